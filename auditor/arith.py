@@ -1,0 +1,88 @@
+"""Exact arithmetic on figures as written: fractions, intervals, rounding.
+
+A stated value with d decimals stands for an interval. Under rounding it is
+[s - h, s + h] with h half a unit of the last place (closed, so half-up and
+GB/T 8170 half-even both pass); under truncation it is [s, s + u). A
+recomputed value is consistent when it falls in either.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+LOWER_BOUND_WORDS = ("以上", "超过", "不低于", "不少于", "逾", "高于", "大于", "突破")
+UPPER_BOUND_WORDS = ("以下", "不足", "不到", "低于", "小于", "不超过", "以内")
+APPROXIMATE_WORDS = ("约", "近", "左右", "余", "多", "接近")
+
+
+def last_place(decimals: int) -> Fraction:
+    return Fraction(1, 10**decimals)
+
+
+def consistent(exact: Fraction, stated: Decimal, decimals: int, qualifier: str = "") -> bool | None:
+    """Whether `exact` can be written as `stated`; None when the wording is approximate."""
+    if qualifier in APPROXIMATE_WORDS:
+        return None
+    value = Fraction(stated)
+    unit = last_place(decimals)
+    half = unit / 2
+    if qualifier in LOWER_BOUND_WORDS:
+        return exact >= value - half
+    if qualifier in UPPER_BOUND_WORDS:
+        return exact < value + unit
+    if value - half <= exact <= value + half:
+        return True
+    if value >= 0:
+        return value <= exact < value + unit
+    return value - unit < exact <= value
+
+
+def round_half_up(value: Fraction, decimals: int) -> Decimal:
+    quantum = Decimal(1).scaleb(-decimals)
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def shown(value: Fraction, decimals: int) -> str:
+    """A recomputed value for a message, with at least two decimals."""
+    return format(round_half_up(value, max(decimals, 2)), "f")
+
+
+def percent_of(numerator: Decimal, denominator: Decimal) -> Fraction | None:
+    if denominator == 0:
+        return None
+    return Fraction(numerator) * 100 / Fraction(denominator)
+
+
+def percent_change(old: Decimal, new: Decimal) -> Fraction | None:
+    if old == 0:
+        return None
+    return (Fraction(new) - Fraction(old)) * 100 / Fraction(old)
+
+
+def half_unit(decimals: int, multiplier: int) -> Fraction:
+    """Half a unit of the last written place, in the base unit.
+
+    Whole numbers with no multiplier are exact counts; 2.5万 or 14018.64万元
+    carry half a unit of their last place.
+    """
+    if decimals == 0 and multiplier == 1:
+        return Fraction(0)
+    return Fraction(multiplier, 10**decimals) / 2
+
+
+def interval(value: Decimal, decimals: int, multiplier: int, qualifier: str, rounded: bool = False) -> tuple[Fraction, Fraction]:
+    """The values a stated figure admits, as a closed interval.
+
+    `rounded` says the figure is a measurement (a rate) rather than a count,
+    so even a whole number stands for half a unit either side.
+    """
+    centre = Fraction(value)
+    half = Fraction(multiplier, 10**decimals) / 2 if rounded else half_unit(decimals, multiplier)
+    low, high = centre - half, centre + half
+    if qualifier in LOWER_BOUND_WORDS:
+        high = Fraction(10**18)
+    elif qualifier in UPPER_BOUND_WORDS:
+        low = Fraction(-(10**18))
+    return low, high

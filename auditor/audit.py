@@ -1,0 +1,181 @@
+"""read → normalise → extract → relate → check: one document in, findings out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from auditor.checks import CHECKS, NEEDS_RELATIONS
+from auditor.extract import extract_figures, find_dates
+from auditor.model import Analysis, Finding, Hit, plain
+from auditor.read import Document
+from auditor.relate import Relations, find_relations
+from auditor.rulepack import Rule, RulePack
+from auditor.spans import make_text
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_SUPPRESS_RE = re.compile(r"<!--\s*auditor:\s*ignore(?P<rules>[^>]*?)-->")
+
+
+def analyse(document: Document, pack: RulePack) -> Analysis:
+    text = make_text(document.text)
+    dates = find_dates(text.norm)
+    metric_words = tuple(sorted(pack.words("metrics"), key=len, reverse=True))
+    figures = extract_figures(text, dates, metric_words)
+    return Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables)
+
+
+def run_rules(analysis: Analysis, rules: Iterable[Rule], relations: Relations | None = None) -> list[tuple[Rule, Hit]]:
+    hits: list[tuple[Rule, Hit]] = []
+    for rule in rules:
+        check = CHECKS.get(rule.check)
+        if check is None:
+            continue
+        if rule.check in NEEDS_RELATIONS and relations is None:
+            relations = find_relations(analysis)
+        hits.extend((rule, hit) for hit in check(analysis, rule, relations))
+    return hits
+
+
+def debris_tail_start(analysis: Analysis, long_line: int = 120) -> int:
+    """Where the web page's own furniture begins (上一篇, 相关推荐 …) at the end.
+
+    It is the first marker after which no long paragraph of the report
+    follows. Findings other than residue inside that tail are about someone
+    else's page, not the report, and are dropped.
+    """
+    norm = analysis.text.norm
+    markers = analysis.pack.words("tail_markers")
+    positions = sorted(i for m in markers for i in _find_all(norm, m))
+    if not positions:
+        return len(norm)
+    last_long = max(
+        (start for start, line in _lines(norm) if len(line.strip()) >= long_line and not any(m in line for m in markers)),
+        default=-1,
+    )
+    after = [p for p in positions if p > last_long]
+    if not after:
+        return len(norm)
+    line_start, _ = analysis.text.line_span(after[0])
+    return line_start
+
+
+def _find_all(text: str, word: str):
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + 1)
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def suppressed(analysis: Analysis, rule: Rule, start: int) -> bool:
+    """`<!-- auditor: ignore [rule-or-category …] -->` on the line before, or the same line."""
+    text = analysis.text
+    line = text.line_of(start)
+    for number in (line - 1, line):
+        if number < 1:
+            continue
+        line_start = text.line_starts[number - 1]
+        line_end = text.line_starts[number] if number < len(text.line_starts) else len(text.norm)
+        for match in _SUPPRESS_RE.finditer(text.norm, line_start, line_end):
+            names = match.group("rules").replace(",", " ").split()
+            if not names or rule.id in names or rule.category in names or rule.name in names:
+                return True
+    return False
+
+
+def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> tuple[list[Finding], int]:
+    text = analysis.text
+    tail = debris_tail_start(analysis)
+    findings: list[Finding] = []
+    quiet = 0
+    seen: set[tuple[str, int, int]] = set()
+    for rule, hit in hits:
+        if hit.start >= tail and rule.category != "residue":
+            continue
+        key = (rule.id, hit.start, hit.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        if "auditor:" in text.norm and suppressed(analysis, rule, hit.start):
+            quiet += 1
+            continue
+        quoted, mark = excerpt(text, hit.start, hit.end)
+        line, column = text.locate(hit.start)
+        end_line, end_column = text.locate(max(hit.end - 1, hit.start))
+        related = tuple(
+            dict(zip(("line", "column", "start", "end"), (*text.locate(s), s, e))) for s, e in hit.related
+        )
+        findings.append(
+            Finding(
+                rule=rule.id,
+                category=rule.category,
+                severity=rule.severity,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column + 1,
+                start=hit.start,
+                end=hit.end,
+                excerpt=quoted,
+                mark=mark,
+                message=render_message(rule, hit, lang),
+                details=plain(hit.details),
+                related=related,
+                location=block_location(analysis, hit.start),
+            )
+        )
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings, quiet
+
+
+def render_message(rule: Rule, hit: Hit, lang: str) -> str:
+    template = rule.message.get(lang) or rule.message["zh"]
+    try:
+        return template.format(**plain(hit.values))
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def excerpt(text, start: int, end: int, width: int = 50) -> tuple[str, tuple[int, int]]:
+    """The sentence around a finding from the original text, cut to a readable
+    length, and where the finding sits inside it."""
+    sentence_start, sentence_end = text.sentence_span(start)
+    line_start, line_end = text.line_span(start)
+    sentence_end = min(max(sentence_end, end), line_end)
+    if sentence_end < len(text.original) and text.original[sentence_end] in "。!?;！？；":
+        sentence_end += 1
+    left = max(sentence_start, start - width, line_start)
+    right = min(sentence_end, max(end, start) + width)
+    while left < start and text.original[left] in " \t\u3000":
+        left += 1
+    prefix = "…" if left > sentence_start else ""
+    body = text.original[left:right].rstrip()
+    suffix = "…" if right < sentence_end else ""
+    mark_start = len(prefix) + start - left
+    mark_end = min(len(prefix) + min(end, right) - left, len(prefix) + len(body))
+    return prefix + body + suffix, (mark_start, max(mark_end, mark_start))
+
+
+def block_location(analysis: Analysis, offset: int) -> dict[str, int]:
+    """Paragraph, table cell or page for documents that have them."""
+    if not analysis.blocks:
+        return {}
+    from bisect import bisect_right
+
+    starts = [b.start for b in analysis.blocks]
+    index = bisect_right(starts, offset) - 1
+    return dict(analysis.blocks[index].label) if index >= 0 else {}
+
+
+def audit_document(document: Document, pack: RulePack, lang: str = "zh") -> tuple[Analysis, list[Finding], int]:
+    analysis = analyse(document, pack)
+    hits = run_rules(analysis, pack.enabled())
+    findings, quiet = to_findings(analysis, hits, lang)
+    return analysis, findings, quiet

@@ -1,0 +1,73 @@
+"""One metric for one subject, stated twice with values that cannot both hold."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.arith import interval
+from auditor.checks.common import as_written
+from auditor.model import Analysis, Hit
+from auditor.relate import Relations, direction_of
+from auditor.rulepack import Rule
+
+_LEADING_RE = re.compile(r"^(?:截至|截止|到)?(?:目前|今年|本年|年底|\d+月底?)?[,]?")
+
+
+def metric_key(subject: str, metric: str, scope_words: tuple[str, ...]) -> str:
+    subject = re.sub(r"[\s,、:“”\"]", "", subject)
+    subject = _LEADING_RE.sub("", subject)
+    for word in scope_words:
+        if subject.startswith(word):
+            subject = subject[len(word) :]
+            break
+    return subject + metric
+
+
+def conflict(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+    generic = set(rule.params.get("generic_metrics", []))
+    scope_words = tuple(sorted(rule.params.get("scope_words", []), key=len, reverse=True))
+    first_seen: dict[str, object] = {}
+    reported: set[str] = set()
+    for figure in analysis.figures:
+        if figure.kind != "percent" or not figure.metric or figure.in_list or direction_of(figure.metric):
+            continue
+        if figure.qualifier in ("约", "近", "左右", "接近"):
+            continue
+        if _is_listed(analysis, figure):
+            continue
+        key = metric_key(figure.subject, figure.metric, scope_words)
+        if key in generic or len(key) < 3:
+            continue
+        earlier = first_seen.get(key)
+        if earlier is None:
+            first_seen[key] = figure
+            continue
+        low_a, high_a = interval(earlier.written, earlier.decimals, 1, earlier.qualifier, rounded=True)
+        low_b, high_b = interval(figure.written, figure.decimals, 1, figure.qualifier, rounded=True)
+        if high_a < low_b or high_b < low_a:
+            if key in reported:
+                continue
+            reported.add(key)
+            first_line, _ = analysis.text.locate(earlier.start)
+            yield Hit(
+                figure.start,
+                figure.end,
+                {
+                    "metric": key,
+                    "first": as_written(analysis, earlier),
+                    "second": as_written(analysis, figure),
+                    "first_line": first_line,
+                },
+                {"metric": key, "values": [earlier.written, figure.written]},
+                related=((earlier.start, earlier.end),),
+            )
+
+
+def _is_listed(analysis: Analysis, figure) -> bool:
+    """The first value of a 分别 / 均 list speaks for several subjects."""
+    following = analysis.figures[figure.index + 1] if figure.index + 1 < len(analysis.figures) else None
+    if following is not None and following.in_list:
+        return True
+    clause_start, _ = analysis.text.clause_span(figure.start)
+    return "分别" in analysis.text.norm[clause_start : figure.start]

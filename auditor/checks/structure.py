@@ -1,0 +1,177 @@
+"""Outline numbering and dates."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from auditor.extract import cn_number
+from auditor.model import Analysis, Hit
+from auditor.relate import Relations
+from auditor.rulepack import Rule
+
+CN = "一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass(frozen=True)
+class Marker:
+    level: int
+    number: int
+    start: int
+    end: int
+    text: str
+    style: str  # how the level is written, for the message: 一、 / (一) / 一是 …
+
+
+_LINE_MARKERS = [
+    (1, "一、", re.compile(rf"([{CN}]+)、")),
+    (2, "(一)", re.compile(rf"\(([{CN}]+)\)")),
+    (3, "1.", re.compile(r"(\d{1,2})[.、](?![\d%])")),
+    (4, "(1)", re.compile(r"\((\d{1,2})\)")),
+    (4, "①", re.compile(rf"([{CIRCLED}])")),
+]
+_INLINE_MARKERS = [
+    (5, "一是", re.compile(rf"(?:^|(?<=[。;:,\s]))([{CN}]+)是")),
+    (6, "第一", re.compile(rf"(?:^|(?<=[。;:\s]))第([{CN}]+)[,、]")),
+]
+_OUTLINE_RE = re.compile(rf"(?:^|(?<=[。】\s]))(?:([{CN}]+)、|\(([{CN}]+)\))")
+
+
+def _number(token: str) -> int | None:
+    if token in CIRCLED:
+        return CIRCLED.index(token) + 1
+    if token.isdigit():
+        return int(token)
+    value = cn_number(token)
+    return int(value) if value is not None else None
+
+
+def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Marker | None]:
+    """Every numbering marker in reading order; None marks a reset point."""
+    norm = analysis.text.norm
+    markers: list[Marker | None] = []
+    position = 0
+    for line in norm.split("\n"):
+        body = line.lstrip(" \t")
+        offset = position + len(line) - len(body)
+        position += len(line) + 1
+        if not body:
+            continue
+        if body.startswith(("【提纲】", "提纲")):
+            markers.append(None)
+            for m in _OUTLINE_RE.finditer(body):
+                level, token = (1, m.group(1)) if m.group(1) else (2, m.group(2))
+                number = _number(token)
+                if number:
+                    markers.append(Marker(level, number, offset + m.start(), offset + m.end(), m.group(0), "一、" if level == 1 else "(一)"))
+            markers.append(None)
+            continue
+        if any(word in body for word in reset_words):
+            markers.append(None)
+            continue
+        for level, style, pattern in _LINE_MARKERS:
+            m = pattern.match(body)
+            if m:
+                number = _number(m.group(1))
+                if number:
+                    markers.append(Marker(level, number, offset, offset + m.end(), m.group(0), style))
+                break
+        for level, style, pattern in _INLINE_MARKERS:
+            for m in pattern.finditer(body):
+                number = _number(m.group(1))
+                if number:
+                    markers.append(Marker(level, number, offset + m.start(), offset + m.end(), m.group(0), style))
+    return markers
+
+
+def numbering(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+    """A skipped or repeated number, per level, reported where it breaks."""
+    reset_words = tuple(rule.params.get("reset_words", [])) + analysis.pack.words("elision_markers")
+    last: dict[int, int] = {}
+    for marker in outline_markers(analysis, reset_words):
+        if marker is None:
+            last.clear()
+            continue
+        for deeper in [lvl for lvl in last if lvl > marker.level]:
+            del last[deeper]
+        previous = last.get(marker.level)
+        last[marker.level] = marker.number
+        if previous is None or marker.number == 1 or marker.number == previous + 1:
+            continue
+        expected = _render(marker.style, previous + 1)
+        kind = "repeat" if marker.number == previous else "skip" if marker.number > previous else "order"
+        yield Hit(
+            marker.start,
+            marker.end,
+            {"found": marker.text.strip(), "expected": expected, "previous": _render(marker.style, previous)},
+            {"found": marker.number, "expected": previous + 1, "level": marker.level, "kind": kind},
+        )
+
+
+def _render(style: str, number: int) -> str:
+    import cn2an
+
+    cn = cn2an.an2cn(number) if number < 100 else str(number)
+    return {
+        "一、": f"{cn}、",
+        "(一)": f"({cn})",
+        "1.": f"{number}.",
+        "(1)": f"({number})",
+        "①": CIRCLED[number - 1] if number <= len(CIRCLED) else str(number),
+        "一是": f"{cn}是",
+        "第一": f"第{cn}",
+    }[style]
+
+
+# --- dates ---------------------------------------------------------------------------
+
+_RANGE_JOIN_RE = re.compile(r"^\s*(?:至|到|—|-|~|－)\s*$")
+
+
+def impossible_date(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+    for date in analysis.dates:
+        problem = _date_problem(date.year, date.month, date.day)
+        if problem:
+            original = analysis.text.original[date.start : date.end]
+            yield Hit(date.start, date.end, {"date": original},
+                      {"year": date.year, "month": date.month, "day": date.day, "problem": problem})
+
+
+def _date_problem(year: int | None, month: int | None, day: int | None) -> str:
+    if month is not None and not 1 <= month <= 12:
+        return "month"
+    if day is None:
+        return ""
+    if month is None:
+        return "day" if not 1 <= day <= 31 else ""
+    days = calendar.monthrange(year if year else 2000, month)[1]  # 2000 is a leap year
+    return "" if 1 <= day <= days else "day"
+
+
+def reversed_range(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+    norm = analysis.text.norm
+    dates = analysis.dates
+    for first, second in zip(dates, dates[1:]):
+        if not _RANGE_JOIN_RE.match(norm[first.end : second.start]):
+            continue
+        if _date_problem(first.year, first.month, first.day) or _date_problem(second.year, second.month, second.day):
+            continue
+        start_key, end_key = _key(first), _key(second, first)
+        if start_key is None or end_key is None or end_key >= start_key:
+            continue
+        if not second.year_written and first.month and second.month and second.month < first.month:
+            continue  # 12月至2月 may cross a year end that the writer left implicit
+        original = analysis.text.original[first.start : second.end]
+        yield Hit(first.start, second.end, {"range": original}, {"start": list(start_key), "end": list(end_key)})
+
+
+def _key(date, inherit=None) -> tuple[int, int, int] | None:
+    """(year, month, day) for ordering; the end of a range inherits from its start."""
+    year = date.year if date.year is not None else (inherit.year if inherit else None)
+    month = date.month if date.month is not None else (inherit.month if inherit else None)
+    if month is None:
+        return None
+    return (year or 0, month, date.day or 0)

@@ -1,0 +1,281 @@
+"""The `auditor` command.
+
+    auditor check PATH...        audit reports and print the issues found
+    auditor figures PATH...      export the figures table the rules run on
+    auditor rules                list every rule in the pack in force
+    auditor config               show the configuration and where it came from
+    auditor gx suite             write the great_expectations suite
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from auditor.config import Config, ConfigError, load_config, rule_overrides
+from auditor.i18n import category_name, message
+from auditor.read import expand_paths
+from auditor.rulepack import RulePack, RulePackError, load_rulepack
+
+FORMATS = ("text", "json", "sarif", "junit", "github", "html", "csv", "xlsx", "markdown")
+BINARY_FORMATS = ("xlsx",)
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageFailure(click.ClickException):
+    exit_code = EXIT_USAGE
+
+    def show(self, file=None) -> None:
+        click.echo(f"auditor: {self.format_message()}", err=True)
+
+
+def _lang_option(function):
+    return click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                        help="Language of messages: zh (default) or en.")(function)
+
+
+def _rules_option(function):
+    return click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
+                        help="A directory of YAML rules added on top of the built-in pack (repeatable).")(function)
+
+
+def _config_options(function):
+    function = click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+                            help="Use this config file instead of searching for auditor.toml / pyproject.toml.")(function)
+    function = click.option("--isolated", is_flag=True, help="Ignore every config file.")(function)
+    return function
+
+
+def _load(config_path: Path | None, isolated: bool, rule_dirs: tuple[Path, ...], lang: str | None) -> tuple[Config, RulePack, str]:
+    try:
+        config = load_config(explicit=config_path, use_files=not isolated)
+    except ConfigError as exc:
+        raise UsageFailure(message("config_error", lang or "zh", reason=exc)) from None
+    lang = lang or config.get("lang")
+    disable, severity, params = rule_overrides(config)
+    try:
+        pack = load_rulepack([*map(Path, config.get("rules")), *rule_dirs], disable, severity, params)
+    except RulePackError as exc:
+        raise UsageFailure(message("rulepack_error", lang, reason=exc)) from None
+    return config, pack, lang
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="auditor")
+def main() -> None:
+    """Audit the figures in Chinese work reports (工作总结、工作汇报、情况报告).
+
+    Reads .txt .md .docx .pdf .html (and - for standard input), pulls out every
+    figure, checks them against the rule pack and reports what is wrong.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@_lang_option
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
+              help="Exit 1 when a finding is at or above this severity (default: error).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None, help="Write the report to FILE instead of standard output.")
+@_rules_option
+@_config_options
+@click.option("--figures", "with_figures", is_flag=True, help="With csv/xlsx: add the figures table (xlsx: a second sheet).")
+@click.option("--baseline", type=click.Path(path_type=Path), default=None, help="Report only findings not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path), default=None, help="Write every current finding to FILE as the accepted baseline.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Files audited in parallel (0: one per core).")
+@click.option("--engine", type=click.Choice(["default", "gx"]), default="default", show_default=True,
+              help="gx: run the figure checks as a great_expectations suite.")
+@click.option("--reference", type=click.Path(path_type=Path), default=None,
+              help="A reference table (csv/xlsx: metric, value[, subject, unit, tolerance]) to check figures against.")
+@click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, isolated, with_figures,
+          baseline, write_baseline, jobs, engine, reference, no_progress) -> None:
+    """Audit PATHS (files, directories, or - for standard input) and report findings.
+
+    Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
+    2 for a usage error or a file that could not be read.
+    """
+    config, pack, lang = _load(config_path, isolated, rule_dirs, lang)
+    fail_on = fail_on or config.get("fail-on")
+    if output_format in BINARY_FORMATS and output is None:
+        raise UsageFailure(message("format_needs_output", lang, format=output_format))
+    targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
+    _refuse_overwrite(output, targets, lang)
+    _refuse_overwrite(write_baseline, targets, lang)
+
+    from auditor.runner import audit_targets
+
+    progress = None if no_progress else _progress_bar(len(targets))
+    keep_figures = with_figures or engine == "gx" or reference is not None
+    results = audit_targets(targets, pack, lang, jobs=jobs, max_bytes=config.get("max-bytes"),
+                            progress=progress, keep_figures=keep_figures)
+    if engine == "gx":
+        results = _run_gx(results, pack, lang)
+    if reference is not None:
+        from auditor.reference import ReferenceError, apply_reference
+
+        try:
+            results = apply_reference(results, reference, pack, lang)
+        except ReferenceError as exc:
+            raise UsageFailure(message("reference_error", lang, reason=exc)) from None
+    for result in results:
+        if result.error is not None:
+            click.echo(f"{result.path}: {result.error}", err=True)
+
+    accepted = 0
+    if write_baseline is not None:
+        from auditor.baseline import write_baseline as write
+
+        count = write(write_baseline, results)
+        click.echo(message("baseline_written", lang, path=write_baseline, count=count), err=True)
+    if baseline is not None:
+        from auditor.baseline import BaselineError, apply_baseline
+
+        try:
+            results, accepted = apply_baseline(results, baseline)
+        except BaselineError as exc:
+            raise UsageFailure(message("baseline_error", lang, reason=exc)) from None
+
+    renderer = importlib.import_module(f"auditor.render.{_module(output_format)}")
+    colour = output is None and output_format == "text" and sys.stdout.isatty()
+    if output_format in BINARY_FORMATS:
+        renderer.write(output, results, lang, with_figures=with_figures)
+    else:
+        rendered = renderer.render(results, lang, colour=colour, baseline_accepted=accepted,
+                                   with_figures=with_figures, pack=pack)
+        if output is None:
+            click.echo(rendered, nl=False)
+        else:
+            output.write_text(rendered, encoding="utf-8")
+    sys.exit(_exit_code(results, fail_on))
+
+
+def _module(output_format: str) -> str:
+    return {"json": "json_format", "csv": "table", "xlsx": "table", "markdown": "markdown"}.get(output_format, output_format)
+
+
+def _refuse_overwrite(output: Path | None, targets, lang: str) -> None:
+    if output is None:
+        return
+    resolved = output.resolve()
+    for target in targets:
+        if target.path is not None and target.path.resolve() == resolved:
+            raise UsageFailure(f"{output}: " + ("不会覆盖被检查的文件" if lang == "zh" else "refusing to overwrite a file being audited"))
+
+
+def _progress_bar(count: int):
+    if count <= 5 or not sys.stderr.isatty():
+        return None
+
+    def wrap(iterator):
+        with click.progressbar(iterator, length=count, file=sys.stderr, label="auditor") as bar:
+            yield from bar
+
+    return wrap
+
+
+def _run_gx(results, pack, lang):
+    try:
+        from auditor.gx_engine import run_gx
+    except ImportError:
+        raise UsageFailure(message("gx_missing", lang)) from None
+    return run_gx(results, pack, lang)
+
+
+def _exit_code(results, fail_on: str) -> int:
+    if any(r.error is not None for r in results):
+        return EXIT_USAGE
+    if fail_on == "never":
+        return EXIT_OK
+    levels = ("error",) if fail_on == "error" else ("error", "warning")
+    failing = any(f.severity in levels for r in results for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+@main.command()
+@_lang_option
+@_rules_option
+@_config_options
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(lang, rule_dirs, config_path, isolated, output_format) -> None:
+    """List every rule: id, category, severity and what it checks."""
+    _, pack, lang = _load(config_path, isolated, rule_dirs, lang)
+    if output_format == "json":
+        import json
+
+        data = [
+            {"id": r.id, "name": r.name, "category": r.category, "severity": r.severity, "enabled": r.enabled,
+             "description": r.description.get(lang, ""), "source": r.source}
+            for r in pack.rules
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for rule in pack.rules:
+        state = "" if rule.enabled else (" (已停用)" if lang == "zh" else " (disabled)")
+        description = rule.description.get(lang) or rule.description.get("zh", "")
+        click.echo(f"{rule.id}  {rule.name:<22} {category_name(rule.category, lang):<8} {message(rule.severity, lang):<4} {description}{state}")
+
+
+@main.command()
+@_lang_option
+@_config_options
+def config(lang, config_path, isolated) -> None:
+    """Print the configuration in force and where each value came from."""
+    try:
+        current = load_config(explicit=config_path, use_files=not isolated)
+    except ConfigError as exc:
+        raise UsageFailure(message("config_error", lang or "zh", reason=exc)) from None
+    lang = lang or current.get("lang")
+    where = current.path or ("(无配置文件)" if lang == "zh" else "(no config file)")
+    click.echo(("配置文件: " if lang == "zh" else "config file: ") + str(where))
+    for key in sorted(current.values):
+        click.echo(f"{key} = {current.values[key]!r}    # {current.sources[key]}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["csv", "json", "parquet", "xlsx"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None, help="Write to FILE (needed for parquet and xlsx).")
+@click.option("--relations", "relations_output", type=click.Path(path_type=Path), default=None,
+              help="With csv/parquet: also write the relations table to this file.")
+@_lang_option
+@_rules_option
+@_config_options
+def figures(paths, output_format, output, relations_output, lang, rule_dirs, config_path, isolated) -> None:
+    """Export the figures table (and the relations between figures) of PATHS."""
+    config, pack, lang = _load(config_path, isolated, rule_dirs, lang)
+    if output_format in ("parquet", "xlsx") and output is None:
+        raise UsageFailure(message("format_needs_output", lang, format=output_format))
+    targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
+    _refuse_overwrite(output, targets, lang)
+    from auditor.table import export_figures
+
+    failed = export_figures(targets, pack, lang, output_format, output, relations_output, config.get("max-bytes"))
+    sys.exit(EXIT_USAGE if failed else EXIT_OK)
+
+
+@main.group()
+def gx() -> None:
+    """great_expectations integration: the figure checks as an ExpectationSuite."""
+
+
+@gx.command("suite")
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="Where to write the suite JSON.")
+@_rules_option
+@_config_options
+def gx_suite(output, rule_dirs, config_path, isolated) -> None:
+    """Write the suite as great_expectations JSON, to run on an exported figures table."""
+    _, pack, lang = _load(config_path, isolated, rule_dirs, None)
+    try:
+        from auditor.gx_engine import write_suite
+    except ImportError:
+        raise UsageFailure(message("gx_missing", lang)) from None
+    write_suite(pack, output)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,326 @@
+"""Pull every figure and every date out of the normalised text.
+
+A figure is a number as written with what gives it meaning: its unit or
+measure word, the multiplier (万, 亿), a qualifier that turns it into a bound
+(以上, 约, 余 …), and for rates the metric it belongs to. Values are exact
+`Decimal`s; nothing here rounds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from auditor.spans import Text
+
+CJK = "\u4e00-\u9fff"
+
+MULTIPLIERS = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8, "千": 10**3}
+
+# unit as written → (kind, base unit, factor to the base unit)
+UNITS: dict[str, tuple[str, str, int]] = {
+    "%": ("percent", "%", 1),
+    "‰": ("permille", "‰", 1),
+    "/10万": ("per100k", "/10万", 1),
+    "/十万": ("per100k", "/10万", 1),
+    "/万": ("per10k", "/万", 1),
+    "个百分点": ("points", "个百分点", 1),
+    "元": ("money", "元", 1),
+    "美元": ("money", "美元", 1),
+    "平方公里": ("area", "平方公里", 1),
+    "平方米": ("area", "平方米", 1),
+    "m2": ("area", "平方米", 1),
+    "m²": ("area", "平方米", 1),
+    "㎡": ("area", "平方米", 1),
+    "亩": ("area", "亩", 1),
+    "公里": ("length", "公里", 1),
+    "km": ("length", "公里", 1),
+    "米": ("length", "米", 1),
+    "kg": ("weight", "公斤", 1),
+    "公斤": ("weight", "公斤", 1),
+    "吨": ("weight", "吨", 1),
+    "小时": ("duration", "小时", 1),
+    "学时": ("duration", "学时", 1),
+    "分钟": ("duration", "分钟", 1),
+    "个月": ("duration", "个月", 1),
+    "天": ("duration", "天", 1),
+    "周岁": ("age", "岁", 1),
+    "岁": ("age", "岁", 1),
+    "月龄": ("age", "月龄", 1),
+    "分": ("score", "分", 1),
+}
+COUNT_WORDS = (
+    "人次 针次 剂次 户次 条次 床日 人 例 所 家 个 张 台 份 座 对 户 种 类 项 名 次 件 条 期 批 支 辆 箱 幅 "
+    "瓶 剂 床 间 套 册 本 处 起 篇 场 轮 组 队 块 只 头 株 枚 部 位 盒 袋 斤 级 大 针 剂 片 栋 层 村 乡镇 镇 乡 县"
+).split()
+for _word in COUNT_WORDS:
+    UNITS.setdefault(_word, ("count", _word, 1))
+
+PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "超过", "不足", "不到", "接近", "近", "约", "逾", "高于", "低于", "大于", "小于", "突破")
+POST_QUALIFIERS = ("以上", "以下", "左右", "以内", "余", "多")
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+
+
+@dataclass(frozen=True)
+class Figure:
+    index: int
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    value: Decimal  # in the base unit: 2万座 → 20000, 1.2亿元 → 120000000
+    value_high: Decimal | None  # the top of a range (1500—2000人)
+    written: Decimal  # the number as written, before the multiplier
+    unit: str  # as written, multiplier included: 万元, 万份, %, 人次
+    base_unit: str
+    kind: str
+    decimals: int
+    multiplier: int
+    qualifier: str
+    chinese: bool
+    metric: str = ""
+    subject: str = ""
+    in_list: bool = False  # a later value in "96%、100%" or "5人和6人"
+
+    @property
+    def exact(self) -> bool:
+        return not self.qualifier and self.value_high is None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    year_written: bool
+
+
+def _units_pattern() -> str:
+    names = sorted(UNITS, key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+_FIGURE_RE = re.compile(
+    rf"(?<![A-Za-z0-9.\-/@_#])(?P<neg>-(?=\d))?(?P<num>{_NUMBER})"
+    rf"(?:\s*(?P<sep>[-—–~至到])\s*(?P<num2>{_NUMBER}))?"
+    rf"(?P<approx1>余|多)?(?P<mult>{_MULT})?(?P<approx2>余|多)?"
+    rf"(?P<unit>{_units_pattern()})?"
+    rf"(?P<post>以上|以下|左右|以内)?"
+)
+_CN_FIGURE_RE = re.compile(
+    rf"(?<![第{CN_DIGITS}])(?:百分之(?P<pct>[{CN_DIGITS}点]+)"
+    rf"|(?P<cn>[一二两三四五六七八九十][{CN_DIGITS}]*)(?P<cnunit>个百分点|个月|{'|'.join(w for w in COUNT_WORDS if len(w) <= 2)}))"
+)
+_DATE_RE = re.compile(
+    r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?"
+    r"|(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d)"
+    r"|(?P<m2>\d{1,2})月(?!龄)(?:(?P<d2>\d{1,2})[日号])?"
+    r"|(?<=[至到—\-~、])(?P<d3>\d{1,2})[日号])"
+)
+_URL_RE = re.compile(r"(?:https?://|www\.)[\w./?=&%#:~+-]+|[\w.+-]+@[\w-]+\.[\w.]+|[A-Za-z0-9-]+\.(?:com|cn|net|org|html?)\b[\w./?=&%#-]*")
+
+
+@lru_cache(maxsize=4096)
+def cn_number(text: str) -> Decimal | None:
+    """A Chinese numeral as a Decimal (十二 → 12, 五点五 → 5.5), or None."""
+    import cn2an
+
+    try:
+        value = cn2an.cn2an(text.replace("〇", "零"), "strict")
+    except (ValueError, KeyError, IndexError):
+        try:
+            value = cn2an.cn2an(text.replace("〇", "零"), "normal")
+        except (ValueError, KeyError, IndexError):
+            return None
+    return Decimal(str(value))
+
+
+def _decimals(number: str) -> int:
+    return len(number.split(".", 1)[1]) if "." in number else 0
+
+
+def _to_decimal(number: str) -> Decimal:
+    return Decimal(number.replace(",", ""))
+
+
+def find_dates(norm: str) -> list[DateMention]:
+    dates: list[DateMention] = []
+    last_month: int | None = None
+    for m in _DATE_RE.finditer(norm):
+        if m.group("y"):
+            year, month, day = int(m.group("y")), _int(m.group("m")), _int(m.group("d"))
+            written = True
+        elif m.group("iy"):
+            year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+            written = True
+        elif m.group("m2"):
+            if norm[max(0, m.start() - 1) : m.start()] in ("个",) or _preceded_by_digit(norm, m.start()):
+                continue
+            year, month, day = None, int(m.group("m2")), _int(m.group("d2"))
+            written = False
+        else:
+            if last_month is None:
+                continue
+            year, month, day = None, last_month, int(m.group("d3"))
+            written = False
+        dates.append(DateMention(m.start(), m.end(), year, month, day, written))
+        last_month = month if month is not None else last_month
+    return dates
+
+
+def _preceded_by_digit(norm: str, pos: int) -> bool:
+    return pos > 0 and norm[pos - 1].isdigit()
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start < e or s < end <= e for s, e in spans)
+
+
+def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[str, ...] = ()) -> list[Figure]:
+    norm = text.norm
+    blocked = [(d.start, d.end) for d in dates] + [m.span() for m in _URL_RE.finditer(norm)]
+    raw: list[dict] = []
+    for m in _FIGURE_RE.finditer(norm):
+        if _covered(blocked, m.start("num"), m.end("num")):
+            continue
+        after = norm[m.end() : m.end() + 1]
+        if after and (after.isascii() and after.isalpha()) and not m.group("unit"):
+            continue  # part of a model name such as DC-8A
+        raw.append(_arabic(m))
+    for m in _CN_FIGURE_RE.finditer(norm):
+        if _covered(blocked, m.start(), m.end()):
+            continue
+        item = _chinese(m)
+        if item:
+            raw.append(item)
+    raw.sort(key=lambda r: r["start"])
+    figures: list[Figure] = []
+    previous: Figure | None = None
+    for index, item in enumerate(raw):
+        metric, subject, in_list = "", "", False
+        if item["kind"] in ("percent", "permille", "per100k", "per10k", "points") or item["kind"] == "count":
+            metric, subject, in_list = _metric(text, item, previous, metric_words)
+        figure = Figure(index=index, metric=metric, subject=subject, in_list=in_list, **item)
+        figures.append(figure)
+        previous = figure
+    return figures
+
+
+def _arabic(m: re.Match) -> dict:
+    number = m.group("num")
+    written = _to_decimal(number)
+    if m.group("neg"):
+        written = -written
+    mult_word = m.group("mult") or ""
+    unit_word = m.group("unit") or ""
+    multiplier = MULTIPLIERS.get(mult_word, 1)
+    if mult_word and unit_word in ("/10万",):
+        multiplier = 1
+    kind, base, factor = UNITS.get(unit_word, ("number", "", 1))
+    if not unit_word and mult_word:
+        kind = "number"
+    value = written * multiplier * factor
+    high = None
+    if m.group("num2"):
+        high = _to_decimal(m.group("num2")) * multiplier * factor
+    qualifier = m.group("post") or m.group("approx1") or m.group("approx2") or ""
+    return dict(
+        start=m.start(),
+        end=m.end(),
+        number_start=m.start("num") - (1 if m.group("neg") else 0),
+        number_end=m.end("num2") if m.group("num2") else m.end("num"),
+        value=value,
+        value_high=high,
+        written=written,
+        unit=mult_word + unit_word if unit_word not in ("/10万",) else unit_word,
+        base_unit=base,
+        kind="range" if high is not None else kind,
+        decimals=_decimals(number),
+        multiplier=multiplier,
+        qualifier=qualifier,
+        chinese=False,
+    )
+
+
+def _chinese(m: re.Match) -> dict | None:
+    if m.group("pct"):
+        value = cn_number(m.group("pct"))
+        if value is None:
+            return None
+        decimals = len(m.group("pct").split("点", 1)[1]) if "点" in m.group("pct") else 0
+        return dict(
+            start=m.start(), end=m.end(), number_start=m.start(), number_end=m.end(),
+            value=value, value_high=None, written=value, unit="%", base_unit="%", kind="percent",
+            decimals=decimals, multiplier=1, qualifier="", chinese=True,
+        )
+    numeral = m.group("cn")
+    if numeral in ("一",) or numeral.endswith(("万", "亿")) and len(numeral) == 1:
+        return None
+    value = cn_number(numeral)
+    if value is None:
+        return None
+    unit = m.group("cnunit")
+    kind, base, _ = UNITS.get(unit, ("count", unit, 1))
+    return dict(
+        start=m.start(), end=m.end(), number_start=m.start("cn"), number_end=m.end("cn"),
+        value=value, value_high=None, written=value, unit=unit, base_unit=base, kind=kind,
+        decimals=0, multiplier=1, qualifier="", chinese=True,
+    )
+
+
+_JOINER_RE = re.compile(r"\s*(?:、|和|及|与|以及|,)\s*")
+_FILLER_RE = re.compile(
+    r"(?:均|已|仅|只有|分别|同比|也|都|还|共|累计|达到|达|为|是|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降低到|降低至|降至|降到|升至|增至|增加到|"
+    r"保持在|稳定在|控制在|超过|不低于|不少于|不足|不到|接近|高达|突破|在|由|从|约|近|逾|占|了)*\s*$"
+)
+_METRIC_TAIL_RE = re.compile(rf"([{CJK}A-Za-z0-9]{{0,12}}?(?:率|占比|比例|比重|报付比|增幅|降幅|增速|涨幅|增长率|下降率))$")
+_CHANGE_TAIL_RE = re.compile(r"(增长|增加|提高|提升|上升|上涨|下降|降低|减少|下跌|回落|缩减|降)(了)?$")
+_PRE_QUALIFIER_RE = re.compile("(" + "|".join(PRE_QUALIFIERS) + r")$")
+
+
+def _metric(text: Text, item: dict, previous: Figure | None, metric_words: tuple[str, ...]) -> tuple[str, str, bool]:
+    """The metric a figure belongs to and the words before it in its clause."""
+    norm = text.norm
+    start, _ = text.clause_span(item["start"])
+    if previous is not None and previous.end > start:
+        # a value after a joiner continues the previous figure's list: 96%、100%
+        gap = norm[previous.end : item["number_start"]]
+        if previous.kind == item["kind"] and _JOINER_RE.fullmatch(gap):
+            return previous.metric, previous.subject, True
+        start = previous.end
+    before = norm[start : item["number_start"]]
+    cut = max(before.rfind(mark) for mark in "()“”《》[]")
+    before = before[cut + 1 :]
+    qualifier_match = _PRE_QUALIFIER_RE.search(before)
+    if qualifier_match and not item["qualifier"]:
+        item["qualifier"] = qualifier_match.group(1)
+    if item["kind"] == "count":
+        return "", before.strip(" ,、:的"), False
+    head = before[: _FILLER_RE.search(before).start()]
+    change = _CHANGE_TAIL_RE.search(head)
+    if change:
+        return change.group(1), head[: change.start()].strip(), False
+    tail = _METRIC_TAIL_RE.search(head)
+    if not tail:
+        return "", head.strip(), False
+    metric = _known_metric(tail.group(1), metric_words)
+    return metric, head[: len(head) - len(metric)].strip(" ,、"), False
+
+
+def _known_metric(phrase: str, metric_words: tuple[str, ...]) -> str:
+    for word in metric_words:  # longest first
+        if phrase.endswith(word):
+            return word
+    short = re.search(rf"[{CJK}]{{2}}(?:率|比例|比重)$|占比$", phrase)
+    return short.group(0) if short else phrase

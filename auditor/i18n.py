@@ -1,0 +1,87 @@
+"""Every message the tool itself prints, in Chinese (default) and English.
+
+Rule messages live in the rule pack; these are the rest: input errors,
+summaries, labels in reports.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # input errors, one line each, after the path
+    "empty": {"zh": "文件为空", "en": "the file is empty"},
+    "binary": {"zh": "不是文本文件(二进制内容)", "en": "not a text file (binary content)"},
+    "undecodable": {"zh": "无法识别文件编码", "en": "cannot work out the text encoding"},
+    "missing": {"zh": "文件或目录不存在", "en": "no such file or directory"},
+    "broken_link": {"zh": "符号链接指向的文件不存在", "en": "a symbolic link to nothing"},
+    "nothing_to_audit": {"zh": "目录中没有可检查的文件(.txt .md .docx .pdf .html)", "en": "no files to audit in this directory (.txt .md .docx .pdf .html)"},
+    "unreadable": {"zh": "无法读取:{reason}", "en": "cannot read it: {reason}"},
+    "too_large": {"zh": "文件过大({size} 字节,上限 {limit} 字节)", "en": "too large ({size} bytes, the limit is {limit})"},
+    "unsupported": {"zh": "不支持的文件类型 {suffix}", "en": "unsupported file type {suffix}"},
+    "legacy_word": {
+        "zh": "不支持旧版 {suffix} 格式,请先另存为 .docx(Word/WPS:文件 → 另存为),或运行 libreoffice --headless --convert-to docx 文件名",
+        "en": "old {suffix} format is not supported; save it as .docx first (Word/WPS: File → Save As) or run libreoffice --headless --convert-to docx FILE",
+    },
+    "corrupt_docx": {"zh": "不是有效的 .docx 文件(已损坏或被截断):{reason}", "en": "not a valid .docx file (corrupt or truncated): {reason}"},
+    "zip_bomb": {"zh": "解压后体积异常({size} 字节),拒绝读取", "en": "expands to an implausible size ({size} bytes); refused"},
+    "corrupt_pdf": {"zh": "不是有效的 PDF 文件:{reason}", "en": "not a valid PDF: {reason}"},
+    "encrypted_pdf": {"zh": "PDF 已加密,请先解除密码保护", "en": "the PDF is password-protected; remove the password first"},
+    "pdf_needs_ocr": {"zh": "PDF 没有文字层(扫描件),需要先进行 OCR 文字识别", "en": "the PDF has no text layer (a scan); it needs OCR first"},
+    "internal": {"zh": "检查时出错:{reason}", "en": "internal error while auditing: {reason}"},
+    # summaries and labels
+    "summary": {
+        "zh": "共检查 {files} 个文件,发现 {findings} 个问题(错误 {error},警告 {warning},提示 {info})",
+        "en": "{files} files audited, {findings} findings ({error} errors, {warning} warnings, {info} notes)",
+    },
+    "summary_errors": {"zh": ",{count} 个文件无法读取", "en": "; {count} files could not be read"},
+    "summary_baseline": {"zh": ",基线已接受 {count} 个", "en": "; {count} accepted by the baseline"},
+    "summary_suppressed": {"zh": ",行内忽略 {count} 个", "en": "; {count} suppressed inline"},
+    "no_findings": {"zh": "未发现问题", "en": "no findings"},
+    "error": {"zh": "错误", "en": "error"},
+    "warning": {"zh": "警告", "en": "warning"},
+    "info": {"zh": "提示", "en": "note"},
+    "baseline_written": {"zh": "已写入基线 {path}({count} 个问题)", "en": "baseline written to {path} ({count} findings)"},
+    "rulepack_error": {"zh": "规则包有误:{reason}", "en": "rule pack error: {reason}"},
+    "config_error": {"zh": "配置有误:{reason}", "en": "configuration error: {reason}"},
+    "baseline_error": {"zh": "基线文件有误:{reason}", "en": "baseline file error: {reason}"},
+    "reference_error": {"zh": "参考表有误:{reason}", "en": "reference table error: {reason}"},
+    "format_needs_output": {"zh": "{format} 格式需要 --output 文件", "en": "the {format} format needs --output FILE"},
+    "gx_missing": {"zh": "需要 great-expectations:pip install 'auditor[gx]'", "en": "needs great-expectations: pip install 'auditor[gx]'"},
+    "html_title": {"zh": "数据质量审核报告", "en": "Data-quality audit report"},
+    "category": {"zh": "类别", "en": "Category"},
+    "severity": {"zh": "级别", "en": "Severity"},
+    "file": {"zh": "文件", "en": "File"},
+    "location": {"zh": "位置", "en": "Location"},
+    "rule": {"zh": "规则", "en": "Rule"},
+    "message": {"zh": "说明", "en": "Message"},
+    "excerpt": {"zh": "原文", "en": "Excerpt"},
+    "all": {"zh": "全部", "en": "All"},
+    "count": {"zh": "数量", "en": "Count"},
+    "figures_sheet": {"zh": "数据", "en": "figures"},
+    "findings_sheet": {"zh": "问题", "en": "findings"},
+}
+
+CATEGORY_NAMES: dict[str, dict[str, str]] = {
+    "placeholder": {"zh": "占位未填", "en": "placeholder"},
+    "rate_bound": {"zh": "比率越界", "en": "rate bound"},
+    "ratio": {"zh": "比率计算", "en": "ratio"},
+    "sum": {"zh": "分项合计", "en": "sum"},
+    "change": {"zh": "增减幅度", "en": "change"},
+    "direction": {"zh": "增减方向", "en": "direction"},
+    "respectively": {"zh": "分别对应", "en": "respectively"},
+    "count": {"zh": "数目列举", "en": "count"},
+    "numbering": {"zh": "序号", "en": "numbering"},
+    "date": {"zh": "日期", "en": "date"},
+    "residue": {"zh": "残留内容", "en": "residue"},
+    "conflict": {"zh": "前后矛盾", "en": "conflict"},
+    "other": {"zh": "其他", "en": "other"},
+}
+
+
+def message(key: str, lang: str, **params: object) -> str:
+    entry = MESSAGES[key]
+    template = entry.get(lang) or entry["zh"]
+    return template.format(**params)
+
+
+def category_name(category: str, lang: str) -> str:
+    return CATEGORY_NAMES.get(category, {}).get(lang, category)

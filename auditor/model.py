@@ -1,0 +1,102 @@
+"""Records passed between the stages: hits from checks, findings, results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from auditor.extract import DateMention, Figure
+from auditor.rulepack import RulePack
+from auditor.spans import Text
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check found: a span, the values for its message, the numbers."""
+
+    start: int
+    end: int
+    values: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
+    related: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One document after reading, normalising and extracting."""
+
+    path: str
+    text: Text
+    figures: tuple[Figure, ...]
+    dates: tuple[DateMention, ...]
+    pack: RulePack
+    blocks: tuple = ()
+    tables: tuple = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    excerpt: str
+    message: str
+    details: dict[str, Any]
+    related: tuple[dict[str, int], ...] = ()
+    location: dict[str, int] = field(default_factory=dict)
+    mark: tuple[int, int] = (0, 0)  # where the finding sits inside `excerpt`
+
+    def as_json(self) -> dict[str, Any]:
+        data = {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": self.start,
+            "end": self.end,
+            "excerpt": self.excerpt,
+            "message": self.message,
+            "details": self.details,
+        }
+        if self.related:
+            data["related"] = list(self.related)
+        if self.location:
+            data["location"] = self.location
+        return data
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+    error_code: str | None = None
+    text: str = ""
+    figures: tuple[Figure, ...] = ()
+    suppressed: int = 0
+
+
+def plain(value: Any) -> Any:
+    """Numbers in details as strings: exact and the same bytes every run."""
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def format_decimal(value: Decimal) -> str:
+    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    return "0" if text in ("-0", "") else text

@@ -1,0 +1,82 @@
+"""Normalise a copy of the text for matching, one character for one character.
+
+Rules match on the normalised copy; findings quote the original. Because the
+copy has exactly the same length, an offset into one is an offset into the
+other, so no position map is needed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_FULLWIDTH_START, _FULLWIDTH_END = 0xFF01, 0xFF5E
+_EXTRA = {
+    "\u3000": " ",  # ideographic space
+    "\u00a0": " ",
+    "\u2014": "—",
+    "\uff5e": "~",
+    "\u2030": "‰",
+    "\ufe6a": "%",
+    "\u2236": ":",
+}
+
+
+def _halfwidth_table() -> dict[int, str]:
+    table = {code: chr(code - 0xFEE0) for code in range(_FULLWIDTH_START, _FULLWIDTH_END + 1)}
+    table.update({ord(k): v for k, v in _EXTRA.items()})
+    return table
+
+
+_TABLE = _halfwidth_table()
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified, keeping the length of every line.
+
+    OpenCC converts phrases, and a phrase can change length in rare cases; a
+    line whose length changed is converted again character by character.
+    """
+    if not text:
+        return text
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        conv = _converter().convert(line)
+        if len(conv) != len(line):
+            conv = "".join(_single(ch) for ch in line)
+        out.append(conv)
+    return "\n".join(out)
+
+
+def _single(ch: str) -> str:
+    conv = _converter().convert(ch)
+    return conv if len(conv) == 1 else ch
+
+
+def has_traditional(text: str) -> bool:
+    sample = text[:4000]
+    return _converter().convert(sample) != sample
+
+
+def normalise(text: str) -> str:
+    """Full-width forms to ASCII, Traditional to Simplified; same length."""
+    folded = text.translate(_TABLE)
+    if has_traditional(folded):
+        folded = to_simplified(folded)
+    assert len(folded) == len(text)
+    return folded
+
+
+def normalise_key(text: str) -> str:
+    """A key for comparing names (metrics, phrases): normalised, no spaces."""
+    return "".join(normalise(text).split()).lower()

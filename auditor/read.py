@@ -1,0 +1,178 @@
+"""Read user files into text: encodings detected, not assumed; bad input named.
+
+Nothing here writes to the user's files. Every failure is an `InputError`
+whose message is one line naming the problem; the caller adds the path.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+RICH_SUFFIXES = (".docx", ".pdf", ".html", ".htm")
+LEGACY_SUFFIXES = (".doc", ".wps")
+AUDITED_SUFFIXES = TEXT_SUFFIXES + RICH_SUFFIXES + LEGACY_SUFFIXES
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+class InputError(Exception):
+    """A file that cannot be audited; `code` keys the message catalogue."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Block:
+    """Where a stretch of the text came from in a structured document.
+
+    `start` is the character offset in the document text where the block
+    begins; `label` names it (段落 12, 表格 1 第 3 行 第 2 列, 第 2 页).
+    """
+
+    start: int
+    label: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    text: str
+    encoding: str
+    blocks: tuple[Block, ...] = field(default=())
+    tables: tuple = field(default=())
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode bytes of a text file; return (text, encoding name)."""
+    if not data.strip():
+        raise InputError("empty")
+    for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise InputError("undecodable", encoding=name) from None
+    if b"\x00" in data[:4096] and not _looks_utf16(data):
+        raise InputError("binary")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("undecodable", encoding="?")
+    text = str(best)
+    if "\x00" in text or _control_ratio(text) > 0.01:
+        raise InputError("binary")
+    return text, best.encoding
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    return max(even_nuls, odd_nuls) > len(sample) // 8 and min(even_nuls, odd_nuls) < len(sample) // 64 + 1
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return controls / max(len(sample), 1)
+
+
+def read_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    suffix = path.suffix.lower()
+    if suffix in LEGACY_SUFFIXES:
+        raise InputError("legacy_word", suffix=suffix)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
+    if size > max_bytes:
+        raise InputError("too_large", size=size, limit=max_bytes)
+    if suffix in (".docx", ".pdf", ".html", ".htm"):
+        from auditor import read_rich
+
+        return read_rich.read(path, display, suffix)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
+    text, encoding = decode_bytes(data)
+    return Document(display, text, encoding)
+
+
+def read_stdin(data: bytes) -> Document:
+    text, encoding = decode_bytes(data)
+    return Document("-", text, encoding)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A path to audit, or an error found while walking the arguments."""
+
+    path: Path | None
+    display: str
+    error: InputError | None = None
+
+
+def expand_paths(arguments: list[str], include: list[str], exclude: list[str]) -> list[Target]:
+    """Turn command-line paths into files to audit, in a stable order."""
+    targets: list[Target] = []
+    for argument in arguments:
+        if argument == "-":
+            targets.append(Target(None, "-"))
+            continue
+        path = Path(argument)
+        if not os.path.lexists(path):
+            targets.append(Target(None, argument, InputError("missing")))
+        elif path.is_dir():
+            found = _walk(path, include, exclude)
+            if not found:
+                targets.append(Target(None, argument, InputError("nothing_to_audit")))
+            targets.extend(found)
+        elif not path.exists():
+            targets.append(Target(None, argument, InputError("broken_link")))
+        else:
+            targets.append(Target(path, argument))
+    return targets
+
+
+def _walk(root: Path, include: list[str], exclude: list[str]) -> list[Target]:
+    found: list[Target] = []
+    seen: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        stat = os.stat(dirpath)
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:  # a symlink loop: do not walk the same directory twice
+            dirnames[:] = []
+            continue
+        seen.add(key)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            full = Path(dirpath) / name
+            rel = full.as_posix()
+            if not name.lower().endswith(AUDITED_SUFFIXES) or name.startswith("."):
+                continue
+            if include and not any(_matches(rel, pattern) for pattern in include):
+                continue
+            if any(_matches(rel, pattern) for pattern in exclude):
+                continue
+            if not full.exists():
+                found.append(Target(None, rel, InputError("broken_link")))
+                continue
+            found.append(Target(full, rel))
+    return found
+
+
+def _matches(path: str, pattern: str) -> bool:
+    from fnmatch import fnmatch
+
+    return fnmatch(path, pattern) or fnmatch(Path(path).name, pattern) or Path(path).match(pattern)

@@ -1,0 +1,66 @@
+"""Human-readable text: `path:line:col: severity [rule] message`, the sentence
+with the finding underlined, and a summary line. Colour only on a terminal."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import click
+
+from auditor.i18n import message
+from auditor.model import FileResult, Finding
+from auditor.render import summary
+
+COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _marked(finding: Finding, colour: bool) -> list[str]:
+    text = finding.excerpt
+    start, end = finding.mark
+    end = max(end, start + 1)
+    if colour:
+        styled = text[:start] + click.style(text[start:end], fg=COLOURS[finding.severity], bold=True, underline=True) + text[end:]
+        return [f"    | {styled}"]
+    underline = " " * display_width(text[:start]) + "^" * max(display_width(text[start:end]), 1)
+    return [f"    | {text}", f"    | {underline}"]
+
+
+def _location(finding: Finding) -> str:
+    if finding.location:
+        extra = ",".join(f"{k}={v}" for k, v in finding.location.items())
+        return f"{finding.line}:{finding.column} ({extra})"
+    return f"{finding.line}:{finding.column}"
+
+
+def render(results: list[FileResult], lang: str, colour: bool = False, baseline_accepted: int = 0, **_: object) -> str:
+    lines: list[str] = []
+    for result in results:
+        if result.error is not None or not result.findings:
+            continue
+        header = click.style(result.path, bold=True) if colour else result.path
+        lines.append(header)
+        for finding in result.findings:
+            severity = message(finding.severity, lang)
+            if colour:
+                severity = click.style(severity, fg=COLOURS[finding.severity], bold=True)
+            lines.append(f"{result.path}:{_location(finding)}: {severity} [{finding.rule}] {finding.message}")
+            lines.extend(_marked(finding, colour))
+        lines.append("")
+    lines.append(summary_line(results, lang, baseline_accepted))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(results: list[FileResult], lang: str, baseline_accepted: int = 0) -> str:
+    counts = summary(results, baseline_accepted)
+    text = message("summary", lang, files=counts["files"], findings=counts["findings"], **counts["by_severity"])
+    if counts["errors"]:
+        text += message("summary_errors", lang, count=counts["errors"])
+    if baseline_accepted:
+        text += message("summary_baseline", lang, count=baseline_accepted)
+    if counts["suppressed"]:
+        text += message("summary_suppressed", lang, count=counts["suppressed"])
+    return text
