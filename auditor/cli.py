@@ -112,7 +112,7 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
     progress = None if no_progress else _progress_bar(len(targets))
     keep_figures = with_figures or engine == "gx" or reference is not None
     results = audit_targets(targets, pack, lang, jobs=jobs, max_bytes=config.get("max-bytes"),
-                            progress=progress, keep_figures=keep_figures)
+                            progress=progress, keep_figures=keep_figures, keep_text=output_format == "html")
     if engine == "gx":
         results = _run_gx(results, pack, lang)
     if reference is not None:

@@ -9,6 +9,8 @@ measure word, the multiplier (万, 亿), a qualifier that turns it into a bound
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -64,7 +66,7 @@ POST_QUALIFIERS = ("以上", "以下", "左右", "以内", "余", "多")
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Figure:
     index: int
     start: int
@@ -124,7 +126,11 @@ _DATE_RE = re.compile(
     r"|(?P<m2>\d{1,2})月(?!龄)(?:(?P<d2>\d{1,2})[日号])?"
     r"|(?<=[至到—\-~、])(?P<d3>\d{1,2})[日号])"
 )
-_URL_RE = re.compile(r"(?:https?://|www\.)[\w./?=&%#:~+-]+|[\w.+-]+@[\w-]+\.[\w.]+|[A-Za-z0-9-]+\.(?:com|cn|net|org|html?)\b[\w./?=&%#-]*")
+_URL_RE = re.compile(
+    r"(?:https?://|www\.)[A-Za-z0-9./?=&%#:~+_-]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+"
+    r"|[A-Za-z0-9-]+\.(?:com|cn|net|org|html?)\b[A-Za-z0-9./?=&%#_-]*"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -183,23 +189,27 @@ def _int(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start < e or s < end <= e for s, e in spans)
+def _covered(spans: list[tuple[int, int]], reach: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the spans (sorted by start);
+    reach[i] is the furthest end among spans[: i + 1]."""
+    index = bisect_left(spans, (end,)) - 1
+    return index >= 0 and reach[index] > start
 
 
 def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[str, ...] = ()) -> list[Figure]:
     norm = text.norm
-    blocked = [(d.start, d.end) for d in dates] + [m.span() for m in _URL_RE.finditer(norm)]
+    blocked = sorted([(d.start, d.end) for d in dates] + [m.span() for m in _URL_RE.finditer(norm)])
+    starts = list(accumulate((b[1] for b in blocked), max))
     raw: list[dict] = []
     for m in _FIGURE_RE.finditer(norm):
-        if _covered(blocked, m.start("num"), m.end("num")):
+        if _covered(blocked, starts, m.start("num"), m.end("num")):
             continue
         after = norm[m.end() : m.end() + 1]
         if after and (after.isascii() and after.isalpha()) and not m.group("unit"):
             continue  # part of a model name such as DC-8A
         raw.append(_arabic(m))
     for m in _CN_FIGURE_RE.finditer(norm):
-        if _covered(blocked, m.start(), m.end()):
+        if _covered(blocked, starts, m.start(), m.end()):
             continue
         item = _chinese(m)
         if item:
@@ -280,13 +290,25 @@ def _chinese(m: re.Match) -> dict | None:
 
 
 _JOINER_RE = re.compile(r"\s*(?:、|和|及|与|以及|,)\s*")
-_FILLER_RE = re.compile(
-    r"(?:均|已|仅|只有|分别|同比|也|都|还|共|累计|达到|达|为|是|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降低到|降低至|降至|降到|升至|增至|增加到|"
-    r"保持在|稳定在|控制在|超过|不低于|不少于|不足|不到|接近|高达|突破|在|由|从|约|近|逾|占|了)*\s*$"
-)
+FILLERS = tuple(sorted(
+    "均 已 仅 只有 分别 同比 也 都 还 共 累计 达到 达 为 是 提高到 提高至 提升到 提升至 上升到 上升至 下降到 下降至 "
+    "降低到 降低至 降至 降到 升至 增至 增加到 保持在 稳定在 控制在 超过 不低于 不少于 不足 不到 接近 高达 突破 在 由 从 "
+    "约 近 逾 占 了".split(), key=len, reverse=True))
 _METRIC_TAIL_RE = re.compile(rf"([{CJK}A-Za-z0-9]{{0,12}}?(?:率|占比|比例|比重|报付比|增幅|降幅|增速|涨幅|增长率|下降率))$")
 _CHANGE_TAIL_RE = re.compile(r"(增长|增加|提高|提升|上升|上涨|下降|降低|减少|下跌|回落|缩减|降)(了)?$")
 _PRE_QUALIFIER_RE = re.compile("(" + "|".join(PRE_QUALIFIERS) + r")$")
+_WINDOW = 40  # characters before a figure that can name its metric
+
+
+# matched on the reversed text, so the fillers are stripped from the end in one pass
+_FILLERS_REVERSED_RE = re.compile(r"(?:\s*(?:" + "|".join(re.escape(w[::-1]) for w in FILLERS) + r"))+\s*")
+_BRACKETS_RE = re.compile(r"[()“”《》\[\]]")
+
+
+def strip_fillers(head: str) -> str:
+    """Drop the verbs and adverbs between a metric and its value: 均已达到, 分别为."""
+    match = _FILLERS_REVERSED_RE.match(head[::-1])
+    return head[: len(head) - match.end()] if match else head.rstrip()
 
 
 def _metric(text: Text, item: dict, previous: Figure | None, metric_words: tuple[str, ...]) -> tuple[str, str, bool]:
@@ -299,19 +321,20 @@ def _metric(text: Text, item: dict, previous: Figure | None, metric_words: tuple
         if previous.kind == item["kind"] and _JOINER_RE.fullmatch(gap):
             return previous.metric, previous.subject, True
         start = previous.end
-    before = norm[start : item["number_start"]]
-    cut = max(before.rfind(mark) for mark in "()“”《》[]")
-    before = before[cut + 1 :]
-    qualifier_match = _PRE_QUALIFIER_RE.search(before)
+    before = norm[max(start, item["number_start"] - _WINDOW) : item["number_start"]]
+    brackets = _BRACKETS_RE.findall(before)
+    if brackets:
+        before = before[before.rfind(brackets[-1]) + 1 :]
+    qualifier_match = _PRE_QUALIFIER_RE.search(before[-3:])
     if qualifier_match and not item["qualifier"]:
         item["qualifier"] = qualifier_match.group(1)
     if item["kind"] == "count":
         return "", before.strip(" ,、:的"), False
-    head = before[: _FILLER_RE.search(before).start()]
-    change = _CHANGE_TAIL_RE.search(head)
+    head = strip_fillers(before)
+    change = _CHANGE_TAIL_RE.search(head[-3:])
     if change:
         return change.group(1), head[: change.start()].strip(), False
-    tail = _METRIC_TAIL_RE.search(head)
+    tail = _METRIC_TAIL_RE.search(head[-16:])
     if not tail:
         return "", head.strip(), False
     metric = _known_metric(tail.group(1), metric_words)

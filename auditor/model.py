@@ -66,10 +66,8 @@ class Finding:
             "end": self.end,
             "excerpt": self.excerpt,
             "message": self.message,
-            "details": self.details,
+            "details": {**self.details, "related": list(self.related)} if self.related else self.details,
         }
-        if self.related:
-            data["related"] = list(self.related)
         if self.location:
             data["location"] = self.location
         return data

@@ -64,7 +64,7 @@ def _single(ch: str) -> str:
 
 
 def has_traditional(text: str) -> bool:
-    sample = text[:4000]
+    sample = text[:2000]
     return _converter().convert(sample) != sample
 
 

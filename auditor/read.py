@@ -15,6 +15,7 @@ RICH_SUFFIXES = (".docx", ".pdf", ".html", ".htm")
 LEGACY_SUFFIXES = (".doc", ".wps")
 AUDITED_SUFFIXES = TEXT_SUFFIXES + RICH_SUFFIXES + LEGACY_SUFFIXES
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+CHINESE_ENCODINGS = ("gb18030", "big5", "big5hkscs", "cp950", "utf_16", "utf_32")
 
 
 class InputError(Exception):
@@ -65,7 +66,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    # These are Chinese reports: ask only about the encodings they come in, or
+    # short GBK text is taken for Korean; anything else gets the full search.
+    best = from_bytes(data, cp_isolation=list(CHINESE_ENCODINGS)).best() or from_bytes(data).best()
     if best is None:
         raise InputError("undecodable", encoding="?")
     text = str(best)

@@ -10,6 +10,7 @@ is given.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,6 +71,7 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(words) if words else "(?!)")
 
 
+@lru_cache(maxsize=1024)
 def direction_of(word: str) -> str:
     if any(word.startswith(w) for w in DOWN_WORDS):
         return "down"
@@ -94,35 +96,42 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
         if direction_of(rate.metric):
             continue
         sentence_start, _ = text.sentence_span(rate.start)
-        before = [f for f in figures[: rate.index] if f.kind in QUANTITY_KINDS and f.exact and f.unit]
-        numerator = next((f for f in reversed(before) if f.start >= sentence_start), None)
-        if numerator is None or _has_percent_between(figures, numerator, rate):
+        numerator = _numerator_before(figures, rate, sentence_start)
+        if numerator is None:
             continue
         if _is_cued(text, numerator, denominator_cue) and not _is_cued(text, numerator, numerator_cue):
             continue
         # a denominator in the same sentence; a target (计划, 任务 …) may stand
         # earlier in the paragraph or section
         earliest = _section_start(text, rate.start)
-        denominator = next(
-            (
-                f
-                for f in reversed(before[: before.index(numerator)])
-                if f.base_unit == numerator.base_unit
-                and not _is_cued(text, f, numerator_cue)
-                and (
-                    (f.start >= sentence_start and _is_cued(text, f, denominator_cue))
-                    or (f.start >= earliest and _is_cued(text, f, target_cue))
-                )
-            ),
-            None,
-        )
-        if denominator is not None:
-            found.append(Ratio(rate, numerator, denominator))
+        for index in range(numerator.index - 1, -1, -1):
+            candidate = figures[index]
+            if candidate.start < earliest:
+                break
+            if not _is_quantity(candidate) or candidate.base_unit != numerator.base_unit:
+                continue
+            if _is_cued(text, candidate, numerator_cue):
+                continue
+            same_sentence = candidate.start >= sentence_start
+            if (same_sentence and _is_cued(text, candidate, denominator_cue)) or _is_cued(text, candidate, target_cue):
+                found.append(Ratio(rate, numerator, candidate))
+                break
     return found
 
 
-def _has_percent_between(figures: tuple[Figure, ...], first: Figure, last: Figure) -> bool:
-    return any(f.kind == "percent" for f in figures[first.index + 1 : last.index])
+def _is_quantity(figure: Figure) -> bool:
+    return figure.kind in QUANTITY_KINDS and figure.exact and bool(figure.unit)
+
+
+def _numerator_before(figures: tuple[Figure, ...], rate: Figure, sentence_start: int) -> Figure | None:
+    """The nearest quantity before the rate in its sentence, with no other rate between."""
+    for index in range(rate.index - 1, -1, -1):
+        figure = figures[index]
+        if figure.start < sentence_start or figure.kind == "percent":
+            return None
+        if _is_quantity(figure):
+            return figure
+    return None
 
 
 def _is_cued(text, figure: Figure, cue: re.Pattern) -> bool:
@@ -160,15 +169,17 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     complement = analysis.pack.words("complement_words")
     groups = [tuple(g.split("|")) for g in analysis.pack.words("partition_groups")]
     found: list[PartsTotal] = []
+    starts = [f.start for f in figures]
+    ends = [f.end for f in figures]
     for match in _AMONG_RE.finditer(norm):
-        total = _figure_ending_before(figures, norm, match.start())
+        total = _figure_ending_before(figures, ends, norm, match.start())
         if total is None or total.kind not in QUANTITY_KINDS or not total.exact:
             continue
         in_parenthesis = norm[total.end : match.start()].strip().startswith("(")
         _, sentence_end = text.sentence_span(match.start())
         stop = norm.find(")", match.end(), sentence_end) if in_parenthesis else sentence_end
         stop = sentence_end if stop < 0 else stop
-        parts, labels = _parts_after(figures, norm, match.end(), stop, total)
+        parts, labels = _parts_after(figures, starts, norm, match.end(), stop, total)
         if len(parts) < 2:
             continue
         reason = _completeness(labels, complement, groups, in_parenthesis)
@@ -177,21 +188,21 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     return found
 
 
-def _figure_ending_before(figures: tuple[Figure, ...], norm: str, position: int) -> Figure | None:
-    for figure in reversed(figures):
-        if figure.end <= position:
-            gap = norm[figure.end : position]
-            return figure if re.fullmatch(r"[\s,(:]*", gap) else None
-    return None
+def _figure_ending_before(figures: tuple[Figure, ...], ends: list[int], norm: str, position: int) -> Figure | None:
+    index = bisect_right(ends, position) - 1
+    if index < 0:
+        return None
+    figure = figures[index]
+    return figure if re.fullmatch(r"[\s,(:]*", norm[figure.end : position]) else None
 
 
-def _parts_after(figures, norm, start, stop, total) -> tuple[list[Figure], list[str]]:
+def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[list[Figure], list[str]]:
     parts: list[Figure] = []
     labels: list[str] = []
     cursor = start
-    for figure in figures:
-        if figure.start < start or figure.end > stop:
-            continue
+    for figure in figures[bisect_left(starts, start) :]:
+        if figure.end > stop:
+            break
         label = norm[cursor : figure.number_start].strip(" ,、:;()的为")
         cursor = figure.end
         if figure.base_unit != total.base_unit or figure.kind != total.kind:

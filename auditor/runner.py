@@ -15,7 +15,7 @@ from auditor.rulepack import RulePack
 
 
 def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
-                 stdin: bytes | None = None, keep_figures: bool = False) -> FileResult:
+                 stdin: bytes | None = None, keep_figures: bool = False, keep_text: bool = True) -> FileResult:
     """One file in, one result out; never raises for a bad file."""
     try:
         if target.error is not None:
@@ -33,7 +33,7 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
     return FileResult(
         target.display,
         tuple(findings),
-        text=document.text,
+        text=document.text if keep_text else "",
         figures=analysis.figures if keep_figures else (),
         suppressed=quiet,
     )
@@ -51,10 +51,11 @@ def audit_targets(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[Iterable], Iterable] | None = None,
     keep_figures: bool = False,
+    keep_text: bool = False,
 ) -> list[FileResult]:
     """Results in the order of `targets`, whatever order the workers finish in."""
     jobs = jobs or os.cpu_count() or 1
-    work = [(t, pack, lang, max_bytes, None, keep_figures) for t in targets]
+    work = [(t, pack, lang, max_bytes, None, keep_figures, keep_text) for t in targets]
     if jobs == 1 or len(targets) < 4 or any(t.path is None and t.error is None for t in targets):
         iterator = map(_worker, work)
         if progress:

@@ -46,4 +46,4 @@ CHECKS: dict[str, Check] = {
 }
 
 # checks that need the relations between figures; the rest skip that work
-NEEDS_RELATIONS = {"ratio", "sum_total", "parts_exceed", "change", "direction"}
+NEEDS_RELATIONS = {"ratio", "sum_total", "parts_exceed", "change", "direction", "conflict"}

@@ -28,13 +28,15 @@ def conflict(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[H
     generic = set(rule.params.get("generic_metrics", []))
     scope_words = tuple(sorted(rule.params.get("scope_words", []), key=len, reverse=True))
     first_seen: dict[str, object] = {}
+    # a rate given with its own numerator and denominator names its own population
+    computed = {relation.rate.index for relation in relations.ratios}
     reported: set[str] = set()
     for figure in analysis.figures:
         if figure.kind != "percent" or not figure.metric or figure.in_list or direction_of(figure.metric):
             continue
         if figure.qualifier in ("约", "近", "左右", "接近"):
             continue
-        if _is_listed(analysis, figure):
+        if figure.index in computed or _is_listed(analysis, figure):
             continue
         key = metric_key(figure.subject, figure.metric, scope_words)
         if key in generic or len(key) < 3:

@@ -24,9 +24,9 @@ def letter_slots(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         before = norm[start - 1 : start]
         after = norm[end : end + 1]
         slot = match.group(0)
-        if slot.startswith("×") and before.isdigit():
-            # 4×1% is a slot inside a rate; 3×4 is multiplication
-            if not re.match(r"\d+(?:\.\d+)?[%‰]", norm[end:]):
+        if slot == "×":
+            # 4×1% and ×人 are slots; 3×4 and 长×宽 are multiplication
+            if not (re.match(r"\d+(?:\.\d+)?[%‰]", norm[end:]) or after in "%‰年月日人个元万份例次所家张台名项户种座"):
                 continue
         elif not (_is_slot_neighbour(before) or _is_slot_neighbour(after)):
             continue

@@ -37,6 +37,7 @@ _INLINE_MARKERS = [
     (5, "一是", re.compile(rf"(?:^|(?<=[。;:,\s]))([{CN}]+)是")),
     (6, "第一", re.compile(rf"(?:^|(?<=[。;:\s]))第([{CN}]+)[,、]")),
 ]
+_MARKDOWN_PREFIX_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+)?[ \t]*")
 _OUTLINE_RE = re.compile(rf"(?:^|(?<=[。】\s]))(?:([{CN}]+)、|\(([{CN}]+)\))")
 
 
@@ -55,7 +56,7 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
     markers: list[Marker | None] = []
     position = 0
     for line in norm.split("\n"):
-        body = line.lstrip(" \t")
+        body = _MARKDOWN_PREFIX_RE.sub("", line)
         offset = position + len(line) - len(body)
         position += len(line) + 1
         if not body:
@@ -101,6 +102,8 @@ def numbering(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[
         last[marker.level] = marker.number
         if previous is None or marker.number == 1 or marker.number == previous + 1:
             continue
+        if marker.number == previous:
+            last[marker.level] = previous + 1  # a repeat stands where the next number belonged
         expected = _render(marker.style, previous + 1)
         kind = "repeat" if marker.number == previous else "skip" if marker.number > previous else "order"
         yield Hit(
