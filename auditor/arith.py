@@ -49,6 +49,11 @@ def shown(value: Fraction, decimals: int) -> str:
     return format(round_half_up(value, max(decimals, 2)), "f")
 
 
+def plain_fraction(value: Fraction) -> str:
+    """A whole number as is, anything else to two decimals (half-up)."""
+    return str(value.numerator) if value.denominator == 1 else shown(value, 2)
+
+
 def percent_of(numerator: Decimal, denominator: Decimal) -> Fraction | None:
     if denominator == 0:
         return None

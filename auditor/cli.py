@@ -63,7 +63,21 @@ def _load(config_path: Path | None, isolated: bool, rule_dirs: tuple[Path, ...],
     return config, pack, lang
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class GuardedGroup(click.Group):
+    """No traceback reaches a user: an unexpected error is one line and exit 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            click.echo(f"auditor: {message('internal', 'zh', reason=reason)} / internal error", err=True)
+            ctx.exit(EXIT_USAGE)
+
+
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="auditor")
 def main() -> None:
     """Audit the figures in Chinese work reports (工作总结、工作汇报、情况报告).
@@ -91,9 +105,10 @@ def main() -> None:
               help="gx: run the figure checks as a great_expectations suite.")
 @click.option("--reference", type=click.Path(path_type=Path), default=None,
               help="A reference table (csv/xlsx: metric, value[, subject, unit, tolerance]) to check figures against.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse files larger than this (default 50 MB).")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, isolated, with_figures,
-          baseline, write_baseline, jobs, engine, reference, no_progress) -> None:
+          baseline, write_baseline, jobs, engine, reference, max_bytes, no_progress) -> None:
     """Audit PATHS (files, directories, or - for standard input) and report findings.
 
     Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
@@ -101,7 +116,7 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
     """
     config, pack, lang = _load(config_path, isolated, rule_dirs, lang)
     fail_on = fail_on or config.get("fail-on")
-    if output_format in BINARY_FORMATS and output is None:
+    if (output_format in BINARY_FORMATS or (output_format == "csv" and with_figures)) and output is None:
         raise UsageFailure(message("format_needs_output", lang, format=output_format))
     targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
     _refuse_overwrite(output, targets, lang)
@@ -111,7 +126,7 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
 
     progress = None if no_progress else _progress_bar(len(targets))
     keep_figures = with_figures or engine == "gx" or reference is not None
-    results = audit_targets(targets, pack, lang, jobs=jobs, max_bytes=config.get("max-bytes"),
+    results = audit_targets(targets, pack, lang, jobs=jobs, max_bytes=max_bytes or config.get("max-bytes"),
                             progress=progress, keep_figures=keep_figures, keep_text=output_format == "html")
     if engine == "gx":
         results = _run_gx(results, pack, lang)
@@ -144,6 +159,9 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
     colour = output is None and output_format == "text" and sys.stdout.isatty()
     if output_format in BINARY_FORMATS:
         renderer.write(output, results, lang, with_figures=with_figures)
+    elif output_format == "csv" and with_figures:
+        renderer.write_figures_csv(output.with_name(output.stem + ".figures.csv"), results)
+        output.write_text(renderer.render(results, lang), encoding="utf-8")
     else:
         rendered = renderer.render(results, lang, colour=colour, baseline_accepted=accepted,
                                    with_figures=with_figures, pack=pack)

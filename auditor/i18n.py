@@ -13,6 +13,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "undecodable": {"zh": "无法识别文件编码", "en": "cannot work out the text encoding"},
     "missing": {"zh": "文件或目录不存在", "en": "no such file or directory"},
     "broken_link": {"zh": "符号链接指向的文件不存在", "en": "a symbolic link to nothing"},
+    "symlink_loop": {"zh": "符号链接循环指向自身", "en": "a symbolic link loop"},
     "nothing_to_audit": {"zh": "目录中没有可检查的文件(.txt .md .docx .pdf .html)", "en": "no files to audit in this directory (.txt .md .docx .pdf .html)"},
     "unreadable": {"zh": "无法读取:{reason}", "en": "cannot read it: {reason}"},
     "too_large": {"zh": "文件过大({size} 字节,上限 {limit} 字节)", "en": "too large ({size} bytes, the limit is {limit})"},

@@ -80,7 +80,8 @@ class FileResult:
     error: str | None = None
     error_code: str | None = None
     text: str = ""
-    figures: tuple[Figure, ...] = ()
+    figures: tuple[dict[str, Any], ...] = ()  # rows of the figures table, when asked for
+    relations: tuple[dict[str, Any], ...] = ()  # rows of the relations table, when asked for
     suppressed: int = 0
 
 

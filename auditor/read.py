@@ -136,6 +136,8 @@ def expand_paths(arguments: list[str], include: list[str], exclude: list[str]) -
         path = Path(argument)
         if not os.path.lexists(path):
             targets.append(Target(None, argument, InputError("missing")))
+        elif path.is_symlink() and _link_loops(path):
+            targets.append(Target(None, argument, InputError("symlink_loop")))
         elif path.is_dir():
             found = _walk(path, include, exclude)
             if not found:
@@ -168,11 +170,24 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> list[Target]:
                 continue
             if any(_matches(rel, pattern) for pattern in exclude):
                 continue
+            if full.is_symlink() and _link_loops(full):
+                found.append(Target(None, rel, InputError("symlink_loop")))
+                continue
             if not full.exists():
                 found.append(Target(None, rel, InputError("broken_link")))
                 continue
             found.append(Target(full, rel))
     return found
+
+
+def _link_loops(path: Path) -> bool:
+    import errno
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _matches(path: str, pattern: str) -> bool:

@@ -30,11 +30,20 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
     except Exception as exc:  # a bug of ours must not cost the other files their audit
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
         return FileResult(target.display, error=message("internal", lang, reason=reason), error_code="internal")
+    figures: tuple = ()
+    relations: tuple = ()
+    if keep_figures:
+        from auditor.relate import find_relations
+        from auditor.table import figure_rows, relation_rows
+
+        figures = tuple(figure_rows(analysis))
+        relations = tuple(relation_rows(analysis, find_relations(analysis)))
     return FileResult(
         target.display,
         tuple(findings),
         text=document.text if keep_text else "",
-        figures=analysis.figures if keep_figures else (),
+        figures=figures,
+        relations=relations,
         suppressed=quiet,
     )
 

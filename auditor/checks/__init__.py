@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from auditor.checks import arithmetic, conflict, lists, placeholder, rates, structure, text
+from auditor.checks import arithmetic, conflict, lists, placeholder, rates, structure, tables, text
 from auditor.model import Analysis, Hit
 from auditor.relate import Relations
 from auditor.rulepack import Rule
@@ -43,6 +43,8 @@ CHECKS: dict[str, Check] = {
     "pattern": text.pattern,
     "stray_character": text.stray_characters,
     "conflict": conflict.conflict,
+    "table_sum": tables.table_sum,
+    "table_rate": tables.table_rate,
 }
 
 # checks that need the relations between figures; the rest skip that work

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from auditor.arith import consistent, half_unit, percent_change, shown
+from auditor.arith import consistent, half_unit, percent_change, plain_fraction, shown
 from auditor.checks.common import as_written
 from auditor.model import Analysis, Hit, format_decimal
 from auditor.relate import Relations, direction_of
@@ -30,26 +30,20 @@ def _sum_hit(analysis: Analysis, relation, parts: Fraction, total: Fraction, tol
         {
             "total": as_written(analysis, relation.total),
             "parts": "+".join(as_written(analysis, p) for p in relation.parts),
-            "sum": _plain(parts) + unit,
+            "sum": plain_fraction(parts) + unit,
         },
         {
             "total": relation.total.value,
             "parts": [p.value for p in relation.parts],
             "labels": list(relation.labels),
-            "sum": _plain(parts),
-            "difference": _plain(parts - total),
-            "tolerance": _plain(tolerance),
+            "sum": plain_fraction(parts),
+            "difference": plain_fraction(parts - total),
+            "tolerance": plain_fraction(tolerance),
             "unit": unit,
             "complete_because": relation.reason,
         },
         related=tuple((p.start, p.end) for p in relation.parts),
     )
-
-
-def _plain(value: Fraction) -> str:
-    if value.denominator == 1:
-        return str(value.numerator)
-    return shown(value, 2)
 
 
 def sum_total(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:

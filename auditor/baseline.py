@@ -1,0 +1,71 @@
+"""Accepted findings: `--write-baseline FILE` records them, `--baseline FILE`
+reports only the new ones.
+
+A finding is keyed on its rule, its file and the normalised text around it
+(the sentence and the span), not on its line, so editing other parts of the
+file does not bring accepted findings back. Keys are counted: if two copies
+were accepted and a third appears, the third is reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path, PurePath
+
+from auditor.model import FileResult, Finding
+from auditor.normalise import normalise_key
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    pass
+
+
+def finding_key(path: str, finding: Finding) -> str:
+    span = finding.excerpt[finding.mark[0] : finding.mark[1]]
+    around = normalise_key(finding.excerpt.strip("…"))
+    raw = "\0".join((finding.rule, PurePath(path).as_posix(), around, normalise_key(span)))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def write_baseline(path: Path, results: list[FileResult]) -> int:
+    entries = [
+        {"rule": f.rule, "file": PurePath(r.path).as_posix(), "key": finding_key(r.path, f), "message": f.message}
+        for r in results for f in r.findings
+    ]
+    entries.sort(key=lambda e: (e["file"], e["rule"], e["key"]))
+    path.write_text(json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def load_keys(path: Path) -> Counter:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: no such file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{path}: not a baseline file ({exc})") from None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{path}: not a version {VERSION} baseline file")
+    return Counter(entry["key"] for entry in data["findings"] if isinstance(entry, dict) and "key" in entry)
+
+
+def apply_baseline(results: list[FileResult], path: Path) -> tuple[list[FileResult], int]:
+    keys = load_keys(path)
+    accepted = 0
+    filtered = []
+    for result in results:
+        kept = []
+        for finding in result.findings:
+            key = finding_key(result.path, finding)
+            if keys[key] > 0:
+                keys[key] -= 1
+                accepted += 1
+            else:
+                kept.append(finding)
+        filtered.append(replace(result, findings=tuple(kept)))
+    return filtered, accepted

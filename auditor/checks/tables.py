@@ -1,0 +1,133 @@
+"""Tables in .docx: a 合计/总计 row or column against its parts, and a rate
+column against the numerator and denominator columns its headers name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
+
+from auditor.arith import consistent, half_unit, percent_of, plain_fraction, shown
+from auditor.model import Analysis, Hit, format_decimal
+from auditor.normalise import normalise_key
+from auditor.relate import Relations
+from auditor.rulepack import Rule
+
+_CELL_NUMBER_RE = re.compile(r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|‰)?\s*[\u4e00-\u9fff]{0,3}$")
+
+
+def cell_number(text: str) -> tuple[Decimal, int, bool] | None:
+    """(value, decimals, is_percent) for a cell holding one number, else None."""
+    match = _CELL_NUMBER_RE.match(normalise_key(text))
+    if not match:
+        return None
+    raw = match.group(1).replace(",", "")
+    decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+    return Decimal(raw), decimals, match.group(2) == "%"
+
+
+def _is_total(text: str, words: tuple[str, ...]) -> bool:
+    key = normalise_key(text)
+    return any(w in key for w in words)
+
+
+def _is_rate_header(text: str) -> bool:
+    key = normalise_key(text)
+    return any(w in key for w in ("率", "占比", "比例", "比重", "%"))
+
+
+def _header_and_body(table):
+    rows = [r for r in table.rows if any(c.text for c in r)]
+    if len(rows) < 3:
+        return None, []
+    return rows[0], rows[1:]
+
+
+def table_sum(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+    words = tuple(rule.params.get("total_words", ["合计", "总计"]))
+    skip = tuple(rule.params.get("subset_words", ["其中", "小计"]))
+    for table in analysis.tables:
+        header, body = _header_and_body(table)
+        if header is None:
+            continue
+        parts_rows = [r for r in body if not _is_total(r[0].text, words) and not _is_total(r[0].text, skip)]
+        for row in body:
+            if not _is_total(row[0].text, words):
+                continue
+            for column, cell in enumerate(row[1:], start=1):
+                total = cell_number(cell.text)
+                if total is None or total[2] or column >= len(header) or _is_rate_header(header[column].text):
+                    continue
+                values = [cell_number(r[column].text) for r in parts_rows if column < len(r)]
+                if len(values) < 2 or any(v is None for v in values):
+                    continue
+                yield from _sum_hit(table.number, cell, header[column].text, total, values, "column")
+        for column, head in enumerate(header):
+            if not _is_total(head.text, words):
+                continue
+            others = [j for j, h in enumerate(header) if j not in (0, column) and not _is_rate_header(h.text)
+                      and not _is_total(h.text, words) and not _is_total(h.text, skip)]
+            for row in body:
+                if column >= len(row):
+                    continue
+                total = cell_number(row[column].text)
+                values = [cell_number(row[j].text) for j in others if j < len(row)]
+                if total is None or total[2] or len(values) < 2 or any(v is None for v in values):
+                    continue
+                yield from _sum_hit(table.number, row[column], row[0].text, total, values, "row")
+
+
+def _sum_hit(number, cell, label, total, values, direction) -> Iterator[Hit]:
+    parts = sum((Fraction(v[0]) for v in values), Fraction(0))
+    tolerance = sum((half_unit(v[1], 1) for v in values), half_unit(total[1], 1))
+    if abs(parts - Fraction(total[0])) <= tolerance:
+        return
+    start = cell.start
+    yield Hit(
+        start,
+        start + max(len(cell.text), 1),
+        {"table": number, "label": label, "total": format_decimal(total[0]), "sum": plain_fraction(parts)},
+        {"table": number, "total": total[0], "parts": [v[0] for v in values], "sum": plain_fraction(parts),
+         "tolerance": plain_fraction(tolerance), "direction": direction},
+    )
+
+
+def table_rate(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+    denominator_words = tuple(rule.params.get("denominator_words", []))
+    numerator_words = tuple(rule.params.get("numerator_words", []))
+    for table in analysis.tables:
+        header, body = _header_and_body(table)
+        if header is None:
+            continue
+        heads = [normalise_key(h.text) for h in header]
+        for rate_column, head in enumerate(heads):
+            if not _is_rate_header(head) or rate_column == 0:
+                continue
+            denominator = next((j for j, h in enumerate(heads[:rate_column]) if j and any(w in h for w in denominator_words)), None)
+            numerator = next(
+                (j for j in range(rate_column - 1, 0, -1) if j != denominator and not _is_rate_header(heads[j])
+                 and (any(w in heads[j] for w in numerator_words) or denominator is not None)),
+                None,
+            )
+            if denominator is None or numerator is None:
+                continue
+            for row in body:
+                if max(rate_column, numerator, denominator) >= len(row):
+                    continue
+                rate, top, bottom = (cell_number(row[j].text) for j in (rate_column, numerator, denominator))
+                if rate is None or top is None or bottom is None:
+                    continue
+                exact = percent_of(top[0], bottom[0])
+                if exact is None or consistent(exact, rate[0], rate[1]):
+                    continue
+                cell = row[rate_column]
+                yield Hit(
+                    cell.start,
+                    cell.start + max(len(cell.text), 1),
+                    {"table": table.number, "label": row[0].text, "metric": header[rate_column].text,
+                     "stated": cell.text, "numerator": format_decimal(top[0]), "denominator": format_decimal(bottom[0]),
+                     "recomputed": shown(exact, rate[1]) + "%"},
+                    {"table": table.number, "stated": rate[0], "numerator": top[0], "denominator": bottom[0],
+                     "recomputed": shown(exact, rate[1])},
+                )

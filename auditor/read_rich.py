@@ -1,0 +1,312 @@
+"""Read .docx, .pdf and .html into the same plain text the rules run on.
+
+Each stretch of text keeps where it came from (paragraph, table cell, page
+and line) so findings can be located the way a writer sees the document.
+Word's automatic list numbers are rendered into the text, as Word shows them,
+so the numbering rule sees the whole sequence.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from auditor.read import Block, Document, InputError
+
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+
+
+@dataclass(frozen=True)
+class TableCell:
+    text: str
+    start: int  # offset of the cell's text in the document text
+
+
+@dataclass(frozen=True)
+class Table:
+    number: int
+    rows: tuple[tuple[TableCell, ...], ...]
+
+
+def read(path: Path, display: str, suffix: str) -> Document:
+    if suffix == ".docx":
+        return read_docx(path, display)
+    if suffix == ".pdf":
+        return read_pdf(path, display)
+    return read_html(path, display)
+
+
+# --- docx ------------------------------------------------------------------------------
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            total = sum(m.file_size for m in members)
+            packed = sum(m.compress_size for m in members) or 1
+            if total > MAX_UNZIPPED_BYTES or total / packed > MAX_COMPRESSION_RATIO:
+                raise InputError("zip_bomb", size=total)
+            if "word/document.xml" not in {m.filename for m in members}:
+                raise InputError("corrupt_docx", reason="word/document.xml is missing")
+            bad = archive.testzip()
+            if bad is not None:
+                raise InputError("corrupt_docx", reason=f"{bad} is damaged")
+    except zipfile.BadZipFile as exc:
+        raise InputError("corrupt_docx", reason=str(exc)) from None
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _chinese(number: int) -> str:
+    if number < 10:
+        return _CN_DIGITS[number]
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def _format_number(number: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional", "taiwaneseCounting", "taiwaneseCountingThousand"):
+        return _chinese(number)
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return _CIRCLED[number - 1] if 0 < number <= len(_CIRCLED) else str(number)
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (number - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (number - 1) % 26)
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(number)
+
+
+def _numbering_levels(document) -> dict[str, dict[int, tuple[str, str, int]]]:
+    """numId → ilvl → (numFmt, lvlText, start), from numbering.xml."""
+    from docx.oxml.ns import qn
+
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+    for node in numbering.findall(qn("w:abstractNum")):
+        levels = {}
+        for lvl in node.findall(qn("w:lvl")):
+            ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+            fmt = lvl.find(qn("w:numFmt"))
+            text = lvl.find(qn("w:lvlText"))
+            start = lvl.find(qn("w:start"))
+            levels[ilvl] = (
+                fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                text.get(qn("w:val")) if text is not None else f"%{ilvl + 1}.",
+                int(start.get(qn("w:val"))) if start is not None else 1,
+            )
+        abstract[node.get(qn("w:abstractNumId"))] = levels
+    result = {}
+    for num in numbering.findall(qn("w:num")):
+        ref = num.find(qn("w:abstractNumId"))
+        if ref is not None:
+            result[num.get(qn("w:numId"))] = abstract.get(ref.get(qn("w:val")), {})
+    return result
+
+
+def _numpr(ppr):
+    from docx.oxml.ns import qn
+
+    return ppr.find(qn("w:numPr")) if ppr is not None else None
+
+
+def _list_marker(paragraph, levels, counters: dict[str, dict[int, int]]) -> str:
+    from docx.oxml.ns import qn
+
+    numpr = _numpr(paragraph._p.pPr)
+    style = paragraph.style
+    while numpr is None and style is not None:  # "List Number" and heading styles carry it
+        numpr = _numpr(style.element.pPr)
+        style = style.base_style
+    if numpr is None:
+        return ""
+    num_id_node, ilvl_node = numpr.find(qn("w:numId")), numpr.find(qn("w:ilvl"))
+    if num_id_node is None:
+        return ""
+    num_id = num_id_node.get(qn("w:val"))
+    ilvl = int(ilvl_node.get(qn("w:val"))) if ilvl_node is not None else 0
+    definition = levels.get(num_id, {})
+    if not definition:
+        return ""
+    count = counters.setdefault(num_id, {})
+    fmt, text, start = definition.get(ilvl, ("decimal", f"%{ilvl + 1}.", 1))
+    count[ilvl] = count.get(ilvl, start - 1) + 1
+    for deeper in [k for k in count if k > ilvl]:
+        del count[deeper]
+    marker = text
+    for level in range(ilvl + 1):
+        level_fmt, _, level_start = definition.get(level, ("decimal", "", 1))
+        marker = marker.replace(f"%{level + 1}", _format_number(count.get(level, level_start), level_fmt))
+    return marker
+
+
+def read_docx(path: Path, display: str) -> Document:
+    _check_zip(path)
+    try:
+        import docx
+        from docx.table import Table as DocxTable
+
+        document = docx.Document(str(path))
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx raises several kinds for a damaged package
+        raise InputError("corrupt_docx", reason=f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
+    levels = _numbering_levels(document)
+    counters: dict[str, dict[int, int]] = {}
+    parts: list[str] = []
+    blocks: list[Block] = []
+    tables: list[Table] = []
+    offset = 0
+    paragraph_number = 0
+
+    def add(text: str, label: dict[str, int]) -> int:
+        nonlocal offset
+        start = offset
+        blocks.append(Block(start, label))
+        parts.append(text + "\n")
+        offset += len(text) + 1
+        return start
+
+    for item in document.iter_inner_content():
+        if isinstance(item, DocxTable):
+            number = len(tables) + 1
+            rows = []
+            for r, row in enumerate(item.rows, start=1):
+                cells = []
+                line_start = offset
+                texts = []
+                for c, cell in enumerate(row.cells, start=1):
+                    text = " ".join(cell.text.split())
+                    cells.append(TableCell(text, line_start + sum(len(t) + 1 for t in texts)))
+                    blocks.append(Block(cells[-1].start, {"table": number, "row": r, "cell": c}))
+                    texts.append(text)
+                parts.append("\t".join(texts) + "\n")
+                offset += len("\t".join(texts)) + 1
+                rows.append(tuple(cells))
+            tables.append(Table(number, tuple(rows)))
+        else:
+            paragraph_number += 1
+            marker = _list_marker(item, levels, counters)
+            add(marker + item.text, {"paragraph": paragraph_number})
+    return Document(display, "".join(parts), "docx", tuple(blocks), tuple(tables))
+
+
+# --- pdf -------------------------------------------------------------------------------
+
+def read_pdf(path: Path, display: str) -> Document:
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are not the user's business
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+        try:
+            pdf = pdfplumber.open(str(path))
+        except PDFPasswordIncorrect:
+            raise InputError("encrypted_pdf") from None
+    except InputError:
+        raise
+    except Exception as exc:
+        # pdfplumber wraps pdfminer's error: the cause is in args or the context
+        causes = [exc, *[a for a in exc.args if isinstance(a, BaseException)], exc.__context__]
+        if any(type(c).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError") for c in causes if c is not None):
+            raise InputError("encrypted_pdf") from None
+        cause = next((c for c in causes[1:] if c is not None), exc)
+        raise InputError("corrupt_pdf", reason=f"{type(cause).__name__}: {cause}".splitlines()[0]) from None
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    try:
+        with pdf:
+            for page_number, page in enumerate(pdf.pages, start=1):
+                text = page.extract_text() or ""
+                for line_number, line in enumerate(text.splitlines(), start=1):
+                    blocks.append(Block(offset, {"page": page_number, "line": line_number}))
+                    parts.append(line + "\n")
+                    offset += len(line) + 1
+    except Exception as exc:
+        raise InputError("corrupt_pdf", reason=f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
+    text = "".join(parts)
+    if not text.strip():
+        raise InputError("pdf_needs_ocr")
+    return Document(display, text, "pdf", tuple(blocks))
+
+
+# --- html ------------------------------------------------------------------------------
+
+_SKIPPED = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
+           "table", "ul", "ol", "blockquote", "pre", "header", "footer", "td", "th", "dd", "dt"}
+
+
+class _TextCollector(HTMLParser):
+    """Visible text, blocks on lines of their own; the <main>/<article> part when there is one."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip = 0
+        self.chunks: list[str] = []
+        self.main_chunks: list[str] = []
+        self.in_main = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIPPED:
+            self.skip += 1
+        elif tag in ("main", "article"):
+            self.in_main += 1
+        if tag in _BLOCKS:
+            self._push("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self._push("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIPPED:
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("main", "article"):
+            self.in_main = max(0, self.in_main - 1)
+        if tag in _BLOCKS:
+            self._push("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self._push(data)
+
+    def _push(self, text: str) -> None:
+        self.chunks.append(text)
+        if self.in_main:
+            self.main_chunks.append(text)
+
+
+def html_text(markup: str) -> str:
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    chunks = collector.main_chunks if "".join(collector.main_chunks).strip() else collector.chunks
+    lines = [" ".join(line.split()) for line in "".join(chunks).split("\n")]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def read_html(path: Path, display: str) -> Document:
+    from auditor.read import decode_bytes
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
+    markup, encoding = decode_bytes(data)
+    text = html_text(markup)
+    if not text.strip():
+        raise InputError("empty")
+    return Document(display, text, encoding)

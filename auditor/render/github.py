@@ -1,0 +1,29 @@
+"""GitHub Actions workflow commands: one annotation a finding."""
+
+from __future__ import annotations
+
+from auditor.model import FileResult
+from auditor.render.text import summary_line
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(results: list[FileResult], lang: str, **_: object) -> str:
+    lines = []
+    for result in results:
+        if result.error is not None:
+            lines.append(f"::error file={_property(result.path)},title=auditor::{_data(result.error)}")
+        for f in result.findings:
+            props = (f"file={_property(result.path)},line={f.line},col={f.column},endLine={f.end_line},"
+                     f"endColumn={f.end_column},title={_property(f'{f.rule} {f.category}')}")
+            lines.append(f"::{COMMANDS[f.severity]} {props}::{_data(f.message)}")
+    lines.append(summary_line(results, lang))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,33 @@
+"""JUnit XML, as GitLab and Jenkins read it: one test suite, one test case a
+file (passing when clean), one failure element a finding."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from auditor.model import FileResult
+from auditor.render.text import summary_line
+
+
+def render(results: list[FileResult], lang: str, **_: object) -> str:
+    findings = sum(len(r.findings) for r in results)
+    errors = sum(1 for r in results if r.error is not None)
+    cases = sum(max(len(r.findings), 1) for r in results)
+    root = ET.Element("testsuites", name="auditor", tests=str(cases), failures=str(findings), errors=str(errors))
+    suite = ET.SubElement(root, "testsuite", name="auditor", tests=str(cases), failures=str(findings), errors=str(errors), skipped="0")
+    for result in results:
+        if result.error is not None:
+            case = ET.SubElement(suite, "testcase", classname=result.path, name=result.path)
+            ET.SubElement(case, "error", message=result.error, type="input").text = result.error
+            continue
+        if not result.findings:
+            ET.SubElement(suite, "testcase", classname=result.path, name=result.path)
+            continue
+        for finding in result.findings:
+            name = f"{finding.rule} {finding.line}:{finding.column}"
+            case = ET.SubElement(suite, "testcase", classname=result.path, name=name, file=result.path, line=str(finding.line))
+            failure = ET.SubElement(case, "failure", message=finding.message, type=finding.severity)
+            failure.text = f"{result.path}:{finding.line}:{finding.column}: [{finding.rule}] {finding.message}\n{finding.excerpt}"
+    ET.SubElement(suite, "system-out").text = summary_line(results, lang)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

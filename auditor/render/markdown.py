@@ -1,0 +1,40 @@
+"""A Markdown summary fit for a pull-request comment."""
+
+from __future__ import annotations
+
+from auditor.i18n import category_name, message
+from auditor.model import FileResult
+from auditor.render import summary
+from auditor.render.text import summary_line
+
+MAX_ROWS = 200
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(results: list[FileResult], lang: str, **_: object) -> str:
+    counts = summary(results)
+    title = "auditor: " + message("html_title", lang)
+    lines = [f"### {title}", "", summary_line(results, lang), ""]
+    used = [c for c, n in counts["by_category"].items() if n]
+    if used:
+        lines += [f"| {message('category', lang)} | {message('count', lang)} |", "| --- | ---: |"]
+        lines += [f"| {category_name(c, lang)} | {counts['by_category'][c]} |" for c in used]
+        lines.append("")
+    rows = [(r, f) for r in results for f in r.findings]
+    if rows:
+        lines += [
+            f"| {message('file', lang)} | {message('location', lang)} | {message('severity', lang)} | {message('rule', lang)} | {message('message', lang)} |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for result, f in rows[:MAX_ROWS]:
+            lines.append(f"| `{_cell(result.path)}` | {f.line}:{f.column} | {message(f.severity, lang)} | {f.rule} | {_cell(f.message)} |")
+        if len(rows) > MAX_ROWS:
+            lines.append(f"| … | | | | +{len(rows) - MAX_ROWS} |")
+        lines.append("")
+    for result in results:
+        if result.error is not None:
+            lines.append(f"- `{_cell(result.path)}`: {result.error}")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,170 @@
+"""The figures table, the relations table and the findings table.
+
+Rows are built as plain dicts (cheap, no pandas); pandas is imported only to
+write csv / json / parquet / xlsx.
+
+Figures table columns:
+    file, figure, line, column, end_line, end_column, start, end, text, value,
+    value_high, unit, base_unit, kind, decimals, multiplier, qualifier, metric,
+    subject, in_list, sentence
+
+Relations table columns (one row a relation):
+    file, relation, id, rate, numerator, denominator, total, parts, old, new,
+    stated, stated_decimals, stated_qualifier, stated_unit, word, complete,
+    line, column, text
+(rate, numerator … are figure numbers in the figures table of the same file;
+the value columns hold exact decimal strings.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from auditor.extract import Figure
+from auditor.i18n import message
+from auditor.model import Analysis, FileResult, format_decimal
+
+FIGURE_COLUMNS = [
+    "file", "figure", "line", "column", "end_line", "end_column", "start", "end", "text", "value", "value_high",
+    "unit", "base_unit", "kind", "decimals", "multiplier", "qualifier", "metric", "subject", "in_list", "sentence",
+]
+RELATION_COLUMNS = [
+    "file", "relation", "id", "rate", "numerator", "denominator", "total", "parts", "old", "new",
+    "rate_value", "numerator_value", "denominator_value", "total_value", "parts_sum", "old_value", "new_value",
+    "stated", "stated_decimals", "stated_qualifier", "stated_unit", "word", "complete", "line", "column", "text",
+]
+FINDING_COLUMNS = ["file", "line", "column", "end_line", "end_column", "severity", "rule", "category", "message", "excerpt"]
+
+
+def figure_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    text = analysis.text
+    rows = []
+    for f in analysis.figures:
+        line, column = text.locate(f.start)
+        end_line, end_column = text.locate(max(f.end - 1, f.start))
+        sentence_start, sentence_end = text.sentence_span(f.start)
+        rows.append({
+            "file": analysis.path, "figure": f.index, "line": line, "column": column,
+            "end_line": end_line, "end_column": end_column + 1, "start": f.start, "end": f.end,
+            "text": text.original[f.start : f.end], "value": format_decimal(f.value),
+            "value_high": format_decimal(f.value_high) if f.value_high is not None else "",
+            "unit": f.unit, "base_unit": f.base_unit, "kind": f.kind, "decimals": f.decimals,
+            "multiplier": f.multiplier, "qualifier": f.qualifier, "metric": f.metric, "subject": f.subject,
+            "in_list": f.in_list, "sentence": text.original[sentence_start:sentence_end].strip(),
+        })
+    return rows
+
+
+def relation_rows(analysis: Analysis, relations) -> list[dict[str, Any]]:
+    text = analysis.text
+    rows: list[dict[str, Any]] = []
+
+    def base(kind: str, anchor: Figure, first: Figure, last: Figure) -> dict[str, Any]:
+        line, column = text.locate(anchor.start)
+        row = dict.fromkeys(RELATION_COLUMNS, "")
+        row.update(file=analysis.path, relation=kind, id=len(rows), line=line, column=column,
+                   text=text.original[min(first.start, anchor.start) : max(last.end, anchor.end)])
+        return row
+
+    def stated(row: dict[str, Any], figure: Figure | None) -> None:
+        if figure is not None:
+            row.update(stated=format_decimal(figure.written), stated_decimals=figure.decimals,
+                       stated_qualifier=figure.qualifier, stated_unit=figure.unit)
+
+    for r in relations.ratios:
+        row = base("ratio", r.rate, r.denominator, r.rate)
+        row.update(rate=r.rate.index, numerator=r.numerator.index, denominator=r.denominator.index,
+                   rate_value=format_decimal(r.rate.written), numerator_value=format_decimal(r.numerator.value),
+                   denominator_value=format_decimal(r.denominator.value))
+        stated(row, r.rate)
+        rows.append(row)
+    for p in relations.parts:
+        row = base("parts", p.total, min(p.parts[0], p.total, key=lambda f: f.start), max(p.parts[-1], p.total, key=lambda f: f.end))
+        row.update(total=p.total.index, parts=" ".join(str(x.index) for x in p.parts),
+                   total_value=format_decimal(p.total.value),
+                   parts_sum=format_decimal(sum((x.value for x in p.parts))), complete=p.reason)
+        rows.append(row)
+    for c in relations.changes:
+        row = base("change", c.old, min(c.old, c.new, key=lambda f: f.start), c.stated or c.new)
+        row.update(old=c.old.index, new=c.new.index, old_value=format_decimal(c.old.value),
+                   new_value=format_decimal(c.new.value), word=c.stated_word or c.word)
+        stated(row, c.stated)
+        rows.append(row)
+    return rows
+
+
+def finding_rows(results: list[FileResult]) -> list[dict[str, Any]]:
+    return [
+        {"file": r.path, "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
+         "severity": f.severity, "rule": f.rule, "category": f.category, "message": f.message, "excerpt": f.excerpt}
+        for r in results for f in r.findings
+    ]
+
+
+def frame(rows: list[dict[str, Any]], columns: list[str]):
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --- `auditor figures` ---------------------------------------------------------------------
+
+def collect(targets, pack, lang: str, max_bytes: int) -> tuple[list[dict], list[dict], list[str]]:
+    from auditor.audit import analyse
+    from auditor.read import InputError, read_document, read_stdin
+    from auditor.relate import find_relations
+    import sys
+
+    figures, relations, errors = [], [], []
+    for target in targets:
+        try:
+            if target.error is not None:
+                raise target.error
+            document = read_stdin(sys.stdin.buffer.read()) if target.path is None else read_document(target.path, target.display, max_bytes)
+            analysis = analyse(document, pack)
+        except InputError as exc:
+            errors.append(f"{target.display}: {message(exc.code, lang, **exc.params)}")
+            continue
+        figures.extend(figure_rows(analysis))
+        relations.extend(relation_rows(analysis, find_relations(analysis)))
+    return figures, relations, errors
+
+
+def export_figures(targets, pack, lang: str, fmt: str, output: Path | None, relations_output: Path | None, max_bytes: int) -> bool:
+    import click
+
+    figures, relations, errors = collect(targets, pack, lang, max_bytes)
+    for line in errors:
+        click.echo(line, err=True)
+    figures_frame = frame(figures, FIGURE_COLUMNS)
+    relations_frame = frame(relations, RELATION_COLUMNS)
+    if fmt == "xlsx":
+        import pandas as pd
+
+        with pd.ExcelWriter(output, engine="openpyxl") as writer:
+            figures_frame.to_excel(writer, sheet_name="figures", index=False)
+            relations_frame.to_excel(writer, sheet_name="relations", index=False)
+    elif fmt == "parquet":
+        figures_frame.astype({"value": "string", "value_high": "string"}).to_parquet(output, index=False)
+        if relations_output is not None:
+            relations_frame.astype(str).to_parquet(relations_output, index=False)
+    elif fmt == "json":
+        import json
+
+        text = json.dumps({"figures": figures, "relations": relations}, ensure_ascii=False, indent=2) + "\n"
+        _emit(text, output)
+    else:
+        _emit(figures_frame.to_csv(index=False, lineterminator="\n"), output)
+        if relations_output is not None:
+            relations_output.write_text(relations_frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    return bool(errors)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    import click
+
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")

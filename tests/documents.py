@@ -1,0 +1,95 @@
+"""Make .docx and .pdf files on the fly for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def make_docx(path: Path, paragraphs: list[str], table: list[list[str]] | None = None, numbered: list[str] | None = None) -> Path:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    for text in numbered or []:
+        document.add_paragraph(text, style="List Number")
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    document.save(str(path))
+    return path
+
+
+def make_pdf(path: Path, pages: list[list[str]]) -> Path:
+    """A PDF with a real text layer: a CID font with a ToUnicode map, no glyphs
+    embedded (text extraction does not need them)."""
+    chars = sorted({ch for page in pages for line in page for ch in line})
+    mapping = "".join(
+        f"{len(block)} beginbfchar\n" + "".join(f"<{ord(c):04X}> <{ord(c):04X}>\n" for c in block) + "endbfchar\n"
+        for block in (chars[i : i + 100] for i in range(0, len(chars), 100))
+    )
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{mapping}endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    )
+    objects: list[str] = []
+    page_ids = []
+    n_fixed = 4  # catalog, pages, font, descendant + cmap below
+    objects.append("<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(None)  # pages, filled later
+    objects.append("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
+                   "/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>")
+    objects.append("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>")
+    objects.append(f"<< /Length {len(cmap.encode())} >>\nstream\n{cmap}endstream")
+    for page in pages:
+        ops = ["BT", "/F1 10 Tf"]
+        y = 800
+        for line in page:
+            hexed = "".join(f"{ord(c):04X}" for c in line)
+            ops.append(f"1 0 0 1 40 {y} Tm <{hexed}> Tj")
+            y -= 20
+        ops.append("ET")
+        content = "\n".join(ops) + "\n"
+        objects.append(f"<< /Length {len(content.encode())} >>\nstream\n{content}endstream")
+        content_id = len(objects)
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {content_id} 0 R >>")
+        page_ids.append(len(objects))
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{i} 0 R' for i in page_ids)}] /Count {len(page_ids)} >>"
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def make_image_only_pdf(path: Path) -> Path:
+    content = "0 0 1 rg 100 100 200 200 re f\n"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}endstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
