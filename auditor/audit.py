@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from auditor.checks import CHECKS, NEEDS_RELATIONS
+from functools import cached_property
+
+from auditor.checkcolumns import Hosted, check_columns, host
+from auditor.checks import CHECKS
 from auditor.extract import extract_figures, find_dates
 from auditor.model import Analysis, Finding, Hit, plain
 from auditor.read import Document
@@ -25,15 +28,34 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
     return Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables)
 
 
-def run_rules(analysis: Analysis, rules: Iterable[Rule], relations: Relations | None = None) -> list[tuple[Rule, Hit]]:
+class Context:
+    """What the checks of one document share, each part worked out only when
+    a check first asks for it: the relations, where they are hosted, and the
+    check columns of the figures table."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+
+    @cached_property
+    def relations(self) -> Relations:
+        return find_relations(self.analysis)
+
+    @cached_property
+    def hosted(self) -> Hosted:
+        return host(self.relations)
+
+    @cached_property
+    def rows(self) -> list[dict]:
+        return check_columns(self.analysis, self.relations, self.hosted)
+
+
+def run_rules(analysis: Analysis, rules: Iterable[Rule], context: Context | None = None) -> list[tuple[Rule, Hit]]:
+    context = context or Context(analysis)
     hits: list[tuple[Rule, Hit]] = []
     for rule in rules:
         check = CHECKS.get(rule.check)
-        if check is None:
-            continue
-        if rule.check in NEEDS_RELATIONS and relations is None:
-            relations = find_relations(analysis)
-        hits.extend((rule, hit) for hit in check(analysis, rule, relations))
+        if check is not None:
+            hits.extend((rule, hit) for hit in check(analysis, rule, context))
     return hits
 
 

@@ -6,14 +6,13 @@ from collections.abc import Callable, Iterator
 
 from auditor.checks import arithmetic, conflict, lists, placeholder, rates, structure, tables, text
 from auditor.model import Analysis, Hit
-from auditor.relate import Relations
 from auditor.rulepack import Rule
 
-Check = Callable[[Analysis, Rule, Relations], Iterator[Hit]]
+Check = Callable[[Analysis, Rule, "Context"], Iterator[Hit]]  # noqa: F821 - auditor.audit.Context
 
 
 def _text_only(function) -> Check:
-    def check(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+    def check(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
         return function(analysis, rule)
 
     check.__doc__ = function.__doc__
@@ -26,9 +25,9 @@ CHECKS: dict[str, Check] = {
     "blank_number": _text_only(placeholder.blank_numbers),
     "blank_year": _text_only(placeholder.blank_years),
     "blank_range": _text_only(placeholder.blank_ranges),
-    "rate_over_100": rates.over_hundred,
-    "negative_rate": rates.negative_rate,
-    "decrease_over_100": rates.decrease_over_hundred,
+    "rate_over_100": rates.rate_bound,
+    "negative_rate": rates.rate_bound,
+    "decrease_over_100": rates.rate_bound,
     "ratio": rates.ratio,
     "sum_total": arithmetic.sum_total,
     "parts_exceed": arithmetic.parts_exceed,
@@ -47,5 +46,6 @@ CHECKS: dict[str, Check] = {
     "table_rate": tables.table_rate,
 }
 
-# checks that need the relations between figures; the rest skip that work
-NEEDS_RELATIONS = {"ratio", "sum_total", "parts_exceed", "change", "direction", "conflict"}
+# checks judged on the check columns of the figures table: the great_expectations
+# engine runs these as an ExpectationSuite instead
+TABULAR = {"rate_over_100", "negative_rate", "decrease_over_100", "ratio", "sum_total", "parts_exceed", "change", "direction"}

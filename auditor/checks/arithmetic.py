@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from auditor.arith import consistent, half_unit, percent_change, plain_fraction, shown
+from auditor.arith import half_unit, percent_change, plain_fraction, shown
+from auditor.checkcolumns import says_holds, within
 from auditor.checks.common import as_written
-from auditor.model import Analysis, Hit, format_decimal
-from auditor.relate import Relations, direction_of
+from auditor.model import Analysis, Hit
+from auditor.relate import direction_of
 from auditor.rulepack import Rule
 
 
@@ -46,95 +47,85 @@ def _sum_hit(analysis: Analysis, relation, parts: Fraction, total: Fraction, tol
     )
 
 
-def sum_total(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def sum_total(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     """Parts said to be the whole (其他…, a partition, a parenthesis, 合计) must add up."""
-    for relation in relations.parts:
-        if not relation.complete:
-            continue
-        parts, total, tolerance = _sum_gap(relation)
-        if abs(parts - total) > tolerance:
-            yield _sum_hit(analysis, relation, parts, total, tolerance)
+    for index, relation in context.hosted.parts.items():
+        row = context.rows[index]
+        if relation.complete and not within(row["sum_value"], row["sum_low"], row["sum_high"], high_inclusive=True):
+            yield sum_hit(analysis, relation)
 
 
-def parts_exceed(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def parts_exceed(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     """Parts listed after 其中 that add up to more than the total."""
-    for relation in relations.parts:
-        if relation.complete:
-            continue
-        parts, total, tolerance = _sum_gap(relation)
-        if parts - total > tolerance:
-            yield _sum_hit(analysis, relation, parts, total, tolerance)
+    for index, relation in context.hosted.parts.items():
+        row = context.rows[index]
+        if not relation.complete and not within(row["sum_value"], row["sum_low"], row["sum_high"], high_inclusive=True):
+            yield sum_hit(analysis, relation)
 
 
-def change_percent(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
-    """A stated % change or points difference against the values it comes from."""
-    for change in relations.changes:
-        stated = change.stated
-        if stated is None:
-            continue
-        old, new = change.old, change.new
-        going = direction_of(change.stated_word) or direction_of(change.word)
-        actual = "up" if new.value > old.value else "down" if new.value < old.value else ""
-        if going and actual and going != actual:
-            continue  # the direction rule speaks for this one
-        if stated.kind == "points" or (stated.kind == "percent" and old.kind == "percent"):
-            difference = abs(Fraction(new.value) - Fraction(old.value))
-            ok_points = consistent(difference, stated.written, stated.decimals, stated.qualifier)
-            relative = percent_change(old.value, new.value)
-            ok_relative = stated.kind == "percent" and relative is not None and consistent(
-                abs(relative), stated.written, stated.decimals, stated.qualifier
-            )
-            if ok_points is None or ok_points or ok_relative:
-                continue
-            recomputed = shown(difference, stated.decimals)
-            recomputed_text = recomputed + "个百分点"
-        else:
-            relative = percent_change(old.value, new.value)
-            if relative is None:
-                continue
-            verdict = consistent(abs(relative), stated.written, stated.decimals, stated.qualifier)
-            if verdict is None or verdict:
-                continue
-            recomputed = shown(abs(relative), stated.decimals)
-            recomputed_text = recomputed + "%"
-        yield Hit(
-            stated.start,
-            stated.end,
-            {
-                "word": change.stated_word,
-                "stated": as_written(analysis, stated),
-                "old": as_written(analysis, old),
-                "new": as_written(analysis, new),
-                "recomputed": recomputed_text,
-            },
-            {
-                "old": old.value,
-                "new": new.value,
-                "stated": stated.written,
-                "stated_unit": stated.unit,
-                "recomputed": recomputed,
-                "tolerance": "half a unit of the last place (rounding) or one unit (truncation)",
-            },
-            related=((old.start, old.end), (new.start, new.end)),
-        )
+def sum_hit(analysis: Analysis, relation) -> Hit:
+    parts, total, tolerance = _sum_gap(relation)
+    return _sum_hit(analysis, relation, parts, total, tolerance)
 
 
-def direction(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def change_hit(analysis: Analysis, change, reading: str) -> Hit:
+    stated, old, new = change.stated, change.old, change.new
+    if reading == "points":
+        value = abs(Fraction(new.value) - Fraction(old.value))
+        recomputed = shown(value, stated.decimals)
+        recomputed_text = recomputed + "个百分点"
+    else:
+        value = abs(percent_change(old.value, new.value))
+        recomputed = shown(value, stated.decimals)
+        recomputed_text = recomputed + "%"
+    return Hit(
+        stated.start,
+        stated.end,
+        {
+            "word": change.stated_word,
+            "stated": as_written(analysis, stated),
+            "old": as_written(analysis, old),
+            "new": as_written(analysis, new),
+            "recomputed": recomputed_text,
+        },
+        {
+            "old": old.value,
+            "new": new.value,
+            "stated": stated.written,
+            "stated_unit": stated.unit,
+            "recomputed": recomputed,
+            "reading": reading,
+            "tolerance": "half a unit of the last place (rounding) or one unit (truncation)",
+        },
+        related=((old.start, old.end), (new.start, new.end)),
+    )
+
+
+def change_percent(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
+    """A stated % change or points difference against the values it is computed from."""
+    for index, change in context.hosted.changes.items():
+        row = context.rows[index]
+        if row["change_reading"] and not within(row["change_scaled"], row["change_low"], row["change_high"]):
+            yield change_hit(analysis, change, row["change_reading"])
+
+
+def direction_hit(analysis: Analysis, change, word: str) -> Hit:
+    old, new = change.old, change.new
+    actual = "up" if new.value > old.value else "down"
+    return Hit(
+        change.start,
+        change.end,
+        {"word": word, "old": as_written(analysis, old), "new": as_written(analysis, new)},
+        {"word": word, "old": old.value, "new": new.value, "says": direction_of(word), "values_go": actual},
+        related=((old.start, old.end), (new.start, new.end)),
+    )
+
+
+def direction(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     """增加 with a smaller "to" value, 下降 with a larger one."""
-    for change in relations.changes:
-        old, new = change.old, change.new
-        actual = "up" if new.value > old.value else "down" if new.value < old.value else ""
-        for word in (change.word, change.stated_word):
-            going = direction_of(word)
-            if going and actual and going != actual:
-                yield Hit(
-                    change.start,
-                    change.end,
-                    {"word": word, "old": as_written(analysis, old), "new": as_written(analysis, new)},
-                    {"word": word, "old": old.value, "new": new.value, "says": going, "values_go": actual},
-                    related=((old.start, old.end), (new.start, new.end)),
-                )
+    for index, change in context.hosted.changes.items():
+        row = context.rows[index]
+        for number, word in ((1, change.word), (2, change.stated_word)):
+            if not says_holds(row[f"direction_says_{number}"], row["direction_old"], row["direction_new"]):
+                yield direction_hit(analysis, change, word)
                 break
-
-
-__all__ = ["sum_total", "parts_exceed", "change_percent", "direction", "format_decimal"]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from auditor.arith import interval
 from auditor.checks.common import as_written
 from auditor.model import Analysis, Hit
-from auditor.relate import Relations, direction_of
+from auditor.relate import direction_of
 from auditor.rulepack import Rule
 
 _LEADING_RE = re.compile(r"^(?:截至|截止|到)?(?:目前|今年|本年|年底|\d+月底?)?[,]?")
@@ -24,12 +24,12 @@ def metric_key(subject: str, metric: str, scope_words: tuple[str, ...]) -> str:
     return subject + metric
 
 
-def conflict(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def conflict(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     generic = set(rule.params.get("generic_metrics", []))
     scope_words = tuple(sorted(rule.params.get("scope_words", []), key=len, reverse=True))
     first_seen: dict[str, object] = {}
     # a rate given with its own numerator and denominator names its own population
-    computed = {relation.rate.index for relation in relations.ratios}
+    computed = {relation.rate.index for relation in context.relations.ratios}
     reported: set[str] = set()
     for figure in analysis.figures:
         if figure.kind != "percent" or not figure.metric or figure.in_list or direction_of(figure.metric):

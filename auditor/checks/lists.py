@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from auditor.model import Analysis, Hit
-from auditor.relate import Relations
 from auditor.rulepack import Rule
 
 _RESPECTIVELY_RE = re.compile(
@@ -35,7 +34,7 @@ def item_counts(listing: str) -> set[int]:
     return counts
 
 
-def respectively(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def respectively(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     text, figures = analysis.text, analysis.figures
     norm = text.norm
     for figure in figures:
@@ -81,7 +80,7 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
     return set()
 
 
-def count_list(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def count_list(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     """5种疾病(a、b、c、d): the stated number against the list's length."""
     text, norm = analysis.text, analysis.text.norm
     units = tuple(rule.params.get("units", ["种", "类", "项", "个", "大", "家", "所", "条"]))

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from auditor.extract import cn_number
 from auditor.model import Analysis, Hit
-from auditor.relate import Relations
 from auditor.rulepack import Rule
 
 CN = "一二三四五六七八九十"
@@ -88,7 +87,7 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
     return markers
 
 
-def numbering(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def numbering(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     """A skipped or repeated number, per level, reported where it breaks."""
     reset_words = tuple(rule.params.get("reset_words", [])) + analysis.pack.words("elision_markers")
     last: dict[int, int] = {}
@@ -134,7 +133,7 @@ def _render(style: str, number: int) -> str:
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:至|到|—|-|~|－)\s*$")
 
 
-def impossible_date(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def impossible_date(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     for date in analysis.dates:
         problem = _date_problem(date.year, date.month, date.day)
         if problem:
@@ -154,7 +153,7 @@ def _date_problem(year: int | None, month: int | None, day: int | None) -> str:
     return "" if 1 <= day <= days else "day"
 
 
-def reversed_range(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def reversed_range(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     norm = analysis.text.norm
     dates = analysis.dates
     for first, second in zip(dates, dates[1:]):

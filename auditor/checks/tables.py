@@ -11,7 +11,6 @@ from fractions import Fraction
 from auditor.arith import consistent, half_unit, percent_of, plain_fraction, shown
 from auditor.model import Analysis, Hit, format_decimal
 from auditor.normalise import normalise_key
-from auditor.relate import Relations
 from auditor.rulepack import Rule
 
 _CELL_NUMBER_RE = re.compile(r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|‰)?\s*[\u4e00-\u9fff]{0,3}$")
@@ -44,7 +43,7 @@ def _header_and_body(table):
     return rows[0], rows[1:]
 
 
-def table_sum(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def table_sum(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     words = tuple(rule.params.get("total_words", ["合计", "总计"]))
     skip = tuple(rule.params.get("subset_words", ["其中", "小计"]))
     for table in analysis.tables:
@@ -93,7 +92,7 @@ def _sum_hit(number, cell, label, total, values, direction) -> Iterator[Hit]:
     )
 
 
-def table_rate(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def table_rate(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     denominator_words = tuple(rule.params.get("denominator_words", []))
     numerator_words = tuple(rule.params.get("numerator_words", []))
     for table in analysis.tables:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.model import Analysis, Hit
-from auditor.relate import Relations
 from auditor.rulepack import Rule
 
 
@@ -34,7 +33,7 @@ def _per_line(analysis: Analysis, matches: list[re.Match]) -> Iterator[Hit]:
         yield Hit(start, end, {"phrase": "、".join(phrases)}, {"phrases": phrases})
 
 
-def phrase(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def phrase(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     """Any of params.phrases (literal text, matched after normalisation)."""
     phrases = tuple(rule.params.get("phrases", ())) + tuple(
         w for name in rule.params.get("vocabulary", ()) for w in analysis.pack.words(name)
@@ -43,7 +42,7 @@ def phrase(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit
     yield from _per_line(analysis, list(pattern.finditer(analysis.text.norm)))
 
 
-def pattern(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def pattern(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     """Any of params.patterns (Python regular expressions on the normalised text)."""
     compiled = _compile(tuple(rule.params.get("patterns", ())), False)
     yield from _per_line(analysis, list(compiled.finditer(analysis.text.norm)))
@@ -53,7 +52,7 @@ _STRAY_RE = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff\s。,]|$)|\ufff
 _PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])[\[(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[\])]")
 
 
-def stray_characters(analysis: Analysis, rule: Rule, relations: Relations) -> Iterator[Hit]:
+def stray_characters(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     """A lone ASCII ? or a replacement character inside Chinese text; a pinyin gloss."""
     original = analysis.text.original
     for match in _STRAY_RE.finditer(original, re.MULTILINE):
