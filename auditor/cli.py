@@ -105,10 +105,12 @@ def main() -> None:
               help="gx: run the figure checks as a great_expectations suite.")
 @click.option("--reference", type=click.Path(path_type=Path), default=None,
               help="A reference table (csv/xlsx: metric, value[, subject, unit, tolerance]) to check figures against.")
+@click.option("--data-docs", type=click.Path(path_type=Path), default=None,
+              help="With --engine gx: build great_expectations Data Docs for this run in DIR.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse files larger than this (default 50 MB).")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, isolated, with_figures,
-          baseline, write_baseline, jobs, engine, reference, max_bytes, no_progress) -> None:
+          baseline, write_baseline, jobs, engine, reference, data_docs, max_bytes, no_progress) -> None:
     """Audit PATHS (files, directories, or - for standard input) and report findings.
 
     Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
@@ -118,25 +120,29 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
     fail_on = fail_on or config.get("fail-on")
     if (output_format in BINARY_FORMATS or (output_format == "csv" and with_figures)) and output is None:
         raise UsageFailure(message("format_needs_output", lang, format=output_format))
+    if reference is not None:
+        from auditor.reference import ReferenceError, load_reference, with_reference
+
+        try:
+            pack = with_reference(pack, load_reference(reference))
+        except ReferenceError as exc:
+            raise UsageFailure(message("reference_error", lang, reason=exc)) from None
     targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
     _refuse_overwrite(output, targets, lang)
     _refuse_overwrite(write_baseline, targets, lang)
 
-    from auditor.runner import audit_targets
-
-    progress = None if no_progress else _progress_bar(len(targets))
-    keep_figures = with_figures or engine == "gx" or reference is not None
-    results = audit_targets(targets, pack, lang, jobs=jobs, max_bytes=max_bytes or config.get("max-bytes"),
-                            progress=progress, keep_figures=keep_figures, keep_text=output_format == "html")
+    limit = max_bytes or config.get("max-bytes")
+    keep_text = output_format == "html"
     if engine == "gx":
-        results = _run_gx(results, pack, lang)
-    if reference is not None:
-        from auditor.reference import ReferenceError, apply_reference
+        results = _audit_with_gx(targets, pack, lang, limit, data_docs, keep_text)
+    else:
+        if data_docs is not None:
+            raise UsageFailure("--data-docs " + ("需要 --engine gx" if lang == "zh" else "needs --engine gx"))
+        from auditor.runner import audit_targets
 
-        try:
-            results = apply_reference(results, reference, pack, lang)
-        except ReferenceError as exc:
-            raise UsageFailure(message("reference_error", lang, reason=exc)) from None
+        progress = None if no_progress else _progress_bar(len(targets))
+        results = audit_targets(targets, pack, lang, jobs=jobs, max_bytes=limit, progress=progress,
+                                keep_figures=with_figures, keep_text=keep_text)
     for result in results:
         if result.error is not None:
             click.echo(f"{result.path}: {result.error}", err=True)
@@ -196,12 +202,12 @@ def _progress_bar(count: int):
     return wrap
 
 
-def _run_gx(results, pack, lang):
+def _audit_with_gx(targets, pack, lang, max_bytes, data_docs, keep_text):
     try:
-        from auditor.gx_engine import run_gx
+        from auditor.gx_engine import audit_with_gx
     except ImportError:
         raise UsageFailure(message("gx_missing", lang)) from None
-    return run_gx(results, pack, lang)
+    return audit_with_gx(targets, pack, lang, max_bytes, data_docs=data_docs, keep_text=keep_text)
 
 
 def _exit_code(results, fail_on: str) -> int:

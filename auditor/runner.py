@@ -33,11 +33,12 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
     figures: tuple = ()
     relations: tuple = ()
     if keep_figures:
-        from auditor.relate import find_relations
+        from auditor.audit import Context
         from auditor.table import figure_rows, relation_rows
 
+        context = Context(analysis)
         figures = tuple(figure_rows(analysis))
-        relations = tuple(relation_rows(analysis, find_relations(analysis)))
+        relations = tuple(relation_rows(analysis, context.relations))
     return FileResult(
         target.display,
         tuple(findings),

@@ -18,6 +18,7 @@ the value columns hold exact decimal strings.)
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,9 @@ RELATION_COLUMNS = [
 FINDING_COLUMNS = ["file", "line", "column", "end_line", "end_column", "severity", "rule", "category", "message", "excerpt"]
 
 
-def figure_rows(analysis: Analysis) -> list[dict[str, Any]]:
+def figure_rows(analysis: Analysis, checks: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The figures table of one document; with `checks`, the check columns
+    (auditor.checkcolumns) that the great_expectations suite runs on."""
     text = analysis.text
     rows = []
     for f in analysis.figures:
@@ -53,7 +56,18 @@ def figure_rows(analysis: Analysis) -> list[dict[str, Any]]:
             "multiplier": f.multiplier, "qualifier": f.qualifier, "metric": f.metric, "subject": f.subject,
             "in_list": f.in_list, "sentence": text.original[sentence_start:sentence_end].strip(),
         })
+        if checks is not None:
+            rows[-1].update({k: _cell(v) for k, v in checks[f.index].items()})
     return rows
+
+
+def _cell(value: Any) -> Any:
+    """Exact decimals as strings (Infinity for an open bound), missing as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format_decimal(value) if value.is_finite() else ("Infinity" if value > 0 else "-Infinity")
+    return value
 
 
 def relation_rows(analysis: Analysis, relations) -> list[dict[str, Any]]:
@@ -111,10 +125,10 @@ def frame(rows: list[dict[str, Any]], columns: list[str]):
 # --- `auditor figures` ---------------------------------------------------------------------
 
 def collect(targets, pack, lang: str, max_bytes: int) -> tuple[list[dict], list[dict], list[str]]:
-    from auditor.audit import analyse
-    from auditor.read import InputError, read_document, read_stdin
-    from auditor.relate import find_relations
     import sys
+
+    from auditor.audit import Context, analyse
+    from auditor.read import InputError, read_document, read_stdin
 
     figures, relations, errors = [], [], []
     for target in targets:
@@ -126,8 +140,9 @@ def collect(targets, pack, lang: str, max_bytes: int) -> tuple[list[dict], list[
         except InputError as exc:
             errors.append(f"{target.display}: {message(exc.code, lang, **exc.params)}")
             continue
-        figures.extend(figure_rows(analysis))
-        relations.extend(relation_rows(analysis, find_relations(analysis)))
+        context = Context(analysis)
+        figures.extend(figure_rows(analysis, context.rows))
+        relations.extend(relation_rows(analysis, context.relations))
     return figures, relations, errors
 
 
@@ -137,7 +152,8 @@ def export_figures(targets, pack, lang: str, fmt: str, output: Path | None, rela
     figures, relations, errors = collect(targets, pack, lang, max_bytes)
     for line in errors:
         click.echo(line, err=True)
-    figures_frame = frame(figures, FIGURE_COLUMNS)
+    check_columns = [c for c in (figures[0] if figures else {}) if c not in FIGURE_COLUMNS]
+    figures_frame = frame(figures, FIGURE_COLUMNS + check_columns)
     relations_frame = frame(relations, RELATION_COLUMNS)
     if fmt == "xlsx":
         import pandas as pd
@@ -146,9 +162,9 @@ def export_figures(targets, pack, lang: str, fmt: str, output: Path | None, rela
             figures_frame.to_excel(writer, sheet_name="figures", index=False)
             relations_frame.to_excel(writer, sheet_name="relations", index=False)
     elif fmt == "parquet":
-        figures_frame.astype({"value": "string", "value_high": "string"}).to_parquet(output, index=False)
+        _typed(figures_frame).to_parquet(output, index=False)
         if relations_output is not None:
-            relations_frame.astype(str).to_parquet(relations_output, index=False)
+            _typed(relations_frame).to_parquet(relations_output, index=False)
     elif fmt == "json":
         import json
 
@@ -159,6 +175,12 @@ def export_figures(targets, pack, lang: str, fmt: str, output: Path | None, rela
         if relations_output is not None:
             relations_output.write_text(relations_frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
     return bool(errors)
+
+
+def _typed(table):
+    """Columns that mix kinds (exact decimals as text, booleans, blanks) as strings for Arrow."""
+    mixed = [c for c in table.columns if table[c].dtype == object]
+    return table.astype({c: "string" for c in mixed})
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from auditor.checks import arithmetic, conflict, lists, placeholder, rates, structure, tables, text
+from auditor.checks import arithmetic, conflict, lists, placeholder, rates, reference, structure, tables, text
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
 
@@ -44,6 +44,7 @@ CHECKS: dict[str, Check] = {
     "conflict": conflict.conflict,
     "table_sum": tables.table_sum,
     "table_rate": tables.table_rate,
+    "reference": reference.reference,
 }
 
 # checks judged on the check columns of the figures table: the great_expectations

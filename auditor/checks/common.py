@@ -9,3 +9,14 @@ from auditor.model import Analysis
 def as_written(analysis: Analysis, figure: Figure) -> str:
     """The figure as the writer wrote it, for quoting back in a message."""
     return analysis.text.original[figure.number_start : figure.end]
+
+
+def is_listed(analysis: Analysis, figure: Figure) -> bool:
+    """A value of a 分别 / 、 list: each value belongs to a subject of its own."""
+    if figure.in_list:
+        return True
+    following = analysis.figures[figure.index + 1] if figure.index + 1 < len(analysis.figures) else None
+    if following is not None and following.in_list:
+        return True
+    clause_start, _ = analysis.text.clause_span(figure.start)
+    return "分别" in analysis.text.norm[clause_start : figure.start]

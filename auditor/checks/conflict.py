@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.arith import interval
-from auditor.checks.common import as_written
+from auditor.checks.common import as_written, is_listed
 from auditor.model import Analysis, Hit
 from auditor.relate import direction_of
 from auditor.rulepack import Rule
@@ -36,7 +36,7 @@ def conflict(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
             continue
         if figure.qualifier in ("约", "近", "左右", "接近"):
             continue
-        if figure.index in computed or _is_listed(analysis, figure):
+        if figure.index in computed or is_listed(analysis, figure):
             continue
         key = metric_key(figure.subject, figure.metric, scope_words)
         if key in generic or len(key) < 3:
@@ -64,12 +64,3 @@ def conflict(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
                 {"metric": key, "values": [earlier.written, figure.written]},
                 related=((earlier.start, earlier.end),),
             )
-
-
-def _is_listed(analysis: Analysis, figure) -> bool:
-    """The first value of a 分别 / 均 list speaks for several subjects."""
-    following = analysis.figures[figure.index + 1] if figure.index + 1 < len(analysis.figures) else None
-    if following is not None and following.in_list:
-        return True
-    clause_start, _ = analysis.text.clause_span(figure.start)
-    return "分别" in analysis.text.norm[clause_start : figure.start]

@@ -1,0 +1,65 @@
+"""A reviewer's reference table: metric, value [, subject, unit, tolerance].
+
+`--reference TABLE.csv|xlsx` loads it into the params of the reference rule
+(CF002), which then runs on every document like any other rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from auditor.normalise import normalise_key
+from auditor.rulepack import RulePack
+
+REQUIRED = ("metric", "value")
+OPTIONAL = ("subject", "unit", "tolerance")
+
+
+class ReferenceError(Exception):
+    pass
+
+
+def load_reference(path: Path) -> list[dict[str, str]]:
+    """Rows as dicts of strings, with the spreadsheet row number; one-line errors."""
+    import pandas as pd
+
+    if not path.is_file():
+        raise ReferenceError(f"{path}: no such file")
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            frame = pd.read_excel(path, dtype=str)
+        else:
+            from auditor.read import decode_bytes
+
+            import io
+
+            text, _ = decode_bytes(path.read_bytes())
+            frame = pd.read_csv(io.StringIO(text), dtype=str)
+    except Exception as exc:  # pandas and openpyxl raise many kinds for a bad file
+        raise ReferenceError(f"{path}: cannot read the table ({type(exc).__name__})") from None
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    missing = [c for c in REQUIRED if c not in frame.columns]
+    if missing:
+        raise ReferenceError(f"{path}: missing column {', '.join(missing)} (needs metric, value; may have subject, unit, tolerance)")
+    rows = []
+    for number, record in enumerate(frame.fillna("").to_dict("records"), start=2):
+        row = {k: str(record.get(k, "")).strip() for k in (*REQUIRED, *OPTIONAL)}
+        if not row["metric"]:
+            continue
+        for key in ("value", "tolerance"):
+            if row[key]:
+                try:
+                    Decimal(normalise_key(row[key]).rstrip("%"))
+                except InvalidOperation:
+                    raise ReferenceError(f"{path}: row {number}: {key} {row[key]!r} is not a number") from None
+        row["row"] = str(number)
+        rows.append(row)
+    return rows
+
+
+def with_reference(pack: RulePack, rows: list[dict[str, str]]) -> RulePack:
+    """The pack with the reference rows handed to every rule that checks against them."""
+    rules = tuple(replace(r, params={**r.params, "rows": rows}) if r.check == "reference" else r for r in pack.rules)
+    return replace(pack, rules=rules)
