@@ -167,13 +167,16 @@ def _change_columns(change: Change) -> dict[str, Any]:
 def check_columns(analysis: Analysis, relations: Relations, hosted: Hosted) -> list[dict[str, Any]]:
     """One dict a figure: the interval columns and one applies_<RULE> column
     for every rate-bound rule in force."""
-    bound_rules = [r for r in analysis.pack.enabled() if r.check in BOUND_CHECKS]
+    bound_rules = [(r, f"applies_{r.id}") for r in analysis.pack.enabled() if r.check in BOUND_CHECKS]
+    applies: dict[tuple[str, str], dict[str, bool]] = {}  # a handful of (kind, metric) pairs per document
     rows = []
     for figure in analysis.figures:
         row: dict[str, Any] = dict.fromkeys(INTERVAL_COLUMNS)
         row["value_num"] = figure.value
-        for rule in bound_rules:
-            row[f"applies_{rule.id}"] = bound_applies(rule, figure)
+        key = (figure.kind, figure.metric)
+        if key not in applies:
+            applies[key] = {column: bound_applies(rule, figure) for rule, column in bound_rules}
+        row.update(applies[key])
         if figure.index in hosted.ratios:
             row.update(_ratio_columns(hosted.ratios[figure.index]))
         if figure.index in hosted.parts:

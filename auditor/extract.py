@@ -66,8 +66,8 @@ POST_QUALIFIERS = ("以上", "以下", "左右", "以内", "余", "多")
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 
 
-@dataclass(frozen=True, eq=False)
-class Figure:
+@dataclass(eq=False, slots=True)
+class Figure:  # not frozen: built by the thousand, and a frozen __init__ is slow; never changed after
     index: int
     start: int
     end: int
@@ -109,15 +109,19 @@ def _units_pattern() -> str:
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+# No lookbehind at the start: it would stop the regex engine from scanning
+# ahead for a digit at C speed. What may not precede a number is checked in
+# extract_figures instead.
+_NOT_BEFORE_NUMBER = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789./@_#-")
 _FIGURE_RE = re.compile(
-    rf"(?<![A-Za-z0-9.\-/@_#])(?P<neg>-(?=\d))?(?P<num>{_NUMBER})"
+    rf"(?P<num>{_NUMBER})"
     rf"(?:\s*(?P<sep>[-—–~至到])\s*(?P<num2>{_NUMBER}))?"
     rf"(?P<approx1>余|多)?(?P<mult>{_MULT})?(?P<approx2>余|多)?"
     rf"(?P<unit>{_units_pattern()})?"
     rf"(?P<post>以上|以下|左右|以内)?"
 )
 _CN_FIGURE_RE = re.compile(
-    rf"(?<![第{CN_DIGITS}])(?:百分之(?P<pct>[{CN_DIGITS}点]+)"
+    rf"(?:百分之(?P<pct>[{CN_DIGITS}点]+)"
     rf"|(?P<cn>[一二两三四五六七八九十][{CN_DIGITS}]*)(?P<cnunit>个百分点|个月|{'|'.join(w for w in COUNT_WORDS if len(w) <= 2)}))"
 )
 _DATE_RE = re.compile(
@@ -126,6 +130,7 @@ _DATE_RE = re.compile(
     r"|(?P<m2>\d{1,2})月(?!龄)(?:(?P<d2>\d{1,2})[日号])?"
     r"|(?<=[至到—\-~、])(?P<d3>\d{1,2})[日号])"
 )
+_NOT_BEFORE_CN = set("第" + CN_DIGITS)
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[A-Za-z0-9./?=&%#:~+_-]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+"
@@ -202,13 +207,22 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
     starts = list(accumulate((b[1] for b in blocked), max))
     raw: list[dict] = []
     for m in _FIGURE_RE.finditer(norm):
+        start = m.start()
+        negative = False
+        if start and norm[start - 1] in _NOT_BEFORE_NUMBER:
+            # -5% after 为/是/达…: a negative value; after a letter, dot or dash: part of a code
+            if norm[start - 1] != "-" or (start > 1 and norm[start - 2] in _NOT_BEFORE_NUMBER):
+                continue
+            negative = True
         if _covered(blocked, starts, m.start("num"), m.end("num")):
             continue
         after = norm[m.end() : m.end() + 1]
         if after and (after.isascii() and after.isalpha()) and not m.group("unit"):
             continue  # part of a model name such as DC-8A
-        raw.append(_arabic(m))
+        raw.append(_arabic(m, negative))
     for m in _CN_FIGURE_RE.finditer(norm):
+        if m.start() and norm[m.start() - 1] in _NOT_BEFORE_CN:
+            continue
         if _covered(blocked, starts, m.start(), m.end()):
             continue
         item = _chinese(m)
@@ -227,10 +241,10 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
     return figures
 
 
-def _arabic(m: re.Match) -> dict:
+def _arabic(m: re.Match, negative: bool) -> dict:
     number = m.group("num")
     written = _to_decimal(number)
-    if m.group("neg"):
+    if negative:
         written = -written
     mult_word = m.group("mult") or ""
     unit_word = m.group("unit") or ""
@@ -246,9 +260,9 @@ def _arabic(m: re.Match) -> dict:
         high = _to_decimal(m.group("num2")) * multiplier * factor
     qualifier = m.group("post") or m.group("approx1") or m.group("approx2") or ""
     return dict(
-        start=m.start(),
+        start=m.start() - (1 if negative else 0),
         end=m.end(),
-        number_start=m.start("num") - (1 if m.group("neg") else 0),
+        number_start=m.start("num") - (1 if negative else 0),
         number_end=m.end("num2") if m.group("num2") else m.end("num"),
         value=value,
         value_high=high,

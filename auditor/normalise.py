@@ -7,6 +7,7 @@ other, so no position map is needed.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _FULLWIDTH_START, _FULLWIDTH_END = 0xFF01, 0xFF5E
@@ -28,6 +29,7 @@ def _halfwidth_table() -> dict[int, str]:
 
 
 _TABLE = _halfwidth_table()
+_FOLDABLE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +72,9 @@ def has_traditional(text: str) -> bool:
 
 def normalise(text: str) -> str:
     """Full-width forms to ASCII, Traditional to Simplified; same length."""
-    folded = text.translate(_TABLE)
+    # str.translate walks every character through a dict; most text has few
+    # full-width characters, so only those are replaced
+    folded = _FOLDABLE_RE.sub(lambda m: _TABLE[ord(m.group())], text)
     if has_traditional(folded):
         folded = to_simplified(folded)
     assert len(folded) == len(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
@@ -47,15 +48,12 @@ def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         yield Hit(start, end, {"slot": match.group(0)}, {"slot": match.group(0)})
 
 
-def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    """A measure word where a number must stand: 达到个, 由台增加到台, 新增床位张."""
-    norm = analysis.text.norm
-    words = analysis.pack.words("measure_words")
-    not_blank = set(analysis.pack.words("not_blank_words"))
+@lru_cache(maxsize=32)
+def _blank_number_patterns(words: tuple[str, ...]) -> tuple[tuple[re.Pattern, str | int], ...]:
     measure = "|".join(sorted(words, key=len, reverse=True))
     change = "增加|提高|上升|增长|下降|减少|降低|扩大|提升|缩减"
     boundary = r"(?=[,。;、)\s]|$)"
-    patterns = [
+    return (
         # 由增加到: nothing at all after 由
         (re.compile(rf"(?:由|从)(?=(?:{change})(?:到|至))"), 0),
         # 由台增加到 / 由年的人增加到: a measure word right after 由
@@ -68,20 +66,28 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             rf"(?P<lead>[^\d,。;:、()\[\]“”xX×_一二两三四五六七八九十百千万余多几]{{0,10}}?)(?P<slot>{measure}){boundary}"
         ), "slot"),
         # 划走个医疗机构: 个 after a verb, with no number or determiner before it
-        (re.compile(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9fff])"), "slot"),
-    ]
+        (_LONE_GE_RE, "slot"),
+    )
+
+
+_LONE_GE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9fff])")
+
+
+def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    """A measure word where a number must stand: 达到个, 由台增加到台, 新增床位张."""
+    norm = analysis.text.norm
+    not_blank = set(analysis.pack.words("not_blank_words"))
     seen: set[int] = set()
     determiners = set(rule.params.get("determiners", "这那每各某几整半哪多数若上下单真两一二三四五六七八九十百千万零〇"))
-    for pattern, group in patterns:
+    for pattern, group in _blank_number_patterns(analysis.pack.words("measure_words")):
         for match in pattern.finditer(norm):
             start, end = match.span(group) if group else (match.start(), match.end())
             if start in seen:
                 continue
             slot = norm[start:end]
-            previous = norm[start - 1 : start]
             if norm[start - 1 : end] in not_blank or norm[start : end + 1] in not_blank:
                 continue
-            if slot == "个" and group == "slot" and pattern.pattern.startswith("(?<=") and previous in determiners:
+            if pattern is _LONE_GE_RE and norm[start - 1 : start] in determiners:
                 continue
             seen.add(start)
             yield Hit(start, max(end, start + 1), {"slot": analysis.text.original[start:max(end, start + 1)]}, {"slot": slot})

@@ -25,13 +25,10 @@ class Marker:
     style: str  # how the level is written, for the message: 一、 / (一) / 一是 …
 
 
-_LINE_MARKERS = [
-    (1, "一、", re.compile(rf"([{CN}]+)、")),
-    (2, "(一)", re.compile(rf"\(([{CN}]+)\)")),
-    (3, "1.", re.compile(r"(\d{1,2})[.、](?![\d%])")),
-    (4, "(1)", re.compile(r"\((\d{1,2})\)")),
-    (4, "①", re.compile(rf"([{CIRCLED}])")),
-]
+_LINE_MARKER_RE = re.compile(
+    rf"(?P<l1>[{CN}]+)、|\((?P<l2>[{CN}]+)\)|(?P<l3>\d{{1,2}})[.、](?![\d%])|\((?P<l4>\d{{1,2}})\)|(?P<l5>[{CIRCLED}])"
+)
+_LINE_LEVELS = {"l1": (1, "一、"), "l2": (2, "(一)"), "l3": (3, "1."), "l4": (4, "(1)"), "l5": (4, "①")}
 _INLINE_MARKERS = [
     (5, "一是", re.compile(rf"(?:^|(?<=[。;:,\s]))([{CN}]+)是")),
     (6, "第一", re.compile(rf"(?:^|(?<=[。;:\s]))第([{CN}]+)[,、]")),
@@ -52,6 +49,7 @@ def _number(token: str) -> int | None:
 def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Marker | None]:
     """Every numbering marker in reading order; None marks a reset point."""
     norm = analysis.text.norm
+    resets = re.compile("|".join(map(re.escape, reset_words)) or "(?!)")
     markers: list[Marker | None] = []
     position = 0
     for line in norm.split("\n"):
@@ -69,16 +67,17 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
                     markers.append(Marker(level, number, offset + m.start(), offset + m.end(), m.group(0), "一、" if level == 1 else "(一)"))
             markers.append(None)
             continue
-        if any(word in body for word in reset_words):
+        if resets.search(body):
             markers.append(None)
             continue
-        for level, style, pattern in _LINE_MARKERS:
-            m = pattern.match(body)
-            if m:
-                number = _number(m.group(1))
-                if number:
-                    markers.append(Marker(level, number, offset, offset + m.end(), m.group(0), style))
-                break
+        m = _LINE_MARKER_RE.match(body)
+        if m:
+            level, style = _LINE_LEVELS[m.lastgroup]
+            number = _number(m.group(m.lastgroup))
+            if number:
+                markers.append(Marker(level, number, offset, offset + m.end(), m.group(0), style))
+        if "是" not in body and "第" not in body:
+            continue
         for level, style, pattern in _INLINE_MARKERS:
             for m in pattern.finditer(body):
                 number = _number(m.group(1))

@@ -42,10 +42,23 @@ def phrase(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     yield from _per_line(analysis, list(pattern.finditer(analysis.text.norm)))
 
 
+@lru_cache(maxsize=256)
+def _each(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    # compiled one by one: an alternation of them would lose the regex engine's
+    # fast scan for a literal or a character-class prefix
+    return tuple(re.compile(p, re.MULTILINE) for p in patterns)
+
+
 def pattern(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     """Any of params.patterns (Python regular expressions on the normalised text)."""
-    compiled = _compile(tuple(rule.params.get("patterns", ())), False)
-    yield from _per_line(analysis, list(compiled.finditer(analysis.text.norm)))
+    norm = analysis.text.norm
+    found = sorted((m for p in _each(tuple(rule.params.get("patterns", ()))) for m in p.finditer(norm)),
+                   key=lambda m: (m.start(), -m.end()))
+    kept: list[re.Match] = []
+    for match in found:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    yield from _per_line(analysis, kept)
 
 
 _STRAY_RE = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff\s。,]|$)|\ufffd")
