@@ -32,14 +32,17 @@ def finding_key(path: str, finding: Finding) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def write_baseline(path: Path, results: list[FileResult]) -> int:
-    entries = [
-        {"rule": f.rule, "file": PurePath(r.path).as_posix(), "key": finding_key(r.path, f), "message": f.message}
-        for r in results for f in r.findings
+def entries(result: FileResult) -> list[dict[str, str]]:
+    return [
+        {"rule": f.rule, "file": PurePath(result.path).as_posix(), "key": finding_key(result.path, f), "message": f.message}
+        for f in result.findings
     ]
-    entries.sort(key=lambda e: (e["file"], e["rule"], e["key"]))
-    path.write_text(json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return len(entries)
+
+
+def write_baseline(path: Path, collected: list[dict[str, str]]) -> int:
+    collected = sorted(collected, key=lambda e: (e["file"], e["rule"], e["key"]))
+    path.write_text(json.dumps({"version": VERSION, "findings": collected}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return len(collected)
 
 
 def load_keys(path: Path) -> Counter:
@@ -54,18 +57,15 @@ def load_keys(path: Path) -> Counter:
     return Counter(entry["key"] for entry in data["findings"] if isinstance(entry, dict) and "key" in entry)
 
 
-def apply_baseline(results: list[FileResult], path: Path) -> tuple[list[FileResult], int]:
-    keys = load_keys(path)
+def without_accepted(result: FileResult, keys: Counter) -> tuple[FileResult, int]:
+    """The result less the findings the baseline accepts (each accepted copy used once)."""
+    kept = []
     accepted = 0
-    filtered = []
-    for result in results:
-        kept = []
-        for finding in result.findings:
-            key = finding_key(result.path, finding)
-            if keys[key] > 0:
-                keys[key] -= 1
-                accepted += 1
-            else:
-                kept.append(finding)
-        filtered.append(replace(result, findings=tuple(kept)))
-    return filtered, accepted
+    for finding in result.findings:
+        key = finding_key(result.path, finding)
+        if keys[key] > 0:
+            keys[key] -= 1
+            accepted += 1
+        else:
+            kept.append(finding)
+    return (replace(result, findings=tuple(kept)) if accepted else result), accepted

@@ -71,6 +71,11 @@ class GuardedGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # `auditor … | head`: the reader has gone, nothing left to say
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_FINDINGS)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
             click.echo(f"auditor: {message('internal', 'zh', reason=reason)} / internal error", err=True)
@@ -134,48 +139,76 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
     limit = max_bytes or config.get("max-bytes")
     keep_text = output_format == "html"
     if engine == "gx":
-        results = _audit_with_gx(targets, pack, lang, limit, data_docs, keep_text)
+        results = iter(_audit_with_gx(targets, pack, lang, limit, data_docs, keep_text))
     else:
         if data_docs is not None:
             raise UsageFailure("--data-docs " + ("需要 --engine gx" if lang == "zh" else "needs --engine gx"))
-        from auditor.runner import audit_targets
+        from auditor.runner import iter_audit
 
         progress = None if no_progress else _progress_bar(len(targets))
-        results = audit_targets(targets, pack, lang, jobs=jobs, max_bytes=limit, progress=progress,
-                                keep_figures=with_figures, keep_text=keep_text)
-    for result in results:
-        if result.error is not None:
-            click.echo(f"{result.path}: {result.error}", err=True)
+        results = iter_audit(targets, pack, lang, jobs=jobs, max_bytes=limit, progress=progress,
+                             keep_figures=with_figures, keep_text=keep_text)
 
-    accepted = 0
+    from auditor.render import Tally
+
+    counts = Tally()
+    accepted_entries: list[dict[str, str]] = []  # filled as results pass, for --write-baseline
+    results = _through_baseline(results, baseline, write_baseline is not None, accepted_entries, counts, lang)
+    renderer = importlib.import_module(f"auditor.render.{_module(output_format)}")
+    if output_format in STREAMING:
+        colour = output is None and output_format == "text" and sys.stdout.isatty()
+        options = {"colour": colour} if output_format == "text" else {}
+        if output is None:
+            renderer.stream(results, lambda text: click.echo(text, nl=False), counts, lang, **options)
+        else:
+            with output.open("w", encoding="utf-8") as handle:
+                renderer.stream(results, handle.write, counts, lang, **options)
+    else:
+        collected = [counts.add(r) for r in results]
+        if output_format in BINARY_FORMATS:
+            renderer.write(output, collected, lang, with_figures=with_figures)
+        elif output_format == "csv" and with_figures:
+            renderer.write_figures_csv(output.with_name(output.stem + ".figures.csv"), collected)
+            output.write_text(renderer.render(collected, lang, baseline_accepted=counts.baseline), encoding="utf-8")
+        else:
+            rendered = renderer.render(collected, lang, baseline_accepted=counts.baseline, with_figures=with_figures, pack=pack)
+            if output is None:
+                click.echo(rendered, nl=False)
+            else:
+                output.write_text(rendered, encoding="utf-8")
     if write_baseline is not None:
         from auditor.baseline import write_baseline as write
 
-        count = write(write_baseline, results)
-        click.echo(message("baseline_written", lang, path=write_baseline, count=count), err=True)
+        click.echo(message("baseline_written", lang, path=write_baseline, count=write(write_baseline, accepted_entries)), err=True)
+    if counts.errors:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if counts.failing(fail_on) else EXIT_OK)
+
+
+STREAMING = ("text", "json", "github")
+
+
+def _through_baseline(results, baseline, record: bool, recorded: list, counts, lang):
+    """Report unreadable files on stderr, record baseline entries, drop accepted findings; lazily."""
+    keys = None
     if baseline is not None:
-        from auditor.baseline import BaselineError, apply_baseline
+        from auditor.baseline import BaselineError, load_keys
 
         try:
-            results, accepted = apply_baseline(results, baseline)
+            keys = load_keys(baseline)
         except BaselineError as exc:
             raise UsageFailure(message("baseline_error", lang, reason=exc)) from None
+    from auditor.baseline import entries, without_accepted
 
-    renderer = importlib.import_module(f"auditor.render.{_module(output_format)}")
-    colour = output is None and output_format == "text" and sys.stdout.isatty()
-    if output_format in BINARY_FORMATS:
-        renderer.write(output, results, lang, with_figures=with_figures)
-    elif output_format == "csv" and with_figures:
-        renderer.write_figures_csv(output.with_name(output.stem + ".figures.csv"), results)
-        output.write_text(renderer.render(results, lang), encoding="utf-8")
-    else:
-        rendered = renderer.render(results, lang, colour=colour, baseline_accepted=accepted,
-                                   with_figures=with_figures, pack=pack)
-        if output is None:
-            click.echo(rendered, nl=False)
-        else:
-            output.write_text(rendered, encoding="utf-8")
-    sys.exit(_exit_code(results, fail_on))
+    for result in results:
+        if result.error is not None:
+            click.echo(f"{result.path}: {result.error}", err=True)
+        if record:
+            recorded.extend(entries(result))
+        if keys is not None:
+            result, accepted = without_accepted(result, keys)
+            counts.baseline += accepted
+        yield result
 
 
 def _module(output_format: str) -> str:
@@ -208,16 +241,6 @@ def _audit_with_gx(targets, pack, lang, max_bytes, data_docs, keep_text):
     except ImportError:
         raise UsageFailure(message("gx_missing", lang)) from None
     return audit_with_gx(targets, pack, lang, max_bytes, data_docs=data_docs, keep_text=keep_text)
-
-
-def _exit_code(results, fail_on: str) -> int:
-    if any(r.error is not None for r in results):
-        return EXIT_USAGE
-    if fail_on == "never":
-        return EXIT_OK
-    levels = ("error",) if fail_on == "error" else ("error", "warning")
-    failing = any(f.severity in levels for r in results for f in r.findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 @main.command()

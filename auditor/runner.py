@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from auditor.audit import audit_document
@@ -53,7 +53,7 @@ def _worker(args: tuple) -> FileResult:
     return audit_target(*args)
 
 
-def audit_targets(
+def iter_audit(
     targets: list[Target],
     pack: RulePack,
     lang: str,
@@ -62,17 +62,19 @@ def audit_targets(
     progress: Callable[[Iterable], Iterable] | None = None,
     keep_figures: bool = False,
     keep_text: bool = False,
-) -> list[FileResult]:
-    """Results in the order of `targets`, whatever order the workers finish in."""
+) -> Iterator[FileResult]:
+    """Results in the order of `targets`, whatever order the workers finish in,
+    one at a time, so a caller that writes them out holds only a few."""
     jobs = jobs or os.cpu_count() or 1
     work = [(t, pack, lang, max_bytes, None, keep_figures, keep_text) for t in targets]
     if jobs == 1 or len(targets) < 4 or any(t.path is None and t.error is None for t in targets):
         iterator = map(_worker, work)
-        if progress:
-            iterator = progress(iterator)
-        return list(iterator)
+        yield from (progress(iterator) if progress else iterator)
+        return
     with ProcessPoolExecutor(max_workers=min(jobs, len(targets))) as pool:
-        iterator = pool.map(_worker, work, chunksize=max(1, len(work) // (jobs * 8)))
-        if progress:
-            iterator = progress(iterator)
-        return list(iterator)
+        iterator = pool.map(_worker, work, chunksize=max(1, min(16, len(work) // (jobs * 8))))
+        yield from (progress(iterator) if progress else iterator)
+
+
+def audit_targets(targets: list[Target], pack: RulePack, lang: str, **options) -> list[FileResult]:
+    return list(iter_audit(targets, pack, lang, **options))

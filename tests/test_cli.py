@@ -162,3 +162,25 @@ def test_installed_console_script(tmp_path, files):
                                capture_output=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": ""})
     assert completed.returncode == 1
     assert json.loads(completed.stdout)["files"][0]["findings"][0]["rule"] == "RT001"
+
+
+def test_streamed_json_and_text_equal_the_one_shot_rendering():
+    from auditor.read import expand_paths
+    from auditor.render import Tally, json_format, text
+    from auditor.runner import audit_targets
+    from conftest import _PACK
+
+    results = audit_targets(expand_paths([str(REPORTS)], [], []), _PACK, "zh", jobs=1)
+    for module in (json_format, text):
+        pieces: list[str] = []
+        module.stream(iter(results), pieces.append, Tally(), "zh")
+        assert "".join(pieces) == module.render(results, "zh")
+
+
+def test_parallel_output_is_in_argument_order(tmp_path):
+    for i in range(8):
+        (tmp_path / f"r{i}.txt").write_text(BAD if i % 2 else GOOD, encoding="utf-8")
+    one = run(str(tmp_path), "--format", "json", "--jobs", "1").output
+    two = run(str(tmp_path), "--format", "json", "--jobs", "2").output
+    assert one == two
+    assert [Path(f["path"]).name for f in json.loads(two)["files"]] == [f"r{i}.txt" for i in range(8)]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from auditor.model import FileResult
-from auditor.render.text import summary_line
+from auditor.render import Tally
+from auditor.render.text import summary_text, summary_line
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -16,14 +17,23 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results: list[FileResult], lang: str, **_: object) -> str:
+def file_lines(result: FileResult) -> str:
     lines = []
+    if result.error is not None:
+        lines.append(f"::error file={_property(result.path)},title=auditor::{_data(result.error)}")
+    for f in result.findings:
+        props = (f"file={_property(result.path)},line={f.line},col={f.column},endLine={f.end_line},"
+                 f"endColumn={f.end_column},title={_property(f'{f.rule} {f.category}')}")
+        lines.append(f"::{COMMANDS[f.severity]} {props}::{_data(f.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_: object) -> str:
+    return "".join(file_lines(r) for r in results) + summary_line(results, lang, baseline_accepted) + "\n"
+
+
+def stream(results, write, counts: Tally, lang: str) -> None:
     for result in results:
-        if result.error is not None:
-            lines.append(f"::error file={_property(result.path)},title=auditor::{_data(result.error)}")
-        for f in result.findings:
-            props = (f"file={_property(result.path)},line={f.line},col={f.column},endLine={f.end_line},"
-                     f"endColumn={f.end_column},title={_property(f'{f.rule} {f.category}')}")
-            lines.append(f"::{COMMANDS[f.severity]} {props}::{_data(f.message)}")
-    lines.append(summary_line(results, lang))
-    return "\n".join(lines) + "\n"
+        counts.add(result)
+        write(file_lines(result))
+    write(summary_text(counts.as_summary(), lang) + "\n")

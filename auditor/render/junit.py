@@ -9,7 +9,7 @@ from auditor.model import FileResult
 from auditor.render.text import summary_line
 
 
-def render(results: list[FileResult], lang: str, **_: object) -> str:
+def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_: object) -> str:
     findings = sum(len(r.findings) for r in results)
     errors = sum(1 for r in results if r.error is not None)
     cases = sum(max(len(r.findings), 1) for r in results)
@@ -28,6 +28,6 @@ def render(results: list[FileResult], lang: str, **_: object) -> str:
             case = ET.SubElement(suite, "testcase", classname=result.path, name=name, file=result.path, line=str(finding.line))
             failure = ET.SubElement(case, "failure", message=finding.message, type=finding.severity)
             failure.text = f"{result.path}:{finding.line}:{finding.column}: [{finding.rule}] {finding.message}\n{finding.excerpt}"
-    ET.SubElement(suite, "system-out").text = summary_line(results, lang)
+    ET.SubElement(suite, "system-out").text = summary_line(results, lang, baseline_accepted)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

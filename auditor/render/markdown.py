@@ -14,10 +14,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render(results: list[FileResult], lang: str, **_: object) -> str:
-    counts = summary(results)
+def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_: object) -> str:
+    counts = summary(results, baseline_accepted)
     title = "auditor: " + message("html_title", lang)
-    lines = [f"### {title}", "", summary_line(results, lang), ""]
+    lines = [f"### {title}", "", summary_line(results, lang, baseline_accepted), ""]
     used = [c for c, n in counts["by_category"].items() if n]
     if used:
         lines += [f"| {message('category', lang)} | {message('count', lang)} |", "| --- | ---: |"]

@@ -9,7 +9,7 @@ import click
 
 from auditor.i18n import message
 from auditor.model import FileResult, Finding
-from auditor.render import summary
+from auditor.render import Tally, summary
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -36,31 +36,41 @@ def _location(finding: Finding) -> str:
     return f"{finding.line}:{finding.column}"
 
 
+def file_block(result: FileResult, lang: str, colour: bool) -> str:
+    if result.error is not None or not result.findings:
+        return ""
+    lines = [click.style(result.path, bold=True) if colour else result.path]
+    for finding in result.findings:
+        severity = message(finding.severity, lang)
+        if colour:
+            severity = click.style(severity, fg=COLOURS[finding.severity], bold=True)
+        lines.append(f"{result.path}:{_location(finding)}: {severity} [{finding.rule}] {finding.message}")
+        lines.extend(_marked(finding, colour))
+    return "\n".join(lines) + "\n\n"
+
+
 def render(results: list[FileResult], lang: str, colour: bool = False, baseline_accepted: int = 0, **_: object) -> str:
-    lines: list[str] = []
+    blocks = [file_block(r, lang, colour) for r in results]
+    return "".join(blocks) + summary_line(results, lang, baseline_accepted) + "\n"
+
+
+def stream(results, write, counts: Tally, lang: str, colour: bool = False) -> None:
     for result in results:
-        if result.error is not None or not result.findings:
-            continue
-        header = click.style(result.path, bold=True) if colour else result.path
-        lines.append(header)
-        for finding in result.findings:
-            severity = message(finding.severity, lang)
-            if colour:
-                severity = click.style(severity, fg=COLOURS[finding.severity], bold=True)
-            lines.append(f"{result.path}:{_location(finding)}: {severity} [{finding.rule}] {finding.message}")
-            lines.extend(_marked(finding, colour))
-        lines.append("")
-    lines.append(summary_line(results, lang, baseline_accepted))
-    return "\n".join(lines) + "\n"
+        counts.add(result)
+        write(file_block(result, lang, colour))
+    write(summary_text(counts.as_summary(), lang) + "\n")
 
 
 def summary_line(results: list[FileResult], lang: str, baseline_accepted: int = 0) -> str:
-    counts = summary(results, baseline_accepted)
+    return summary_text(summary(results, baseline_accepted), lang)
+
+
+def summary_text(counts: dict, lang: str) -> str:
     text = message("summary", lang, files=counts["files"], findings=counts["findings"], **counts["by_severity"])
     if counts["errors"]:
         text += message("summary_errors", lang, count=counts["errors"])
-    if baseline_accepted:
-        text += message("summary_baseline", lang, count=baseline_accepted)
+    if counts["baseline"]:
+        text += message("summary_baseline", lang, count=counts["baseline"])
     if counts["suppressed"]:
         text += message("summary_suppressed", lang, count=counts["suppressed"])
     return text
