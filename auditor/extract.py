@@ -242,37 +242,32 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
 
 
 def _arabic(m: re.Match, negative: bool) -> dict:
-    number = m.group("num")
+    number, _sep, number2, approx1, mult_word, approx2, unit_word, post = m.groups()
+    mult_word, unit_word = mult_word or "", unit_word or ""
     written = _to_decimal(number)
     if negative:
         written = -written
-    mult_word = m.group("mult") or ""
-    unit_word = m.group("unit") or ""
-    multiplier = MULTIPLIERS.get(mult_word, 1)
-    if mult_word and unit_word in ("/10万",):
-        multiplier = 1
+    per_100k = unit_word == "/10万"
+    multiplier = 1 if per_100k else MULTIPLIERS.get(mult_word, 1)
     kind, base, factor = UNITS.get(unit_word, ("number", "", 1))
-    if not unit_word and mult_word:
-        kind = "number"
-    value = written * multiplier * factor
-    high = None
-    if m.group("num2"):
-        high = _to_decimal(m.group("num2")) * multiplier * factor
-    qualifier = m.group("post") or m.group("approx1") or m.group("approx2") or ""
+    scale = multiplier * factor
+    value = written * scale if scale != 1 else written
+    high = _to_decimal(number2) * scale if number2 else None
+    shift = 1 if negative else 0
     return dict(
-        start=m.start() - (1 if negative else 0),
+        start=m.start() - shift,
         end=m.end(),
-        number_start=m.start("num") - (1 if negative else 0),
-        number_end=m.end("num2") if m.group("num2") else m.end("num"),
+        number_start=m.start(1) - shift,
+        number_end=m.end(3) if number2 else m.end(1),
         value=value,
         value_high=high,
         written=written,
-        unit=mult_word + unit_word if unit_word not in ("/10万",) else unit_word,
+        unit=unit_word if per_100k else mult_word + unit_word,
         base_unit=base,
         kind="range" if high is not None else kind,
         decimals=_decimals(number),
         multiplier=multiplier,
-        qualifier=qualifier,
+        qualifier=post or approx1 or approx2 or "",
         chinese=False,
     )
 
