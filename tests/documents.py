@@ -39,7 +39,6 @@ def make_pdf(path: Path, pages: list[list[str]]) -> Path:
     )
     objects: list[str] = []
     page_ids = []
-    n_fixed = 4  # catalog, pages, font, descendant + cmap below
     objects.append("<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(None)  # pages, filled later
     objects.append("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
@@ -61,17 +60,7 @@ def make_pdf(path: Path, pages: list[list[str]]) -> Path:
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {content_id} 0 R >>")
         page_ids.append(len(objects))
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{i} 0 R' for i in page_ids)}] /Count {len(page_ids)} >>"
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
-    return path
+    return _write_pdf(path, objects)
 
 
 def make_image_only_pdf(path: Path) -> Path:
@@ -82,6 +71,11 @@ def make_image_only_pdf(path: Path) -> Path:
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         f"<< /Length {len(content)} >>\nstream\n{content}endstream",
     ]
+    return _write_pdf(path, objects)
+
+
+def _write_pdf(path: Path, objects: list[str]) -> Path:
+    """Objects numbered from 1 (the first is the catalog), an xref table, a trailer."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
