@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 
 from auditor.normalise import normalise
 
-SENTENCE_END = "。!?;\n"
-CLAUSE_END = SENTENCE_END + ",:,"
 _SENTENCE_RE = re.compile(r"[。!?;\n]")
 _CLAUSE_RE = re.compile(r"[。!?;\n,:]")
 

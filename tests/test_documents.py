@@ -1,6 +1,5 @@
 """Real documents in: docx, pdf, html; every kind of broken file named in one line."""
 
-import io
 import zipfile
 from pathlib import Path
 

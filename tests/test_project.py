@@ -1,7 +1,6 @@
 """The README's two commands are the ones CI runs; the rule pack ships with the package."""
 
 import re
-from pathlib import Path
 
 from conftest import ROOT
 

@@ -56,9 +56,3 @@ def tally(results, baseline_accepted: int = 0) -> Tally:
 
 def summary(results: list[FileResult], baseline_accepted: int = 0) -> dict[str, Any]:
     return tally(results, baseline_accepted).as_summary()
-
-
-def all_findings(results: list[FileResult]):
-    for result in results:
-        for finding in result.findings:
-            yield result, finding
