@@ -184,3 +184,13 @@ def test_parallel_output_is_in_argument_order(tmp_path):
     two = run(str(tmp_path), "--format", "json", "--jobs", "2").output
     assert one == two
     assert [Path(f["path"]).name for f in json.loads(two)["files"]] == [f"r{i}.txt" for i in range(8)]
+
+
+def test_progress_bar_only_on_a_terminal_with_more_than_a_handful_of_files(monkeypatch):
+    from auditor import cli
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert cli._progress_bar(50) is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert cli._progress_bar(3) is None
+    assert cli._progress_bar(50) is not None

@@ -89,3 +89,21 @@ def test_debris_tail_silences_other_findings():
     rules = [f.rule for f in audit(text)]
     assert rules.count("PH001") == 1  # the x in the body, not the XX in the tail
     assert rules.count("RD001") == 3
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("第一,加强领导。第二,完善机制。第四,强化保障。", "第四,"),
+        ("(1)甲\n(2)乙\n(4)丙\n", "(4)"),
+        ("①甲\n②乙\n④丙\n", "④"),
+        ("一、总则\n二、措施\n四、问题\n", "四、"),
+    ],
+)
+def test_every_outline_style_is_checked(text, found):
+    assert hits(text) == [("NB001", found)]
+
+
+def test_a_new_heading_restarts_the_levels_below_it():
+    text = "一、甲\n(一)子\n(二)子\n二、乙\n(一)子\n(三)子\n"
+    assert [f.message for f in audit(text)] == ["序号“(三)”接在“(一)”之后,应为“(二)”"]
