@@ -15,13 +15,14 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path, PurePath
 
+from auditor.i18n import UserError
 from auditor.model import FileResult, Finding
 from auditor.normalise import normalise_key
 
 VERSION = 1
 
 
-class BaselineError(Exception):
+class BaselineError(UserError):
     pass
 
 
@@ -49,11 +50,11 @@ def load_keys(path: Path) -> Counter:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaselineError(f"{path}: no such file") from None
+        raise BaselineError("no_such_file", where=path) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: not a baseline file ({exc})") from None
+        raise BaselineError("baseline_not_json", where=path, reason=exc) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
-        raise BaselineError(f"{path}: not a version {VERSION} baseline file")
+        raise BaselineError("baseline_bad_version", where=path, version=VERSION)
     return Counter(entry["key"] for entry in data["findings"] if isinstance(entry, dict) and "key" in entry)
 
 

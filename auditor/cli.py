@@ -53,13 +53,13 @@ def _load(config_path: Path | None, isolated: bool, rule_dirs: tuple[Path, ...],
     try:
         config = load_config(explicit=config_path, use_files=not isolated)
     except ConfigError as exc:
-        raise UsageFailure(message("config_error", lang or "zh", reason=exc)) from None
+        raise UsageFailure(message("config_error", lang or "zh", reason=exc.text(lang or "zh"))) from None
     lang = lang or config.get("lang")
     disable, severity, params = rule_overrides(config)
     try:
         pack = load_rulepack([*map(Path, config.get("rules")), *rule_dirs], disable, severity, params)
     except RulePackError as exc:
-        raise UsageFailure(message("rulepack_error", lang, reason=exc)) from None
+        raise UsageFailure(message("rulepack_error", lang, reason=exc.text(lang))) from None
     return config, pack, lang
 
 
@@ -126,12 +126,12 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
     if (output_format in BINARY_FORMATS or (output_format == "csv" and with_figures)) and output is None:
         raise UsageFailure(message("format_needs_output", lang, format=output_format))
     if reference is not None:
-        from auditor.reference import ReferenceError, load_reference, with_reference
+        from auditor.reference import ReferenceTableError, load_reference, with_reference
 
         try:
             pack = with_reference(pack, load_reference(reference))
-        except ReferenceError as exc:
-            raise UsageFailure(message("reference_error", lang, reason=exc)) from None
+        except ReferenceTableError as exc:
+            raise UsageFailure(message("reference_error", lang, reason=exc.text(lang))) from None
     targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
     _refuse_overwrite(output, targets, lang)
     _refuse_overwrite(write_baseline, targets, lang)
@@ -197,7 +197,7 @@ def _through_baseline(results, baseline, record: bool, recorded: list, counts, l
         try:
             keys = load_keys(baseline)
         except BaselineError as exc:
-            raise UsageFailure(message("baseline_error", lang, reason=exc)) from None
+            raise UsageFailure(message("baseline_error", lang, reason=exc.text(lang))) from None
     from auditor.baseline import entries, without_accepted
 
     for result in results:
@@ -275,7 +275,7 @@ def config(lang, config_path, isolated) -> None:
     try:
         current = load_config(explicit=config_path, use_files=not isolated)
     except ConfigError as exc:
-        raise UsageFailure(message("config_error", lang or "zh", reason=exc)) from None
+        raise UsageFailure(message("config_error", lang or "zh", reason=exc.text(lang or "zh"))) from None
     lang = lang or current.get("lang")
     where = current.path or ("(无配置文件)" if lang == "zh" else "(no config file)")
     click.echo(("配置文件: " if lang == "zh" else "config file: ") + str(where))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from auditor.i18n import UserError
 from auditor.read import DEFAULT_MAX_BYTES
 
 KEYS = ("rules", "disable", "severity", "params", "may-exceed", "include", "exclude", "fail-on", "lang", "max-bytes")
@@ -39,7 +40,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     pass
 
 
@@ -70,7 +71,7 @@ def _load(path: Path, table: str | None) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+        raise ConfigError("config_bad_toml", where=path, reason=exc) from None
     if table:
         for part in table.split("."):
             data = data.get(part) if isinstance(data, dict) else None
@@ -85,7 +86,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None, use_fil
     found = None
     if explicit is not None:
         if not explicit.is_file():
-            raise ConfigError(f"{explicit}: no such file")
+            raise ConfigError("no_such_file", where=explicit)
         data = _load(explicit, "tool.auditor" if explicit.name == "pyproject.toml" else None) or {}
         found = (explicit, data)
     elif use_files:
@@ -96,7 +97,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None, use_fil
     for key, value in data.items():
         normal = key.replace("_", "-")
         if normal not in KEYS:
-            raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(KEYS)})")
+            raise ConfigError("config_unknown_key", where=path, key=key, known=", ".join(KEYS))
         _validate(path, normal, value)
         if normal == "rules":
             value = [str((path.parent / v).resolve()) for v in value]
@@ -108,11 +109,11 @@ def load_config(start: Path | None = None, explicit: Path | None = None, use_fil
 def _validate(path: Path, key: str, value: Any) -> None:
     expected = type(DEFAULTS[key])
     if not isinstance(value, expected):
-        raise ConfigError(f"{path}: {key} must be a {expected.__name__}")
+        raise ConfigError("config_bad_type", where=path, key=key, kind=expected.__name__)
     if key == "fail-on" and value not in ("error", "warning", "never"):
-        raise ConfigError(f"{path}: fail-on must be error, warning or never")
+        raise ConfigError("config_bad_choice", where=path, key=key, choices="error, warning, never")
     if key == "lang" and value not in ("zh", "en"):
-        raise ConfigError(f"{path}: lang must be zh or en")
+        raise ConfigError("config_bad_choice", where=path, key=key, choices="zh, en")
 
 
 def rule_overrides(config: Config) -> tuple[list[str], dict[str, str], dict[str, dict[str, Any]]]:

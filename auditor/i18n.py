@@ -46,6 +46,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "baseline_error": {"zh": "基线文件有误:{reason}", "en": "baseline file error: {reason}"},
     "reference_error": {"zh": "参考表有误:{reason}", "en": "reference table error: {reason}"},
     "format_needs_output": {"zh": "{format} 格式需要 --output 文件", "en": "the {format} format needs --output FILE"},
+    # reasons inside those errors (rule packs, config, baseline, reference table)
+    "no_such_file": {"zh": "{where}:文件不存在", "en": "{where}: no such file"},
+    "pack_not_dir": {"zh": "{where}:不是规则目录", "en": "{where}: not a directory of rule files"},
+    "pack_empty": {"zh": "{where}:目录中没有 .yaml 规则文件", "en": "{where}: no .yaml rule files"},
+    "pack_unknown_id": {"zh": "{where}:没有编号为 {rule} 的规则", "en": "{where}: unknown rule id {rule}"},
+    "pack_bad_severity": {"zh": "{rule}:级别只能是 error、warning 或 info,而不是 {value}", "en": "{rule}: severity must be error, warning or info, not {value}"},
+    "pack_bad_yaml": {"zh": "{where}:YAML 格式有误{line}", "en": "{where}: invalid YAML{line}"},
+    "pack_not_mapping": {"zh": "{where}:应为含 rules、vocabulary 或 disable 的映射", "en": "{where}: expected a mapping with rules, vocabulary or disable"},
+    "pack_vocabulary_list": {"zh": "{where}:词表 {name} 应为列表", "en": "{where}: vocabulary {name} must be a list"},
+    "pack_no_id": {"zh": "{where}:每条规则都需要 id", "en": "{where}: every rule needs an id"},
+    "pack_missing_keys": {"zh": "{where}:规则 {rule} 缺少 {keys}", "en": "{where}: rule {rule} lacks {keys}"},
+    "pack_bad_category": {"zh": "{where}:规则 {rule} 的类别 {value} 不存在", "en": "{where}: rule {rule}: unknown category {value}"},
+    "pack_bad_pattern": {"zh": "{where}:规则 {rule} 的正则表达式 {value} 有误:{reason}", "en": "{where}: rule {rule}: bad pattern {value}: {reason}"},
+    "pack_needs_both": {"zh": "{where}:规则 {rule} 的说明需要中文(zh)和英文(en)两种", "en": "{where}: rule {rule}: message needs both zh and en"},
+    "config_bad_toml": {"zh": "{where}:TOML 格式有误:{reason}", "en": "{where}: invalid TOML: {reason}"},
+    "config_unknown_key": {"zh": "{where}:未知的配置项 {key}(可用:{known})", "en": "{where}: unknown key {key} (known: {known})"},
+    "config_bad_type": {"zh": "{where}:{key} 应为 {kind}", "en": "{where}: {key} must be a {kind}"},
+    "config_bad_choice": {"zh": "{where}:{key} 只能是 {choices}", "en": "{where}: {key} must be one of {choices}"},
+    "baseline_not_json": {"zh": "{where}:不是基线文件({reason})", "en": "{where}: not a baseline file ({reason})"},
+    "baseline_bad_version": {"zh": "{where}:不是第 {version} 版基线文件", "en": "{where}: not a version {version} baseline file"},
+    "reference_unreadable": {"zh": "{where}:无法读取表格({reason})", "en": "{where}: cannot read the table ({reason})"},
+    "reference_columns": {"zh": "{where}:缺少列 {columns}(须有 metric、value;可有 subject、unit、tolerance)", "en": "{where}: missing column {columns} (needs metric, value; may have subject, unit, tolerance)"},
+    "reference_not_number": {"zh": "{where}:第 {row} 行的 {key} 值 {value} 不是数字", "en": "{where}: row {row}: {key} {value} is not a number"},
     "gx_missing": {"zh": "需要 great-expectations:pip install 'auditor[gx]'", "en": "needs great-expectations: pip install 'auditor[gx]'"},
     "html_title": {"zh": "数据质量审核报告", "en": "Data-quality audit report"},
     "category": {"zh": "类别", "en": "Category"},
@@ -78,8 +101,20 @@ CATEGORY_NAMES: dict[str, dict[str, str]] = {
 }
 
 
-def message(key: str, lang: str, **params: object) -> str:
-    entry = MESSAGES[key]
+class UserError(Exception):
+    """An error in what the user gave us (a rule pack, a config file …), told in their language."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(message(code, "en", **params))
+        self.code = code
+        self.params = params
+
+    def text(self, lang: str) -> str:
+        return message(self.code, lang, **self.params)
+
+
+def message(code: str, lang: str, /, **params: object) -> str:
+    entry = MESSAGES[code]
     template = entry.get(lang) or entry["zh"]
     return template.format(**params)
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from auditor.i18n import UserError
 from auditor.normalise import normalise_key
 from auditor.rulepack import RulePack
 
@@ -17,7 +18,7 @@ REQUIRED = ("metric", "value")
 OPTIONAL = ("subject", "unit", "tolerance")
 
 
-class ReferenceError(Exception):
+class ReferenceTableError(UserError):
     pass
 
 
@@ -26,7 +27,7 @@ def load_reference(path: Path) -> list[dict[str, str]]:
     import pandas as pd
 
     if not path.is_file():
-        raise ReferenceError(f"{path}: no such file")
+        raise ReferenceTableError("no_such_file", where=path)
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             frame = pd.read_excel(path, dtype=str)
@@ -38,11 +39,11 @@ def load_reference(path: Path) -> list[dict[str, str]]:
             text, _ = decode_bytes(path.read_bytes())
             frame = pd.read_csv(io.StringIO(text), dtype=str)
     except Exception as exc:  # pandas and openpyxl raise many kinds for a bad file
-        raise ReferenceError(f"{path}: cannot read the table ({type(exc).__name__})") from None
+        raise ReferenceTableError("reference_unreadable", where=path, reason=type(exc).__name__) from None
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
-        raise ReferenceError(f"{path}: missing column {', '.join(missing)} (needs metric, value; may have subject, unit, tolerance)")
+        raise ReferenceTableError("reference_columns", where=path, columns=", ".join(missing))
     rows = []
     for number, record in enumerate(frame.fillna("").to_dict("records"), start=2):
         row = {k: str(record.get(k, "")).strip() for k in (*REQUIRED, *OPTIONAL)}
@@ -53,7 +54,7 @@ def load_reference(path: Path) -> list[dict[str, str]]:
                 try:
                     Decimal(normalise_key(row[key]).rstrip("%"))
                 except InvalidOperation:
-                    raise ReferenceError(f"{path}: row {number}: {key} {row[key]!r} is not a number") from None
+                    raise ReferenceTableError("reference_not_number", where=path, row=number, key=key, value=row[key]) from None
         row["row"] = str(number)
         rows.append(row)
     return rows

@@ -274,7 +274,7 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     found: list[Change] = []
     for old, new in zip(figures, figures[1:]):
         sentence_start, sentence_end = text.sentence_span(old.start)
-        if new.start >= sentence_end or old.base_unit != new.base_unit or old.kind in ("range", "percent_list"):
+        if new.start >= sentence_end or old.base_unit != new.base_unit or old.kind == "range":
             continue
         if not _FROM_RE.search(norm[sentence_start : old.number_start]):
             continue

@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from auditor.i18n import UserError
+
 CATEGORIES = (
     "placeholder", "rate_bound", "ratio", "sum", "change", "direction", "respectively",
     "count", "numbering", "date", "residue", "conflict", "other",
@@ -29,8 +31,8 @@ CATEGORIES = (
 SEVERITIES = ("error", "warning", "info")
 
 
-class RulePackError(Exception):
-    """A rule pack that cannot be used; the message is one line."""
+class RulePackError(UserError):
+    """A rule pack that cannot be used."""
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,10 @@ def builtin_files() -> list[tuple[str, str]]:
 
 def user_files(directory: Path) -> list[tuple[str, str]]:
     if not directory.is_dir():
-        raise RulePackError(f"{directory}: not a directory of rule files")
+        raise RulePackError("pack_not_dir", where=directory)
     found = sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml"))
     if not found:
-        raise RulePackError(f"{directory}: no .yaml rule files")
+        raise RulePackError("pack_empty", where=directory)
     return [(str(p), p.read_text(encoding="utf-8")) for p in found]
 
 
@@ -103,12 +105,12 @@ def load_rulepack(
 
 def _require(rules: dict[str, Rule], rule_id: str, what: str) -> None:
     if rule_id not in rules:
-        raise RulePackError(f"{what}: unknown rule id {rule_id!r}")
+        raise RulePackError("pack_unknown_id", where=what, rule=rule_id)
 
 
 def _severity(level: str, rule_id: str) -> str:
     if level not in SEVERITIES:
-        raise RulePackError(f"{rule_id}: severity must be one of {', '.join(SEVERITIES)}, not {level!r}")
+        raise RulePackError("pack_bad_severity", rule=rule_id, value=level)
     return level
 
 
@@ -117,13 +119,13 @@ def _apply_file(source: str, text: str, rules: dict[str, Rule], vocabulary: dict
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise RulePackError(f"{source}:{where} invalid YAML") from None
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise RulePackError("pack_bad_yaml", where=source, line=where) from None
     if not isinstance(data, dict):
-        raise RulePackError(f"{source}: expected a mapping with 'rules', 'vocabulary' or 'disable'")
+        raise RulePackError("pack_not_mapping", where=source)
     for name, words in (data.get("vocabulary") or {}).items():
         if not isinstance(words, list):
-            raise RulePackError(f"{source}: vocabulary {name!r} must be a list")
+            raise RulePackError("pack_vocabulary_list", where=source, name=name)
         vocabulary.setdefault(name, []).extend(str(w) for w in words if str(w) not in vocabulary.get(name, []))
     for entry in data.get("rules") or []:
         rule = _rule(source, entry, rules.get(entry.get("id", "") if isinstance(entry, dict) else ""))
@@ -135,7 +137,7 @@ def _apply_file(source: str, text: str, rules: dict[str, Rule], vocabulary: dict
 
 def _rule(source: str, entry: Any, base: Rule | None) -> Rule:
     if not isinstance(entry, dict) or "id" not in entry:
-        raise RulePackError(f"{source}: every rule needs an 'id'")
+        raise RulePackError("pack_no_id", where=source)
     rule_id = str(entry["id"])
     if base is not None:
         merged_params = {**base.params, **(entry.get("params") or {})}
@@ -147,7 +149,7 @@ def _rule(source: str, entry: Any, base: Rule | None) -> Rule:
     else:
         missing = [k for k in ("category", "severity", "check", "message") if k not in entry]
         if missing:
-            raise RulePackError(f"{source}: rule {rule_id} lacks {', '.join(missing)}")
+            raise RulePackError("pack_missing_keys", where=source, rule=rule_id, keys=", ".join(missing))
         rule = Rule(
             id=rule_id,
             name=str(entry.get("name", rule_id)),
@@ -161,15 +163,15 @@ def _rule(source: str, entry: Any, base: Rule | None) -> Rule:
             source=source,
         )
     if rule.category not in CATEGORIES:
-        raise RulePackError(f"{source}: rule {rule_id}: unknown category {rule.category!r}")
+        raise RulePackError("pack_bad_category", where=source, rule=rule_id, value=rule.category)
     _severity(rule.severity, rule_id)
     if rule.check == "pattern":
         for expression in rule.params.get("patterns", []):
             try:
                 re.compile(expression)
             except re.error as exc:
-                raise RulePackError(f"{source}: rule {rule_id}: bad pattern {expression!r}: {exc}") from None
+                raise RulePackError("pack_bad_pattern", where=source, rule=rule_id, value=expression, reason=exc) from None
     for lang in ("zh", "en"):
         if lang not in rule.message:
-            raise RulePackError(f"{source}: rule {rule_id}: message needs both zh and en")
+            raise RulePackError("pack_needs_both", where=source, rule=rule_id)
     return rule

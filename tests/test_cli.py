@@ -132,7 +132,9 @@ def test_broken_rule_pack_is_a_usage_error(tmp_path, files):
     (tmp_path / "x.yaml").write_text("rules: [ {id: Z1, category: nonsense, severity: error, check: phrase, message: {zh: a, en: b}} ]", encoding="utf-8")
     result = run(str(files / "bad.txt"), "--rules", str(tmp_path))
     assert result.exit_code == 2
-    assert result.output.strip() == f"auditor: 规则包有误:{tmp_path / 'x.yaml'}: rule Z1: unknown category 'nonsense'"
+    assert result.output.strip() == f"auditor: 规则包有误:{tmp_path / 'x.yaml'}:规则 Z1 的类别 nonsense 不存在"
+    english = run(str(files / "bad.txt"), "--rules", str(tmp_path), "--lang", "en")
+    assert english.output.strip() == f"auditor: rule pack error: {tmp_path / 'x.yaml'}: rule Z1: unknown category nonsense"
 
 
 def test_rules_command_lists_every_rule():

@@ -58,7 +58,7 @@ def test_bad_config_is_a_one_line_usage_error(tmp_path):
     (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
     result = invoke(["check", "r.txt"], tmp_path)
     assert result.exit_code == 2
-    assert result.output.count("\n") == 1 and "unknown key 'colour'" in result.output
+    assert result.output.count("\n") == 1 and "未知的配置项 colour" in result.output
 
 
 def test_rules_from_config_are_relative_to_it(tmp_path):

@@ -170,4 +170,4 @@ def test_bad_reference_table_is_a_one_line_usage_error(tmp_path):
     (tmp_path / "bad.csv").write_text("name,number\na,1\n", encoding="utf-8")
     result = run("check", "--isolated", str(tmp_path / "r.txt"), "--reference", str(tmp_path / "bad.csv"))
     assert result.exit_code == 2
-    assert result.output.strip() == f"auditor: 参考表有误:{tmp_path / 'bad.csv'}: missing column metric, value (needs metric, value; may have subject, unit, tolerance)"
+    assert result.output.strip() == f"auditor: 参考表有误:{tmp_path / 'bad.csv'}:缺少列 metric, value(须有 metric、value;可有 subject、unit、tolerance)"
