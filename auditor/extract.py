@@ -314,6 +314,15 @@ _FILLERS_REVERSED_RE = re.compile(r"(?:\s*(?:" + "|".join(re.escape(w[::-1]) for
 _BRACKETS_RE = re.compile(r"[()“”《》\[\]]")
 
 
+# 签约, 履约, 预约 … end in 约 and 最近, 附近 … in 近 without meaning "about"
+_NOT_QUALIFYING = {"约": set("签履节预制公合邀特违解条契婚相赴立失守践缔隐"), "近": set("最附邻亲靠贴就")}
+
+
+def _is_word_ending(before: str, qualifier: str) -> bool:
+    preceding = before[-len(qualifier) - 1 : -len(qualifier)]
+    return preceding in _NOT_QUALIFYING.get(qualifier, ())
+
+
 def strip_fillers(head: str) -> str:
     """Drop the verbs and adverbs between a metric and its value: 均已达到, 分别为."""
     match = _FILLERS_REVERSED_RE.match(head[::-1])
@@ -335,7 +344,7 @@ def _metric(text: Text, item: dict, previous: Figure | None, metric_words: tuple
     if brackets:
         before = before[before.rfind(brackets[-1]) + 1 :]
     qualifier_match = _PRE_QUALIFIER_RE.search(before[-3:])
-    if qualifier_match and not item["qualifier"]:
+    if qualifier_match and not item["qualifier"] and not _is_word_ending(before, qualifier_match.group(1)):
         item["qualifier"] = qualifier_match.group(1)
     if item["kind"] == "count":
         return "", before.strip(" ,、:的"), False

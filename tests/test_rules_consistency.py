@@ -147,3 +147,10 @@ def test_conflict_names_both_places():
 )
 def test_conflict_traps(text):
     assert hits(text) == []
+
+
+def test_sums_are_shown_in_the_unit_they_were_written_in():
+    assert [f.message for f in audit("投入资金1200万元,其中中央资金800万元、省级资金300万元、县级配套150万元。")] == [
+        "“其中”所列分项之和800万元+300万元+150万元=1250万元超过总数1200万元"
+    ]
+    assert [f.rule for f in audit("全年门急诊人次达126.8万人次,其中门诊112.3万人次、急诊13.5万人次。")] == ["SM001"]

@@ -23,6 +23,15 @@ def _sum_gap(relation) -> tuple[Fraction, Fraction, Fraction]:
     return parts, total, tolerance
 
 
+def _as_written_unit(relation, value: Fraction) -> str:
+    """The sum in the unit the figures were written in (1250万元, not 12500000元) when they share one."""
+    written = {(f.unit, f.multiplier) for f in (*relation.parts, relation.total)}
+    if len(written) == 1:
+        unit, multiplier = written.pop()
+        return plain_fraction(value / multiplier) + unit
+    return plain_fraction(value) + relation.total.base_unit
+
+
 def _sum_hit(analysis: Analysis, relation, parts: Fraction, total: Fraction, tolerance: Fraction) -> Hit:
     unit = relation.total.base_unit
     return Hit(
@@ -31,7 +40,7 @@ def _sum_hit(analysis: Analysis, relation, parts: Fraction, total: Fraction, tol
         {
             "total": as_written(analysis, relation.total),
             "parts": "+".join(as_written(analysis, p) for p in relation.parts),
-            "sum": plain_fraction(parts) + unit,
+            "sum": _as_written_unit(relation, parts),
         },
         {
             "total": relation.total.value,

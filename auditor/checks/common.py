@@ -11,6 +11,14 @@ def as_written(analysis: Analysis, figure: Figure) -> str:
     return analysis.text.original[figure.number_start : figure.end]
 
 
+def number_as_written(figure: Figure) -> str:
+    """The number with its multiplier as the writer gave it: 65127, 38.6万, 1.2亿."""
+    from auditor.model import format_decimal
+
+    multiplier_word = figure.unit[: len(figure.unit) - len(figure.base_unit)] if figure.multiplier != 1 else ""
+    return format_decimal(figure.written) + multiplier_word
+
+
 def is_listed(analysis: Analysis, figure: Figure) -> bool:
     """A value of a 分别 / 、 list: each value belongs to a subject of its own."""
     if figure.in_list:

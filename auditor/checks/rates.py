@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from auditor.arith import shown
 from auditor.checkcolumns import bound_of, within
-from auditor.checks.common import as_written
+from auditor.checks.common import as_written, number_as_written
 from auditor.model import Analysis, Hit, format_decimal
 from auditor.relate import Ratio
 from auditor.rulepack import Rule
@@ -49,8 +49,8 @@ def ratio_hit(analysis: Analysis, relation: Ratio) -> Hit:
         {
             "metric": rate.metric,
             "stated": as_written(analysis, rate),
-            "numerator": format_decimal(numerator.value),
-            "denominator": format_decimal(denominator.value),
+            "numerator": number_as_written(numerator),
+            "denominator": number_as_written(denominator),
             "recomputed": recomputed + "%",
         },
         {
