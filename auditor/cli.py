@@ -225,7 +225,9 @@ def _refuse_overwrite(output: Path | None, targets, lang: str) -> None:
 
 
 def _progress_bar(count: int):
-    if count <= 5 or not sys.stderr.isatty():
+    import os
+
+    if count <= 5 or not sys.stderr.isatty() or os.environ.get("CI"):
         return None
 
     def wrap(iterator):

@@ -190,3 +190,18 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
+
+
+def figures_table(text: str, path: str = "-", pack=None):
+    """The figures table of a text as a pandas DataFrame, for use from Python:
+
+        >>> from auditor.table import figures_table
+        >>> figures_table("接种率为97.66%。")[["text", "value", "kind", "metric"]]
+    """
+    from auditor.audit import Context, analyse
+    from auditor.read import Document
+    from auditor.rulepack import load_rulepack
+
+    analysis = analyse(Document(path, text, "str"), pack or load_rulepack())
+    rows = figure_rows(analysis, Context(analysis).rows)
+    return frame(rows, FIGURE_COLUMNS + [c for c in (rows[0] if rows else {}) if c not in FIGURE_COLUMNS])

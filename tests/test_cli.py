@@ -189,6 +189,7 @@ def test_parallel_output_is_in_argument_order(tmp_path):
 
 
 def test_progress_bar_only_on_a_terminal_with_more_than_a_handful_of_files(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
     from auditor import cli
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)

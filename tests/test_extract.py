@@ -81,3 +81,13 @@ def test_list_values_inherit_the_metric():
     first, second = figures("治疗率分别达96%、100%")
     assert first.metric == second.metric == "治疗率"
     assert second.in_list and not first.in_list
+
+
+def test_figures_table_is_a_dataframe_with_exact_values():
+    from auditor.table import figures_table
+
+    table = figures_table("應接種66775人次,實際接種65127人次,接種率為97.66%。全年投入1.2亿元。")
+    assert list(table["text"]) == ["66775人次", "65127人次", "97.66%", "1.2亿元"]
+    assert list(table["value"]) == ["66775", "65127", "97.66", "120000000"]
+    assert list(table["kind"]) == ["count", "count", "percent", "money"]
+    assert table.loc[2, "metric"] == "接种率" and table.loc[2, "ratio_scaled"] == "6512700"
