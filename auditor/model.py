@@ -87,11 +87,14 @@ class FileResult:
 
 def plain(value: Any) -> Any:
     """Numbers in details as strings: exact and the same bytes every run."""
-    if isinstance(value, Decimal):
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is Decimal:
         return format_decimal(value)
-    if isinstance(value, dict):
+    if kind is dict:
         return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
+    if kind is list or kind is tuple:
         return [plain(v) for v in value]
     return value
 

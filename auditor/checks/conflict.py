@@ -31,6 +31,7 @@ def conflict(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     # a rate given with its own numerator and denominator names its own population
     computed = {relation.rate.index for relation in context.relations.ratios}
     reported: set[str] = set()
+    keys: dict[tuple[str, str], str] = {}
     for figure in analysis.figures:
         if figure.kind != "percent" or not figure.metric or figure.in_list or direction_of(figure.metric):
             continue
@@ -38,7 +39,9 @@ def conflict(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
             continue
         if figure.index in computed or is_listed(analysis, figure):
             continue
-        key = metric_key(figure.subject, figure.metric, scope_words)
+        key = keys.get((figure.subject, figure.metric))
+        if key is None:
+            key = keys[(figure.subject, figure.metric)] = metric_key(figure.subject, figure.metric, scope_words)
         if key in generic or len(key) < 3:
             continue
         earlier = first_seen.get(key)
