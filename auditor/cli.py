@@ -132,6 +132,14 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
             pack = with_reference(pack, load_reference(reference))
         except ReferenceTableError as exc:
             raise UsageFailure(message("reference_error", lang, reason=exc.text(lang))) from None
+    accepted_keys = None
+    if baseline is not None:
+        from auditor.baseline import BaselineError, load_keys
+
+        try:
+            accepted_keys = load_keys(baseline)
+        except BaselineError as exc:
+            raise UsageFailure(message("baseline_error", lang, reason=exc.text(lang))) from None
     targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
     _refuse_overwrite(output, targets, lang)
     _refuse_overwrite(write_baseline, targets, lang)
@@ -153,7 +161,7 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
 
     counts = Tally()
     accepted_entries: list[dict[str, str]] = []  # filled as results pass, for --write-baseline
-    results = _through_baseline(results, baseline, write_baseline is not None, accepted_entries, counts, lang)
+    results = _through_baseline(results, accepted_keys, write_baseline is not None, accepted_entries, counts)
     renderer = importlib.import_module(f"auditor.render.{_module(output_format)}")
     if output_format in STREAMING:
         colour = output is None and output_format == "text" and sys.stdout.isatty()
@@ -188,16 +196,8 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
 STREAMING = ("text", "json", "github")
 
 
-def _through_baseline(results, baseline, record: bool, recorded: list, counts, lang):
+def _through_baseline(results, keys, record: bool, recorded: list, counts):
     """Report unreadable files on stderr, record baseline entries, drop accepted findings; lazily."""
-    keys = None
-    if baseline is not None:
-        from auditor.baseline import BaselineError, load_keys
-
-        try:
-            keys = load_keys(baseline)
-        except BaselineError as exc:
-            raise UsageFailure(message("baseline_error", lang, reason=exc.text(lang))) from None
     from auditor.baseline import entries, without_accepted
 
     for result in results:

@@ -99,8 +99,9 @@ def test_baseline_counts_copies(tmp_path):
 
 def test_missing_baseline_is_a_usage_error(tmp_path):
     (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
-    result = invoke(["check", "--isolated", "r.txt", "--baseline", "nope.json"], tmp_path)
+    result = invoke(["check", "--isolated", "r.txt", "--baseline", "nope.json", "--format", "json"], tmp_path)
     assert result.exit_code == 2 and "nope.json" in result.output
+    assert "version" not in result.output  # refused before any report was written
 
 
 def test_inline_suppression(tmp_path):
