@@ -97,7 +97,7 @@ def relation_rows(analysis: Analysis, relations) -> list[dict[str, Any]]:
         row = base("parts", p.total, min(p.parts[0], p.total, key=lambda f: f.start), max(p.parts[-1], p.total, key=lambda f: f.end))
         row.update(total=p.total.index, parts=" ".join(str(x.index) for x in p.parts),
                    total_value=format_decimal(p.total.value),
-                   parts_sum=format_decimal(sum((x.value for x in p.parts))), complete=p.reason)
+                   parts_sum=format_decimal(sum(x.value for x in p.parts)), complete=p.reason)
         rows.append(row)
     for c in relations.changes:
         row = base("change", c.old, min(c.old, c.new, key=lambda f: f.start), c.stated or c.new)

@@ -12,16 +12,14 @@ from fractions import Fraction
 from auditor.arith import shown
 from auditor.checkcolumns import bound_of, within
 from auditor.checks.common import as_written, number_as_written
-from auditor.model import Analysis, Hit, format_decimal
+from auditor.model import Analysis, Hit
 from auditor.relate import Ratio
 from auditor.rulepack import Rule
 
 
 def bound_hit(analysis: Analysis, rule: Rule, figure) -> Hit:
     side, bound = bound_of(rule)
-    details = {"metric": figure.metric, "stated": figure.value}
-    if side == "max":
-        details["bound"] = 100
+    details = {"metric": figure.metric, "stated": figure.value, "bound": bound, "side": side}
     return Hit(figure.start, figure.end, {"metric": figure.metric, "stated": as_written(analysis, figure)}, details)
 
 

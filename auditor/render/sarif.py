@@ -19,7 +19,7 @@ def _uri(path: str) -> str:
 
 
 def fingerprint(path: str, rule: str, excerpt: str, start_text: str) -> str:
-    return hashlib.sha256(f"{rule}\0{path}\0{excerpt}\0{start_text}".encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(f"{rule}\0{path}\0{excerpt}\0{start_text}".encode()).hexdigest()[:32]
 
 
 def document(results: list[FileResult], lang: str, pack: RulePack) -> dict:
