@@ -118,7 +118,7 @@ _FIGURE_RE = re.compile(
     rf"(?:\s*(?P<sep>[-—–~至到])\s*(?P<num2>{_NUMBER}))?"
     rf"(?P<approx1>余|多)?(?P<mult>{_MULT})?(?P<approx2>余|多)?"
     rf"(?P<unit>{_units_pattern()})?"
-    rf"(?P<post>以上|以下|左右|以内)?"
+    rf"(?P<post>及?以上|及?以下|左右|以内)?"
 )
 _CN_FIGURE_RE = re.compile(
     rf"(?:百分之(?P<pct>[{CN_DIGITS}点]+)"
@@ -267,7 +267,7 @@ def _arabic(m: re.Match, negative: bool) -> dict:
         kind="range" if high is not None else kind,
         decimals=_decimals(number),
         multiplier=multiplier,
-        qualifier=post or approx1 or approx2 or "",
+        qualifier=(post or approx1 or approx2 or "").lstrip("及"),
         chinese=False,
     )
 

@@ -91,3 +91,8 @@ def test_figures_table_is_a_dataframe_with_exact_values():
     assert list(table["value"]) == ["66775", "65127", "97.66", "120000000"]
     assert list(table["kind"]) == ["count", "count", "percent", "money"]
     assert table.loc[2, "metric"] == "接种率" and table.loc[2, "ratio_scaled"] == "6512700"
+
+
+def test_ji_yishang_is_a_bound_too():
+    f = one("65岁及以上老年人")
+    assert (f.kind, f.qualifier, f.value) == ("age", "以上", Decimal(65))
