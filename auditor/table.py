@@ -116,6 +116,27 @@ def finding_rows(results: list[FileResult]) -> list[dict[str, Any]]:
     ]
 
 
+def write_xlsx(path: Path, sheets: dict[str, Any]) -> None:
+    """Sheets of DataFrames to xlsx, the same bytes for the same tables: the
+    save time openpyxl records and the zip entries' times are fixed."""
+    import re
+    import zipfile
+
+    import pandas as pd
+
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, table in sheets.items():
+            table.to_excel(writer, sheet_name=name, index=False)
+    with zipfile.ZipFile(path) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    fixed = "2000-01-01T00:00:00Z"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + fixed.encode(), data)
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+
+
 def frame(rows: list[dict[str, Any]], columns: list[str]):
     import pandas as pd
 
@@ -156,11 +177,7 @@ def export_figures(targets, pack, lang: str, fmt: str, output: Path | None, rela
     figures_frame = frame(figures, FIGURE_COLUMNS + check_columns)
     relations_frame = frame(relations, RELATION_COLUMNS)
     if fmt == "xlsx":
-        import pandas as pd
-
-        with pd.ExcelWriter(output, engine="openpyxl") as writer:
-            figures_frame.to_excel(writer, sheet_name="figures", index=False)
-            relations_frame.to_excel(writer, sheet_name="relations", index=False)
+        write_xlsx(output, {"figures": figures_frame, "relations": relations_frame})
     elif fmt == "parquet":
         _typed(figures_frame).to_parquet(output, index=False)
         if relations_output is not None:

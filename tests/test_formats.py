@@ -130,3 +130,19 @@ def test_html_opens_in_headless_chromium_with_the_findings_marked(tmp_path):
     assert dom.count("<mark ") >= 40
     assert 'data-rule="RT001"' in dom and "98.12%</mark>" in dom
     assert dom.count('class="finding"') == 47
+
+
+def test_every_format_gives_the_same_bytes_twice(tmp_path):
+    import time
+
+    formats = ["text", "json", "sarif", "junit", "github", "html", "csv", "xlsx", "markdown"]
+    first = {}
+    for fmt in formats:
+        out = tmp_path / f"1.{fmt}"
+        check(str(REPORTS), "--format", fmt, "--output", str(out), "--figures" if fmt == "xlsx" else "--no-progress")
+        first[fmt] = out.read_bytes()
+    time.sleep(2.1)  # zip entries record time in two-second steps
+    for fmt in formats:
+        out = tmp_path / f"2.{fmt}"
+        check(str(REPORTS), "--format", fmt, "--output", str(out), "--jobs", "1", "--figures" if fmt == "xlsx" else "--no-progress")
+        assert out.read_bytes() == first[fmt], fmt

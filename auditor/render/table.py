@@ -6,7 +6,7 @@ from pathlib import Path
 
 from auditor.i18n import message
 from auditor.model import FileResult
-from auditor.table import FIGURE_COLUMNS, FINDING_COLUMNS, finding_rows, frame
+from auditor.table import FIGURE_COLUMNS, FINDING_COLUMNS, finding_rows, frame, write_xlsx
 
 
 def render(results: list[FileResult], lang: str, **_: object) -> str:
@@ -15,13 +15,10 @@ def render(results: list[FileResult], lang: str, **_: object) -> str:
 
 
 def write(output: Path, results: list[FileResult], lang: str, with_figures: bool = False) -> None:
-    import pandas as pd
-
-    with pd.ExcelWriter(output, engine="openpyxl") as writer:
-        frame(finding_rows(results), FINDING_COLUMNS).to_excel(writer, sheet_name=message("findings_sheet", lang), index=False)
-        if with_figures:
-            rows = [row for r in results for row in r.figures]
-            frame(rows, FIGURE_COLUMNS).to_excel(writer, sheet_name=message("figures_sheet", lang), index=False)
+    sheets = {message("findings_sheet", lang): frame(finding_rows(results), FINDING_COLUMNS)}
+    if with_figures:
+        sheets[message("figures_sheet", lang)] = frame([row for r in results for row in r.figures], FIGURE_COLUMNS)
+    write_xlsx(output, sheets)
 
 
 def write_figures_csv(path: Path, results: list[FileResult]) -> None:
