@@ -21,7 +21,7 @@ from typing import Any
 
 from auditor.arith import APPROXIMATE_WORDS, LOWER_BOUND_WORDS, UPPER_BOUND_WORDS, consistent, half_unit, percent_change
 from auditor.model import Analysis
-from auditor.relate import Change, PartsTotal, Ratio, Relations, direction_of
+from auditor.relate import Change, PartsTotal, Ratio, Relations, direction_of, values_go
 
 INFINITY = Decimal("Infinity")
 RATE_ENDINGS = ("率", "占比", "比例", "比重", "报付比", "比")
@@ -111,9 +111,14 @@ def _ratio_columns(ratio: Ratio) -> dict[str, Any]:
     return {"ratio_scaled": numerator.value * 100, "ratio_low": low, "ratio_high": high}
 
 
+def sum_tolerance(parts: PartsTotal) -> Fraction:
+    """Half a unit of the last written place of every part and of the total, added up."""
+    return sum((half_unit(f.decimals, f.multiplier) for f in (*parts.parts, parts.total)), Fraction(0))
+
+
 def _sum_columns(parts: PartsTotal) -> dict[str, Any]:
     total = parts.total.value
-    tolerance = sum((half_unit(f.decimals, f.multiplier) for f in (*parts.parts, parts.total)), Fraction(0))
+    tolerance = sum_tolerance(parts)
     tolerance_decimal = Decimal(tolerance.numerator) / Decimal(tolerance.denominator)
     return {
         "sum_value": sum((p.value for p in parts.parts), Decimal(0)),
@@ -132,7 +137,7 @@ def change_reading(change: Change) -> str:
     if stated is None or stated.qualifier in APPROXIMATE_WORDS:
         return ""
     going = direction_of(change.stated_word) or direction_of(change.word)
-    actual = "up" if new.value > old.value else "down" if new.value < old.value else ""
+    actual = values_go(old, new)
     if going and actual and going != actual:
         return ""
     difference = abs(Fraction(new.value) - Fraction(old.value))

@@ -14,7 +14,6 @@ seconds to import.
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ from auditor.checks.arithmetic import change_hit, direction_hit, sum_hit
 from auditor.checks.rates import bound_hit, ratio_hit
 from auditor.i18n import message
 from auditor.model import FileResult, Hit
-from auditor.read import InputError, Target, read_document, read_stdin
+from auditor.read import InputError, Target, load_target
 from auditor.rulepack import Rule, RulePack
 
 SUITE_NAME = "auditor.figures"
@@ -206,11 +205,7 @@ def audit_with_gx(targets: list[Target], pack: RulePack, lang: str, max_bytes: i
     offset = 0
     for target in targets:
         try:
-            if target.error is not None:
-                raise target.error
-            import sys
-
-            document = read_stdin(sys.stdin.buffer.read()) if target.path is None else read_document(target.path, target.display, max_bytes)
+            document = load_target(target, max_bytes)
         except InputError as exc:
             documents.append((target, FileResult(target.display, error=message(exc.code, lang, **exc.params), error_code=exc.code)))
             continue
@@ -237,4 +232,3 @@ def audit_with_gx(targets: list[Target], pack: RulePack, lang: str, max_bytes: i
     return results
 
 
-__all__ = ["audit_with_gx", "build_suite", "suite_json", "write_suite", "load_suite", "validate", "Decimal"]

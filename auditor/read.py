@@ -117,6 +117,17 @@ def read_stdin(data: bytes) -> Document:
     return Document("-", text, encoding)
 
 
+def load_target(target: "Target", max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None) -> Document:
+    """The document a target names (standard input for -), or its InputError."""
+    if target.error is not None:
+        raise target.error
+    if target.path is None:
+        import sys
+
+        return read_stdin(stdin if stdin is not None else sys.stdin.buffer.read())
+    return read_document(target.path, target.display, max_bytes)
+
+
 @dataclass(frozen=True)
 class Target:
     """A path to audit, or an error found while walking the arguments."""

@@ -80,6 +80,11 @@ def direction_of(word: str) -> str:
     return ""
 
 
+def values_go(old: Figure, new: Figure) -> str:
+    """"up", "down" or "" for equal values: what the numbers say, whatever the words."""
+    return "up" if new.value > old.value else "down" if new.value < old.value else ""
+
+
 # --- rate = numerator / denominator -------------------------------------------------
 
 

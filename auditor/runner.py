@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from auditor.audit import audit_document
 from auditor.i18n import message
 from auditor.model import FileResult
-from auditor.read import DEFAULT_MAX_BYTES, Document, InputError, Target, read_document, read_stdin
+from auditor.read import DEFAULT_MAX_BYTES, InputError, Target, load_target
 from auditor.rulepack import RulePack
 
 
@@ -18,12 +17,7 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
                  stdin: bytes | None = None, keep_figures: bool = False, keep_text: bool = True) -> FileResult:
     """One file in, one result out; never raises for a bad file."""
     try:
-        if target.error is not None:
-            raise target.error
-        if target.path is None:
-            document: Document = read_stdin(stdin if stdin is not None else sys.stdin.buffer.read())
-        else:
-            document = read_document(target.path, target.display, max_bytes)
+        document = load_target(target, max_bytes, stdin)
         analysis, findings, quiet = audit_document(document, pack, lang)
     except InputError as exc:
         return FileResult(target.display, error=message(exc.code, lang, **exc.params), error_code=exc.code)

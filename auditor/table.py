@@ -146,17 +146,13 @@ def frame(rows: list[dict[str, Any]], columns: list[str]):
 # --- `auditor figures` ---------------------------------------------------------------------
 
 def collect(targets, pack, lang: str, max_bytes: int) -> tuple[list[dict], list[dict], list[str]]:
-    import sys
-
     from auditor.audit import Context, analyse
-    from auditor.read import InputError, read_document, read_stdin
+    from auditor.read import InputError, load_target
 
     figures, relations, errors = [], [], []
     for target in targets:
         try:
-            if target.error is not None:
-                raise target.error
-            document = read_stdin(sys.stdin.buffer.read()) if target.path is None else read_document(target.path, target.display, max_bytes)
+            document = load_target(target, max_bytes)
             analysis = analyse(document, pack)
         except InputError as exc:
             errors.append(f"{target.display}: {message(exc.code, lang, **exc.params)}")

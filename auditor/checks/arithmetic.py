@@ -5,22 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from auditor.arith import half_unit, percent_change, plain_fraction, shown
-from auditor.checkcolumns import says_holds, within
+from auditor.arith import percent_change, plain_fraction, shown
+from auditor.checkcolumns import says_holds, sum_tolerance, within
 from auditor.checks.common import as_written
 from auditor.model import Analysis, Hit
-from auditor.relate import direction_of
+from auditor.relate import direction_of, values_go
 from auditor.rulepack import Rule
-
-
-def _sum_gap(relation) -> tuple[Fraction, Fraction, Fraction]:
-    """(sum of parts, total, tolerance) with interval arithmetic on rounded figures."""
-    parts = sum((Fraction(p.value) for p in relation.parts), Fraction(0))
-    total = Fraction(relation.total.value)
-    tolerance = sum(
-        (half_unit(f.decimals, f.multiplier) for f in (*relation.parts, relation.total)), Fraction(0)
-    )
-    return parts, total, tolerance
 
 
 def _as_written_unit(relation, value: Fraction) -> str:
@@ -32,7 +22,10 @@ def _as_written_unit(relation, value: Fraction) -> str:
     return plain_fraction(value) + relation.total.base_unit
 
 
-def _sum_hit(analysis: Analysis, relation, parts: Fraction, total: Fraction, tolerance: Fraction) -> Hit:
+def sum_hit(analysis: Analysis, relation) -> Hit:
+    parts = sum((Fraction(p.value) for p in relation.parts), Fraction(0))
+    total = Fraction(relation.total.value)
+    tolerance = sum_tolerance(relation)
     unit = relation.total.base_unit
     return Hit(
         relation.total.start,
@@ -70,11 +63,6 @@ def parts_exceed(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
         row = context.rows[index]
         if not relation.complete and not within(row["sum_value"], row["sum_low"], row["sum_high"], high_inclusive=True):
             yield sum_hit(analysis, relation)
-
-
-def sum_hit(analysis: Analysis, relation) -> Hit:
-    parts, total, tolerance = _sum_gap(relation)
-    return _sum_hit(analysis, relation, parts, total, tolerance)
 
 
 def change_hit(analysis: Analysis, change, reading: str) -> Hit:
@@ -120,7 +108,7 @@ def change_percent(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
 
 def direction_hit(analysis: Analysis, change, word: str) -> Hit:
     old, new = change.old, change.new
-    actual = "up" if new.value > old.value else "down"
+    actual = values_go(old, new)
     return Hit(
         change.start,
         change.end,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from auditor.model import FileResult
-from auditor.render import Tally, tally
+from auditor.render import Tally
 
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
@@ -49,10 +49,3 @@ def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_
     counts = Tally(baseline=baseline_accepted)
     stream(iter(results), pieces.append, counts, lang)
     return "".join(pieces)
-
-
-def document(results: list[FileResult], baseline_accepted: int = 0) -> dict:
-    return json.loads(render(results, "zh", baseline_accepted))
-
-
-__all__ = ["render", "stream", "document", "file_entry", "tally"]
