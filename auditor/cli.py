@@ -20,8 +20,8 @@ from auditor.i18n import category_name, message
 from auditor.read import expand_paths
 from auditor.rulepack import RulePack, RulePackError, load_rulepack
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "html", "csv", "xlsx", "markdown")
-BINARY_FORMATS = ("xlsx",)
+FORMATS = ("text", "json", "sarif", "junit", "github", "html", "csv", "xlsx", "markdown", "docx")
+BINARY_FORMATS = ("xlsx", "docx")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -143,9 +143,11 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
     targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
     _refuse_overwrite(output, targets, lang)
     _refuse_overwrite(write_baseline, targets, lang)
+    if output_format == "docx":
+        _refuse_docx_overwrite(output, targets, lang)
 
     limit = max_bytes or config.get("max-bytes")
-    keep_text = output_format == "html"
+    keep_text = output_format in ("html", "docx")
     if engine == "gx":
         results = iter(_audit_with_gx(targets, pack, lang, limit, data_docs, keep_text))
     else:
@@ -212,7 +214,8 @@ def _through_baseline(results, keys, record: bool, recorded: list, counts):
 
 
 def _module(output_format: str) -> str:
-    return {"json": "json_format", "csv": "table", "xlsx": "table", "markdown": "markdown"}.get(output_format, output_format)
+    return {"json": "json_format", "csv": "table", "xlsx": "table", "markdown": "markdown",
+            "docx": "docx_comments"}.get(output_format, output_format)
 
 
 def _refuse_overwrite(output: Path | None, targets, lang: str) -> None:
@@ -222,6 +225,15 @@ def _refuse_overwrite(output: Path | None, targets, lang: str) -> None:
     for target in targets:
         if target.path is not None and target.path.resolve() == resolved:
             raise UsageFailure(f"{output}: " + ("不会覆盖被检查的文件" if lang == "zh" else "refusing to overwrite a file being audited"))
+
+
+def _refuse_docx_overwrite(output: Path, targets, lang: str) -> None:
+    from auditor.render.docx_comments import OutputConflict, plan_outputs
+
+    try:
+        plan_outputs(output, [t.display for t in targets], [t.path for t in targets])
+    except OutputConflict as exc:
+        raise UsageFailure(f"{exc.path}: " + message("output_is_input", lang)) from None
 
 
 def _progress_bar(count: int):

@@ -45,6 +45,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "config_error": {"zh": "配置有误:{reason}", "en": "configuration error: {reason}"},
     "baseline_error": {"zh": "基线文件有误:{reason}", "en": "baseline file error: {reason}"},
     "reference_error": {"zh": "参考表有误:{reason}", "en": "reference table error: {reason}"},
+    "output_is_input": {"zh": "不会覆盖被检查的文件", "en": "refusing to overwrite a file being audited"},
     "format_needs_output": {"zh": "{format} 格式需要 --output 文件", "en": "the {format} format needs --output FILE"},
     # reasons inside those errors (rule packs, config, baseline, reference table)
     "no_such_file": {"zh": "{where}:文件不存在", "en": "{where}: no such file"},

@@ -1,0 +1,170 @@
+"""`--format docx`: a copy of the report with one Word comment a finding,
+anchored on the exact characters of the finding."""
+
+import os
+import shutil
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from auditor.cli import main
+from auditor.read import Target
+from auditor.render.docx_comments import read_comments
+from auditor.runner import audit_target
+from conftest import _PACK, REPORTS
+
+
+def check(*args):
+    return CliRunner().invoke(main, ["check", "--isolated", "--fail-on", "never", *args])
+
+
+def planted_docx(path: Path) -> Path:
+    """A report with defects in a paragraph cut into several runs (one figure
+    split across two runs), a hyperlink, list numbering and a table."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("某区疾控中心2025年上半年工作小结")
+    paragraph = document.add_paragraph()
+    for piece in ["全区应", "检测3", "600份,实际检测3", "420份,检测率为9", "6.50%", "。"]:
+        paragraph.add_run(piece)
+    paragraph = document.add_paragraph("辖区学生近视筛查率")
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), "rId99")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "104.5%"
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+    paragraph.add_run(",组织演练××次。")
+    for item in ["健全监测网络", "规范样本转运", "加强人员培训"]:
+        document.add_paragraph(item, style="List Number")
+    document.add_paragraph("6.做好应急值守")
+    rows = [["街道", "应检人数", "实检人数", "检测率"], ["北街", "800", "760", "95.00%"],
+            ["南街", "1200", "1150", "96.00%"], ["合计", "2000", "1930", "96.50%"]]
+    table = document.add_table(rows=4, cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(str(path))
+    return path
+
+
+def audit(path: Path):
+    return audit_target(Target(path, str(path)), _PACK, "zh")
+
+
+def test_one_comment_a_finding_on_the_exact_characters(tmp_path):
+    source = planted_docx(tmp_path / "报告.docx")
+    before = source.read_bytes()
+    result = audit(source)
+    assert [f.rule for f in result.findings] == ["RT001", "RB002", "PH001", "NB001", "TB002", "TB001"]
+    out = tmp_path / "reviewed.docx"
+    run = check(str(source), "--format", "docx", "--output", str(out))
+    assert run.exit_code == 0, run.output
+    comments = read_comments(out)
+    assert len(comments) == len(result.findings)
+    for comment, finding in zip(comments, result.findings):
+        assert comment.anchored == result.text[finding.start : finding.end]
+        assert comment.text == f"{finding.message} [{finding.rule}]"
+        assert comment.author == "审核助手"
+    assert [c.anchored for c in comments] == ["96.50%", "104.5%", "××", "6.", "96.00%", "1930"]
+    assert comments[0].text == "检测率96.50%与3420/3600=95.00%不符 [RT001]"
+    assert source.read_bytes() == before  # the original is never written to
+    # the copy reads back with the same text, so the same findings
+    assert [(f.rule, f.start) for f in audit(out).findings] == [(f.rule, f.start) for f in result.findings]
+
+
+def test_english_author_and_messages(tmp_path):
+    source = planted_docx(tmp_path / "r.docx")
+    out = tmp_path / "en.docx"
+    check(str(source), "--format", "docx", "--output", str(out), "--lang", "en")
+    comments = read_comments(out)
+    assert {c.author for c in comments} == {"auditor"}
+    assert comments[0].text.endswith("[RT001]") and "3420/3600" in comments[0].text
+
+
+def test_same_input_same_bytes(tmp_path):
+    source = planted_docx(tmp_path / "r.docx")
+    check(str(source), "--format", "docx", "--output", str(tmp_path / "1.docx"))
+    time.sleep(2.1)  # zip entries record time in two-second steps
+    check(str(source), "--format", "docx", "--output", str(tmp_path / "2.docx"))
+    assert (tmp_path / "1.docx").read_bytes() == (tmp_path / "2.docx").read_bytes()
+    with zipfile.ZipFile(tmp_path / "1.docx") as archive:
+        assert b'w:date="2000-01-01T00:00:00Z"' in archive.read("word/comments.xml")
+
+
+def test_output_equal_to_an_input_is_refused(tmp_path):
+    source = planted_docx(tmp_path / "r.docx")
+    before = source.read_bytes()
+    link = tmp_path / "same.docx"
+    os.link(source, link)  # another name for the same file
+    for output in (source, link):
+        run = check(str(source), "--format", "docx", "--output", str(output))
+        assert run.exit_code == 2
+        assert "不会覆盖被检查的文件" in run.output
+    assert source.read_bytes() == before
+    # several inputs into their own directory: the output would be r.docx again
+    run = check(str(source), str(REPORTS / "05_cdc_summary.md"), "--format", "docx", "--output", str(tmp_path))
+    assert run.exit_code == 2 and source.read_bytes() == before
+
+
+def test_needs_output(tmp_path):
+    run = check(str(planted_docx(tmp_path / "r.docx")), "--format", "docx")
+    assert run.exit_code == 2
+
+
+def test_several_inputs_write_into_a_directory_and_text_becomes_a_new_docx(tmp_path):
+    source = planted_docx(tmp_path / "r.docx")
+    inputs = [source, REPORTS / "01_county_health_2024.txt", REPORTS / "05_cdc_summary.md",
+              REPORTS / "03_city_health_traditional.txt"]
+    out = tmp_path / "reviewed"
+    run = check(*map(str, inputs), "--format", "docx", "--output", str(out))
+    assert run.exit_code == 0, run.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "01_county_health_2024.docx", "03_city_health_traditional.docx", "05_cdc_summary.docx", "r.docx"]
+    for path in inputs[1:]:
+        result = audit_target(Target(path, str(path)), _PACK, "zh")
+        comments = read_comments(out / f"{path.stem}.docx")
+        assert len(comments) == len(result.findings) > 0
+        assert [c.anchored for c in comments] == [result.text[f.start : f.end] for f in result.findings]
+        import docx
+
+        lines = [p.text for p in docx.Document(str(out / f"{path.stem}.docx")).paragraphs]
+        assert lines == result.text.rstrip("\n").split("\n")
+
+
+def test_standard_input_becomes_a_new_docx(tmp_path):
+    out = tmp_path / "stdin.docx"
+    run = CliRunner().invoke(main, ["check", "--isolated", "-", "--format", "docx", "--output", str(out)],
+                             input="本月应检测2400份,实际检测2300份,检测率为97.50%。\n".encode())
+    assert run.exit_code == 1, run.output
+    assert [c.anchored for c in read_comments(out)] == ["97.50%"]
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice is not installed")
+def test_libreoffice_reads_the_comments(tmp_path):
+    import re
+
+    source = planted_docx(tmp_path / "r.docx")
+    out = tmp_path / "reviewed.docx"
+    check(str(source), "--format", "docx", "--output", str(out))
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--convert-to", "fodt", "--outdir", str(tmp_path / "lo-out"), str(out)],
+                   capture_output=True, timeout=180, check=True)
+    flat = (tmp_path / "lo-out" / "reviewed.fodt").read_text(encoding="utf-8")
+    assert flat.count("<office:annotation ") + flat.count("<office:annotation>") == 6
+    assert "3420/3600=95.00%" in flat and "审核助手" in flat
+    # the text between each annotation and its end is the finding's text
+    spans = re.findall(r'<office:annotation office:name="([^"]+)".*?</office:annotation>(.*?)<office:annotation-end office:name="\1"', flat, re.S)
+    assert [re.sub(r"<[^>]+>", "", body) for _, body in spans] == ["96.50%", "104.5%", "××", "6.", "96.00%", "1930"]
