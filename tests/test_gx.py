@@ -1,4 +1,4 @@
-"""Issue 5: the great_expectations engine, the figures export, the reference table."""
+"""The great_expectations engine, the figures export, the reference table."""
 
 import json
 from pathlib import Path

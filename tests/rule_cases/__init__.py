@@ -1,0 +1,1 @@
+"""Rule cases, one YAML file per rule (see auditor.rulecases)."""
