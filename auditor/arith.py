@@ -8,7 +8,7 @@ recomputed value is consistent when it falls in either.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 LOWER_BOUND_WORDS = ("以上", "超过", "不低于", "不少于", "逾", "高于", "大于", "突破")
@@ -39,9 +39,15 @@ def consistent(exact: Fraction, stated: Decimal, decimals: int, qualifier: str =
 
 
 def round_half_up(value: Fraction, decimals: int) -> Decimal:
-    quantum = Decimal(1).scaleb(-decimals)
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+    """value to `decimals` places, halves away from zero, in whole-number
+    arithmetic: exact for figures of any length (the decimal context holds
+    28 digits and would fail on a longer one)."""
+    scaled = abs(value) * 10**decimals
+    whole = int(scaled)
+    if scaled - whole >= Fraction(1, 2):
+        whole += 1
+    sign = 1 if value < 0 else 0
+    return Decimal((sign, tuple(int(d) for d in str(whole)), -decimals))
 
 
 def shown(value: Fraction, decimals: int) -> str:

@@ -133,8 +133,10 @@ _DATE_RE = re.compile(
 _NOT_BEFORE_CN = set("第" + CN_DIGITS)
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[A-Za-z0-9./?=&%#:~+_-]+"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+"
-    r"|[A-Za-z0-9-]+\.(?:com|cn|net|org|html?)\b[A-Za-z0-9./?=&%#_-]*"
+    # an address starts where its run of address characters starts: tried from
+    # every position of a long run, the run would be scanned once per position
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+"
+    r"|(?<![A-Za-z0-9-])[A-Za-z0-9-]+\.(?:com|cn|net|org|html?)\b[A-Za-z0-9./?=&%#_-]*"
 )
 
 

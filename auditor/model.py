@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from typing import Any
 
 from auditor.extract import DateMention, Figure
@@ -99,6 +99,10 @@ def plain(value: Any) -> Any:
     return value
 
 
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
 def format_decimal(value: Decimal) -> str:
-    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    # normalize() rounds to the context's 28 digits: exact context for long figures
+    text = format(value.normalize(_EXACT), "f") if value == value.to_integral_value() else format(value, "f")
     return "0" if text in ("-0", "") else text

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from auditor.extract import Figure
 from auditor.model import Analysis
+from auditor.spans import ends_with
 
 QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number")
 UP_WORDS = ("增加", "提高", "上升", "增长", "扩大", "提升", "上涨", "增", "升")
@@ -94,6 +95,7 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
     target_cue = _alternation(analysis.pack.words("target_cues"))
     numerator_cue = _alternation(analysis.pack.words("numerator_cues"))
     rate_suffix = ("率", "占比", "比例", "比重")
+    cued = _CueIndex(text)
     found: list[Ratio] = []
     for rate in figures:
         if rate.kind != "percent" or rate.in_list or not rate.metric.endswith(rate_suffix):
@@ -104,21 +106,22 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
         numerator = _numerator_before(figures, rate, sentence_start)
         if numerator is None:
             continue
-        if _is_cued(text, numerator, denominator_cue) and not _is_cued(text, numerator, numerator_cue):
+        if cued(numerator, denominator_cue) and not cued(numerator, numerator_cue):
             continue
         # a denominator in the same sentence; a target (计划, 任务 …) may stand
         # earlier in the paragraph or section
         earliest = _section_start(text, rate.start)
-        for index in range(numerator.index - 1, -1, -1):
+        lowest = max(-1, numerator.index - 1 - _MAX_LOOKBACK_FIGURES)
+        for index in range(numerator.index - 1, lowest, -1):
             candidate = figures[index]
             if candidate.start < earliest:
                 break
             if not _is_quantity(candidate) or candidate.base_unit != numerator.base_unit:
                 continue
-            if _is_cued(text, candidate, numerator_cue):
+            if cued(candidate, numerator_cue):
                 continue
             same_sentence = candidate.start >= sentence_start
-            if (same_sentence and _is_cued(text, candidate, denominator_cue)) or _is_cued(text, candidate, target_cue):
+            if (same_sentence and cued(candidate, denominator_cue)) or cued(candidate, target_cue):
                 found.append(Ratio(rate, numerator, candidate))
                 break
     return found
@@ -139,9 +142,32 @@ def _numerator_before(figures: tuple[Figure, ...], rate: Figure, sentence_start:
     return None
 
 
-def _is_cued(text, figure: Figure, cue: re.Pattern) -> bool:
-    clause_start, _ = text.clause_span(figure.start)
-    return bool(cue.search(text.norm[clause_start : figure.number_start]))
+# how far back a target may stand: six lines, and on a document of one long
+# line (PDF or web extraction) no further than this many figures or characters
+_MAX_LOOKBACK_FIGURES = 200
+_MAX_LOOKBACK_CHARS = 3000
+
+
+class _CueIndex:
+    """Whether a cue word stands in a figure's clause before the figure.
+
+    The first cue of each clause is found once, so many figures in one long
+    clause cost one scan of it, not one scan each."""
+
+    def __init__(self, text) -> None:
+        self.text = text
+        self.first: dict[tuple[re.Pattern, int], int] = {}
+
+    def __call__(self, figure: Figure, cue: re.Pattern) -> bool:
+        clause_start, clause_end = self.text.clause_span(figure.start)
+        key = (cue, clause_start)
+        first = self.first.get(key)
+        if first is None:
+            match = cue.search(self.text.norm, clause_start, clause_end)
+            first = self.first[key] = match.start() if match else clause_end
+        if first >= figure.number_start:
+            return False
+        return bool(cue.search(self.text.norm, first, figure.number_start))
 
 
 _HEADING_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d))")
@@ -151,6 +177,9 @@ def _section_start(text, offset: int, max_lines: int = 6) -> int:
     """Where the search for a denominator stops: this paragraph and the ones
     before it in the same section, never past a heading."""
     line_start, _ = text.line_span(offset)
+    floor = max(0, offset - _MAX_LOOKBACK_CHARS)
+    if line_start <= floor:
+        return floor
     start = line_start
     for _ in range(max_lines):
         if start == 0 or _HEADING_RE.match(text.norm, start):
@@ -159,7 +188,7 @@ def _section_start(text, offset: int, max_lines: int = 6) -> int:
         if _HEADING_RE.match(text.norm, previous_start):
             break
         start = previous_start
-    return start
+    return max(start, floor)
 
 
 # --- parts and total ----------------------------------------------------------------
@@ -234,18 +263,23 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
     """A、B、C 合计 X: the same-unit figures before the total word, in its sentence."""
     text, figures = analysis.text, analysis.figures
     norm = text.norm
+    starts = [f.start for f in figures]
     found = []
+    previous_total: Figure | None = None
     for total in figures:
         if total.kind not in QUANTITY_KINDS or not total.exact:
             continue
         sentence_start, _ = text.sentence_span(total.start)
-        head = norm[sentence_start : total.number_start]
-        word = _TOTAL_WORD_RE.search(head)
-        if not word:
+        if not ends_with(_TOTAL_WORD_RE, norm, sentence_start, total.number_start):
             continue
+        # the parts of this total follow the sentence's previous total, if any
+        first = bisect_left(starts, sentence_start)
+        if previous_total is not None and previous_total.start >= sentence_start:
+            first = previous_total.index + 1
+        previous_total = total
         parts = [
-            f for f in figures[: total.index]
-            if f.start >= sentence_start and f.base_unit == total.base_unit and f.kind == total.kind and f.exact
+            f for f in figures[first : total.index]
+            if f.base_unit == total.base_unit and f.kind == total.kind and f.exact
         ]
         if len(parts) < 2:
             continue
@@ -261,15 +295,17 @@ _TO_RE = re.compile(
     r"^\s*(?:的)?(?P<word>增加|提高|上升|增长|扩大|提升|上涨|下降|减少|降低|缩减|缩小|回落|下跌|降|增|升)?"
     r"(?:到|至|为)\s*(?:\d{4}年(?:底|末)?的?)?$"
 )
+# each blank run follows a word that must be there: adjacent optional \s* would
+# try a long run of blanks in polynomially many ways
 _STATED_RE = re.compile(
-    r"^\s*[,,]?\s*(?:同比|比上年|较上年)?\s*"
+    r"^\s*(?:[,,]\s*)?(?:(?:同比|比上年|较上年)\s*)?"
     r"(?:(?P<word>增加|提高|上升|增长|扩大|提升|上涨|下降|减少|降低|缩减|缩小|回落|下跌)了?|(?P<rate>增幅|降幅|增长率|下降率|增速|降低率)(?:为|达|达到)?)\s*$"
 )
 _COMPARE_RE = re.compile(
-    r"(?:与|比|较)(?:上年|去年|上一年|前一年|上年同期|去年同期|同期)(?:的)?\s*\(?\s*$"
+    r"(?:与|比|较)(?:上年|去年|上一年|前一年|上年同期|去年同期|同期)(?:的)?\s*(?:\(\s*)?$"
 )
 _COMPARE_TAIL_RE = re.compile(
-    r"^\s*\)?\s*(?:相比|相较)?\s*[,,]?\s*(?:同比)?(?P<word>增加|提高|上升|增长|扩大|提升|上涨|下降|减少|降低|缩减|回落|下跌)了?\s*$"
+    r"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?P<word>增加|提高|上升|增长|扩大|提升|上涨|下降|减少|降低|缩减|回落|下跌)了?\s*$"
 )
 
 
@@ -281,13 +317,14 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
         sentence_start, sentence_end = text.sentence_span(old.start)
         if new.start >= sentence_end or old.base_unit != new.base_unit or old.kind == "range":
             continue
-        if not _FROM_RE.search(norm[sentence_start : old.number_start]):
+        if not ends_with(_FROM_RE, norm, sentence_start, old.number_start):
             continue
         to = _TO_RE.match(norm[old.end : new.number_start])
         if not to:
             continue
         stated, stated_word = _stated_after(figures, norm, new, sentence_end)
         found.append(Change(old, new, to.group("word") or "", stated, stated_word, old.start, new.end))
+    earlier_like = _earlier_alike(figures, part_indexes)
     for stated in figures:
         if stated.kind not in ("percent", "points"):
             continue
@@ -296,20 +333,27 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
         if previous is None or previous.start < sentence_start:
             continue
         tail = _COMPARE_TAIL_RE.match(norm[previous.end : stated.number_start])
-        head = _COMPARE_RE.search(norm[sentence_start : previous.number_start])
-        if not tail or not head:
+        if not tail or not ends_with(_COMPARE_RE, norm, sentence_start, previous.number_start):
             continue
         old = previous
-        candidates = [
-            f for f in figures[: old.index]
-            if f.start >= sentence_start and f.base_unit == old.base_unit and f.kind == old.kind
-            and f.index not in part_indexes and f.exact
-        ]
-        if not candidates or not old.exact:
+        new = earlier_like[old.index]
+        if new is None or new.start < sentence_start or not old.exact:
             continue
-        new = candidates[-1]
         found.append(Change(old, new, "", stated, tail.group("word"), new.start, stated.end))
     return found
+
+
+def _earlier_alike(figures: tuple[Figure, ...], part_indexes: set[int]) -> list[Figure | None]:
+    """For each figure, the nearest earlier exact figure of its kind and unit
+    that is not a part of a total: one pass instead of a scan per figure."""
+    last: dict[tuple[str, str], Figure] = {}
+    earlier: list[Figure | None] = []
+    for figure in figures:
+        key = (figure.base_unit, figure.kind)
+        earlier.append(last.get(key))
+        if figure.exact and figure.index not in part_indexes:
+            last[key] = figure
+    return earlier
 
 
 def _stated_after(figures, norm: str, new: Figure, sentence_end: int) -> tuple[Figure | None, str]:

@@ -45,6 +45,17 @@ class Text:
         return _span(self.clause_ends, offset, len(self.norm))
 
 
+def ends_with(pattern: re.Pattern, norm: str, start: int, end: int, width: int = 64) -> re.Match | None:
+    """pattern (anchored with $) matched at the end of norm[start:end].
+
+    Only the last `width` characters before the trailing blanks are looked
+    at, so asking this for every figure of a long sentence stays linear; the
+    patterns it serves match a few words, never that many characters."""
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return pattern.search(norm, max(start, end - width), end)
+
+
 def _span(ends: tuple[int, ...], offset: int, length: int) -> tuple[int, int]:
     """The [start, end) of the piece holding offset; the end mark is excluded."""
     index = bisect_right(ends, offset - 1)

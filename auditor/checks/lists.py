@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
+from auditor.spans import ends_with
 
 _RESPECTIVELY_RE = re.compile(
     r"分别(?:为|是|达到|达|占|提高到|提高至|提高了|提高|增长|下降|降低|降至|上升到|上升|完成|减少|增加|有|在)*\s*$"
@@ -42,22 +43,19 @@ def respectively(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
             continue
         sentence_start, _ = text.sentence_span(figure.start)
         clause_start, _ = text.clause_span(figure.start)
-        head = norm[clause_start : figure.number_start]
-        word = _RESPECTIVELY_RE.search(head)
+        word = ends_with(_RESPECTIVELY_RE, norm, clause_start, figure.number_start)
         if not word:
             continue
         values = 1
-        for following in figures[figure.index + 1 :]:
-            if not following.in_list:
-                break
+        while figure.index + values < len(figures) and figures[figure.index + values].in_list:
             values += 1
-        subjects = _subjects(norm, text, clause_start + word.start(), sentence_start)
+        subjects = _subjects(norm, text, word.start(), sentence_start)
         if not subjects or values in subjects:
             continue
         if values == 1 and max(subjects) < 2:
             continue
         count = min(subjects, key=lambda n: abs(n - values))
-        start = clause_start + word.start()
+        start = word.start()
         last = figures[figure.index + values - 1]
         yield Hit(start, last.end, {"subjects": count, "values": values}, {"subjects": count, "values": values})
 
