@@ -28,6 +28,8 @@ def item_counts(listing: str) -> set[int]:
     counts = {len(pieces)}
     last_split = [p for p in _LAST_JOIN_RE.split(pieces[-1]) if p.strip()] if pieces else []
     if len(last_split) > 1:
+        if len(pieces) > 1 and "的" not in last_split[-1]:
+            counts = set()  # A、B和C: the 和 joins the last item
         counts.add(len(pieces) - 1 + len(last_split))
     if len(pieces) == 1:
         whole = [p for p in _LAST_JOIN_RE.split(listing) if p.strip()]
@@ -35,29 +37,52 @@ def item_counts(listing: str) -> set[int]:
     return counts
 
 
+_VALUE_RE = re.compile(
+    r"(?:\d+(?:[ \u2009\u202f,]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)"
+    r"(?:\s*[:∶]\s*\d+(?:\.\d+)?)?"  # a ratio 13.5:1 is one value
+)
+_VALUE_JOIN_RE = re.compile(r"^[^、,。;:\d]{0,8}?(?:、|和|及|以及|与|或)\s*$")
+
+
+def value_count(tail: str) -> int:
+    """How many values a 分别 clause gives: 3分、5分和1毛钱 is three, 0.8、1.5个百分点
+    is two, 13.5:1和1:1.2 is two, 1 200张 is one."""
+    count, position = 0, 0
+    for match in _VALUE_RE.finditer(tail):
+        if count and not _VALUE_JOIN_RE.match(tail[position : match.start()]):
+            break
+        count += 1
+        position = match.end()
+    return count
+
+
 def respectively(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     text, figures = analysis.text, analysis.figures
     norm = text.norm
+    done: set[int] = set()
     for figure in figures:
         if figure.in_list:
             continue
         sentence_start, _ = text.sentence_span(figure.start)
-        clause_start, _ = text.clause_span(figure.start)
+        clause_start, clause_end = text.clause_span(figure.start)
         word = ends_with(_RESPECTIVELY_RE, norm, clause_start, figure.number_start)
-        if not word:
+        if not word or word.start() in done:
             continue
-        values = 1
-        while figure.index + values < len(figures) and figures[figure.index + values].in_list:
-            values += 1
+        done.add(word.start())
+        values = value_count(norm[figure.number_start : min(clause_end, figure.number_start + 200)])
+        if values <= 1:
+            continue  # one value for all the subjects: 甲、乙分别下降2%
         subjects = _subjects(norm, text, word.start(), sentence_start)
         if not subjects or values in subjects:
             continue
-        if values == 1 and max(subjects) < 2:
-            continue
         count = min(subjects, key=lambda n: abs(n - values))
         start = word.start()
-        last = figures[figure.index + values - 1]
-        yield Hit(start, last.end, {"subjects": count, "values": values}, {"subjects": count, "values": values})
+        end = figure.end
+        for following in figures[figure.index + 1 :]:
+            if following.start >= clause_end:
+                break
+            end = following.end
+        yield Hit(start, end, {"subjects": count, "values": values}, {"subjects": count, "values": values})
 
 
 def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
@@ -84,18 +109,27 @@ def count_list(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     units = tuple(rule.params.get("units", ["种", "类", "项", "个", "大", "家", "所", "条"]))
     open_words = tuple(rule.params.get("open_list_words", ["等"]))
     type_units = tuple(rule.params.get("type_units", ["大", "种", "类", "项", "级", "方面"]))
+    gloss_words = frozenset(analysis.pack.words("list_gloss_words"))
+    verbs = tuple(analysis.pack.words("list_verbs"))
+    slogans = tuple(analysis.pack.words("numbered_slogans"))
     after_re = re.compile(r"(?P<noun>[\u4e00-\u9fff“”\"]{0,12}?)[(]即?(?P<list>[^()。;]+?)[)]")
     for figure in analysis.figures:
         if figure.kind != "count" or figure.base_unit not in units or not figure.exact or figure.value < 2:
             continue
+        if any(norm.startswith(slogan, figure.number_start) for slogan in slogans):
+            continue
         stated = int(figure.value)
         listing, where = _list_after(after_re, norm, figure), "after"
+        if listing is not None and _is_gloss(listing, gloss_words):
+            continue
         if listing is None and stated <= 20 and (figure.chinese or figure.base_unit in type_units):
             # a list before the number: 胸痛中心、卒中中心、创伤急救中心“三大中心”
-            listing, where = _list_before(norm, text, figure), "before"
+            listing, where = _list_before(norm, text, figure, verbs), "before"
+            if listing is not None and _is_gloss(listing, gloss_words):
+                continue
         if listing is None:
             continue
-        if listing.rstrip(" )").endswith(open_words) or re.search(r"\d", listing):
+        if listing.rstrip(" )").endswith(open_words) or _has_count(listing):
             continue
         counts = item_counts(listing)
         if max(counts) < 2 or stated in counts:
@@ -105,6 +139,32 @@ def count_list(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
                   {"stated": stated, "found": found, "items": listing, "list_position": where})
 
 
+_CN_NUMERAL = "一二两三四五六七八九十百千"
+_QUANTITY_END_RE = re.compile(rf"[{_CN_NUMERAL}]+[个项种大类条级所家名人]$")
+_SLOGAN_START_RE = re.compile(rf"^“[{_CN_NUMERAL}]+[个项种大类条]")
+_GLOSS_LEAD_RE = re.compile(r"^(?:包括|包含|含|其中|主要是|主要有|如|比如|例如|涉及)")
+
+
+def _has_count(listing: str) -> bool:
+    """A list whose items carry numbers of their own (卫生院十二所、中心三所; 一、二、三级;
+    “四个意识”、“四个自信”): the stated number counts something else."""
+    if re.search(r"\d", listing):
+        return True
+    pieces = [p.strip() for p in re.split(r"[、]|和|及|与", listing) if p.strip()]
+    return any(p.strip("“”\"") in set(_CN_NUMERAL) or _QUANTITY_END_RE.search(p.strip("“”\""))
+               or _SLOGAN_START_RE.match(p) for p in pieces)
+
+
+def _is_gloss(listing: str, gloss_words: frozenset[str]) -> bool:
+    """29个省(区、市): the bracket names the kinds the noun stands for, it does not list
+    the items; 中央和省、市、自治区两级: levels grouped, not counted one by one."""
+    if _GLOSS_LEAD_RE.match(listing.strip()):
+        return True
+    pieces = [p.strip("“”\" ").lstrip("各全每") for p in re.split(r"[、]|以及|和|及|与", listing)]
+    pieces = [p for p in pieces if p]
+    return bool(pieces) and all(p in gloss_words or len(p) == 1 for p in pieces)
+
+
 def _list_after(pattern: re.Pattern, norm: str, figure) -> str | None:
     match = pattern.match(norm, figure.end)
     if not match or "、" not in match.group("list"):
@@ -112,11 +172,19 @@ def _list_after(pattern: re.Pattern, norm: str, figure) -> str | None:
     return match.group("list")
 
 
-def _list_before(norm: str, text, figure) -> str | None:
+def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | None:
+    """The list that a summary count closes: 甲、乙、丙三大中心. None when the number
+    is an item of the list itself, a quantity (印染厂十五个,), or a verb's object."""
     clause_start, _ = text.clause_span(figure.start)
     head = norm[clause_start : figure.number_start].rstrip("“\"")
-    if not head or "等" in head or "、" not in head:
+    if not head or "等" in head or "、" not in head or head.endswith("、"):
         return None
-    if len(head.rsplit("、", 1)[1]) > 6:  # the list must end right before the number
+    last = head.rsplit("、", 1)[1]
+    if len(last) > 6 or "的" in last:  # the list must end right before the number
         return None
+    if last.endswith(verbs) or last.count("“") > last.count("”"):
+        return None
+    following = norm[figure.end : figure.end + 1]
+    if not following or not ("\u4e00" <= following <= "\u9fff" or following in "“”\"") or following in "和及与或等":
+        return None  # 印染厂十五个, : a quantity of the last item, not a count of the list
     return head
