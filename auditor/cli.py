@@ -114,8 +114,9 @@ def main() -> None:
               help="With --engine gx: build great_expectations Data Docs for this run in DIR.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse files larger than this (default 50 MB).")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+@click.option("--across", is_flag=True, help="Also compare figures between the reports (same area, period and metric).")
 def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, isolated, with_figures,
-          baseline, write_baseline, jobs, engine, reference, data_docs, max_bytes, no_progress) -> None:
+          baseline, write_baseline, jobs, engine, reference, data_docs, max_bytes, no_progress, across) -> None:
     """Audit PATHS (files, directories, or - for standard input) and report findings.
 
     Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
@@ -157,7 +158,11 @@ def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, i
 
         progress = None if no_progress else _progress_bar(len(targets))
         results = iter_audit(targets, pack, lang, jobs=jobs, max_bytes=limit, progress=progress,
-                             keep_figures=with_figures, keep_text=keep_text)
+                             keep_figures=with_figures, keep_text=keep_text, keep_facts=across)
+    if across:
+        from auditor.across import with_cross_findings
+
+        results = iter(with_cross_findings(list(results), pack, lang))
 
     from auditor.render import Tally
 

@@ -83,6 +83,7 @@ class FileResult:
     figures: tuple[dict[str, Any], ...] = ()  # rows of the figures table, when asked for
     relations: tuple[dict[str, Any], ...] = ()  # rows of the relations table, when asked for
     suppressed: int = 0
+    facts: Any = None  # auditor.across.DocumentFacts, when checking across reports
 
 
 def plain(value: Any) -> Any:

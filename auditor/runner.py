@@ -14,7 +14,8 @@ from auditor.rulepack import RulePack
 
 
 def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
-                 stdin: bytes | None = None, keep_figures: bool = False, keep_text: bool = True) -> FileResult:
+                 stdin: bytes | None = None, keep_figures: bool = False, keep_text: bool = True,
+                 keep_facts: bool = False) -> FileResult:
     """One file in, one result out; never raises for a bad file."""
     try:
         document = load_target(target, max_bytes, stdin)
@@ -33,6 +34,12 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
         context = Context(analysis)
         figures = tuple(figure_rows(analysis))
         relations = tuple(relation_rows(analysis, context.relations))
+    facts = None
+    if keep_facts:
+        from auditor.across import document_facts
+        from auditor.audit import Context
+
+        facts = document_facts(analysis, Context(analysis).relations)
     return FileResult(
         target.display,
         tuple(findings),
@@ -40,6 +47,7 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
         figures=figures,
         relations=relations,
         suppressed=quiet,
+        facts=facts,
     )
 
 
@@ -56,11 +64,12 @@ def iter_audit(
     progress: Callable[[Iterable], Iterable] | None = None,
     keep_figures: bool = False,
     keep_text: bool = False,
+    keep_facts: bool = False,
 ) -> Iterator[FileResult]:
     """Results in the order of `targets`, whatever order the workers finish in,
     one at a time, so a caller that writes them out holds only a few."""
     jobs = jobs or os.cpu_count() or 1
-    work = [(t, pack, lang, max_bytes, None, keep_figures, keep_text) for t in targets]
+    work = [(t, pack, lang, max_bytes, None, keep_figures, keep_text, keep_facts) for t in targets]
     if jobs == 1 or len(targets) < 4 or any(t.path is None and t.error is None for t in targets):
         iterator = map(_worker, work)
         yield from (progress(iterator) if progress else iterator)

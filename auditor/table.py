@@ -6,7 +6,9 @@ write csv / json / parquet / xlsx.
 Figures table columns:
     file, figure, line, column, end_line, end_column, start, end, text, value,
     value_high, unit, base_unit, kind, decimals, multiplier, qualifier, metric,
-    subject, in_list, sentence
+    subject, area, period, in_list, sentence
+(area and period: what the title says the report is about, or what the
+sentence names instead, e.g. 2023年 for a 上年同期 value; "" when unclear)
 
 Relations table columns (one row a relation):
     file, relation, id, rate, numerator, denominator, total, parts, old, new,
@@ -28,7 +30,8 @@ from auditor.model import Analysis, FileResult, format_decimal
 
 FIGURE_COLUMNS = [
     "file", "figure", "line", "column", "end_line", "end_column", "start", "end", "text", "value", "value_high",
-    "unit", "base_unit", "kind", "decimals", "multiplier", "qualifier", "metric", "subject", "in_list", "sentence",
+    "unit", "base_unit", "kind", "decimals", "multiplier", "qualifier", "metric", "subject", "area", "period",
+    "in_list", "sentence",
 ]
 RELATION_COLUMNS = [
     "file", "relation", "id", "rate", "numerator", "denominator", "total", "parts", "old", "new",
@@ -41,8 +44,11 @@ FINDING_COLUMNS = ["file", "line", "column", "end_line", "end_column", "severity
 def figure_rows(analysis: Analysis, checks: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """The figures table of one document; with `checks`, the check columns
     (auditor.checkcolumns) that the great_expectations suite runs on."""
+    from auditor.across import figure_scopes
+
     text = analysis.text
     rows = []
+    scopes = figure_scopes(analysis)
     for f in analysis.figures:
         line, column = text.locate(f.start)
         end_line, end_column = text.locate(max(f.end - 1, f.start))
@@ -54,7 +60,7 @@ def figure_rows(analysis: Analysis, checks: list[dict[str, Any]] | None = None) 
             "value_high": format_decimal(f.value_high) if f.value_high is not None else "",
             "unit": f.unit, "base_unit": f.base_unit, "kind": f.kind, "decimals": f.decimals,
             "multiplier": f.multiplier, "qualifier": f.qualifier, "metric": f.metric, "subject": f.subject,
-            "in_list": f.in_list, "sentence": text.original[sentence_start:sentence_end].strip(),
+            "area": scopes[f.index][0], "period": scopes[f.index][1], "in_list": f.in_list, "sentence": text.original[sentence_start:sentence_end].strip(),
         })
         if checks is not None:
             rows[-1].update({k: _cell(v) for k, v in checks[f.index].items()})
