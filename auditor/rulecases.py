@@ -17,8 +17,10 @@ package as `auditor.rule_cases`), read by the test runner and by
         note: why this is fine
 
 Any case may also give `params` (overrides of this rule's params), `lang`
-(the language `message` is written in) and `path` (the file name the text is
-audited under, for rules that depend on it).
+(the language `message` is written in), `path` (the file name the text is
+audited under, for rules that depend on it) and, for the rules between
+reports (--across), `others`: the other reports audited with it, each
+`{path, text}`.
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ class ExpectedFinding(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     severity: str | None = None
 
 
+class OtherDocument(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    path: str
+    text: str
+
+
 class _Case(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     text: str
     expect: tuple[ExpectedFinding, ...] = ()
@@ -45,6 +52,7 @@ class _Case(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     params: dict[str, Any] = {}
     lang: str = "zh"
     path: str = "case.txt"
+    others: tuple[OtherDocument, ...] = ()
 
 
 class _CaseFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -65,6 +73,7 @@ class RuleCase:
     params: dict[str, Any]
     lang: str
     path: str
+    others: tuple[OtherDocument, ...] = ()
 
     @property
     def id(self) -> str:
@@ -92,7 +101,7 @@ def parse_case_file(name: str, text: str) -> list[RuleCase]:
             if kind == "pass" and case.expect:
                 raise RuleCaseError(f"{name}: pass case {number} expects findings")
             cases.append(RuleCase(data.rule, kind, number, case.text, case.expect, case.note,
-                                  dict(case.params), case.lang, case.path))
+                                  dict(case.params), case.lang, case.path, case.others))
     return cases
 
 

@@ -50,6 +50,12 @@ def case_document(case: RuleCase, directory: Path) -> Document:
 
 def findings_of(case: RuleCase, directory: Path):
     document = case_document(case, directory)
+    if case.others:  # a rule between reports: the case's text with the other reports
+        from auditor.across import audit_across
+
+        others = [Document(other.path, other.text, "utf-8") for other in case.others]
+        found = audit_across([document, *others], pack_for(case), case.lang)[0]
+        return document, [f for f in found if f.rule == case.rule]
     _, found, _ = audit_document(document, pack_for(case), case.lang)
     return document, [f for f in found if f.rule == case.rule]
 
