@@ -9,20 +9,17 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
 
 import click
 
-from auditor.config import Config, ConfigError, load_config, rule_overrides
+from auditor.api import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckError, CheckOptions, load_settings, refuse_overwrite, start_check
+from auditor.config import Config, ConfigError, load_config
 from auditor.i18n import category_name, message
 from auditor.read import expand_paths
-from auditor.rulepack import RulePack, RulePackError, load_rulepack
-
-FORMATS = ("text", "json", "sarif", "junit", "github", "html", "csv", "xlsx", "markdown", "docx")
-BINARY_FORMATS = ("xlsx", "docx")
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+from auditor.render import FORMATS, RenderContext, render_report
+from auditor.rulepack import RulePack
 
 
 class UsageFailure(click.ClickException):
@@ -51,16 +48,10 @@ def _config_options(function):
 
 def _load(config_path: Path | None, isolated: bool, rule_dirs: tuple[Path, ...], lang: str | None) -> tuple[Config, RulePack, str]:
     try:
-        config = load_config(explicit=config_path, use_files=not isolated)
-    except ConfigError as exc:
-        raise UsageFailure(message("config_error", lang or "zh", reason=exc.text(lang or "zh"))) from None
-    lang = lang or config.get("lang")
-    disable, severity, params = rule_overrides(config)
-    try:
-        pack = load_rulepack([*map(Path, config.get("rules")), *rule_dirs], disable, severity, params)
-    except RulePackError as exc:
-        raise UsageFailure(message("rulepack_error", lang, reason=exc.text(lang))) from None
-    return config, pack, lang
+        settings = load_settings(config_path, isolated, rule_dirs, lang)
+    except CheckError as exc:
+        raise UsageFailure(str(exc)) from None
+    return settings.config, settings.pack, settings.lang
 
 
 class GuardedGroup(click.Group):
@@ -94,7 +85,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @_lang_option
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
@@ -115,121 +106,46 @@ def main() -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse files larger than this (default 50 MB).")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 @click.option("--across", is_flag=True, help="Also compare figures between the reports (same area, period and metric).")
-def check(paths, output_format, lang, fail_on, output, rule_dirs, config_path, isolated, with_figures,
-          baseline, write_baseline, jobs, engine, reference, data_docs, max_bytes, no_progress, across) -> None:
+def check(paths, output_format, output, write_baseline, no_progress, **given) -> None:
     """Audit PATHS (files, directories, or - for standard input) and report findings.
 
     Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
     2 for a usage error or a file that could not be read.
     """
-    config, pack, lang = _load(config_path, isolated, rule_dirs, lang)
-    fail_on = fail_on or config.get("fail-on")
-    if (output_format in BINARY_FORMATS or (output_format == "csv" and with_figures)) and output is None:
-        raise UsageFailure(message("format_needs_output", lang, format=output_format))
-    if reference is not None:
-        from auditor.reference import ReferenceTableError, load_reference, with_reference
-
-        try:
-            pack = with_reference(pack, load_reference(reference))
-        except ReferenceTableError as exc:
-            raise UsageFailure(message("reference_error", lang, reason=exc.text(lang))) from None
-    accepted_keys = None
-    if baseline is not None:
-        from auditor.baseline import BaselineError, load_keys
-
-        try:
-            accepted_keys = load_keys(baseline)
-        except BaselineError as exc:
-            raise UsageFailure(message("baseline_error", lang, reason=exc.text(lang))) from None
-    targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
-    _refuse_overwrite(output, targets, lang)
-    _refuse_overwrite(write_baseline, targets, lang)
-    if output_format == "docx":
-        _refuse_docx_overwrite(output, targets, lang)
-
-    limit = max_bytes or config.get("max-bytes")
-    keep_text = output_format in ("html", "docx")
-    if engine == "gx":
-        results = iter(_audit_with_gx(targets, pack, lang, limit, data_docs, keep_text))
-    else:
-        if data_docs is not None:
-            raise UsageFailure("--data-docs " + ("需要 --engine gx" if lang == "zh" else "needs --engine gx"))
-        from auditor.runner import iter_audit
-
-        progress = None if no_progress else _progress_bar(len(targets))
-        results = iter_audit(targets, pack, lang, jobs=jobs, max_bytes=limit, progress=progress,
-                             keep_figures=with_figures, keep_text=keep_text, keep_facts=across)
-    if across:
-        from auditor.across import with_cross_findings
-
-        results = iter(with_cross_findings(list(results), pack, lang))
-
-    from auditor.render import Tally
-
-    counts = Tally()
-    accepted_entries: list[dict[str, str]] = []  # filled as results pass, for --write-baseline
-    results = _through_baseline(results, accepted_keys, write_baseline is not None, accepted_entries, counts)
-    renderer = importlib.import_module(f"auditor.render.{_module(output_format)}")
-    if output_format in STREAMING:
-        colour = output is None and output_format == "text" and sys.stdout.isatty()
-        options = {"colour": colour} if output_format == "text" else {}
-        if output is None:
-            renderer.stream(results, lambda text: click.echo(text, nl=False), counts, lang, **options)
-        else:
-            with output.open("w", encoding="utf-8") as handle:
-                renderer.stream(results, handle.write, counts, lang, **options)
-    else:
-        collected = [counts.add(r) for r in results]
-        if output_format in BINARY_FORMATS:
-            renderer.write(output, collected, lang, with_figures=with_figures)
-        elif output_format == "csv" and with_figures:
-            renderer.write_figures_csv(output.with_name(output.stem + ".figures.csv"), collected)
-            output.write_text(renderer.render(collected, lang, baseline_accepted=counts.baseline), encoding="utf-8")
-        else:
-            rendered = renderer.render(collected, lang, baseline_accepted=counts.baseline, with_figures=with_figures, pack=pack)
-            if output is None:
-                click.echo(rendered, nl=False)
-            else:
-                output.write_text(rendered, encoding="utf-8")
+    form = FORMATS[output_format]
+    options = CheckOptions(**{**given, "rule_dirs": tuple(given["rule_dirs"])},
+                           record_baseline=write_baseline is not None, keep_text=form.keeps_text)
+    try:
+        run = start_check(paths, options)
+        if form.needs_output(options.with_figures) and output is None:
+            raise CheckError(message("format_needs_output", run.lang, format=output_format))
+        refuse_overwrite(output, run.targets, run.lang)
+        refuse_overwrite(write_baseline, run.targets, run.lang)
+        if output_format == "docx":
+            _refuse_docx_overwrite(output, run.targets, run.lang)
+    except CheckError as exc:
+        raise UsageFailure(str(exc)) from None
+    progress = None if no_progress or options.engine == "gx" else _progress_bar(len(run.targets))
+    results = run.iter_results(progress, on_error=lambda r: click.echo(f"{r.path}: {r.error}", err=True))
+    context = RenderContext(lang=run.lang, pack=run.pack, with_figures=options.with_figures, output=output,
+                            colour=output is None and output_format == "text" and sys.stdout.isatty())
+    _render(output_format, results, run.counts, output, context)
     if write_baseline is not None:
         from auditor.baseline import write_baseline as write
 
-        click.echo(message("baseline_written", lang, path=write_baseline, count=write(write_baseline, accepted_entries)), err=True)
-    if counts.errors:
-        sys.exit(EXIT_USAGE)
-    sys.exit(EXIT_FINDINGS if counts.failing(fail_on) else EXIT_OK)
+        click.echo(message("baseline_written", run.lang, path=write_baseline, count=write(write_baseline, run.baseline_entries)), err=True)
+    sys.exit(run.exit_code)
 
 
-STREAMING = ("text", "json", "github")
-
-
-def _through_baseline(results, keys, record: bool, recorded: list, counts):
-    """Report unreadable files on stderr, record baseline entries, drop accepted findings; lazily."""
-    from auditor.baseline import entries, without_accepted
-
-    for result in results:
-        if result.error is not None:
-            click.echo(f"{result.path}: {result.error}", err=True)
-        if record:
-            recorded.extend(entries(result))
-        if keys is not None:
-            result, accepted = without_accepted(result, keys)
-            counts.baseline += accepted
-        yield result
-
-
-def _module(output_format: str) -> str:
-    return {"json": "json_format", "csv": "table", "xlsx": "table", "markdown": "markdown",
-            "docx": "docx_comments"}.get(output_format, output_format)
-
-
-def _refuse_overwrite(output: Path | None, targets, lang: str) -> None:
+def _render(output_format: str, results, counts, output: Path | None, context: RenderContext) -> None:
+    """Render to standard output, or to --output (binary formats write it themselves)."""
     if output is None:
-        return
-    resolved = output.resolve()
-    for target in targets:
-        if target.path is not None and target.path.resolve() == resolved:
-            raise UsageFailure(f"{output}: " + ("不会覆盖被检查的文件" if lang == "zh" else "refusing to overwrite a file being audited"))
+        render_report(output_format, results, lambda text: click.echo(text, nl=False), context, counts)
+    elif FORMATS[output_format].binary:
+        render_report(output_format, results, lambda text: None, context, counts)
+    else:
+        with output.open("w", encoding="utf-8") as handle:
+            render_report(output_format, results, handle.write, context, counts)
 
 
 def _refuse_docx_overwrite(output: Path, targets, lang: str) -> None:
@@ -254,14 +170,6 @@ def _progress_bar(count: int):
     return wrap
 
 
-def _audit_with_gx(targets, pack, lang, max_bytes, data_docs, keep_text):
-    try:
-        from auditor.gx_engine import audit_with_gx
-    except ImportError:
-        raise UsageFailure(message("gx_missing", lang)) from None
-    return audit_with_gx(targets, pack, lang, max_bytes, data_docs=data_docs, keep_text=keep_text)
-
-
 @main.command()
 @_lang_option
 @_rules_option
@@ -281,7 +189,7 @@ def rules(lang, rule_dirs, config_path, isolated, output_format) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for rule in pack.rules:
-        state = "" if rule.enabled else (" (已停用)" if lang == "zh" else " (disabled)")
+        state = "" if rule.enabled else " " + message("disabled", lang)
         description = rule.description.get(lang) or rule.description.get("zh", "")
         click.echo(f"{rule.id}  {rule.name:<22} {category_name(rule.category, lang):<8} {message(rule.severity, lang):<4} {description}{state}")
 
@@ -296,8 +204,8 @@ def config(lang, config_path, isolated) -> None:
     except ConfigError as exc:
         raise UsageFailure(message("config_error", lang or "zh", reason=exc.text(lang or "zh"))) from None
     lang = lang or current.get("lang")
-    where = current.path or ("(无配置文件)" if lang == "zh" else "(no config file)")
-    click.echo(("配置文件: " if lang == "zh" else "config file: ") + str(where))
+    where = current.path or message("no_config_file", lang)
+    click.echo(message("config_file", lang) + " " + str(where))
     for key in sorted(current.values):
         click.echo(f"{key} = {current.values[key]!r}    # {current.sources[key]}")
 
@@ -317,7 +225,10 @@ def figures(paths, output_format, output, relations_output, lang, rule_dirs, con
     if output_format in ("parquet", "xlsx") and output is None:
         raise UsageFailure(message("format_needs_output", lang, format=output_format))
     targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
-    _refuse_overwrite(output, targets, lang)
+    try:
+        refuse_overwrite(output, targets, lang)
+    except CheckError as exc:
+        raise UsageFailure(str(exc)) from None
     from auditor.table import export_figures
 
     failed = export_figures(targets, pack, lang, output_format, output, relations_output, config.get("max-bytes"))

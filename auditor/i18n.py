@@ -46,6 +46,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "baseline_error": {"zh": "基线文件有误:{reason}", "en": "baseline file error: {reason}"},
     "reference_error": {"zh": "参考表有误:{reason}", "en": "reference table error: {reason}"},
     "output_is_input": {"zh": "不会覆盖被检查的文件", "en": "refusing to overwrite a file being audited"},
+    "data_docs_needs_gx": {"zh": "--data-docs 需要 --engine gx", "en": "--data-docs needs --engine gx"},
+    "disabled": {"zh": "(已停用)", "en": "(disabled)"},
+    "config_file": {"zh": "配置文件:", "en": "config file:"},
+    "no_config_file": {"zh": "(无配置文件)", "en": "(no config file)"},
     "format_needs_output": {"zh": "{format} 格式需要 --output 文件", "en": "the {format} format needs --output FILE"},
     # reasons inside those errors (rule packs, config, baseline, reference table)
     "no_such_file": {"zh": "{where}:文件不存在", "en": "{where}: no such file"},

@@ -10,10 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-RICH_SUFFIXES = (".docx", ".pdf", ".html", ".htm")
-LEGACY_SUFFIXES = (".doc", ".wps")
-AUDITED_SUFFIXES = TEXT_SUFFIXES + RICH_SUFFIXES + LEGACY_SUFFIXES
+from auditor.readers import AUDITED_SUFFIXES, LEGACY_SUFFIXES, reader_for
+
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CHINESE_ENCODINGS = ("gb18030", "big5", "big5hkscs", "cp950", "utf_16", "utf_32")
 
@@ -100,10 +98,11 @@ def read_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) 
         raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
     if size > max_bytes:
         raise InputError("too_large", size=size, limit=max_bytes)
-    if suffix in (".docx", ".pdf", ".html", ".htm"):
-        from auditor import read_rich
+    return reader_for(suffix)(path, display)
 
-        return read_rich.read(path, display, suffix)
+
+def read_text_file(path: Path, display: str) -> Document:
+    """A plain-text file (.txt, .md …) in whatever encoding it came in."""
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -31,14 +31,6 @@ class Table:
     rows: tuple[tuple[TableCell, ...], ...]
 
 
-def read(path: Path, display: str, suffix: str) -> Document:
-    if suffix == ".docx":
-        return read_docx(path, display)
-    if suffix == ".pdf":
-        return read_pdf(path, display)
-    return read_html(path, display)
-
-
 # --- docx ------------------------------------------------------------------------------
 
 def _check_zip(path: Path) -> None:

@@ -172,15 +172,17 @@ def test_installed_console_script(tmp_path, files):
 
 def test_streamed_json_and_text_equal_the_one_shot_rendering():
     from auditor.read import expand_paths
-    from auditor.render import Tally, json_format, text
+    from auditor.render import RenderContext, Tally, counted, render_report, render_string
     from auditor.runner import audit_targets
     from conftest import _PACK
 
     results = audit_targets(expand_paths([str(REPORTS)], [], []), _PACK, "zh", jobs=1)
-    for module in (json_format, text):
+    for name in ("json", "text", "github"):
         pieces: list[str] = []
-        module.stream(iter(results), pieces.append, Tally(), "zh")
-        assert "".join(pieces) == module.render(results, "zh")
+        counts = Tally()
+        render_report(name, counted(iter(results), counts), pieces.append, RenderContext(lang="zh"), counts)
+        assert "".join(pieces) == render_string(name, results, "zh")
+        assert counts.files == len(results)
 
 
 def test_parallel_output_is_in_argument_order(tmp_path):

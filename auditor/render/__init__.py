@@ -1,13 +1,23 @@
-"""Render results: one module per output format, all from the same records."""
+"""Render results: one protocol, one registry of formats, all from the same records.
+
+Every format is a `Renderer`: it is given the results as an iterator that
+counts them into a `Tally` as they pass (see `counted`), so a streaming
+renderer that writes the summary after its loop, and a collecting renderer
+that lists the results first, both find the counts complete, and no renderer
+counts on its own (none can forget to).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from importlib import import_module
+from pathlib import Path
+from typing import Any, Protocol
 
 from auditor.model import FileResult
-from auditor.rulepack import CATEGORIES, SEVERITIES
+from auditor.rulepack import CATEGORIES, SEVERITIES, RulePack
 
 
 @dataclass
@@ -56,3 +66,81 @@ def tally(results, baseline_accepted: int = 0) -> Tally:
 
 def summary(results: list[FileResult], baseline_accepted: int = 0) -> dict[str, Any]:
     return tally(results, baseline_accepted).as_summary()
+
+
+def counted(results: Iterable[FileResult], counts: Tally) -> Iterator[FileResult]:
+    """The results, each added to `counts` as it is handed on."""
+    for result in results:
+        counts.add(result)
+        yield result
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a renderer may need besides the results."""
+
+    lang: str = "zh"
+    pack: RulePack | None = None
+    with_figures: bool = False
+    colour: bool = False
+    output: Path | None = None  # where binary formats (and side files) are written
+
+
+class Renderer(Protocol):
+    def __call__(self, results: Iterator[FileResult], counts: Tally,
+                 write: Callable[[str], None], context: RenderContext) -> None:
+        """Write the report through `write` (binary formats: to `context.output`).
+        `results` counts itself into `counts`: read `counts` only after the loop."""
+
+
+@dataclass(frozen=True)
+class Format:
+    """One --format choice and how the command line must treat it."""
+
+    name: str
+    entry: str  # "module:function" of its Renderer, imported on first use
+    streams: bool = False  # writes file by file: flat memory on big runs
+    binary: bool = False  # writes `context.output` itself, never standard output
+    keeps_text: bool = False  # needs each document's text (to show it marked)
+    figures: str = "none"  # --figures: "inline" (in the report), "side-file" (NAME.figures.csv), "none"
+
+    def renderer(self) -> Renderer:
+        module, _, name = self.entry.partition(":")
+        return getattr(import_module(module), name)
+
+    def needs_output(self, with_figures: bool) -> bool:
+        return self.binary or (with_figures and self.figures == "side-file")
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("text", "auditor.render.text:emit", streams=True),
+    Format("json", "auditor.render.json_format:emit", streams=True),
+    Format("sarif", "auditor.render.sarif:emit"),
+    Format("junit", "auditor.render.junit:emit"),
+    Format("github", "auditor.render.github:emit", streams=True),
+    Format("html", "auditor.render.html:emit", keeps_text=True),
+    Format("csv", "auditor.render.table:emit_csv", figures="side-file"),
+    Format("xlsx", "auditor.render.table:emit_xlsx", binary=True, figures="inline"),
+    Format("markdown", "auditor.render.markdown:emit"),
+    Format("docx", "auditor.render.docx_comments:emit", binary=True, keeps_text=True),
+)}
+
+
+def render_report(name: str, results: Iterable[FileResult], write: Callable[[str], None],
+                  context: RenderContext, counts: Tally | None = None) -> Tally:
+    """Render `results` (counted here unless the caller passes its own counting
+    iterator and the `counts` it fills) in format `name`; return the counts."""
+    if counts is None:
+        counts = Tally()
+        results = counted(results, counts)
+    FORMATS[name].renderer()(iter(results), counts, write, context)
+    return counts
+
+
+def render_string(name: str, results: Iterable[FileResult], lang: str = "zh", baseline_accepted: int = 0,
+                  **context: Any) -> str:
+    """A whole report as one string (every format but the binary ones)."""
+    pieces: list[str] = []
+    counts = Tally(baseline=baseline_accepted)
+    render_report(name, counted(results, counts), pieces.append, RenderContext(lang=lang, **context), counts)
+    return "".join(pieces)

@@ -94,6 +94,11 @@ def write(output: Path, results: list[FileResult], lang: str, **_: object) -> No
         plan[result.path].write_bytes(commented_docx(result, lang))
 
 
+def emit(results, counts, write_text, context) -> None:
+    """The Renderer protocol (auditor.render): the copies go to context.output."""
+    write(context.output, list(results), context.lang)
+
+
 def _source(display: str) -> Path | None:
     return None if display == "-" else Path(display)
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from auditor.model import FileResult
-from auditor.render import Tally
-from auditor.render.text import summary_text, summary_line
+from auditor.render import RenderContext, Tally
+from auditor.render.text import summary_text
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -28,12 +28,7 @@ def file_lines(result: FileResult) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_: object) -> str:
-    return "".join(file_lines(r) for r in results) + summary_line(results, lang, baseline_accepted) + "\n"
-
-
-def stream(results, write, counts: Tally, lang: str) -> None:
+def emit(results, counts: Tally, write, context: RenderContext) -> None:
     for result in results:
-        counts.add(result)
         write(file_lines(result))
-    write(summary_text(counts.as_summary(), lang) + "\n")
+    write(summary_text(counts.as_summary(), context.lang) + "\n")

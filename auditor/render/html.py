@@ -10,8 +10,8 @@ from markupsafe import Markup, escape
 from auditor import __version__
 from auditor.i18n import category_name, message
 from auditor.model import FileResult, Finding
-from auditor.render import summary
-from auditor.render.text import summary_line
+from auditor.render import RenderContext, Tally
+from auditor.render.text import summary_text
 from auditor.rulepack import CATEGORIES, SEVERITIES
 
 
@@ -38,12 +38,14 @@ def _marked_lines(text: str, findings: tuple[Finding, ...], prefix: str) -> list
     return [Markup(line) for line in "".join(pieces).split("\n")]
 
 
-def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_: object) -> str:
+def emit(results, counts: Tally, write, context: RenderContext) -> None:
+    results = list(results)
+    lang = context.lang
     from jinja2 import Environment
 
     template_text = resources.files("auditor.render").joinpath("report.html.j2").read_text(encoding="utf-8")
     template = Environment(autoescape=True, keep_trailing_newline=True).from_string(template_text)
-    counts = summary(results, baseline_accepted)
+    summary = counts.as_summary()
     files = []
     for index, result in enumerate(results):
         prefix = f"f{index}"
@@ -58,13 +60,13 @@ def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_
                 for n, f in enumerate(marked)
             ],
         })
-    return template.render(
+    write(template.render(
         lang=lang,
         version=__version__,
         title=message("html_title", lang),
-        summary_text=summary_line(results, lang, baseline_accepted),
+        summary_text=summary_text(summary, lang),
         labels={k: message(k, lang) for k in ("severity", "category", "count", "location", "rule", "message")},
-        severities=[{"key": s, "name": message(s, lang), "count": counts["by_severity"][s]} for s in SEVERITIES],
-        categories=[{"key": c, "name": category_name(c, lang), "count": counts["by_category"][c]} for c in CATEGORIES if counts["by_category"][c]],
+        severities=[{"key": s, "name": message(s, lang), "count": summary["by_severity"][s]} for s in SEVERITIES],
+        categories=[{"key": c, "name": category_name(c, lang), "count": summary["by_category"][c]} for c in CATEGORIES if summary["by_category"][c]],
         files=files,
-    )
+    ))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from auditor.model import FileResult
-from auditor.render import Tally
+from auditor.render import RenderContext, Tally
 
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
@@ -33,19 +33,11 @@ def _summary(counts: Tally) -> str:
     return "{\n" + inner + "\n  }"
 
 
-def stream(results, write, counts: Tally, lang: str) -> None:
+def emit(results, counts: Tally, write, context: RenderContext) -> None:
     write('{\n  "version": 1,\n  "files": [')
     first = True
     for result in results:
-        counts.add(result)
         write(("\n" if first else ",\n") + file_entry(result))
         first = False
     write("]" if first else "\n  ]")
     write(',\n  "summary": ' + _summary(counts) + "\n}\n")
-
-
-def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_: object) -> str:
-    pieces: list[str] = []
-    counts = Tally(baseline=baseline_accepted)
-    stream(iter(results), pieces.append, counts, lang)
-    return "".join(pieces)

@@ -6,10 +6,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from auditor.model import FileResult
-from auditor.render.text import summary_line
+from auditor.render import RenderContext, Tally
+from auditor.render.text import summary_text
 
 
-def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_: object) -> str:
+def emit(results, counts: Tally, write, context: RenderContext) -> None:
+    results = list(results)
     findings = sum(len(r.findings) for r in results)
     errors = sum(1 for r in results if r.error is not None)
     cases = sum(max(len(r.findings), 1) for r in results)
@@ -28,6 +30,6 @@ def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_
             case = ET.SubElement(suite, "testcase", classname=result.path, name=name, file=result.path, line=str(finding.line))
             failure = ET.SubElement(case, "failure", message=finding.message, type=finding.severity)
             failure.text = f"{result.path}:{finding.line}:{finding.column}: [{finding.rule}] {finding.message}\n{finding.excerpt}"
-    ET.SubElement(suite, "system-out").text = summary_line(results, lang, baseline_accepted)
+    ET.SubElement(suite, "system-out").text = summary_text(counts.as_summary(), context.lang)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    write('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")

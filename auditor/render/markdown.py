@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from auditor.i18n import category_name, message
 from auditor.model import FileResult
-from auditor.render import summary
-from auditor.render.text import summary_line
+from auditor.render import RenderContext, Tally
+from auditor.render.text import summary_text
 
 MAX_ROWS = 200
 
@@ -14,14 +14,16 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_: object) -> str:
-    counts = summary(results, baseline_accepted)
+def emit(results, counts: Tally, write, context: RenderContext) -> None:
+    results = list(results)
+    lang = context.lang
+    summary = counts.as_summary()
     title = "auditor: " + message("html_title", lang)
-    lines = [f"### {title}", "", summary_line(results, lang, baseline_accepted), ""]
-    used = [c for c, n in counts["by_category"].items() if n]
+    lines = [f"### {title}", "", summary_text(summary, lang), ""]
+    used = [c for c, n in summary["by_category"].items() if n]
     if used:
         lines += [f"| {message('category', lang)} | {message('count', lang)} |", "| --- | ---: |"]
-        lines += [f"| {category_name(c, lang)} | {counts['by_category'][c]} |" for c in used]
+        lines += [f"| {category_name(c, lang)} | {summary['by_category'][c]} |" for c in used]
         lines.append("")
     rows = [(r, f) for r in results for f in r.findings]
     if rows:
@@ -37,4 +39,4 @@ def render(results: list[FileResult], lang: str, baseline_accepted: int = 0, **_
     for result in results:
         if result.error is not None:
             lines.append(f"- `{_cell(result.path)}`: {result.error}")
-    return "\n".join(lines).rstrip() + "\n"
+    write("\n".join(lines).rstrip() + "\n")

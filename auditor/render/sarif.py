@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from auditor import __version__
 from auditor.model import FileResult
+from auditor.render import RenderContext, Tally
 from auditor.rulepack import RulePack
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -79,5 +80,8 @@ def document(results: list[FileResult], lang: str, pack: RulePack) -> dict:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def render(results: list[FileResult], lang: str, pack: RulePack, **_: object) -> str:
-    return json.dumps(document(results, lang, pack), ensure_ascii=False, indent=2) + "\n"
+def emit(results, counts: Tally, write, context: RenderContext) -> None:
+    from auditor.rulepack import load_rulepack
+
+    pack = context.pack or load_rulepack()
+    write(json.dumps(document(list(results), context.lang, pack), ensure_ascii=False, indent=2) + "\n")

@@ -9,7 +9,7 @@ import click
 
 from auditor.i18n import message
 from auditor.model import FileResult, Finding
-from auditor.render import Tally, summary
+from auditor.render import RenderContext, Tally
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -49,20 +49,10 @@ def file_block(result: FileResult, lang: str, colour: bool) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def render(results: list[FileResult], lang: str, colour: bool = False, baseline_accepted: int = 0, **_: object) -> str:
-    blocks = [file_block(r, lang, colour) for r in results]
-    return "".join(blocks) + summary_line(results, lang, baseline_accepted) + "\n"
-
-
-def stream(results, write, counts: Tally, lang: str, colour: bool = False) -> None:
+def emit(results, counts: Tally, write, context: RenderContext) -> None:
     for result in results:
-        counts.add(result)
-        write(file_block(result, lang, colour))
-    write(summary_text(counts.as_summary(), lang) + "\n")
-
-
-def summary_line(results: list[FileResult], lang: str, baseline_accepted: int = 0) -> str:
-    return summary_text(summary(results, baseline_accepted), lang)
+        write(file_block(result, context.lang, context.colour))
+    write(summary_text(counts.as_summary(), context.lang) + "\n")
 
 
 def summary_text(counts: dict, lang: str) -> str:

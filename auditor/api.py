@@ -1,0 +1,194 @@
+"""The check as a plain function: paths and an options record in, results out.
+
+    from auditor.api import CheckOptions, run_check
+    outcome = run_check(["reports/"], CheckOptions(lang="en", fail_on="warning"))
+    outcome.exit_code, outcome.summary, outcome.results
+
+`auditor check` is this plus argument parsing and a renderer. A problem with
+what the caller gave (config, rule pack, baseline, reference table, options)
+is a `CheckError` whose text is already in the caller's language; a file that
+cannot be read is never an exception, only a result with an `error`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditor.config import Config, ConfigError, load_config, rule_overrides
+from auditor.i18n import message
+from auditor.model import FileResult
+from auditor.read import Target, expand_paths
+from auditor.render import Tally
+from auditor.rulepack import RulePack, RulePackError, load_rulepack
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class CheckError(Exception):
+    """A usage problem, told in the user's language; exit status 2."""
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything `auditor check` can be told, except where its report goes."""
+
+    lang: str | None = None  # None: the config's, else zh
+    fail_on: str | None = None  # None: the config's, else error
+    rule_dirs: tuple[Path, ...] = ()
+    config_path: Path | None = None
+    isolated: bool = False  # no config file at all
+    engine: str = "default"  # or gx
+    jobs: int = 0  # 0: one per core
+    max_bytes: int | None = None  # None: the config's
+    reference: Path | None = None
+    baseline: Path | None = None
+    record_baseline: bool = False  # collect every finding for --write-baseline
+    with_figures: bool = False
+    keep_text: bool = False  # keep each document's text on its result (the html report shows it)
+    data_docs: Path | None = None  # with engine gx
+    across: bool = False  # also compare figures between the reports
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The configuration and rule pack in force, and the language they speak."""
+
+    config: Config
+    pack: RulePack
+    lang: str
+
+
+def load_settings(config_path: Path | None = None, isolated: bool = False, rule_dirs: Iterable[Path] = (),
+                  lang: str | None = None) -> Settings:
+    try:
+        config = load_config(explicit=config_path, use_files=not isolated)
+    except ConfigError as exc:
+        raise CheckError(message("config_error", lang or "zh", reason=exc.text(lang or "zh"))) from None
+    lang = lang or config.get("lang")
+    disable, severity, params = rule_overrides(config)
+    try:
+        pack = load_rulepack([*map(Path, config.get("rules")), *rule_dirs], disable, severity, params)
+    except RulePackError as exc:
+        raise CheckError(message("rulepack_error", lang, reason=exc.text(lang))) from None
+    return Settings(config, pack, lang)
+
+
+@dataclass
+class CheckRun:
+    """A prepared check: targets found, nothing read yet. `iter_results()`
+    audits lazily, file by file, and fills `counts` as results pass."""
+
+    options: CheckOptions
+    settings: Settings
+    targets: list[Target]
+    pack: RulePack
+    fail_on: str
+    accepted_keys: Any = None  # a Counter of baseline keys, or None
+    counts: Tally = field(default_factory=Tally)
+    baseline_entries: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.settings.lang
+
+    def iter_results(self, progress: Callable[[Iterable], Iterable] | None = None,
+                     on_error: Callable[[FileResult], None] | None = None) -> Iterator[FileResult]:
+        """Each file's result in target order, through the baseline, counted."""
+        from auditor.baseline import entries, without_accepted
+
+        for result in self._audit(progress):
+            if result.error is not None and on_error is not None:
+                on_error(result)
+            if self.options.record_baseline:
+                self.baseline_entries.extend(entries(result))
+            if self.accepted_keys is not None:
+                result, accepted = without_accepted(result, self.accepted_keys)
+                self.counts.baseline += accepted
+            self.counts.add(result)
+            yield result
+
+    def _audit(self, progress) -> Iterator[FileResult]:
+        options, limit = self.options, self.options.max_bytes or self.settings.config.get("max-bytes")
+        if options.engine == "gx":
+            from auditor.gx_engine import audit_with_gx
+
+            results = audit_with_gx(self.targets, self.pack, self.lang, limit, data_docs=options.data_docs,
+                                    keep_text=options.keep_text)
+        else:
+            from auditor.runner import iter_audit
+
+            results = iter_audit(self.targets, self.pack, self.lang, jobs=options.jobs, max_bytes=limit,
+                                 progress=progress, keep_figures=options.with_figures, keep_text=options.keep_text,
+                                 keep_facts=options.across)
+        if options.across:  # needs every report before it can say anything
+            from auditor.across import with_cross_findings
+
+            results = with_cross_findings(list(results), self.pack, self.lang)
+        yield from results
+
+    @property
+    def exit_code(self) -> int:
+        """Once the results are consumed: 2 if a file could not be read, 1 if
+        something is at or above fail-on, else 0."""
+        if self.counts.errors:
+            return EXIT_USAGE
+        return EXIT_FINDINGS if self.counts.failing(self.fail_on) else EXIT_OK
+
+
+def start_check(paths: Iterable[str], options: CheckOptions = CheckOptions()) -> CheckRun:
+    """Load config, rule pack, reference table and baseline, and find the files;
+    every usage problem is raised here, before anything is audited or written."""
+    settings = load_settings(options.config_path, options.isolated, options.rule_dirs, options.lang)
+    lang, config, pack = settings.lang, settings.config, settings.pack
+    if options.engine == "gx":
+        try:
+            import auditor.gx_engine  # noqa: F401 - fail now, not half-way through the output
+        except ImportError:
+            raise CheckError(message("gx_missing", lang)) from None
+    elif options.data_docs is not None:
+        raise CheckError(message("data_docs_needs_gx", lang))
+    if options.reference is not None:
+        from auditor.reference import ReferenceTableError, load_reference, with_reference
+
+        try:
+            pack = with_reference(pack, load_reference(options.reference))
+        except ReferenceTableError as exc:
+            raise CheckError(message("reference_error", lang, reason=exc.text(lang))) from None
+    accepted_keys = None
+    if options.baseline is not None:
+        from auditor.baseline import BaselineError, load_keys
+
+        try:
+            accepted_keys = load_keys(options.baseline)
+        except BaselineError as exc:
+            raise CheckError(message("baseline_error", lang, reason=exc.text(lang))) from None
+    targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
+    return CheckRun(options, settings, targets, pack, options.fail_on or config.get("fail-on"), accepted_keys)
+
+
+def refuse_overwrite(output: Path | None, targets: Iterable[Target], lang: str) -> None:
+    """Nothing the user gave is ever written to."""
+    if output is None:
+        return
+    resolved = output.resolve()
+    for target in targets:
+        if target.path is not None and target.path.resolve() == resolved:
+            raise CheckError(f"{output}: " + message("output_is_input", lang))
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    results: tuple[FileResult, ...]
+    summary: dict[str, Any]
+    exit_code: int
+    baseline_entries: tuple[dict[str, str], ...] = ()
+
+
+def run_check(paths: Iterable[str], options: CheckOptions = CheckOptions()) -> CheckOutcome:
+    """Audit `paths` (files, directories, "-") and return every result."""
+    run = start_check(paths, options)
+    results = tuple(run.iter_results())
+    return CheckOutcome(results, run.counts.as_summary(), run.exit_code, tuple(run.baseline_entries))
