@@ -10,6 +10,7 @@ from functools import cached_property
 from auditor.checkcolumns import Hosted, check_columns, host
 from auditor.checks import CHECKS
 from auditor.extract import extract_figures, find_dates
+from auditor.locate import locator
 from auditor.model import Analysis, Finding, Hit, plain
 from auditor.read import Document
 from auditor.relate import Relations, find_relations
@@ -118,6 +119,7 @@ def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> 
     findings: list[Finding] = []
     quiet = 0
     seen: set[tuple[str, int, int]] = set()
+    place = locator(analysis)
     for rule, hit in hits:
         if hit.start >= tail and rule.category != "residue":
             continue
@@ -150,7 +152,7 @@ def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> 
                 message=render_message(rule, hit, lang),
                 details=plain(hit.details),
                 related=related,
-                location=block_location(analysis, hit.start),
+                location=place(hit.start, hit.end),
             )
         )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
@@ -183,17 +185,6 @@ def excerpt(text, start: int, end: int, width: int = 50) -> tuple[str, tuple[int
     mark_start = len(prefix) + start - left
     mark_end = min(len(prefix) + min(end, right) - left, len(prefix) + len(body))
     return prefix + body + suffix, (mark_start, max(mark_end, mark_start))
-
-
-def block_location(analysis: Analysis, offset: int) -> dict[str, int]:
-    """Paragraph, table cell or page for documents that have them."""
-    if not analysis.blocks:
-        return {}
-    from bisect import bisect_right
-
-    starts = [b.start for b in analysis.blocks]
-    index = bisect_right(starts, offset) - 1
-    return dict(analysis.blocks[index].label) if index >= 0 else {}
 
 
 def audit_document(document: Document, pack: RulePack, lang: str = "zh") -> tuple[Analysis, list[Finding], int]:

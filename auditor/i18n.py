@@ -85,7 +85,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "excerpt": {"zh": "原文", "en": "Excerpt"},
     "all": {"zh": "全部", "en": "All"},
     "count": {"zh": "数量", "en": "Count"},
+    "loc_paragraph": {"zh": "第{paragraph}段", "en": "paragraph {paragraph}"},
+    "loc_table": {"zh": "表{table}第{row}行第{cell}列", "en": "table {table}, row {row}, cell {cell}"},
+    "loc_page": {"zh": "第{page}页第{line}行", "en": "page {page}, line {line}"},
+    "loc_source": {"zh": "源文件第{line}行第{column}列", "en": "source line {line}, column {column}"},
     "figures_sheet": {"zh": "数据", "en": "figures"},
+    "relations_sheet": {"zh": "关系", "en": "relations"},
     "findings_sheet": {"zh": "问题", "en": "findings"},
 }
 

@@ -72,6 +72,16 @@ class Finding:
             data["location"] = self.location
         return data
 
+    def as_json_in(self, lang: str) -> dict[str, Any]:
+        """as_json, with the location also told as a phrase (location.where)."""
+        data = self.as_json()
+        if self.location:
+            from auditor.locate import describe
+
+            where = describe(self.location, lang)
+            data["location"] = {**self.location, **({"where": where} if where else {})}
+        return data
+
 
 @dataclass(frozen=True)
 class FileResult:

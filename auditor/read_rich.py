@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from auditor.read import Block, Document, InputError
@@ -141,6 +140,28 @@ def _list_marker(paragraph, levels, counters: dict[str, dict[int, int]]) -> str:
     return marker
 
 
+def _is_heading(paragraph) -> bool:
+    """A Title/Heading N (标题 N) style, or a paragraph with an outline level."""
+    from docx.oxml.ns import qn
+
+    def outline(ppr) -> int | None:
+        level = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        return int(level.get(qn("w:val"), "9")) if level is not None else None
+
+    own = outline(paragraph._p.pPr)
+    if own is not None:
+        return own < 9
+    style = paragraph.style
+    while style is not None:
+        if (style.name or "").lower().startswith(("heading", "title", "标题")):
+            return True
+        level = outline(style.element.pPr)
+        if level is not None:
+            return level < 9
+        style = style.base_style
+    return False
+
+
 def read_docx(path: Path, display: str) -> Document:
     _check_zip(path)
     try:
@@ -159,6 +180,7 @@ def read_docx(path: Path, display: str) -> Document:
     tables: list[Table] = []
     offset = 0
     paragraph_number = 0
+    heading = ""  # the nearest heading at or above
 
     def add(text: str, label: dict[str, int]) -> int:
         nonlocal offset
@@ -179,16 +201,24 @@ def read_docx(path: Path, display: str) -> Document:
                 for c, cell in enumerate(row.cells, start=1):
                     text = " ".join(cell.text.split())
                     cells.append(TableCell(text, line_start + sum(len(t) + 1 for t in texts)))
-                    blocks.append(Block(cells[-1].start, {"table": number, "row": r, "cell": c}))
+                    blocks.append(Block(cells[-1].start, {"table": number, "row": r, "cell": c, **({"heading": heading} if heading else {})}))
                     texts.append(text)
                 parts.append("\t".join(texts) + "\n")
                 offset += len("\t".join(texts)) + 1
                 rows.append(tuple(cells))
             tables.append(Table(number, tuple(rows)))
         else:
-            paragraph_number += 1
             marker = _list_marker(item, levels, counters)
-            add(marker + item.text, {"paragraph": paragraph_number})
+            text = marker + item.text
+            label: dict = {}
+            if text.strip():  # Word counts the paragraphs that hold something
+                paragraph_number += 1
+                label["paragraph"] = paragraph_number
+                if _is_heading(item):
+                    heading = " ".join(text.split())[:80]
+            if heading:
+                label["heading"] = heading
+            add(text, label)
     return Document(display, "".join(parts), "docx", tuple(blocks), tuple(tables))
 
 
@@ -236,69 +266,4 @@ def read_pdf(path: Path, display: str) -> Document:
 
 # --- html ------------------------------------------------------------------------------
 
-_SKIPPED = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
-_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
-           "table", "ul", "ol", "blockquote", "pre", "header", "footer", "td", "th", "dd", "dt"}
-
-
-class _TextCollector(HTMLParser):
-    """Visible text, blocks on lines of their own; the <main>/<article> part when there is one."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skip = 0
-        self.chunks: list[str] = []
-        self.main_chunks: list[str] = []
-        self.in_main = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIPPED:
-            self.skip += 1
-        elif tag in ("main", "article"):
-            self.in_main += 1
-        if tag in _BLOCKS:
-            self._push("\n")
-
-    def handle_startendtag(self, tag, attrs):
-        if tag in _BLOCKS:
-            self._push("\n")
-
-    def handle_endtag(self, tag):
-        if tag in _SKIPPED:
-            self.skip = max(0, self.skip - 1)
-        elif tag in ("main", "article"):
-            self.in_main = max(0, self.in_main - 1)
-        if tag in _BLOCKS:
-            self._push("\n")
-
-    def handle_data(self, data):
-        if not self.skip:
-            self._push(data)
-
-    def _push(self, text: str) -> None:
-        self.chunks.append(text)
-        if self.in_main:
-            self.main_chunks.append(text)
-
-
-def html_text(markup: str) -> str:
-    collector = _TextCollector()
-    collector.feed(markup)
-    collector.close()
-    chunks = collector.main_chunks if "".join(collector.main_chunks).strip() else collector.chunks
-    lines = [" ".join(line.split()) for line in "".join(chunks).split("\n")]
-    return "\n".join(line for line in lines if line) + "\n"
-
-
-def read_html(path: Path, display: str) -> Document:
-    from auditor.read import decode_bytes
-
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
-    markup, encoding = decode_bytes(data)
-    text = html_text(markup)
-    if not text.strip():
-        raise InputError("empty")
-    return Document(display, text, encoding)
+from auditor.read_html import html_text, read_html  # noqa: E402,F401  (traced to source lines there)

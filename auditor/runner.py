@@ -32,7 +32,7 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
         from auditor.table import figure_rows, relation_rows
 
         context = Context(analysis)
-        figures = tuple(figure_rows(analysis))
+        figures = tuple(figure_rows(analysis, context.rows))  # with the check columns, as `auditor figures`
         relations = tuple(relation_rows(analysis, context.relations))
     facts = None
     if keep_facts:

@@ -38,7 +38,10 @@ RELATION_COLUMNS = [
     "rate_value", "numerator_value", "denominator_value", "total_value", "parts_sum", "old_value", "new_value",
     "stated", "stated_decimals", "stated_qualifier", "stated_unit", "word", "complete", "line", "column", "text",
 ]
-FINDING_COLUMNS = ["file", "line", "column", "end_line", "end_column", "severity", "rule", "category", "message", "excerpt"]
+FINDING_COLUMNS = ["file", "line", "column", "end_line", "end_column", "severity", "rule", "category", "message", "excerpt",
+                   "where", "paragraph", "heading", "table", "row", "cell", "page", "pdf_line", "source_line", "source_column"]
+LOCATION_COLUMNS = {"paragraph": "paragraph", "heading": "heading", "table": "table", "row": "row", "cell": "cell",
+                    "page": "page", "pdf_line": "line", "source_line": "source_line", "source_column": "source_column"}
 
 
 def figure_rows(analysis: Analysis, checks: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -114,10 +117,15 @@ def relation_rows(analysis: Analysis, relations) -> list[dict[str, Any]]:
     return rows
 
 
-def finding_rows(results: list[FileResult]) -> list[dict[str, Any]]:
+def finding_rows(results: list[FileResult], lang: str = "zh") -> list[dict[str, Any]]:
+    from auditor.locate import describe
+
     return [
         {"file": r.path, "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
-         "severity": f.severity, "rule": f.rule, "category": f.category, "message": f.message, "excerpt": f.excerpt}
+         "severity": f.severity, "rule": f.rule, "category": f.category, "message": f.message, "excerpt": f.excerpt,
+         "where": describe(f.location, lang),
+         **{column: f.location.get(key, "") if key != "line" or "page" in f.location else ""
+            for column, key in LOCATION_COLUMNS.items()}}
         for r in results for f in r.findings
     ]
 
@@ -125,14 +133,19 @@ def finding_rows(results: list[FileResult]) -> list[dict[str, Any]]:
 def write_xlsx(path: Path, sheets: dict[str, Any]) -> None:
     """Sheets of DataFrames to xlsx, the same bytes for the same tables: the
     save time openpyxl records and the zip entries' times are fixed."""
-    import re
-    import zipfile
-
     import pandas as pd
 
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, table in sheets.items():
             table.to_excel(writer, sheet_name=name, index=False)
+    deterministic_xlsx(path)
+
+
+def deterministic_xlsx(path: Path) -> None:
+    """Fix the save time openpyxl records and the zip entries' times, in place."""
+    import re
+    import zipfile
+
     with zipfile.ZipFile(path) as archive:
         members = [(info.filename, archive.read(info)) for info in archive.infolist()]
     fixed = "2000-01-01T00:00:00Z"

@@ -79,9 +79,9 @@ def test_xlsx_reads_back_with_findings_and_figures(tmp_path):
     result = check(str(REPORTS), "--format", "xlsx", "--output", str(out), "--figures", "--lang", "en")
     assert result.exit_code == 1
     sheets = pd.read_excel(out, sheet_name=None)
-    assert set(sheets) == {"findings", "figures"}
+    assert set(sheets) == {"findings", "figures", "relations"}
     findings, figures = sheets["findings"], sheets["figures"]
-    assert len(findings) == 47 and list(findings.columns)[:3] == ["file", "line", "column"]
+    assert len(findings) == 47 and list(findings.columns)[:3] == ["File", "Location", "Rule"]
     row = figures[figures["text"] == "98.12%"].iloc[0]
     assert (row["kind"], row["metric"], str(row["value"])) == ("percent", "接种率", "98.12")
 

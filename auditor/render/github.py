@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from auditor.locate import describe, source_position
 from auditor.model import FileResult
 from auditor.render import RenderContext, Tally
 from auditor.render.text import summary_text
@@ -17,18 +18,20 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def file_lines(result: FileResult) -> str:
+def file_lines(result: FileResult, lang: str = "zh") -> str:
     lines = []
     if result.error is not None:
         lines.append(f"::error file={_property(result.path)},title=auditor::{_data(result.error)}")
     for f in result.findings:
-        props = (f"file={_property(result.path)},line={f.line},col={f.column},endLine={f.end_line},"
-                 f"endColumn={f.end_column},title={_property(f'{f.rule} {f.category}')}")
-        lines.append(f"::{COMMANDS[f.severity]} {props}::{_data(f.message)}")
+        line, column, end_line, end_column = source_position(f)
+        props = (f"file={_property(result.path)},line={line},col={column},endLine={end_line},"
+                 f"endColumn={end_column},title={_property(f'{f.rule} {f.category}')}")
+        where = describe(f.location, lang)
+        lines.append(f"::{COMMANDS[f.severity]} {props}::{_data(f.message + (f' ({where})' if where else ''))}")
     return "".join(line + "\n" for line in lines)
 
 
 def emit(results, counts: Tally, write, context: RenderContext) -> None:
     for result in results:
-        write(file_lines(result))
+        write(file_lines(result, context.lang))
     write(summary_text(counts.as_summary(), context.lang) + "\n")

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 
 from auditor import __version__
 from auditor.i18n import category_name, message
+from auditor.locate import describe
 from auditor.model import FileResult, Finding
 from auditor.render import RenderContext, Tally
 from auditor.render.text import summary_text
@@ -55,7 +56,8 @@ def emit(results, counts: Tally, write, context: RenderContext) -> None:
             "error": result.error,
             "lines": _marked_lines(result.text, tuple(marked), prefix) if result.text else [],
             "findings": [
-                {"anchor": f"{prefix}-{n}", "line": f.line, "column": f.column, "severity": f.severity,
+                {"anchor": f"{prefix}-{n}", "line": f.line, "column": f.column, "where": describe(f.location, lang),
+                 "severity": f.severity,
                  "severity_name": message(f.severity, lang), "category": f.category, "rule": f.rule, "message": f.message}
                 for n, f in enumerate(marked)
             ],

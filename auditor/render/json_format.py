@@ -15,12 +15,12 @@ from auditor.render import RenderContext, Tally
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
-def file_entry(result: FileResult) -> str:
+def file_entry(result: FileResult, lang: str = "zh") -> str:
     lines = [f'    {{\n      "path": {_compact(result.path)},']
     if result.error is not None:
         lines.append(f'      "error": {_compact({"code": result.error_code, "message": result.error})},')
     if result.findings:
-        body = ",\n".join("        " + _compact(f.as_json()) for f in result.findings)
+        body = ",\n".join("        " + _compact(f.as_json_in(lang)) for f in result.findings)
         lines.append(f'      "findings": [\n{body}\n      ]')
     else:
         lines.append('      "findings": []')
@@ -37,7 +37,7 @@ def emit(results, counts: Tally, write, context: RenderContext) -> None:
     write('{\n  "version": 1,\n  "files": [')
     first = True
     for result in results:
-        write(("\n" if first else ",\n") + file_entry(result))
+        write(("\n" if first else ",\n") + file_entry(result, context.lang))
         first = False
     write("]" if first else "\n  ]")
     write(',\n  "summary": ' + _summary(counts) + "\n}\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from auditor.locate import describe, source_position
 from auditor.model import FileResult
 from auditor.render import RenderContext, Tally
 from auditor.render.text import summary_text
@@ -26,10 +27,13 @@ def emit(results, counts: Tally, write, context: RenderContext) -> None:
             ET.SubElement(suite, "testcase", classname=result.path, name=result.path)
             continue
         for finding in result.findings:
-            name = f"{finding.rule} {finding.line}:{finding.column}"
-            case = ET.SubElement(suite, "testcase", classname=result.path, name=name, file=result.path, line=str(finding.line))
+            line, column, _, _ = source_position(finding)
+            where = describe(finding.location, context.lang)
+            name = f"{finding.rule} {line}:{column}" + (f" {where}" if where else "")
+            case = ET.SubElement(suite, "testcase", classname=result.path, name=name, file=result.path, line=str(line))
             failure = ET.SubElement(case, "failure", message=finding.message, type=finding.severity)
-            failure.text = f"{result.path}:{finding.line}:{finding.column}: [{finding.rule}] {finding.message}\n{finding.excerpt}"
+            place = f"{line}:{column}" + (f" ({where})" if where else "")
+            failure.text = f"{result.path}:{place}: [{finding.rule}] {finding.message}\n{finding.excerpt}"
     ET.SubElement(suite, "system-out").text = summary_text(counts.as_summary(), context.lang)
     ET.indent(root)
     write('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from auditor.i18n import category_name, message
+from auditor.locate import describe, source_position
 from auditor.model import FileResult
 from auditor.render import RenderContext, Tally
 from auditor.render.text import summary_text
@@ -12,6 +13,12 @@ MAX_ROWS = 200
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _where(finding, lang: str) -> str:
+    line, column, _, _ = source_position(finding)
+    where = describe(finding.location, lang)
+    return f"{line}:{column}" + (f" {_cell(where)}" if where else "")
 
 
 def emit(results, counts: Tally, write, context: RenderContext) -> None:
@@ -32,7 +39,7 @@ def emit(results, counts: Tally, write, context: RenderContext) -> None:
             "| --- | --- | --- | --- | --- |",
         ]
         for result, f in rows[:MAX_ROWS]:
-            lines.append(f"| `{_cell(result.path)}` | {f.line}:{f.column} | {message(f.severity, lang)} | {f.rule} | {_cell(f.message)} |")
+            lines.append(f"| `{_cell(result.path)}` | {_where(f, lang)} | {message(f.severity, lang)} | {f.rule} | {_cell(f.message)} |")
         if len(rows) > MAX_ROWS:
             lines.append(f"| … | | | | +{len(rows) - MAX_ROWS} |")
         lines.append("")

@@ -7,6 +7,7 @@ import json
 from pathlib import PurePath
 
 from auditor import __version__
+from auditor.locate import describe, source_position
 from auditor.model import FileResult
 from auditor.render import RenderContext, Tally
 from auditor.rulepack import RulePack
@@ -21,6 +22,22 @@ def _uri(path: str) -> str:
 
 def fingerprint(path: str, rule: str, excerpt: str, start_text: str) -> str:
     return hashlib.sha256(f"{rule}\0{path}\0{excerpt}\0{start_text}".encode()).hexdigest()[:32]
+
+
+def logical_locations(location: dict, lang: str) -> dict:
+    """The paragraph / table cell / page and the heading above, as SARIF logical locations."""
+    if not location:
+        return {}
+    where = describe({k: v for k, v in location.items() if k != "heading"}, lang)
+    heading = location.get("heading", "")
+    entries = []
+    if heading:
+        entries.append({"name": heading, "kind": "namespace"})
+    if where:
+        entries.append({"name": where, "fullyQualifiedName": f"{heading} › {where}" if heading else where,
+                        "kind": "element",
+                        "properties": {k: v for k, v in location.items() if k != "heading"}})
+    return {"logicalLocations": entries} if entries else {}
 
 
 def document(results: list[FileResult], lang: str, pack: RulePack) -> dict:
@@ -45,6 +62,11 @@ def document(results: list[FileResult], lang: str, pack: RulePack) -> dict:
                                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}]})
             continue
         for finding in result.findings:
+            line, column, end_line, end_column = source_position(finding)
+            region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+            if "source_line" not in finding.location:  # offsets count characters of the file itself
+                region.update(charOffset=finding.start, charLength=max(finding.end - finding.start, 0))
+            region["snippet"] = {"text": finding.excerpt}
             entry = {
                 "ruleId": finding.rule,
                 "level": LEVELS[finding.severity],
@@ -52,13 +74,9 @@ def document(results: list[FileResult], lang: str, pack: RulePack) -> dict:
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {"uri": _uri(result.path)},
-                        "region": {
-                            "startLine": finding.line, "startColumn": finding.column,
-                            "endLine": finding.end_line, "endColumn": finding.end_column,
-                            "charOffset": finding.start, "charLength": max(finding.end - finding.start, 0),
-                            "snippet": {"text": finding.excerpt},
-                        },
-                    }
+                        "region": region,
+                    },
+                    **logical_locations(finding.location, lang),
                 }],
                 "partialFingerprints": {
                     "auditorFinding/v1": fingerprint(result.path, finding.rule, finding.excerpt,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.i18n import message
 from auditor.model import FileResult
 from auditor.render import RenderContext, Tally
-from auditor.table import FIGURE_COLUMNS, FINDING_COLUMNS, finding_rows, frame, write_xlsx
+from auditor.table import FIGURE_COLUMNS, FINDING_COLUMNS, finding_rows, frame
 
 
 def emit_csv(results, counts: Tally, write, context: RenderContext) -> None:
@@ -15,18 +14,14 @@ def emit_csv(results, counts: Tally, write, context: RenderContext) -> None:
     results = list(results)
     if context.with_figures and context.output is not None:
         write_figures_csv(context.output.with_name(context.output.stem + ".figures.csv"), results)
-    write(frame(finding_rows(results), FINDING_COLUMNS).to_csv(index=False, lineterminator="\n"))
+    write(frame(finding_rows(results, context.lang), FINDING_COLUMNS).to_csv(index=False, lineterminator="\n"))
 
 
 def emit_xlsx(results, counts: Tally, write, context: RenderContext) -> None:
-    write_sheets(context.output, list(results), context.lang, context.with_figures)
+    """The reviewer's workbook (auditor.render.xlsx_review)."""
+    from auditor.render import xlsx_review
 
-
-def write_sheets(output: Path, results: list[FileResult], lang: str, with_figures: bool = False) -> None:
-    sheets = {message("findings_sheet", lang): frame(finding_rows(results), FINDING_COLUMNS)}
-    if with_figures:
-        sheets[message("figures_sheet", lang)] = frame([row for r in results for row in r.figures], FIGURE_COLUMNS)
-    write_xlsx(output, sheets)
+    xlsx_review.write(context.output, list(results), context.lang, with_figures=context.with_figures)
 
 
 def write_figures_csv(path: Path, results: list[FileResult]) -> None:

@@ -8,6 +8,7 @@ import unicodedata
 import click
 
 from auditor.i18n import message
+from auditor.locate import describe, source_position
 from auditor.model import FileResult, Finding
 from auditor.render import RenderContext, Tally
 
@@ -29,11 +30,10 @@ def _marked(finding: Finding, colour: bool) -> list[str]:
     return [f"    | {text}", f"    | {underline}"]
 
 
-def _location(finding: Finding) -> str:
-    if finding.location:
-        extra = ",".join(f"{k}={v}" for k, v in finding.location.items())
-        return f"{finding.line}:{finding.column} ({extra})"
-    return f"{finding.line}:{finding.column}"
+def _location(finding: Finding, lang: str) -> str:
+    line, column, _, _ = source_position(finding)
+    where = describe(finding.location, lang)
+    return f"{line}:{column} ({where})" if where else f"{line}:{column}"
 
 
 def file_block(result: FileResult, lang: str, colour: bool) -> str:
@@ -44,7 +44,7 @@ def file_block(result: FileResult, lang: str, colour: bool) -> str:
         severity = message(finding.severity, lang)
         if colour:
             severity = click.style(severity, fg=COLOURS[finding.severity], bold=True)
-        lines.append(f"{result.path}:{_location(finding)}: {severity} [{finding.rule}] {finding.message}")
+        lines.append(f"{result.path}:{_location(finding, lang)}: {severity} [{finding.rule}] {finding.message}")
         lines.extend(_marked(finding, colour))
     return "\n".join(lines) + "\n\n"
 

@@ -1,0 +1,173 @@
+"""Read .html into the text the rules run on, every character traced back to
+its line and column in the source file.
+
+The visible text of `<main>`/`<article>` when there is one, else of the body;
+scripts, styles and the like are skipped; blocks go on lines of their own and
+runs of white space (line breaks in the markup too, as a browser shows them;
+not inside `<pre>`) become one space. Each stretch of the text is a `Block`
+labelled with the source line and column it starts at (and the nearest
+`<h1>`–`<h6>` above it), so a finding can be located in the file a person or
+an annotation tool opens.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+from html.parser import HTMLParser
+from pathlib import Path
+
+from auditor.read import Block, Document, InputError
+
+_SKIPPED = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
+           "table", "ul", "ol", "blockquote", "pre", "header", "footer", "td", "th", "dd", "dt"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+Place = tuple[int, int, str] | None  # (source line, source column, heading) of one character
+
+
+class _TextCollector(HTMLParser):
+    """Visible characters with their source positions; the <main>/<article> part apart."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.skip = 0
+        self.in_main = 0
+        self.chars: list[tuple[str, Place]] = []
+        self.main_chars: list[tuple[str, Place]] = []
+        self.heading = ""
+        self.heading_parts: list[str] | None = None
+        self.in_pre = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIPPED:
+            self.skip += 1
+        elif tag == "pre":
+            self.in_pre += 1
+        elif tag in ("main", "article"):
+            self.in_main += 1
+        if tag in _HEADINGS and not self.skip:
+            self.heading_parts = []
+        if tag in _BLOCKS:
+            self._push("\n", None)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self._push("\n", None)
+
+    def handle_endtag(self, tag):
+        if tag in _SKIPPED:
+            self.skip = max(0, self.skip - 1)
+        elif tag == "pre":
+            self.in_pre = max(0, self.in_pre - 1)
+        elif tag in ("main", "article"):
+            self.in_main = max(0, self.in_main - 1)
+        if tag in _HEADINGS and self.heading_parts is not None:
+            self.heading = " ".join("".join(self.heading_parts).split())[:80]
+            self.heading_parts = None
+        if tag in _BLOCKS:
+            self._push("\n", None)
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        line, column = self.getpos()
+        for ch in data:
+            # a line break in the markup is white space, except inside <pre>
+            self._push(ch, None if ch == "\n" and self.in_pre else (line, column + 1, self.heading))
+            if ch == "\n":
+                line, column = line + 1, 0
+            else:
+                column += 1
+
+    def handle_entityref(self, name):
+        self._reference(f"&{name};")
+
+    def handle_charref(self, name):
+        self._reference(f"&#{name};")
+
+    def _reference(self, written: str) -> None:
+        if self.skip:
+            return
+        line, column = self.getpos()
+        for ch in html_module.unescape(written):
+            self._push(ch, (line, column + 1, self.heading))
+
+    def _push(self, ch: str, place: Place) -> None:
+        if self.heading_parts is not None:
+            self.heading_parts.append(ch)
+        self.chars.append((ch, place))
+        if self.in_main:
+            self.main_chars.append((ch, place))
+
+
+def html_chars(markup: str) -> list[tuple[str, Place]]:
+    """The text read_html gives, character by character with source places."""
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    main = collector.main_chars
+    chars = main if any(not ch.isspace() for ch, _ in main) else collector.chars
+    out: list[tuple[str, Place]] = []
+    line: list[tuple[str, Place]] = []
+    for ch, place in chars + [("\n", None)]:
+        if ch == "\n" and place is None:
+            out.extend(_collapsed(line))
+            if out and out[-1][0] != "\n":
+                out.append(("\n", None))
+            line = []
+        else:
+            line.append((ch, place))
+    return out
+
+
+def _collapsed(chars: list[tuple[str, Place]]) -> list[tuple[str, Place]]:
+    """" ".join(line.split()), keeping places."""
+    out: list[tuple[str, Place]] = []
+    pending = False
+    for ch, place in chars:
+        if ch.isspace():
+            pending = bool(out)
+            continue
+        if pending:
+            out.append((" ", None))
+            pending = False
+        out.append((ch, place))
+    return out
+
+
+def html_text(markup: str) -> str:
+    return "".join(ch for ch, _ in html_chars(markup))
+
+
+def blocks_of(chars: list[tuple[str, Place]]) -> tuple[Block, ...]:
+    """One block a stretch of characters that are consecutive in the source."""
+    blocks: list[Block] = []
+    previous: Place = None
+    for offset, (_, place) in enumerate(chars):
+        if place is None:
+            continue
+        line, column, heading = place
+        follows = previous is not None and previous[0] == line and previous[1] + 1 == column and previous[2] == heading
+        if not follows:
+            label: dict = {"source_line": line, "source_column": column}
+            if heading:
+                label["heading"] = heading
+            blocks.append(Block(offset, label))
+        previous = place
+    return tuple(blocks)
+
+
+def read_html(path: Path, display: str) -> Document:
+    from auditor.read import decode_bytes
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
+    markup, encoding = decode_bytes(data)
+    chars = html_chars(markup)
+    text = "".join(ch for ch, _ in chars)
+    if not text.strip():
+        raise InputError("empty")
+    return Document(display, text, encoding, blocks_of(chars))
