@@ -187,6 +187,11 @@ def excerpt(text, start: int, end: int, width: int = 50) -> tuple[str, tuple[int
     return prefix + body + suffix, (mark_start, max(mark_end, mark_start))
 
 
+def block_location(analysis: Analysis, offset: int) -> dict:
+    """Where the character at `offset` is (auditor.locate)."""
+    return locator(analysis)(offset, offset + 1)
+
+
 def audit_document(document: Document, pack: RulePack, lang: str = "zh") -> tuple[Analysis, list[Finding], int]:
     analysis = analyse(document, pack)
     hits = run_rules(analysis, pack.enabled())
