@@ -68,9 +68,8 @@ def load_settings(config_path: Path | None = None, isolated: bool = False, rule_
     except ConfigError as exc:
         raise CheckError(message("config_error", lang or "zh", reason=exc.text(lang or "zh"))) from None
     lang = lang or config.get("lang")
-    disable, severity, params = rule_overrides(config)
     try:
-        pack = load_rulepack([*map(Path, config.get("rules")), *rule_dirs], disable, severity, params)
+        pack = load_rulepack([*map(Path, config.get("rules")), *rule_dirs], **rule_overrides(config))
     except RulePackError as exc:
         raise CheckError(message("rulepack_error", lang, reason=exc.text(lang))) from None
     return Settings(config, pack, lang)

@@ -97,3 +97,22 @@ def interval(value: Decimal, decimals: int, multiplier: int, qualifier: str, rou
     elif qualifier in UPPER_BOUND_WORDS:
         low = Fraction(-(10**18))
     return low, high
+
+
+INFINITY = Decimal("Infinity")
+
+
+def scaled_interval(stated: Decimal, decimals: int, qualifier: str, scale: Decimal) -> tuple[Decimal, Decimal]:
+    """[low, high) for a recomputed value × `scale` against a stated value with
+    `decimals` places, both sides multiplied by the positive `scale` so that
+    no division is needed: rounding [s-h, s+h] and truncation [s, s+u)
+    together are [s-h, s+u). A lower bound (以上) opens the top, an upper
+    bound (以下) the bottom."""
+    unit = Decimal(1).scaleb(-decimals)
+    low = (stated - unit / 2) * scale
+    high = (stated + unit) * scale
+    if qualifier in LOWER_BOUND_WORDS:
+        high = INFINITY
+    elif qualifier in UPPER_BOUND_WORDS:
+        low = -INFINITY
+    return low, high

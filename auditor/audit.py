@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
 
-from functools import cached_property
-
-from auditor.checkcolumns import Hosted, check_columns, host
-from auditor.checks import CHECKS
+from auditor.checks import registry
 from auditor.extract import extract_figures, find_dates
 from auditor.locate import locator
 from auditor.model import Analysis, Finding, Hit, plain
 from auditor.read import Document
-from auditor.relate import Relations, find_relations
+from auditor.relate import find_relations
 from auditor.rulepack import Rule, RulePack
 from auditor.spans import make_text
 
@@ -22,41 +21,48 @@ _SUPPRESS_RE = re.compile(r"<!--\s*auditor:\s*ignore(?P<rules>[^>]*?)-->")
 
 
 def analyse(document: Document, pack: RulePack) -> Analysis:
+    """read → normalise → extract → relate → check columns: the one record
+    every check of the document reads."""
     text = make_text(document.text)
     dates = find_dates(text.norm)
     metric_words = tuple(sorted(pack.words("metrics"), key=len, reverse=True))
     figures = extract_figures(text, dates, metric_words)
-    return Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables)
+    analysis = Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables)
+    analysis = replace(analysis, relations=find_relations(analysis))
+    return replace(analysis, rows=check_rows(analysis))
 
 
-class Context:
-    """What the checks of one document share, each part worked out only when
-    a check first asks for it: the relations, where they are hosted, and the
-    check columns of the figures table."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        self.analysis = analysis
-
-    @cached_property
-    def relations(self) -> Relations:
-        return find_relations(self.analysis)
-
-    @cached_property
-    def hosted(self) -> Hosted:
-        return host(self.relations)
-
-    @cached_property
-    def rows(self) -> list[dict]:
-        return check_columns(self.analysis, self.relations, self.hosted)
+def numeric_rules(pack: RulePack) -> list[tuple[Rule, Any]]:
+    """The enabled rules whose check is numeric, with that check."""
+    checks = registry()
+    return [(rule, checks.numeric(rule.check)) for rule in pack.enabled() if checks.numeric(rule.check)]
 
 
-def run_rules(analysis: Analysis, rules: Iterable[Rule], context: Context | None = None) -> list[tuple[Rule, Hit]]:
-    context = context or Context(analysis)
+def check_columns(pack: RulePack) -> list[str]:
+    """The check columns of the figures table, in a fixed order: the value,
+    then each numeric rule's columns in rule order."""
+    names = {"value_num": None}
+    for rule, check in numeric_rules(pack):
+        names.update(dict.fromkeys(check.columns(rule)))
+    return list(names)
+
+
+def check_rows(analysis: Analysis) -> tuple[dict[str, Any], ...]:
+    """One row a figure: the exact columns each numeric rule judges it on."""
+    empty = dict.fromkeys(check_columns(analysis.pack))
+    rows = [{**empty, "value_num": figure.value} for figure in analysis.figures]
+    for rule, check in numeric_rules(analysis.pack):
+        for index, subject in check.judged(analysis, rule).items():
+            rows[index].update(check.row(analysis, rule, subject))
+    return tuple(rows)
+
+
+def run_rules(analysis: Analysis, rules: Iterable[Rule]) -> list[tuple[Rule, Hit]]:
+    checks = registry()
     hits: list[tuple[Rule, Hit]] = []
     for rule in rules:
-        check = CHECKS.get(rule.check)
-        if check is not None:
-            hits.extend((rule, hit) for hit in check(analysis, rule, context))
+        check = checks.get(rule.check)
+        hits.extend((rule, hit) for hit in check.hits(analysis, rule))
     return hits
 
 

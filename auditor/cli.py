@@ -51,6 +51,8 @@ def _load(config_path: Path | None, isolated: bool, rule_dirs: tuple[Path, ...],
         settings = load_settings(config_path, isolated, rule_dirs, lang)
     except CheckError as exc:
         raise UsageFailure(str(exc)) from None
+    for code, params in settings.pack.notices:
+        click.echo(f"auditor: {message(code, settings.lang, **params)}", err=True)
     return settings.config, settings.pack, settings.lang
 
 

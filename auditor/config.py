@@ -116,11 +116,15 @@ def _validate(path: Path, key: str, value: Any) -> None:
         raise ConfigError("config_bad_choice", where=path, key=key, choices="zh, en")
 
 
-def rule_overrides(config: Config) -> tuple[list[str], dict[str, str], dict[str, dict[str, Any]]]:
-    """disable, severity and params for the rule pack, with may-exceed folded in."""
-    params = {k: dict(v) for k, v in config.get("params").items()}
-    extra = list(config.get("may-exceed"))
-    if extra:
-        params["RB001"] = {**params.get("RB001", {}), "may_exceed_extra": extra}
-        params["RB002"] = {**params.get("RB002", {}), "may_exceed_extra": extra}
-    return list(config.get("disable")), dict(config.get("severity")), params
+def rule_overrides(config: Config) -> dict[str, Any]:
+    """The keyword arguments of load_rulepack that come from the config:
+    disable, severity, params, and `may-exceed`, which extends the
+    `may_exceed_extra` param of every rule whose check declares it."""
+    may_exceed = list(config.get("may-exceed"))
+    return {
+        "disable": list(config.get("disable")),
+        "severity": dict(config.get("severity")),
+        "params": {k: dict(v) if isinstance(v, dict) else v for k, v in config.get("params").items()},
+        "extend_params": {"may_exceed_extra": may_exceed} if may_exceed else {},
+        "config_source": str(config.path) if config.path else "config",
+    }

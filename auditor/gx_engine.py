@@ -18,71 +18,26 @@ from pathlib import Path
 from typing import Any
 
 import great_expectations as gx
-import great_expectations.expectations as gxe
 import pandas as pd
 from great_expectations.data_context.types.base import ProgressBarsConfig
-from great_expectations.expectations.row_conditions import Column
 
-from auditor.audit import Context, analyse, run_rules, to_findings
-from auditor.checkcolumns import BOUND_CHECKS, bound_of
-from auditor.checks import TABULAR
-from auditor.checks.arithmetic import change_hit, direction_hit, sum_hit
-from auditor.checks.rates import bound_hit, ratio_hit
-from auditor.i18n import message
-from auditor.model import FileResult, Hit
-from auditor.read import InputError, Target, load_target
+from auditor.audit import check_columns, numeric_rules, run_rules, to_findings
+from auditor.checks import registry
+from auditor.model import Analysis, FileResult, Hit
+from auditor.read import Target
 from auditor.rulepack import Rule, RulePack
+from auditor.runner import prepare
 
 SUITE_NAME = "auditor.figures"
 ID_COLUMN = "row_id"
 RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": [ID_COLUMN]}
 
 
-def _pair(rule: Rule, a: str, b: str, or_equal: bool, condition=None, role: str = "") -> gxe.Expectation:
-    kwargs: dict[str, Any] = dict(column_A=a, column_B=b, or_equal=or_equal, ignore_row_if="either_value_is_missing",
-                                  meta={"rule": rule.id, "role": role})
-    if condition is not None:
-        kwargs["row_condition"] = condition
-    return gxe.ExpectColumnPairValuesAToBeGreaterThanB(**kwargs)
-
-
-def expectations_for(rule: Rule) -> list[gxe.Expectation]:
-    """The expectations that stand for one rule; [] for rules that are not numeric."""
-    if rule.check in BOUND_CHECKS:
-        side, bound = bound_of(rule)
-        limit = {"max_value": float(bound)} if side == "max" else {"min_value": float(bound)}
-        return [gxe.ExpectColumnValuesToBeBetween(
-            column="value_num", row_condition=Column(f"applies_{rule.id}") == True,  # noqa: E712 - a GX condition
-            meta={"rule": rule.id, "role": "bound"}, **limit)]
-    if rule.check == "ratio":
-        return [_pair(rule, "ratio_scaled", "ratio_low", True, role="low"),
-                _pair(rule, "ratio_high", "ratio_scaled", False, role="high")]
-    if rule.check == "sum_total":
-        complete = Column("sum_complete") == True  # noqa: E712 - a GX condition
-        return [_pair(rule, "sum_value", "sum_low", True, complete, "low"),
-                _pair(rule, "sum_high", "sum_value", True, complete, "high")]
-    if rule.check == "parts_exceed":
-        return [_pair(rule, "sum_high", "sum_value", True, Column("sum_complete") == False, "high")]  # noqa: E712
-    if rule.check == "change":
-        return [_pair(rule, "change_scaled", "change_low", True, role="low"),
-                _pair(rule, "change_high", "change_scaled", False, role="high")]
-    if rule.check == "direction":
-        return [
-            _pair(rule, "direction_new", "direction_old", True, Column(f"direction_says_{n}") == "up", f"word{n}")
-            for n in (1, 2)
-        ] + [
-            _pair(rule, "direction_old", "direction_new", True, Column(f"direction_says_{n}") == "down", f"word{n}")
-            for n in (1, 2)
-        ]
-    return []
-
-
 def build_suite(pack: RulePack) -> gx.ExpectationSuite:
     suite = gx.ExpectationSuite(name=SUITE_NAME, meta={"generated_by": "auditor", "table": "figures"})
-    for rule in pack.enabled():
-        if rule.check in TABULAR:
-            for expectation in expectations_for(rule):
-                suite.add_expectation(expectation)
+    for rule, check in numeric_rules(pack):
+        for expectation in check.expectations(rule):
+            suite.add_expectation(expectation)
     return suite
 
 
@@ -149,86 +104,55 @@ def failing_rows(validation) -> dict[tuple[str, str], set[int]]:
     return failing
 
 
-def _hits(entry, rule: Rule, roles: dict[str, set[int]]) -> list[Hit]:
+def _hits(analysis: Analysis, offset: int, rule: Rule, roles: dict[str, set[int]]) -> list[Hit]:
     """Findings of one rule in one document from the row ids that failed."""
-    analysis, context, offset = entry
-    failed = {row - offset for rows in roles.values() for row in rows if offset <= row < offset + len(analysis.figures)}
-    hits: list[Hit] = []
-    for index in sorted(failed):
-        figure = analysis.figures[index]
-        if rule.check in BOUND_CHECKS:
-            hits.append(bound_hit(analysis, rule, figure))
-        elif rule.check == "ratio":
-            hits.append(ratio_hit(analysis, context.hosted.ratios[index]))
-        elif rule.check in ("sum_total", "parts_exceed"):
-            hits.append(sum_hit(analysis, context.hosted.parts[index]))
-        elif rule.check == "change":
-            hits.append(change_hit(analysis, context.hosted.changes[index], context.rows[index]["change_reading"]))
-        elif rule.check == "direction":
-            change = context.hosted.changes[index]
-            first_word_failed = offset + index in roles.get("word1", set())
-            hits.append(direction_hit(analysis, change, change.word if first_word_failed else change.stated_word))
-    return hits
+    check = registry().numeric(rule.check)
+    judged = check.judged(analysis, rule)
+    failed: dict[int, set[str]] = {}
+    for role, rows in roles.items():
+        for row in rows:
+            if offset <= row < offset + len(analysis.figures):
+                failed.setdefault(row - offset, set()).add(role)
+    return [check.hit(analysis, rule, judged[index], analysis.rows[index], frozenset(failed[index]))
+            for index in sorted(failed) if index in judged]
 
 
-def figures_frame(entries, pack: RulePack) -> pd.DataFrame:
+def figures_frame(analyses: list[tuple[Analysis, int]], pack: RulePack) -> pd.DataFrame:
     """The check columns of every document's figures, one table, one row id a figure."""
-    columns = ["file", "figure", ID_COLUMN]
+    columns = ["file", "figure", ID_COLUMN, *check_columns(pack)]
     rows = []
-    for number, (analysis, context, offset) in enumerate(entries):
-        for figure, row in zip(analysis.figures, context.rows):
+    for number, (analysis, offset) in enumerate(analyses):
+        for figure, row in zip(analysis.figures, analysis.rows):
             rows.append({"file": number, "figure": figure.index, ID_COLUMN: offset + figure.index, **row})
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        frame = pd.DataFrame(columns=columns + list(_empty_columns(pack)))
-    return frame
-
-
-def _empty_columns(pack: RulePack):
-    from auditor.checkcolumns import INTERVAL_COLUMNS
-
-    yield from INTERVAL_COLUMNS
-    for rule in pack.enabled():
-        if rule.check in BOUND_CHECKS:
-            yield f"applies_{rule.id}"
+    return pd.DataFrame(rows, columns=columns)
 
 
 def audit_with_gx(targets: list[Target], pack: RulePack, lang: str, max_bytes: int,
                   data_docs: Path | None = None, keep_text: bool = False) -> list[FileResult]:
-    """Every file read and checked as in the default engine, except that the
-    numeric rules are judged by one great_expectations validation over the
-    figures of all files."""
-    other_rules = [r for r in pack.enabled() if r.check not in TABULAR]
-    tabular_rules = [r for r in pack.enabled() if r.check in TABULAR]
-    documents: list[tuple[Target, Any]] = []
-    entries = []
+    """Every file read and checked as in the default engine (the same
+    load-and-guard path), except that the numeric rules are judged by one
+    great_expectations validation over the figures of all files."""
+    numeric = [rule for rule, _ in numeric_rules(pack)]
+    numeric_ids = {rule.id for rule in numeric}
+    other_rules = [r for r in pack.enabled() if r.id not in numeric_ids]
+    prepared: list[Analysis | FileResult] = [prepare(target, pack, lang, max_bytes) for target in targets]
+    analyses: list[tuple[Analysis, int]] = []
     offset = 0
-    for target in targets:
-        try:
-            document = load_target(target, max_bytes)
-        except InputError as exc:
-            documents.append((target, FileResult(target.display, error=message(exc.code, lang, **exc.params), error_code=exc.code)))
-            continue
-        analysis = analyse(document, pack)
-        context = Context(analysis)
-        _ = context.rows
-        entry = (analysis, context, offset)
-        offset += len(analysis.figures)
-        entries.append(entry)
-        documents.append((target, (document, entry, run_rules(analysis, other_rules, context))))
-    failing = failing_rows(validate(figures_frame(entries, pack), lambda: build_suite(pack), data_docs)) if entries else {}
+    for item in prepared:
+        if isinstance(item, Analysis):
+            analyses.append((item, offset))
+            offset += len(item.figures)
+    failing = failing_rows(validate(figures_frame(analyses, pack), lambda: build_suite(pack), data_docs)) if analyses else {}
+    offsets = {id(analysis): start for analysis, start in analyses}
     results = []
-    for target, item in documents:
+    for target, item in zip(targets, prepared):
         if isinstance(item, FileResult):
             results.append(item)
             continue
-        document, entry, hits = item
-        analysis = entry[0]
-        for rule in tabular_rules:
+        hits = run_rules(item, other_rules)
+        for rule in numeric:
             roles = {role: rows for (rule_id, role), rows in failing.items() if rule_id == rule.id}
-            hits.extend((rule, hit) for hit in _hits(entry, rule, roles))
-        findings, quiet = to_findings(analysis, hits, lang)
-        results.append(FileResult(target.display, tuple(findings), text=document.text if keep_text else "", suppressed=quiet))
+            hits.extend((rule, hit) for hit in _hits(item, offsets[id(item)], rule, roles))
+        findings, quiet = to_findings(item, hits, lang)
+        results.append(FileResult(target.display, tuple(findings), text=item.text.original if keep_text else "", suppressed=quiet))
     return results
-
-

@@ -6,6 +6,8 @@ summaries, labels in reports.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 MESSAGES: dict[str, dict[str, str]] = {
     # input errors, one line each, after the path
     "empty": {"zh": "文件为空", "en": "the file is empty"},
@@ -56,14 +58,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pack_not_dir": {"zh": "{where}:不是规则目录", "en": "{where}: not a directory of rule files"},
     "pack_empty": {"zh": "{where}:目录中没有 .yaml 规则文件", "en": "{where}: no .yaml rule files"},
     "pack_unknown_id": {"zh": "{where}:没有编号为 {rule} 的规则", "en": "{where}: unknown rule id {rule}"},
-    "pack_bad_severity": {"zh": "{rule}:级别只能是 error、warning 或 info,而不是 {value}", "en": "{rule}: severity must be error, warning or info, not {value}"},
+    "pack_bad_severity": {"zh": "{where}:规则 {rule} 的级别只能是 error、warning 或 info,而不是 {value}", "en": "{where}: rule {rule}: severity must be error, warning or info, not {value}"},
     "pack_bad_yaml": {"zh": "{where}:YAML 格式有误{line}", "en": "{where}: invalid YAML{line}"},
     "pack_not_mapping": {"zh": "{where}:应为含 rules、vocabulary 或 disable 的映射", "en": "{where}: expected a mapping with rules, vocabulary or disable"},
-    "pack_vocabulary_list": {"zh": "{where}:词表 {name} 应为列表", "en": "{where}: vocabulary {name} must be a list"},
-    "pack_no_id": {"zh": "{where}:每条规则都需要 id", "en": "{where}: every rule needs an id"},
     "pack_missing_keys": {"zh": "{where}:规则 {rule} 缺少 {keys}", "en": "{where}: rule {rule} lacks {keys}"},
     "pack_bad_category": {"zh": "{where}:规则 {rule} 的类别 {value} 不存在", "en": "{where}: rule {rule}: unknown category {value}"},
-    "pack_bad_pattern": {"zh": "{where}:规则 {rule} 的正则表达式 {value} 有误:{reason}", "en": "{where}: rule {rule}: bad pattern {value}: {reason}"},
+    "pack_invalid": {"zh": "{where}:规则 {rule}:{reason}", "en": "{where}: rule {rule}: {reason}"},
+    "pack_bad_params": {"zh": "{where}:规则 {rule} 的参数有误:{reason}", "en": "{where}: rule {rule}: bad params: {reason}"},
+    "pack_unknown_check": {"zh": "{where}:规则 {rule} 的检查 {value} 不存在(最接近的是 {hint};全部见 auditor rules)",
+                           "en": "{where}: rule {rule}: unknown check {value} (nearest: {hint}; see auditor rules)"},
+    "pack_bad_placeholder": {"zh": "{where}:规则 {rule} 的说明中的 {{{value}}} 无法填写(可用:{known})",
+                             "en": "{where}: rule {rule}: the message asks for {{{value}}}, which the check does not give (it gives: {known})"},
+    "pack_bad_language": {"zh": "{where}:规则 {rule} 的 {key} 只能有 zh、en,而不是 {value}", "en": "{where}: rule {rule}: {key} may only have zh and en, not {value}"},
+    "pack_not_utf8": {"zh": "{where}:不是 UTF-8 编码的文件,请另存为 UTF-8", "en": "{where}: not UTF-8; save the file as UTF-8"},
+    "pack_not_file": {"zh": "{where}:不是文件", "en": "{where}: not a file"},
+    "pack_unreadable": {"zh": "{where}:无法读取:{reason}", "en": "{where}: cannot read it: {reason}"},
+    "pack_alias": {"zh": "{where}:第 {line} 行使用了 YAML 别名(*名称),规则包中不支持", "en": "{where}: line {line}: YAML aliases (*name) are not supported in rule packs"},
+    "notice_unknown_disable": {"zh": "{where}:要停用的规则 {rule} 不存在,已忽略", "en": "{where}: no rule {rule} to disable; ignored"},
+    "notice_unknown_ignore": {"zh": "第 {line} 行的忽略注释中,“{name}”不是规则编号、规则名或类别", "en": "line {line}: “{name}” in the ignore comment is not a rule id, rule name or category"},
     "pack_needs_both": {"zh": "{where}:规则 {rule} 的说明需要中文(zh)和英文(en)两种", "en": "{where}: rule {rule}: message needs both zh and en"},
     "config_bad_toml": {"zh": "{where}:TOML 格式有误:{reason}", "en": "{where}: invalid TOML: {reason}"},
     "config_unknown_key": {"zh": "{where}:未知的配置项 {key}(可用:{known})", "en": "{where}: unknown key {key} (known: {known})"},
@@ -111,6 +123,17 @@ CATEGORY_NAMES: dict[str, dict[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Localised:
+    """A value to put into a message that itself exists in both languages."""
+
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.en
+
+
 class UserError(Exception):
     """An error in what the user gave us (a rule pack, a config file …), told in their language."""
 
@@ -120,7 +143,7 @@ class UserError(Exception):
         self.params = params
 
     def text(self, lang: str) -> str:
-        return message(self.code, lang, **self.params)
+        return message(self.code, lang, **{k: getattr(v, lang) if isinstance(v, Localised) else v for k, v in self.params.items()})
 
 
 def message(code: str, lang: str, /, **params: object) -> str:

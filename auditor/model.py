@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor.extract import DateMention, Figure
 from auditor.rulepack import RulePack
 from auditor.spans import Text
+
+if TYPE_CHECKING:
+    from auditor.relate import Relations
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,9 @@ class Hit:
 
 @dataclass(frozen=True)
 class Analysis:
-    """One document after reading, normalising and extracting."""
+    """One document as every check sees it, built once: the text and its
+    normalised copy, the figures and dates, the relations between figures,
+    and the check columns of the figures table (one mapping per figure)."""
 
     path: str
     text: Text
@@ -33,6 +39,8 @@ class Analysis:
     pack: RulePack
     blocks: tuple = ()
     tables: tuple = ()
+    relations: "Relations | None" = None
+    rows: tuple[Mapping[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -62,5 +62,11 @@ def load_reference(path: Path) -> list[dict[str, str]]:
 
 def with_reference(pack: RulePack, rows: list[dict[str, str]]) -> RulePack:
     """The pack with the reference rows handed to every rule that checks against them."""
-    rules = tuple(replace(r, params={**r.params, "rows": rows}) if r.check == "reference" else r for r in pack.rules)
+    import msgspec
+
+    rules = tuple(
+        replace(r, params={**r.params, "rows": tuple(rows)}, options=msgspec.structs.replace(r.options, rows=tuple(rows)))
+        if r.check == "reference" else r
+        for r in pack.rules
+    )
     return replace(pack, rules=rules)

@@ -6,44 +6,58 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from auditor.audit import audit_document
+from auditor.audit import analyse, run_rules, to_findings
 from auditor.i18n import message
-from auditor.model import FileResult
+from auditor.model import Analysis, FileResult
 from auditor.read import DEFAULT_MAX_BYTES, InputError, Target, load_target
 from auditor.rulepack import RulePack
+
+
+def prepare(target: Target, pack: RulePack, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
+            stdin: bytes | None = None) -> Analysis | FileResult:
+    """Read and analyse one file, or the FileResult that says why it could
+    not be: the load-and-guard path every engine shares. Never raises for a
+    bad file."""
+    try:
+        return analyse(load_target(target, max_bytes, stdin), pack)
+    except InputError as exc:
+        return FileResult(target.display, error=message(exc.code, lang, **exc.params), error_code=exc.code)
+    except Exception as exc:  # a bug of ours must not cost the other files their audit
+        return _internal(target, lang, exc)
+
+
+def _internal(target: Target, lang: str, exc: Exception) -> FileResult:
+    reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+    return FileResult(target.display, error=message("internal", lang, reason=reason), error_code="internal")
 
 
 def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
                  stdin: bytes | None = None, keep_figures: bool = False, keep_text: bool = True,
                  keep_facts: bool = False) -> FileResult:
     """One file in, one result out; never raises for a bad file."""
+    analysis = prepare(target, pack, lang, max_bytes, stdin)
+    if isinstance(analysis, FileResult):
+        return analysis
     try:
-        document = load_target(target, max_bytes, stdin)
-        analysis, findings, quiet = audit_document(document, pack, lang)
-    except InputError as exc:
-        return FileResult(target.display, error=message(exc.code, lang, **exc.params), error_code=exc.code)
-    except Exception as exc:  # a bug of ours must not cost the other files their audit
-        reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
-        return FileResult(target.display, error=message("internal", lang, reason=reason), error_code="internal")
-    figures: tuple = ()
-    relations: tuple = ()
-    if keep_figures:
-        from auditor.audit import Context
-        from auditor.table import figure_rows, relation_rows
+        findings, quiet = to_findings(analysis, run_rules(analysis, pack.enabled()), lang)
+        figures: tuple = ()
+        relations: tuple = ()
+        if keep_figures:
+            from auditor.table import figure_rows, relation_rows
 
-        context = Context(analysis)
-        figures = tuple(figure_rows(analysis, context.rows))  # with the check columns, as `auditor figures`
-        relations = tuple(relation_rows(analysis, context.relations))
-    facts = None
-    if keep_facts:
-        from auditor.across import document_facts
-        from auditor.audit import Context
+            figures = tuple(figure_rows(analysis, analysis.rows))  # with the check columns, as `auditor figures`
+            relations = tuple(relation_rows(analysis, analysis.relations))
+        facts = None
+        if keep_facts:
+            from auditor.across import document_facts
 
-        facts = document_facts(analysis, Context(analysis).relations)
+            facts = document_facts(analysis, analysis.relations)
+    except Exception as exc:  # as above: one file's failure is that file's error
+        return _internal(target, lang, exc)
     return FileResult(
         target.display,
         tuple(findings),
-        text=document.text if keep_text else "",
+        text=analysis.text.original if keep_text else "",
         figures=figures,
         relations=relations,
         suppressed=quiet,

@@ -46,7 +46,7 @@ LOCATION_COLUMNS = {"paragraph": "paragraph", "heading": "heading", "table": "ta
 
 def figure_rows(analysis: Analysis, checks: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """The figures table of one document; with `checks`, the check columns
-    (auditor.checkcolumns) that the great_expectations suite runs on."""
+    (Analysis.rows) that the great_expectations suite runs on."""
     from auditor.across import figure_scopes
 
     text = analysis.text
@@ -165,20 +165,16 @@ def frame(rows: list[dict[str, Any]], columns: list[str]):
 # --- `auditor figures` ---------------------------------------------------------------------
 
 def collect(targets, pack, lang: str, max_bytes: int) -> tuple[list[dict], list[dict], list[str]]:
-    from auditor.audit import Context, analyse
-    from auditor.read import InputError, load_target
+    from auditor.runner import prepare
 
     figures, relations, errors = [], [], []
     for target in targets:
-        try:
-            document = load_target(target, max_bytes)
-            analysis = analyse(document, pack)
-        except InputError as exc:
-            errors.append(f"{target.display}: {message(exc.code, lang, **exc.params)}")
+        analysis = prepare(target, pack, lang, max_bytes)
+        if isinstance(analysis, FileResult):
+            errors.append(f"{target.display}: {analysis.error}")
             continue
-        context = Context(analysis)
-        figures.extend(figure_rows(analysis, context.rows))
-        relations.extend(relation_rows(analysis, context.relations))
+        figures.extend(figure_rows(analysis, analysis.rows))
+        relations.extend(relation_rows(analysis, analysis.relations))
     return figures, relations, errors
 
 
@@ -230,10 +226,10 @@ def figures_table(text: str, path: str = "-", pack=None):
         >>> from auditor.table import figures_table
         >>> figures_table("接种率为97.66%。")[["text", "value", "kind", "metric"]]
     """
-    from auditor.audit import Context, analyse
+    from auditor.audit import analyse
     from auditor.read import Document
     from auditor.rulepack import load_rulepack
 
     analysis = analyse(Document(path, text, "str"), pack or load_rulepack())
-    rows = figure_rows(analysis, Context(analysis).rows)
+    rows = figure_rows(analysis, analysis.rows)
     return frame(rows, FIGURE_COLUMNS + [c for c in (rows[0] if rows else {}) if c not in FIGURE_COLUMNS])

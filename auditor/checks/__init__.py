@@ -1,55 +1,26 @@
-"""The checks a rule can name in its `check:` field."""
+"""The checks a rule can name in its `check:` field.
+
+Every module of this package may define `CHECKS`, a tuple of checks
+(`auditor.checks.base.Check` or `NumericCheck`); the registry is built from
+all of them, so adding a check means adding its module and nothing else.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import importlib
+import pkgutil
+from functools import lru_cache
 
-from auditor.checks import arithmetic, conflict, lists, placeholder, rates, reference, structure, tables, text
-from auditor.model import Analysis, Hit
-from auditor.rulepack import Rule
-
-Check = Callable[[Analysis, Rule, "Context"], Iterator[Hit]]  # noqa: F821 - auditor.audit.Context
+from auditor.checks.base import Check, NumericCheck, Registry
 
 
-def _text_only(function) -> Check:
-    def check(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
-        return function(analysis, rule)
-
-    check.__doc__ = function.__doc__
-    return check
-
-
-CHECKS: dict[str, Check] = {
-    "letter_slot": _text_only(placeholder.letter_slots),
-    "underscore": _text_only(placeholder.underscores),
-    "blank_number": _text_only(placeholder.blank_numbers),
-    "blank_year": _text_only(placeholder.blank_years),
-    "blank_range": _text_only(placeholder.blank_ranges),
-    "rate_over_100": rates.rate_bound,
-    "negative_rate": rates.rate_bound,
-    "decrease_over_100": rates.rate_bound,
-    "ratio": rates.ratio,
-    "sum_total": arithmetic.sum_total,
-    "parts_exceed": arithmetic.parts_exceed,
-    "change": arithmetic.change_percent,
-    "direction": arithmetic.direction,
-    "respectively": lists.respectively,
-    "count_list": lists.count_list,
-    "numbering": structure.numbering,
-    "impossible_date": structure.impossible_date,
-    "reversed_range": structure.reversed_range,
-    "phrase": text.phrase,
-    "pattern": text.pattern,
-    "stray_character": text.stray_characters,
-    "conflict": conflict.conflict,
-    "table_sum": tables.table_sum,
-    "table_rate": tables.table_rate,
-    "reference": reference.reference,
-    # between documents: run by auditor.across with --across, nothing on one document
-    "across_value": _text_only(lambda analysis, rule: iter(())),
-    "across_change": _text_only(lambda analysis, rule: iter(())),
-}
-
-# checks judged on the check columns of the figures table: the great_expectations
-# engine runs these as an ExpectationSuite instead
-TABULAR = {"rate_over_100", "negative_rate", "decrease_over_100", "ratio", "sum_total", "parts_exceed", "change", "direction"}
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    checks: dict[str, Check | NumericCheck] = {}
+    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        for check in getattr(module, "CHECKS", ()):
+            if check.name in checks:
+                raise RuntimeError(f"two checks named {check.name}: {module.__name__}")
+            checks[check.name] = check
+    return Registry(checks)

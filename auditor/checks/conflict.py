@@ -10,6 +10,7 @@ from auditor.checks.common import as_written, is_listed
 from auditor.model import Analysis, Hit
 from auditor.relate import direction_of
 from auditor.rulepack import Rule
+from auditor.checks.base import Check, Params
 
 _LEADING_RE = re.compile(r"^(?:截至|截止|到)?(?:目前|今年|本年|年底|\d+月底?)?[,]?")
 
@@ -24,12 +25,12 @@ def metric_key(subject: str, metric: str, scope_words: tuple[str, ...]) -> str:
     return subject + metric
 
 
-def conflict(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
-    generic = set(rule.params.get("generic_metrics", []))
-    scope_words = tuple(sorted(rule.params.get("scope_words", []), key=len, reverse=True))
+def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    generic = set(rule.options.generic_metrics)
+    scope_words = tuple(sorted(rule.options.scope_words, key=len, reverse=True))
     first_seen: dict[str, object] = {}
     # a rate given with its own numerator and denominator names its own population
-    computed = {relation.rate.index for relation in context.relations.ratios}
+    computed = {relation.rate.index for relation in analysis.relations.ratios}
     reported: set[str] = set()
     keys: dict[tuple[str, str], str] = {}
     for figure in analysis.figures:
@@ -67,3 +68,11 @@ def conflict(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
                 {"metric": key, "values": [earlier.written, figure.written]},
                 related=((earlier.start, earlier.end),),
             )
+
+
+class ConflictParams(Params):
+    generic_metrics: tuple[str, ...] = ()  # metrics that say nothing without their subject (完成率 of what?)
+    scope_words: tuple[str, ...] = ()  # leading words that do not change the subject (全县, 今年)
+
+
+CHECKS = (Check("conflict", conflict, ConflictParams, frozenset({"metric", "first", "second", "first_line"})),)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
 from auditor.spans import ends_with
+from auditor.checks.base import Check, Params
 
 _RESPECTIVELY_RE = re.compile(
     r"分别(?:为|是|达到|达|占|提高到|提高至|提高了|提高|增长|下降|降低|降至|上升到|上升|完成|减少|增加|有|在)*\s*$"
@@ -56,7 +57,7 @@ def value_count(tail: str) -> int:
     return count
 
 
-def respectively(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
+def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     text, figures = analysis.text, analysis.figures
     norm = text.norm
     done: set[int] = set()
@@ -103,12 +104,12 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
     return set()
 
 
-def count_list(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
+def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """5种疾病(a、b、c、d): the stated number against the list's length."""
     text, norm = analysis.text, analysis.text.norm
-    units = tuple(rule.params.get("units", ["种", "类", "项", "个", "大", "家", "所", "条"]))
-    open_words = tuple(rule.params.get("open_list_words", ["等"]))
-    type_units = tuple(rule.params.get("type_units", ["大", "种", "类", "项", "级", "方面"]))
+    units = rule.options.units
+    open_words = rule.options.open_list_words
+    type_units = rule.options.type_units
     gloss_words = frozenset(analysis.pack.words("list_gloss_words"))
     verbs = tuple(analysis.pack.words("list_verbs"))
     slogans = tuple(analysis.pack.words("numbered_slogans"))
@@ -188,3 +189,15 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
     if not following or not ("\u4e00" <= following <= "\u9fff" or following in "“”\"") or following in "和及与或等":
         return None  # 印染厂十五个, : a quantity of the last item, not a count of the list
     return head
+
+
+class CountListParams(Params):
+    units: tuple[str, ...] = ("种", "类", "项", "个", "大", "家", "所", "条")  # measure words of a stated count
+    open_list_words: tuple[str, ...] = ("等",)  # a list ending in one of these is only examples
+    type_units: tuple[str, ...] = ("大", "种", "类", "项", "级", "方面")  # counts whose list may stand before them
+
+
+CHECKS = (
+    Check("respectively", respectively, Params, frozenset({"subjects", "values"})),
+    Check("count_list", count_list, CountListParams, frozenset({"stated", "found"})),
+)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
+from auditor.checks.base import Check, Params
 
 _LETTER_SLOT_RE = re.compile(r"(?<![A-Za-z])(?:[xX]{1,3}(?=m2|m²|km|kg|[^A-Za-z]|$)|×{1,3}|某某|某(?=[年月日%]))")
 _UNDERSCORE_RE = re.compile(r"(?<![A-Za-z0-9])_+(?![A-Za-z0-9])")
@@ -17,7 +18,7 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 def letter_slots(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """x / X / xx / × / 某 standing where digits must be: one finding per slot."""
     norm = analysis.text.norm
-    not_slots = tuple(rule.params.get("not_placeholders", ())) + analysis.pack.words("not_placeholders")
+    not_slots = rule.options.not_placeholders + analysis.pack.words("not_placeholders")
     for match in _LETTER_SLOT_RE.finditer(norm):
         start, end = match.span()
         if any(norm.startswith(word, start) for word in not_slots):
@@ -78,7 +79,7 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     norm = analysis.text.norm
     not_blank = set(analysis.pack.words("not_blank_words"))
     seen: set[int] = set()
-    determiners = set(rule.params.get("determiners", "这那每各某几整半哪多数若上下单真两一二三四五六七八九十百千万零〇"))
+    determiners = set(rule.options.determiners)
     for pattern, group in _blank_number_patterns(analysis.pack.words("measure_words")):
         for match in pattern.finditer(norm):
             start, end = match.span(group) if group else (match.start(), match.end())
@@ -115,3 +116,22 @@ def blank_ranges(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for match in _RANGE_RE.finditer(analysis.text.norm):
         original = analysis.text.original[match.start() : match.end()]
         yield Hit(match.start(), match.end(), {"slot": original}, {"slot": original})
+
+
+class LetterSlotParams(Params):
+    not_placeholders: tuple[str, ...] = ()  # words whose letters are not slots (X光机), on top of the vocabulary
+
+
+class BlankNumberParams(Params):
+    # characters that, right before a lone 个, make it a word (这个, 每个) rather than a blank
+    determiners: str = "这那每各某几整半哪多数若上下单真两一二三四五六七八九十百千万零〇"
+
+
+SLOT = frozenset({"slot"})
+CHECKS = (
+    Check("letter_slot", letter_slots, LetterSlotParams, SLOT),
+    Check("underscore", underscores, Params, SLOT),
+    Check("blank_number", blank_numbers, BlankNumberParams, SLOT),
+    Check("blank_year", blank_years, Params, SLOT),
+    Check("blank_range", blank_ranges, Params, SLOT),
+)

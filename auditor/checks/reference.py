@@ -10,6 +10,7 @@ from auditor.arith import consistent
 from auditor.checks.common import as_written, is_listed
 from auditor.model import Analysis, Hit
 from auditor.normalise import normalise_key
+from auditor.checks.base import Check, Params
 
 
 def _number(text: str) -> Decimal:
@@ -27,8 +28,8 @@ def matches(row: dict[str, str], figure, sentence: str) -> bool:
     return not unit or unit in (normalise_key(figure.unit), normalise_key(figure.base_unit))
 
 
-def reference(analysis: Analysis, rule, context) -> Iterator[Hit]:
-    rows = rule.params.get("rows") or []
+def reference(analysis: Analysis, rule) -> Iterator[Hit]:
+    rows = rule.options.rows
     if not rows:
         return
     text = analysis.text
@@ -56,3 +57,10 @@ def reference(analysis: Analysis, rule, context) -> Iterator[Hit]:
                      "reference_value": expected, "tolerance": row.get("tolerance") or "rounding of the stated value"},
                 )
             break  # the first matching row of the table decides
+
+
+class ReferenceParams(Params):
+    rows: tuple[dict[str, str | int], ...] = ()  # the reviewer's table, as given by --reference
+
+
+CHECKS = (Check("reference", reference, ReferenceParams, frozenset({"metric", "stated", "row", "reference"})),)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from auditor.extract import cn_number
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
+from auditor.checks.base import Check, Params
 
 CN = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -86,9 +87,9 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
     return markers
 
 
-def numbering(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
+def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """A skipped or repeated number, per level, reported where it breaks."""
-    reset_words = tuple(rule.params.get("reset_words", [])) + analysis.pack.words("elision_markers")
+    reset_words = rule.options.reset_words + analysis.pack.words("elision_markers")
     last: dict[int, int] = {}
     for marker in outline_markers(analysis, reset_words):
         if marker is None:
@@ -132,7 +133,7 @@ def _render(style: str, number: int) -> str:
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:至|到|—|-|~|－)\s*$")
 
 
-def impossible_date(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
+def impossible_date(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for date in analysis.dates:
         problem = _date_problem(date.year, date.month, date.day)
         if problem:
@@ -152,7 +153,7 @@ def _date_problem(year: int | None, month: int | None, day: int | None) -> str:
     return "" if 1 <= day <= days else "day"
 
 
-def reversed_range(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
+def reversed_range(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     norm = analysis.text.norm
     dates = analysis.dates
     for first, second in zip(dates, dates[1:]):
@@ -176,3 +177,14 @@ def _key(date, inherit=None) -> tuple[int, int, int] | None:
     if month is None:
         return None
     return (year or 0, month, date.day or 0)
+
+
+class NumberingParams(Params):
+    reset_words: tuple[str, ...] = ()  # after these the numbering starts afresh (on top of elision_markers)
+
+
+CHECKS = (
+    Check("numbering", numbering, NumberingParams, frozenset({"found", "expected", "previous"})),
+    Check("impossible_date", impossible_date, Params, frozenset({"date"})),
+    Check("reversed_range", reversed_range, Params, frozenset({"range"})),
+)

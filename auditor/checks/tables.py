@@ -12,6 +12,7 @@ from auditor.arith import consistent, half_unit, percent_of, plain_fraction, sho
 from auditor.model import Analysis, Hit, format_decimal
 from auditor.normalise import normalise_key
 from auditor.rulepack import Rule
+from auditor.checks.base import Check, Params
 
 _CELL_NUMBER_RE = re.compile(r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|‰)?\s*[\u4e00-\u9fff]{0,3}$")
 
@@ -43,9 +44,9 @@ def _header_and_body(table):
     return rows[0], rows[1:]
 
 
-def table_sum(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
-    words = tuple(rule.params.get("total_words", ["合计", "总计"]))
-    skip = tuple(rule.params.get("subset_words", ["其中", "小计"]))
+def table_sum(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    words = rule.options.total_words
+    skip = rule.options.subset_words
     for table in analysis.tables:
         header, body = _header_and_body(table)
         if header is None:
@@ -92,9 +93,9 @@ def _sum_hit(number, cell, label, total, values, direction) -> Iterator[Hit]:
     )
 
 
-def table_rate(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
-    denominator_words = tuple(rule.params.get("denominator_words", []))
-    numerator_words = tuple(rule.params.get("numerator_words", []))
+def table_rate(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    denominator_words = rule.options.denominator_words
+    numerator_words = rule.options.numerator_words
     for table in analysis.tables:
         header, body = _header_and_body(table)
         if header is None:
@@ -130,3 +131,20 @@ def table_rate(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
                     {"table": table.number, "stated": rate[0], "numerator": top[0], "denominator": bottom[0],
                      "recomputed": shown(exact, rate[1])},
                 )
+
+
+class TableSumParams(Params):
+    total_words: tuple[str, ...] = ("合计", "总计")
+    subset_words: tuple[str, ...] = ("其中", "小计")  # rows that are parts of a part
+
+
+class TableRateParams(Params):
+    denominator_words: tuple[str, ...] = ()  # header words of a denominator column (应, 计划 …)
+    numerator_words: tuple[str, ...] = ()  # header words of a numerator column (实, 完成 …)
+
+
+CHECKS = (
+    Check("table_sum", table_sum, TableSumParams, frozenset({"table", "label", "total", "sum"})),
+    Check("table_rate", table_rate, TableRateParams,
+          frozenset({"table", "label", "metric", "stated", "numerator", "denominator", "recomputed"})),
+)

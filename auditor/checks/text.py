@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
+from auditor.checks.base import Check, Params
 
 
 @lru_cache(maxsize=256)
@@ -33,10 +34,10 @@ def _per_line(analysis: Analysis, matches: list[re.Match]) -> Iterator[Hit]:
         yield Hit(start, end, {"phrase": "、".join(phrases)}, {"phrases": phrases})
 
 
-def phrase(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
+def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """Any of params.phrases (literal text, matched after normalisation)."""
-    phrases = tuple(rule.params.get("phrases", ())) + tuple(
-        w for name in rule.params.get("vocabulary", ()) for w in analysis.pack.words(name)
+    phrases = rule.options.phrases + tuple(
+        w for name in rule.options.vocabulary for w in analysis.pack.words(name)
     )
     pattern = _compile(tuple(sorted(set(phrases), key=len, reverse=True)), True)
     yield from _per_line(analysis, list(pattern.finditer(analysis.text.norm)))
@@ -49,10 +50,10 @@ def _each(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.MULTILINE) for p in patterns)
 
 
-def pattern(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
+def pattern(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """Any of params.patterns (Python regular expressions on the normalised text)."""
     norm = analysis.text.norm
-    found = sorted((m for p in _each(tuple(rule.params.get("patterns", ()))) for m in p.finditer(norm)),
+    found = sorted((m for p in _each(rule.options.patterns) for m in p.finditer(norm)),
                    key=lambda m: (m.start(), -m.end()))
     kept: list[re.Match] = []
     for match in found:
@@ -65,7 +66,7 @@ _STRAY_RE = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff\s。,]|$)|\ufff
 _PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])[\[(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[\])]")
 
 
-def stray_characters(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
+def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """A lone ASCII ? or a replacement character inside Chinese text; a pinyin gloss."""
     original = analysis.text.original
     for match in _STRAY_RE.finditer(original, re.MULTILINE):
@@ -73,3 +74,27 @@ def stray_characters(analysis: Analysis, rule: Rule, context) -> Iterator[Hit]:
     for match in _PINYIN_RE.finditer(analysis.text.norm):
         yield Hit(match.start(), match.end(), {"phrase": original[match.start() : match.end()]},
                   {"pinyin": match.group(1)})
+
+
+class PhraseParams(Params):
+    phrases: tuple[str, ...] = ()  # literal text, matched after normalisation
+    vocabulary: tuple[str, ...] = ()  # names of vocabulary lists whose words are phrases too
+
+
+class PatternParams(Params):
+    patterns: tuple[str, ...] = ()  # Python regular expressions on the normalised text
+
+    def __post_init__(self) -> None:
+        for expression in self.patterns:
+            try:
+                re.compile(expression)
+            except re.error as exc:
+                raise ValueError(f"bad pattern {expression}: {exc}") from None
+
+
+PHRASE = frozenset({"phrase"})
+CHECKS = (
+    Check("phrase", phrase, PhraseParams, PHRASE),
+    Check("pattern", pattern, PatternParams, PHRASE),
+    Check("stray_character", stray_characters, Params, PHRASE),
+)

@@ -1,0 +1,111 @@
+"""CH001: a stated change (增长p%, 下降p%, 提高N个百分点) against the values it is computed from."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from auditor.arith import APPROXIMATE_WORDS, consistent, percent_change, scaled_interval, shown
+from auditor.checks.base import NumericCheck, Params, first_by, pair_expectation, within
+from auditor.checks.common import as_written
+from auditor.model import Hit
+from auditor.relate import Change, direction_of, values_go
+
+TOLERANCE = "half a unit of the last place (rounding) or one unit (truncation)"
+
+
+def hosted_changes(analysis) -> dict[int, Change]:
+    """A change lives on the row of its stated change, or of its new value when none is stated."""
+    return first_by(analysis.relations.changes, lambda c: (c.stated or c.new).index)
+
+
+def change_reading(change: Change) -> str:
+    """Which reading of the stated change the check holds it to: "relative"
+    (percent of the old value) or "points" (difference of two rates); "" when
+    it cannot be checked (approximate wording, old value 0, or the direction
+    word contradicts the values, which DR001 reports)."""
+    stated, old, new = change.stated, change.old, change.new
+    if stated is None or stated.qualifier in APPROXIMATE_WORDS:
+        return ""
+    going = direction_of(change.stated_word) or direction_of(change.word)
+    actual = values_go(old, new)
+    if going and actual and going != actual:
+        return ""
+    difference = abs(Fraction(new.value) - Fraction(old.value))
+    relative = percent_change(old.value, new.value)
+    if stated.kind == "points" or (stated.kind == "percent" and old.kind == "percent"):
+        if consistent(difference, stated.written, stated.decimals, stated.qualifier):
+            return "points"
+        if stated.kind == "percent" and relative is not None and consistent(abs(relative), stated.written, stated.decimals, stated.qualifier):
+            return "relative"
+        return "points"
+    return "relative" if relative is not None else ""
+
+
+class ChangeCheck(NumericCheck):
+    """A stated % change or points difference against the values it is computed from."""
+
+    name = "change"
+    params = Params
+    provides = frozenset({"word", "stated", "old", "new", "recomputed"})
+
+    def columns(self, rule) -> tuple[str, ...]:
+        return ("change_scaled", "change_low", "change_high", "change_reading")
+
+    def judged(self, analysis, rule) -> Mapping[int, Change]:
+        return hosted_changes(analysis)
+
+    def row(self, analysis, rule, change: Change) -> dict[str, Any]:
+        reading = change_reading(change)
+        if not reading:
+            return {}
+        stated, old, new = change.stated, change.old.value, change.new.value
+        if reading == "points":
+            scaled, scale = abs(new - old), Decimal(1)
+        else:
+            scaled, scale = abs(new - old) * 100, abs(old)
+        low, high = scaled_interval(stated.written, stated.decimals, stated.qualifier, scale)
+        return {"change_scaled": scaled, "change_low": low, "change_high": high, "change_reading": reading}
+
+    def holds(self, row, rule) -> bool:
+        return not row["change_reading"] or within(row["change_scaled"], row["change_low"], row["change_high"])
+
+    def expectations(self, rule) -> list[Any]:
+        return [pair_expectation(rule, "change_scaled", "change_low", True, role="low"),
+                pair_expectation(rule, "change_high", "change_scaled", False, role="high")]
+
+    def hit(self, analysis, rule, change: Change, row, failed_roles) -> Hit:
+        stated, old, new = change.stated, change.old, change.new
+        reading = row["change_reading"]
+        if reading == "points":
+            recomputed = shown(abs(Fraction(new.value) - Fraction(old.value)), stated.decimals)
+            recomputed_text = recomputed + "个百分点"
+        else:
+            recomputed = shown(abs(percent_change(old.value, new.value)), stated.decimals)
+            recomputed_text = recomputed + "%"
+        return Hit(
+            stated.start,
+            stated.end,
+            {
+                "word": change.stated_word,
+                "stated": as_written(analysis, stated),
+                "old": as_written(analysis, old),
+                "new": as_written(analysis, new),
+                "recomputed": recomputed_text,
+            },
+            {
+                "old": old.value,
+                "new": new.value,
+                "stated": stated.written,
+                "stated_unit": stated.unit,
+                "recomputed": recomputed,
+                "reading": reading,
+                "tolerance": TOLERANCE,
+            },
+            related=((old.start, old.end), (new.start, new.end)),
+        )
+
+
+CHECKS = (ChangeCheck(),)
