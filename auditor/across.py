@@ -553,12 +553,12 @@ def with_cross_findings(results: list[FileResult], pack, lang: str) -> list[File
 def audit_across(documents, pack, lang: str = "zh") -> list[list[Finding]]:
     """The findings of each document, those between the documents included
     (for use from Python and the rule cases)."""
-    from auditor.audit import Context, audit_document
+    from auditor.audit import audit_document
 
     results = []
     for document in documents:
         analysis, findings, quiet = audit_document(document, pack, lang)
-        facts = document_facts(analysis, Context(analysis).relations)
+        facts = document_facts(analysis, analysis.relations)
         results.append(FileResult(document.path, tuple(findings), suppressed=quiet, facts=facts))
     return [list(result.findings) for result in with_cross_findings(results, pack, lang)]
 

@@ -1,7 +1,7 @@
 """The great_expectations engine: the numeric rules as an ExpectationSuite.
 
 The rules judged on the check columns of the figures table (rate bounds,
-ratio, sum, change, direction; see auditor.checkcolumns) become expectations
+ratio, sum, change, direction; see auditor.checks.base.NumericCheck) become expectations
 on that table; the rest run as in the default engine. Validation happens in an
 ephemeral context, so nothing is written to disk unless Data Docs are asked
 for. Failing rows are turned into findings by the same hit builders the
