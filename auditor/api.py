@@ -169,13 +169,22 @@ def start_check(paths: Iterable[str], options: CheckOptions = CheckOptions()) ->
 
 
 def refuse_overwrite(output: Path | None, targets: Iterable[Target], lang: str) -> None:
-    """Nothing the user gave is ever written to."""
-    if output is None:
-        return
-    resolved = output.resolve()
-    for target in targets:
-        if target.path is not None and target.path.resolve() == resolved:
-            raise CheckError(f"{output}: " + message("output_is_input", lang))
+    """Nothing the user gave is ever written to (compared by inode), and an
+    output that cannot be written is told before anything is audited."""
+    refuse_outputs([(output, "--output")], targets, lang)
+
+
+def refuse_outputs(outputs: Iterable[tuple[Path | None, str]], targets: Iterable[Target], lang: str,
+                   named: dict[str, Path | None] | None = None, rule_dirs: Iterable[Path] = (),
+                   directory_ok: bool = False) -> None:
+    """Each (output, option) checked against every input: the audited files,
+    the files `named` by options (--baseline …) and the rule-pack files."""
+    from auditor.output import OutputRefused, given_files, refuse_outputs as check
+
+    try:
+        check(outputs, given_files(targets, named, rule_dirs), directory_ok)
+    except OutputRefused as exc:
+        raise CheckError(exc.text(lang)) from None
 
 
 @dataclass(frozen=True)

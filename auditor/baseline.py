@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 from auditor.i18n import UserError
 from auditor.model import FileResult, Finding
 from auditor.normalise import normalise_key
+from auditor.output import write_text
 
 VERSION = 1
 
@@ -42,7 +43,7 @@ def entries(result: FileResult) -> list[dict[str, str]]:
 
 def write_baseline(path: Path, collected: list[dict[str, str]]) -> int:
     collected = sorted(collected, key=lambda e: (e["file"], e["rule"], e["key"]))
-    path.write_text(json.dumps({"version": VERSION, "findings": collected}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_text(path, json.dumps({"version": VERSION, "findings": collected}, ensure_ascii=False, indent=2) + "\n")
     return len(collected)
 
 

@@ -14,12 +14,17 @@ from pathlib import Path
 
 import click
 
-from auditor.api import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckError, CheckOptions, load_settings, refuse_overwrite, start_check
+from auditor.api import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckError, CheckOptions, load_settings, refuse_outputs,
+                         start_check)
 from auditor.config import Config, ConfigError, load_config
 from auditor.i18n import category_name, message
+from auditor.output import open_replacing
 from auditor.read import expand_paths
 from auditor.render import FORMATS, RenderContext, render_report
 from auditor.rulepack import RulePack
+
+
+EXIT_INTERRUPTED = 130
 
 
 class UsageFailure(click.ClickException):
@@ -64,6 +69,9 @@ class GuardedGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
+        except KeyboardInterrupt:  # Ctrl-C: exit 130; an --output is replaced only when complete
+            click.echo(f"auditor: {message('interrupted', 'zh')} / interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:  # `auditor … | head`: the reader has gone, nothing left to say
             import os
 
@@ -121,8 +129,12 @@ def check(paths, output_format, output, write_baseline, no_progress, **given) ->
         run = start_check(paths, options)
         if form.needs_output(options.with_figures) and output is None:
             raise CheckError(message("format_needs_output", run.lang, format=output_format))
-        refuse_overwrite(output, run.targets, run.lang)
-        refuse_overwrite(write_baseline, run.targets, run.lang)
+        outputs = [(output, "--output"), (write_baseline, "--write-baseline")]
+        if options.with_figures and form.figures == "side-file" and output is not None:
+            outputs.append((output.with_name(output.stem + ".figures.csv"), "--figures"))
+        named = {"--baseline": options.baseline, "--reference": options.reference, "--config": run.settings.config.path}
+        rule_dirs = [*map(Path, run.settings.config.get("rules")), *options.rule_dirs]
+        refuse_outputs(outputs, run.targets, run.lang, named, rule_dirs, directory_ok=output_format == "docx")
         if output_format == "docx":
             _refuse_docx_overwrite(output, run.targets, run.lang)
     except CheckError as exc:
@@ -146,7 +158,7 @@ def _render(output_format: str, results, counts, output: Path | None, context: R
     elif FORMATS[output_format].binary:
         render_report(output_format, results, lambda text: None, context, counts)
     else:
-        with output.open("w", encoding="utf-8") as handle:
+        with open_replacing(output) as handle:
             render_report(output_format, results, handle.write, context, counts)
 
 
@@ -228,7 +240,8 @@ def figures(paths, output_format, output, relations_output, lang, rule_dirs, con
         raise UsageFailure(message("format_needs_output", lang, format=output_format))
     targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
     try:
-        refuse_overwrite(output, targets, lang)
+        refuse_outputs([(output, "--output"), (relations_output, "--relations")], targets, lang, {"--config": config.path},
+                       [*map(Path, config.get("rules")), *rule_dirs])
     except CheckError as exc:
         raise UsageFailure(str(exc)) from None
     from auditor.table import export_figures

@@ -53,6 +53,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "config_file": {"zh": "配置文件:", "en": "config file:"},
     "no_config_file": {"zh": "(无配置文件)", "en": "(no config file)"},
     "format_needs_output": {"zh": "{format} 格式需要 --output 文件", "en": "the {format} format needs --output FILE"},
+    # outputs refused before the audit starts (auditor/output.py)
+    "output_is_audited_file": {"zh": "{where}:不会覆盖被检查的文件", "en": "{where}: refusing to overwrite a file being audited"},
+    "output_is_given_file": {"zh": "{where}:不会覆盖 {option} 给出的输入文件", "en": "{where}: refusing to overwrite the input file given by {option}"},
+    "output_is_dir": {"zh": "{where}:是目录,不能写入报告", "en": "{where}: is a directory, not a file to write"},
+    "output_no_dir": {"zh": "{where}:目录 {directory} 不存在", "en": "{where}: the directory {directory} does not exist"},
+    "output_not_writable": {"zh": "{where}:无法写入({reason})", "en": "{where}: cannot write it ({reason})"},
+    "interrupted": {"zh": "已中断", "en": "interrupted"},
     # reasons inside those errors (rule packs, config, baseline, reference table)
     "no_such_file": {"zh": "{where}:文件不存在", "en": "{where}: no such file"},
     "pack_not_dir": {"zh": "{where}:不是规则目录", "en": "{where}: not a directory of rule files"},

@@ -181,6 +181,8 @@ def collect(targets, pack, lang: str, max_bytes: int) -> tuple[list[dict], list[
 def export_figures(targets, pack, lang: str, fmt: str, output: Path | None, relations_output: Path | None, max_bytes: int) -> bool:
     import click
 
+    from auditor.output import replacing, write_text
+
     figures, relations, errors = collect(targets, pack, lang, max_bytes)
     for line in errors:
         click.echo(line, err=True)
@@ -188,11 +190,14 @@ def export_figures(targets, pack, lang: str, fmt: str, output: Path | None, rela
     figures_frame = frame(figures, FIGURE_COLUMNS + check_columns)
     relations_frame = frame(relations, RELATION_COLUMNS)
     if fmt == "xlsx":
-        write_xlsx(output, {"figures": figures_frame, "relations": relations_frame})
+        with replacing(output) as temporary:
+            write_xlsx(temporary, {"figures": figures_frame, "relations": relations_frame})
     elif fmt == "parquet":
-        _typed(figures_frame).to_parquet(output, index=False)
+        with replacing(output) as temporary:
+            _typed(figures_frame).to_parquet(temporary, index=False)
         if relations_output is not None:
-            _typed(relations_frame).to_parquet(relations_output, index=False)
+            with replacing(relations_output) as temporary:
+                _typed(relations_frame).to_parquet(temporary, index=False)
     elif fmt == "json":
         import json
 
@@ -201,7 +206,7 @@ def export_figures(targets, pack, lang: str, fmt: str, output: Path | None, rela
     else:
         _emit(figures_frame.to_csv(index=False, lineterminator="\n"), output)
         if relations_output is not None:
-            relations_output.write_text(relations_frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+            write_text(relations_output, relations_frame.to_csv(index=False, lineterminator="\n"))
     return bool(errors)
 
 
@@ -214,10 +219,12 @@ def _typed(table):
 def _emit(text: str, output: Path | None) -> None:
     import click
 
+    from auditor.output import write_text
+
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_text(output, text)
 
 
 def figures_table(text: str, path: str = "-", pack=None):

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.model import FileResult, Finding
+from auditor.output import write_bytes
 
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -91,7 +92,7 @@ def write(output: Path, results: list[FileResult], lang: str, **_: object) -> No
     if len(results) > 1 or output.is_dir():
         output.mkdir(parents=True, exist_ok=True)
     for result in readable:
-        plan[result.path].write_bytes(commented_docx(result, lang))
+        write_bytes(plan[result.path], commented_docx(result, lang))
 
 
 def emit(results, counts, write_text, context) -> None:

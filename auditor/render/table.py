@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditor.model import FileResult
+from auditor.output import replacing, write_text
 from auditor.render import RenderContext, Tally
 from auditor.table import FIGURE_COLUMNS, FINDING_COLUMNS, finding_rows, frame
 
@@ -21,9 +22,11 @@ def emit_xlsx(results, counts: Tally, write, context: RenderContext) -> None:
     """The reviewer's workbook (auditor.render.xlsx_review)."""
     from auditor.render import xlsx_review
 
-    xlsx_review.write(context.output, list(results), context.lang, with_figures=context.with_figures)
+    results = list(results)
+    with replacing(context.output) as temporary:
+        xlsx_review.write(temporary, results, context.lang, with_figures=context.with_figures)
 
 
 def write_figures_csv(path: Path, results: list[FileResult]) -> None:
     rows = [row for r in results for row in r.figures]
-    path.write_text(frame(rows, FIGURE_COLUMNS).to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    write_text(path, frame(rows, FIGURE_COLUMNS).to_csv(index=False, lineterminator="\n"))
