@@ -241,11 +241,11 @@ def test_output_replaced_only_when_complete(inputs, monkeypatch):
     before = output.read_bytes()
     output.chmod(0o640)
 
-    def broken(results, write, counts, lang, **options):
+    def broken(results, counts, write, context):
         write('{"files": [')
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(json_format, "stream", broken)
+    monkeypatch.setattr(json_format, "emit", broken)
     result = _check("--isolated", str(inputs / "in"), "--format", "json", "-o", str(output))
     assert result.exit_code == 130
     assert output.read_bytes() == before
