@@ -127,32 +127,42 @@ def figures_frame(analyses: list[tuple[Analysis, int]], pack: RulePack) -> pd.Da
     return pd.DataFrame(rows, columns=columns)
 
 
+def judge(analyses: list[Analysis], pack: RulePack, lang: str, data_docs: Path | None = None) -> list[tuple[list, int]]:
+    """(findings, suppressed) of each analysed document: the numeric rules
+    judged by one great_expectations validation over the figures of all of
+    them, every other rule as in the default engine."""
+    numeric = [rule for rule, _ in numeric_rules(pack)]
+    numeric_ids = {rule.id for rule in numeric}
+    other_rules = [r for r in pack.enabled() if r.id not in numeric_ids]
+    offsets, offset = [], 0
+    for analysis in analyses:
+        offsets.append(offset)
+        offset += len(analysis.figures)
+    frame = figures_frame(list(zip(analyses, offsets)), pack)
+    failing = failing_rows(validate(frame, lambda: build_suite(pack), data_docs)) if analyses else {}
+    judged = []
+    for analysis, start in zip(analyses, offsets):
+        hits = run_rules(analysis, other_rules)
+        for rule in numeric:
+            roles = {role: rows for (rule_id, role), rows in failing.items() if rule_id == rule.id}
+            hits.extend((rule, hit) for hit in _hits(analysis, start, rule, roles))
+        judged.append(to_findings(analysis, hits, lang))
+    return judged
+
+
 def audit_with_gx(targets: list[Target], pack: RulePack, lang: str, max_bytes: int,
                   data_docs: Path | None = None, keep_text: bool = False) -> list[FileResult]:
     """Every file read and checked as in the default engine (the same
     load-and-guard path), except that the numeric rules are judged by one
     great_expectations validation over the figures of all files."""
-    numeric = [rule for rule, _ in numeric_rules(pack)]
-    numeric_ids = {rule.id for rule in numeric}
-    other_rules = [r for r in pack.enabled() if r.id not in numeric_ids]
     prepared: list[Analysis | FileResult] = [prepare(target, pack, lang, max_bytes) for target in targets]
-    analyses: list[tuple[Analysis, int]] = []
-    offset = 0
-    for item in prepared:
-        if isinstance(item, Analysis):
-            analyses.append((item, offset))
-            offset += len(item.figures)
-    failing = failing_rows(validate(figures_frame(analyses, pack), lambda: build_suite(pack), data_docs)) if analyses else {}
-    offsets = {id(analysis): start for analysis, start in analyses}
+    analyses = [item for item in prepared if isinstance(item, Analysis)]
+    judged = iter(judge(analyses, pack, lang, data_docs))
     results = []
     for target, item in zip(targets, prepared):
         if isinstance(item, FileResult):
             results.append(item)
             continue
-        hits = run_rules(item, other_rules)
-        for rule in numeric:
-            roles = {role: rows for (rule_id, role), rows in failing.items() if rule_id == rule.id}
-            hits.extend((rule, hit) for hit in _hits(item, offsets[id(item)], rule, roles))
-        findings, quiet = to_findings(item, hits, lang)
+        findings, quiet = next(judged)
         results.append(FileResult(target.display, tuple(findings), text=item.text.original if keep_text else "", suppressed=quiet))
     return results

@@ -177,17 +177,19 @@ def _parse(source: str, text: str) -> _PackFile:
         return msgspec.convert(data, _PackFile)
     except msgspec.ValidationError as exc:
         rule = _rule_at(data, str(exc))
+        if rule is None:
+            raise RulePackError("pack_invalid_file", where=source, reason=explain(exc)) from None
         raise RulePackError("pack_invalid", where=source, rule=rule, reason=explain(exc)) from None
 
 
-def _rule_at(data: dict, error: str) -> str:
-    """The id of the rule a validation error points into ($.rules[3]…), or "-"."""
+def _rule_at(data: dict, error: str) -> str | None:
+    """The id of the rule a validation error points into ($.rules[3]…), if it has one."""
     match = re.search(r"\$\.rules\[(\d+)\]", error)
     if match and isinstance(data.get("rules"), list):
         entry = data["rules"][int(match.group(1))]
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
             return entry["id"]
-    return "-"
+    return None
 
 
 _UNKNOWN_FIELD_RE = re.compile(r"Object contains unknown field `([^`]*)`")
@@ -205,8 +207,9 @@ def explain(exc: Exception) -> Localised:
     if match := _UNKNOWN_FIELD_RE.search(text):
         return Localised(f"未知的键“{match.group(1)}”{where_zh}", f"unknown key “{match.group(1)}”{where_en}")
     if match := _EXPECTED_RE.search(text):
-        return Localised(f"应为 {match.group(1)},实为 {match.group(2)}{where_zh}",
-                         f"expected {match.group(1)}, got {match.group(2)}{where_en}")
+        expected = match.group(1).removesuffix(" | null")
+        return Localised(f"应为 {expected},实为 {match.group(2)}{where_zh}",
+                         f"expected {expected}, got {match.group(2)}{where_en}")
     if match := _MISSING_RE.search(text):
         return Localised(f"缺少“{match.group(1)}”{where_zh}", f"“{match.group(1)}” is missing{where_en}")
     return Localised(text, text)

@@ -99,3 +99,26 @@ def test_a_case_file_with_an_unknown_key_is_refused():
         parse_case_file("X.yaml", "rule: X\nfail:\n  - text: a\n    expct: []\n")
     with pytest.raises(RuleCaseError, match="expects no finding"):
         parse_case_file("X.yaml", "rule: X\nfail:\n  - text: a\n")
+
+
+def test_numeric_rules_fail_the_same_under_both_engines(tmp_path):
+    """Every failing case of a numeric rule gives the same findings, byte for
+    byte, when the great_expectations engine judges it (one validation a pack)."""
+    pytest.importorskip("great_expectations")
+    from auditor.audit import analyse, run_rules, to_findings
+    from auditor.checks import registry
+    from auditor.gx_engine import judge
+
+    numeric = [c for c in CASES if c.kind == "fail" and registry().numeric(pack_for(c).get(c.rule).check)]
+    assert {c.rule for c in numeric} >= {"RB001", "RB002", "RB003", "RB004", "RT001", "SM001", "SM002", "CH001", "DR001"}
+    by_pack: dict[int, list[RuleCase]] = {}
+    for case in numeric:
+        by_pack.setdefault(id(pack_for(case)), []).append(case)
+    for cases in by_pack.values():
+        pack = pack_for(cases[0])
+        analyses = [analyse(case_document(case, tmp_path), pack) for case in cases]
+        under_gx = judge(analyses, pack, "zh")
+        for case, analysis, (gx_findings, _) in zip(cases, analyses, under_gx):
+            default, _ = to_findings(analysis, run_rules(analysis, pack.enabled()), "zh")
+            assert [f.as_json() for f in gx_findings] == [f.as_json() for f in default], case.id
+            assert any(f.rule == case.rule for f in gx_findings), case.id
