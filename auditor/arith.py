@@ -116,3 +116,45 @@ def scaled_interval(stated: Decimal, decimals: int, qualifier: str, scale: Decim
     elif qualifier in UPPER_BOUND_WORDS:
         low = -INFINITY
     return low, high
+
+
+def written_interval(value: Decimal, decimals: int, multiplier: int) -> tuple[Fraction, Fraction]:
+    """The values a written quantity stands for: 31.1万 is [310500, 311500];
+    a whole count with no multiplier is exact."""
+    centre = Fraction(value)
+    half = half_unit(decimals, multiplier)
+    return centre - half, centre + half
+
+
+def rate_interval(stated: Decimal, decimals: int, qualifier: str = "") -> tuple[Fraction, Fraction]:
+    """[low, high) a stated rate admits: rounding [s-h, s+h] and truncation [s, s+u) together."""
+    value = Fraction(stated)
+    unit = last_place(decimals)
+    low, high = value - unit / 2, value + unit
+    if qualifier in LOWER_BOUND_WORDS:
+        high = Fraction(10**18)
+    elif qualifier in UPPER_BOUND_WORDS:
+        low = Fraction(-(10**18))
+    return low, high
+
+
+def ratio_representative(numerator: tuple[Fraction, Fraction], denominator: tuple[Fraction, Fraction],
+                         target: tuple[Fraction, Fraction], scale: int = 100) -> Fraction | None:
+    """The value of scale·n/d, n and d anywhere in their intervals, that comes
+    closest to the target interval [low, high): inside it when any reading
+    can produce the stated rate. None when the denominator may be zero."""
+    n_low, n_high = numerator
+    d_low, d_high = denominator
+    if d_low <= 0 or n_low < 0:
+        return None
+    low, high = scale * n_low / d_high, scale * n_high / d_low
+    t_low, t_high = target
+    if high < t_low:
+        return high
+    if low >= t_high:
+        return low
+    return max(low, t_low)
+
+
+def explains(representative: Fraction | None, target: tuple[Fraction, Fraction]) -> bool:
+    return representative is not None and target[0] <= representative < target[1]

@@ -146,7 +146,7 @@ def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> 
             Finding(
                 rule=rule.id,
                 category=rule.category,
-                severity=rule.severity,
+                severity=hit.severity or rule.severity,
                 line=line,
                 column=column,
                 end_line=end_line,

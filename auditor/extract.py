@@ -33,6 +33,8 @@ UNITS: dict[str, tuple[str, str, int]] = {
     "美元": ("money", "美元", 1),
     "平方公里": ("area", "平方公里", 1),
     "平方米": ("area", "平方米", 1),
+    "公顷": ("area", "公顷", 1),
+    "立方米": ("volume", "立方米", 1),
     "m2": ("area", "平方米", 1),
     "m²": ("area", "平方米", 1),
     "㎡": ("area", "平方米", 1),
@@ -107,7 +109,8 @@ def _units_pattern() -> str:
     return "|".join(re.escape(n) for n in names)
 
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+# 1,788 and, as PDF exports and typeset reports write them, 1 788 or 1\u2009788
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.])(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 # No lookbehind at the start: it would stop the regex engine from scanning
 # ahead for a digit at C speed. What may not precede a number is checked in
@@ -116,6 +119,7 @@ _NOT_BEFORE_NUMBER = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 _FIGURE_RE = re.compile(
     rf"(?P<num>{_NUMBER})"
     rf"(?:\s*(?P<sep>[-—–~至到])\s*(?P<num2>{_NUMBER}))?"
+    rf"(?:[ \u2009\u202f](?=(?:余|多)?(?:{_MULT}|{_units_pattern()})))?"  # 38210 剂次, 1.4 %
     rf"(?P<approx1>余|多)?(?P<mult>{_MULT})?(?P<approx2>余|多)?"
     rf"(?P<unit>{_units_pattern()})?"
     rf"(?P<post>及?以上|及?以下|左右|以内)?"
@@ -125,7 +129,7 @@ _CN_FIGURE_RE = re.compile(
     rf"|(?P<cn>[一二两三四五六七八九十][{CN_DIGITS}]*)(?P<cnunit>个百分点|个月|{'|'.join(w for w in COUNT_WORDS if len(w) <= 2)}))"
 )
 _DATE_RE = re.compile(
-    r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?"
+    r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2}) ?年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?"
     r"|(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d)"
     r"|(?P<m2>\d{1,2})月(?!龄)(?:(?P<d2>\d{1,2})[日号])?"
     r"|(?<=[至到—\-~、])(?P<d3>\d{1,2})[日号])"
@@ -160,7 +164,7 @@ def _decimals(number: str) -> int:
 
 
 def _to_decimal(number: str) -> Decimal:
-    return Decimal(number.replace(",", ""))
+    return Decimal(number.replace(",", "").replace(" ", "").replace("\u2009", "").replace("\u202f", ""))
 
 
 def find_dates(norm: str) -> list[DateMention]:
@@ -237,6 +241,8 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
         metric, subject, in_list = "", "", False
         if item["kind"] in ("percent", "permille", "per100k", "per10k", "points") or item["kind"] == "count":
             metric, subject, in_list = _metric(text, item, previous, metric_words)
+        elif not item["qualifier"] and item["kind"] in ("money", "area", "length", "weight"):
+            _qualify(text.norm, item)
         figure = Figure(index=index, metric=metric, subject=subject, in_list=in_list, **item)
         figures.append(figure)
         previous = figure
@@ -323,6 +329,14 @@ _NOT_QUALIFYING = {"约": set("签履节预制公合邀特违解条契婚相赴�
 def _is_word_ending(before: str, qualifier: str) -> bool:
     preceding = before[-len(qualifier) - 1 : -len(qualifier)]
     return preceding in _NOT_QUALIFYING.get(qualifier, ())
+
+
+def _qualify(norm: str, item: dict) -> None:
+    """超过1.9万公里, 约550万元: the qualifier before a quantity that has no metric."""
+    before = norm[max(0, item["number_start"] - 3) : item["number_start"]]
+    match = _PRE_QUALIFIER_RE.search(before)
+    if match and not _is_word_ending(before, match.group(1)):
+        item["qualifier"] = match.group(1)
 
 
 def strip_fillers(head: str) -> str:

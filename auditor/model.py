@@ -24,6 +24,7 @@ class Hit:
     values: dict[str, Any] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
     related: tuple[tuple[int, int], ...] = ()
+    severity: str = ""  # overrides the rule's severity: an inferred reading is only a warning
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,12 @@ is given.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor.arith import APPROXIMATE_WORDS, explains, rate_interval, ratio_representative, written_interval
 from auditor.extract import Figure
 from auditor.model import Analysis
 from auditor.spans import ends_with
@@ -28,6 +30,8 @@ class Ratio:
     rate: Figure
     numerator: Figure
     denominator: Figure
+    inferred: bool = False  # paired across sentences or without a cue word: a warning
+    target: bool = False  # the denominator is a target (计划2万座): exact as written, not a rounded count
 
 
 @dataclass(frozen=True)
@@ -87,58 +91,149 @@ def values_go(old: Figure, new: Figure) -> str:
 
 
 # --- rate = numerator / denominator -------------------------------------------------
+#
+# Explain before accusing: the best-supported reading picks a numerator and a
+# denominator; when it does not give the stated rate, every other pair of
+# quantities with the same unit nearby (the sentence, the one before) is tried,
+# each as the interval its rounding allows. Only when none gives the rate is
+# the best reading kept for the check to report.
+
+RATE_SUFFIXES = ("率", "占比", "比例", "比重")
+_SHARE_HEAD_RE = re.compile(r"占(?:[^\d,。;]{0,12}?(?:的)?)?(?:比重|比例|比)?(?:为|达|达到|是)?\s*$")
+_AMONG_AFTER_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?中\s*[,,]?\s*(?:已|有|共|均|的|其)")
+_SUBSET_AFTER_RE = re.compile(r"^\s*[,,]?\s*其中")
 
 
 def find_ratios(analysis: Analysis) -> list[Ratio]:
     text, figures = analysis.text, analysis.figures
-    denominator_cue = _alternation(analysis.pack.words("denominator_cues"))
-    target_cue = _alternation(analysis.pack.words("target_cues"))
-    numerator_cue = _alternation(analysis.pack.words("numerator_cues"))
-    rate_suffix = ("率", "占比", "比例", "比重")
-    cued = _CueIndex(text)
+    cues = _RatioCues(
+        _alternation(analysis.pack.words("denominator_cues")),
+        _alternation(analysis.pack.words("target_cues")),
+        _alternation(analysis.pack.words("numerator_cues")),
+        _CueIndex(text),
+    )
     found: list[Ratio] = []
     for rate in figures:
-        if rate.kind != "percent" or rate.in_list or not rate.metric.endswith(rate_suffix):
+        if rate.kind != "percent" or rate.in_list or direction_of(rate.metric):
             continue
-        if direction_of(rate.metric):
+        share = _is_share(text, rate)
+        if not share and not rate.metric.endswith(RATE_SUFFIXES):
             continue
-        sentence_start, _ = text.sentence_span(rate.start)
-        numerator = _numerator_before(figures, rate, sentence_start)
-        if numerator is None:
+        reading = _best_reading(text, figures, rate, cues, share)
+        if reading is None:
             continue
-        if cued(numerator, denominator_cue) and not cued(numerator, numerator_cue):
-            continue
-        # a denominator in the same sentence; a target (计划, 任务 …) may stand
-        # earlier in the paragraph or section
-        earliest = _section_start(text, rate.start)
-        lowest = max(-1, numerator.index - 1 - _MAX_LOOKBACK_FIGURES)
-        for index in range(numerator.index - 1, lowest, -1):
-            candidate = figures[index]
-            if candidate.start < earliest:
-                break
-            if not _is_quantity(candidate) or candidate.base_unit != numerator.base_unit:
-                continue
-            if cued(candidate, numerator_cue):
-                continue
-            same_sentence = candidate.start >= sentence_start
-            if (same_sentence and cued(candidate, denominator_cue)) or cued(candidate, target_cue):
-                found.append(Ratio(rate, numerator, candidate))
-                break
+        found.append(_explained(text, figures, rate, reading))
     return found
 
 
+@dataclass(frozen=True)
+class _RatioCues:
+    denominator: re.Pattern
+    target: re.Pattern
+    numerator: re.Pattern
+    cued: "_CueIndex"
+
+
+def _is_share(text, rate: Figure) -> bool:
+    """其中A 718人,占31.6% / 占总数的5.56% / 占常住人口的比重为48.1%."""
+    clause_start, _ = text.clause_span(rate.start)
+    return bool(_SHARE_HEAD_RE.search(text.norm[max(clause_start, rate.number_start - 20) : rate.number_start]))
+
+
 def _is_quantity(figure: Figure) -> bool:
-    return figure.kind in QUANTITY_KINDS and figure.exact and bool(figure.unit)
+    return figure.kind in QUANTITY_KINDS and figure.exact and bool(figure.unit) and figure.value > 0
 
 
-def _numerator_before(figures: tuple[Figure, ...], rate: Figure, sentence_start: int) -> Figure | None:
-    """The nearest quantity before the rate in its sentence, with no other rate between."""
-    for index in range(rate.index - 1, -1, -1):
+def _same_unit(a: Figure, b: Figure) -> bool:
+    return a.base_unit == b.base_unit and a.kind == b.kind
+
+
+_MAX_SCOPE = 12  # figures a rate may speak about on either side: bounded on one-line documents
+
+
+def _scope(figures: tuple[Figure, ...], rate: Figure, sentence_start: int, sentence_end: int) -> tuple[list[Figure], bool]:
+    """The quantities a rate speaks about: those since the previous rate of its
+    sentence; or, when it stands first, the ones after it up to the sentence
+    end (参保率达97.2%,户籍人口…,参保…) if no other rate claims them."""
+    before: list[Figure] = []
+    for index in range(rate.index - 1, max(-1, rate.index - 1 - _MAX_SCOPE), -1):
         figure = figures[index]
-        if figure.start < sentence_start or figure.kind == "percent":
-            return None
+        if figure.start < sentence_start or figure.kind in ("percent", "permille", "points"):
+            break
         if _is_quantity(figure):
-            return figure
+            before.append(figure)
+    if before:
+        return before[::-1], False
+    if rate.index and figures[rate.index - 1].start >= sentence_start and figures[rate.index - 1].kind == "percent":
+        return [], False
+    after: list[Figure] = []
+    for figure in figures[rate.index + 1 : rate.index + 1 + _MAX_SCOPE]:
+        if figure.start >= sentence_end:
+            break
+        if figure.kind in ("percent", "permille", "points"):
+            return [], True
+        if _is_quantity(figure):
+            after.append(figure)
+    return after, True
+
+
+def _role(text, figure: Figure, cues: _RatioCues) -> str:
+    """"den" for a figure the wording makes a whole (应…, 计划, 共, 登记, N个X中,
+    X人,其中…), "num" otherwise."""
+    if cues.cued(figure, cues.numerator):
+        return "num"
+    norm = text.norm
+    if cues.cued(figure, cues.denominator):
+        return "den"
+    tail = norm[figure.end : figure.end + 12]
+    if _AMONG_AFTER_RE.match(tail) or _SUBSET_AFTER_RE.match(tail):
+        return "den"
+    return "num"
+
+
+def _stem(metric: str) -> str:
+    core = metric[:-1] if metric.endswith("率") else ""
+    return core[-2:] if len(core) >= 2 else ""
+
+
+def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool) -> tuple[Figure, Figure, bool, bool] | None:
+    """(numerator, denominator, inferred, target) as the wording pairs them, or None."""
+    sentence_start, sentence_end = text.sentence_span(rate.start)
+    scope, after = _scope(figures, rate, sentence_start, sentence_end)
+    if not scope:
+        return None
+    roles = [_role(text, f, cues) for f in scope]
+    numerators = [f for f, role in zip(scope, roles) if role == "num"]
+    if not numerators:
+        return None
+    numerator = numerators[-1]
+    if share:
+        if after:
+            return None  # 占预算数的98.41%,比预算数…少支…: the figures after are not its part and whole
+        total = _share_total(text, figures, numerator, rate, sentence_start)
+        return (numerator, total, False, False) if total is not None else None
+    if "分别" in text.norm[numerator.end : rate.number_start]:
+        return None  # 甲…、乙…,…率分别为: each rate has its own whole
+    stem = _stem(rate.metric)
+    if after and not share and not (stem and stem in text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]):
+        return None
+    same = [f for f in scope if f is not numerator and _same_unit(f, numerator)]
+    cued = [f for f in same if roles[scope.index(f)] == "den" and (f.index < numerator.index or not _SUBSET_AFTER_RE.match(text.norm[f.end : f.end + 4]))]
+    if cued:
+        whole = min(cued, key=lambda f: abs(f.index - numerator.index))
+        return numerator, whole, False, cues.cued(whole, cues.target)
+    numerator_clause = text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]
+    counts_the_event = bool(stem and stem in numerator_clause) or bool(cues.numerator.search(numerator_clause))
+    if not after and counts_the_event:
+        earlier = _denominator_earlier(text, figures, numerator, sentence_start, cues)
+        if earlier is not None:
+            return earlier
+    # no cue: a count of the rate's own event (实际入学, 接种) over the larger
+    # figure before it is only a likely reading
+    if stem and stem in text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]:
+        larger = [f for f in same if f.index < numerator.index and f.value >= numerator.value]
+        if larger and not _listed_with(text, larger[-1], numerator):
+            return numerator, larger[-1], True, False
     return None
 
 
@@ -168,6 +263,112 @@ class _CueIndex:
         if first >= figure.number_start:
             return False
         return bool(cue.search(self.text.norm, first, figure.number_start))
+
+
+_SHARE_WORDS_RE = re.compile(r"占(?P<whole>[^\d,。;]{0,12}?)(?:的)?(?:比重|比例|比)?(?:为|达|达到|是)?\s*$")
+_CHANGE_CLAUSE_RE = re.compile(r"增加|减少|增长|下降|提高|降低|比上年|较上年|同比")
+
+
+def _share_total(text, figures, part: Figure, rate: Figure, sentence_start: int) -> Figure | None:
+    """The whole a part is a share of: the figure just before 其中 (其中A 718人,
+    占31.6%), or a figure earlier in the sentence whose words 占 names
+    (受灾面积267058公顷,…绝收面积102885公顷,占受灾面积的39%). Never a
+    whole 占 names that is not stated (占世界60%)."""
+    norm = text.norm
+    if _CHANGE_CLAUSE_RE.search(norm[part.end : rate.number_start]):
+        return None
+    if text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
+        return None  # the part must be in the clause just before the share
+    words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
+    whole = (words.group("whole") if words else "").strip()
+    among = norm.rfind("其中", sentence_start, part.number_start)
+    if among >= 0:
+        total = _figure_ending_before(figures, [f.end for f in figures], norm, among)
+        candidates = [total] if total is not None else []
+    else:
+        if len(whole) < 2:
+            return None
+        candidates = [f for f in figures[max(0, part.index - 8) : part.index][::-1] if f.start >= sentence_start]
+    for total in candidates:
+        if not _is_quantity(total) or not _same_unit(total, part) or total.value < part.value:
+            continue
+        total_clause = norm[text.clause_span(total.start)[0] : total.number_start]
+        if _CHANGE_CLAUSE_RE.search(total_clause):
+            continue  # 比上年增加5038亿元,其中: the parts are not parts of the increase
+        if among >= 0 and (not whole or "总" in whole or whole.startswith(("全部", "其中", "同期"))):
+            return total
+        if whole and _names(whole, total_clause):
+            return total
+    return None
+
+
+def _names(whole: str, clause: str) -> bool:
+    """Whether the words after 占 name the figure's own words (受灾面积 in 农作物受灾面积)."""
+    whole = whole.removesuffix("的")
+    return len(whole) >= 2 and (whole in clause or whole.removeprefix("全县").removeprefix("全市") in clause)
+
+
+def _denominator_earlier(text, figures, numerator: Figure, sentence_start: int, cues: _RatioCues):
+    """A cued whole in the sentence before (inferred), or a target earlier in the section."""
+    earliest = _section_start(text, numerator.start)
+    previous_start = text.sentence_span(sentence_start - 1)[0] if sentence_start else sentence_start
+    for index in range(numerator.index - 1, max(-1, numerator.index - 1 - _MAX_LOOKBACK_FIGURES), -1):
+        candidate = figures[index]
+        if candidate.start < earliest:
+            break
+        if not _is_quantity(candidate) or not _same_unit(candidate, numerator):
+            continue
+        if candidate.start >= sentence_start or cues.cued(candidate, cues.numerator):
+            continue
+        if candidate.value < numerator.value:
+            continue  # a whole is never smaller than its part
+        if cues.cued(candidate, cues.target):
+            return numerator, candidate, False, True
+        if candidate.start >= previous_start and _role(text, candidate, cues) == "den":
+            return numerator, candidate, True, False
+    return None
+
+
+def _listed_with(text, first: Figure, second: Figure) -> bool:
+    """宫颈癌筛查4002人、乳腺癌筛查3022人: parallel items, not a part and its whole."""
+    return "、" in text.norm[first.end : second.number_start] or "和" in text.norm[first.end : second.number_start]
+
+
+def ratio_target(rate: Figure) -> tuple:
+    return rate_interval(rate.written, rate.decimals, rate.qualifier)
+
+
+def quantity_interval(figure: Figure, exact: bool = False) -> tuple:
+    if exact:
+        return Fraction(figure.value), Fraction(figure.value)
+    return written_interval(figure.value, figure.decimals, figure.multiplier)
+
+
+def pair_explains(numerator: Figure, denominator: Figure, rate: Figure, target: bool = False) -> bool:
+    stated = ratio_target(rate)
+    representative = ratio_representative(quantity_interval(numerator), quantity_interval(denominator, target), stated)
+    return explains(representative, stated)
+
+
+def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool, bool]) -> Ratio:
+    """The best reading, or another pair of nearby same-unit quantities that gives the stated rate."""
+    numerator, denominator, inferred, target = reading
+    if rate.qualifier in APPROXIMATE_WORDS or pair_explains(numerator, denominator, rate, target):
+        return Ratio(rate, numerator, denominator, inferred, target)
+    sentence_start, sentence_end = text.sentence_span(rate.start)
+    previous_start = text.sentence_span(sentence_start - 1)[0] if sentence_start else 0
+    nearby = [
+        f for f in figures[max(0, rate.index - 12) : rate.index + 6]
+        if previous_start <= f.start < sentence_end and _is_quantity(f) and _same_unit(f, numerator)
+    ]
+    for candidate_numerator in nearby:
+        for candidate_denominator in nearby:
+            if candidate_numerator.value > candidate_denominator.value:
+                continue
+            exact = target and candidate_denominator is denominator
+            if candidate_numerator is not candidate_denominator and pair_explains(candidate_numerator, candidate_denominator, rate, exact):
+                return Ratio(rate, candidate_numerator, candidate_denominator, inferred)
+    return Ratio(rate, numerator, denominator, inferred, target)
 
 
 _HEADING_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d))")

@@ -6,11 +6,13 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from auditor.arith import APPROXIMATE_WORDS, scaled_interval, shown
+from decimal import Decimal
+
+from auditor.arith import APPROXIMATE_WORDS, rate_interval, ratio_representative, scaled_interval, shown
 from auditor.checks.base import NumericCheck, Params, first_by, pair_expectation, within
 from auditor.checks.common import as_written, number_as_written
 from auditor.model import Hit
-from auditor.relate import Ratio
+from auditor.relate import Ratio, quantity_interval
 
 TOLERANCE = "half a unit of the last place (rounding) or one unit (truncation)"
 
@@ -29,12 +31,23 @@ class RatioCheck(NumericCheck):
         return first_by(analysis.relations.ratios, lambda r: r.rate.index)
 
     def row(self, analysis, rule, ratio: Ratio) -> dict[str, Any]:
-        """100 × numerator must fall in denominator × the stated rate's interval."""
-        rate, denominator = ratio.rate, ratio.denominator
+        """100 × numerator must fall in denominator × the stated rate's interval;
+        with numerator and denominator anywhere in the intervals their rounding
+        allows (31.1万 is 310500–311500): the value of 100·n/d closest to the
+        stated interval, as p/q, compared as p within [low·q, high·q)."""
+        rate, numerator, denominator = ratio.rate, ratio.numerator, ratio.denominator
         if denominator.value <= 0 or rate.qualifier in APPROXIMATE_WORDS:
             return {}
-        low, high = scaled_interval(rate.written, rate.decimals, rate.qualifier, denominator.value)
-        return {"ratio_scaled": ratio.numerator.value * 100, "ratio_low": low, "ratio_high": high}
+        n_interval = quantity_interval(numerator)
+        d_interval = quantity_interval(denominator, ratio.target)
+        if n_interval[0] == n_interval[1] and d_interval[0] == d_interval[1]:  # exact counts
+            low, high = scaled_interval(rate.written, rate.decimals, rate.qualifier, denominator.value)
+            return {"ratio_scaled": numerator.value * 100, "ratio_low": low, "ratio_high": high}
+        closest = ratio_representative(n_interval, d_interval, rate_interval(rate.written, rate.decimals, rate.qualifier))
+        if closest is None:
+            return {}
+        low, high = scaled_interval(rate.written, rate.decimals, rate.qualifier, Decimal(closest.denominator))
+        return {"ratio_scaled": Decimal(closest.numerator), "ratio_low": low, "ratio_high": high}
 
     def holds(self, row, rule) -> bool:
         return within(row["ratio_scaled"], row["ratio_low"], row["ratio_high"])
@@ -68,6 +81,7 @@ class RatioCheck(NumericCheck):
                 "tolerance": TOLERANCE,
             },
             related=((numerator.start, numerator.end), (denominator.start, denominator.end)),
+            severity="warning" if ratio.inferred else "",
         )
 
 
