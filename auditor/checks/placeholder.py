@@ -10,33 +10,104 @@ from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
 from auditor.checks.base import Check, Params
 
-_LETTER_SLOT_RE = re.compile(r"(?<![A-Za-z])(?:[xX]{1,3}(?=m2|m²|km|kg|[^A-Za-z]|$)|×{1,3}|某某|某(?=[年月日%]))")
-_UNDERSCORE_RE = re.compile(r"(?<![A-Za-z0-9])_+(?![A-Za-z0-9])")
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CJK = "\u4e00-\u9fff"
+_CJK_RE = re.compile(rf"[{_CJK}]")
+# a run of slot marks, with digits or a point only between marks: x, XX, XX.X, x.x, **, ???
+_SLOT_RUN_RE = re.compile(
+    r"(?<![A-Za-z])[xX*?](?:[xX*?]|[.\d]+(?=[xX*?]))*(?:(?![A-Za-z\u00c0-\u024f])|(?=m2|m²|km|kg|mg|ml|cm|mm))"
+)
+_TIMES_RE = re.compile(r"×{1,3}")
+_SOME_RE = re.compile(rf"某某|(?<!某)某(?=[年月日%省市县区镇乡村州盟旗])(?!些)")
+_EMPTY_QUOTES_RE = re.compile(rf"(?:“”|\"\"|《》|‘’)(?=[{_CJK}])")
+_CIRCLE_RE = re.compile(r"(?<![零〇一二三四五六七八九十])[〇○□]{2,}(?![零〇一二三四五六七八九十])")
+_EMPTY_BRACKETS_RE = re.compile(rf"(?<=[{_CJK}第])\(\s*\)|\(\s*\)(?=[{_CJK}])")
+# **重点工作**: markdown emphasis, not masked digits
+_EMPHASIS_RE = re.compile(r"(?<!\*)\*\*(?=[^*\s])[^*\n]{2,80}?(?<=[^*\s])\*\*(?!\*)")
+_UNIT_AFTER_STAR = set("年月日县市区镇乡村省州盟旗个人元家所名户项次")
+_DATE_JOINERS = set("年月日号时")
 
 
 def letter_slots(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    """x / X / xx / × / 某 standing where digits must be: one finding per slot."""
+    """A mark standing where digits or a name must be — x%, XX年, XX.X%, *村, 20**年,
+    ???万元, ×, 某县, “”规划, 〇〇镇, ( )期 — one finding per slot; X月X日 is one slot."""
+    slots = sorted(_slots(analysis, rule))
+    for start, end in _merge_dates(analysis.text.norm, slots):
+        original = analysis.text.original[start:end]
+        yield Hit(start, end, {"slot": original}, {"slot": analysis.text.norm[start:end]})
+
+
+def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
     norm = analysis.text.norm
     not_slots = rule.options.not_placeholders + analysis.pack.words("not_placeholders")
-    for match in _LETTER_SLOT_RE.finditer(norm):
+    emphasis = {pos for m in _EMPHASIS_RE.finditer(norm) if norm[m.start() + 2] not in _UNIT_AFTER_STAR
+                for pos in (m.start(), m.end() - 2)}
+    for match in _SLOT_RUN_RE.finditer(norm):
         start, end = match.span()
         if any(norm.startswith(word, start) for word in not_slots):
             continue
-        before = norm[start - 1 : start]
+        if _is_slot_run(norm, start, end, emphasis):
+            yield start, end
+    for match in _TIMES_RE.finditer(norm):
+        start, end = match.span()
         after = norm[end : end + 1]
-        slot = match.group(0)
-        if slot == "×":
-            # 4×1% and ×人 are slots; 3×4 and 长×宽 are multiplication
-            if not (re.match(r"\d+(?:\.\d+)?[%‰]", norm[end:]) or after in "%‰年月日人个元万份例次所家张台名项户种座"):
+        # 4×1% and ×人 are slots; 3×4 and 长×宽 are multiplication
+        if re.match(r"\d+(?:\.\d+)?[%‰]", norm[end:end + 12]) or (after and after in "%‰年月日人个元万份例次所家张台名项户种座"):
+            yield start, end
+    for pattern in (_SOME_RE, _EMPTY_QUOTES_RE, _CIRCLE_RE, _EMPTY_BRACKETS_RE):
+        for match in pattern.finditer(norm):
+            if pattern is _CIRCLE_RE and not (_neighbour(norm, match.start() - 1) or _neighbour(norm, match.end())):
                 continue
-        elif not (_is_slot_neighbour(before) or _is_slot_neighbour(after)):
-            continue
-        yield Hit(start, end, {"slot": analysis.text.original[start:end]}, {"slot": slot})
+            yield match.span()
 
 
-def _is_slot_neighbour(char: str) -> bool:
+def _is_slot_run(norm: str, start: int, end: int, emphasis: set[int]) -> bool:
+    run = norm[start:end]
+    before = norm[start - 1 : start]
+    after_space = norm[end : end + 2].lstrip(" ")[:1]  # x 万亩: one space before the unit
+    marks = set(run) - set(".0123456789")
+    if marks == {"*"}:
+        if start in emphasis or (end - start == 2 and end - 2 in emphasis):
+            return False
+        if (not before or before == "\n") and norm[end : end + 1] == " ":
+            return False  # a markdown bullet
+        if norm[end : end + 1].isdigit() and not before.isdigit():
+            return False  # 博****1: a masked user name, not digits to fill
+    if marks == {"?"}:
+        # ???万元 stands for digits; 还没有账号? is a question
+        if run.count("?") < 2 and not (before.isdigit() or norm[end : end + 1].isdigit()):
+            return False
+        if before in "吗呢吧么啊呀嘛" or not (after_space.isdigit() or after_space in "%‰" or _CJK_RE.match(after_space or " ")):
+            return False
+        return True
+    return _neighbour(norm, start - 1) or bool(after_space) and (_slot_neighbour_char(after_space))
+
+
+def _neighbour(norm: str, index: int) -> bool:
+    return 0 <= index < len(norm) and _slot_neighbour_char(norm[index])
+
+
+def _slot_neighbour_char(char: str) -> bool:
     return bool(char) and (char.isdigit() or char in "%‰、" or bool(_CJK_RE.match(char)))
+
+
+def _merge_dates(norm: str, slots: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """X月X日, XX年X月: slots one date word apart are one slot."""
+    current: tuple[int, int] | None = None
+    for start, end in slots:
+        if current and start < current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current and start == current[1] + 1 and norm[current[1]] in _DATE_JOINERS:
+            current = (current[0], end + (norm[end : end + 1] in _DATE_JOINERS))  # X月X日 whole
+            continue
+        if current:
+            yield current
+        current = (start, end)
+    if current:
+        yield current
+
+
+_UNDERSCORE_RE = re.compile(r"(?<![A-Za-z])_+(?![A-Za-z0-9])")
 
 
 def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -44,16 +115,19 @@ def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for match in _UNDERSCORE_RE.finditer(norm):
         start, end = match.span()
         near = norm[max(0, start - 1) : end + 1]
+        if near[:1].isdigit() and not _CJK_RE.match(norm[end : end + 1]):
+            continue  # 2024_017: part of a code; 0_岁 is a slot
         if not _CJK_RE.search(near) and not re.search(r"[%,。;:、]", near):
             continue
         yield Hit(start, end, {"slot": match.group(0)}, {"slot": match.group(0)})
 
 
 @lru_cache(maxsize=32)
-def _blank_number_patterns(words: tuple[str, ...]) -> tuple[tuple[re.Pattern, str | int], ...]:
+def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...]) -> tuple[tuple[re.Pattern, str | int], ...]:
     measure = "|".join(sorted(words, key=len, reverse=True))
     change = "增加|提高|上升|增长|下降|减少|降低|扩大|提升|缩减"
     boundary = r"(?=[,。;、)\s]|$)"
+    verb = "|".join(sorted(verbs, key=len, reverse=True))
     return (
         # 由增加到: nothing at all after 由
         (re.compile(rf"(?:由|从)(?=(?:{change})(?:到|至))"), 0),
@@ -63,30 +137,42 @@ def _blank_number_patterns(words: tuple[str, ...]) -> tuple[tuple[re.Pattern, st
         (re.compile(rf"(?:{change}|降|增|升)(?:到|至)(?P<slot>{measure}){boundary}"), "slot"),
         # 达到个, / 新增康复床位张。/ 招聘医学类毕业生名,
         (re.compile(
-            rf"(?:达到|达|共有|共计|合计|总计|新增|增设|招聘|配备|建成|救治|发放|购置|打造)"
+            rf"(?:{verb})"
             rf"(?P<lead>[^\d,。;:、()\[\]“”xX×_一二两三四五六七八九十百千万余多几]{{0,10}}?)(?P<slot>{measure}){boundary}"
         ), "slot"),
+        # 为%, 接种率%, 为‰: a percent sign with no number in front
+        (_BARE_PERCENT_RE, 0),
+        # 投入资金万元: a money unit right after a noun
+        (_BARE_MONEY_RE, "slot"),
+        # 第月至第月, 第批: an ordinal with no number
+        (_BARE_ORDINAL_RE, 0),
         # 划走个医疗机构: 个 after a verb, with no number or determiner before it
         (_LONE_GE_RE, "slot"),
     )
 
 
 _LONE_GE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9fff])")
+_BARE_PERCENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[%‰]")
+_NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余上每近约超逾达"
+_BARE_MONEY_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩)(?![户级])")
+_BARE_ORDINAL_RE = re.compile(r"(?<![次等及落门甲府宅])第(?:[月年季批轮届期])(?:(?:至|到|—|-)第(?:[月年季批轮届期]))?")
 
 
 def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    """A measure word where a number must stand: 达到个, 由台增加到台, 新增床位张."""
+    """A measure word where a number must stand: 达到个, 由台增加到台, 新增床位张, 为%,
+    投入资金万元, 第月至第月."""
     norm = analysis.text.norm
-    not_blank = set(analysis.pack.words("not_blank_words"))
+    not_blank = _word_index(analysis.pack.words("not_blank_words"))
     seen: set[int] = set()
     determiners = set(rule.options.determiners)
-    for pattern, group in _blank_number_patterns(analysis.pack.words("measure_words")):
+    verbs = rule.options.count_verbs
+    for pattern, group in _blank_number_patterns(analysis.pack.words("measure_words"), verbs):
         for match in pattern.finditer(norm):
             start, end = match.span(group) if group else (match.start(), match.end())
             if start in seen:
                 continue
             slot = norm[start:end]
-            if norm[start - 1 : end] in not_blank or norm[start : end + 1] in not_blank:
+            if _inside_word(norm, start, end, not_blank):
                 continue
             if pattern is _LONE_GE_RE and norm[start - 1 : start] in determiners:
                 continue
@@ -94,18 +180,49 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             yield Hit(start, max(end, start + 1), {"slot": analysis.text.original[start:max(end, start + 1)]}, {"slot": slot})
 
 
-_YEAR_RE = re.compile(r"(?:^|(?<=[\s,。;:、“”\"()《》【】\[\]由从至到于的]))年")
+@lru_cache(maxsize=8)
+def _word_index(words: tuple[str, ...]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each character, the words holding it and where: 若干个 holds 个 at 2."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for word in words:
+        for offset, char in enumerate(word):
+            index.setdefault(char, []).append((word, offset))
+    return {char: tuple(entries) for char, entries in index.items()}
+
+
+def _inside_word(norm: str, start: int, end: int, index: dict[str, tuple[tuple[str, int], ...]]) -> bool:
+    """Whether the slot's first or last character is part of a word such as 有个, 大户, 若干个, 病人."""
+    for position in {start, end - 1}:
+        for word, offset in index.get(norm[position : position + 1], ()):
+            if norm.startswith(word, position - offset):
+                return True
+    return False
+
+
+_YEAR_RE = re.compile(r"(?:^|(?<=[\s,。;:、“”\"()《》【】\[\]由从至到于的—]))年")
 
 
 def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    """年 where a year number must stand: 年是“十四五”开局之年, 由年的."""
+    """年 where a year number must stand: 年是“十四五”开局之年, 由年的, ——年月日."""
     norm = analysis.text.norm
     followers = set(analysis.pack.words("year_word_followers"))
     for match in _YEAR_RE.finditer(norm):
         start = match.start()
+        if norm.startswith("年月日", start):
+            yield Hit(start, start + 3, {"slot": analysis.text.original[start : start + 3]}, {"slot": "年月日"})
+            continue
         if norm[start + 1 : start + 2] in followers:
             continue
+        if _year_written_before(norm, start):
+            continue  # 1980 年, 1 9 9 7 年: a year with spaces from a PDF
         yield Hit(start, start + 1, {"slot": "年"}, {"slot": "年"})
+
+
+def _year_written_before(norm: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and norm[index] in " \t\u2009\u202f":
+        index -= 1
+    return index >= 0 and index < start - 1 and (norm[index].isdigit() or norm[index] in "零〇一二三四五六七八九十")
 
 
 _RANGE_RE = re.compile(r"[(]\s*年?\s*[-—–~至]{1,2}\s*年?\s*[)]")
@@ -124,7 +241,10 @@ class LetterSlotParams(Params):
 
 class BlankNumberParams(Params):
     # characters that, right before a lone 个, make it a word (这个, 每个) rather than a blank
-    determiners: str = "这那每各某几整半哪多数若上下单真两一二三四五六七八九十百千万零〇"
+    determiners: str = "这那每各某几整半哪多数若上下单真两一二三四五六七八九十百千万零〇有是逐首前少个干么"
+    # verbs after which a measure word needs a number: 达到个, 新增床位张, 投入资金万元
+    count_verbs: tuple[str, ...] = ("达到", "达", "共有", "共计", "合计", "总计", "新增", "增设", "招聘", "配备", "建成",
+                                    "救治", "发放", "购置", "打造", "惠及", "投入", "下拨", "筹集")
 
 
 SLOT = frozenset({"slot"})
