@@ -162,7 +162,21 @@ def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> 
             )
         )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return findings, quiet
+    return _one_per_debris_span(findings), quiet
+
+
+def _one_per_debris_span(findings: list[Finding]) -> list[Finding]:
+    """One finding per piece of debris: where residue findings share a line, the first
+    rule's (phrases before patterns before stray characters) stands for them all."""
+    kept_spans: list[tuple[int, int]] = []  # line ranges
+    dropped: set[int] = set()
+    residue = sorted((f for f in findings if f.category == "residue"), key=lambda f: (f.rule, f.start))
+    for finding in residue:
+        if any(finding.line <= end and start <= finding.end_line for start, end in kept_spans):
+            dropped.add(id(finding))
+        else:
+            kept_spans.append((finding.line, finding.end_line))
+    return [f for f in findings if id(f) not in dropped]
 
 
 def render_message(rule: Rule, hit: Hit, lang: str) -> str:

@@ -30,7 +30,7 @@ def planted_docx(path: Path) -> Path:
     from docx.oxml.ns import qn
 
     document = docx.Document()
-    document.add_paragraph("某区疾控中心2025年上半年工作小结")
+    document.add_paragraph("东区疾控中心2025年上半年工作小结")
     paragraph = document.add_paragraph()
     for piece in ["全区应", "检测3", "600份,实际检测3", "420份,检测率为9", "6.50%", "。"]:
         paragraph.add_run(piece)

@@ -18,20 +18,39 @@ def _compile(patterns: tuple[str, ...], literal: bool) -> re.Pattern:
     return re.compile("|".join(parts) if parts else "(?!)", re.MULTILINE)
 
 
-def _per_line(analysis: Analysis, matches: list[re.Match]) -> Iterator[Hit]:
-    """One finding per line: the first match to the last, every phrase named."""
+def _per_line(analysis: Analysis, matches: list[re.Match], block: bool = False) -> Iterator[Hit]:
+    """One finding per line: the first match to the last, every phrase named. With
+    `block`, debris on consecutive lines (blank lines between allowed) is one finding."""
     by_line: dict[int, list[re.Match]] = {}
     for match in matches:
         by_line.setdefault(analysis.text.line_of(match.start()), []).append(match)
+    groups: list[list[re.Match]] = []
+    last_line = None
     for line in sorted(by_line):
-        group = by_line[line]
+        if block and groups and _only_blank_between(analysis, last_line, line):
+            groups[-1].extend(by_line[line])
+        else:
+            groups.append(list(by_line[line]))
+        last_line = line
+    for group in groups:
         start, end = group[0].start(), max(m.end() for m in group)
         phrases = []
         for m in group:
-            quoted = analysis.text.original[m.start() : m.end()]
+            quoted = analysis.text.original[m.start() : m.end()].strip()
             if quoted not in phrases:
                 phrases.append(quoted)
-        yield Hit(start, end, {"phrase": "、".join(phrases)}, {"phrases": phrases})
+        shown = phrases if len(phrases) <= 4 else phrases[:4] + ["…"]
+        yield Hit(start, end, {"phrase": "、".join(shown)}, {"phrases": phrases})
+
+
+def _only_blank_between(analysis: Analysis, first: int, second: int) -> bool:
+    """Lines first and second (1-based) are one block of debris: only blank lines, or up
+    to two short lines with no sentence in them (a page title, 第2页), lie between."""
+    if second == first + 1:
+        return True
+    starts = analysis.text.line_starts
+    between = [line for line in analysis.text.norm[starts[first] : starts[second - 1]].split("\n") if line.strip()]
+    return len(between) <= 2 and all(len(line.strip()) <= 40 and "。" not in line for line in between)
 
 
 def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -40,7 +59,10 @@ def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         w for name in rule.options.vocabulary for w in analysis.pack.words(name)
     )
     pattern = _compile(tuple(sorted(set(phrases), key=len, reverse=True)), True)
-    yield from _per_line(analysis, list(pattern.finditer(analysis.text.norm)))
+    matches = list(pattern.finditer(analysis.text.norm))
+    if rule.options.patterns:
+        matches = _first_of_overlapping(matches + _pattern_matches(analysis, rule))
+    yield from _per_line(analysis, matches, rule.options.group == "block")
 
 
 @lru_cache(maxsize=256)
@@ -52,49 +74,94 @@ def _each(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 
 def pattern(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """Any of params.patterns (Python regular expressions on the normalised text)."""
+    yield from _per_line(analysis, _pattern_matches(analysis, rule), rule.options.group == "block")
+
+
+def _pattern_matches(analysis: Analysis, rule: Rule) -> list[re.Match]:
     norm = analysis.text.norm
-    found = sorted((m for p in _each(rule.options.patterns) for m in p.finditer(norm)),
-                   key=lambda m: (m.start(), -m.end()))
+    return _first_of_overlapping([m for p in _each(rule.options.patterns) for m in p.finditer(norm)])
+
+
+def _first_of_overlapping(matches: list[re.Match]) -> list[re.Match]:
     kept: list[re.Match] = []
-    for match in found:
+    for match in sorted(matches, key=lambda m: (m.start(), -m.end())):
         if not kept or match.start() >= kept[-1].end():
             kept.append(match)
-    yield from _per_line(analysis, kept)
+    return kept
 
 
 _STRAY_RE = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff\s。,]|$)|\ufffd")
 _PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])[\[(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[\])]")
+# 钢管、xī@②铜片: letters, marks and circled numbers run together between characters
+_GARBLE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff、])(?=[^\n]{0,8}?[@#$&\u2460-\u2473])[A-Za-z\u00c0-\u024f@#$&\u2460-\u2473]{3,8}(?=[\u4e00-\u9fff])"
+)
+_QUESTION_CUES = ("吗", "呢", "么", "什么", "怎", "如何", "为何", "哪", "谁", "几", "多少", "是否", "有没有", "没有",
+                  "难道", "岂", "可否", "能否", "要不要", "是不是", "对不对", "好不好")
 
 
 def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    """A lone ASCII ? or a replacement character inside Chinese text; a pinyin gloss."""
-    original = analysis.text.original
-    for match in _STRAY_RE.finditer(original, re.MULTILINE):
+    """A lone ASCII ? or a replacement character inside Chinese text; garbled marks;
+    pinyin glosses (業(yè)), one finding per line."""
+    original, norm = analysis.text.original, analysis.text.norm
+    cues = rule.options.question_cues
+    for match in _STRAY_RE.finditer(original):
+        if match.group(0) == "?" and _is_question(norm, match.start(), cues):
+            continue  # 还没有账号? is a question
         yield Hit(match.start(), match.end(), {"phrase": match.group(0)}, {"character": match.group(0)})
-    for match in _PINYIN_RE.finditer(analysis.text.norm):
-        yield Hit(match.start(), match.end(), {"phrase": original[match.start() : match.end()]},
-                  {"pinyin": match.group(1)})
+    for match in _GARBLE_RE.finditer(norm):
+        yield Hit(match.start(), match.end(), {"phrase": original[match.start() : match.end()]}, {"garbled": match.group(0)})
+    for hit in _per_line(analysis, list(_PINYIN_RE.finditer(norm))):
+        yield Hit(hit.start, hit.end, hit.values, {"pinyin": hit.details["phrases"]})
+
+
+def _is_question(norm: str, position: int, cues: tuple[str, ...]) -> bool:
+    start = position
+    while start > 0 and norm[start - 1] not in "。!?;,\n" and position - start < 40:
+        start -= 1
+    return any(cue in norm[start:position] for cue in cues)
+
+
+def _valid_patterns(patterns: tuple[str, ...]) -> None:
+    for expression in patterns:
+        try:
+            re.compile(expression)
+        except re.error as exc:
+            raise ValueError(f"bad pattern {expression}: {exc}") from None
+
+
+def _valid_group(group: str) -> None:
+    if group not in ("line", "block"):
+        raise ValueError(f"group must be line or block, not {group}")
 
 
 class PhraseParams(Params):
     phrases: tuple[str, ...] = ()  # literal text, matched after normalisation
     vocabulary: tuple[str, ...] = ()  # names of vocabulary lists whose words are phrases too
+    patterns: tuple[str, ...] = ()  # regular expressions matched as well, for debris phrases cannot name
+    group: str = "line"  # line: one finding per line; block: debris on consecutive lines is one finding
+
+    def __post_init__(self) -> None:
+        _valid_patterns(self.patterns)
+        _valid_group(self.group)
 
 
 class PatternParams(Params):
     patterns: tuple[str, ...] = ()  # Python regular expressions on the normalised text
+    group: str = "line"  # line: one finding per line; block: debris on consecutive lines is one finding
 
     def __post_init__(self) -> None:
-        for expression in self.patterns:
-            try:
-                re.compile(expression)
-            except re.error as exc:
-                raise ValueError(f"bad pattern {expression}: {exc}") from None
+        _valid_patterns(self.patterns)
+        _valid_group(self.group)
+
+
+class StrayParams(Params):
+    question_cues: tuple[str, ...] = _QUESTION_CUES  # words that make a ? a genuine question
 
 
 PHRASE = frozenset({"phrase"})
 CHECKS = (
     Check("phrase", phrase, PhraseParams, PHRASE),
     Check("pattern", pattern, PatternParams, PHRASE),
-    Check("stray_character", stray_characters, Params, PHRASE),
+    Check("stray_character", stray_characters, StrayParams, PHRASE),
 )
