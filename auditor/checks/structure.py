@@ -88,21 +88,37 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
 
 
 def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    """A skipped or repeated number, per level, reported where it breaks."""
+    """A skipped or repeated number, per level, reported where it breaks.
+
+    A list that restarts at 1 in the same style as its outline (一、二、 inside
+    section 四、) is nested: each level keeps a stack of open sequences, and a
+    number that continues any of them (五、 after the nested 一、二、) closes the
+    ones above it instead of breaking the outline."""
     reset_words = rule.options.reset_words + analysis.pack.words("elision_markers")
-    last: dict[int, int] = {}
+    open_sequences: dict[int, list[int]] = {}
     for marker in outline_markers(analysis, reset_words):
         if marker is None:
-            last.clear()
+            open_sequences.clear()
             continue
-        for deeper in [lvl for lvl in last if lvl > marker.level]:
-            del last[deeper]
-        previous = last.get(marker.level)
-        last[marker.level] = marker.number
-        if previous is None or marker.number == 1 or marker.number == previous + 1:
+        for deeper in [lvl for lvl in open_sequences if lvl > marker.level]:
+            del open_sequences[deeper]
+        stack = open_sequences.setdefault(marker.level, [])
+        if not stack:
+            stack.append(marker.number)
             continue
-        if marker.number == previous:
-            last[marker.level] = previous + 1  # a repeat stands where the next number belonged
+        previous = stack[-1]
+        if marker.number == previous + 1:
+            stack[-1] = marker.number
+            continue
+        if marker.number == 1:
+            stack.append(1)  # a nested list, or a new part, starts
+            continue
+        resumed = next((i for i in range(len(stack) - 2, -1, -1) if stack[i] + 1 == marker.number), None)
+        if resumed is not None:
+            del stack[resumed + 1 :]
+            stack[-1] = marker.number
+            continue
+        stack[-1] = previous + 1 if marker.number == previous else marker.number  # a repeat stands where the next belonged
         expected = _render(marker.style, previous + 1)
         kind = "repeat" if marker.number == previous else "skip" if marker.number > previous else "order"
         yield Hit(
