@@ -26,7 +26,7 @@ def located_docx(path: Path) -> Path:
     import docx
 
     document = docx.Document()
-    document.add_heading("某县卫生健康局2025年工作总结", 0)
+    document.add_heading("禾县卫生健康局2025年工作总结", 0)
     document.add_paragraph("")  # Word does not count an empty paragraph
     document.add_heading("一、疾病预防控制", 1)
     document.add_paragraph("")
@@ -43,7 +43,7 @@ def located_docx(path: Path) -> Path:
 
 
 HTML = """<!DOCTYPE html>
-<html><head><title>某镇工作总结</title><style>p { color: red }</style></head>
+<html><head><title>禾镇工作总结</title><style>p { color: red }</style></head>
 <body><nav>首页 &gt; 工作动态</nav>
 <main>
 <h2>一、免疫规划</h2>
@@ -58,7 +58,7 @@ HTML = """<!DOCTYPE html>
 @pytest.fixture()
 def inputs(tmp_path):
     docx_path = located_docx(tmp_path / "总结.docx")
-    pdf_path = make_pdf(tmp_path / "总结.pdf", [["某县工作总结", "开展讲座x场。"],
+    pdf_path = make_pdf(tmp_path / "总结.pdf", [["禾县工作总结", "开展讲座x场。"],
                                                ["应检测2400份,实际检测2300份,检测率为97.50%。"]])
     html_path = tmp_path / "总结.html"
     html_path.write_text(HTML, encoding="utf-8")
