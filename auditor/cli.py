@@ -250,6 +250,36 @@ def figures(paths, output_format, output, relations_output, lang, rule_dirs, con
     sys.exit(EXIT_USAGE if failed else EXIT_OK)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local).")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8765, show_default=True)
+@click.option("--max-upload", type=click.IntRange(min=1), default=20, show_default=True, help="Largest upload, in MB.")
+@click.option("--open/--no-open", "open_browser", default=True, help="Open the page in the browser.")
+@_lang_option
+@_rules_option
+@_config_options
+def serve(host, port, max_upload, open_browser, lang, rule_dirs, config_path, isolated) -> None:
+    """A local web page: drop reports in, see every finding marked, download the results."""
+    _, pack, lang = _load(config_path, isolated, rule_dirs, lang)
+    try:
+        from auditor.serve import serve as run_server
+    except ImportError:
+        raise UsageFailure(message("serve_missing", lang)) from None
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise UsageFailure(message("serve_missing", lang)) from None
+    url = f"http://{host}:{port}/"
+    click.echo(message("serve_listening", lang, url=url), err=True)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, lambda: webbrowser.open(url)).start()
+    run_server(host, port, pack=pack, default_lang=lang, max_upload=max_upload * 1024 * 1024)
+
+
 @main.group()
 def gx() -> None:
     """great_expectations integration: the figure checks as an ExpectationSuite."""

@@ -16,45 +16,11 @@ from auditor.read import Target
 from auditor.render.docx_comments import read_comments
 from auditor.runner import audit_target
 from conftest import _PACK, REPORTS
+from documents import planted_docx
 
 
 def check(*args):
     return CliRunner().invoke(main, ["check", "--isolated", "--fail-on", "never", *args])
-
-
-def planted_docx(path: Path) -> Path:
-    """A report with defects in a paragraph cut into several runs (one figure
-    split across two runs), a hyperlink, list numbering and a table."""
-    import docx
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    document = docx.Document()
-    document.add_paragraph("东区疾控中心2025年上半年工作小结")
-    paragraph = document.add_paragraph()
-    for piece in ["全区应", "检测3", "600份,实际检测3", "420份,检测率为9", "6.50%", "。"]:
-        paragraph.add_run(piece)
-    paragraph = document.add_paragraph("辖区学生近视筛查率")
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), "rId99")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "104.5%"
-    run.append(text)
-    link.append(run)
-    paragraph._p.append(link)
-    paragraph.add_run(",组织演练××次。")
-    for item in ["健全监测网络", "规范样本转运", "加强人员培训"]:
-        document.add_paragraph(item, style="List Number")
-    document.add_paragraph("6.做好应急值守")
-    rows = [["街道", "应检人数", "实检人数", "检测率"], ["北街", "800", "760", "95.00%"],
-            ["南街", "1200", "1150", "96.00%"], ["合计", "2000", "1930", "96.50%"]]
-    table = document.add_table(rows=4, cols=4)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
-    document.save(str(path))
-    return path
 
 
 def audit(path: Path):
