@@ -94,13 +94,16 @@ class CheckRun:
         return self.settings.lang
 
     def iter_results(self, progress: Callable[[Iterable], Iterable] | None = None,
-                     on_error: Callable[[FileResult], None] | None = None) -> Iterator[FileResult]:
+                     on_error: Callable[[FileResult], None] | None = None,
+                     on_notice: Callable[[str, str], None] | None = None) -> Iterator[FileResult]:
         """Each file's result in target order, through the baseline, counted."""
         from auditor.baseline import entries, without_accepted
 
         for result in self._audit(progress):
             if result.error is not None and on_error is not None:
                 on_error(result)
+            for notice in result.notices if on_notice is not None else ():
+                on_notice(result.path, notice)
             if self.options.record_baseline:
                 self.baseline_entries.extend(entries(result))
             if self.accepted_keys is not None:

@@ -103,6 +103,22 @@ def _lines(text: str):
         start += len(line) + 1
 
 
+def suppression_notices(analysis: Analysis, lang: str) -> tuple[str, ...]:
+    """A warning for every name in an ignore comment that is no rule id, rule
+    name or category: a typo there silences nothing, and should say so."""
+    if "auditor:" not in analysis.text.norm:
+        return ()
+    from auditor.i18n import message
+
+    known = analysis.pack.names()
+    notices = []
+    for match in _SUPPRESS_RE.finditer(analysis.text.norm):
+        for name in match.group("rules").replace(",", " ").split():
+            if name not in known:
+                notices.append(message("notice_unknown_ignore", lang, line=analysis.text.line_of(match.start()), name=name))
+    return tuple(notices)
+
+
 def suppressed(analysis: Analysis, rule: Rule, start: int) -> bool:
     """`<!-- auditor: ignore [rule-or-category …] -->` on the line before, or the same line."""
     text = analysis.text

@@ -140,7 +140,8 @@ def check(paths, output_format, output, write_baseline, no_progress, **given) ->
     except CheckError as exc:
         raise UsageFailure(str(exc)) from None
     progress = None if no_progress or options.engine == "gx" else _progress_bar(len(run.targets))
-    results = run.iter_results(progress, on_error=lambda r: click.echo(f"{r.path}: {r.error}", err=True))
+    results = run.iter_results(progress, on_error=lambda r: click.echo(f"{r.path}: {r.error}", err=True),
+                               on_notice=lambda path, notice: click.echo(f"{path}: {notice}", err=True))
     context = RenderContext(lang=run.lang, pack=run.pack, with_figures=options.with_figures, output=output,
                             colour=output is None and output_format == "text" and sys.stdout.isatty())
     _render(output_format, results, run.counts, output, context)
@@ -185,27 +186,38 @@ def _progress_bar(count: int):
 
 
 @main.command()
+@click.argument("rule_id", required=False)
 @_lang_option
 @_rules_option
 @_config_options
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules(lang, rule_dirs, config_path, isolated, output_format) -> None:
-    """List every rule: id, category, severity and what it checks."""
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+def rules(rule_id, lang, rule_dirs, config_path, isolated, output_format) -> None:
+    """List every rule, or explain RULE_ID (an id or a name): what it checks,
+    why it matters, a failing and a passing example, its params."""
+    from auditor import ruledocs
+
     _, pack, lang = _load(config_path, isolated, rule_dirs, lang)
+    if rule_id is not None:
+        rule = ruledocs.find_rule(pack, rule_id)
+        if rule is None:
+            raise UsageFailure(message("no_such_rule", lang, rule=rule_id))
+        click.echo(ruledocs.explain(rule, lang), nl=False)
+        return
     if output_format == "json":
         import json
 
         data = [
             {"id": r.id, "name": r.name, "category": r.category, "severity": r.severity, "enabled": r.enabled,
-             "description": r.description.get(lang, ""), "source": r.source}
+             "description": r.text("description", lang), "rationale": r.text("rationale", lang),
+             "check": r.check, "params": {k: list(v) if isinstance(v, tuple) else v for k, v in r.params.items()},
+             "source": r.source}
             for r in pack.rules
         ]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    for rule in pack.rules:
-        state = "" if rule.enabled else " " + message("disabled", lang)
-        description = rule.description.get(lang) or rule.description.get("zh", "")
-        click.echo(f"{rule.id}  {rule.name:<22} {category_name(rule.category, lang):<8} {message(rule.severity, lang):<4} {description}{state}")
+    elif output_format == "markdown":
+        click.echo(ruledocs.rules_markdown(pack, lang), nl=False)
+    else:
+        click.echo(ruledocs.rule_table(pack, lang), nl=False)
 
 
 @main.command()

@@ -103,6 +103,7 @@ class FileResult:
     relations: tuple[dict[str, Any], ...] = ()  # rows of the relations table, when asked for
     suppressed: int = 0
     facts: Any = None  # auditor.across.DocumentFacts, when checking across reports
+    notices: tuple[str, ...] = ()  # warnings about the file that are not findings, in the report language
 
 
 def plain(value: Any) -> Any:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from auditor.audit import analyse, run_rules, to_findings
+from auditor.audit import analyse, run_rules, suppression_notices, to_findings
 from auditor.i18n import message
 from auditor.model import Analysis, FileResult
 from auditor.read import DEFAULT_MAX_BYTES, InputError, Target, load_target
@@ -62,6 +62,7 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
         relations=relations,
         suppressed=quiet,
         facts=facts,
+        notices=suppression_notices(analysis, lang),
     )
 
 

@@ -32,7 +32,7 @@ def test_every_rule_has_both_languages_and_a_known_check():
 
     for rule in load_rulepack().rules:
         assert registry().get(rule.check) is not None, rule.id
-        for key in ("message", "description"):
+        for key in ("message", "description", "rationale"):
             assert getattr(rule, key).get("zh") and getattr(rule, key).get("en"), (rule.id, key)
 
 
