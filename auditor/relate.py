@@ -398,6 +398,13 @@ _AMONG_RE = re.compile(r"其中\s*[,:]?")
 _TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
 
 
+_MAX_PARTS_SCAN = 40  # figures after 其中 a list of parts may run over
+_CHANGE_WORDS_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低)(?![到至])|比上年|较上年|同比|多支|少支|超支|节约")
+_TO_WORD_RE = re.compile(r"(?:由|从)|(?:提高|增加|降低|减少|下降|上升|提升|调整|压缩|增)(?:到|至)")
+_STATUS_RE = re.compile(r"已|均|目前|现|全部")
+_SPAN_OF_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年(?:来|间|中|累计|共|合计)|以来|累计|历年|多年")
+
+
 def find_parts(analysis: Analysis) -> list[PartsTotal]:
     text, figures = analysis.text, analysis.figures
     norm = text.norm
@@ -407,20 +414,46 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     starts = [f.start for f in figures]
     ends = [f.end for f in figures]
     for match in _AMONG_RE.finditer(norm):
-        total = _figure_ending_before(figures, ends, norm, match.start())
-        if total is None or total.kind not in QUANTITY_KINDS or not total.exact:
-            continue
-        in_parenthesis = norm[total.end : match.start()].strip().startswith("(")
-        _, sentence_end = text.sentence_span(match.start())
-        stop = norm.find(")", match.end(), sentence_end) if in_parenthesis else sentence_end
-        stop = sentence_end if stop < 0 else stop
-        parts, labels = _parts_after(figures, starts, norm, match.end(), stop, total)
-        if len(parts) < 2:
-            continue
-        reason = _completeness(labels, complement, groups, in_parenthesis)
-        found.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason))
+        sentence_start, sentence_end = text.sentence_span(match.start())
+        for total in _totals_before(text, figures, ends, match.start(), sentence_start):
+            in_parenthesis = norm[total.end : match.start()].strip().startswith("(")
+            stop = norm.find(")", match.end(), sentence_end) if in_parenthesis else sentence_end
+            stop = sentence_end if stop < 0 else stop
+            parts, labels = _parts_after(figures, starts, norm, match.end(), stop, total)
+            if len(parts) < 2:
+                continue
+            reason = _completeness(labels, complement, groups, in_parenthesis)
+            found.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason))
     found.extend(_parts_before_total_word(analysis))
+    found.extend(_lines_closed_by_total(analysis))
     return found
+
+
+def _totals_before(text, figures, ends: list[int], among: int, sentence_start: int) -> list[Figure]:
+    """The wholes a 其中 list can split: the figure just before 其中 and, in
+    its sentence, the nearest figure of each other unit (共帮扶1208户3311人,
+    其中… splits both). A figure that is a change (比上年增加1500亿元,其中…)
+    gives way to the figure it changes."""
+    norm = text.norm
+    nearest = _figure_ending_before(figures, ends, norm, among)
+    if nearest is None:
+        return []
+    totals: dict[tuple[str, str], Figure] = {}
+    for index in range(nearest.index, max(-1, nearest.index - 8), -1):
+        figure = figures[index]
+        if figure.start < sentence_start:
+            break
+        if figure.kind not in QUANTITY_KINDS or not figure.exact or not figure.unit:
+            continue
+        clause_start, _ = text.clause_span(figure.start)
+        if _CHANGE_WORDS_RE.search(norm, clause_start, figure.number_start):
+            continue
+        if _SPAN_OF_YEARS_RE.search(norm, clause_start, figure.number_start):
+            continue
+        totals.setdefault((figure.base_unit, figure.kind), figure)
+    if nearest.kind in QUANTITY_KINDS and (nearest.base_unit, nearest.kind) not in totals:
+        return []  # the figure just before 其中 is a change or a span of years: its parts are not these
+    return list(totals.values())
 
 
 def _figure_ending_before(figures: tuple[Figure, ...], ends: list[int], norm: str, position: int) -> Figure | None:
@@ -432,18 +465,32 @@ def _figure_ending_before(figures: tuple[Figure, ...], ends: list[int], norm: st
 
 
 def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[list[Figure], list[str]]:
+    """The parts after 其中 in the total's unit. Figures of other units beside
+    them (612户1705人, a growth rate after each part) are stepped over; a
+    second 其中 ends the list; before/after values (补助由40元提高到80元) and
+    a part restated as done (其中新开工6个,目前6个已开工) are no parts."""
     parts: list[Figure] = []
     labels: list[str] = []
     cursor = start
-    for figure in figures[bisect_left(starts, start) :]:
+    first = bisect_left(starts, start)
+    for figure in figures[first : first + _MAX_PARTS_SCAN]:
         if figure.end > stop:
             break
-        label = norm[cursor : figure.number_start].strip(" ,、:;()的为")
-        cursor = figure.end
-        if figure.base_unit != total.base_unit or figure.kind != total.kind:
+        gap = norm[cursor : figure.number_start]
+        if "其中" in gap:
             break
+        if figure.base_unit != total.base_unit or figure.kind != total.kind:
+            if figure.kind in QUANTITY_KINDS or figure.kind in ("percent", "points", "permille"):
+                continue
+            break
+        label = gap.strip(" ,、:;()的为")
+        cursor = figure.end
+        if _TO_WORD_RE.search(gap) or _TO_WORD_RE.search(norm, figure.end, min(figure.end + 4, stop)):
+            return [], []
         if not figure.exact and figure.qualifier:
             return [], []
+        if parts and _STATUS_RE.search(label):
+            break  # a subset of the parts before, not one more part
         parts.append(figure)
         labels.append(label)
     return parts, labels
@@ -486,6 +533,41 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
             continue
         labels = [f.subject for f in parts]
         found.append(PartsTotal(total, tuple(parts), tuple(labels), True, "total_word"))
+    return found
+
+
+_TOTAL_LINE_RE = re.compile(r"\s*(?:合计|总计|共计|小计)[^\d\n]{0,16}$")
+
+
+def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
+    """A list spread over lines, each with one figure, closed by a 合计 line:
+    城关镇12座; / 东坝镇8座; / 合计28座。"""
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    found = []
+    for total in figures:
+        if total.kind not in QUANTITY_KINDS or not total.exact:
+            continue
+        line_start, _ = text.line_span(total.start)
+        if not _TOTAL_LINE_RE.fullmatch(norm, line_start, total.number_start):
+            continue
+        parts: list[Figure] = []
+        index = total.index - 1
+        line_end = line_start - 1
+        while index >= 0 and line_end > 0 and len(parts) < _MAX_PARTS_SCAN:
+            previous_start, _ = text.line_span(line_end)
+            in_line = []
+            while index >= 0 and figures[index].start >= previous_start:
+                in_line.append(figures[index])
+                index -= 1
+            alike = [f for f in in_line if f.base_unit == total.base_unit and f.kind == total.kind]
+            if len(alike) != 1 or not alike[0].exact:
+                break
+            parts.append(alike[0])
+            line_end = previous_start - 1
+        if len(parts) >= 2:
+            parts.reverse()
+            found.append(PartsTotal(total, tuple(parts), tuple(f.subject for f in parts), True, "total_line"))
     return found
 
 
