@@ -23,6 +23,7 @@ from auditor.model import FileResult
 from auditor.read import Target, expand_paths
 from auditor.render import Tally
 from auditor.rulepack import RulePack, RulePackError, load_rulepack
+from auditor.selection import Selection, SelectionError, apply_selection
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -50,6 +51,12 @@ class CheckOptions:
     keep_text: bool = False  # keep each document's text on its result (the html report shows it)
     data_docs: Path | None = None  # with engine gx
     across: bool = False  # also compare figures between the reports
+    select: tuple[str, ...] | None = None  # rule ids, id prefixes, names, categories; None: the config's
+    extend_select: tuple[str, ...] = ()  # added to the config's
+    ignore: tuple[str, ...] = ()  # added to the config's
+    stdin_filename: str | None = None  # the name standard input goes by (its suffix picks the reader)
+    force_exclude: bool = False  # exclude applies to files named explicitly too
+    report_unused_suppressions: bool = False  # AU001 for each `auditor: ignore` that silenced nothing
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,8 @@ class Settings:
 
 
 def load_settings(config_path: Path | None = None, isolated: bool = False, rule_dirs: Iterable[Path] = (),
-                  lang: str | None = None) -> Settings:
+                  lang: str | None = None, selection: Selection | None = None) -> Settings:
+    """Config and rule pack; `selection` (from the command line) on top of the config's."""
     try:
         config = load_config(explicit=config_path, use_files=not isolated)
     except ConfigError as exc:
@@ -72,6 +80,17 @@ def load_settings(config_path: Path | None = None, isolated: bool = False, rule_
         pack = load_rulepack([*map(Path, config.get("rules")), *rule_dirs], **rule_overrides(config))
     except RulePackError as exc:
         raise CheckError(message("rulepack_error", lang, reason=exc.text(lang))) from None
+    given = selection or Selection()
+    config_select = config.get("select")
+    chosen = Selection(
+        select=given.select if given.select is not None else (tuple(config_select) if config_select is not None else None),
+        extend_select=(*config.get("extend-select"), *given.extend_select),
+        ignore=(*config.get("ignore"), *given.ignore),
+    )
+    try:
+        pack = apply_selection(pack, chosen, disable)
+    except SelectionError as exc:
+        raise CheckError(message("selection_error", lang, reason=exc.text(lang))) from None
     return Settings(config, pack, lang)
 
 
@@ -93,21 +112,30 @@ class CheckRun:
     def lang(self) -> str:
         return self.settings.lang
 
+    @property
+    def root(self) -> Path:
+        return project_root(self.settings.config)
+
     def iter_results(self, progress: Callable[[Iterable], Iterable] | None = None,
                      on_error: Callable[[FileResult], None] | None = None,
                      on_notice: Callable[[str, str], None] | None = None) -> Iterator[FileResult]:
-        """Each file's result in target order, through the baseline, counted."""
+        """Each file's result in target order, through the baseline, counted;
+        `on_error` sees each result with an error or a notice first, `on_notice`
+        each warning about the file (unknown rule names in ignore comments)."""
         from auditor.baseline import entries, without_accepted
 
+        root = self.root
         for result in self._audit(progress):
-            if result.error is not None and on_error is not None:
+            if (result.error is not None or result.notice is not None) and on_error is not None:
                 on_error(result)
             for notice in result.notices if on_notice is not None else ():
                 on_notice(result.path, notice)
+            if self.options.report_unused_suppressions and result.unused_suppressions:
+                result = with_unused_suppressions(result)
             if self.options.record_baseline:
-                self.baseline_entries.extend(entries(result))
+                self.baseline_entries.extend(entries(result, root))
             if self.accepted_keys is not None:
-                result, accepted = without_accepted(result, self.accepted_keys)
+                result, accepted = without_accepted(result, self.accepted_keys, root)
                 self.counts.baseline += accepted
             self.counts.add(result)
             yield result
@@ -143,7 +171,8 @@ class CheckRun:
 def start_check(paths: Iterable[str], options: CheckOptions = CheckOptions()) -> CheckRun:
     """Load config, rule pack, reference table and baseline, and find the files;
     every usage problem is raised here, before anything is audited or written."""
-    settings = load_settings(options.config_path, options.isolated, options.rule_dirs, options.lang)
+    selection = Selection(options.select, options.extend_select, options.ignore)
+    settings = load_settings(options.config_path, options.isolated, options.rule_dirs, options.lang, selection)
     lang, config, pack = settings.lang, settings.config, settings.pack
     if options.engine == "gx":
         try:
@@ -167,8 +196,22 @@ def start_check(paths: Iterable[str], options: CheckOptions = CheckOptions()) ->
             accepted_keys = load_keys(options.baseline)
         except BaselineError as exc:
             raise CheckError(message("baseline_error", lang, reason=exc.text(lang))) from None
-    targets = expand_paths(list(paths), config.get("include"), config.get("exclude"))
+    targets = expand_paths(list(paths), config.get("include"), config.get("exclude"), root=project_root(config),
+                           force_exclude=options.force_exclude, stdin_name=options.stdin_filename)
     return CheckRun(options, settings, targets, pack, options.fail_on or config.get("fail-on"), accepted_keys)
+
+
+def project_root(config: Config) -> Path:
+    """Where the config file is; without one, the current directory. Baseline
+    entries, include/exclude patterns and report paths are relative to it."""
+    return (config.path.parent if config.path is not None else Path.cwd()).resolve()
+
+
+def with_unused_suppressions(result: FileResult) -> FileResult:
+    from dataclasses import replace
+
+    findings = tuple(sorted((*result.findings, *result.unused_suppressions), key=lambda f: (f.start, f.end, f.rule)))
+    return replace(result, findings=findings)
 
 
 def refuse_overwrite(output: Path | None, targets: Iterable[Target], lang: str) -> None:

@@ -5,12 +5,18 @@ A finding is keyed on its rule, its file and the normalised text around it
 (the sentence and the span), not on its line, so editing other parts of the
 file does not bring accepted findings back. Keys are counted: if two copies
 were accepted and a third appears, the third is reported.
+
+The file is keyed by its path relative to the project root (where the config
+file is, else the current directory), so a baseline written from one
+directory, with ./ or with absolute paths, holds from any other. Baselines
+written before keyed the path as it was typed; those keys still match.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path, PurePath
@@ -34,11 +40,21 @@ def finding_key(path: str, finding: Finding) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def entries(result: FileResult) -> list[dict[str, str]]:
-    return [
-        {"rule": f.rule, "file": PurePath(result.path).as_posix(), "key": finding_key(result.path, f), "message": f.message}
-        for f in result.findings
-    ]
+def project_path(path: str, root: Path | None) -> str:
+    """`path` relative to the project root, in / form; as given for standard
+    input or without a root, absolute when it lies outside the root."""
+    if root is None or path == "-":
+        return PurePath(path).as_posix()
+    absolute = Path(os.path.realpath(path))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def entries(result: FileResult, root: Path | None = None) -> list[dict[str, str]]:
+    path = project_path(result.path, root)
+    return [{"rule": f.rule, "file": path, "key": finding_key(path, f), "message": f.message} for f in result.findings]
 
 
 def write_baseline(path: Path, collected: list[dict[str, str]]) -> int:
@@ -59,12 +75,15 @@ def load_keys(path: Path) -> Counter:
     return Counter(entry["key"] for entry in data["findings"] if isinstance(entry, dict) and "key" in entry)
 
 
-def without_accepted(result: FileResult, keys: Counter) -> tuple[FileResult, int]:
+def without_accepted(result: FileResult, keys: Counter, root: Path | None = None) -> tuple[FileResult, int]:
     """The result less the findings the baseline accepts (each accepted copy used once)."""
     kept = []
     accepted = 0
+    path = project_path(result.path, root)
     for finding in result.findings:
-        key = finding_key(result.path, finding)
+        key = finding_key(path, finding)
+        if keys[key] <= 0 and path != result.path:  # a baseline keyed by the path as typed
+            key = finding_key(result.path, finding)
         if keys[key] > 0:
             keys[key] -= 1
             accepted += 1

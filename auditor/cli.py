@@ -20,7 +20,9 @@ from auditor.config import Config, ConfigError, load_config
 from auditor.i18n import category_name, message
 from auditor.output import open_replacing
 from auditor.read import expand_paths
-from auditor.render import FORMATS, RenderContext, render_report
+from auditor.render import FORMATS, STATISTICS, RenderContext, render_report
+from auditor.selection import split_selectors
+from auditor.terminal import use_colour
 from auditor.rulepack import RulePack
 
 
@@ -94,7 +96,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @_lang_option
@@ -116,51 +118,87 @@ def main() -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse files larger than this (default 50 MB).")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 @click.option("--across", is_flag=True, help="Also compare figures between the reports (same area, period and metric).")
-def check(paths, output_format, output, write_baseline, no_progress, **given) -> None:
-    """Audit PATHS (files, directories, or - for standard input) and report findings.
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules: ids, id prefixes, names, categories or ALL, comma-separated (replaces the config's).")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Add these rules to the selection.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Leave these rules out.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule gave, most first (text or json).")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings and errors only.")
+@click.option("--silent", is_flag=True, help="Print nothing; the exit status says it all.")
+@click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report (auto honours NO_COLOR, FORCE_COLOR and TERM=dumb).")
+@click.option("--stdin-filename", metavar="NAME", default=None,
+              help="The name of the file read from standard input: shown in every format, and its suffix picks the reader.")
+@click.option("--force-exclude", is_flag=True, help="Apply exclude to files named on the command line too.")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="Report `auditor: ignore` markers that silenced nothing (rule AU001, a note).")
+def check(paths, output_format, output, write_baseline, no_progress, statistics, quiet, silent, colour, **given) -> None:
+    """Audit PATHS (files, directories, or - for standard input; none: the current directory) and report findings.
 
     Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
     2 for a usage error or a file that could not be read.
     """
     form = FORMATS[output_format]
-    options = CheckOptions(**{**given, "rule_dirs": tuple(given["rule_dirs"])},
-                           record_baseline=write_baseline is not None, keep_text=form.keeps_text)
+    options = _check_options(given, write_baseline is not None, form)
     try:
-        run = start_check(paths, options)
-        if form.needs_output(options.with_figures) and output is None:
-            raise CheckError(message("format_needs_output", run.lang, format=output_format))
-        outputs = [(output, "--output"), (write_baseline, "--write-baseline")]
-        if options.with_figures and form.figures == "side-file" and output is not None:
-            outputs.append((output.with_name(output.stem + ".figures.csv"), "--figures"))
-        named = {"--baseline": options.baseline, "--reference": options.reference, "--config": run.settings.config.path}
-        rule_dirs = [*map(Path, run.settings.config.get("rules")), *options.rule_dirs]
-        refuse_outputs(outputs, run.targets, run.lang, named, rule_dirs, directory_ok=output_format == "docx")
-        if output_format == "docx":
-            _refuse_docx_overwrite(output, run.targets, run.lang)
+        run = start_check(paths or (("-",) if options.stdin_filename else (".",)), options)
+        _refuse_bad_output(run, output_format, output, write_baseline, options.with_figures, statistics)
     except CheckError as exc:
         raise UsageFailure(str(exc)) from None
-    progress = None if no_progress or options.engine == "gx" else _progress_bar(len(run.targets))
-    results = run.iter_results(progress, on_error=lambda r: click.echo(f"{r.path}: {r.error}", err=True),
-                               on_notice=lambda path, notice: click.echo(f"{path}: {notice}", err=True))
-    context = RenderContext(lang=run.lang, pack=run.pack, with_figures=options.with_figures, output=output,
-                            colour=output is None and output_format == "text" and sys.stdout.isatty())
-    _render(output_format, results, run.counts, output, context)
+    quiet = quiet or silent
+    say = (lambda text: None) if silent else (lambda text: click.echo(text, err=True))
+    if options.with_figures and form.figures == "none" and not quiet:
+        say(message("figures_not_held", run.lang, format=output_format))
+    progress = None if no_progress or quiet or options.engine == "gx" else _progress_bar(len(run.targets))
+    results = run.iter_results(progress, on_error=lambda r: say(f"{r.path}: {r.error or r.notice}") if r.error or not quiet else None,
+                               on_notice=lambda path, notice: None if quiet else say(f"{path}: {notice}"))
+    context = RenderContext(lang=run.lang, pack=run.pack, with_figures=options.with_figures, output=output, quiet=quiet,
+                            fail_on=run.fail_on, root=run.root,
+                            colour=output is None and output_format == "text" and use_colour(colour, sys.stdout.isatty()))
+    _render(STATISTICS[output_format] if statistics else form, results, run.counts, output, context, silent)
     if write_baseline is not None:
         from auditor.baseline import write_baseline as write
 
-        click.echo(message("baseline_written", run.lang, path=write_baseline, count=write(write_baseline, run.baseline_entries)), err=True)
+        count = write(write_baseline, run.baseline_entries)
+        if not quiet:
+            say(message("baseline_written", run.lang, path=write_baseline, count=count))
     sys.exit(run.exit_code)
 
 
-def _render(output_format: str, results, counts, output: Path | None, context: RenderContext) -> None:
+def _check_options(given: dict, record_baseline: bool, form) -> CheckOptions:
+    selectors = {key: split_selectors(given.pop(key)) for key in ("select", "extend_select", "ignore")}
+    rule_dirs = tuple(given.pop("rule_dirs"))
+    return CheckOptions(**given, rule_dirs=rule_dirs, select=selectors["select"] or None,
+                        extend_select=selectors["extend_select"], ignore=selectors["ignore"],
+                        record_baseline=record_baseline, keep_text=form.keeps_text)
+
+
+def _refuse_bad_output(run, output_format: str, output: Path | None, write_baseline: Path | None,
+                       with_figures: bool, statistics: bool) -> None:
+    if statistics and output_format not in STATISTICS:
+        raise CheckError(message("statistics_formats", run.lang))
+    if not statistics and FORMATS[output_format].needs_output(with_figures) and output is None:
+        raise CheckError(message("format_needs_output", run.lang, format=output_format))
+    outputs = [(output, "--output"), (write_baseline, "--write-baseline")]
+    if with_figures and FORMATS[output_format].figures == "side-file" and output is not None:
+        outputs.append((output.with_name(output.stem + ".figures.csv"), "--figures"))
+    named = {"--baseline": run.options.baseline, "--reference": run.options.reference, "--config": run.settings.config.path}
+    rule_dirs = [*map(Path, run.settings.config.get("rules")), *run.options.rule_dirs]
+    refuse_outputs(outputs, run.targets, run.lang, named, rule_dirs, directory_ok=output_format == "docx")
+    if output_format == "docx" and not statistics:
+        _refuse_docx_overwrite(output, run.targets, run.lang)
+
+
+def _render(form, results, counts, output: Path | None, context: RenderContext, silent: bool = False) -> None:
     """Render to standard output, or to --output (binary formats write it themselves)."""
     if output is None:
-        render_report(output_format, results, lambda text: click.echo(text, nl=False), context, counts)
-    elif FORMATS[output_format].binary:
-        render_report(output_format, results, lambda text: None, context, counts)
+        write = (lambda text: None) if silent else (lambda text: click.echo(text, nl=False, color=context.colour or None))
+        render_report(form, results, write, context, counts)
+    elif form.binary:
+        render_report(form, results, lambda text: None, context, counts)
     else:
         with open_replacing(output) as handle:
-            render_report(output_format, results, handle.write, context, counts)
+            render_report(form, results, handle.write, context, counts)
 
 
 def _refuse_docx_overwrite(output: Path, targets, lang: str) -> None:

@@ -5,6 +5,9 @@ Keys (all optional):
 
     rules = ["my-rules"]             # extra rule packs, relative to the file
     disable = ["CF001"]              # rule ids to switch off
+    select = ["RT", "ratio"]         # only these rules (ids, id prefixes, names, categories, ALL)
+    extend-select = ["DT001"]        # add to the selection
+    ignore = ["placeholder"]         # take away from the selection
     severity = { RS001 = "error" }   # severity overrides
     params = { RT001 = { … } }       # parameter overrides, key by key
     may-exceed = ["覆盖率"]           # metrics allowed over 100% (added to RB001/RB002)
@@ -25,10 +28,14 @@ from typing import Any
 from auditor.i18n import UserError
 from auditor.read import DEFAULT_MAX_BYTES
 
-KEYS = ("rules", "disable", "severity", "params", "may-exceed", "include", "exclude", "fail-on", "lang", "max-bytes")
+KEYS = ("rules", "disable", "select", "extend-select", "ignore", "severity", "params", "may-exceed", "include", "exclude", "fail-on", "lang", "max-bytes")
+SELECTION_KEYS = ("select", "extend-select", "ignore")
 DEFAULTS: dict[str, Any] = {
     "rules": [],
     "disable": [],
+    "select": None,
+    "extend-select": [],
+    "ignore": [],
     "severity": {},
     "params": {},
     "may-exceed": [],
@@ -107,8 +114,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None, use_fil
 
 
 def _validate(path: Path, key: str, value: Any) -> None:
-    expected = type(DEFAULTS[key])
-    if not isinstance(value, expected):
+    expected = list if key == "select" else type(DEFAULTS[key])
+    if not isinstance(value, expected) or (key in SELECTION_KEYS and not all(isinstance(v, str) for v in value)):
         raise ConfigError("config_bad_type", where=path, key=key, kind=expected.__name__)
     if key == "fail-on" and value not in ("error", "warning", "never"):
         raise ConfigError("config_bad_choice", where=path, key=key, choices="error, warning, never")

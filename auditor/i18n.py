@@ -33,9 +33,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # summaries and labels
     "summary": {
         "zh": "共检查 {files} 个文件,发现 {findings} 个问题(错误 {error},警告 {warning},提示 {info})",
-        "en": "{files} files audited, {findings} findings ({error} errors, {warning} warnings, {info} notes)",
+        "en": "{files_phrase} audited, {findings_phrase} ({error_phrase}, {warning_phrase}, {info_phrase})",
     },
-    "summary_errors": {"zh": ",{count} 个文件无法读取", "en": "; {count} files could not be read"},
+    "summary_errors": {"zh": ",{count} 个文件无法读取", "en": "; {count_phrase} could not be read"},
     "summary_baseline": {"zh": ",基线已接受 {count} 个", "en": "; {count} accepted by the baseline"},
     "summary_suppressed": {"zh": ",行内忽略 {count} 个", "en": "; {count} suppressed inline"},
     "no_findings": {"zh": "未发现问题", "en": "no findings"},
@@ -52,6 +52,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "disabled": {"zh": "(已停用)", "en": "(disabled)"},
     "config_file": {"zh": "配置文件:", "en": "config file:"},
     "no_config_file": {"zh": "(无配置文件)", "en": "(no config file)"},
+    "unknown_selector": {"zh": "{where}:{selector} 不是规则编号、编号前缀、规则名称或类别", "en": "{where}: {selector} is not a rule id, id prefix, rule name or category"},
+    "selection_error": {"zh": "规则选择有误:{reason}", "en": "rule selection error: {reason}"},
+    "figures_not_held": {"zh": "--figures:{format} 格式无法包含数据表,已忽略(json、csv、xlsx 可以)", "en": "--figures: the {format} format cannot hold the figures table; ignored (json, csv and xlsx can)"},
+    "statistics_formats": {"zh": "--statistics 只能用于 text 或 json 格式", "en": "--statistics works with the text and json formats only"},
+    "unused_suppression": {"zh": "“auditor: ignore{names}”没有屏蔽任何问题", "en": "“auditor: ignore{names}” silenced nothing"},
     "format_needs_output": {"zh": "{format} 格式需要 --output 文件", "en": "the {format} format needs --output FILE"},
     # outputs refused before the audit starts (auditor/output.py)
     "output_is_audited_file": {"zh": "{where}:不会覆盖被检查的文件", "en": "{where}: refusing to overwrite a file being audited"},
@@ -166,6 +171,18 @@ def message(code: str, lang: str, /, **params: object) -> str:
     entry = MESSAGES[code]
     template = entry.get(lang) or entry["zh"]
     return template.format(**params)
+
+
+ENGLISH_NOUNS = {"files": ("file", "files"), "findings": ("finding", "findings"), "error": ("error", "errors"),
+                 "warning": ("warning", "warnings"), "info": ("note", "notes")}
+
+
+def counted_noun(count: int, noun: str, lang: str) -> str:
+    """`1 file`, `2 files` in English; the bare number in Chinese (the template has the measure word)."""
+    if lang != "en":
+        return str(count)
+    singular, plural = ENGLISH_NOUNS[noun]
+    return f"{count} {singular if count == 1 else plural}"
 
 
 def category_name(category: str, lang: str) -> str:

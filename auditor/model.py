@@ -102,6 +102,9 @@ class FileResult:
     figures: tuple[dict[str, Any], ...] = ()  # rows of the figures table, when asked for
     relations: tuple[dict[str, Any], ...] = ()  # rows of the relations table, when asked for
     suppressed: int = 0
+    notice: str | None = None  # audited, but worth a word (an empty file), in the user's language
+    notice_code: str | None = None
+    unused_suppressions: tuple[Finding, ...] = ()  # AU001 notes, reported with --report-unused-suppressions
     facts: Any = None  # auditor.across.DocumentFacts, when checking across reports
     notices: tuple[str, ...] = ()  # warnings about the file that are not findings, in the report language
 

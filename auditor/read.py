@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditor.readers import AUDITED_SUFFIXES, LEGACY_SUFFIXES, reader_for
+from auditor.readers import AUDITED_SUFFIXES, LEGACY_SUFFIXES, is_text_suffix, reader_for
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CHINESE_ENCODINGS = ("gb18030", "big5", "big5hkscs", "cp950", "utf_16", "utf_32")
@@ -53,13 +53,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                return _not_blank(data.decode(name)), name
             except UnicodeDecodeError:
                 raise InputError("undecodable", encoding=name) from None
     if b"\x00" in data[:4096] and not _looks_utf16(data):
         raise InputError("binary")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _not_blank(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -73,6 +73,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if "\x00" in text or _control_ratio(text) > 0.01:
         raise InputError("binary")
     return text, best.encoding
+
+
+def _not_blank(text: str) -> str:
+    """An empty or whitespace-only text (a BOM alone, full-width spaces) is `empty`."""
+    if not text.strip().strip("\ufeff\u200b").strip():
+        raise InputError("empty")
+    return text
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -111,9 +118,23 @@ def read_text_file(path: Path, display: str) -> Document:
     return Document(display, text, encoding)
 
 
-def read_stdin(data: bytes) -> Document:
-    text, encoding = decode_bytes(data)
-    return Document("-", text, encoding)
+def read_stdin(data: bytes, name: str = "-", max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Standard input, read as the file `name` would be (--stdin-filename):
+    a piped .docx is read as .docx."""
+    suffix = Path(name).suffix.lower() if name != "-" else ""
+    if suffix in LEGACY_SUFFIXES:
+        raise InputError("legacy_word", suffix=suffix)
+    if len(data) > max_bytes:
+        raise InputError("too_large", size=len(data), limit=max_bytes)
+    if is_text_suffix(suffix):
+        text, encoding = decode_bytes(data)
+        return Document(name, text, encoding)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="auditor-") as folder:  # the rich readers read files
+        spooled = Path(folder) / f"stdin{suffix}"
+        spooled.write_bytes(data)
+        return reader_for(suffix)(spooled, name)
 
 
 def load_target(target: "Target", max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None) -> Document:
@@ -123,7 +144,7 @@ def load_target(target: "Target", max_bytes: int = DEFAULT_MAX_BYTES, stdin: byt
     if target.path is None:
         import sys
 
-        return read_stdin(stdin if stdin is not None else sys.stdin.buffer.read())
+        return read_stdin(stdin if stdin is not None else sys.stdin.buffer.read(), target.display, max_bytes)
     return read_document(target.path, target.display, max_bytes)
 
 
@@ -136,20 +157,28 @@ class Target:
     error: InputError | None = None
 
 
-def expand_paths(arguments: list[str], include: list[str], exclude: list[str]) -> list[Target]:
-    """Turn command-line paths into files to audit, in a stable order."""
+def expand_paths(arguments: list[str], include: list[str], exclude: list[str], root: Path | None = None,
+                 force_exclude: bool = False, stdin_name: str | None = None) -> list[Target]:
+    """Turn command-line paths into files to audit, in a stable order.
+
+    include/exclude patterns match paths relative to `root` (the project
+    root); files named explicitly are excluded only with `force_exclude`.
+    """
     targets: list[Target] = []
     for argument in arguments:
         if argument == "-":
-            targets.append(Target(None, "-"))
+            if not (force_exclude and stdin_name and _excluded(Path(stdin_name), exclude, root)):
+                targets.append(Target(None, stdin_name or "-"))
             continue
         path = Path(argument)
+        if force_exclude and _excluded(path, exclude, root):
+            continue
         if not os.path.lexists(path):
             targets.append(Target(None, argument, InputError("missing")))
         elif path.is_symlink() and _link_loops(path):
             targets.append(Target(None, argument, InputError("symlink_loop")))
         elif path.is_dir():
-            found = _walk(path, include, exclude)
+            found = _walk(path, include, exclude, root)
             if not found:
                 targets.append(Target(None, argument, InputError("nothing_to_audit")))
             targets.extend(found)
@@ -160,10 +189,10 @@ def expand_paths(arguments: list[str], include: list[str], exclude: list[str]) -
     return targets
 
 
-def _walk(root: Path, include: list[str], exclude: list[str]) -> list[Target]:
+def _walk(top: Path, include: list[str], exclude: list[str], root: Path | None = None) -> list[Target]:
     found: list[Target] = []
     seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
         stat = os.stat(dirpath)
         key = (stat.st_dev, stat.st_ino)
         if key in seen:  # a symlink loop: do not walk the same directory twice
@@ -174,11 +203,12 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> list[Target]:
         for name in sorted(filenames):
             full = Path(dirpath) / name
             rel = full.as_posix()
-            if not name.lower().endswith(AUDITED_SUFFIXES) or name.startswith("."):
+            if not name.lower().endswith(AUDITED_SUFFIXES) or is_scratch_file(name):
                 continue
-            if include and not any(_matches(rel, pattern) for pattern in include):
+            matched = _project_relative(full, root)
+            if include and not any(_matches(matched, pattern) for pattern in include):
                 continue
-            if any(_matches(rel, pattern) for pattern in exclude):
+            if any(_matches(matched, pattern) for pattern in exclude):
                 continue
             if full.is_symlink() and _link_loops(full):
                 found.append(Target(None, rel, InputError("symlink_loop")))
@@ -188,6 +218,28 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> list[Target]:
                 continue
             found.append(Target(full, rel))
     return found
+
+
+def is_scratch_file(name: str) -> bool:
+    """Hidden files, Word/WPS lock files (~$报告.docx) and editor temporaries
+    (.~lock.报告.docx#, 报告.txt~, .#报告.md, #报告.md#, .报告.md.swp): never reports."""
+    return (name.startswith((".", "~$")) or name.endswith(("~", ".swp", ".swo", ".tmp"))
+            or (name.startswith("#") and name.endswith("#")))
+
+
+def _project_relative(path: Path, root: Path | None) -> str:
+    """The path as include/exclude patterns see it: relative to the project root."""
+    if root is None:
+        return path.as_posix()
+    try:
+        return (Path(os.path.realpath(path.parent)) / path.name).relative_to(root).as_posix()
+    except ValueError:  # outside the project: as given
+        return path.as_posix()
+
+
+def _excluded(path: Path, exclude: list[str], root: Path | None) -> bool:
+    relative = _project_relative(path, root)
+    return any(_matches(relative, pattern) for pattern in exclude)
 
 
 def _link_loops(path: Path) -> bool:

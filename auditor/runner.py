@@ -21,9 +21,20 @@ def prepare(target: Target, pack: RulePack, lang: str, max_bytes: int = DEFAULT_
     try:
         return analyse(load_target(target, max_bytes, stdin), pack)
     except InputError as exc:
-        return FileResult(target.display, error=message(exc.code, lang, **exc.params), error_code=exc.code)
+        return input_failure(target.display, exc, lang)
     except Exception as exc:  # a bug of ours must not cost the other files their audit
         return _internal(target, lang, exc)
+
+
+NOTICES = ("empty",)  # input problems that leave nothing to audit but are not errors
+
+
+def input_failure(display: str, exc: InputError, lang: str) -> FileResult:
+    """A file that gave no text: an error (exit 2), or for an empty file a notice."""
+    text = message(exc.code, lang, **exc.params)
+    if exc.code in NOTICES:
+        return FileResult(display, notice=text, notice_code=exc.code)
+    return FileResult(display, error=text, error_code=exc.code)
 
 
 def _internal(target: Target, lang: str, exc: Exception) -> FileResult:

@@ -70,7 +70,7 @@ def test_json_contract(files):
 def test_english_messages(files):
     result = run(str(files / "bad.txt"), "--lang", "en")
     assert "error [RT001] 接种率 97.66% does not match 65127/66775 = 97.53%" in result.output
-    assert "1 files audited, 1 findings (1 errors, 0 warnings, 0 notes)" in result.output
+    assert "1 file audited, 1 finding (1 error, 0 warnings, 0 notes)" in result.output
 
 
 def test_stdin(files):

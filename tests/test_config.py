@@ -30,7 +30,7 @@ def test_auditor_toml_found_walking_up(tmp_path):
     result = invoke(["check", "r.txt"], deep)
     assert result.exit_code == 1  # the warning fails because of fail-on = warning
     assert "[RB002]" in result.output and "[RT001]" not in result.output
-    assert "1 files audited" in result.output
+    assert "1 file audited" in result.output
 
 
 def test_pyproject_tool_section_and_severity_override(tmp_path):

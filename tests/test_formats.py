@@ -43,7 +43,7 @@ def test_sarif_is_valid_against_the_2_1_0_schema(tmp_path):
 
 def test_junit_is_xml_with_one_failure_a_finding(tmp_path):
     out = tmp_path / "r.xml"
-    check(str(REPORTS), "--format", "junit", "--output", str(out))
+    check(str(REPORTS), "--format", "junit", "--output", str(out), "--fail-on", "warning")
     root = ET.parse(out).getroot()
     suite = root.find("testsuite")
     assert suite.get("failures") == "47" and suite.get("errors") == "0"
@@ -56,11 +56,11 @@ def test_junit_is_xml_with_one_failure_a_finding(tmp_path):
 
 
 def test_junit_reports_unreadable_files_as_errors(tmp_path):
-    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
     out = tmp_path / "r.xml"
-    check(str(tmp_path / "empty.txt"), "--format", "junit", "--output", str(out))
+    check(str(tmp_path / "binary.txt"), "--format", "junit", "--output", str(out))
     suite = ET.parse(out).getroot().find("testsuite")
-    assert suite.get("errors") == "1" and suite.find("testcase/error").get("message") == "文件为空"
+    assert suite.get("errors") == "1" and suite.find("testcase/error").get("message") == "不是文本文件(二进制内容)"
 
 
 def test_github_annotations():

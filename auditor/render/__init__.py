@@ -30,6 +30,8 @@ class Tally:
     baseline: int = 0
     severities: Counter = field(default_factory=Counter)
     categories: Counter = field(default_factory=Counter)
+    rules: Counter = field(default_factory=Counter)
+    notices: int = 0  # files audited with a notice (an empty file)
 
     def add(self, result: FileResult) -> FileResult:
         if result.error is None:
@@ -37,8 +39,10 @@ class Tally:
         else:
             self.errors += 1
         self.suppressed += result.suppressed
+        self.notices += result.notice is not None
         self.severities.update(f.severity for f in result.findings)
         self.categories.update(f.category for f in result.findings)
+        self.rules.update(f.rule for f in result.findings)
         return result
 
     def failing(self, fail_on: str) -> bool:
@@ -84,6 +88,9 @@ class RenderContext:
     with_figures: bool = False
     colour: bool = False
     output: Path | None = None  # where binary formats (and side files) are written
+    quiet: bool = False  # findings and errors only: no summary line
+    fail_on: str = "error"  # what fails the run (junit: only those are failures)
+    root: Path | None = None  # the project root paths are given relative to (sarif, gitlab)
 
 
 class Renderer(Protocol):
@@ -114,9 +121,10 @@ class Format:
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("text", "auditor.render.text:emit", streams=True),
-    Format("json", "auditor.render.json_format:emit", streams=True),
+    Format("json", "auditor.render.json_format:emit", streams=True, figures="inline"),
     Format("sarif", "auditor.render.sarif:emit"),
     Format("junit", "auditor.render.junit:emit"),
+    Format("gitlab", "auditor.render.gitlab:emit"),
     Format("github", "auditor.render.github:emit", streams=True),
     Format("html", "auditor.render.html:emit", keeps_text=True),
     Format("csv", "auditor.render.table:emit_csv", figures="side-file"),
@@ -125,15 +133,22 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("docx", "auditor.render.docx_comments:emit", binary=True, keeps_text=True),
 )}
 
+# --statistics replaces the report by a count per rule, in text or json
+STATISTICS: dict[str, Format] = {
+    "text": Format("text", "auditor.render.statistics:emit_text"),
+    "json": Format("json", "auditor.render.statistics:emit_json"),
+}
 
-def render_report(name: str, results: Iterable[FileResult], write: Callable[[str], None],
+
+def render_report(name: str | Format, results: Iterable[FileResult], write: Callable[[str], None],
                   context: RenderContext, counts: Tally | None = None) -> Tally:
     """Render `results` (counted here unless the caller passes its own counting
     iterator and the `counts` it fills) in format `name`; return the counts."""
     if counts is None:
         counts = Tally()
         results = counted(results, counts)
-    FORMATS[name].renderer()(iter(results), counts, write, context)
+    form = FORMATS[name] if isinstance(name, str) else name
+    form.renderer()(iter(results), counts, write, context)
     return counts
 
 

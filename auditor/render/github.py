@@ -22,6 +22,8 @@ def file_lines(result: FileResult, lang: str = "zh") -> str:
     lines = []
     if result.error is not None:
         lines.append(f"::error file={_property(result.path)},title=auditor::{_data(result.error)}")
+    if result.notice is not None:
+        lines.append(f"::notice file={_property(result.path)},title=auditor::{_data(result.notice)}")
     for f in result.findings:
         line, column, end_line, end_column = source_position(f)
         props = (f"file={_property(result.path)},line={line},col={column},endLine={end_line},"
@@ -34,4 +36,5 @@ def file_lines(result: FileResult, lang: str = "zh") -> str:
 def emit(results, counts: Tally, write, context: RenderContext) -> None:
     for result in results:
         write(file_lines(result, context.lang))
-    write(summary_text(counts.as_summary(), context.lang) + "\n")
+    if not context.quiet:
+        write(summary_text(counts.as_summary(), context.lang) + "\n")

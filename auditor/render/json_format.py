@@ -19,11 +19,17 @@ def file_entry(result: FileResult, lang: str = "zh") -> str:
     lines = [f'    {{\n      "path": {_compact(result.path)},']
     if result.error is not None:
         lines.append(f'      "error": {_compact({"code": result.error_code, "message": result.error})},')
+    if result.notice is not None:
+        lines.append(f'      "notice": {_compact({"code": result.notice_code, "message": result.notice})},')
     if result.findings:
         body = ",\n".join("        " + _compact(f.as_json_in(lang)) for f in result.findings)
         lines.append(f'      "findings": [\n{body}\n      ]')
     else:
         lines.append('      "findings": []')
+    if result.figures:  # --figures: the figures table of this file, one row a line
+        lines[-1] += ","
+        body = ",\n".join("        " + _compact(row) for row in result.figures)
+        lines.append(f'      "figures": [\n{body}\n      ]')
     return "\n".join(lines) + "\n    }"
 
 

@@ -7,7 +7,7 @@ import unicodedata
 
 import click
 
-from auditor.i18n import message
+from auditor.i18n import counted_noun, message
 from auditor.locate import describe, source_position
 from auditor.model import FileResult, Finding
 from auditor.render import RenderContext, Tally
@@ -52,13 +52,16 @@ def file_block(result: FileResult, lang: str, colour: bool) -> str:
 def emit(results, counts: Tally, write, context: RenderContext) -> None:
     for result in results:
         write(file_block(result, context.lang, context.colour))
-    write(summary_text(counts.as_summary(), context.lang) + "\n")
+    if not context.quiet:
+        write(summary_text(counts.as_summary(), context.lang) + "\n")
 
 
 def summary_text(counts: dict, lang: str) -> str:
-    text = message("summary", lang, files=counts["files"], findings=counts["findings"], **counts["by_severity"])
+    numbers = {"files": counts["files"], "findings": counts["findings"], **counts["by_severity"]}
+    phrases = {f"{key}_phrase": counted_noun(value, key, lang) for key, value in numbers.items()}
+    text = message("summary", lang, **numbers, **phrases)
     if counts["errors"]:
-        text += message("summary_errors", lang, count=counts["errors"])
+        text += message("summary_errors", lang, count=counts["errors"], count_phrase=counted_noun(counts["errors"], "files", lang))
     if counts["baseline"]:
         text += message("summary_baseline", lang, count=counts["baseline"])
     if counts["suppressed"]:
