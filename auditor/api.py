@@ -88,7 +88,7 @@ def load_settings(config_path: Path | None = None, isolated: bool = False, rule_
         ignore=(*config.get("ignore"), *given.ignore),
     )
     try:
-        pack = apply_selection(pack, chosen, disable)
+        pack = apply_selection(pack, chosen, config.get("disable"))
     except SelectionError as exc:
         raise CheckError(message("selection_error", lang, reason=exc.text(lang))) from None
     return Settings(config, pack, lang)

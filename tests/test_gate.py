@@ -202,7 +202,7 @@ def test_a_piped_docx_is_read_as_docx(tmp_path):
     result = invoke(["check", "--isolated", "--stdin-filename", "季报.docx", "--format", "json"], input=document.read_bytes())
     entry = json.loads(result.stdout)["files"][0]
     assert entry["path"] == "季报.docx"
-    assert [(f["rule"], f["location"]) for f in entry["findings"]] == [("RT001", {"paragraph": 2})]
+    assert [(f["rule"], f["location"]) for f in entry["findings"]] == [("RT001", {"paragraph": 2, "where": "第2段"})]
     legacy = invoke(["check", "--isolated", "--stdin-filename", "old.doc"], input=b"\xd0\xcf\x11\xe0")
     assert legacy.exit_code == 2 and "另存为 .docx" in legacy.stderr
 
