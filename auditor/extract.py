@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from itertools import accumulate
 from dataclasses import dataclass
 from decimal import Decimal
@@ -129,7 +130,7 @@ _CN_FIGURE_RE = re.compile(
     rf"|(?P<cn>[一二两三四五六七八九十][{CN_DIGITS}]*)(?P<cnunit>个百分点|个月|{'|'.join(w for w in COUNT_WORDS if len(w) <= 2)}))"
 )
 _DATE_RE = re.compile(
-    r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2}) ?年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?"
+    r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2}) ?年(?:(?P<m>\d{1,3})月(?:(?P<d>\d{1,2})[日号])?)?"
     r"|(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d)"
     r"|(?P<m2>\d{1,2})月(?!龄)(?:(?P<d2>\d{1,2})[日号])?"
     r"|(?<=[至到—\-~、])(?P<d3>\d{1,2})[日号])"
@@ -167,7 +168,42 @@ def _to_decimal(number: str) -> Decimal:
     return Decimal(number.replace(",", "").replace(" ", "").replace("\u2009", "").replace("\u202f", ""))
 
 
+# 二〇二二年五月一日, 四月三十日: dates in Chinese numerals (a month alone needs its day)
+_CN_DATE_RE = re.compile(
+    r"(?<![〇零一二三四五六七八九十第])(?:(?P<y>[〇零一二三四五六七八九]{4})年(?:(?P<m>[一二三四五六七八九十]{1,3})月"
+    r"(?:(?P<d>[一二三四五六七八九十]{1,3})[日号])?)?"
+    r"|(?P<m2>[一二三四五六七八九十]{1,2})月(?P<d2>[一二三四五六七八九十]{1,3})[日号])"
+)
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _cn_dates(norm: str) -> Iterator[DateMention]:
+    for m in _CN_DATE_RE.finditer(norm):
+        year = int(m.group("y").translate(_CN_YEAR_DIGITS)) if m.group("y") else None
+        month = _cn_int(m.group("m") or m.group("m2"))
+        day = _cn_int(m.group("d") or m.group("d2"))
+        if year is None and (month is None or day is None):
+            continue
+        yield DateMention(m.start(), m.end(), year, month, day, year is not None)
+
+
+def _cn_int(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = cn_number(text)
+    return int(value) if value is not None else None
+
+
 def find_dates(norm: str) -> list[DateMention]:
+    dates = _arabic_dates(norm)
+    if any(c in norm for c in "年月"):
+        chinese = list(_cn_dates(norm))
+        if chinese:
+            dates = sorted(dates + chinese, key=lambda d: d.start)
+    return dates
+
+
+def _arabic_dates(norm: str) -> list[DateMention]:
     dates: list[DateMention] = []
     last_month: int | None = None
     for m in _DATE_RE.finditer(norm):
@@ -178,8 +214,8 @@ def find_dates(norm: str) -> list[DateMention]:
             year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
             written = True
         elif m.group("m2"):
-            if norm[max(0, m.start() - 1) : m.start()] in ("个",) or _preceded_by_digit(norm, m.start()):
-                continue
+            if norm[max(0, m.start() - 1) : m.start()] in ("个", "第") or _preceded_by_digit(norm, m.start()):
+                continue  # 第13月: the 13th month of a project, not a date
             year, month, day = None, int(m.group("m2")), _int(m.group("d2"))
             written = False
         else:

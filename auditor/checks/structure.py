@@ -146,7 +146,7 @@ def _render(style: str, number: int) -> str:
 
 # --- dates ---------------------------------------------------------------------------
 
-_RANGE_JOIN_RE = re.compile(r"^\s*(?:至|到|—|-|~|－)\s*$")
+_RANGE_JOIN_RE = re.compile(r"^\s*起?\s*(?:至|到|—|-|~|－)\s*$")
 
 
 def impossible_date(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -180,8 +180,9 @@ def reversed_range(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         start_key, end_key = _key(first), _key(second, first)
         if start_key is None or end_key is None or end_key >= start_key:
             continue
-        if not second.year_written and first.month and second.month and second.month < first.month:
-            continue  # 12月至2月 may cross a year end that the writer left implicit
+        if not second.year_written and first.month and second.month and second.month < first.month \
+                and 12 - first.month + second.month <= rule.options.max_wrapped_months:
+            continue  # 12月至2月 may cross a year end the writer left implicit; 10月至8月 does not
         original = analysis.text.original[first.start : second.end]
         yield Hit(first.start, second.end, {"range": original}, {"start": list(start_key), "end": list(end_key)})
 
@@ -199,8 +200,14 @@ class NumberingParams(Params):
     reset_words: tuple[str, ...] = ()  # after these the numbering starts afresh (on top of elision_markers)
 
 
+class ReversedRangeParams(Params):
+    # 11月至次年2月 written as 11月至2月: a range whose end month is earlier is read as
+    # crossing the year end when it then spans at most this many months
+    max_wrapped_months: int = 6
+
+
 CHECKS = (
     Check("numbering", numbering, NumberingParams, frozenset({"found", "expected", "previous"})),
     Check("impossible_date", impossible_date, Params, frozenset({"date"})),
-    Check("reversed_range", reversed_range, Params, frozenset({"range"})),
+    Check("reversed_range", reversed_range, ReversedRangeParams, frozenset({"range"})),
 )
