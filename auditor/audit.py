@@ -69,24 +69,39 @@ def run_rules(analysis: Analysis, rules: Iterable[Rule]) -> list[tuple[Rule, Hit
 def debris_tail_start(analysis: Analysis, long_line: int = 120) -> int:
     """Where the web page's own furniture begins (上一篇, 相关推荐 …) at the end.
 
-    It is the first marker after which no long paragraph of the report
-    follows. Findings other than residue inside that tail are about someone
-    else's page, not the report, and are dropped.
+    The report's last long paragraph is its last line of `long_line`
+    characters or more that does not itself begin with a marker. The tail
+    starts at the first marker that opens a phrase (at a line start, after a
+    blank or a sentence end) on a line after that paragraph, or inside the
+    paragraph when less than a long line follows it (a page flattened to one
+    line by PDF or web extraction). A marker inside a phrase is the report's
+    own wording (详见相关推荐名单). Findings other than residue inside the
+    tail are about someone else's page.
     """
     norm = analysis.text.norm
-    markers = analysis.pack.words("tail_markers")
+    markers = tuple(analysis.pack.words("tail_markers"))
     positions = sorted(i for m in markers for i in _find_all(norm, m))
     if not positions:
         return len(norm)
     last_long = max(
-        (start for start, line in _lines(norm) if len(line.strip()) >= long_line and not any(m in line for m in markers)),
+        (start for start, line in _lines(norm) if len(line.strip()) >= long_line and not line.lstrip().startswith(markers)),
         default=-1,
     )
-    after = [p for p in positions if p > last_long]
-    if not after:
-        return len(norm)
-    line_start, _ = analysis.text.line_span(after[0])
-    return line_start
+    for position in positions:
+        line_start, line_end = analysis.text.line_span(position)
+        if line_start < last_long or not _opens_phrase(norm, line_start, position):
+            continue
+        if line_start > last_long:
+            return line_start
+        if line_end - position < long_line:
+            return position
+    return len(norm)
+
+
+def _opens_phrase(norm: str, line_start: int, position: int) -> bool:
+    """A blank or a sentence end before the marker: page furniture run on after the text."""
+    before = norm[max(line_start, position - 1) : position]
+    return before == "" or before.isspace() or before in "。!?;:|"
 
 
 def _find_all(text: str, word: str):
@@ -142,6 +157,7 @@ def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> 
     quiet = 0
     seen: set[tuple[str, int, int]] = set()
     place = locator(analysis)
+    may_suppress = "auditor:" in text.norm  # once: per finding it made the run quadratic
     for rule, hit in hits:
         if hit.start >= tail and rule.category != "residue":
             continue
@@ -149,7 +165,7 @@ def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> 
         if key in seen:
             continue
         seen.add(key)
-        if "auditor:" in text.norm and suppressed(analysis, rule, hit.start):
+        if may_suppress and suppressed(analysis, rule, hit.start):
             quiet += 1
             continue
         quoted, mark = excerpt(text, hit.start, hit.end)

@@ -286,3 +286,54 @@ def test_sigint_partial_output(tmp_path):
         assert stderr.decode().splitlines()[-1] == "auditor: 已中断 / interrupted"
         assert json.loads(output.read_text(encoding="utf-8")) == {"earlier": "complete report"}
         assert sorted(p.name for p in tmp_path.iterdir()) == ["many", "report.json"]
+
+
+# --- one_line_findings_dropped, superlinear_one_line_find_ratios, -----------------------
+# --- superlinear_realistic_to_findings --------------------------------------------------
+
+SMALL_REPORT = [
+    "某乡卫生院2025年上半年工作汇报",
+    "上半年,乡卫生院在乡党委、乡政府的领导下,围绕基本医疗和公共卫生两条主线,扎实推进各项重点任务,群众看病就医更加方便,"
+    "主要指标稳中有升,现将有关情况汇报如下。",
+    "一、基本公共卫生服务",
+    "全乡65岁以上老年人应管理3150人,实际健康管理2890人,健康管理率为93.75%。高血压患者规范管理1120人,其中男性560人,"
+    "女性540人,另有随访中断的患者20人,糖尿病患者规范管理410人,较去年同期的380人增长了9.2%,各村卫生室均按要求完成了季度随访任务。",
+    "二、医疗服务",
+    "门诊量由去年同期的21500人次增加到24080人次,增长12.0%。住院病人由去年同期的640人次下降到590人次,下降7.81%,"
+    "平均住院日为6.2天,药占比控制在38.5%以内,门诊次均费用为86.4元,群众满意度为96.3%,较上年提高了1.1个百分点。",
+    "三、下一步打算",
+    "XX年下半年,我们将继续抓好家庭医生签约服务,力争签约率达到70%以上,重点人群签约率达到85%以上,同时加强村医培训,"
+    "确保每名村医每年参加培训不少于40学时,不断提升基层医疗卫生服务能力和水平。",
+]
+SMALL_FINDINGS = [("RT001", "93.75%"), ("SM002", "1120人"), ("CH001", "9.2%"), ("PH001", "XX")]
+FURNITURE = "上一篇:某镇卫生院工作计划,完成率为130%"
+
+
+def test_one_line_findings_dropped():
+    multi = "\n".join(SMALL_REPORT) + "\n" + FURNITURE + "\n"
+    assert hits(multi) == SMALL_FINDINGS + [("RD001", "上一篇")]  # the 130% of the page furniture is not the report's
+    one_line = " ".join(SMALL_REPORT) + " " + FURNITURE + "\n"
+    assert hits(one_line) == SMALL_FINDINGS + [("RD001", "上一篇")]
+    marked = multi.replace("不断提升基层医疗", "(详见相关推荐名单)不断提升基层医疗")
+    assert [h for h in hits(marked) if h[0] != "RD001"] == SMALL_FINDINGS
+    pasted = "。".join(SMALL_REPORT) + "\n"  # no furniture at all
+    assert hits(pasted) == SMALL_FINDINGS
+    # furniture run on after the text in the last paragraph of a multi-line page
+    run_on = "\n".join(SMALL_REPORT) + " " + FURNITURE + "\n"
+    assert hits(run_on) == SMALL_FINDINGS + [("RD001", "上一篇")]
+
+
+def test_superlinear_one_line_find_ratios(no_hang):
+    # every rate walked back over every earlier figure of a one-line document
+    text = " ".join(SMALL_REPORT * 400) + "\n"
+    found = hits(text)
+    assert len(found) == 4 * 400 and set(found) == set(SMALL_FINDINGS)
+
+
+def test_superlinear_realistic_to_findings(no_hang):
+    # the text was searched for "auditor:" once per finding
+    text = "\n".join(SMALL_REPORT * 400) + "\n"
+    assert len(hits(text)) == 4 * 400
+    suppressed = text.replace("力争签约率", "<!-- auditor: ignore PH001 -->力争签约率", 1)
+    found = hits(suppressed)
+    assert len(found) == 4 * 400 - 1 and found[3] == ("RT001", "93.75%")
