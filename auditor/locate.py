@@ -21,10 +21,41 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 
 def locator(analysis: Analysis) -> Callable[[int, int], dict]:
     if analysis.blocks:
-        return _block_locator(analysis.blocks)
-    if analysis.path.lower().endswith((".md", ".markdown")):
-        return _heading_locator([(m.start(), m.group(1)[:80]) for m in _MD_HEADING.finditer(analysis.text.original)])
-    return lambda start, end: {}
+        place = _block_locator(analysis.blocks)
+    elif analysis.path.lower().endswith((".md", ".markdown")):
+        place = _heading_locator([(m.start(), m.group(1)[:80]) for m in _MD_HEADING.finditer(analysis.text.original)])
+    else:
+        place = lambda start, end: {}  # noqa: E731
+    if not analysis.tables:
+        return place
+    cell_at = _cell_locator(analysis.tables)
+
+    def with_cell(start: int, end: int) -> dict:
+        location = place(start, end)
+        if "table" not in location:
+            location.update(cell_at(start))
+        return location
+
+    return with_cell
+
+
+def _cell_locator(tables) -> Callable[[int], dict]:
+    """Table, row and cell of an offset inside a table cell (Markdown and HTML tables)."""
+    cells = sorted(
+        (cell.start, cell.start + len(cell.text), table.number, r, c)
+        for table in tables for r, row in enumerate(table.rows, start=1)
+        for c, cell in enumerate(row, start=1) if cell.text
+    )
+    starts = [cell[0] for cell in cells]
+
+    def at(offset: int) -> dict:
+        index = bisect_right(starts, offset) - 1
+        if index < 0 or offset >= cells[index][1]:
+            return {}
+        _, _, table, row, column = cells[index]
+        return {"table": table, "row": row, "cell": column}
+
+    return at
 
 
 def _block_locator(blocks) -> Callable[[int, int], dict]:

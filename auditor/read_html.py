@@ -38,6 +38,11 @@ class _TextCollector(HTMLParser):
         self.heading = ""
         self.heading_parts: list[str] | None = None
         self.in_pre = 0
+        # tables: each a list of rows, each row a list of cells [start, end, colspan] as
+        # indexes into `chars` and into `main_chars`; a stack for nested tables
+        self.tables: list[list[list[list[int]]]] = []
+        self.open_tables: list[list[list[list[int]]]] = []
+        self.open_cells: list[list[int]] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIPPED:
@@ -50,6 +55,30 @@ class _TextCollector(HTMLParser):
             self.heading_parts = []
         if tag in _BLOCKS:
             self._push("\n", None)
+        if not self.skip:
+            self._table_start(tag, attrs)
+
+    def _table_start(self, tag, attrs) -> None:
+        if tag == "table":
+            self.open_tables.append([])
+            self.tables.append(self.open_tables[-1])
+        elif tag == "tr" and self.open_tables:
+            self.open_tables[-1].append([])
+        elif tag in ("td", "th") and self.open_tables:
+            if not self.open_tables[-1]:
+                self.open_tables[-1].append([])
+            span = dict(attrs).get("colspan") or "1"
+            cell = [len(self.chars), len(self.chars), len(self.main_chars), len(self.main_chars),
+                    min(int(span), 50) if span.isdigit() and int(span) > 0 else 1]
+            self.open_tables[-1][-1].append(cell)
+            self.open_cells.append(cell)
+
+    def _table_end(self, tag) -> None:
+        if tag == "table" and self.open_tables:
+            self.open_tables.pop()
+        elif tag in ("td", "th") and self.open_cells:
+            cell = self.open_cells.pop()
+            cell[1], cell[3] = len(self.chars), len(self.main_chars)
 
     def handle_startendtag(self, tag, attrs):
         if tag in _BLOCKS:
@@ -67,6 +96,8 @@ class _TextCollector(HTMLParser):
             self.heading_parts = None
         if tag in _BLOCKS:
             self._push("\n", None)
+        if not self.skip:
+            self._table_end(tag)
 
     def handle_data(self, data):
         if self.skip:
@@ -103,37 +134,69 @@ class _TextCollector(HTMLParser):
 
 def html_chars(markup: str) -> list[tuple[str, Place]]:
     """The text read_html gives, character by character with source places."""
+    return _layout(markup)[0]
+
+
+def _layout(markup: str) -> tuple[list[tuple[str, Place]], tuple]:
+    """The text's characters with their places, and the tables in it."""
+    from auditor.read_rich import Table, TableCell
+
     collector = _TextCollector()
     collector.feed(markup)
     collector.close()
     main = collector.main_chars
-    chars = main if any(not ch.isspace() for ch, _ in main) else collector.chars
+    use_main = any(not ch.isspace() for ch, _ in main)
+    chars = main if use_main else collector.chars
     out: list[tuple[str, Place]] = []
-    line: list[tuple[str, Place]] = []
-    for ch, place in chars + [("\n", None)]:
+    kept = [-1] * (len(chars) + 1)  # raw index → offset in the text, -1 when dropped
+    line: list[tuple[int, str, Place]] = []
+    for index, (ch, place) in enumerate(chars + [("\n", None)]):
         if ch == "\n" and place is None:
-            out.extend(_collapsed(line))
+            for raw, offset in _collapsed_into(line, out):
+                kept[raw] = offset
             if out and out[-1][0] != "\n":
                 out.append(("\n", None))
             line = []
         else:
-            line.append((ch, place))
-    return out
+            line.append((index, ch, place))
+    text = "".join(ch for ch, _ in out)
+    tables = []
+    for rows in collector.tables:
+        table_rows = []
+        for row in rows:
+            cells = []
+            for cell in row:
+                start, end = (cell[2], cell[3]) if use_main else (cell[0], cell[1])
+                offsets = [kept[i] for i in range(start, end) if kept[i] >= 0]
+                if offsets:
+                    first, last = offsets[0], offsets[-1] + 1
+                    content = text[first:last]
+                    if "\n" in content:  # a cell holding blocks: its first line
+                        content = content.split("\n")[0]
+                    cells.extend([TableCell(content, first)] * cell[4])
+                else:
+                    cells.extend([TableCell("", 0)] * cell[4])
+            if cells:
+                table_rows.append(tuple(cells))
+        if table_rows and any(any(c.text for c in r) for r in table_rows):
+            tables.append(Table(len(tables) + 1, tuple(table_rows)))
+    return out, tuple(tables)
 
 
-def _collapsed(chars: list[tuple[str, Place]]) -> list[tuple[str, Place]]:
-    """" ".join(line.split()), keeping places."""
-    out: list[tuple[str, Place]] = []
+def _collapsed_into(line: list[tuple[int, str, Place]], out: list[tuple[str, Place]]):
+    """Append " ".join(line.split()) to `out`, keeping places; yield (raw index, offset) of what is kept."""
     pending = False
-    for ch, place in chars:
+    started = False
+    for raw, ch, place in line:
         if ch.isspace():
-            pending = bool(out)
+            pending = started
             continue
         if pending:
             out.append((" ", None))
             pending = False
+        started = True
+        yield raw, len(out)
         out.append((ch, place))
-    return out
 
 
 def html_text(markup: str) -> str:
@@ -166,8 +229,8 @@ def read_html(path: Path, display: str) -> Document:
     except OSError as exc:
         raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
     markup, encoding = decode_bytes(data)
-    chars = html_chars(markup)
+    chars, tables = _layout(markup)
     text = "".join(ch for ch, _ in chars)
     if not text.strip():
         raise InputError("empty")
-    return Document(display, text, encoding, blocks_of(chars))
+    return Document(display, text, encoding, blocks_of(chars), tables)

@@ -15,13 +15,13 @@ from typing import Any
 
 READERS: dict[str, str] = {
     ".txt": "auditor.read:read_text_file",
-    ".md": "auditor.read:read_text_file",
-    ".markdown": "auditor.read:read_text_file",
+    ".md": "auditor.read_markdown:read_markdown",  # pipe tables as tables
+    ".markdown": "auditor.read_markdown:read_markdown",
     ".text": "auditor.read:read_text_file",
     ".docx": "auditor.read_rich:read_docx",
     ".pdf": "auditor.read_rich:read_pdf",
-    ".html": "auditor.read_rich:read_html",
-    ".htm": "auditor.read_rich:read_html",
+    ".html": "auditor.read_html:read_html",
+    ".htm": "auditor.read_html:read_html",
 }
 TEXT_READER = "auditor.read:read_text_file"  # a file named on the command line with another suffix
 LEGACY_SUFFIXES = (".doc", ".wps")  # old Word/WPS: a message saying how to convert them

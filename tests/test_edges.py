@@ -45,12 +45,15 @@ def test_no_import_circle_between_the_text_reader_and_the_rich_readers():
 
 def test_every_suffix_has_one_reader_and_text_is_the_fallback():
     from auditor.read import read_text_file
-    from auditor.read_rich import read_docx, read_html, read_pdf
+    from auditor.read_html import read_html
+    from auditor.read_markdown import read_markdown
+    from auditor.read_rich import read_docx, read_pdf
 
     assert reader_for(".docx") is read_docx
     assert reader_for(".pdf") is read_pdf
     assert reader_for(".htm") is reader_for(".html") is read_html
-    assert reader_for(".md") is reader_for(".txt") is read_text_file
+    assert reader_for(".md") is reader_for(".markdown") is read_markdown  # pipe tables as tables
+    assert reader_for(".txt") is read_text_file
     assert reader_for(".log") is read_text_file
     assert set(AUDITED_SUFFIXES) == set(READERS) | set(LEGACY_SUFFIXES)
 

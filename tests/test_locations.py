@@ -194,3 +194,20 @@ def test_xlsx(inputs, tmp_path):
     assert rows[0]["Location"] == "paragraph 3 · 一、疾病预防控制"
     assert (rows[1]["Table"], rows[1]["Row"], rows[1]["Cell"]) == (1, 3, 4)
     assert (rows[-1]["Source line"], rows[-1]["Source column"]) == (9, 15)
+
+
+def test_markdown_and_html_table_cells_are_located(tmp_path):
+    markdown = tmp_path / "表.md"
+    markdown.write_text("# 三、入学\n\n| 学校 | 入学率(%) | 适龄儿童数 | 实际入学数 |\n|---|---:|---:|---:|\n"
+                        "| 东小 | 99.2 | 640 | 628 |\n| 西小 | 98.5 | 400 | 394 |\n", encoding="utf-8")
+    html = tmp_path / "表.html"
+    html.write_text("<main><h2>人员</h2>\n<table>\n<tr><th>街道</th><th>男</th><th>女</th><th>合计</th></tr>\n"
+                    "<tr><td>北街</td><td>120</td><td>135</td><td>265</td></tr>\n"
+                    "<tr><td>南街</td><td>98</td><td>102</td><td>200</td></tr>\n</table></main>\n", encoding="utf-8")
+    (md_finding,) = audit_target(Target(markdown, str(markdown)), _PACK, "zh").findings
+    assert (md_finding.rule, md_finding.location) == ("TB002", {"heading": "三、入学", "table": 1, "row": 2, "cell": 2})
+    (html_finding,) = audit_target(Target(html, "h"), _PACK, "zh").findings
+    assert html_finding.rule == "TB001"
+    assert html_finding.location == {"source_line": 4, "source_column": 50, "source_end_line": 4, "source_end_column": 53,
+                                     "heading": "人员", "table": 1, "row": 2, "cell": 4}
+    assert html.read_text(encoding="utf-8").split("\n")[3][49:52] == "265"

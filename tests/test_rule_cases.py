@@ -40,6 +40,10 @@ def pack_for(case: RuleCase):
 def case_document(case: RuleCase, directory: Path) -> Document:
     """The case's text as the document a reader would make of its `path`:
     for .docx, lines of |cells| become one table, other lines paragraphs."""
+    if case.path.endswith((".md", ".html", ".htm")):  # their readers find the tables
+        path = directory / case.path
+        path.write_text(case.text, encoding="utf-8")
+        return read_document(path, case.path)
     if not case.path.endswith(".docx"):
         return Document(case.path, case.text, "utf-8")
     paragraphs = [line for line in case.text.splitlines() if not line.startswith("|")]

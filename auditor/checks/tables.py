@@ -101,15 +101,12 @@ def table_rate(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if header is None:
             continue
         heads = [normalise_key(h.text) for h in header]
-        for rate_column, head in enumerate(heads):
-            if not _is_rate_header(head) or rate_column == 0:
-                continue
-            denominator = next((j for j, h in enumerate(heads[:rate_column]) if j and any(w in h for w in denominator_words)), None)
-            numerator = next(
-                (j for j in range(rate_column - 1, 0, -1) if j != denominator and not _is_rate_header(heads[j])
-                 and (any(w in heads[j] for w in numerator_words) or denominator is not None)),
-                None,
-            )
+        rates = [j for j, h in enumerate(heads) if j and _is_rate_header(h)]
+        # the rate column follows its numerator and denominator, or (when the
+        # first rate column has nothing before it) leads them
+        leads = bool(rates) and all(j == 0 for j in range(rates[0]))
+        for rate_column in rates:
+            denominator, numerator = _rate_sources(heads, rates, rate_column, leads, denominator_words, numerator_words)
             if denominator is None or numerator is None:
                 continue
             for row in body:
@@ -131,6 +128,26 @@ def table_rate(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                     {"table": table.number, "stated": rate[0], "numerator": top[0], "denominator": bottom[0],
                      "recomputed": shown(exact, rate[1])},
                 )
+
+
+def _rate_sources(heads, rates, rate_column, leads, denominator_words, numerator_words):
+    """(denominator, numerator) columns of a rate column: among the columns
+    between it and the neighbouring rate column on the side its group sits
+    (before it, or after it when the table puts rates first), the denominator
+    is the column a denominator word names, the numerator the nearest other
+    column a numerator word names (any other, once the denominator is known)."""
+    if leads:
+        following = [j for j in rates if j > rate_column]
+        side = list(range(rate_column + 1, following[0] if following else len(heads)))
+    else:
+        preceding = [j for j in rates if j < rate_column]
+        side = list(range(rate_column - 1, preceding[-1] if preceding else 0, -1))
+    side = [j for j in side if j and not _is_rate_header(heads[j])]
+    denominator = next((j for j in side if any(w in heads[j] for w in denominator_words)), None)
+    numerator = next((j for j in side if j != denominator and any(w in heads[j] for w in numerator_words)), None)
+    if numerator is None and denominator is not None:
+        numerator = next((j for j in side if j != denominator), None)
+    return denominator, numerator
 
 
 class TableSumParams(Params):
