@@ -208,6 +208,6 @@ def test_markdown_and_html_table_cells_are_located(tmp_path):
     assert (md_finding.rule, md_finding.location) == ("TB002", {"heading": "三、入学", "table": 1, "row": 2, "cell": 2})
     (html_finding,) = audit_target(Target(html, "h"), _PACK, "zh").findings
     assert html_finding.rule == "TB001"
-    assert html_finding.location == {"source_line": 4, "source_column": 50, "source_end_line": 4, "source_end_column": 53,
+    assert html_finding.location == {"source_line": 4, "source_column": 44, "source_end_line": 4, "source_end_column": 47,
                                      "heading": "人员", "table": 1, "row": 2, "cell": 4}
-    assert html.read_text(encoding="utf-8").split("\n")[3][49:52] == "265"
+    assert html.read_text(encoding="utf-8").split("\n")[3][43:46] == "265"
