@@ -17,7 +17,7 @@ import click
 from auditor.api import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckError, CheckOptions, load_settings, refuse_outputs,
                          start_check)
 from auditor.config import Config, ConfigError, load_config
-from auditor.i18n import category_name, message
+from auditor.i18n import message
 from auditor.output import open_replacing
 from auditor.read import expand_paths
 from auditor.render import FORMATS, STATISTICS, RenderContext, render_report
@@ -294,7 +294,7 @@ def figures(paths, output_format, output, relations_output, lang, rule_dirs, con
                        [*map(Path, config.get("rules")), *rule_dirs])
     except CheckError as exc:
         raise UsageFailure(str(exc)) from None
-    from auditor.table import export_figures
+    from auditor.figures import export_figures
 
     failed = export_figures(targets, pack, lang, output_format, output, relations_output, config.get("max-bytes"))
     sys.exit(EXIT_USAGE if failed else EXIT_OK)

@@ -12,14 +12,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from auditor.i18n import message
-from auditor.model import Analysis
+
+if TYPE_CHECKING:
+    from auditor.model import Analysis
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 
 
-def locator(analysis: Analysis) -> Callable[[int, int], dict]:
+def locator(analysis: "Analysis") -> Callable[[int, int], dict]:
     if analysis.blocks:
         place = _block_locator(analysis.blocks)
     elif analysis.path.lower().endswith((".md", ".markdown")):

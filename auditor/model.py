@@ -8,11 +8,11 @@ from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from typing import TYPE_CHECKING, Any
 
 from auditor.extract import DateMention, Figure
-from auditor.rulepack import RulePack
 from auditor.spans import Text
 
 if TYPE_CHECKING:
     from auditor.relate import Relations
+    from auditor.rulepack import RulePack
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Analysis:
     text: Text
     figures: tuple[Figure, ...]
     dates: tuple[DateMention, ...]
-    pack: RulePack
+    pack: "RulePack"
     blocks: tuple = ()
     tables: tuple = ()
     relations: "Relations | None" = None

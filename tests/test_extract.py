@@ -84,7 +84,7 @@ def test_list_values_inherit_the_metric():
 
 
 def test_figures_table_is_a_dataframe_with_exact_values():
-    from auditor.table import figures_table
+    from auditor.figures import figures_table
 
     table = figures_table("應接種66775人次,實際接種65127人次,接種率為97.66%。全年投入1.2亿元。")
     assert list(table["text"]) == ["66775人次", "65127人次", "97.66%", "1.2亿元"]

@@ -55,3 +55,18 @@ def test_plain_check_does_not_import_great_expectations_or_pandas():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip().splitlines()[-1] == "False False"
+
+
+def test_no_import_cycles_between_modules():
+    """The stages depend one way: records at the bottom, the CLI at the top
+    (imports made only for type checking do not count)."""
+    import grimp
+
+    graph = grimp.build_graph("auditor", exclude_type_checking_imports=True)
+    cycles = sorted({
+        tuple(sorted((a, b)))
+        for a in graph.modules
+        for b in graph.find_modules_directly_imported_by(a)
+        if graph.chain_exists(importer=b, imported=a)
+    })
+    assert cycles == []
