@@ -38,6 +38,20 @@ class Block:
 
 
 @dataclass(frozen=True)
+class TableCell:
+    """A cell of a table in a .docx, .md or .html document."""
+
+    text: str
+    start: int  # offset of the cell's text in the document text
+
+
+@dataclass(frozen=True)
+class Table:
+    number: int
+    rows: tuple[tuple[TableCell, ...], ...]
+
+
+@dataclass(frozen=True)
 class Document:
     path: str
     text: str

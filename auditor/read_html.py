@@ -139,7 +139,7 @@ def html_chars(markup: str) -> list[tuple[str, Place]]:
 
 def _layout(markup: str) -> tuple[list[tuple[str, Place]], tuple]:
     """The text's characters with their places, and the tables in it."""
-    from auditor.read_rich import Table, TableCell
+    from auditor.read import Table, TableCell
 
     collector = _TextCollector()
     collector.feed(markup)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from auditor.read import Document, read_text_file
-from auditor.read_rich import Table, TableCell
+from auditor.read import Table, TableCell
 
 _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")

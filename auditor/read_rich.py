@@ -9,25 +9,12 @@ so the numbering rule sees the whole sequence.
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.read import Block, Document, InputError
+from auditor.read import Block, Document, InputError, Table, TableCell
 
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
-
-
-@dataclass(frozen=True)
-class TableCell:
-    text: str
-    start: int  # offset of the cell's text in the document text
-
-
-@dataclass(frozen=True)
-class Table:
-    number: int
-    rows: tuple[tuple[TableCell, ...], ...]
 
 
 # --- docx ------------------------------------------------------------------------------
@@ -266,4 +253,3 @@ def read_pdf(path: Path, display: str) -> Document:
 
 # --- html ------------------------------------------------------------------------------
 
-from auditor.read_html import html_text, read_html  # noqa: E402,F401  (traced to source lines there)
