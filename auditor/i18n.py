@@ -17,6 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "broken_link": {"zh": "符号链接指向的文件不存在", "en": "a symbolic link to nothing"},
     "symlink_loop": {"zh": "符号链接循环指向自身", "en": "a symbolic link loop"},
     "nothing_to_audit": {"zh": "目录中没有可检查的文件(.txt .md .docx .pdf .html)", "en": "no files to audit in this directory (.txt .md .docx .pdf .html)"},
+    "not_regular": {"zh": "不是普通文件(命名管道、设备或套接字),未读取", "en": "not a regular file (a named pipe, device or socket); not read"},
     "unreadable": {"zh": "无法读取:{reason}", "en": "cannot read it: {reason}"},
     "too_large": {"zh": "文件过大({size} 字节,上限 {limit} 字节)", "en": "too large ({size} bytes, the limit is {limit})"},
     "unsupported": {"zh": "不支持的文件类型 {suffix}", "en": "unsupported file type {suffix}"},

@@ -7,6 +7,7 @@ whose message is one line naming the problem; the caller adds the path.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,9 +115,12 @@ def read_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     if suffix in LEGACY_SUFFIXES:
         raise InputError("legacy_word", suffix=suffix)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(info.st_mode):  # a named pipe would block the run forever: never opened
+        raise InputError("not_regular")
+    size = info.st_size
     if size > max_bytes:
         raise InputError("too_large", size=size, limit=max_bytes)
     return reader_for(suffix)(path, display)
@@ -187,8 +191,9 @@ def expand_paths(arguments: list[str], include: list[str], exclude: list[str], r
         path = Path(argument)
         if force_exclude and _excluded(path, exclude, root):
             continue
-        if not os.path.lexists(path):
-            targets.append(Target(None, argument, InputError("missing")))
+        problem = _lstat_problem(path)
+        if problem is not None:
+            targets.append(Target(None, argument, problem))
         elif path.is_symlink() and _link_loops(path):
             targets.append(Target(None, argument, InputError("symlink_loop")))
         elif path.is_dir():
@@ -204,34 +209,79 @@ def expand_paths(arguments: list[str], include: list[str], exclude: list[str], r
 
 
 def _walk(top: Path, include: list[str], exclude: list[str], root: Path | None = None) -> list[Target]:
+    """The reports under `top`, in os.walk's top-down sorted order, walked with
+    a stack (any depth: os.walk recurses and fails at about 1,000 levels). A
+    directory that cannot be listed, and anything that is not a regular file,
+    is one Target with its error: told, never skipped silently."""
     found: list[Target] = []
     seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
-        stat = os.stat(dirpath)
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:  # a symlink loop: do not walk the same directory twice
-            dirnames[:] = []
+    stack = [top]
+    while stack:
+        directory = stack.pop()
+        try:
+            info = os.stat(directory)
+            key = (info.st_dev, info.st_ino)
+            if key in seen:  # a symlink loop: do not walk the same directory twice
+                continue
+            seen.add(key)
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            found.append(Target(None, directory.as_posix(), InputError("unreadable", reason=exc.strerror or str(exc))))
             continue
-        seen.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            full = Path(dirpath) / name
-            rel = full.as_posix()
-            if not name.lower().endswith(AUDITED_SUFFIXES) or is_scratch_file(name):
+        subdirectories = []
+        for entry in entries:
+            full = directory / entry.name
+            if _is_dir(entry):
+                if not entry.name.startswith("."):
+                    subdirectories.append(full)
                 continue
-            matched = _project_relative(full, root)
-            if include and not any(_matches(matched, pattern) for pattern in include):
-                continue
-            if any(_matches(matched, pattern) for pattern in exclude):
-                continue
-            if full.is_symlink() and _link_loops(full):
-                found.append(Target(None, rel, InputError("symlink_loop")))
-                continue
-            if not full.exists():
-                found.append(Target(None, rel, InputError("broken_link")))
-                continue
-            found.append(Target(full, rel))
+            target = _file_target(full, entry, include, exclude, root)
+            if target is not None:
+                found.append(target)
+        stack.extend(reversed(subdirectories))
     return found
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError:
+        return False
+
+
+def _file_target(full: Path, entry: os.DirEntry, include: list[str], exclude: list[str], root: Path | None) -> Target | None:
+    name, rel = entry.name, full.as_posix()
+    if not name.lower().endswith(AUDITED_SUFFIXES) or is_scratch_file(name):
+        return None
+    matched = _project_relative(full, root)
+    if include and not any(_matches(matched, pattern) for pattern in include):
+        return None
+    if any(_matches(matched, pattern) for pattern in exclude):
+        return None
+    if entry.is_symlink() and _link_loops(full):
+        return Target(None, rel, InputError("symlink_loop"))
+    try:
+        info = os.stat(full)
+    except FileNotFoundError:
+        return Target(None, rel, InputError("broken_link"))
+    except OSError as exc:
+        return Target(None, rel, InputError("unreadable", reason=exc.strerror or str(exc)))
+    if not stat.S_ISREG(info.st_mode):
+        return Target(None, rel, InputError("not_regular"))
+    return Target(full, rel)
+
+
+def _lstat_problem(path: Path) -> InputError | None:
+    """missing, or unreadable when a directory on the way cannot be searched
+    (os.path.lexists says "missing" for both)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return InputError("missing")
+    except OSError as exc:
+        return InputError("unreadable", reason=exc.strerror or str(exc))
+    return None
 
 
 def is_scratch_file(name: str) -> bool:

@@ -8,6 +8,7 @@ minutes fails after 60 s instead of blocking the suite."""
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 import re
 import signal
 
@@ -337,3 +338,82 @@ def test_superlinear_realistic_to_findings(no_hang):
     suppressed = text.replace("力争签约率", "<!-- auditor: ignore PH001 -->力争签约率", 1)
     found = hits(suppressed)
     assert len(found) == 4 * 400 - 1 and found[3] == ("RT001", "93.75%")
+
+
+# --- fifo_hang, deep_nesting_recursion, unreadable_dir_silent ---------------------------
+
+
+def test_fifo_hang(tmp_path, no_hang):
+    import os
+
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    (folder / "good.txt").write_text(REPORT, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # opening it for reading would block until a writer comes
+    refused = f"{folder / 'pipe.txt'}: 不是普通文件(命名管道、设备或套接字),未读取"
+    result = _check("--isolated", str(folder / "pipe.txt"))
+    assert result.exit_code == 2 and refused in result.stderr.splitlines()
+    for jobs in ("1", "0"):
+        result = _check("--isolated", str(folder), "--format", "json", "--jobs", jobs)
+        assert result.exit_code == 2
+        assert refused in result.stderr.splitlines()
+        assert '"path": "' + (folder / "good.txt").as_posix() + '"' in result.output
+
+
+def test_deep_nesting_recursion(tmp_path):
+    import os
+
+    top = tmp_path / "dir"
+    top.mkdir()
+    (top / "good.txt").write_text(REPORT, encoding="utf-8")
+    os.chdir(top)  # short relative names: 1,200 levels of "d/" stay under PATH_MAX
+    try:
+        deep = "/".join(["d"] * 1200)
+        for level in range(1, 1201):  # os.makedirs recurses too
+            os.mkdir("/".join(["d"] * level))
+        (Path(deep) / "deep.txt").write_text(REPORT.replace("1900", "1800"), encoding="utf-8")
+        result = _check("--isolated", ".", "--format", "json")
+    finally:
+        os.chdir(tmp_path)
+    assert result.exit_code == 1, result.output
+    import json
+
+    data = json.loads(result.output)
+    assert [f["path"] for f in data["files"]] == ["good.txt", deep + "/deep.txt"]
+    assert [f["findings"][0]["rule"] for f in data["files"]] == ["RT001", "RT001"]
+
+
+def test_unreadable_dir_silent(tmp_path, monkeypatch):
+    """As root permission bits are not enforced, so the refusals are simulated
+    where the operating system gives them."""
+    import errno
+    import os
+
+    folder = tmp_path / "dir"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "good.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "locked" / "inner.txt").write_text(REPORT, encoding="utf-8")
+    locked = str(folder / "locked")
+    real_scandir, real_lstat = os.scandir, os.lstat
+
+    def scandir(path="."):
+        if str(path) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def lstat(path, *args, **kwargs):
+        if str(path).startswith(locked + "/"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "lstat", lstat)
+    denied = "无法读取:Permission denied"
+    result = _check("--isolated", str(folder))
+    assert result.exit_code == 2
+    assert f"{locked}: {denied}" in result.stderr.splitlines()
+    assert "共检查 1 个文件" in result.output
+    result = _check("--isolated", locked)
+    assert result.exit_code == 2 and f"{locked}: {denied}" in result.stderr.splitlines()
+    result = _check("--isolated", locked + "/inner.txt")
+    assert result.exit_code == 2 and f"{locked}/inner.txt: {denied}" in result.stderr.splitlines()
