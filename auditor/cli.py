@@ -16,6 +16,7 @@ import click
 
 from auditor.api import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckError, CheckOptions, load_settings, refuse_outputs,
                          start_check)
+from auditor.cli_help import LocalisedHelp
 from auditor.config import Config, ConfigError, load_config
 from auditor.i18n import message
 from auditor.output import open_replacing
@@ -63,8 +64,15 @@ def _load(config_path: Path | None, isolated: bool, rule_dirs: tuple[Path, ...],
     return settings.config, settings.pack, settings.lang
 
 
-class GuardedGroup(click.Group):
+class LocalisedCommand(LocalisedHelp, click.Command):
+    """--help and usage errors in Chinese when asked for (auditor.cli_help)."""
+
+
+class GuardedGroup(LocalisedHelp, click.Group):
     """No traceback reaches a user: an unexpected error is one line and exit 2."""
+
+    command_class = LocalisedCommand
+    group_class = type  # subgroups guarded and localised the same way
 
     def invoke(self, ctx: click.Context):
         try:
@@ -105,7 +113,7 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None, help="Write the report to FILE instead of standard output.")
 @_rules_option
 @_config_options
-@click.option("--figures", "with_figures", is_flag=True, help="With csv/xlsx: add the figures table (xlsx: a second sheet).")
+@click.option("--figures", "with_figures", is_flag=True, help="json: a figures list per file; csv/xlsx: the figures table (xlsx: a second sheet).")
 @click.option("--baseline", type=click.Path(path_type=Path), default=None, help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(path_type=Path), default=None, help="Write every current finding to FILE as the accepted baseline.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Files audited in parallel (0: one per core).")

@@ -363,3 +363,59 @@ def test_figures_with_every_format_that_can_hold_them(mixed, tmp_path):
     out = tmp_path / "r.csv"
     result = invoke(["check", "--isolated", str(mixed / "a.txt"), "--format", "csv", "--figures", "-o", str(out)])
     assert result.stderr == "" and (tmp_path / "r.figures.csv").exists()
+
+
+# --- help in Chinese, suggestions that help ---------------------------------------------------------
+
+def test_help_in_chinese_with_lang_zh_or_a_chinese_locale():
+    for args, env in ((["check", "--lang", "zh", "--help"], {"LANG": "en_US.UTF-8", "LC_ALL": ""}),
+                      (["check", "--help"], {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}),
+                      (["check", "--help"], {"LC_ALL": "zh_TW.UTF-8"})):
+        result = invoke(args, env=env)
+        assert result.exit_code == 0
+        assert result.stdout.startswith("用法: ")
+        assert "选项:" in result.stdout and "只输出问题和错误。" in result.stdout and "显示本帮助并退出。" in result.stdout
+        assert "Print findings and errors only." not in result.stdout
+    english = invoke(["check", "--help"], env={"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert english.stdout.startswith("Usage: ") and "Print findings and errors only." in english.stdout
+    group = invoke(["--help"], env={"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert "命令:" in group.stdout and "检查 PATHS" in group.stdout
+
+
+def test_every_check_option_and_command_has_chinese_help():
+    import click
+
+    from auditor.cli_help import HELP_ZH, translate
+
+    command = main.commands["check"]
+    for param in command.params:
+        if isinstance(param, click.Option):
+            assert " ".join(param.help.split()) in HELP_ZH, param.name
+    for name, sub in main.commands.items():
+        first = (sub.help or "").split("\n\n")[0]
+        assert translate(first) != " ".join(first.split()), name
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("--formats", "Did you mean --format?"),
+    ("--fial-on", "Did you mean --fail-on?"),
+    ("--output-format", "Did you mean --format?"),
+    ("--no-color", "Did you mean --color never?"),
+    ("--exit-zero", "Did you mean --fail-on never?"),
+    ("--fix", None),
+    ("--exclude", None),
+])
+def test_suggestions_are_not_misleading(typed, expected, tmp_path):
+    result = invoke(["check", "--isolated", typed, str(tmp_path)], env={"LANG": "C", "LC_ALL": ""})
+    assert result.exit_code == 2
+    last = result.stderr.strip().splitlines()[-1]
+    if expected:
+        assert last == f"Error: No such option: {typed}. {expected}"
+    else:
+        assert last == f"Error: No such option: {typed}"
+
+
+def test_usage_errors_in_chinese():
+    result = invoke(["check", "--lang", "zh", "--formats", "json"])
+    assert result.stderr.strip().splitlines()[-1] == "错误:没有这个选项:--formats。是不是要用 --format?"
+    assert result.stderr.startswith("用法: main check")  # CliRunner names the program "main"
