@@ -57,6 +57,8 @@ class CheckOptions:
     stdin_filename: str | None = None  # the name standard input goes by (its suffix picks the reader)
     force_exclude: bool = False  # exclude applies to files named explicitly too
     report_unused_suppressions: bool = False  # AU001 for each `auditor: ignore` that silenced nothing
+    dask: str | None = None  # a scheduler address, or "local" for a LocalCluster: audit on Dask
+    batch_size: int = 100  # documents per Dask task
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class CheckRun:
     accepted_keys: Any = None  # a Counter of baseline keys, or None
     counts: Tally = field(default_factory=Tally)
     baseline_entries: list[dict[str, str]] = field(default_factory=list)
+    client: Any = None  # a dask.distributed Client when options.dask is given
 
     @property
     def lang(self) -> str:
@@ -147,6 +150,14 @@ class CheckRun:
 
             results = audit_with_gx(self.targets, self.pack, self.lang, limit, data_docs=options.data_docs,
                                     keep_text=options.keep_text)
+        elif self.client is not None:
+            from auditor.distributed import iter_audit_dask
+
+            results = iter_audit_dask(self.targets, self.pack, self.lang, self.client, options.batch_size, limit,
+                                      keep_figures=options.with_figures, keep_text=options.keep_text,
+                                      keep_facts=options.across)
+            if progress is not None:
+                results = progress(results)
         else:
             from auditor.runner import iter_audit
 
@@ -157,7 +168,14 @@ class CheckRun:
             from auditor.across import with_cross_findings
 
             results = with_cross_findings(list(results), self.pack, self.lang)
-        yield from results
+        try:
+            yield from results
+        finally:
+            if self.client is not None:
+                from auditor.distributed import disconnect
+
+                disconnect(self.client)
+                self.client = None
 
     @property
     def exit_code(self) -> int:
@@ -198,7 +216,19 @@ def start_check(paths: Iterable[str], options: CheckOptions = CheckOptions()) ->
             raise CheckError(message("baseline_error", lang, reason=exc.text(lang))) from None
     targets = expand_paths(list(paths), config.get("include"), config.get("exclude"), root=project_root(config),
                            force_exclude=options.force_exclude, stdin_name=options.stdin_filename)
-    return CheckRun(options, settings, targets, pack, options.fail_on or config.get("fail-on"), accepted_keys)
+    client = dask_client(options.dask, lang) if options.dask and options.engine != "gx" else None
+    return CheckRun(options, settings, targets, pack, options.fail_on or config.get("fail-on"), accepted_keys,
+                    client=client)
+
+
+def dask_client(address: str, lang: str):
+    """A dask.distributed client for --dask, or the reason there is none as a CheckError."""
+    from auditor.distributed import DaskUnavailable, connect
+
+    try:
+        return connect(address)
+    except DaskUnavailable as exc:
+        raise CheckError(message(str(exc), lang, address=address)) from None
 
 
 def project_root(config: Config) -> Path:

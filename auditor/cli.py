@@ -140,6 +140,10 @@ def main() -> None:
 @click.option("--force-exclude", is_flag=True, help="Apply exclude to files named on the command line too.")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report `auditor: ignore` markers that silenced nothing (rule AU001, a note).")
+@click.option("--dask", default=None, metavar="ADDRESS",
+              help="Audit on a dask.distributed cluster: a scheduler address, or 'local' for a LocalCluster.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=100, show_default=True,
+              help="With --dask: documents per task.")
 def check(paths, output_format, output, write_baseline, no_progress, statistics, quiet, silent, colour, **given) -> None:
     """Audit PATHS (files, directories, or - for standard input; none: the current directory) and report findings.
 
@@ -291,7 +295,12 @@ def config(lang, config_path, isolated) -> None:
 @_lang_option
 @_rules_option
 @_config_options
-def figures(paths, output_format, output, relations_output, lang, rule_dirs, config_path, isolated) -> None:
+@click.option("--dask", default=None, metavar="ADDRESS",
+              help="With --format parquet: build the tables on a dask.distributed cluster (or 'local') "
+                   "as a partitioned dataset in the --output directory.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=100, show_default=True,
+              help="With --dask: documents per task (and per part of the dataset).")
+def figures(paths, output_format, output, relations_output, lang, rule_dirs, config_path, isolated, dask, batch_size) -> None:
     """Export the figures table (and the relations between figures) of PATHS."""
     config, pack, lang = _load(config_path, isolated, rule_dirs, lang)
     if output_format in ("parquet", "xlsx") and output is None:
@@ -302,6 +311,8 @@ def figures(paths, output_format, output, relations_output, lang, rule_dirs, con
                        [*map(Path, config.get("rules")), *rule_dirs])
     except CheckError as exc:
         raise UsageFailure(str(exc)) from None
+    if dask is not None:
+        _figures_on_dask(targets, pack, lang, output_format, output, dask, batch_size, config.get("max-bytes"))
     from auditor.figures import export_figures
 
     failed = export_figures(targets, pack, lang, output_format, output, relations_output, config.get("max-bytes"))
@@ -336,6 +347,26 @@ def serve(host, port, max_upload, open_browser, lang, rule_dirs, config_path, is
 
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
     run_server(host, port, pack=pack, default_lang=lang, max_upload=max_upload * 1024 * 1024)
+
+
+def _figures_on_dask(targets, pack, lang: str, output_format: str, output: Path, address: str, batch_size: int,
+                     max_bytes: int) -> None:
+    if output_format != "parquet":
+        raise UsageFailure(message("dask_parquet_only", lang))
+    from auditor.api import dask_client
+    from auditor.distributed import disconnect, export_figures_dask
+
+    try:
+        client = dask_client(address, lang)
+    except CheckError as exc:
+        raise UsageFailure(str(exc)) from None
+    try:
+        _, _, errors = export_figures_dask(targets, pack, lang, output, max_bytes, client, batch_size)
+    finally:
+        disconnect(client)
+    for line in errors:
+        click.echo(line, err=True)
+    sys.exit(EXIT_USAGE if errors else EXIT_OK)
 
 
 @main.group()
