@@ -133,12 +133,12 @@ def figures_batch(items: list[tuple[Target, bytes | None]], pack, lang: str, max
 
 def figure_columns(pack) -> list[str]:
     """The figures table's columns under this pack, check columns included."""
-    from auditor.audit import Context, analyse
+    from auditor.audit import analyse
     from auditor.read import Document
     from auditor.table import FIGURE_COLUMNS
 
     analysis = analyse(Document("-", "应接种100人,实际接种90人,接种率为90%。", "str"), pack)
-    return list(FIGURE_COLUMNS) + [c for c in Context(analysis).rows[0] if c not in FIGURE_COLUMNS]
+    return list(FIGURE_COLUMNS) + [c for c in analysis.rows[0] if c not in FIGURE_COLUMNS]
 
 
 def write_part(path: Path, rows: list[dict[str, Any]], columns: list[str] | None) -> None:
