@@ -59,6 +59,12 @@ HELP_ZH: dict[str, str] = {
     "Refuse files larger than this (default 50 MB).": "拒绝读取大于此字节数的文件(默认 50 MB)。",
     "Never show a progress bar.": "不显示进度条。",
     "Also compare figures between the reports (same area, period and metric).": "同时在报告之间比对数字(同一地区、时期和指标)。",
+    "Audit on a dask.distributed cluster: a scheduler address, or 'local' for a LocalCluster.":
+        "在 dask.distributed 集群上检查:调度器地址,或 local(在本机启动 LocalCluster)。",
+    "With --dask: documents per task.": "配合 --dask:每个任务处理的文件数。",
+    "With --format parquet: build the tables on a dask.distributed cluster (or 'local') as a partitioned dataset in the --output directory.":
+        "配合 --format parquet:在 dask.distributed 集群(或 local)上生成数据表,以分区数据集写入 --output 目录。",
+    "With --dask: documents per task (and per part of the dataset).": "配合 --dask:每个任务(即数据集每个分区)处理的文件数。",
     "Only these rules: ids, id prefixes, names, categories or ALL, comma-separated (replaces the config's).":
         "只运行这些规则:编号、编号前缀、名称、类别或 ALL,用逗号分隔(取代配置中的 select)。",
     "Add these rules to the selection.": "在已选规则之外再加上这些规则。",
