@@ -1,7 +1,9 @@
 """Read .html into the text the rules run on, every character traced back to
 its line and column in the source file.
 
-The visible text of `<main>`/`<article>` when there is one, else of the body;
+The visible text of `<main>`/`<article>` when there is one, else the article
+of the page as trafilatura finds it (a page saved from a browser: no
+navigation, breadcrumbs or footer; see `article_lines`);
 scripts, styles and the like are skipped; blocks go on lines of their own and
 runs of white space (line breaks in the markup too, as a browser shows them;
 not inside `<pre>`) become one space. Each stretch of the text is a `Block`
@@ -13,6 +15,7 @@ an annotation tool opens.
 from __future__ import annotations
 
 import html as html_module
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -147,18 +150,26 @@ def _layout(markup: str) -> tuple[list[tuple[str, Place]], tuple]:
     main = collector.main_chars
     use_main = any(not ch.isspace() for ch, _ in main)
     chars = main if use_main else collector.chars
-    out: list[tuple[str, Place]] = []
-    kept = [-1] * (len(chars) + 1)  # raw index → offset in the text, -1 when dropped
+    lines: list[list[tuple[int, str, Place]]] = []  # the text's lines, white space collapsed
     line: list[tuple[int, str, Place]] = []
     for index, (ch, place) in enumerate(chars + [("\n", None)]):
         if ch == "\n" and place is None:
-            for raw, offset in _collapsed_into(line, out):
-                kept[raw] = offset
-            if out and out[-1][0] != "\n":
-                out.append(("\n", None))
+            collapsed = _collapsed(line)
+            if collapsed:
+                lines.append(collapsed)
             line = []
         else:
             line.append((index, ch, place))
+    if not use_main:
+        lines = article_lines(markup, lines)
+    out: list[tuple[str, Place]] = []
+    kept = [-1] * (len(chars) + 1)  # raw index → offset in the text, -1 when dropped
+    for collapsed in lines:
+        for raw, ch, place in collapsed:
+            if raw >= 0:
+                kept[raw] = len(out)
+            out.append((ch, place))
+        out.append(("\n", None))
     text = "".join(ch for ch, _ in out)
     tables = []
     for rows in collector.tables:
@@ -183,20 +194,63 @@ def _layout(markup: str) -> tuple[list[tuple[str, Place]], tuple]:
     return out, tuple(tables)
 
 
-def _collapsed_into(line: list[tuple[int, str, Place]], out: list[tuple[str, Place]]):
-    """Append " ".join(line.split()) to `out`, keeping places; yield (raw index, offset) of what is kept."""
+def _collapsed(line: list[tuple[int, str, Place]]) -> list[tuple[int, str, Place]]:
+    """" ".join(line.split()), keeping each character's raw index (-1 for a joining space) and place."""
+    out: list[tuple[int, str, Place]] = []
     pending = False
-    started = False
     for raw, ch, place in line:
         if ch.isspace():
-            pending = started
+            pending = bool(out)
             continue
         if pending:
-            out.append((" ", None))
+            out.append((-1, " ", None))
             pending = False
-        started = True
-        yield raw, len(out)
-        out.append((ch, place))
+        out.append((raw, ch, place))
+    return out
+
+
+_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
+
+
+def article_lines(markup: str, lines: list[list[tuple[int, str, Place]]]) -> list[list[tuple[int, str, Place]]]:
+    """A saved page with no <main>/<article>: its article, found by trafilatura.
+
+    The lines from the first to the last that trafilatura keeps as the article
+    (so a table or caption inside it stays), and the page's title line before
+    them; navigation, breadcrumbs, share buttons and the footer around them
+    go. Positions are untouched: the lines kept are the reader's own. Without
+    trafilatura, or when it finds nothing, every line is kept."""
+    try:
+        import trafilatura
+    except ImportError:
+        return lines
+    import logging
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        article = trafilatura.extract(markup, include_tables=True, include_comments=False, deduplicate=False)
+    except Exception:  # noqa: BLE001 - an extractor's failure only means the whole page is read
+        return lines
+    if not article:
+        return lines
+
+    def compact(text: str) -> str:
+        return "".join(text.split())
+
+    wanted = {compact(line) for line in article.splitlines() if compact(line)}
+    whole = compact(article)
+    texts = [compact("".join(ch for _, ch, _ in line)) for line in lines]
+    hits = [i for i, text in enumerate(texts) if text in wanted or (len(text) >= 8 and text in whole)]
+    if not hits:
+        return lines
+    first, last = hits[0], hits[-1]
+    kept = list(range(first, last + 1))
+    title = _TITLE_RE.search(markup)
+    title_text = compact(html_module.unescape(title.group(1))) if title else ""
+    before = next((i for i in range(first - 1, max(first - 6, -1), -1) if len(texts[i]) >= 4 and texts[i] in title_text), None)
+    if before is not None:
+        kept.insert(0, before)
+    return [lines[i] for i in kept]
 
 
 def html_text(markup: str) -> str:
