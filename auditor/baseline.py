@@ -64,15 +64,27 @@ def write_baseline(path: Path, collected: list[dict[str, str]]) -> int:
 
 
 def load_keys(path: Path) -> Counter:
+    """The accepted keys; every way the file can be wrong is a BaselineError naming it."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError("no_such_file", where=path) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise BaselineError("baseline_not_json", where=path, reason=exc) from None
-    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+    except OSError as exc:  # a directory, no permission
+        raise BaselineError("baseline_not_json", where=path, reason=exc.strerror or exc) from None
+    except (ValueError, UnicodeDecodeError) as exc:  # not JSON, or a number past Python's 4,300 digits
+        raise BaselineError("baseline_not_json", where=path, reason=str(exc).splitlines()[0].split(": value has")[0]) from None
+    except RecursionError:
+        raise BaselineError("baseline_not_json", where=path, reason="nested too deeply") from None
+    version = data.get("version") if isinstance(data, dict) else None
+    if type(version) is not int or version != VERSION or not isinstance(data.get("findings"), list):  # true == 1
         raise BaselineError("baseline_bad_version", where=path, version=VERSION)
-    return Counter(entry["key"] for entry in data["findings"] if isinstance(entry, dict) and "key" in entry)
+    keys: Counter = Counter()
+    for index, entry in enumerate(data["findings"], start=1):
+        if isinstance(entry, dict) and "key" in entry:
+            if not isinstance(entry["key"], str):
+                raise BaselineError("baseline_bad_key", where=path, index=index)
+            keys[entry["key"]] += 1
+    return keys
 
 
 def without_accepted(result: FileResult, keys: Counter, root: Path | None = None) -> tuple[FileResult, int]:

@@ -100,6 +100,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "baseline_bad_version": {"zh": "{where}:不是第 {version} 版基线文件", "en": "{where}: not a version {version} baseline file"},
     "reference_unreadable": {"zh": "{where}:无法读取表格({reason})", "en": "{where}: cannot read the table ({reason})"},
     "reference_columns": {"zh": "{where}:缺少列 {columns}(须有 metric、value;可有 subject、unit、tolerance)", "en": "{where}: missing column {columns} (needs metric, value; may have subject, unit, tolerance)"},
+    "reference_out_of_range": {"zh": "{where}:第 {row} 行的 {key} 值 {value} 超出范围", "en": "{where}: row {row}: {key} {value} is out of range"},
+    "baseline_bad_key": {"zh": "{where}:第 {index} 条记录的 key 应为字符串", "en": "{where}: entry {index}: key must be a string"},
     "reference_not_number": {"zh": "{where}:第 {row} 行的 {key} 值 {value} 不是数字", "en": "{where}: row {row}: {key} {value} is not a number"},
     "dask_missing": {"zh": "--dask 需要 dask[distributed]:pip install 'auditor[dask]'", "en": "--dask needs dask[distributed]: pip install 'auditor[dask]'"},
     "dask_unreachable": {"zh": "无法连接 Dask 调度器 {address}", "en": "cannot reach the Dask scheduler at {address}"},

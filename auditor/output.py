@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -144,3 +145,19 @@ def _keep_mode(temporary: Path, real: Path) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     os.chmod(temporary, mode)
+
+
+# C0 controls other than tab, line feed and carriage return, lone surrogates and
+# the two non-characters: XML 1.0 cannot hold them (a JUnit report with one is
+# rejected whole), nor can an xlsx cell
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """text with the characters XML 1.0 forbids replaced by U+FFFD."""
+    return _NOT_XML_RE.sub("\ufffd", text)
+
+
+def cell_safe(value):
+    """A spreadsheet cell value: strings made XML-safe, anything else as is."""
+    return xml_safe(value) if isinstance(value, str) else value

@@ -7,8 +7,9 @@ whose message is one line naming the problem; the caller adds the path.
 from __future__ import annotations
 
 import os
+import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from auditor.readers import AUDITED_SUFFIXES, LEGACY_SUFFIXES, is_text_suffix, reader_for
@@ -123,7 +124,7 @@ def read_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     size = info.st_size
     if size > max_bytes:
         raise InputError("too_large", size=size, limit=max_bytes)
-    return reader_for(suffix)(path, display)
+    return _without_surrogates(reader_for(suffix)(path, display))
 
 
 def read_text_file(path: Path, display: str) -> Document:
@@ -134,6 +135,18 @@ def read_text_file(path: Path, display: str) -> Document:
         raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
     text, encoding = decode_bytes(data)
     return Document(display, text, encoding)
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(document: Document) -> Document:
+    """A PDF's text layer can map a glyph to a lone surrogate (U+D800), which
+    no encoder takes (OpenCC, SARIF fingerprints, every output): U+FFFD in its
+    place, one character for one, so offsets and blocks stay right."""
+    if not _SURROGATE_RE.search(document.text):
+        return document
+    return replace(document, text=_SURROGATE_RE.sub("\ufffd", document.text))
 
 
 def read_stdin(data: bytes, name: str = "-", max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -152,7 +165,7 @@ def read_stdin(data: bytes, name: str = "-", max_bytes: int = DEFAULT_MAX_BYTES)
     with tempfile.TemporaryDirectory(prefix="auditor-") as folder:  # the rich readers read files
         spooled = Path(folder) / f"stdin{suffix}"
         spooled.write_bytes(data)
-        return reader_for(suffix)(spooled, name)
+        return _without_surrogates(reader_for(suffix)(spooled, name))
 
 
 def load_target(target: "Target", max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None) -> Document:

@@ -47,6 +47,15 @@ class _TextCollector(HTMLParser):
         self.open_tables: list[list[list[list[int]]]] = []
         self.open_cells: list[list[int]] = []
 
+    def parse_marked_section(self, i, report=1):
+        # html.parser asserts on "<![" with an unknown keyword (<![CDA[); a
+        # browser skips it as a bogus comment, and so do we
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
     def handle_starttag(self, tag, attrs):
         if tag in _SKIPPED:
             self.skip += 1

@@ -9,6 +9,7 @@ so the numbering rule sees the whole sequence.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from auditor.read import Block, Document, InputError, Table, TableCell
@@ -19,7 +20,18 @@ MAX_COMPRESSION_RATIO = 200
 
 # --- docx ------------------------------------------------------------------------------
 
+# what zipfile raises on damaged members: bad deflate data (zlib.error), a
+# compression method or zip version it does not know (NotImplementedError),
+# offsets past the end (OSError, EOFError, ValueError)
+_DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, ValueError, OSError)
+
+
 def _check_zip(path: Path) -> None:
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -32,8 +44,9 @@ def _check_zip(path: Path) -> None:
             bad = archive.testzip()
             if bad is not None:
                 raise InputError("corrupt_docx", reason=f"{bad} is damaged")
-    except zipfile.BadZipFile as exc:
-        raise InputError("corrupt_docx", reason=str(exc)) from None
+    except _DAMAGED_ZIP as exc:
+        reason = str(exc) if isinstance(exc, zipfile.BadZipFile) else f"{type(exc).__name__}: {exc}"
+        raise InputError("corrupt_docx", reason=reason.splitlines()[0]) from None
 
 
 _CN_DIGITS = "〇一二三四五六七八九"

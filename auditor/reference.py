@@ -30,14 +30,15 @@ def load_reference(path: Path) -> list[dict[str, str]]:
         raise ReferenceTableError("no_such_file", where=path)
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
-            frame = pd.read_excel(path, dtype=str)
+            frame = pd.read_excel(path, dtype=str, keep_default_na=False)
         else:
             from auditor.read import decode_bytes
 
             import io
 
             text, _ = decode_bytes(path.read_bytes())
-            frame = pd.read_csv(io.StringIO(text), dtype=str)
+            # keep_default_na=False: a cell saying NaN is refused, not read as a blank
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except Exception as exc:  # pandas and openpyxl raise many kinds for a bad file
         raise ReferenceTableError("reference_unreadable", where=path, reason=type(exc).__name__) from None
     frame.columns = [str(c).strip().lower() for c in frame.columns]
@@ -50,14 +51,27 @@ def load_reference(path: Path) -> list[dict[str, str]]:
         if not row["metric"]:
             continue
         for key in ("value", "tolerance"):
-            if row[key]:
-                try:
-                    Decimal(normalise_key(row[key]).rstrip("%"))
-                except InvalidOperation:
-                    raise ReferenceTableError("reference_not_number", where=path, row=number, key=key, value=row[key]) from None
+            if row[key] or key == "value":
+                _check_number(path, number, key, row[key])
         row["row"] = str(number)
         rows.append(row)
     return rows
+
+
+# a figure in a report has at most a few dozen digits; 1e100000000 would make
+# exact arithmetic build a hundred-million-digit integer
+_MAX_EXPONENT = 40
+
+
+def _check_number(path: Path, number: int, key: str, written: str) -> None:
+    try:
+        value = Decimal(normalise_key(written).rstrip("%"))
+    except InvalidOperation:
+        raise ReferenceTableError("reference_not_number", where=path, row=number, key=key, value=written) from None
+    if not value.is_finite():  # NaN, sNaN, Infinity: Decimal takes them, arithmetic does not
+        raise ReferenceTableError("reference_not_number", where=path, row=number, key=key, value=written)
+    if value and abs(value.adjusted()) > _MAX_EXPONENT:
+        raise ReferenceTableError("reference_out_of_range", where=path, row=number, key=key, value=written)
 
 
 def with_reference(pack: RulePack, rows: list[dict[str, str]]) -> RulePack:

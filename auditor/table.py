@@ -134,9 +134,11 @@ def write_xlsx(path: Path, sheets: dict[str, Any]) -> None:
     save time openpyxl records and the zip entries' times are fixed."""
     import pandas as pd
 
+    from auditor.output import cell_safe
+
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, table in sheets.items():
-            table.to_excel(writer, sheet_name=name, index=False)
+            table.map(cell_safe).to_excel(writer, sheet_name=name, index=False)
     deterministic_xlsx(path)
 
 

@@ -424,3 +424,174 @@ def test_unreadable_dir_silent(tmp_path, monkeypatch):
     assert result.exit_code == 2 and f"{locked}: {denied}" in result.stderr.splitlines()
     result = _check("--isolated", locked + "/inner.txt")
     assert result.exit_code == 2 and f"{locked}/inner.txt: {denied}" in result.stderr.splitlines()
+
+
+# --- docx_corrupt_member_internal_error, html_marked_section_assertion, -----------------
+# --- pdf_lone_surrogate, junit_invalid_xml_control_char ---------------------------------
+
+
+def _docx_bytes(tmp_path) -> bytes:
+    from documents import make_docx
+
+    return make_docx(tmp_path / "made.docx", [REPORT.strip(), "全年培训村医120人次,培训覆盖率为100%。"]).read_bytes()
+
+
+def _member_headers(data: bytes, name: bytes) -> tuple[int, int]:
+    """Offsets of the local and central-directory headers of one zip member."""
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46 : central + 46 + len(name)] != name:
+        central = data.index(b"PK\x01\x02", central + 4)
+    import struct
+
+    local = struct.unpack("<I", data[central + 42 : central + 46])[0]
+    return local, central
+
+
+def test_docx_corrupt_member_internal_error(tmp_path):
+    import struct
+
+    good = _docx_bytes(tmp_path)
+    local, central = _member_headers(good, b"word/document.xml")
+    name_length, extra_length = struct.unpack("<HH", good[local + 26 : local + 30])
+    data_start = local + 30 + name_length + extra_length
+    damaged = {}
+    flipped = bytearray(good)  # deflate data garbled: zlib.error
+    for i in range(data_start + 20, data_start + 80):
+        flipped[i] ^= 0x5A
+    damaged["zlib_error.docx"] = flipped
+    method = bytearray(good)  # a compression method zipfile does not know: NotImplementedError
+    method[local + 8 : local + 10] = method[central + 10 : central + 12] = struct.pack("<H", 97)
+    damaged["compression_method.docx"] = method
+    version = bytearray(good)  # needs zip version 21.9: NotImplementedError
+    version[central + 6 : central + 8] = struct.pack("<H", 219)
+    damaged["zip_version.docx"] = version
+    seek = bytearray(good)  # member offset before the start of the file: OSError on seek
+    seek[central + 42 : central + 46] = struct.pack("<I", 0xFFFFFF00)
+    damaged["seek.docx"] = seek
+    damaged["truncated.docx"] = good[: len(good) // 2]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in damaged.items():
+        (folder / name).write_bytes(bytes(data))
+    (folder / "good.txt").write_text(REPORT, encoding="utf-8")
+    result = _check("--isolated", str(folder), "--format", "json")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(damaged)
+    assert all(": 不是有效的 .docx 文件(已损坏或被截断):" in line for line in lines), lines
+    assert '"rule": "RT001"' in result.stdout  # the good file is still audited
+
+
+def test_html_marked_section_assertion(tmp_path):
+    page = tmp_path / "bad.html"
+    page.write_text("<html><body><p>全县适龄儿童应接种2000人,实际接种1900人,接种率为96%。</p>"
+                    "<![CDA[ 不是合法的标记 ]]><p>已完成。</p><![if", encoding="utf-8")
+    result = _check("--isolated", str(page))
+    assert result.exit_code == 1, result.output
+    assert "[RT001]" in result.stdout and "检查时出错" not in result.output
+
+
+def _surrogate_pdf(path):
+    """A one-page PDF whose ToUnicode map sends glyph A to the lone surrogate U+D800."""
+    from documents import _write_pdf
+
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Adobe-Identity-UCS def\n"
+            "/CMapType 2 def\n1 begincodespacerange <00> <FF> endcodespacerange\n"
+            "1 beginbfrange <41> <41> [55296] endbfrange\n"
+            "1 beginbfrange <42> <42> <0042> endbfrange\n"
+            "endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    content = "BT /F1 20 Tf 72 700 Td (ABBA) Tj ET\n"
+    return _write_pdf(path, [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}endstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        f"<< /Length {len(cmap)} >>\nstream\n{cmap}endstream",
+    ])
+
+
+def test_pdf_lone_surrogate(tmp_path):
+    from auditor.read import read_document
+
+    pdf = _surrogate_pdf(tmp_path / "surrogate.pdf")
+    document = read_document(pdf, "surrogate.pdf")
+    assert document.text.strip() == "\ufffdBB\ufffd"
+    for output_format in ("text", "json", "sarif", "junit", "html"):
+        result = _check("--isolated", str(pdf), "--format", output_format)
+        assert result.exit_code == 0 and "检查时出错" not in result.output, (output_format, result.output)
+
+
+def test_junit_invalid_xml_control_char(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from openpyxl import load_workbook
+
+    report = tmp_path / "report.txt"
+    report.write_text("全县儿童免疫接种率为101%\x0b。\n全县适龄儿童应接种2000人,实际接种1900人,接种率为96%\x01。\n", encoding="utf-8")
+    junit = tmp_path / "out.xml"
+    result = _check("--isolated", str(report), "--format", "junit", "--fail-on", "warning", "-o", str(junit))
+    assert result.exit_code == 1, result.output
+    tree = ET.parse(junit)  # well-formed
+    texts = " ".join(e.text or "" for e in tree.iter())
+    assert "\x0b" not in texts and "101%\ufffd。" in texts and "96%\ufffd。" in texts
+    workbook = tmp_path / "out.xlsx"
+    result = _check("--isolated", str(report), "--format", "xlsx", "-o", str(workbook))
+    assert result.exit_code == 1, result.output  # RT001 is an error
+    cells = [c.value for row in load_workbook(workbook).worksheets[0].iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("101%\ufffd。" in c for c in cells)
+
+
+# --- reference_nan_inf_huge, baseline_malformed_internal_error --------------------------
+
+
+@pytest.mark.parametrize(
+    "value, error",
+    [
+        ("NaN", "第 2 行的 value 值 NaN 不是数字"),
+        ("sNaN", "第 2 行的 value 值 sNaN 不是数字"),
+        ("-Infinity", "第 2 行的 value 值 -Infinity 不是数字"),
+        ("", "第 2 行的 value 值  不是数字"),
+        ("1e100000000", "第 2 行的 value 值 1e100000000 超出范围"),
+        ("1E-99999", "第 2 行的 value 值 1E-99999 超出范围"),
+    ],
+)
+def test_reference_nan_inf_huge(inputs, value, error, monkeypatch, no_hang):
+    import auditor.runner
+
+    monkeypatch.setattr(auditor.runner, "iter_audit", lambda *a, **k: pytest.fail("audited with a bad table"))
+    table = inputs / "ref.csv"
+    table.write_text(f"metric,value\n接种率,{value}\n", encoding="utf-8")
+    result = _check("--isolated", str(inputs / "in"), "--reference", str(table))
+    assert (result.exit_code, result.output) == (2, f"auditor: 参考表有误:{table}:{error}\n")
+
+
+def test_reference_ordinary_values_still_work(inputs):
+    table = inputs / "ref.csv"
+    table.write_text("metric,value\n接种率,96\n", encoding="utf-8")
+    assert _check("--isolated", str(inputs / "in"), "--reference", str(table)).exit_code == 1  # RT001 only
+
+
+@pytest.mark.parametrize(
+    "content, error",
+    [
+        ('{"version": 1, "findings": [{"key": ["a"]}]}', "第 1 条记录的 key 应为字符串"),
+        ("[" * 100_000 + "]" * 100_000, "不是基线文件(nested too deeply)"),
+        ('{"version": 1, "findings": [' + "9" * 5000 + "]}",
+         "不是基线文件(Exceeds the limit (4300 digits) for integer string conversion)"),
+        ('{"version": true, "findings": []}', "不是第 1 版基线文件"),
+        ('{"version": 1.0, "findings": []}', "不是第 1 版基线文件"),
+        (None, "不是基线文件(Is a directory)"),
+    ],
+)
+def test_baseline_malformed_internal_error(inputs, content, error, monkeypatch):
+    import auditor.runner
+
+    monkeypatch.setattr(auditor.runner, "iter_audit", lambda *a, **k: pytest.fail("audited with a bad baseline"))
+    baseline = inputs / "base.json"
+    if content is None:
+        baseline.mkdir()
+    else:
+        baseline.write_text(content, encoding="utf-8")
+    result = _check("--isolated", str(inputs / "in"), "--baseline", str(baseline))
+    assert (result.exit_code, result.output) == (2, f"auditor: 基线文件有误:{baseline}:{error}\n")

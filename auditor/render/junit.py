@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 from auditor.locate import describe, source_position
 from auditor.model import FileResult
+from auditor.output import xml_safe
 from auditor.render import RenderContext, Tally
 from auditor.render.text import summary_text
 
@@ -46,7 +47,8 @@ def emit(results, counts: Tally, write, context: RenderContext) -> None:
                 ET.SubElement(case, "system-out").text = "\n".join(notes)
     ET.SubElement(suite, "system-out").text = summary_text(counts.as_summary(), context.lang)
     ET.indent(root)
-    write('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")
+    # ElementTree writes control characters raw: the report would not be XML
+    write('<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(ET.tostring(root, encoding="unicode")) + "\n")
 
 
 def _case_count(result: FileResult, failing_levels: tuple[str, ...]) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 from auditor.i18n import category_name, message
 from auditor.locate import describe
 from auditor.model import FileResult
+from auditor.output import cell_safe
 
 # (key, zh header, en header, width cap); the order of the sheet's columns
 COLUMNS: list[tuple[str, str, str, int]] = [
@@ -100,7 +101,7 @@ def write(output: Path, results: list[FileResult], lang: str, with_figures: bool
     sheet.append([header(k, lang) for k in keys])
     rows = review_rows(results, lang)
     for row in rows:
-        sheet.append([row[k] for k in keys])
+        sheet.append([cell_safe(row[k]) for k in keys])
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
@@ -147,4 +148,4 @@ def _figure_sheets(workbook, results: list[FileResult], lang: str) -> None:
 
 
 def _excel(value: Any) -> Any:
-    return None if value == "" else value
+    return None if value == "" else cell_safe(value)
