@@ -1,0 +1,108 @@
+"""Typing slips in figures and years: a decimal point typed as 。 or 、 (1236。5万元),
+and a 工作总结 whose body does not fit the year in its title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.checks.base import Check, Params
+from auditor.model import Analysis, Hit
+from auditor.rulepack import Rule
+
+# 1236。5万元, 98、36%: digits on both sides of the mark and a unit that takes decimals after
+_POINT_RE = re.compile(r"(?<![\d.、])(?P<whole>\d{1,9})(?P<mark>[。、])(?P<part>\d{1,3})(?![\d.、])(?P<unit>\s*(?:%|‰|万元|亿元|万|亿|元|平方米|平方公里|公顷|公里|千米|米|吨|千克|公斤|亩))")
+_NOT_AFTER_PART = re.compile(r"\s*(?:[年月日号时点季]|月份|周岁)")
+
+
+def decimal_marks(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    """A figure whose decimal point was typed as 。 or 、: 1236。5万元, 98、36%."""
+    norm, original = analysis.text.norm, analysis.text.original
+    for match in _POINT_RE.finditer(norm):
+        start, end = match.start(), match.end("part")
+        if match.group("mark") == "、" and not _comma_is_point(norm, analysis, match):
+            continue
+        written = original[start : match.end("unit")].strip()
+        yield Hit(start, end, {"figure": written, "mark": match.group("mark")},
+                  {"mark": match.group("mark"), "reading": f"{match.group('whole')}.{match.group('part')}"})
+
+
+def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
+    """98、36% is a figure, but 3、5% may be two values sharing a unit (分别增长3、5%) and
+    3、4万元 a range: only a pair that no list or range reading explains."""
+    whole, part = int(match.group("whole")), match.group("part")
+    if len(part) < 2 or whole < 10:
+        return False
+    if abs(whole - int(part)) <= 1:
+        return False  # 10、11万元: a range, 'ten or eleven'
+    clause_start, _ = analysis.text.clause_span(match.start())
+    head = norm[clause_start : match.start()]
+    return "分别" not in head and "、" not in head[-12:] and not head.rstrip().endswith(("和", "及", "或"))
+
+
+# --- the year in the title -------------------------------------------------------------------
+
+_TITLE_YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?")
+_FUTURE_RE = re.compile(
+    r"(?:(?:将|计划|力争|争取|预计|拟|确保|要在|努力|打算)[^,。;\n]{0,6}(?P<y1>(?:19|20)\d{2})\s*年"
+    r"|(?P<y2>(?:19|20)\d{2})\s*年(?:底|内|前|末)?(?:前)?[,]?(?:我们|我局|我院|我镇|我县|全县|全镇|全院)?(?:将|计划|力争|拟|要))"
+)
+_PAST_RE = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年(?:全年|,|上半年|下半年|以来|共|累计|全县|全镇|全院|我局|我院|我镇|我县)?"
+    r"[^,。;\n]{0,12}?(?:完成|实现|达到|建成|累计|共有|共计|新增|开展了|投入)"
+)
+_FUTURE_WORDS = ("到", "至", "远景", "目标", "规划", "力争", "预计", "将", "计划", "展望", "争取", "拟", "之前", "前")
+
+
+def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    """A 工作总结 titled for one year whose body speaks of that year as still to come,
+    or reports as done what happened in later years."""
+    norm = analysis.text.norm
+    title_start, title_end = _title_span(norm)
+    title = norm[title_start:title_end]
+    year_match = _TITLE_YEAR_RE.search(title)
+    if not year_match or not any(word in title for word in rule.options.summary_words):
+        return
+    if any(word in title for word in rule.options.part_year_words):
+        return  # a half-year or quarterly summary may well speak of the rest of its year
+    year = int(year_match.group("year"))
+    body = title_end
+    for match in _FUTURE_RE.finditer(norm, body):
+        mentioned = int(match.group("y1") or match.group("y2"))
+        if mentioned == year:
+            yield Hit(match.start(), match.end(), {"year": year, "title": title.strip()},
+                      {"year": year, "kind": "future"})
+            return
+    for match in _PAST_RE.finditer(norm, body):
+        mentioned = int(match.group("year"))
+        before = norm[max(body, match.start() - 4) : match.start()]
+        if mentioned >= year + rule.options.years_after and not any(w in before for w in _FUTURE_WORDS):
+            yield Hit(match.start(), match.start() + len(match.group("year")) + 1, {"year": year, "title": title.strip()},
+                      {"year": year, "later": mentioned, "kind": "later"})
+            return
+
+
+def _title_span(norm: str) -> tuple[int, int]:
+    """The first non-empty line, where a report names itself."""
+    position = 0
+    for line in norm.split("\n"):
+        if line.strip():
+            return position, position + len(line)
+        position += len(line) + 1
+    return 0, 0
+
+
+class DecimalMarkParams(Params):
+    pass
+
+
+class ReportYearParams(Params):
+    summary_words: tuple[str, ...] = ("工作总结", "年终总结", "年度总结", "述职报告", "工作小结")  # titles of a look back
+    part_year_words: tuple[str, ...] = ("上半年", "半年", "季度", "月份", "月工作", "计划", "要点", "打算", "安排")
+    years_after: int = 1  # a done deed this many years after the title's year makes the title suspect
+
+
+CHECKS = (
+    Check("decimal_mark", decimal_marks, DecimalMarkParams, frozenset({"figure", "mark"})),
+    Check("report_year", report_year, ReportYearParams, frozenset({"year", "title"})),
+)
