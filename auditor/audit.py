@@ -208,7 +208,11 @@ def _one_per_debris_span(findings: list[Finding]) -> list[Finding]:
             dropped.add(id(finding))
         else:
             kept_spans.append((finding.line, finding.end_line))
-    return [f for f in findings if id(f) not in dropped]
+    # a block of debris over several lines is someone else's page: what other rules
+    # find inside it (a 年 with its year cut off in a list of links) is not the report's
+    blocks = [(f.start, f.end) for f in residue if id(f) not in dropped and f.end_line > f.line]
+    return [f for f in findings if id(f) not in dropped
+            and (f.category == "residue" or not any(start <= f.start and f.end <= end for start, end in blocks))]
 
 
 def render_message(rule: Rule, hit: Hit, lang: str) -> str:
