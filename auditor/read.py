@@ -78,6 +78,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _not_blank(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    mended = _mostly_utf8(data)
+    if mended is not None:
+        return _not_blank(mended), "utf-8"
     from charset_normalizer import from_bytes
 
     # These are Chinese reports: ask only about the encodings they come in, or
@@ -89,6 +92,24 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if "\x00" in text or _control_ratio(text) > 0.01:
         raise InputError("binary")
     return text, best.encoding
+
+
+# A few stray bytes in a text that is otherwise good UTF-8 (one 0xFF spliced
+# in by a tool) are replaced by U+FFFD, which the stray-character rule RD003
+# reports at its place, rather than losing the whole report to "cannot work
+# out the encoding". Text in another encoding (GB18030 …) has invalid UTF-8
+# all over and is left to the encoding detection.
+MAX_STRAY_BYTES = 16
+STRAY_BYTES_PER_GOOD_CHARACTER = 1 / 100
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")  # non-ASCII characters
+    if 0 < stray <= MAX_STRAY_BYTES and stray <= good * STRAY_BYTES_PER_GOOD_CHARACTER:
+        return text
+    return None
 
 
 def _not_blank(text: str) -> str:

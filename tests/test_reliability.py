@@ -595,3 +595,42 @@ def test_baseline_malformed_internal_error(inputs, content, error, monkeypatch):
         baseline.write_text(content, encoding="utf-8")
     result = _check("--isolated", str(inputs / "in"), "--baseline", str(baseline))
     assert (result.exit_code, result.output) == (2, f"auditor: 基线文件有误:{baseline}:{error}\n")
+
+
+# --- one_bad_byte_whole_file_refused, bom_only_is_clean ---------------------------------
+
+
+def test_one_bad_byte_whole_file_refused(tmp_path):
+    """Decision: a few stray bytes in otherwise good UTF-8 are read as U+FFFD and
+    reported where they are (RD003); text in another encoding is still detected."""
+    body = "\n".join(SMALL_REPORT).encode("utf-8")
+    middle = body.index("各村卫生室".encode())
+    damaged = tmp_path / "report.txt"
+    damaged.write_bytes(body[:middle] + b"\xff" + body[middle:])
+    result = _check("--isolated", str(damaged), "--format", "json")
+    import json
+
+    found = [(f["rule"], f["line"], f["excerpt"][f["mark"][0]:f["mark"][1]] if "mark" in f else None)
+             for f in json.loads(result.stdout)["files"][0]["findings"]]
+    assert ("RD003", 4) in [(rule, line) for rule, line, _ in found]
+    assert {rule for rule, _, _ in found} >= {"RT001", "SM002", "CH001", "PH001", "RD003"}
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("\n".join(SMALL_REPORT).encode("gb18030"))
+    assert "[RT001]" in _check("--isolated", str(gbk)).stdout
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(body[:200] + bytes(range(0x80, 0xC0)) * 4 + body[200:])  # far more than a stray byte
+    assert "RD003" not in _check("--isolated", str(noise)).stdout
+
+
+def test_bom_only_is_clean(tmp_path):
+    """An empty file, a byte-order mark alone, or a BOM with blank lines: one rule
+    and one code path for all (decode_bytes' `empty`), a notice "文件为空"."""
+    cases = {"empty.txt": b"", "bom8.txt": b"\xef\xbb\xbf", "bom16.txt": b"\xff\xfe",
+             "bom_blank.txt": b"\xef\xbb\xbf\r\n  \n\xe3\x80\x80\n", "blank.txt": b" \n\t\n"}
+    outcomes = set()
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = _check("--isolated", str(path))
+        outcomes.add((result.exit_code, result.stderr.replace(str(path), "FILE")))
+    assert outcomes == {(0, "FILE: 文件为空\n")}
