@@ -148,6 +148,11 @@ _URL_RE = re.compile(
 @lru_cache(maxsize=4096)
 def cn_number(text: str) -> Decimal | None:
     """A Chinese numeral as a Decimal (十二 → 12, 五点五 → 5.5), or None."""
+    from auditor.cnnum import standard_number
+
+    value = standard_number(text)
+    if value is not None:  # the standard form, read without importing cn2an (slow to import)
+        return value
     import cn2an
 
     try:

@@ -90,11 +90,16 @@ def _first_of_overlapping(matches: list[re.Match]) -> list[re.Match]:
     return kept
 
 
-_STRAY_RE = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff\s。,]|$)|\ufffd")
-_PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])[\[(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[\])]")
+# Each starts with the character it consumes and looks behind after it: a
+# pattern that starts with an assertion is tried at every position, one that
+# starts with a character (class) is found by the regex engine's fast scan.
+_STRAY_RE = re.compile(r"\?(?<=[\u4e00-\u9fff]\?)(?=[\u4e00-\u9fff\s。,]|$)|\ufffd")
+_PINYIN_RE = re.compile(r"[\[(](?<=[\u4e00-\u9fff][\[(])([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[\])]")
 # 钢管、xī@②铜片: letters, marks and circled numbers run together between characters
+# (a mark among the first nine characters, as (?=[^\n]{0,8}?[marks]) at the start would say)
 _GARBLE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff、])(?=[^\n]{0,8}?[@#$&\u2460-\u2473])[A-Za-z\u00c0-\u024f@#$&\u2460-\u2473]{3,8}(?=[\u4e00-\u9fff])"
+    r"(?:[@#$&\u2460-\u2473]|[A-Za-z\u00c0-\u024f](?=[^\n]{0,7}?[@#$&\u2460-\u2473]))"
+    r"(?<=[\u4e00-\u9fff、].)[A-Za-z\u00c0-\u024f@#$&\u2460-\u2473]{2,7}(?=[\u4e00-\u9fff])"
 )
 _QUESTION_CUES = ("吗", "呢", "么", "什么", "怎", "如何", "为何", "哪", "谁", "几", "多少", "是否", "有没有", "没有",
                   "难道", "岂", "可否", "能否", "要不要", "是不是", "对不对", "好不好")
