@@ -252,6 +252,7 @@ def read_pdf(path: Path, display: str) -> Document:
         with pdf:
             for page_number, page in enumerate(pdf.pages, start=1):
                 text = page.extract_text() or ""
+                page.close()  # pdfplumber keeps every page's parsed objects otherwise: memory grew per page
                 for line_number, line in enumerate(text.splitlines(), start=1):
                     blocks.append(Block(offset, {"page": page_number, "line": line_number}))
                     parts.append(line + "\n")

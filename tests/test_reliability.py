@@ -634,3 +634,37 @@ def test_bom_only_is_clean(tmp_path):
         result = _check("--isolated", str(path))
         outcomes.add((result.exit_code, result.stderr.replace(str(path), "FILE")))
     assert outcomes == {(0, "FILE: 文件为空\n")}
+
+
+# --- pdf_memory_per_page ----------------------------------------------------------------
+
+
+def test_pdf_memory_per_page(tmp_path, monkeypatch):
+    """Each page is released once its text is taken (pdfplumber kept all of them:
+    ~3.7 MiB a page). Peak memory itself is printed by benchmarks/bench.py."""
+    import pdfplumber.page
+
+    from auditor.read import read_document
+    from documents import make_pdf
+
+    pages = [[f"第{p}页:全县适龄儿童应接种{2000 + p}人,实际接种1900人。"] for p in range(1, 31)]
+    pdf = make_pdf(tmp_path / "pages.pdf", pages)
+    closed: list[int] = []
+    real_close = pdfplumber.page.Page.close
+
+    def close(page):
+        closed.append(page.page_number)
+        return real_close(page)
+
+    real_extract = pdfplumber.page.Page.extract_text
+
+    def extract_text(page, *args, **kwargs):
+        assert closed[: page.page_number - 1] == list(range(1, page.page_number)), "an earlier page is still held"
+        return real_extract(page, *args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "close", close)
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_text", extract_text)
+    document = read_document(pdf, "pages.pdf")
+    assert closed[:30] == list(range(1, 31))  # each as soon as it is read (pdfplumber closes them again at the end)
+    assert document.text.splitlines()[29] == "第30页:全县适龄儿童应接种2030人,实际接种1900人。"
+    assert dict(document.blocks[29].label) == {"page": 30, "line": 1}
