@@ -162,6 +162,48 @@ def _is_heading(paragraph) -> bool:
     return False
 
 
+# A paragraph's text as Word shows it with its tracked changes accepted: runs in
+# insertions (w:ins, w:moveTo), hyperlinks, smart tags, simple fields and content
+# controls count; deleted runs (w:del, w:moveFrom) do not.
+_RUN_CONTAINERS = ("hyperlink", "ins", "moveTo", "smartTag", "fldSimple", "customXml", "sdt", "sdtContent")
+_RUN_TEXT_TAGS = ("br", "cr", "noBreakHyphen", "ptab", "t", "tab")
+
+
+def paragraph_runs(p) -> list:
+    """The w:r elements of a paragraph whose text counts, in document order."""
+    from docx.oxml.ns import qn
+
+    containers = {qn(f"w:{name}") for name in _RUN_CONTAINERS}
+    run_tag = qn("w:r")
+    runs = []
+
+    def walk(element) -> None:
+        for child in element:
+            if child.tag == run_tag:
+                runs.append(child)
+            elif child.tag in containers:
+                walk(child)
+
+    walk(p)
+    return runs
+
+
+def run_text(run) -> str:
+    """python-docx's text of a run (tabs, breaks, no-break hyphens as characters)."""
+    from docx.oxml.ns import qn
+
+    tags = {qn(f"w:{t}") for t in _RUN_TEXT_TAGS}
+    return "".join(str(child) for child in run if child.tag in tags)
+
+
+def paragraph_text(p) -> str:
+    return "".join(run_text(run) for run in paragraph_runs(p))
+
+
+def cell_text(cell) -> str:
+    return "\n".join(paragraph_text(paragraph._p) for paragraph in cell.paragraphs)
+
+
 def read_docx(path: Path, display: str) -> Document:
     _check_zip(path)
     try:
@@ -199,7 +241,7 @@ def read_docx(path: Path, display: str) -> Document:
                 line_start = offset
                 texts = []
                 for c, cell in enumerate(row.cells, start=1):
-                    text = " ".join(cell.text.split())
+                    text = " ".join(cell_text(cell).split())
                     cells.append(TableCell(text, line_start + sum(len(t) + 1 for t in texts)))
                     blocks.append(Block(cells[-1].start, {"table": number, "row": r, "cell": c, **({"heading": heading} if heading else {})}))
                     texts.append(text)
@@ -209,7 +251,7 @@ def read_docx(path: Path, display: str) -> Document:
             tables.append(Table(number, tuple(rows)))
         else:
             marker = _list_marker(item, levels, counters)
-            text = marker + item.text
+            text = marker + paragraph_text(item._p)
             label: dict = {}
             if text.strip():  # Word counts the paragraphs that hold something
                 paragraph_number += 1

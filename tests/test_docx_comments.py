@@ -134,3 +134,49 @@ def test_libreoffice_reads_the_comments(tmp_path):
     # the text between each annotation and its end is the finding's text
     spans = re.findall(r'<office:annotation office:name="([^"]+)".*?</office:annotation>(.*?)<office:annotation-end office:name="\1"', flat, re.S)
     assert [re.sub(r"<[^>]+>", "", body) for _, body in spans] == ["96.50%", "104.5%", "××", "6.", "96.00%", "1930"]
+
+
+def tracked_docx(path: Path) -> Path:
+    """A paragraph with a tracked deletion and a tracked insertion: the text a
+    reader sees with the changes accepted holds the inserted figures only."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def change(kind: str, text: str, change_id: int):
+        wrapper = OxmlElement(f"w:{kind}")
+        wrapper.set(qn("w:id"), str(change_id))
+        wrapper.set(qn("w:author"), "起草人")
+        wrapper.set(qn("w:date"), "2025-03-01T00:00:00Z")
+        run = OxmlElement("w:r")
+        piece = OxmlElement("w:delText" if kind == "del" else "w:t")
+        piece.text = text
+        run.append(piece)
+        wrapper.append(run)
+        return wrapper
+
+    document = docx.Document()
+    document.add_paragraph("城南社区卫生服务中心一季度工作简报")
+    paragraph = document.add_paragraph("全镇应接种2400剂次,")
+    paragraph._p.append(change("del", "实际接种2300剂次,接种率为99.00%。", 1))
+    paragraph._p.append(change("ins", "实际接种2280剂次,接种率为96.00%。", 2))
+    document.save(str(path))
+    return path
+
+
+def test_tracked_changes_are_read_accepted_and_commented_inside_the_insertion(tmp_path):
+    source = tracked_docx(tmp_path / "修订.docx")
+    result = audit(source)
+    assert result.text.splitlines()[1] == "全镇应接种2400剂次,实际接种2280剂次,接种率为96.00%。"
+    assert "99.00%" not in result.text  # deleted text is not the report's
+    assert [(f.rule, f.message) for f in result.findings] == [("RT001", "接种率96.00%与2280/2400=95.00%不符")]
+    out = tmp_path / "reviewed.docx"
+    check(str(source), "--format", "docx", "--output", str(out))
+    assert [c.anchored for c in read_comments(out)] == ["96.00%"]
+    import docx
+    from docx.oxml.ns import qn
+
+    body = docx.Document(str(out)).element.body
+    (insertion,) = body.iter(qn("w:ins"))
+    assert insertion.find(qn("w:commentRangeStart")) is not None  # the comment sits inside the insertion
+    assert "".join(t.text for t in body.iter(qn("w:delText"))) == "实际接种2300剂次,接种率为99.00%。"  # deletion kept as it was

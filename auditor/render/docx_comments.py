@@ -252,14 +252,15 @@ def docx_owners(document) -> list[tuple[str, Owner]]:
 
 
 def _paragraph_chars(p) -> list[tuple[str, Owner]]:
+    from auditor.read_rich import paragraph_runs
+
     chars: list[tuple[str, Owner]] = []
-    for element in p.xpath("w:r | w:hyperlink"):
-        for run in element.xpath("w:r") if element.tag.endswith("}hyperlink") else [element]:
-            index = 0
-            for _, text in _run_children(run):
-                for ch in text:
-                    chars.append((ch, (run, index)))
-                    index += 1
+    for run in paragraph_runs(p):
+        index = 0
+        for _, text in _run_children(run):
+            for ch in text:
+                chars.append((ch, (run, index)))
+                index += 1
     return chars
 
 
