@@ -14,6 +14,9 @@
    does not grow with the number of files.
 4. Times `auditor check` on one 20 KB report from process start, with and
    without the great_expectations engine.
+5. One file at 1×, 10×, 100× and 200× of a 53 KB input, with the ratios of
+   the times, and one 50 MB report end to end (benchmarks/one_file.py; the
+   size with AUDITOR_BENCH_BIG_MB, 0 to skip).
 """
 
 from __future__ import annotations
@@ -109,3 +112,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    # one document at 1×, 10×, 100×, 200× of 53 KB, and a 50 MB report end to end (benchmarks/one_file.py)
+    from one_file import main as one_file  # beside this script
+
+    one_file(["--big-megabytes", os.environ.get("AUDITOR_BENCH_BIG_MB", "50")])

@@ -79,10 +79,10 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         count = min(subjects, key=lambda n: abs(n - values))
         start = word.start()
         end = figure.end
-        for following in figures[figure.index + 1 :]:
-            if following.start >= clause_end:
-                break
-            end = following.end
+        index = figure.index + 1  # walk on by index: a slice would copy every later figure, per hit
+        while index < len(figures) and figures[index].start < clause_end:
+            end = figures[index].end
+            index += 1
         yield Hit(start, end, {"subjects": count, "values": values}, {"subjects": count, "values": values})
 
 

@@ -1,0 +1,137 @@
+"""One file at many sizes: is the audit of a single document linear?
+
+    python benchmarks/one_file.py [--sizes 1,10,100,200] [--big-megabytes 50] [--code DIR]
+
+1. Builds a ~53 KB unit of realistic report text (the sample reports in
+   reports/, cut at a line end) and audits one document made of 1×, 10×, 100×
+   and 200× that unit, in this process (read, normalise, extract, relate,
+   check, findings), once with its line breaks and once as one line (as PDF
+   or web extraction gives it). Prints each time and the ratios
+   time(100×)/time(10×) (linear: 10; target ≤ 11) and time(200×)/time(100×)
+   (linear: 2; target ≤ 2.2).
+2. Audits one dense report of --big-megabytes (default 50 MB, the default
+   size limit) end to end with `auditor check --format json -o /dev/null` in
+   a child process, and one of a fifth of that size: wall time, MB/s and the
+   peak resident memory of the child.
+
+Timings are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UNIT_BYTES = 53 * 1024
+
+
+def unit_text() -> str:
+    """~53 KB of the sample reports, whole lines only."""
+    from auditor.read import decode_bytes  # some samples are GB18030
+
+    texts = [decode_bytes(p.read_bytes())[0] for p in sorted((ROOT / "reports").glob("*.txt"))]
+    joined = "\n".join(texts)
+    text = joined
+    while len(text.encode("utf-8")) < UNIT_BYTES:
+        text += "\n" + joined
+    data = text.encode("utf-8")[:UNIT_BYTES].decode("utf-8", "ignore")
+    return data[: data.rfind("\n") + 1]
+
+
+def audit_seconds(text: str) -> tuple[float, int]:
+    """Time to audit one document holding `text`, and its number of findings."""
+    from auditor.audit import audit_document
+    from auditor.read import Document
+    from auditor.rulepack import load_rulepack
+
+    pack = load_rulepack()
+    gc.collect()
+    start = time.perf_counter()
+    _, findings, _ = audit_document(Document("one.txt", text, "utf-8"), pack)
+    return time.perf_counter() - start, len(findings)
+
+
+def linearity(sizes: list[int]) -> None:
+    unit = unit_text()
+    print(f"unit: {len(unit.encode('utf-8')) / 1024:.0f} KB, {len(unit):,} characters")
+    for label, piece in (("with line breaks", unit), ("as one line", unit.replace("\n", " ").rstrip() + " ")):
+        times: dict[int, float] = {}
+        for times_unit in sizes:
+            seconds, found = audit_seconds(piece * times_unit)
+            times[times_unit] = seconds
+            print(f"  {label}: {times_unit:>4}× ({len(piece) * times_unit / 1e6:.2f} M chars) {seconds:8.2f} s, {found:,} findings",
+                  flush=True)
+        for big, small, target in ((100, 10, 11), (200, 100, 2.2)):
+            if big in times and small in times and times[small] > 0:
+                print(f"  {label}: time({big}×)/time({small}×) = {times[big] / times[small]:.2f} (target ≤ {target})")
+
+
+def dense_report(directory: Path, megabytes: float) -> Path:
+    """A report of the given size made of the sample reports repeated, cut at a line end."""
+    unit = unit_text().encode("utf-8")
+    size = int(megabytes * 1024 * 1024) - 1
+    data = (unit * (size // len(unit) + 1))[:size]
+    data = data[: data.rfind(b"\n") + 1]
+    path = directory / f"dense_{megabytes:g}MB.txt"
+    path.write_bytes(data)
+    return path
+
+
+def end_to_end(script: str, path: Path) -> tuple[float, float]:
+    """Wall time and peak memory (MiB) of `auditor check` on one file, in a fresh child."""
+    command = [script, "check", "--isolated", "--no-progress", "--fail-on", "never", "--format", "json",
+               "--output", os.devnull, str(path)]
+    runner = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+              "subprocess.run(sys.argv[1:], check=True); "
+              "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", runner, *command], capture_output=True, text=True, check=True).stdout
+    seconds, peak = out.split()
+    return float(seconds), int(peak) / 1024
+
+
+def big_file(megabytes: float) -> None:
+    script = shutil.which("auditor", path=str(Path(sys.executable).parent)) or shutil.which("auditor")
+    if not script:
+        print("auditor is not installed in this environment: end-to-end sizes skipped")
+        return
+    workdir = Path(tempfile.mkdtemp(prefix="auditor-one-file-"))
+    try:
+        results = []
+        for size in (megabytes / 5, megabytes):
+            path = dense_report(workdir, size)
+            seconds, peak = end_to_end(script, path)
+            mb = path.stat().st_size / 1e6
+            results.append(seconds)
+            print(f"  one dense report of {mb:.1f} MB end to end: {seconds:.1f} s, {mb / seconds:.2f} MB/s, "
+                  f"peak memory {peak:.0f} MiB", flush=True)
+            path.unlink()
+        print(f"  time({megabytes:g} MB)/time({megabytes / 5:g} MB) = {results[1] / results[0]:.2f} (linear: 5)")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1,10,100,200", help="multiples of the 53 KB unit")
+    parser.add_argument("--big-megabytes", type=float, default=50, help="0 to skip the end-to-end run")
+    parser.add_argument("--code", type=Path, default=ROOT,
+                        help="audit with the auditor package in this directory (an older checkout: before/after)")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(args.code))
+    print("one file, in process:")
+    linearity([int(s) for s in args.sizes.split(",")])
+    if args.big_megabytes:
+        print("one file, end to end:")
+        big_file(args.big_megabytes)
+
+
+if __name__ == "__main__":
+    main()
