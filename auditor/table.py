@@ -51,6 +51,11 @@ def figure_rows(analysis: Analysis, checks: list[dict[str, Any]] | None = None) 
     text = analysis.text
     rows = []
     scopes = figure_scopes(analysis)
+    meaning_at = None
+    if analysis.tables:
+        from auditor.table_cells import cell_meanings
+
+        meaning_at = cell_meanings(analysis.tables)
     for f in analysis.figures:
         line, column = text.locate(f.start)
         end_line, end_column = text.locate(max(f.end - 1, f.start))
@@ -64,9 +69,20 @@ def figure_rows(analysis: Analysis, checks: list[dict[str, Any]] | None = None) 
             "multiplier": f.multiplier, "qualifier": f.qualifier, "metric": f.metric, "subject": f.subject,
             "area": scopes[f.index][0], "period": scopes[f.index][1], "in_list": f.in_list, "sentence": text.original[sentence_start:sentence_end].strip(),
         })
+        if meaning_at is not None:
+            _from_headers(rows[-1], meaning_at(f.start))
         if checks is not None:
             rows[-1].update({k: _cell(v) for k, v in checks[f.index].items()})
     return rows
+
+
+def _from_headers(row: dict[str, Any], meaning) -> None:
+    """A figure in a table cell: metric and unit from its column header, subject from its row."""
+    if meaning is None:
+        return
+    row["metric"] = row["metric"] or meaning.metric
+    row["subject"] = row["subject"] or meaning.subject
+    row["unit"] = row["unit"] or meaning.unit
 
 
 def _cell(value: Any) -> Any:
