@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -15,9 +14,9 @@ from auditor.read import Document
 from auditor.relate import find_relations
 from auditor.rulepack import Rule, RulePack
 from auditor.spans import make_text
+from auditor.suppress import Marker, find_markers, silencing, unused
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-_SUPPRESS_RE = re.compile(r"<!--\s*auditor:\s*ignore(?P<rules>[^>]*?)-->")
 
 
 def analyse(document: Document, pack: RulePack) -> Analysis:
@@ -27,7 +26,8 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
     dates = find_dates(text.norm)
     metric_words = tuple(sorted(pack.words("metrics"), key=len, reverse=True))
     figures = extract_figures(text, dates, metric_words)
-    analysis = Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables)
+    analysis = Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables,
+                        comments=document.comments)
     analysis = replace(analysis, relations=find_relations(analysis))
     return replace(analysis, rows=check_rows(analysis))
 
@@ -121,33 +121,41 @@ def _lines(text: str):
 def suppression_notices(analysis: Analysis, lang: str) -> tuple[str, ...]:
     """A warning for every name in an ignore comment that is no rule id, rule
     name or category: a typo there silences nothing, and should say so."""
-    if "auditor:" not in analysis.text.norm:
+    markers = find_markers(analysis)
+    if not markers:
         return ()
     from auditor.i18n import message
 
     known = analysis.pack.names()
-    notices = []
-    for match in _SUPPRESS_RE.finditer(analysis.text.norm):
-        for name in match.group("rules").replace(",", " ").split():
-            if name not in known:
-                notices.append(message("notice_unknown_ignore", lang, line=analysis.text.line_of(match.start()), name=name))
-    return tuple(notices)
+    return tuple(message("notice_unknown_ignore", lang, line=analysis.text.line_of(marker.start), name=name)
+                 for marker in markers for name in marker.names if name not in known)
 
 
 def suppressed(analysis: Analysis, rule: Rule, start: int) -> bool:
-    """`<!-- auditor: ignore [rule-or-category …] -->` on the line before, or the same line."""
+    """An `auditor: ignore` marker (auditor.suppress) silences `rule` at `start`."""
+    return silencing(find_markers(analysis), rule, start) is not None
+
+
+def unused_suppression_notes(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> tuple[Finding, ...]:
+    """An AU001 note for each `auditor: ignore` marker that silenced nothing;
+    `hits` are the document's findings before suppression."""
+    markers = find_markers(analysis)
+    return tuple(_unused_note(analysis, m, lang) for m in unused(markers, hits)) if markers else ()
+
+
+def _unused_note(analysis: Analysis, marker: Marker, lang: str) -> Finding:
+    from auditor.i18n import message
+
     text = analysis.text
-    line = text.line_of(start)
-    for number in (line - 1, line):
-        if number < 1:
-            continue
-        line_start = text.line_starts[number - 1]
-        line_end = text.line_starts[number] if number < len(text.line_starts) else len(text.norm)
-        for match in _SUPPRESS_RE.finditer(text.norm, line_start, line_end):
-            names = match.group("rules").replace(",", " ").split()
-            if not names or rule.id in names or rule.category in names or rule.name in names:
-                return True
-    return False
+    end = max(marker.end, marker.start + 1)
+    quoted, mark = excerpt(text, marker.start, end)
+    line, column = text.locate(marker.start)
+    end_line, end_column = text.locate(end - 1)
+    names = (" " + " ".join(marker.names)) if marker.names else ""
+    return Finding(rule="AU001", category="other", severity="info", line=line, column=column,
+                   end_line=end_line, end_column=end_column + 1, start=marker.start, end=end,
+                   excerpt=quoted, mark=mark, message=message("unused_suppression", lang, names=names),
+                   details={"names": list(marker.names)}, location=locator(analysis)(marker.start, end))
 
 
 def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> tuple[list[Finding], int]:
@@ -157,7 +165,7 @@ def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> 
     quiet = 0
     seen: set[tuple[str, int, int]] = set()
     place = locator(analysis)
-    may_suppress = "auditor:" in text.norm  # once: per finding it made the run quadratic
+    markers = find_markers(analysis)  # once: per finding it made the run quadratic
     for rule, hit in hits:
         if hit.start >= tail and rule.category != "residue":
             continue
@@ -165,7 +173,7 @@ def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> 
         if key in seen:
             continue
         seen.add(key)
-        if may_suppress and suppressed(analysis, rule, hit.start):
+        if markers and silencing(markers, rule, hit.start) is not None:
             quiet += 1
             continue
         quoted, mark = excerpt(text, hit.start, hit.end)

@@ -42,6 +42,7 @@ class Analysis:
     tables: tuple = ()
     relations: "Relations | None" = None
     rows: tuple[Mapping[str, Any], ...] = ()
+    comments: tuple[tuple[int, int, str], ...] = ()  # Word comments: (start, end, text) of what they are anchored to
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ class Document:
     encoding: str
     blocks: tuple[Block, ...] = field(default=())
     tables: tuple = field(default=())
+    comments: tuple[tuple[int, int, str], ...] = field(default=())  # Word comments: (start, end, text)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

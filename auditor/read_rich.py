@@ -216,6 +216,8 @@ def read_docx(path: Path, display: str) -> Document:
     except Exception as exc:  # python-docx raises several kinds for a damaged package
         raise InputError("corrupt_docx", reason=f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
     levels = _numbering_levels(document)
+    comment_texts = _comment_texts(document)
+    anchored: dict[str, list[int]] = {}  # comment id → [start, end] of the text it is attached to
     counters: dict[str, dict[int, int]] = {}
     parts: list[str] = []
     blocks: list[Block] = []
@@ -246,6 +248,7 @@ def read_docx(path: Path, display: str) -> Document:
                     blocks.append(Block(cells[-1].start, {"table": number, "row": r, "cell": c, **({"heading": heading} if heading else {})}))
                     texts.append(text)
                 parts.append("\t".join(texts) + "\n")
+                _anchor(anchored, _comment_ids(row._tr), line_start, offset + len("\t".join(texts)))
                 offset += len("\t".join(texts)) + 1
                 rows.append(tuple(cells))
             tables.append(Table(number, tuple(rows)))
@@ -260,8 +263,33 @@ def read_docx(path: Path, display: str) -> Document:
                     heading = " ".join(text.split())[:80]
             if heading:
                 label["heading"] = heading
-            add(text, label)
-    return Document(display, "".join(parts), "docx", tuple(blocks), tuple(tables))
+            start = add(text, label)
+            _anchor(anchored, _comment_ids(item._p), start, start + len(text))
+    comments = tuple(sorted((start, end, comment_texts[i]) for i, (start, end) in anchored.items() if i in comment_texts))
+    return Document(display, "".join(parts), "docx", tuple(blocks), tuple(tables), comments)
+
+
+_COMMENT_TAGS = ("commentRangeStart", "commentRangeEnd", "commentReference")
+
+
+def _comment_texts(document) -> dict[str, str]:
+    """Comment id → its text, for the comments an `auditor: ignore` may be in."""
+    try:
+        return {str(c.comment_id): c.text for c in document.comments}
+    except Exception:  # no comments part, or one python-docx cannot read: no comments
+        return {}
+
+
+def _comment_ids(element) -> set[str]:
+    from docx.oxml.ns import qn
+
+    return {node.get(qn("w:id")) for tag in _COMMENT_TAGS for node in element.iter(qn(f"w:{tag}"))}
+
+
+def _anchor(anchored: dict[str, list[int]], ids: set[str], start: int, end: int) -> None:
+    for comment_id in ids:
+        span = anchored.setdefault(comment_id, [start, end])
+        span[0], span[1] = min(span[0], start), max(span[1], end)
 
 
 # --- pdf -------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 
-from auditor.audit import analyse, run_rules, suppression_notices, to_findings
+from auditor.audit import analyse, run_rules, suppression_notices, to_findings, unused_suppression_notes
 from auditor.i18n import message
 from auditor.model import Analysis, FileResult
 from auditor.read import DEFAULT_MAX_BYTES, InputError, Target, load_target
@@ -49,7 +49,9 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
     if isinstance(analysis, FileResult):
         return analysis
     try:
-        findings, quiet = to_findings(analysis, run_rules(analysis, pack.enabled()), lang)
+        hits = run_rules(analysis, pack.enabled())
+        findings, quiet = to_findings(analysis, hits, lang)
+        unused = unused_suppression_notes(analysis, hits, lang)
         figures: tuple = ()
         relations: tuple = ()
         if keep_figures:
@@ -73,6 +75,7 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
         suppressed=quiet,
         facts=facts,
         notices=suppression_notices(analysis, lang),
+        unused_suppressions=unused,
     )
 
 

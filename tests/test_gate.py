@@ -419,3 +419,66 @@ def test_usage_errors_in_chinese():
     result = invoke(["check", "--lang", "zh", "--formats", "json"])
     assert result.stderr.strip().splitlines()[-1] == "错误:没有这个选项:--formats。是不是要用 --format?"
     assert result.stderr.startswith("用法: main check")  # CliRunner names the program "main"
+
+
+# --- inline suppression in Word files, unused suppressions ---------------------------------------------
+
+RATIO_B = "应体检2640人,实际体检2511人,体检率为96.12%。"  # RT001 (95.11%)
+
+
+def word_file(path: Path, paragraphs: list[str], comments: dict[int, str] | None = None) -> Path:
+    import docx
+
+    document = docx.Document()
+    for index, text in enumerate(paragraphs):
+        paragraph = document.add_paragraph(text)
+        if comments and index in comments:
+            document.add_comment(paragraph.runs, text=comments[index], author="审核人")
+    document.save(str(path))
+    return path
+
+
+def found(path: Path, *flags) -> list[tuple[str, int]]:
+    result = invoke(["check", "--isolated", str(path), "--format", "json", *flags])
+    return [(f["rule"], f["line"]) for f in json.loads(result.stdout)["files"][0]["findings"]]
+
+
+def test_a_word_comment_silences_the_paragraphs_it_is_attached_to(tmp_path):
+    path = word_file(tmp_path / "a.docx", [RATIO_B, RATIO.strip(), "随访XX人。"],
+                     {0: "auditor: ignore RT001", 2: "auditor：ignore placeholder"})
+    assert found(path) == [("RT001", 2)]
+    plain = word_file(tmp_path / "b.docx", [RATIO_B, RATIO.strip(), "随访XX人。"], {0: "请核实这个数"})
+    assert found(plain) == [("RT001", 1), ("RT001", 2), ("PH001", 3)]  # an ordinary comment silences nothing
+
+
+def test_a_marker_paragraph_a_word_user_can_type(tmp_path):
+    path = word_file(tmp_path / "a.docx", ["auditor: ignore RT001", RATIO_B, RATIO.strip(),
+                                           "<!-- auditor: ignore -->", "随访XX人。"])
+    assert found(path) == [("RT001", 3)]
+    text = tmp_path / "a.txt"
+    text.write_text("auditor: ignore ratio\n" + RATIO_B + "\n" + RATIO, encoding="utf-8")
+    assert found(text) == [("RT001", 3)]
+    prose = tmp_path / "b.txt"  # in running text the words are no marker
+    prose.write_text("说明:auditor: ignore 用于屏蔽。" + RATIO_B + "\n", encoding="utf-8")
+    assert found(prose) == [("RT001", 1)]
+
+
+def test_unused_suppressions_are_reported_when_asked(tmp_path):
+    path = word_file(tmp_path / "a.docx", ["auditor: ignore RT001", RATIO_B, "auditor: ignore PH001", GOOD.strip()],
+                     {3: "auditor: ignore"})
+    assert found(path) == []
+    result = invoke(["check", "--isolated", str(path), "--format", "json", "--report-unused-suppressions"])
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert [(f["rule"], f["severity"], f["line"], f["message"]) for f in findings] == [
+        ("AU001", "info", 3, "“auditor: ignore PH001”没有屏蔽任何问题"),
+        ("AU001", "info", 4, "“auditor: ignore”没有屏蔽任何问题"),
+    ]
+    assert result.exit_code == 0  # a note never fails the gate
+    en = invoke(["check", "--isolated", "--lang", "en", str(path), "--report-unused-suppressions", "-q"])
+    assert "[AU001] “auditor: ignore PH001” silenced nothing" in en.stdout
+
+
+def test_unknown_names_in_a_word_comment_are_warned_about(tmp_path):
+    path = word_file(tmp_path / "a.docx", [RATIO_B], {0: "auditor: ignore RT01"})
+    result = invoke(["check", "--isolated", str(path)])
+    assert "RT01" in result.stderr and result.exit_code == 1
