@@ -89,6 +89,7 @@ class Figure:  # not frozen: built by the thousand, and a frozen __init__ is slo
     metric: str = ""
     subject: str = ""
     in_list: bool = False  # a later value in "96%、100%" or "5人和6人"
+    derived: bool = False  # not written but implied (N − the stated difference); quoted as a number
 
     @property
     def exact(self) -> bool:

@@ -22,7 +22,7 @@ from auditor.spans import ends_with
 
 QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number")
 UP_WORDS = ("增加", "提高", "上升", "增长", "扩大", "提升", "上涨", "增", "升")
-DOWN_WORDS = ("下降", "减少", "降低", "缩减", "缩小", "回落", "下跌", "降")
+DOWN_WORDS = ("下降", "减少", "降低", "缩减", "缩小", "回落", "下跌", "降", "压缩", "压减", "缩短", "减")
 
 
 @dataclass(frozen=True)
@@ -575,7 +575,7 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
 
 _FROM_RE = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末|初)?)?的?\s*$")
 _TO_RE = re.compile(
-    r"^\s*(?:的)?(?P<word>增加|提高|上升|增长|扩大|提升|上涨|下降|减少|降低|缩减|缩小|回落|下跌|降|增|升)?"
+    r"^\s*(?:的)?(?P<word>增加|提高|上升|增长|扩大|提升|上涨|下降|减少|降低|缩减|缩小|回落|下跌|压缩|压减|缩短|降|增|升|减)?"
     r"(?:到|至|为)\s*(?:\d{4}年(?:底|末)?的?)?$"
 )
 # each blank run follows a word that must be there: adjacent optional \s* would
@@ -585,8 +585,15 @@ _STATED_RE = re.compile(
     r"(?:(?P<word>增加|提高|上升|增长|扩大|提升|上涨|下降|减少|降低|缩减|缩小|回落|下跌)了?|(?P<rate>增幅|降幅|增长率|下降率|增速|降低率)(?:为|达|达到)?)\s*$"
 )
 _COMPARE_RE = re.compile(
-    r"(?:与|比|较)(?:上年|去年|上一年|前一年|上年同期|去年同期|同期)(?:的)?\s*(?:\(\s*)?$"
+    r"(?:(?:与|比|较)(?:上年|去年|上一年|前一年|上年同期|去年同期|同期)(?:的)?\s*(?:\(\s*)?"
+    r"|(?:上年|去年|上一年|上年同期|去年同期)(?:为|是)\s*)$"
 )
+# N…,比上年增加D…,增长p%: the old value is N − D
+_DIFFERENCE_HEAD_RE = re.compile(
+    r"(?:(?:比上年|较上年|比去年|较去年|同比|比上年同期|较上年同期|环比)(?P<word>增加|减少|增长|下降|多|少)"
+    r"|(?P<bare>增加|减少))了?\s*$"
+)
+_DIFFERENCE_TAIL_RE = re.compile(r"^\s*[,,]\s*(?:同比)?(?P<word>增长|下降|增加|减少|提高|降低)了?\s*$")
 _COMPARE_TAIL_RE = re.compile(
     r"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?P<word>增加|提高|上升|增长|扩大|提升|上涨|下降|减少|降低|缩减|回落|下跌)了?\s*$"
 )
@@ -623,7 +630,48 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
         if new is None or new.start < sentence_start or not old.exact:
             continue
         found.append(Change(old, new, "", stated, tail.group("word"), new.start, stated.end))
+    found.extend(_changes_from_difference(text, figures))
     return found
+
+
+def _changes_from_difference(text, figures) -> list[Change]:
+    """发生纠纷41起,比上年减少9起,下降18%: the old value is 41+9."""
+    norm = text.norm
+    found = []
+    for stated in figures:
+        if stated.kind != "percent" or stated.index < 2:
+            continue
+        difference, new = figures[stated.index - 1], figures[stated.index - 2]
+        sentence_start, _ = text.sentence_span(stated.start)
+        if new.start < sentence_start or not _is_quantity(new) or not _is_quantity(difference) or not _same_unit(new, difference):
+            continue
+        tail = _DIFFERENCE_TAIL_RE.match(norm[difference.end : stated.number_start])
+        head = _DIFFERENCE_HEAD_RE.search(norm, new.end, difference.number_start)
+        if not tail or not head or not re.fullmatch(r"\s*[,,]?\s*", norm[new.end : head.start()]):
+            continue
+        word = head.group("word") or head.group("bare")
+        says = direction_of(word) or ("down" if word == "少" else "up")
+        if direction_of(tail.group("word")) != says:
+            continue
+        value = new.value - difference.value if says == "up" else new.value + difference.value
+        if value <= 0:
+            continue
+        old = _derived(difference, new, value)
+        found.append(Change(old, new, "", stated, tail.group("word"), new.start, stated.end))
+    return found
+
+
+def _derived(difference: Figure, new: Figure, value) -> Figure:
+    """The old value a stated difference implies, placed on the difference's text."""
+    multiplier = new.multiplier
+    return Figure(
+        index=difference.index, start=difference.start, end=difference.end,
+        number_start=difference.number_start, number_end=difference.number_end,
+        value=value, value_high=None, written=value / multiplier if multiplier != 1 else value,
+        unit=new.unit, base_unit=new.base_unit, kind=new.kind,
+        decimals=max(new.decimals, difference.decimals), multiplier=multiplier, qualifier="", chinese=False,
+        metric="", subject="", in_list=False, derived=True,
+    )
 
 
 def _earlier_alike(figures: tuple[Figure, ...], part_indexes: set[int]) -> list[Figure | None]:

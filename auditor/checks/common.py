@@ -8,6 +8,10 @@ from auditor.model import Analysis
 
 def as_written(analysis: Analysis, figure: Figure) -> str:
     """The figure as the writer wrote it, for quoting back in a message."""
+    if figure.derived:
+        from auditor.model import format_decimal
+
+        return format_decimal(figure.written) + figure.unit
     return analysis.text.original[figure.number_start : figure.end]
 
 
