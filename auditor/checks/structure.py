@@ -130,9 +130,9 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 def _render(style: str, number: int) -> str:
-    import cn2an
+    from auditor.cnnum import written  # cn2an.an2cn's form, without its 95 ms import
 
-    cn = cn2an.an2cn(number) if number < 100 else str(number)
+    cn = written(number) if number < 100 else str(number)
     return {
         "一、": f"{cn}、",
         "(一)": f"({cn})",
