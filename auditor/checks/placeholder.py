@@ -17,6 +17,8 @@ _SLOT_RUN_RE = re.compile(
     r"(?<![A-Za-z])[xX*?](?:[xX*?]|[.\d]+(?=[xX*?]))*(?:(?![A-Za-z\u00c0-\u024f])|(?=m2|m²|km|kg|mg|ml|cm|mm))"
 )
 _TIMES_RE = re.compile(r"×{1,3}")
+# 丙类4种n例: a lone n between characters stands for a number
+_LONE_N_RE = re.compile(rf"(?<=[{_CJK}])[nN](?=[{_CJK}%])")
 _SOME_RE = re.compile(rf"某某|(?<!某)某(?=[年月日%省市县区镇乡村州盟旗])(?!些)")
 _EMPTY_QUOTES_RE = re.compile(rf"(?:“”|\"\"|《》|‘’)(?=[{_CJK}])")
 _CIRCLE_RE = re.compile(r"(?<![零〇一二三四五六七八九十])[〇○□]{2,}(?![零〇一二三四五六七八九十])")
@@ -53,7 +55,7 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
         # 4×1% and ×人 are slots; 3×4 and 长×宽 are multiplication
         if re.match(r"\d+(?:\.\d+)?[%‰]", norm[end:end + 12]) or (after and after in "%‰年月日人个元万份例次所家张台名项户种座"):
             yield start, end
-    for pattern in (_SOME_RE, _EMPTY_QUOTES_RE, _CIRCLE_RE, _EMPTY_BRACKETS_RE):
+    for pattern in (_SOME_RE, _EMPTY_QUOTES_RE, _CIRCLE_RE, _EMPTY_BRACKETS_RE, _LONE_N_RE):
         for match in pattern.finditer(norm):
             if pattern is _CIRCLE_RE and not (_neighbour(norm, match.start() - 1) or _neighbour(norm, match.end())):
                 continue

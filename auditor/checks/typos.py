@@ -11,8 +11,13 @@ from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
 
 # 1236。5万元, 98、36%: digits on both sides of the mark and a unit that takes decimals after
-_POINT_RE = re.compile(r"(?<![\d.、])(?P<whole>\d{1,9})(?P<mark>[。、])(?P<part>\d{1,3})(?![\d.、])(?P<unit>\s*(?:%|‰|万元|亿元|万|亿|元|平方米|平方公里|公顷|公里|千米|米|吨|千克|公斤|亩))")
-_NOT_AFTER_PART = re.compile(r"\s*(?:[年月日号时点季]|月份|周岁)")
+_POINT_RE = re.compile(
+    r"(?<![\d.、])(?P<whole>\d{1,9})(?P<mark>[。、])(?P<part>\d{1,3})(?![\d.、])"
+    r"(?P<unit>\s*(?:%|‰|/10万|/万|/千|万元|亿元|万|亿|元|平方米|平方公里|公顷|公里|千米|米|吨|千克|公斤|亩))?"
+)
+# without a unit, only a part that no sentence could start with: 20。0 和, P<0。001)
+_BARE_PART_RE = re.compile(r"0\d*$")
+_AFTER_BARE_PART = re.compile(r"[\s\u4e00-\u9fff,;)]")
 
 
 def decimal_marks(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -20,9 +25,13 @@ def decimal_marks(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     norm, original = analysis.text.norm, analysis.text.original
     for match in _POINT_RE.finditer(norm):
         start, end = match.start(), match.end("part")
-        if match.group("mark") == "、" and not _comma_is_point(norm, analysis, match):
+        if match.group("unit") is None:
+            if match.group("mark") != "。" or not _BARE_PART_RE.match(match.group("part")) \
+                    or not _AFTER_BARE_PART.match(norm[end : end + 1]):
+                continue
+        elif match.group("mark") == "、" and not _comma_is_point(norm, analysis, match):
             continue
-        written = original[start : match.end("unit")].strip()
+        written = original[start : match.end()].strip()
         yield Hit(start, end, {"figure": written, "mark": match.group("mark")},
                   {"mark": match.group("mark"), "reading": f"{match.group('whole')}.{match.group('part')}"})
 
