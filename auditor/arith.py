@@ -11,9 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-LOWER_BOUND_WORDS = ("以上", "超过", "不低于", "不少于", "逾", "高于", "大于", "突破")
-UPPER_BOUND_WORDS = ("以下", "不足", "不到", "低于", "小于", "不超过", "以内")
-APPROXIMATE_WORDS = ("约", "近", "左右", "余", "多", "接近")
+from auditor.lexicon import APPROXIMATE_WORDS, LOWER_BOUND_WORDS, UPPER_BOUND_WORDS  # noqa: F401 - importers use them from here too
 
 
 def last_place(decimals: int) -> Fraction:

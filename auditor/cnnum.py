@@ -15,6 +15,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+# the numeral characters, one place for every module that reads or writes them
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+OUTLINE_NUMERALS = "一二三四五六七八九十"  # what outline markers are written with: 一、 (二) 三是 第四
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _SECTION_UNITS = {"万": 10**4, "亿": 10**8}
@@ -60,6 +65,11 @@ def _integer(text: str) -> int | None:
         return None
     plain = text.replace("两", "二").replace("〇", "零")
     return value if written(value) == plain else None
+
+
+def circled(value: int) -> str:
+    """1 → ①, up to ⑳; larger numbers as digits."""
+    return CIRCLED[value - 1] if 0 < value <= len(CIRCLED) else str(value)
 
 
 def written(value: int) -> str:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from itertools import accumulate
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate
 
+from auditor.lexicon import PRE_QUALIFIERS
 from auditor.spans import Text
 
 CJK = "\u4e00-\u9fff"
@@ -63,8 +64,6 @@ COUNT_WORDS = (
 for _word in COUNT_WORDS:
     UNITS.setdefault(_word, ("count", _word, 1))
 
-PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "超过", "不足", "不到", "接近", "近", "约", "逾", "高于", "低于", "大于", "小于", "突破")
-POST_QUALIFIERS = ("以上", "以下", "左右", "以内", "余", "多")
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 

@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from auditor.cnnum import circled, written
 from auditor.read import Block, Document, InputError, Table, TableCell
 
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -49,22 +50,11 @@ def _check_zip(path: Path) -> None:
         raise InputError("corrupt_docx", reason=reason.splitlines()[0]) from None
 
 
-_CN_DIGITS = "〇一二三四五六七八九"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def _chinese(number: int) -> str:
-    if number < 10:
-        return _CN_DIGITS[number]
-    tens, ones = divmod(number, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
-
-
 def _format_number(number: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional", "taiwaneseCounting", "taiwaneseCountingThousand"):
-        return _chinese(number)
+        return written(number)
     if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
-        return _CIRCLED[number - 1] if 0 < number <= len(_CIRCLED) else str(number)
+        return circled(number)
     if fmt == "lowerLetter":
         return chr(ord("a") + (number - 1) % 26)
     if fmt == "upperLetter":

@@ -10,19 +10,24 @@ is given.
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 
-from auditor.arith import APPROXIMATE_WORDS, explains, rate_interval, ratio_representative, written_interval
+from auditor.arith import (
+    APPROXIMATE_WORDS,
+    explains,
+    rate_interval,
+    ratio_representative,
+    written_interval,
+)
 from auditor.extract import Figure
+from auditor.lexicon import DOWN_WORDS, UP_WORDS
 from auditor.model import Analysis
 from auditor.spans import ends_with
 
 QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number")
-UP_WORDS = ("增加", "提高", "上升", "增长", "扩大", "提升", "上涨", "增", "升")
-DOWN_WORDS = ("下降", "减少", "降低", "缩减", "缩小", "回落", "下跌", "降", "压缩", "压减", "缩短", "减")
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,8 @@ from typing import Any
 from auditor.checks.base import NumericCheck, gx_column
 from auditor.checks.common import as_written
 from auditor.extract import Figure
+from auditor.lexicon import RATE_ENDINGS  # noqa: F401 - the rate-bound checks import it from here
 from auditor.model import Hit
-
-RATE_ENDINGS = ("率", "占比", "比例", "比重", "报付比", "比")
 
 
 def ends_with_any(metric: str, words) -> bool:

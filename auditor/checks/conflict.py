@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from auditor.arith import interval
+from auditor.checks.base import Check, Params
 from auditor.checks.common import as_written, is_listed
+from auditor.lexicon import APPROXIMATE_WORDS
 from auditor.model import Analysis, Hit
 from auditor.relate import direction_of
 from auditor.rulepack import Rule
-from auditor.checks.base import Check, Params
 
 _LEADING_RE = re.compile(r"^(?:截至|截止|到)?(?:目前|今年|本年|年底|\d+月底?)?[,]?")
 
@@ -36,7 +37,7 @@ def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for figure in analysis.figures:
         if figure.kind != "percent" or not figure.metric or figure.in_list or direction_of(figure.metric):
             continue
-        if figure.qualifier in ("约", "近", "左右", "接近"):
+        if figure.qualifier in APPROXIMATE_WORDS:
             continue
         if figure.index in computed or is_listed(analysis, figure):
             continue

@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from auditor.checks.base import Check, Params
+from auditor.cnnum import CIRCLED, OUTLINE_NUMERALS, circled, written
 from auditor.extract import cn_number
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
-from auditor.checks.base import Check, Params
 
-CN = "一二三四五六七八九十"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CN = OUTLINE_NUMERALS
 
 
 @dataclass(frozen=True)
@@ -130,15 +130,13 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 def _render(style: str, number: int) -> str:
-    from auditor.cnnum import written  # cn2an.an2cn's form, without its 95 ms import
-
     cn = written(number) if number < 100 else str(number)
     return {
         "一、": f"{cn}、",
         "(一)": f"({cn})",
         "1.": f"{number}.",
         "(1)": f"({number})",
-        "①": CIRCLED[number - 1] if number <= len(CIRCLED) else str(number),
+        "①": circled(number),
         "一是": f"{cn}是",
         "第一": f"第{cn}",
     }[style]

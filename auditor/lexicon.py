@@ -1,0 +1,24 @@
+"""The word lists several stages share, in one place.
+
+These are compiled into the extraction and relation patterns when the
+modules load, so they are part of the program rather than of the rule pack;
+the lists a user extends (metrics, cue words, measure words, debris phrases …)
+are the pack's `vocabulary` (rules/vocabulary.yaml). Chinese numeral
+characters live with the numeral reader, auditor.cnnum.
+"""
+
+from __future__ import annotations
+
+# what a rate's name ends with: 接种率, 药占比, 报销比例, 所占比重, 报付比
+RATE_ENDINGS = ("率", "占比", "比例", "比重", "报付比", "比")
+
+# direction words; a longer word before its prefix where both are listed
+UP_WORDS = ("增加", "提高", "上升", "增长", "扩大", "提升", "上涨", "增", "升")
+DOWN_WORDS = ("下降", "减少", "降低", "缩减", "缩小", "回落", "下跌", "降", "压缩", "压减", "缩短", "减")
+
+# qualifiers that turn a written value into a bound or an approximation
+LOWER_BOUND_WORDS = ("以上", "超过", "不低于", "不少于", "逾", "高于", "大于", "突破")
+UPPER_BOUND_WORDS = ("以下", "不足", "不到", "低于", "小于", "不超过", "以内")
+APPROXIMATE_WORDS = ("约", "近", "左右", "余", "多", "接近")
+PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "超过", "不足", "不到", "接近", "近", "约", "逾", "高于", "低于", "大于", "小于", "突破")
+POST_QUALIFIERS = ("以上", "以下", "左右", "以内", "余", "多")
