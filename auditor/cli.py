@@ -18,7 +18,7 @@ from auditor.api import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckError, CheckOp
                          start_check)
 from auditor.cli_help import LocalisedHelp
 from auditor.config import Config, ConfigError, load_config
-from auditor.i18n import message
+from auditor.i18n import counted_noun, message
 from auditor.output import open_replacing
 from auditor.read import expand_paths
 from auditor.render import FORMATS, STATISTICS, RenderContext, render_report
@@ -173,7 +173,8 @@ def check(paths, output_format, output, write_baseline, no_progress, statistics,
 
         count = write(write_baseline, run.baseline_entries)
         if not quiet:
-            say(message("baseline_written", run.lang, path=write_baseline, count=count))
+            say(message("baseline_written", run.lang, path=write_baseline, count=count,
+                        count_phrase=counted_noun(count, "findings", run.lang)))
     sys.exit(run.exit_code)
 
 

@@ -43,7 +43,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error": {"zh": "错误", "en": "error"},
     "warning": {"zh": "警告", "en": "warning"},
     "info": {"zh": "提示", "en": "note"},
-    "baseline_written": {"zh": "已写入基线 {path}({count} 个问题)", "en": "baseline written to {path} ({count} findings)"},
+    "baseline_written": {"zh": "已写入基线 {path}({count} 个问题)", "en": "baseline written to {path} ({count_phrase})"},
     "rulepack_error": {"zh": "规则包有误:{reason}", "en": "rule pack error: {reason}"},
     "config_error": {"zh": "配置有误:{reason}", "en": "configuration error: {reason}"},
     "baseline_error": {"zh": "基线文件有误:{reason}", "en": "baseline file error: {reason}"},

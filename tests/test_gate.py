@@ -482,3 +482,9 @@ def test_unknown_names_in_a_word_comment_are_warned_about(tmp_path):
     path = word_file(tmp_path / "a.docx", [RATIO_B], {0: "auditor: ignore RT01"})
     result = invoke(["check", "--isolated", str(path)])
     assert "RT01" in result.stderr and result.exit_code == 1
+
+
+def test_baseline_written_says_finding_in_the_singular(tmp_path):
+    (tmp_path / "one.txt").write_text(RATIO, encoding="utf-8")
+    result = invoke(["check", "--isolated", "--lang", "en", str(tmp_path / "one.txt"), "--write-baseline", str(tmp_path / "b.json")])
+    assert result.stderr.strip() == f"baseline written to {tmp_path / 'b.json'} (1 finding)"
