@@ -113,15 +113,16 @@ _UNDERSCORE_RE = re.compile(r"(?<![A-Za-z])_+(?![A-Za-z0-9])")
 
 
 def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    """Underscores left as a blank; ＿月＿日 is one blank."""
     norm = analysis.text.norm
-    for match in _UNDERSCORE_RE.finditer(norm):
-        start, end = match.span()
+    spans = list(_merge_dates(norm, [m.span() for m in _UNDERSCORE_RE.finditer(norm)]))
+    for start, end in spans:
         near = norm[max(0, start - 1) : end + 1]
         if near[:1].isdigit() and not _CJK_RE.match(norm[end : end + 1]):
             continue  # 2024_017: part of a code; 0_岁 is a slot
         if not _CJK_RE.search(near) and not re.search(r"[%,。;:、]", near):
             continue
-        yield Hit(start, end, {"slot": match.group(0)}, {"slot": match.group(0)})
+        yield Hit(start, end, {"slot": norm[start:end]}, {"slot": norm[start:end]})
 
 
 @lru_cache(maxsize=32)
@@ -154,10 +155,13 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...]) -> tu
 
 
 _LONE_GE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9fff])")
-_BARE_PERCENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[%‰]")
+_BARE_PERCENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*[%‰]")
 _NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余上每近约超逾达"
 _BARE_MONEY_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩)(?![户级])")
 _BARE_ORDINAL_RE = re.compile(r"(?<![次等及落门甲府宅])第(?:[月年季批轮届期])(?:(?:至|到|—|-)第(?:[月年季批轮届期]))?")
+
+
+_SLOT_MARKS = set("xX*?×_")
 
 
 def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -176,6 +180,8 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             slot = norm[start:end]
             if _inside_word(norm, start, end, not_blank):
                 continue
+            if norm[start - 1 : start] in _SLOT_MARKS:
+                continue  # ***份: the marks are the slot (PH001/PH002), one finding for it
             if pattern is _LONE_GE_RE and norm[start - 1 : start] in determiners:
                 continue
             seen.add(start)
@@ -196,7 +202,8 @@ def _inside_word(norm: str, start: int, end: int, index: dict[str, tuple[tuple[s
     """Whether the slot's first or last character is part of a word such as 有个, 大户, 若干个, 病人."""
     for position in {start, end - 1}:
         for word, offset in index.get(norm[position : position + 1], ()):
-            if norm.startswith(word, position - offset):
+            begin = position - offset
+            if (begin < start or begin + len(word) > end) and norm.startswith(word, begin):
                 return True
     return False
 
@@ -246,7 +253,7 @@ class BlankNumberParams(Params):
     determiners: str = "这那每各某几整半哪多数若上下单真两一二三四五六七八九十百千万零〇有是逐首前少个干么"
     # verbs after which a measure word needs a number: 达到个, 新增床位张, 投入资金万元
     count_verbs: tuple[str, ...] = ("达到", "达", "共有", "共计", "合计", "总计", "新增", "增设", "招聘", "配备", "建成",
-                                    "救治", "发放", "购置", "打造", "惠及", "投入", "下拨", "筹集")
+                                    "救治", "发放", "购置", "打造", "惠及", "投入", "下拨", "筹集", "完成", "其中")
 
 
 SLOT = frozenset({"slot"})
