@@ -147,6 +147,10 @@ CATEGORY_NAMES: dict[str, dict[str, str]] = {
     "residue": {"zh": "残留内容", "en": "residue"},
     "conflict": {"zh": "前后矛盾", "en": "conflict"},
     "other": {"zh": "其他", "en": "other"},
+    "share": {"zh": "占比计算", "en": "share"},
+    "grim": {"zh": "样本比率", "en": "rate of a sample"},
+    "points": {"zh": "百分点", "en": "percentage points"},
+    "unit": {"zh": "计量单位", "en": "unit"},
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
 
@@ -37,6 +37,7 @@ class Ratio:
     denominator: Figure
     inferred: bool = False  # paired across sentences or without a cue word: a warning
     target: bool = False  # the denominator is a target (计划2万座): exact as written, not a rounded count
+    kind: str = "ratio"  # "share": a part over the total it belongs to (其中…占…)
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
         reading = _best_reading(text, figures, rate, cues, share)
         if reading is None:
             continue
-        found.append(_explained(text, figures, rate, reading))
+        found.append(replace(_explained(text, figures, rate, reading), kind="share" if share else "ratio"))
     return found
 
 

@@ -38,7 +38,7 @@ from auditor.i18n import Localised, UserError
 
 CATEGORIES = (
     "placeholder", "rate_bound", "ratio", "sum", "change", "direction", "respectively",
-    "count", "numbering", "date", "residue", "conflict", "other",
+    "count", "numbering", "date", "residue", "conflict", "other", "share", "grim", "points", "unit",
 )
 SEVERITIES = ("error", "warning", "info")
 LANGUAGES = ("zh", "en")

@@ -83,7 +83,7 @@ def test_a_target_written_in_ten_thousands_is_exact():
     ],
 )
 def test_a_share_of_its_total(text, span):
-    assert findings(text, *RELATION_RULES) == [("RT001", span, "error")]
+    assert findings(text, *RELATION_RULES, "SH001") == [("SH001", span, "error")]
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def test_a_share_of_its_total(text, span):
     ],
 )
 def test_shares_that_hold_or_name_another_whole_stay_silent(text):
-    assert findings(text, *RELATION_RULES) == []
+    assert findings(text, *RELATION_RULES, "SH001") == []
 
 
 def test_figures_with_spaces_are_read_and_quoted_from_the_original():

@@ -21,14 +21,17 @@ class RatioCheck(NumericCheck):
     """A stated rate against numerator / denominator, both rounding and truncation accepted."""
 
     name = "ratio"
+    kind = "ratio"  # which readings this check judges: "ratio", or "share" (SH001)
+    prefix = "ratio"  # its own columns, so that gx judges each rule on its own rows
     params = Params
     provides = frozenset({"metric", "stated", "numerator", "denominator", "recomputed"})
 
     def columns(self, rule) -> tuple[str, ...]:
-        return ("ratio_scaled", "ratio_low", "ratio_high")
+        return (f"{self.prefix}_scaled", f"{self.prefix}_low", f"{self.prefix}_high")
 
     def judged(self, analysis, rule) -> Mapping[int, Ratio]:
-        return first_by(analysis.relations.ratios, lambda r: r.rate.index)
+        hosted = first_by(analysis.relations.ratios, lambda r: r.rate.index)
+        return {index: ratio for index, ratio in hosted.items() if ratio.kind == self.kind}
 
     def row(self, analysis, rule, ratio: Ratio) -> dict[str, Any]:
         """100 × numerator must fall in denominator × the stated rate's interval;
@@ -42,19 +45,21 @@ class RatioCheck(NumericCheck):
         d_interval = quantity_interval(denominator, ratio.target)
         if n_interval[0] == n_interval[1] and d_interval[0] == d_interval[1]:  # exact counts
             low, high = scaled_interval(rate.written, rate.decimals, rate.qualifier, denominator.value)
-            return {"ratio_scaled": numerator.value * 100, "ratio_low": low, "ratio_high": high}
+            return {f"{self.prefix}_scaled": numerator.value * 100, f"{self.prefix}_low": low, f"{self.prefix}_high": high}
         closest = ratio_representative(n_interval, d_interval, rate_interval(rate.written, rate.decimals, rate.qualifier))
         if closest is None:
             return {}
         low, high = scaled_interval(rate.written, rate.decimals, rate.qualifier, Decimal(closest.denominator))
-        return {"ratio_scaled": Decimal(closest.numerator), "ratio_low": low, "ratio_high": high}
+        return {f"{self.prefix}_scaled": Decimal(closest.numerator), f"{self.prefix}_low": low, f"{self.prefix}_high": high}
 
     def holds(self, row, rule) -> bool:
-        return within(row["ratio_scaled"], row["ratio_low"], row["ratio_high"])
+        p = self.prefix
+        return within(row.get(f"{p}_scaled"), row.get(f"{p}_low"), row.get(f"{p}_high"))
 
     def expectations(self, rule) -> list[Any]:
-        return [pair_expectation(rule, "ratio_scaled", "ratio_low", True, role="low"),
-                pair_expectation(rule, "ratio_high", "ratio_scaled", False, role="high")]
+        p = self.prefix
+        return [pair_expectation(rule, f"{p}_scaled", f"{p}_low", True, role="low"),
+                pair_expectation(rule, f"{p}_high", f"{p}_scaled", False, role="high")]
 
     def hit(self, analysis, rule, ratio: Ratio, row, failed_roles) -> Hit:
         rate, numerator, denominator = ratio.rate, ratio.numerator, ratio.denominator
