@@ -64,7 +64,7 @@ def test_json_contract(files):
     assert [r["start"] for r in finding["details"]["related"]] == [15, 3]  # numerator, denominator
     assert data["summary"]["files"] == 2 and data["summary"]["findings"] == 1
     assert data["summary"]["by_severity"] == {"error": 1, "warning": 0, "info": 0}
-    assert data["summary"]["by_category"]["ratio"] == 1 and len(data["summary"]["by_category"]) == 13
+    assert data["summary"]["by_category"]["ratio"] == 1 and len(data["summary"]["by_category"]) == 17
 
 
 def test_english_messages(files):
