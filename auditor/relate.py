@@ -58,6 +58,17 @@ class Change:
     stated_word: str
     start: int
     end: int
+    multiple: "Multiple | None" = None  # 翻一番, 增长了2倍, 达到原来的3倍 after the values
+
+
+@dataclass(frozen=True)
+class Multiple:
+    """A change stated as a multiple: new/old must fall in [low, high)."""
+
+    start: int
+    end: int
+    low: Fraction
+    high: Fraction
 
 
 @dataclass(frozen=True)
@@ -619,7 +630,8 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
         if not to:
             continue
         stated, stated_word = _stated_after(figures, norm, new, sentence_end)
-        found.append(Change(old, new, to.group("word") or "", stated, stated_word, old.start, new.end))
+        multiple = None if stated is not None else _multiple_after(norm, new.end, sentence_end)
+        found.append(Change(old, new, to.group("word") or "", stated, stated_word, old.start, new.end, multiple))
     earlier_like = _earlier_alike(figures, part_indexes)
     for stated in figures:
         if stated.kind not in ("percent", "points"):
@@ -638,6 +650,47 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
         found.append(Change(old, new, "", stated, tail.group("word"), new.start, stated.end))
     found.extend(_changes_from_difference(text, figures))
     return found
+
+
+_MULTIPLE_RE = re.compile(
+    r"[^,;。\d]{0,6}?(?:[,,]\s*)?[^,;。\d]{0,6}?"
+    r"(?:翻(?P<doublings>一|两|二|三|四|\d)番"
+    r"|增长了?(?P<grown>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍"
+    r"|(?:达到|是|为)(?:原来|过去|上年|去年|此前|改革前)的(?P<times>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍)"
+)
+
+
+def _multiple_after(norm: str, position: int, sentence_end: int) -> Multiple | None:
+    """翻一番 (at least double, less than four times), 增长了N倍 (N+1 times; N times
+    as many writers mean it), 达到原来的N倍 (N times), each N as an interval."""
+    match = _MULTIPLE_RE.match(norm, position, min(sentence_end, position + 24))
+    if not match:
+        return None
+    if match.group("doublings"):
+        from auditor.extract import cn_number
+
+        n = cn_number(match.group("doublings")) if not match.group("doublings").isdigit() else int(match.group("doublings"))
+        factor = Fraction(2) ** int(n)
+        return Multiple(match.start("doublings") - 1, match.end(), factor * Fraction(95, 100), factor * 2)
+    written = match.group("grown") or match.group("times")
+    value = _number(written)
+    if value is None:
+        return None
+    decimals = len(written.split(".", 1)[1]) if "." in written else 0
+    half = Fraction(1, 10**decimals) / 2
+    start = match.start("grown") if match.group("grown") else match.start("times")
+    if match.group("grown"):
+        return Multiple(start, match.end(), value - half, value + 1 + half)
+    return Multiple(start, match.end(), value - half, value + half)
+
+
+def _number(written: str) -> Fraction | None:
+    if written[0].isdigit():
+        return Fraction(written)
+    from auditor.extract import cn_number
+
+    value = cn_number(written)
+    return Fraction(value) if value is not None else None
 
 
 def _changes_from_difference(text, figures) -> list[Change]:

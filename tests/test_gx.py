@@ -73,7 +73,7 @@ def test_exported_suite_runs_in_a_fresh_context_on_the_exported_figures_table(tm
     # the tool's own findings of the same rules, located on the same figures
     report = json.loads(run("check", "--isolated", str(REPORTS), "--format", "json").stdout)
     starts = {(Path(f).name, int(s)): int(n) for f, s, n in zip(table["file"], table["start"], table["figure"])}
-    numeric = {"RB001", "RB002", "RB003", "RB004", "RT001", "SM001", "SM002", "CH001", "SH001", "GR001", "PP001", "PM001"}
+    numeric = {"RB001", "RB002", "RB003", "RB004", "RT001", "SM001", "SM002", "CH001", "SH001", "GR001", "PP001", "PM001", "CH002"}
     expected = {
         (f["rule"], Path(entry["path"]).name, starts[(Path(entry["path"]).name, f["start"])])
         for entry in report["files"] for f in entry["findings"] if f["rule"] in numeric
@@ -92,7 +92,7 @@ def test_suite_export_is_deterministic(tmp_path):
     run("gx", "suite", "--isolated", "--output", str(b))
     assert a.read_bytes() == b.read_bytes()
     rules = {e["meta"]["rule"] for e in json.loads(a.read_text(encoding="utf-8"))["expectations"]}
-    assert rules == {"RB001", "RB002", "RB003", "RB004", "RT001", "SM001", "SM002", "CH001", "DR001", "SH001", "GR001", "PP001", "PM001"}
+    assert rules == {"RB001", "RB002", "RB003", "RB004", "RT001", "SM001", "SM002", "CH001", "DR001", "SH001", "GR001", "PP001", "PM001", "CH002"}
 
 
 def test_data_docs_are_built_only_when_asked(tmp_path):
