@@ -192,6 +192,8 @@ def start_check(paths: Iterable[str], options: CheckOptions = CheckOptions()) ->
     selection = Selection(options.select, options.extend_select, options.ignore)
     settings = load_settings(options.config_path, options.isolated, options.rule_dirs, options.lang, selection)
     lang, config, pack = settings.lang, settings.config, settings.pack
+    if options.engine == "gx" and (options.across or options.dask):
+        raise CheckError(message("gx_default_only", lang, option="--across" if options.across else "--dask"))
     if options.engine == "gx":
         try:
             import auditor.gx_engine  # noqa: F401 - fail now, not half-way through the output

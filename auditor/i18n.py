@@ -49,6 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "baseline_error": {"zh": "基线文件有误:{reason}", "en": "baseline file error: {reason}"},
     "reference_error": {"zh": "参考表有误:{reason}", "en": "reference table error: {reason}"},
     "output_is_input": {"zh": "不会覆盖被检查的文件", "en": "refusing to overwrite a file being audited"},
+    "gx_default_only": {"zh": "{option} 只能与默认引擎一起使用,不能与 --engine gx 同用", "en": "{option} works with the default engine, not with --engine gx"},
     "data_docs_needs_gx": {"zh": "--data-docs 需要 --engine gx", "en": "--data-docs needs --engine gx"},
     "disabled": {"zh": "(已停用)", "en": "(disabled)"},
     "config_file": {"zh": "配置文件:", "en": "config file:"},

@@ -142,3 +142,10 @@ def test_cli_across_json_and_the_figures_table_columns():
     by_text = {row["text"]: (row["area"], row["period"]) for row in rows}
     assert by_text["1402例"] == ("安平县", "2023年") and by_text["1265例"] == ("安平县", "2024年")
     assert by_text["1.2个百分点"] == ("安平县", "2024年")
+
+
+def test_across_and_dask_need_the_default_engine():
+    for option in (["--across"], ["--dask", "local"]):
+        result = CliRunner().invoke(main, ["check", "--isolated", *option, "--engine", "gx", "--lang", "en", str(ACROSS)])
+        assert result.exit_code == 2
+        assert result.stderr.strip() == f"auditor: {option[0]} works with the default engine, not with --engine gx"
