@@ -1,6 +1,7 @@
 """`auditor serve`: the JSON API on a live server, and the page end to end in
 a real headless Chromium (the Debian package CI installs; never downloaded)."""
 
+import json
 import os
 import shutil
 import socket
@@ -187,6 +188,17 @@ def test_the_page_in_headless_chromium(server, tmp_path):
             assert page.locator(".finding").count() == shown
             assert "does not match" in page.inner_text("#f0 .group[data-category=\"ratio\"]")
             page.evaluate("localStorage.clear()")
+            # a file dropped on the drop zone
+            page.evaluate("""() => {
+                const dropped = new DataTransfer();
+                dropped.items.add(new File([%s], '拖入.txt', {type: 'text/plain'}));
+                document.getElementById('drop').dispatchEvent(
+                    new DragEvent('drop', {dataTransfer: dropped, bubbles: true, cancelable: true}));
+            }""" % json.dumps(PASTED))
+            assert "拖入.txt" in page.inner_text("#chosen")
+            page.click("#run")
+            page.wait_for_function("document.querySelector('#f0 h2') && document.querySelector('#f0 h2').textContent.includes('拖入.txt')")
+            assert page.locator("#f0 .doc mark").all_inner_texts() == ["93.00%"]
             # a file it cannot read: a clear message
             page.set_input_files("#file", [])
             broken = tmp_path / "坏.pdf"
