@@ -55,6 +55,8 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
         # 4×1% and ×人 are slots; 3×4 and 长×宽 are multiplication
         if re.match(r"\d+(?:\.\d+)?[%‰]", norm[end:end + 12]) or (after and after in "%‰年月日人个元万份例次所家张台名项户种座"):
             yield start, end
+        elif end - start >= 2 and (_neighbour(norm, start - 1) or _neighbour(norm, end)):
+            yield start, end  # ××县: two marks are never a multiplication
     for pattern in (_SOME_RE, _EMPTY_QUOTES_RE, _CIRCLE_RE, _EMPTY_BRACKETS_RE, _LONE_N_RE):
         for match in pattern.finditer(norm):
             if pattern is _CIRCLE_RE and not (_neighbour(norm, match.start() - 1) or _neighbour(norm, match.end())):
@@ -93,13 +95,14 @@ def _slot_neighbour_char(char: str) -> bool:
 
 
 def _merge_dates(norm: str, slots: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """X月X日, XX年X月: slots one date word apart are one slot."""
+    """X月X日, XX年X月, **年**月**日: slots one date word apart are one slot."""
     current: tuple[int, int] | None = None
     for start, end in slots:
         if current and start < current[1]:
             current = (current[0], max(current[1], end))
             continue
-        if current and start == current[1] + 1 and norm[current[1]] in _DATE_JOINERS:
+        gap = norm[current[1] : start] if current else None
+        if current and (gap == "" and norm[current[1] - 1] in _DATE_JOINERS or len(gap) == 1 and gap in _DATE_JOINERS):
             current = (current[0], end + (norm[end : end + 1] in _DATE_JOINERS))  # X月X日 whole
             continue
         if current:
@@ -149,6 +152,8 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...]) -> tu
         (_BARE_MONEY_RE, "slot"),
         # 第月至第月, 第批: an ordinal with no number
         (_BARE_ORDINAL_RE, 0),
+        # 贫困户   户: spaces where the number was to go
+        (_SPACED_BLANK_RE, "slot"),
         # 划走个医疗机构: 个 after a verb, with no number or determiner before it
         (_LONE_GE_RE, "slot"),
     )
@@ -157,7 +162,11 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...]) -> tu
 _LONE_GE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9fff])")
 _BARE_PERCENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*[%‰]")
 _NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余上每近约超逾达"
-_BARE_MONEY_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩)(?![户级])")
+_BARE_MONEY_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩|万人次|万人)(?![户级空坑迷]|大会)"
+)
+# 贫困户   户: spaces left where the number was to go
+_SPACED_BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]{2,}(?P<slot>人次|万元|亿元|个|人|户|所|家|名|例|份|张|台|元|项|次)(?=[,。;、)\s]|$)")
 _BARE_ORDINAL_RE = re.compile(r"(?<![次等及落门甲府宅])第(?:[月年季批轮届期])(?:(?:至|到|—|-)第(?:[月年季批轮届期]))?")
 
 
@@ -203,7 +212,8 @@ def _inside_word(norm: str, start: int, end: int, index: dict[str, tuple[tuple[s
     for position in {start, end - 1}:
         for word, offset in index.get(norm[position : position + 1], ()):
             begin = position - offset
-            if (begin < start or begin + len(word) > end) and norm.startswith(word, begin):
+            # the word must hold the whole slot and more: 病人 holds 人, but 达人 cuts 达人次
+            if begin <= start and begin + len(word) >= end and len(word) > end - start and norm.startswith(word, begin):
                 return True
     return False
 
@@ -253,7 +263,7 @@ class BlankNumberParams(Params):
     determiners: str = "这那每各某几整半哪多数若上下单真两一二三四五六七八九十百千万零〇有是逐首前少个干么"
     # verbs after which a measure word needs a number: 达到个, 新增床位张, 投入资金万元
     count_verbs: tuple[str, ...] = ("达到", "达", "共有", "共计", "合计", "总计", "新增", "增设", "招聘", "配备", "建成",
-                                    "救治", "发放", "购置", "打造", "惠及", "投入", "下拨", "筹集", "完成", "其中")
+                                    "救治", "发放", "购置", "打造", "惠及", "投入", "下拨", "筹集", "完成", "其中", "共")
 
 
 SLOT = frozenset({"slot"})
