@@ -10,7 +10,7 @@ from auditor.checks import registry
 from auditor.extract import extract_figures, find_dates
 from auditor.locate import locator
 from auditor.model import Analysis, Finding, Hit, plain
-from auditor.read import Document
+from auditor.read import Document, without_surrogates
 from auditor.relate import find_relations
 from auditor.rulepack import Rule, RulePack
 from auditor.spans import make_text
@@ -22,6 +22,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 def analyse(document: Document, pack: RulePack) -> Analysis:
     """read → normalise → extract → relate → check columns: the one record
     every check of the document reads."""
+    document = without_surrogates(document)  # text handed in directly, not read from a file
     text = make_text(document.text)
     dates = find_dates(text.norm)
     metric_words = tuple(sorted(pack.words("metrics"), key=len, reverse=True))

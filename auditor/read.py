@@ -146,7 +146,7 @@ def read_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     size = info.st_size
     if size > max_bytes:
         raise InputError("too_large", size=size, limit=max_bytes)
-    return _without_surrogates(reader_for(suffix)(path, display))
+    return without_surrogates(reader_for(suffix)(path, display))
 
 
 def read_text_file(path: Path, display: str) -> Document:
@@ -162,7 +162,7 @@ def read_text_file(path: Path, display: str) -> Document:
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
-def _without_surrogates(document: Document) -> Document:
+def without_surrogates(document: Document) -> Document:
     """A PDF's text layer can map a glyph to a lone surrogate (U+D800), which
     no encoder takes (OpenCC, SARIF fingerprints, every output): U+FFFD in its
     place, one character for one, so offsets and blocks stay right."""
@@ -187,7 +187,7 @@ def read_stdin(data: bytes, name: str = "-", max_bytes: int = DEFAULT_MAX_BYTES)
     with tempfile.TemporaryDirectory(prefix="auditor-") as folder:  # the rich readers read files
         spooled = Path(folder) / f"stdin{suffix}"
         spooled.write_bytes(data)
-        return _without_surrogates(reader_for(suffix)(spooled, name))
+        return without_surrogates(reader_for(suffix)(spooled, name))
 
 
 def load_target(target: "Target", max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None) -> Document:
