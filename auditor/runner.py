@@ -89,6 +89,11 @@ _SHARED: tuple = ()  # in a pool worker: what every file is audited with, sent o
 def _share(*settings) -> None:
     global _SHARED
     _SHARED = settings
+    import signal
+
+    # Ctrl-C is the parent's to handle: a worker killed by it mid-task left the
+    # pool's shutdown waiting forever (a run that could not be interrupted)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _pooled(target: Target) -> FileResult:
@@ -118,9 +123,16 @@ def iter_audit(
     from concurrent.futures import ProcessPoolExecutor  # not on the one-file path: 20 ms to import
 
     shared = (pack, lang, max_bytes, keep_figures, keep_text, keep_facts)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(targets)), initializer=_share, initargs=shared) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(targets)), initializer=_share, initargs=shared)
+    try:
         iterator = pool.map(_pooled, targets, chunksize=max(1, min(16, len(targets) // (jobs * 8))))
         yield from (progress(iterator) if progress else iterator)
+    except BaseException:  # Ctrl-C, a closed pipe: stop the workers now, do not wait for their queue
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def audit_targets(targets: list[Target], pack: RulePack, lang: str, **options) -> list[FileResult]:

@@ -276,13 +276,18 @@ def test_sigint_partial_output(tmp_path):
     for jobs in ("1", "2"):
         process = subprocess.Popen([script, "check", "--isolated", str(many), "--format", "json", "--jobs", jobs,
                                     "-o", str(output)], stderr=subprocess.PIPE, start_new_session=True)
-        deadline = time.monotonic() + 30
-        while not any(p.name.startswith(".report.json.") for p in tmp_path.iterdir()):
-            assert process.poll() is None and time.monotonic() < deadline, "the run ended before it was interrupted"
-            time.sleep(0.01)
-        time.sleep(0.2)
-        os.killpg(process.pid, 2)  # SIGINT to the group, as a terminal's Ctrl-C does
-        _, stderr = process.communicate(timeout=30)
+        try:
+            deadline = time.monotonic() + 30
+            while not any(p.name.startswith(".report.json.") for p in tmp_path.iterdir()):
+                assert process.poll() is None and time.monotonic() < deadline, "the run ended before it was interrupted"
+                time.sleep(0.01)
+            time.sleep(0.2)
+            os.killpg(process.pid, 2)  # SIGINT to the group, as a terminal's Ctrl-C does
+            _, stderr = process.communicate(timeout=30)
+        finally:
+            if process.poll() is None:  # it hung: leave nothing behind
+                os.killpg(process.pid, 9)
+                process.wait()
         assert process.returncode == 130, stderr
         assert stderr.decode().splitlines()[-1] == "auditor: 已中断 / interrupted"
         assert json.loads(output.read_text(encoding="utf-8")) == {"earlier": "complete report"}
