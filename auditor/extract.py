@@ -145,11 +145,16 @@ _URL_RE = re.compile(
 )
 
 
+_MAX_CN_NUMERAL = 40
+
+
 @lru_cache(maxsize=4096)
 def cn_number(text: str) -> Decimal | None:
     """A Chinese numeral as a Decimal (十二 → 12, 五点五 → 5.5), or None."""
     from auditor.cnnum import standard_number
 
+    if len(text) > _MAX_CN_NUMERAL:  # 一一一… thousands long: no figure, and past int's 4,300-digit limit
+        return None
     value = standard_number(text)
     if value is not None:  # the standard form, read without importing cn2an (slow to import)
         return value

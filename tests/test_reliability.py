@@ -673,3 +673,9 @@ def test_pdf_memory_per_page(tmp_path, monkeypatch):
     assert closed[:30] == list(range(1, 31))  # each as soon as it is read (pdfplumber closes them again at the end)
     assert document.text.splitlines()[29] == "第30页:全县适龄儿童应接种2030人,实际接种1900人。"
     assert dict(document.blocks[29].label) == {"page": 30, "line": 1}
+
+
+def test_long_chinese_numeral_run():
+    """Found by tests/test_properties.py: thousands of 一 in a row were read as
+    one numeral past Python's 4,300-digit int limit (ValueError: file lost)."""
+    assert hits("一" * 5000 + "\n" + REPORT) == [("RT001", "96%")]
