@@ -246,12 +246,6 @@ def with_unused_suppressions(result: FileResult) -> FileResult:
     return replace(result, findings=findings)
 
 
-def refuse_overwrite(output: Path | None, targets: Iterable[Target], lang: str) -> None:
-    """Nothing the user gave is ever written to (compared by inode), and an
-    output that cannot be written is told before anything is audited."""
-    refuse_outputs([(output, "--output")], targets, lang)
-
-
 def refuse_outputs(outputs: Iterable[tuple[Path | None, str]], targets: Iterable[Target], lang: str,
                    named: dict[str, Path | None] | None = None, rule_dirs: Iterable[Path] = (),
                    directory_ok: bool = False) -> None:

@@ -16,7 +16,6 @@ from auditor.rulepack import Rule, RulePack
 from auditor.spans import make_text
 from auditor.suppress import Marker, find_markers, silencing, unused
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def analyse(document: Document, pack: RulePack) -> Analysis:
@@ -26,7 +25,7 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
     text = make_text(document.text)
     dates = find_dates(text.norm)
     metric_words = tuple(sorted(pack.words("metrics"), key=len, reverse=True))
-    figures = extract_figures(text, dates, metric_words)
+    figures = extract_figures(text, dates, metric_words, pack.words("address_patterns"))
     analysis = Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables,
                         comments=document.comments)
     analysis = replace(analysis, relations=find_relations(analysis))

@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
 
+from auditor.cnnum import NUMERAL_CHARS
 from auditor.lexicon import PRE_QUALIFIERS
 from auditor.spans import Text
 
@@ -65,7 +66,7 @@ for _word in COUNT_WORDS:
     UNITS.setdefault(_word, ("count", _word, 1))
 
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+CN_DIGITS = NUMERAL_CHARS
 
 
 @dataclass(eq=False, slots=True)
@@ -136,13 +137,10 @@ _DATE_RE = re.compile(
     r"|(?<=[至到—\-~、])(?P<d3>\d{1,2})[日号])"
 )
 _NOT_BEFORE_CN = set("第" + CN_DIGITS)
-_URL_RE = re.compile(
-    r"(?:https?://|www\.)[A-Za-z0-9./?=&%#:~+_-]+"
-    # an address starts where its run of address characters starts: tried from
-    # every position of a long run, the run would be scanned once per position
-    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+"
-    r"|(?<![A-Za-z0-9-])[A-Za-z0-9-]+\.(?:com|cn|net|org|html?)\b[A-Za-z0-9./?=&%#_-]*"
-)
+@lru_cache(maxsize=8)
+def _addresses(patterns: tuple[str, ...]) -> re.Pattern:
+    """Web and e-mail addresses (the pack's address_patterns): no figure is read inside one."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
 
 
 _MAX_CN_NUMERAL = 40
@@ -253,9 +251,10 @@ def _covered(spans: list[tuple[int, int]], reach: list[int], start: int, end: in
     return index >= 0 and reach[index] > start
 
 
-def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[str, ...] = ()) -> list[Figure]:
+def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[str, ...] = (),
+                    address_patterns: tuple[str, ...] = ()) -> list[Figure]:
     norm = text.norm
-    blocked = sorted([(d.start, d.end) for d in dates] + [m.span() for m in _URL_RE.finditer(norm)])
+    blocked = sorted([(d.start, d.end) for d in dates] + [m.span() for m in _addresses(address_patterns).finditer(norm)])
     starts = list(accumulate((b[1] for b in blocked), max))
     raw: list[dict] = []
     for m in _FIGURE_RE.finditer(norm):

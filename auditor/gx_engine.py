@@ -56,11 +56,6 @@ def write_suite(pack: RulePack, output: Path) -> None:
     output.write_text(json.dumps(suite_json(pack), ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
 
 
-def load_suite(path: Path) -> gx.ExpectationSuite:
-    new_context()
-    return gx.ExpectationSuite(**json.loads(path.read_text(encoding="utf-8")))
-
-
 def new_context():
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)

@@ -78,6 +78,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pack_missing_keys": {"zh": "{where}:规则 {rule} 缺少 {keys}", "en": "{where}: rule {rule} lacks {keys}"},
     "pack_bad_category": {"zh": "{where}:规则 {rule} 的类别 {value} 不存在", "en": "{where}: rule {rule}: unknown category {value}"},
     "no_such_rule": {"zh": "没有编号或名称为 {rule} 的规则(全部见 auditor rules)", "en": "no rule with the id or name {rule} (see auditor rules)"},
+    "pack_bad_vocabulary_pattern": {"zh": "{where}:词表 {name} 中的正则表达式 {value} 有误:{reason}", "en": "{where}: vocabulary {name}: bad regular expression {value}: {reason}"},
     "pack_invalid_file": {"zh": "{where}:{reason}", "en": "{where}: {reason}"},
     "pack_invalid": {"zh": "{where}:规则 {rule}:{reason}", "en": "{where}: rule {rule}: {reason}"},
     "pack_bad_params": {"zh": "{where}:规则 {rule} 的参数有误:{reason}", "en": "{where}: rule {rule}: bad params: {reason}"},

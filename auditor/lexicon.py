@@ -15,10 +15,12 @@ RATE_ENDINGS = ("率", "占比", "比例", "比重", "报付比", "比")
 # direction words; a longer word before its prefix where both are listed
 UP_WORDS = ("增加", "提高", "上升", "增长", "扩大", "提升", "上涨", "增", "升")
 DOWN_WORDS = ("下降", "减少", "降低", "缩减", "缩小", "回落", "下跌", "降", "压缩", "压减", "缩短", "减")
+# as regular-expression alternatives: every direction word, and the two-character verbs alone
+DIRECTION_ALTERNATIVES = "|".join(sorted(UP_WORDS + DOWN_WORDS, key=len, reverse=True))
+DIRECTION_VERB_ALTERNATIVES = "|".join(w for w in UP_WORDS + DOWN_WORDS if len(w) == 2)
 
 # qualifiers that turn a written value into a bound or an approximation
 LOWER_BOUND_WORDS = ("以上", "超过", "不低于", "不少于", "逾", "高于", "大于", "突破")
 UPPER_BOUND_WORDS = ("以下", "不足", "不到", "低于", "小于", "不超过", "以内")
 APPROXIMATE_WORDS = ("约", "近", "左右", "余", "多", "接近")
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "超过", "不足", "不到", "接近", "近", "约", "逾", "高于", "低于", "大于", "小于", "突破")
-POST_QUALIFIERS = ("以上", "以下", "左右", "以内", "余", "多")

@@ -262,10 +262,6 @@ def article_lines(markup: str, lines: list[list[tuple[int, str, Place]]]) -> lis
     return [lines[i] for i in kept]
 
 
-def html_text(markup: str) -> str:
-    return "".join(ch for ch, _ in html_chars(markup))
-
-
 def blocks_of(chars: list[tuple[str, Place]]) -> tuple[Block, ...]:
     """One block a stretch of characters that are consecutive in the source."""
     blocks: list[Block] = []

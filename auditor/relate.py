@@ -23,7 +23,7 @@ from auditor.arith import (
     written_interval,
 )
 from auditor.extract import Figure
-from auditor.lexicon import DOWN_WORDS, UP_WORDS
+from auditor.lexicon import DIRECTION_ALTERNATIVES, DIRECTION_VERB_ALTERNATIVES, DOWN_WORDS, UP_WORDS
 from auditor.model import Analysis
 from auditor.spans import ends_with
 
@@ -592,14 +592,14 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
 
 _FROM_RE = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末|初)?)?的?\s*$")
 _TO_RE = re.compile(
-    r"^\s*(?:的)?(?P<word>增加|提高|上升|增长|扩大|提升|上涨|下降|减少|降低|缩减|缩小|回落|下跌|压缩|压减|缩短|降|增|升|减)?"
+    rf"^\s*(?:的)?(?P<word>{DIRECTION_ALTERNATIVES})?"
     r"(?:到|至|为)\s*(?:\d{4}年(?:底|末)?的?)?$"
 )
 # each blank run follows a word that must be there: adjacent optional \s* would
 # try a long run of blanks in polynomially many ways
 _STATED_RE = re.compile(
     r"^\s*(?:[,,]\s*)?(?:(?:同比|比上年|较上年)\s*)?"
-    r"(?:(?P<word>增加|提高|上升|增长|扩大|提升|上涨|下降|减少|降低|缩减|缩小|回落|下跌)了?|(?P<rate>增幅|降幅|增长率|下降率|增速|降低率)(?:为|达|达到)?)\s*$"
+    rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|降幅|增长率|下降率|增速|降低率)(?:为|达|达到)?)\s*$"
 )
 _COMPARE_RE = re.compile(
     r"(?:(?:与|比|较)(?:上年|去年|上一年|前一年|上年同期|去年同期|同期)(?:的)?\s*(?:\(\s*)?"
@@ -612,7 +612,7 @@ _DIFFERENCE_HEAD_RE = re.compile(
 )
 _DIFFERENCE_TAIL_RE = re.compile(r"^\s*[,,]\s*(?:同比)?(?P<word>增长|下降|增加|减少|提高|降低)了?\s*$")
 _COMPARE_TAIL_RE = re.compile(
-    r"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?P<word>增加|提高|上升|增长|扩大|提升|上涨|下降|减少|降低|缩减|回落|下跌)了?\s*$"
+    rf"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
 )
 
 

@@ -272,6 +272,8 @@ def _merge_params(draft: _Draft, values: dict[str, Any], source: str) -> None:
 def _apply_file(source: str, pack: _PackFile, drafts: dict[str, _Draft], vocabulary: dict[str, list[str]],
                 notices: list) -> None:
     for name, words in pack.vocabulary.items():
+        if name.endswith("_patterns"):
+            _compile_all(source, name, words)
         known = vocabulary.setdefault(name, [])
         known.extend(w for w in dict.fromkeys(words) if w not in known)
     for entry in pack.rules:
@@ -293,6 +295,15 @@ def _apply_file(source: str, pack: _PackFile, drafts: dict[str, _Draft], vocabul
             drafts[rule_id].fields["enabled"] = False
         else:
             notices.append(("notice_unknown_disable", {"where": source, "rule": rule_id}))
+
+
+def _compile_all(source: str, name: str, expressions: list[str]) -> None:
+    """A vocabulary list named *_patterns holds regular expressions: each must compile."""
+    for expression in expressions:
+        try:
+            re.compile(expression)
+        except re.error as exc:
+            raise RulePackError("pack_bad_vocabulary_pattern", where=source, name=name, value=expression, reason=exc) from None
 
 
 # --- validation --------------------------------------------------------------------------------

@@ -24,7 +24,6 @@ from auditor.model import Analysis
 _COMMENT_RE = re.compile(r"<!--\s*auditor:\s*ignore(?P<rules>[^>]*?)-->")
 _LINE_RE = re.compile(r"^[ \t]*auditor:\s*ignore(?P<rules>(?:[ \t,][^\n]*)?)$", re.MULTILINE)
 _WORD_COMMENT_RE = re.compile(r"^\s*auditor\s*[:：]\s*ignore(?P<rules>(?:[\s,].*)?)$", re.DOTALL)
-UNUSED_RULE = "AU001"
 
 
 @dataclass(frozen=True)

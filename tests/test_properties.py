@@ -17,7 +17,6 @@ AUDITOR_HYPOTHESIS_PROFILE: "ci" (default, well under a minute on a loaded
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings

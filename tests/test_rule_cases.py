@@ -8,7 +8,6 @@ business: each rule has its own case file.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 

@@ -112,3 +112,17 @@ def test_defaults_live_in_the_check_params():
     pack = load_rulepack()
     assert pack.get("CT001").options.open_list_words == ("等", "等等")  # from the YAML
     assert pack.get("NB001").options.reset_words == ()  # the check's default
+
+
+def test_a_bad_regular_expression_in_a_patterns_vocabulary_is_refused(tmp_path):
+    text = pack_error(tmp_path, "vocabulary:\n  address_patterns: ['(www']\n", "en")
+    assert text.startswith(f"{tmp_path / 'mine.yaml'}: vocabulary address_patterns: bad regular expression (www: ")
+
+
+def test_address_patterns_are_one_list_for_residue_and_figure_reading(tmp_path):
+    """RD002 reports what the pack's address_patterns match, and no figure is read inside one;
+    a user pack extends both at once."""
+    (tmp_path / "mine.yaml").write_text("vocabulary:\n  address_patterns: ['内网\\d+号']\n", encoding="utf-8")
+    text = "详见内网2023号,接种率为103%。"
+    assert hits(text, pack=load_rulepack([tmp_path])) == [("RD002", "内网2023号"), ("RB002", "103%")]
+    assert [r for r, _ in hits(text)] == ["RB002"]

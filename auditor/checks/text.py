@@ -79,7 +79,8 @@ def pattern(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 def _pattern_matches(analysis: Analysis, rule: Rule) -> list[re.Match]:
     norm = analysis.text.norm
-    return _first_of_overlapping([m for p in _each(rule.options.patterns) for m in p.finditer(norm)])
+    patterns = rule.options.patterns + tuple(w for name in rule.options.vocabulary for w in analysis.pack.words(name))
+    return _first_of_overlapping([m for p in _each(patterns) for m in p.finditer(norm)])
 
 
 def _first_of_overlapping(matches: list[re.Match]) -> list[re.Match]:
@@ -153,6 +154,7 @@ class PhraseParams(Params):
 
 class PatternParams(Params):
     patterns: tuple[str, ...] = ()  # Python regular expressions on the normalised text
+    vocabulary: tuple[str, ...] = ()  # names of vocabulary lists of patterns (*_patterns) matched too
     group: str = "line"  # line: one finding per line; block: debris on consecutive lines is one finding
 
     def __post_init__(self) -> None:

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from auditor import __version__
 from auditor.i18n import category_name, message
 from auditor.locate import describe
-from auditor.model import FileResult, Finding
+from auditor.model import Finding
 from auditor.render import RenderContext, Tally
 from auditor.render.text import summary_text
 from auditor.rulepack import CATEGORIES, SEVERITIES

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from auditor.i18n import category_name, message
 from auditor.locate import describe, source_position
-from auditor.model import FileResult
 from auditor.render import RenderContext, Tally
 from auditor.render.text import summary_text
 
