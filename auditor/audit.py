@@ -29,7 +29,7 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
     analysis = Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables,
                         comments=document.comments)
     analysis = replace(analysis, relations=find_relations(analysis))
-    return replace(analysis, rows=check_rows(analysis))
+    return replace(analysis, columns=tuple(check_columns(pack)), check_values=check_values(analysis))
 
 
 def numeric_rules(pack: RulePack) -> list[tuple[Rule, Any]]:
@@ -47,14 +47,16 @@ def check_columns(pack: RulePack) -> list[str]:
     return list(names)
 
 
-def check_rows(analysis: Analysis) -> tuple[dict[str, Any], ...]:
-    """One row a figure: the exact columns each numeric rule judges it on."""
-    empty = dict.fromkeys(check_columns(analysis.pack))
-    rows = [{**empty, "value_num": figure.value} for figure in analysis.figures]
+def check_values(analysis: Analysis) -> dict[int, dict[str, Any]]:
+    """Figure index → the exact columns the numeric rules judge it on, for
+    the figures some rule judges (Analysis.row fills in the rest)."""
+    values: dict[int, dict[str, Any]] = {}
     for rule, check in numeric_rules(analysis.pack):
         for index, subject in check.judged(analysis, rule).items():
-            rows[index].update(check.row(analysis, rule, subject))
-    return tuple(rows)
+            columns = check.row(analysis, rule, subject)
+            if columns:
+                values.setdefault(index, {}).update(columns)
+    return values
 
 
 def run_rules(analysis: Analysis, rules: Iterable[Rule]) -> list[tuple[Rule, Hit]]:

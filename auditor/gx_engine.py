@@ -108,7 +108,7 @@ def _hits(analysis: Analysis, offset: int, rule: Rule, roles: dict[str, set[int]
         for row in rows:
             if offset <= row < offset + len(analysis.figures):
                 failed.setdefault(row - offset, set()).add(role)
-    return [check.hit(analysis, rule, judged[index], analysis.rows[index], frozenset(failed[index]))
+    return [check.hit(analysis, rule, judged[index], analysis.row(index), frozenset(failed[index]))
             for index in sorted(failed) if index in judged]
 
 

@@ -41,7 +41,19 @@ class Analysis:
     blocks: tuple = ()
     tables: tuple = ()
     relations: "Relations | None" = None
-    rows: tuple[Mapping[str, Any], ...] = ()
+    columns: tuple[str, ...] = ()  # the check columns of the figures table, in order
+    # only the figures some numeric rule judges have check values: a row for
+    # every figure would hold most of a long document's memory
+    check_values: Mapping[int, Mapping[str, Any]] = field(default_factory=dict)
+
+    def row(self, index: int) -> dict[str, Any]:
+        """The figure's row of check columns (empty where nothing judges it)."""
+        return {**dict.fromkeys(self.columns), "value_num": self.figures[index].value, **self.check_values.get(index, {})}
+
+    @property
+    def rows(self) -> tuple[dict[str, Any], ...]:
+        """Every figure's row, built when asked for (the figures table, the gx engine)."""
+        return tuple(self.row(index) for index in range(len(self.figures)))
     comments: tuple[tuple[int, int, str], ...] = ()  # Word comments: (start, end, text) of what they are anchored to
 
 

@@ -99,9 +99,8 @@ class NumericCheck:
         return frozenset()
 
     def hits(self, analysis: "Analysis", rule: "Rule") -> Iterator[Hit]:
-        rows = analysis.rows
         for index, subject in self.judged(analysis, rule).items():
-            row = rows[index]
+            row = analysis.row(index)
             if not self.holds(row, rule):
                 yield self.hit(analysis, rule, subject, row, self.failed_roles(row, rule))
 
