@@ -33,6 +33,7 @@ from fractions import Fraction
 from typing import Any
 
 from auditor.arith import APPROXIMATE_WORDS, LOWER_BOUND_WORDS, UPPER_BOUND_WORDS, interval
+from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES
 from auditor.model import FileResult, Finding
 
 VALUE_CHECK = "across_value"
@@ -64,7 +65,7 @@ _PART_PATTERNS: tuple[tuple[re.Pattern, Any], ...] = (
 )
 _CHANGE_GAP_RE = re.compile(
     r"^[,]?\s*(?:(?:较|比|与)?\s*(?P<year>上年|去年|上一年)(?:同期)?\s*(?:相比|相较)?[,]?\s*(?:同比)?|(?P<yoy>同比))\s*"
-    r"(?P<word>提高|增长|上升|增加|提升|下降|减少|降低|回落)了?\s*$"
+    rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
 )
 _FROM_LAST_YEAR_RE = re.compile(r"(?P<metric>[^,;。]+?)(?:由|从)(?:上年|去年|上一年)(?:同期)?(?:的)?\s*$")
 _DOWN = ("下降", "减少", "降低", "回落")
@@ -244,7 +245,7 @@ def document_facts(analysis, relations) -> DocumentFacts:
     return DocumentFacts(scope, tuple(facts), tuple(claims))
 
 
-_TO_GAP_RE = re.compile(r"^\s*的?(?:增加|提高|上升|增长|提升|下降|减少|降低|回落)?(?:到|至|为)\s*$")
+_TO_GAP_RE = re.compile(rf"^\s*的?(?:{DIRECTION_VERB_ALTERNATIVES})?(?:到|至|为)\s*$")
 
 
 def _from_last_year(analysis) -> dict[int, object]:

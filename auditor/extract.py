@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from auditor.cnnum import NUMERAL_CHARS
-from auditor.lexicon import PRE_QUALIFIERS
+from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES, METRIC_TAILS, PRE_QUALIFIERS
 from auditor.spans import Text
 
 CJK = "\u4e00-\u9fff"
@@ -356,8 +356,8 @@ FILLERS = tuple(sorted(
     "均 已 仅 只有 分别 同比 也 都 还 共 累计 达到 达 为 是 提高到 提高至 提升到 提升至 上升到 上升至 下降到 下降至 "
     "降低到 降低至 降至 降到 升至 增至 增加到 保持在 稳定在 控制在 超过 不低于 不少于 不足 不到 接近 高达 突破 在 由 从 "
     "约 近 逾 占 了".split(), key=len, reverse=True))
-_METRIC_TAIL_RE = re.compile(rf"([{CJK}A-Za-z0-9]{{0,12}}?(?:率|占比|比例|比重|报付比|增幅|降幅|增速|涨幅|增长率|下降率))$")
-_CHANGE_TAIL_RE = re.compile(r"(增长|增加|提高|提升|上升|上涨|下降|降低|减少|下跌|回落|缩减|降)(了)?$")
+_METRIC_TAIL_RE = re.compile(rf"([{CJK}A-Za-z0-9]{{0,12}}?(?:{'|'.join(METRIC_TAILS)}))$")
+_CHANGE_TAIL_RE = re.compile(rf"({DIRECTION_VERB_ALTERNATIVES}|降)(了)?$")
 _PRE_QUALIFIER_RE = re.compile("(" + "|".join(PRE_QUALIFIERS) + r")$")
 _WINDOW = 40  # characters before a figure that can name its metric
 

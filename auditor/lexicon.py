@@ -9,8 +9,12 @@ characters live with the numeral reader, auditor.cnnum.
 
 from __future__ import annotations
 
-# what a rate's name ends with: 接种率, 药占比, 报销比例, 所占比重, 报付比
-RATE_ENDINGS = ("率", "占比", "比例", "比重", "报付比", "比")
+# what a rate's name ends with: 接种率, 药占比, 报销比例, 所占比重; the bound
+# rules also take ratios named …比 (报付比, 补偿比) as rates
+RATE_WORDS = ("率", "占比", "比例", "比重")
+RATE_ENDINGS = RATE_WORDS + ("报付比", "比")
+# what a figure's metric may end with: a rate, or a change named as a rate
+METRIC_TAILS = RATE_WORDS + ("报付比", "增幅", "降幅", "增速", "涨幅", "增长率", "下降率")
 
 # direction words; a longer word before its prefix where both are listed
 UP_WORDS = ("增加", "提高", "上升", "增长", "扩大", "提升", "上涨", "增", "升")

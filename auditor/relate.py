@@ -23,7 +23,7 @@ from auditor.arith import (
     written_interval,
 )
 from auditor.extract import Figure
-from auditor.lexicon import DIRECTION_ALTERNATIVES, DIRECTION_VERB_ALTERNATIVES, DOWN_WORDS, UP_WORDS
+from auditor.lexicon import DIRECTION_ALTERNATIVES, DIRECTION_VERB_ALTERNATIVES, DOWN_WORDS, RATE_WORDS, UP_WORDS
 from auditor.model import Analysis
 from auditor.spans import ends_with
 
@@ -115,7 +115,7 @@ def values_go(old: Figure, new: Figure) -> str:
 # each as the interval its rounding allows. Only when none gives the rate is
 # the best reading kept for the check to report.
 
-RATE_SUFFIXES = ("率", "占比", "比例", "比重")
+RATE_SUFFIXES = RATE_WORDS
 _SHARE_HEAD_RE = re.compile(r"占(?:[^\d,。;]{0,12}?(?:的)?)?(?:比重|比例|比)?(?:为|达|达到|是)?\s*$")
 _AMONG_AFTER_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?中\s*[,,]?\s*(?:已|有|共|均|的|其)")
 _SUBSET_AFTER_RE = re.compile(r"^\s*[,,]?\s*其中")

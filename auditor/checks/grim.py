@@ -13,9 +13,10 @@ from auditor.arith import rate_interval
 from auditor.checks.base import NumericCheck, Params
 from auditor.checks.common import as_written
 from auditor.extract import Figure
+from auditor.lexicon import RATE_WORDS
 from auditor.model import Hit
 
-_RATE_ENDINGS = ("率", "占比", "比例")
+_RATE_ENDINGS = RATE_WORDS
 
 
 class GrimParams(Params):

@@ -9,6 +9,7 @@ from functools import lru_cache
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
 from auditor.checks.base import Check, Params
+from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES
 
 _CJK = "\u4e00-\u9fff"
 _CJK_RE = re.compile(rf"[{_CJK}]")
@@ -131,7 +132,7 @@ def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 @lru_cache(maxsize=32)
 def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...]) -> tuple[tuple[re.Pattern, str | int], ...]:
     measure = "|".join(sorted(words, key=len, reverse=True))
-    change = "增加|提高|上升|增长|下降|减少|降低|扩大|提升|缩减"
+    change = DIRECTION_VERB_ALTERNATIVES
     boundary = r"(?=[,。;、)\s]|$)"
     verb = "|".join(sorted(verbs, key=len, reverse=True))
     return (

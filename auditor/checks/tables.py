@@ -9,6 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from auditor.arith import consistent, half_unit, percent_of, plain_fraction, shown
+from auditor.lexicon import RATE_WORDS
 from auditor.model import Analysis, Hit, format_decimal
 from auditor.normalise import normalise_key
 from auditor.rulepack import Rule
@@ -34,7 +35,7 @@ def _is_total(text: str, words: tuple[str, ...]) -> bool:
 
 def _is_rate_header(text: str) -> bool:
     key = normalise_key(text)
-    return any(w in key for w in ("率", "占比", "比例", "比重", "%"))
+    return any(w in key for w in (*RATE_WORDS, "%"))
 
 
 def _header_and_body(table):
