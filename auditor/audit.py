@@ -27,7 +27,7 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
     metric_words = tuple(sorted(pack.words("metrics"), key=len, reverse=True))
     figures = extract_figures(text, dates, metric_words, pack.words("address_patterns"))
     analysis = Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables,
-                        comments=document.comments)
+                        comments=document.comments, revisions=document.revisions)
     analysis = replace(analysis, relations=find_relations(analysis))
     return replace(analysis, columns=tuple(check_columns(pack)), check_values=check_values(analysis))
 

@@ -77,6 +77,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pack_not_mapping": {"zh": "{where}:应为含 rules、vocabulary 或 disable 的映射", "en": "{where}: expected a mapping with rules, vocabulary or disable"},
     "pack_missing_keys": {"zh": "{where}:规则 {rule} 缺少 {keys}", "en": "{where}: rule {rule} lacks {keys}"},
     "pack_bad_category": {"zh": "{where}:规则 {rule} 的类别 {value} 不存在", "en": "{where}: rule {rule}: unknown category {value}"},
+    "pending_revisions": {"zh": "文件含有 {count} 处未处理的修订,已按全部接受后的文本检查", "en": "the file has {count} pending tracked changes; audited as if all were accepted"},
     "no_such_rule": {"zh": "没有编号或名称为 {rule} 的规则(全部见 auditor rules)", "en": "no rule with the id or name {rule} (see auditor rules)"},
     "pack_bad_vocabulary_pattern": {"zh": "{where}:词表 {name} 中的正则表达式 {value} 有误:{reason}", "en": "{where}: vocabulary {name}: bad regular expression {value}: {reason}"},
     "pack_invalid_file": {"zh": "{where}:{reason}", "en": "{where}: {reason}"},

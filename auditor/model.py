@@ -41,6 +41,7 @@ class Analysis:
     blocks: tuple = ()
     tables: tuple = ()
     relations: "Relations | None" = None
+    revisions: int = 0  # tracked changes the document still holds (read as accepted)
     columns: tuple[str, ...] = ()  # the check columns of the figures table, in order
     # only the figures some numeric rule judges have check values: a row for
     # every figure would hold most of a long document's memory

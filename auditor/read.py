@@ -61,6 +61,7 @@ class Document:
     blocks: tuple[Block, ...] = field(default=())
     tables: tuple = field(default=())
     comments: tuple[tuple[int, int, str], ...] = field(default=())  # Word comments: (start, end, text)
+    revisions: int = 0  # tracked changes not yet accepted or rejected (.docx); the text reads them accepted
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

@@ -256,7 +256,15 @@ def read_docx(path: Path, display: str) -> Document:
             start = add(text, label)
             _anchor(anchored, _comment_ids(item._p), start, start + len(text))
     comments = tuple(sorted((start, end, comment_texts[i]) for i, (start, end) in anchored.items() if i in comment_texts))
-    return Document(display, "".join(parts), "docx", tuple(blocks), tuple(tables), comments)
+    return Document(display, "".join(parts), "docx", tuple(blocks), tuple(tables), comments,
+                    pending_revisions(document.element.body))
+
+
+def pending_revisions(body) -> int:
+    """How many tracked insertions, deletions and moves the document still holds."""
+    from docx.oxml.ns import qn
+
+    return sum(1 for tag in ("ins", "del", "moveTo", "moveFrom") for _ in body.iter(qn(f"w:{tag}")))
 
 
 _COMMENT_TAGS = ("commentRangeStart", "commentRangeEnd", "commentReference")

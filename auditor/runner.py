@@ -76,7 +76,16 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
         facts=facts,
         notices=suppression_notices(analysis, lang),
         unused_suppressions=unused,
+        **revision_notice(analysis, lang),
     )
+
+
+def revision_notice(analysis: Analysis, lang: str) -> dict[str, str]:
+    """A .docx with tracked changes is audited as Word shows it with them
+    accepted; the report says so, since the writer may yet reject some."""
+    if not analysis.revisions:
+        return {}
+    return {"notice": message("pending_revisions", lang, count=analysis.revisions), "notice_code": "pending_revisions"}
 
 
 def _worker(args: tuple) -> FileResult:

@@ -180,3 +180,16 @@ def test_tracked_changes_are_read_accepted_and_commented_inside_the_insertion(tm
     (insertion,) = body.iter(qn("w:ins"))
     assert insertion.find(qn("w:commentRangeStart")) is not None  # the comment sits inside the insertion
     assert "".join(t.text for t in body.iter(qn("w:delText"))) == "实际接种2300剂次,接种率为99.00%。"  # deletion kept as it was
+
+
+def test_pending_revisions_are_reported_as_a_notice(tmp_path):
+    """The text is read with the changes accepted, and the report says that the file still holds them."""
+    import json
+
+    source = tracked_docx(tmp_path / "修订.docx")
+    result = audit(source)
+    assert (result.notice_code, result.notice) == ("pending_revisions", "文件含有 2 处未处理的修订,已按全部接受后的文本检查")
+    out = check(str(source), "--format", "json", "--lang", "en")
+    entry = json.loads(out.stdout)["files"][0]
+    assert entry["notice"] == {"code": "pending_revisions", "message": "the file has 2 pending tracked changes; audited as if all were accepted"}
+    assert [f["rule"] for f in entry["findings"]] == ["RT001"]
