@@ -95,7 +95,11 @@ def _first_of_overlapping(matches: list[re.Match]) -> list[re.Match]:
 # pattern that starts with an assertion is tried at every position, one that
 # starts with a character (class) is found by the regex engine's fast scan.
 _STRAY_RE = re.compile(r"\?(?<=[\u4e00-\u9fff]\?)(?=[\u4e00-\u9fff\s。,]|$)|\ufffd")
-_PINYIN_RE = re.compile(r"[\[(](?<=[\u4e00-\u9fff][\[(])([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[\])]")
+# one syllable or a few (總結(zǒng jié)), at least one tone mark among them
+_PINYIN_RE = re.compile(
+    r"[\[(](?<=[\u4e00-\u9fff][\[(])"
+    r"((?=[a-zü \t]{0,20}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+(?:[ \t][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+){0,3})[\])]"
+)
 # 钢管、xī@②铜片: letters, marks and circled numbers run together between characters
 # (a mark among the first nine characters, as (?=[^\n]{0,8}?[marks]) at the start would say)
 _GARBLE_RE = re.compile(
@@ -108,7 +112,7 @@ _QUESTION_CUES = ("吗", "呢", "么", "什么", "怎", "如何", "为何", "哪
 
 def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """A lone ASCII ? or a replacement character inside Chinese text; garbled marks;
-    pinyin glosses (業(yè)), one finding per line."""
+    pinyin glosses (業(yè)), one finding per run of lines that carry them."""
     original, norm = analysis.text.original, analysis.text.norm
     cues = rule.options.question_cues
     for match in _STRAY_RE.finditer(original):
@@ -117,7 +121,8 @@ def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), {"phrase": match.group(0)}, {"character": match.group(0)})
     for match in _GARBLE_RE.finditer(norm):
         yield Hit(match.start(), match.end(), {"phrase": original[match.start() : match.end()]}, {"garbled": match.group(0)})
-    for hit in _per_line(analysis, list(_PINYIN_RE.finditer(norm))):
+    # glosses on consecutive lines are one run of debris: one finding for the run
+    for hit in _per_line(analysis, list(_PINYIN_RE.finditer(norm)), block=True):
         yield Hit(hit.start, hit.end, hit.values, {"pinyin": hit.details["phrases"]})
 
 
