@@ -2,7 +2,9 @@
 
 Offsets are character offsets into the decoded text; line and column are
 1-based. Sentences end at 。!?; and at line breaks; clauses also end at
-commas and colons.
+commas and colons. A line break that only wraps a sentence (PDF export,
+hard-wrapped text: a full-width line that stops mid-sentence, followed by
+a line that is no new item) ends nothing, so the sentence is read whole.
 """
 
 from __future__ import annotations
@@ -64,13 +66,46 @@ def _span(ends: tuple[int, ...], offset: int, length: int) -> tuple[int, int]:
     return start, end
 
 
+_WRAP_WIDTH_MAX = 120  # lines of hard-wrapped text are no longer than this
+_SENTENCE_FINAL = set("。!?;:")
+_NUMBER_CHARS = set("0123456789.,")
+_NEW_ITEM_RE = re.compile(
+    r"[ \t]|[一二三四五六七八九十]+[、是]|\(|\d{1,2}[.、)](?!\d)|[①-⑳]|第[一二三四五六七八九十]+|[#>|*-]"
+)
+
+
+def wrapped_breaks(norm: str, line_starts: list[int]) -> set[int]:
+    """The line breaks that only wrap a sentence: the line before fills the
+    document's wrap width and stops mid-sentence, the line after starts no new item."""
+    lengths = [len(norm[a : b - 1].rstrip()) for a, b in zip(line_starts, line_starts[1:])]
+    long_lines = sorted(n for n in lengths if n >= 15)
+    if len(long_lines) < 3:
+        return set()
+    width = long_lines[int(len(long_lines) * 0.9)]
+    if width > _WRAP_WIDTH_MAX:
+        return set()
+    soft = set()
+    for index, length in enumerate(lengths):
+        end = line_starts[index + 1] - 1
+        line = norm[line_starts[index] : end].rstrip()
+        following = norm[end + 1 : end + 2]
+        if "\t" in line or "\t" in norm[end + 1 : end + 1 + 200].split("\n", 1)[0]:
+            continue  # a table row is a line of its own
+        if (length >= 0.85 * width and line[-1:] not in _SENTENCE_FINAL and following
+                and not following.isspace() and not _NEW_ITEM_RE.match(norm, end + 1)
+                and not (line[-1:] in _NUMBER_CHARS and following.isdigit())):  # a number cut in two is not joined
+            soft.add(end)
+    return soft
+
+
 def make_text(original: str) -> Text:
     norm = normalise(original)
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
+    soft = wrapped_breaks(norm, line_starts)
     return Text(
         original=original,
         norm=norm,
         line_starts=tuple(line_starts),
-        sentence_ends=tuple(m.start() for m in _SENTENCE_RE.finditer(norm)),
-        clause_ends=tuple(m.start() for m in _CLAUSE_RE.finditer(norm)),
+        sentence_ends=tuple(m.start() for m in _SENTENCE_RE.finditer(norm) if m.start() not in soft),
+        clause_ends=tuple(m.start() for m in _CLAUSE_RE.finditer(norm) if m.start() not in soft),
     )
