@@ -46,7 +46,7 @@ class PartsTotal:
     parts: tuple[Figure, ...]
     labels: tuple[str, ...]
     complete: bool
-    reason: str  # complement word, partition, parenthesis, total word
+    reason: str  # complement, partition, total_word, total_line; "" when not the whole
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def _same_unit(a: Figure, b: Figure) -> bool:
 _MAX_SCOPE = 12  # figures a rate may speak about on either side: bounded on one-line documents
 
 
-def _scope(figures: tuple[Figure, ...], rate: Figure, sentence_start: int, sentence_end: int) -> tuple[list[Figure], bool]:
+def _scope(text, figures: tuple[Figure, ...], rate: Figure, sentence_start: int, sentence_end: int) -> tuple[list[Figure], bool]:
     """The quantities a rate speaks about: those since the previous rate of its
     sentence; or, when it stands first, the ones after it up to the sentence
     end (参保率达97.2%,户籍人口…,参保…) if no other rate claims them."""
@@ -177,7 +177,7 @@ def _scope(figures: tuple[Figure, ...], rate: Figure, sentence_start: int, sente
         figure = figures[index]
         if figure.start < sentence_start or figure.kind in ("percent", "permille", "points"):
             break
-        if _is_quantity(figure):
+        if _is_quantity(figure) and not _is_difference(text, figure):
             before.append(figure)
     if before:
         return before[::-1], False
@@ -189,9 +189,15 @@ def _scope(figures: tuple[Figure, ...], rate: Figure, sentence_start: int, sente
             break
         if figure.kind in ("percent", "permille", "points"):
             return [], True
-        if _is_quantity(figure):
+        if _is_quantity(figure) and not _is_difference(text, figure):
             after.append(figure)
     return after, True
+
+
+def _is_difference(text, figure: Figure) -> bool:
+    """比上年增加1.13万所: a change between two counts, neither a part nor a whole of a rate."""
+    clause_start, _ = text.clause_span(figure.start)
+    return bool(_CHANGE_WORDS_RE.search(text.norm, max(clause_start, figure.number_start - 12), figure.number_start))
 
 
 def _role(text, figure: Figure, cues: _RatioCues) -> str:
@@ -216,7 +222,7 @@ def _stem(metric: str) -> str:
 def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool) -> tuple[Figure, Figure, bool, bool] | None:
     """(numerator, denominator, inferred, target) as the wording pairs them, or None."""
     sentence_start, sentence_end = text.sentence_span(rate.start)
-    scope, after = _scope(figures, rate, sentence_start, sentence_end)
+    scope, after = _scope(text, figures, rate, sentence_start, sentence_end)
     if not scope:
         return None
     roles = [_role(text, f, cues) for f in scope]
@@ -437,13 +443,24 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             stop = norm.find(")", match.end(), sentence_end) if in_parenthesis else sentence_end
             stop = sentence_end if stop < 0 else stop
             parts, labels = _parts_after(figures, starts, norm, match.end(), stop, total)
+            parts, labels = _within_the_whole(parts, labels, total)
             if len(parts) < 2:
                 continue
-            reason = _completeness(labels, complement, groups, in_parenthesis)
+            reason = _completeness(labels, complement, groups)
             found.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason))
     found.extend(_parts_before_total_word(analysis))
     found.extend(_lines_closed_by_total(analysis))
     return found
+
+
+def _within_the_whole(parts: list[Figure], labels: list[str], total: Figure) -> tuple[list[Figure], list[str]]:
+    """The list of parts ends before a figure more than twice the whole: no
+    part is that much larger than what it is part of, so the sentence has
+    moved on to another item (税收192万元,其中国税141万元,地税51万元,固定资产投入5000万元)."""
+    for position, part in enumerate(parts):
+        if part.value > 2 * total.value:
+            return parts[:position], labels[:position]
+    return parts, labels
 
 
 def _totals_before(text, figures, ends: list[int], among: int, sentence_start: int) -> list[Figure]:
@@ -513,14 +530,15 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
     return parts, labels
 
 
-def _completeness(labels: list[str], complement: tuple[str, ...], groups, in_parenthesis: bool) -> str:
+def _completeness(labels: list[str], complement: tuple[str, ...], groups) -> str:
+    """Why the parts are the whole: a complement (其他…) or a known partition.
+    Parts in brackets may be a few items singled out, so brackets alone say
+    nothing (only an excess over the total is then reported)."""
     if any(label.startswith(complement) or any(w in label for w in complement) for label in labels):
         return "complement"
     for group in groups:
         if all(any(label.endswith(member) or label == member for member in group) for label in labels):
             return "partition"
-    if in_parenthesis:
-        return "parenthesis"
     return ""
 
 
