@@ -44,6 +44,16 @@ def change_reading(change: Change) -> str:
     return "relative" if relative is not None else ""
 
 
+def change_values(analysis, change: Change) -> dict[str, str]:
+    """The words and figures of a stated change as written, for its message."""
+    return {
+        "word": change.stated_word,
+        "stated": as_written(analysis, change.stated),
+        "old": as_written(analysis, change.old),
+        "new": as_written(analysis, change.new),
+    }
+
+
 class ChangeCheck(NumericCheck):
     """A stated % change or points difference against the values it is computed from."""
 
@@ -88,13 +98,7 @@ class ChangeCheck(NumericCheck):
         return Hit(
             stated.start,
             stated.end,
-            {
-                "word": change.stated_word,
-                "stated": as_written(analysis, stated),
-                "old": as_written(analysis, old),
-                "new": as_written(analysis, new),
-                "recomputed": recomputed_text,
-            },
+            {**change_values(analysis, change), "recomputed": recomputed_text},
             {
                 "old": old.value,
                 "new": new.value,

@@ -10,8 +10,7 @@ from typing import Any
 
 from auditor.arith import APPROXIMATE_WORDS, consistent, percent_change, round_half_up, shown
 from auditor.checks.base import NumericCheck, Params
-from auditor.checks.change import hosted_changes
-from auditor.checks.common import as_written
+from auditor.checks.change import change_values, hosted_changes
 from auditor.model import Hit
 from auditor.relate import Change
 
@@ -60,10 +59,7 @@ class PointsAsPercent(NumericCheck):
             stated.start,
             stated.end,
             {
-                "word": change.stated_word,
-                "stated": as_written(analysis, stated),
-                "old": as_written(analysis, old),
-                "new": as_written(analysis, new),
+                **change_values(analysis, change),
                 "points": format(round_half_up(points, stated.decimals), "f"),
                 "relative": shown(relative, stated.decimals) + "%",
             },
