@@ -35,6 +35,10 @@ def item_counts(listing: str) -> set[int]:
     if len(pieces) == 1:
         whole = [p for p in _LAST_JOIN_RE.split(listing) if p.strip()]
         counts.add(len(whole))
+    first_split = [p for p in _LAST_JOIN_RE.split(pieces[0]) if p.strip()] if len(pieces) > 1 else []
+    if len(first_split) == 2:
+        # 中央和省、市、自治区: one item and a group (两级), or every item on its own
+        counts.update({2, len(pieces) + 1})
     return counts
 
 
