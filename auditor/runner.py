@@ -137,11 +137,29 @@ def iter_audit(
         iterator = pool.map(_pooled, targets, chunksize=max(1, min(16, len(targets) // (jobs * 8))))
         yield from (progress(iterator) if progress else iterator)
     except BaseException:  # Ctrl-C, a closed pipe: stop the workers now, do not wait for their queue
+        _quiet_cancelled_futures()
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+def _quiet_cancelled_futures() -> None:
+    """The pool's manager thread, seeing its workers stopped, tries to fail
+    futures that were already cancelled; CPython raises InvalidStateError in
+    that thread and prints its traceback. Once the run is being stopped that
+    is expected, and no traceback may reach the user."""
+    import threading
+    from concurrent.futures import InvalidStateError
+
+    previous = threading.excepthook
+
+    def hook(args) -> None:
+        if not issubclass(args.exc_type, InvalidStateError):
+            previous(args)
+
+    threading.excepthook = hook
 
 
 def audit_targets(targets: list[Target], pack: RulePack, lang: str, **options) -> list[FileResult]:
