@@ -150,13 +150,18 @@ def read_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     return without_surrogates(reader_for(suffix)(path, display))
 
 
-def read_text_file(path: Path, display: str) -> Document:
-    """A plain-text file (.txt, .md …) in whatever encoding it came in."""
+def read_decoded(path: Path) -> tuple[str, str]:
+    """A file's text and the encoding it came in, or the InputError that says why not."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
-    text, encoding = decode_bytes(data)
+    return decode_bytes(data)
+
+
+def read_text_file(path: Path, display: str) -> Document:
+    """A plain-text file (.txt, .md …) in whatever encoding it came in."""
+    text, encoding = read_decoded(path)
     return Document(display, text, encoding)
 
 

@@ -281,13 +281,9 @@ def blocks_of(chars: list[tuple[str, Place]]) -> tuple[Block, ...]:
 
 
 def read_html(path: Path, display: str) -> Document:
-    from auditor.read import decode_bytes
+    from auditor.read import read_decoded
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError("unreadable", reason=exc.strerror or str(exc)) from None
-    markup, encoding = decode_bytes(data)
+    markup, encoding = read_decoded(path)
     chars, tables = _layout(markup)
     text = "".join(ch for ch, _ in chars)
     if not text.strip():

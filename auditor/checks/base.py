@@ -44,10 +44,6 @@ class Check:
     params: type[Params] = Params
     provides: frozenset[str] = frozenset()
 
-    @property
-    def summary(self) -> str:
-        return (self.run.__doc__ or "").strip().splitlines()[0] if self.run.__doc__ else ""
-
     def hits(self, analysis: "Analysis", rule: "Rule") -> Iterable[Hit]:
         return self.run(analysis, rule)
 
@@ -61,11 +57,6 @@ class NumericCheck:
     name: ClassVar[str]
     params: ClassVar[type[Params]] = Params
     provides: ClassVar[frozenset[str]] = frozenset()
-
-    @property
-    def summary(self) -> str:
-        doc = (type(self).__doc__ or "").strip()
-        return doc.splitlines()[0] if doc else ""
 
     def columns(self, rule: "Rule") -> tuple[str, ...]:
         """The names of the columns this check writes for `rule`."""
