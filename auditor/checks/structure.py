@@ -96,18 +96,24 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     ones above it instead of breaking the outline."""
     reset_words = rule.options.reset_words + analysis.pack.words("elision_markers")
     open_sequences: dict[int, list[int]] = {}
+    repeated: dict[int, int] = {}  # level → the number just written twice
     for marker in outline_markers(analysis, reset_words):
         if marker is None:
             open_sequences.clear()
+            repeated.clear()
             continue
         for deeper in [lvl for lvl in open_sequences if lvl > marker.level]:
             del open_sequences[deeper]
+            repeated.pop(deeper, None)
         stack = open_sequences.setdefault(marker.level, [])
         if not stack:
             stack.append(marker.number)
             continue
         previous = stack[-1]
-        if marker.number == previous + 1:
+        duplicate = repeated.pop(marker.level, None)
+        if marker.number == previous + 1 or duplicate == previous and marker.number == previous + 2:
+            # (二)(二)(三) and (二)(二)(四) both have one defect, the duplicate: the marker
+            # after it fits whether the duplicate was meant as (三) or is one too many
             stack[-1] = marker.number
             continue
         if marker.number == 1:
@@ -118,9 +124,11 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             del stack[resumed + 1 :]
             stack[-1] = marker.number
             continue
-        stack[-1] = previous + 1 if marker.number == previous else marker.number  # a repeat stands where the next belonged
-        expected = _render(marker.style, previous + 1)
         kind = "repeat" if marker.number == previous else "skip" if marker.number > previous else "order"
+        stack[-1] = marker.number
+        if kind == "repeat":
+            repeated[marker.level] = marker.number
+        expected = _render(marker.style, previous + 1)
         yield Hit(
             marker.start,
             marker.end,

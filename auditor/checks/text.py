@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from auditor.model import Analysis, Hit
@@ -18,7 +19,22 @@ def _compile(patterns: tuple[str, ...], literal: bool) -> re.Pattern:
     return re.compile("|".join(parts) if parts else "(?!)", re.MULTILINE)
 
 
-def _per_line(analysis: Analysis, matches: list[re.Match], block: bool = False) -> Iterator[Hit]:
+@dataclass(frozen=True)
+class _Span:
+    """A piece of debris found without a regular expression; reads like a match."""
+
+    first: int
+    last: int
+    label: str
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
+
+
+def _per_line(analysis: Analysis, matches: list, block: bool = False) -> Iterator[Hit]:
     """One finding per line: the first match to the last, every phrase named. With
     `block`, debris on consecutive lines (blank lines between allowed) is one finding."""
     by_line: dict[int, list[re.Match]] = {}
@@ -36,7 +52,7 @@ def _per_line(analysis: Analysis, matches: list[re.Match], block: bool = False) 
         start, end = group[0].start(), max(m.end() for m in group)
         phrases = []
         for m in group:
-            quoted = analysis.text.original[m.start() : m.end()].strip()
+            quoted = getattr(m, "label", None) or analysis.text.original[m.start() : m.end()].strip()
             if quoted not in phrases:
                 phrases.append(quoted)
         shown = phrases if len(phrases) <= 4 else phrases[:4] + ["…"]
@@ -62,6 +78,10 @@ def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     matches = list(pattern.finditer(analysis.text.norm))
     if rule.options.patterns:
         matches = _first_of_overlapping(matches + _pattern_matches(analysis, rule))
+    if rule.options.menu_cues:
+        menu = trailing_menu(analysis.text.norm, rule.options.menu_cues)
+        if menu is not None:
+            matches = _first_of_overlapping(matches + [menu])
     yield from _per_line(analysis, matches, rule.options.group == "block")
 
 
@@ -83,6 +103,61 @@ def _pattern_matches(analysis: Analysis, rule: Rule) -> list[re.Match]:
     return _first_of_overlapping([m for p in _each(patterns) for m in p.finditer(norm)])
 
 
+# --- a site's menu and footer left at the end of a copied page -------------------------------
+
+_SENTENCE_MARKS_RE = re.compile(r"[。,;!?、]")
+_OUTLINE_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.是]|\(|\d{1,2}[.、)]|第[一二三四五六七八九十\d]+)")
+_DATE_WORD_RE = re.compile(r"\d\s*[年月日]|[〇零一二三四五六七八九十]\s*[年月日]")
+# the end of a report's own lines: its signature, contacts and attachments
+_OWN_LINE_RE = re.compile(r"^(?:联系人|报送|抄送|附件|签发|印发|主送|落款|单位|填报|审核|汇报人|述职人)")
+_ORG_END_RE = re.compile(r"(?:政府|局|委员会|委|办公室|办|院|中心|公司|站|所|队|处|科|部|厅|镇|乡|街道|村|社区|小组|支部|党委|协会|学校)$")
+_MENU_LINE_MAX = 24
+_MENU_ITEM_MAX = 12
+
+
+def trailing_menu(norm: str, cues: tuple[str, ...]) -> _Span | None:
+    """A site's menu and footer at the end of a copied page (流动党员之家 / 机关党建 /
+    传真:): a run of at least three short lines without a sentence in them, two of them
+    bare menu items, with a footer word (传真, 网站地图 …) among them or four items.
+    A report's own signature, date, contacts and outline headings stop the run."""
+    lines: list[tuple[int, int]] = []  # (start, end) of non-empty lines, last first
+    end = len(norm)
+    while end > 0:
+        start = norm.rfind("\n", 0, end) + 1
+        line = norm[start:end].strip()
+        if line:
+            if not _menu_like(line, cues):
+                break
+            lines.append((start, end))
+        end = start - 1
+    texts = [norm[s:e].strip() for s, e in lines]
+    items = [t for t in texts if _menu_item(t)]
+    has_cue = any(cue in t for t in texts for cue in cues)
+    if len(texts) < 3 or len(items) < 2 or not (has_cue or len(items) >= 4):
+        return None
+    if end <= 0:
+        return None  # the whole text is short lines: a list, not a page around a report
+    first_start, first_end = lines[-1]
+    start = first_start + len(norm[first_start:first_end]) - len(norm[first_start:first_end].lstrip())
+    last_start, last_end = lines[0]
+    stop = last_start + len(norm[last_start:last_end].rstrip())
+    return _Span(start, stop, " / ".join(texts[::-1][:3]) + (" …" if len(texts) > 3 else ""))
+
+
+def _menu_like(line: str, cues: tuple[str, ...]) -> bool:
+    # a footer line may be long (版权所有 … 技术支持 … ICP备 …) when it names itself
+    short = len(line) <= _MENU_LINE_MAX or len(line) <= 3 * _MENU_LINE_MAX and any(cue in line for cue in cues)
+    return (short and not _SENTENCE_MARKS_RE.search(line)
+            and not _OUTLINE_START_RE.match(line) and not _DATE_WORD_RE.search(line)
+            and not _OWN_LINE_RE.match(line))
+
+
+def _menu_item(line: str) -> bool:
+    """A bare menu entry: a few characters, no label, no digits, not an office's name."""
+    return (len(line) <= _MENU_ITEM_MAX and ":" not in line and not any(c.isdigit() for c in line)
+            and not _ORG_END_RE.search(line))
+
+
 def _first_of_overlapping(matches: list[re.Match]) -> list[re.Match]:
     kept: list[re.Match] = []
     for match in sorted(matches, key=lambda m: (m.start(), -m.end())):
@@ -96,9 +171,11 @@ def _first_of_overlapping(matches: list[re.Match]) -> list[re.Match]:
 # starts with a character (class) is found by the regex engine's fast scan.
 _STRAY_RE = re.compile(r"\?(?<=[\u4e00-\u9fff]\?)(?=[\u4e00-\u9fff\s。,]|$)|\ufffd")
 # one syllable or a few (總結(zǒng jié)), at least one tone mark among them
+# (some sites write g and a as the IPA letters ɡ and ɑ: 國(ɡuó))
 _PINYIN_RE = re.compile(
-    r"[\[(](?<=[\u4e00-\u9fff][\[(])"
-    r"((?=[a-zü \t]{0,20}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+(?:[ \t][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+){0,3})[\])]"
+    r"[\[(](?<=[\u3400-\u4dbf\u4e00-\u9fff][\[(])"
+    r"((?=[a-zɡɑü \t]{0,20}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zɡɑāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+"
+    r"(?:[ \t][a-zɡɑāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+){0,3})[\])]"
 )
 # 钢管、xī@②铜片: letters, marks and circled numbers run together between characters
 # (a mark among the first nine characters, as (?=[^\n]{0,8}?[marks]) at the start would say)
@@ -151,6 +228,8 @@ class PhraseParams(Params):
     vocabulary: tuple[str, ...] = ()  # names of vocabulary lists whose words are phrases too
     patterns: tuple[str, ...] = ()  # regular expressions matched as well, for debris phrases cannot name
     group: str = "line"  # line: one finding per line; block: debris on consecutive lines is one finding
+    # footer words (传真, 网站地图 …) that mark a run of short lines at the end as a site's menu; none: not looked for
+    menu_cues: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _valid_patterns(self.patterns)

@@ -13,7 +13,8 @@ from auditor.rulepack import Rule
 # 1236。5万元, 98、36%: digits on both sides of the mark and a unit that takes decimals after
 _POINT_RE = re.compile(
     r"(?<![\d.、])(?P<whole>\d{1,9})(?P<mark>[。、])(?P<part>\d{1,3})(?![\d.、])"
-    r"(?P<unit>\s*(?:%|‰|/10万|/万|/千|万元|亿元|万|亿|元|平方米|平方公里|公顷|公里|千米|米|吨|千克|公斤|亩))?"
+    r"(?P<unit>\s*(?:%|‰|/10万|/万|/千|个百分点|[万亿](?:元|亩|人次|人|吨|户|平方米|公顷|千瓦时|千瓦|公里|立方米)?|元|平方米|平方公里|立方米|公顷|公里|千米|米|吨|千克|公斤|亩|倍"
+    r"|千瓦时|千瓦))?"
 )
 # without a unit, only a part that no sentence could start with: 20。0 和, P<0。001)
 _BARE_PART_RE = re.compile(r"0\d*$")
@@ -40,13 +41,19 @@ def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
     """98、36% is a figure, but 3、5% may be two values sharing a unit (分别增长3、5%) and
     3、4万元 a range: only a pair that no list or range reading explains."""
     whole, part = int(match.group("whole")), match.group("part")
-    if len(part) < 2 or whole < 10:
-        return False
+    if whole < 10:
+        return False  # 3、5%: two small values sharing a unit as easily as 3.5%
     if abs(whole - int(part)) <= 1:
         return False  # 10、11万元: a range, 'ten or eleven'
     clause_start, _ = analysis.text.clause_span(match.start())
     head = norm[clause_start : match.start()]
-    return "分别" not in head and "、" not in head[-12:] and not head.rstrip().endswith(("和", "及", "或"))
+    if "分别" in head or "、" in head[-12:] or head.rstrip().endswith(("和", "及", "或")):
+        return False
+    # 城镇和农村收入增速为12、8%: two subjects, so two values is a plausible reading
+    return not any(word in head for word in _TWO_SUBJECTS)
+
+
+_TWO_SUBJECTS = ("和", "与", "及", "两个", "两项", "两类", "二者", "两者", "两地", "两镇", "两县", "两村")
 
 
 # --- the year in the title -------------------------------------------------------------------
