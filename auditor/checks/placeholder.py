@@ -130,12 +130,20 @@ def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 @lru_cache(maxsize=32)
-def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...]) -> tuple[tuple[re.Pattern, str | int], ...]:
+def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], object_verbs: tuple[str, ...],
+                           object_measures: tuple[str, ...]) -> tuple[tuple[re.Pattern, str | int], ...]:
     measure = "|".join(sorted(words, key=len, reverse=True))
     change = DIRECTION_VERB_ALTERNATIVES
     boundary = r"(?=[,。;、)\s]|$)"
     verb = "|".join(sorted(verbs, key=len, reverse=True))
+    tight = "|".join(sorted(object_measures, key=len, reverse=True)) or "(?!)"
+    objects = "|".join(sorted(object_verbs, key=len, reverse=True)) or "(?!)"
+    lead = r"[^\d,。;:、()\[\]“”xX×_一二两三四五六七八九十百千万余多几]"
     return (
+        # 共有名同志参加, 新增家企业: a count verb, then the measure word and its noun, no number between
+        (re.compile(rf"(?:{verb})(?P<slot>{tight})(?=[\u4e00-\u9fff])"), "slot"),
+        # 流转土地亩, 培育新型经营主体家: a verb with its object, the number left out before the last word
+        (re.compile(rf"(?:{objects})(?P<lead>{lead}{{1,10}}?)(?P<slot>{tight}){boundary}"), "slot"),
         # 由增加到: nothing at all after 由
         (re.compile(rf"(?:由|从)(?=(?:{change})(?:到|至))"), 0),
         # 由台增加到 / 由年的人增加到: a measure word right after 由
@@ -163,8 +171,10 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...]) -> tu
 _LONE_GE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9fff])")
 _BARE_PERCENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*[%‰]")
 _NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余上每近约超逾达"
+# 万元GDP能耗, 万人口: a unit phrase in a ratio, not a money figure without its number
 _BARE_MONEY_RE = re.compile(
-    rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩|万人次|万人)(?![户级空坑迷]|大会)"
+    rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩|万人次|万人)"
+    rf"(?![户级空坑迷口]|大会|GDP|gdp|生产总值|地区生产总值|国内生产总值|增加值|产值|工业增加值|营业收入|主营业务收入|收入)"
 )
 # 贫困户   户: spaces left where the number was to go
 _SPACED_BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]{2,}(?P<slot>人次|万元|亿元|个|人|户|所|家|名|例|份|张|台|元|项|次)(?=[,。;、)\s]|$)")
@@ -182,7 +192,9 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     seen: set[int] = set()
     determiners = set(rule.options.determiners)
     verbs = rule.options.count_verbs
-    for pattern, group in _blank_number_patterns(analysis.pack.words("measure_words"), verbs):
+    patterns = _blank_number_patterns(analysis.pack.words("measure_words"), verbs, rule.options.object_verbs,
+                                      rule.options.object_measures)
+    for pattern, group in patterns:
         for match in pattern.finditer(norm):
             start, end = match.span(group) if group else (match.start(), match.end())
             if start in seen:
@@ -265,6 +277,12 @@ class BlankNumberParams(Params):
     # verbs after which a measure word needs a number: 达到个, 新增床位张, 投入资金万元
     count_verbs: tuple[str, ...] = ("达到", "达", "共有", "共计", "合计", "总计", "新增", "增设", "招聘", "配备", "建成",
                                     "救治", "发放", "购置", "打造", "惠及", "投入", "下拨", "筹集", "完成", "其中", "共")
+    # verbs whose object ends in a measure word that needs a number: 流转土地亩, 培育经营主体家
+    object_verbs: tuple[str, ...] = ("流转", "培育", "培训", "发展", "吸纳", "带动", "引进", "新建", "改造", "种植",
+                                     "栽植", "造林", "治理", "创建", "认定", "评选", "扶持", "整治", "复垦", "开垦",
+                                     "平整", "硬化", "入驻", "落户", "组建", "成立", "注册", "签约", "实施", "累计")
+    # measure words that rarely end a word, so a blank before them is a slot (not 人, 个, 户: 接班人, 脱贫户)
+    object_measures: tuple[str, ...] = ("名", "家", "亩", "所", "座", "项")
 
 
 SLOT = frozenset({"slot"})

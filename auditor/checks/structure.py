@@ -155,13 +155,37 @@ def _render(style: str, number: int) -> str:
 _RANGE_JOIN_RE = re.compile(r"^\s*起?\s*(?:至|到|—|-|~|－)\s*$")
 
 
+# 截至111月底, 于112月5日: a month typed with a digit too many and no year before it (a
+# date with its year is read by extract); only where the words around make it a date
+_LONG_MONTH_RE = re.compile(
+    r"(?<![\d.])(?P<month>1[0-2]\d)月(?![龄个])(?:(?P<day>\d{1,2})[日号])?"
+)
+_MONTH_TAIL_RE = re.compile(r"[底初末份]|[上中下]旬")
+_MONTH_LEAD_RE = re.compile(r"(?:于|在|至|到|截至|截止|今年|去年|明年|当年|同年|次年|自|从|、)[ \t]*$")
+
+
 def impossible_date(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    found = []
     for date in analysis.dates:
         problem = _date_problem(date.year, date.month, date.day)
         if problem:
-            original = analysis.text.original[date.start : date.end]
-            yield Hit(date.start, date.end, {"date": original},
-                      {"year": date.year, "month": date.month, "day": date.day, "problem": problem})
+            found.append((date.start, date.end, {"year": date.year, "month": date.month, "day": date.day,
+                                                 "problem": problem}))
+    norm = analysis.text.norm
+    if "月" in norm:
+        covered = [(d.start, d.end) for d in analysis.dates]
+        for match in _LONG_MONTH_RE.finditer(norm):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in covered):
+                continue
+            if match.group("day") is None and not _MONTH_TAIL_RE.match(norm, end) \
+                    and not _MONTH_LEAD_RE.search(norm[max(0, start - 4) : start]):
+                continue
+            day = match.group("day")
+            found.append((start, end, {"year": None, "month": int(match.group("month")),
+                                       "day": int(day) if day else None, "problem": "month"}))
+    for start, end, details in sorted(found, key=lambda f: f[0]):
+        yield Hit(start, end, {"date": analysis.text.original[start:end]}, details)
 
 
 def _date_problem(year: int | None, month: int | None, day: int | None) -> str:
