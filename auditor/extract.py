@@ -18,6 +18,7 @@ from itertools import accumulate
 
 from auditor.cnnum import NUMERAL_CHARS
 from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES, METRIC_TAILS, PRE_QUALIFIERS
+from auditor.regexscan import may_match
 from auditor.spans import Text
 
 CJK = "\u4e00-\u9fff"
@@ -254,7 +255,9 @@ def _covered(spans: list[tuple[int, int]], reach: list[int], start: int, end: in
 def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[str, ...] = (),
                     address_patterns: tuple[str, ...] = ()) -> list[Figure]:
     norm = text.norm
-    blocked = sorted([(d.start, d.end) for d in dates] + [m.span() for m in _addresses(address_patterns).finditer(norm)])
+    addresses = _addresses(address_patterns)
+    spans = [m.span() for m in addresses.finditer(norm)] if may_match(addresses, norm) else []
+    blocked = sorted([(d.start, d.end) for d in dates] + spans)
     starts = list(accumulate((b[1] for b in blocked), max))
     raw: list[dict] = []
     for m in _FIGURE_RE.finditer(norm):

@@ -1,0 +1,94 @@
+"""The literal pre-check of auditor.regexscan skips a search only where it
+cannot match: never a lost match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.extract import _addresses
+from auditor.regexscan import may_match, required_literals
+from auditor.rulepack import load_rulepack
+
+
+def test_literals_every_match_holds():
+    assert required_literals("(?:此处)?省略\\d+字") == ("省略", "字")
+    assert required_literals("/{5,}") == ("/////",)
+    assert required_literals("(?:ab|cd)e") == (("or", ("ab", "cd")), "e")
+    assert required_literals("x[>›»]y") == ("x", ("or", (">", "›", "»")), "y")
+    assert required_literals("(?<=报告|总结)篇") == (("or", ("报告", "总结")), "篇")
+
+
+def test_nothing_required_where_a_match_may_lack_it():
+    assert required_literals("(?:a|)b") == ("b",)  # the optional branch requires nothing
+    assert required_literals("a?b*") == ()
+    assert required_literals("(?<!页)x") == ("x",)  # a negative assertion reads no required text
+    assert required_literals("(?i)copyright") == ()  # case folded: not a literal test
+    assert required_literals("a(?i:b)c") == ("a", "c")
+    assert required_literals("[^ab]") == ()
+    assert required_literals("(") == ()  # not a pattern: nothing said, the search runs and raises as before
+
+
+def test_a_text_without_the_literals_is_skipped_and_one_with_them_searched():
+    pattern = re.compile(r"(?<=[\u4e00-\u9fff])篇\d{1,2}[ \t]*$", re.MULTILINE)
+    assert not may_match(pattern, "全年工作总结如下,完成率98%。")
+    assert may_match(pattern, "工作总结篇3\n")
+    addresses = _addresses(load_rulepack().words("address_patterns"))
+    assert not may_match(addresses, "完成投资1.5亿元,同比增长3.2%。")  # a point but no com/cn/net/org, @ or www.
+    assert may_match(addresses, "详见www.example.org")
+
+
+def _pack_patterns() -> list[re.Pattern]:
+    pack = load_rulepack()
+    found = []
+    for rule in pack.rules:
+        options = rule.options
+        names = getattr(options, "vocabulary", ())
+        for expression in getattr(options, "patterns", ()) + tuple(w for n in names for w in pack.words(n)):
+            if rule.check == "pattern" or expression in getattr(options, "patterns", ()):
+                found.append(re.compile(expression, re.MULTILINE))
+    found.append(_addresses(pack.words("address_patterns")))
+    return found
+
+
+PATTERNS = _pack_patterns()
+PIECES = ["篇", "3", "12", "页", "共", "第", "/", ".", "@", "com", "cn", "www.", "http://", "QQ", "微信", "省略",
+          "字", "\n", " ", "\t", "总结", "报告", ":", ",", "。", "大", "中", "小", "|", "【", "】", "下载", "收藏",
+          "a", "Z", "-", ">", "»", "©", "2024", "分享到", "版权所有", "字号", "推荐阅读", "x", "&", "nbsp", ";"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.integers(0, len(PATTERNS) - 1))
+def test_a_skipped_text_never_had_a_match(pieces, which):
+    pattern = PATTERNS[which]
+    text = "".join(pieces)
+    if not may_match(pattern, text):
+        assert pattern.search(text) is None
+
+
+def _case_texts() -> list[str]:
+    """Every text of the rule cases, fail and pass, normalised as the checks see it."""
+    import yaml
+
+    from auditor.spans import make_text
+
+    texts = []
+    for path in sorted((Path(__file__).parent / "rule_cases").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in (data.get("fail") or []) + (data.get("pass") or []):
+            texts.append(make_text(case if isinstance(case, str) else case["text"]).norm)
+    return texts
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.pattern[:30])
+def test_every_rule_case_text_a_pack_pattern_matches_is_searched(pattern):
+    for text in CASE_TEXTS:
+        if pattern.search(text):
+            assert may_match(pattern, text), text
+
+
+CASE_TEXTS = _case_texts()
