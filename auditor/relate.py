@@ -38,6 +38,8 @@ class Ratio:
     inferred: bool = False  # paired across sentences or without a cue word: a warning
     target: bool = False  # the denominator is a target (计划2万座): exact as written, not a rounded count
     kind: str = "ratio"  # "share": a part over the total it belongs to (其中…占…)
+    scale: int = 100  # 100 for a percent, 1000 for a per-mille rate
+    spread: Fraction = Fraction(0)  # relative slack of the denominator (a year's average population)
 
 
 @dataclass(frozen=True)
@@ -130,17 +132,73 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
         _CueIndex(text),
     )
     found: list[Ratio] = []
+    last_share: tuple[Figure, int] | None = None  # the total of the last share and where its sentence ends
     for rate in figures:
-        if rate.kind != "percent" or rate.in_list or direction_of(rate.metric):
+        if rate.in_list or direction_of(rate.metric):
             continue
-        share = _is_share(text, rate)
-        if not share and not rate.metric.endswith(RATE_SUFFIXES):
+        if rate.kind == "percent":
+            share = _is_share(text, rate)
+            task = not share and _is_task_share(text, rate)
+        elif rate.kind == "permille" and "增长" not in rate.metric:
+            share = task = False
+        else:
             continue
-        reading = _best_reading(text, figures, rate, cues, share)
+        if not share and not task and not rate.metric.endswith(RATE_SUFFIXES):
+            continue
+        reading = _best_reading(text, figures, rate, cues, share, task, last_share)
         if reading is None:
             continue
-        found.append(replace(_explained(text, figures, rate, reading), kind="share" if share else "ratio"))
+        scale = 1000 if rate.kind == "permille" else 100
+        spread = _POPULATION_SPREAD if _is_vital_rate(rate) else Fraction(0)
+        ratio = replace(_explained(text, figures, rate, reading, scale, spread), kind="share" if share else "ratio")
+        if share:
+            last_share = (ratio.denominator, text.sentence_span(rate.start)[1])
+        if _silenced(text, ratio, cues):
+            continue
+        found.append(ratio)
     return found
+
+
+# a birth or death rate is over the year's average population, of which only
+# the year-end figure is usually stated: allow it this much either way
+_POPULATION_SPREAD = Fraction(1, 100)
+_VITAL_EXCLUDED = ("婴儿", "孕产妇", "新生儿", "围产", "病", "患者", "住院", "手术", "儿童")
+
+
+def _is_vital_rate(rate: Figure) -> bool:
+    """出生率, 死亡率 of a population (per mille by convention), not 婴儿死亡率 or 病死率."""
+    metric = rate.metric
+    return metric.endswith(("出生率", "死亡率")) and not any(w in metric or w in rate.subject[-6:] for w in _VITAL_EXCLUDED)
+
+
+def _silenced(text, ratio: Ratio, cues: "_RatioCues") -> bool:
+    """Readings that do not explain the rate and are no part and whole either:
+    a 出生率 written with % that the figures give in ‰ (PM001 says so, once);
+    a part larger than its whole under a rate of at most 100% with nothing
+    making it the rate's own count (建议48件,提案63件,办复率100%)."""
+    rate, numerator, denominator = ratio.rate, ratio.numerator, ratio.denominator
+    if rate.qualifier in APPROXIMATE_WORDS or pair_explains(numerator, denominator, rate, ratio.target, ratio.scale, ratio.spread):
+        return False
+    if rate.kind == "percent" and _is_vital_rate(rate) and pair_explains(numerator, denominator, rate, ratio.target, 1000, ratio.spread):
+        return True
+    if numerator.value > denominator.value and rate.value <= 100:
+        clause = text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]
+        stem = _stem(rate.metric)
+        if not (stem and stem in clause) and not cues.numerator.search(clause):
+            return True
+    return False
+
+
+_TASK_SHARE_RE = re.compile(
+    r"(?:完成|达到|为|占)了?(?:省|市|县|上级)?(?:下达(?:的)?)?(?:全年|年度|年初|本年度|全年度)?"
+    r"(?:目标)?(?:任务|计划|目标)(?:数)?的\s*$"
+)
+
+
+def _is_task_share(text, rate: Figure) -> bool:
+    """完成年度任务的112.4% / 为全年计划的96%: a completion rate over a stated target."""
+    clause_start, _ = text.clause_span(rate.start)
+    return bool(_TASK_SHARE_RE.search(text.norm[max(clause_start, rate.number_start - 20) : rate.number_start]))
 
 
 @dataclass(frozen=True)
@@ -219,13 +277,18 @@ def _stem(metric: str) -> str:
     return core[-2:] if len(core) >= 2 else ""
 
 
-def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool) -> tuple[Figure, Figure, bool, bool] | None:
+_EXPLICIT_WHOLE_RE = re.compile(r"应|计划|目标|任务|在册|登记|户籍|常住|辖区|摸底|下达|需|总数|总人口|适龄|在校|在园|在管")
+
+
+def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, task: bool = False,
+                  last_share: tuple[Figure, int] | None = None) -> tuple[Figure, Figure, bool, bool] | None:
     """(numerator, denominator, inferred, target) as the wording pairs them, or None."""
     sentence_start, sentence_end = text.sentence_span(rate.start)
     scope, after = _scope(text, figures, rate, sentence_start, sentence_end)
     if not scope:
         return None
-    roles = [_role(text, f, cues) for f in scope]
+    stem = _stem(rate.metric)
+    roles = [_own_count(text, f, stem) or _role(text, f, cues) for f in scope]
     numerators = [f for f, role in zip(scope, roles) if role == "num"]
     if not numerators:
         return None
@@ -233,11 +296,14 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool) ->
     if share:
         if after:
             return None  # 占预算数的98.41%,比预算数…少支…: the figures after are not its part and whole
+        if _share_of_another(text, numerator, rate):
+            return None
         total = _share_total(text, figures, numerator, rate, sentence_start)
-        return (numerator, total, False, False) if total is not None else None
+        if total is not None:
+            return numerator, total, False, False
+        return _share_total_before(text, figures, numerator, rate, sentence_start, last_share)
     if "分别" in text.norm[numerator.end : rate.number_start]:
         return None  # 甲…、乙…,…率分别为: each rate has its own whole
-    stem = _stem(rate.metric)
     if after and not share and not (stem and stem in text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]):
         return None
     same = [f for f in scope if f is not numerator and _same_unit(f, numerator)]
@@ -246,11 +312,14 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool) ->
         whole = min(cued, key=lambda f: abs(f.index - numerator.index))
         return numerator, whole, False, cues.cued(whole, cues.target)
     numerator_clause = text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]
-    counts_the_event = bool(stem and stem in numerator_clause) or bool(cues.numerator.search(numerator_clause))
+    whole_clause = text.norm.__getitem__(slice(*text.clause_span(numerator.start)))
+    counts_the_event = task or bool(stem and stem in whole_clause) or bool(cues.numerator.search(numerator_clause))
     if not after and counts_the_event:
-        earlier = _denominator_earlier(text, figures, numerator, sentence_start, cues)
+        earlier = _denominator_earlier(text, figures, numerator, rate, sentence_start, cues, task)
         if earlier is not None:
             return earlier
+    if task:
+        return None
     # no cue: a count of the rate's own event (实际入学, 接种) over the larger
     # figure before it is only a likely reading
     if stem and stem in text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]:
@@ -258,6 +327,18 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool) ->
         if larger and not _listed_with(text, larger[-1], numerator):
             return numerator, larger[-1], True, False
     return None
+
+
+def _own_count(text, figure: Figure, stem: str) -> str:
+    """"num" for a count of the rate's own event that a bare 共 would make a
+    whole (今年共完成视力筛查15218人,筛查率…); "" to let the cues decide."""
+    if not stem:
+        return ""
+    clause_start, _ = text.clause_span(figure.start)
+    clause = text.norm[clause_start : figure.number_start]
+    if stem not in clause or _EXPLICIT_WHOLE_RE.search(clause) or _SUBSET_AFTER_RE.match(text.norm[figure.end : figure.end + 4]):
+        return ""
+    return "num"
 
 
 # how far back a target may stand: six lines, and on a document of one long
@@ -325,16 +406,93 @@ def _share_total(text, figures, part: Figure, rate: Figure, sentence_start: int)
     return None
 
 
+_SHARE_SUBJECT_NOISE = ("其中", "分别", "合计", "共", "约", "均", "仅", "已", "总体", "整体", "比重", "比例")
+
+
+def _share_of_another(text, part: Figure, rate: Figure) -> bool:
+    """公办园89所(含普惠园23所),公办园在园幼儿占比58.3%: the share's clause
+    names its own subject, which is not the part's: a share of something else."""
+    norm = text.norm
+    clause_start, _ = text.clause_span(rate.start)
+    if clause_start <= part.start:
+        return False
+    at = norm.rfind("占", clause_start, rate.number_start)
+    if at < 0:
+        return False
+    subject = norm[clause_start:at].strip(" ()、")
+    for word in _SHARE_SUBJECT_NOISE:
+        subject = subject.replace(word, "")
+    if len(subject) < 2:
+        return False
+    label = part.subject
+    for word in ("其中", "包括", "包含", "含", "("):
+        label = label.rsplit(word, 1)[-1]
+    label = label.strip(" ,、:的")
+    part_clause = norm[text.clause_span(part.start)[0] : part.number_start]
+    return not (subject in part_clause or (len(label) >= 2 and label in subject))
+
+
+def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_start: int,
+                        last_share: tuple[Figure, int] | None) -> tuple[Figure, Figure, bool, bool] | None:
+    """A share whose total stands before its sentence: the total of the share
+    just before (其中男性…,占总人口的50.1%;女性…,占49.9%), the figure that
+    ends the sentence before 其中 (共有残疾人8650人。其中肢体残疾…), or a
+    figure of the sentence before that 占 names (耕地面积42.6万亩。…占耕地
+    总面积的45%); the last two are inferred."""
+    if not sentence_start:
+        return None
+    norm = text.norm
+    if text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
+        return None
+    if _CHANGE_CLAUSE_RE.search(norm[part.end : rate.number_start]):
+        return None
+    previous_start = text.sentence_span(sentence_start - 1)[0]
+
+    def fits(total: Figure) -> bool:
+        return _is_quantity(total) and _same_unit(total, part) and total.value >= part.value and total.index != part.index
+
+    if last_share is not None and last_share[1] == sentence_start - 1 and fits(last_share[0]):
+        return part, last_share[0], norm[sentence_start - 1] == "。", False
+    head = norm[sentence_start : part.number_start]
+    if head.lstrip().startswith("其中"):
+        index = bisect_left([f.start for f in figures[max(0, part.index - 12) : part.index]], sentence_start) + max(0, part.index - 12) - 1
+        if index >= 0:
+            total = figures[index]
+            if total.start >= previous_start and re.fullmatch(r"[\s。;]*", norm[total.end : sentence_start]) and fits(total):
+                if not _CHANGE_CLAUSE_RE.search(norm[text.clause_span(total.start)[0] : total.number_start]):
+                    return part, total, True, False
+    words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
+    whole = (words.group("whole") if words else "").strip()
+    if len(whole) < 2:
+        return None
+    for total in figures[max(0, part.index - 8) : part.index][::-1]:
+        if total.start < previous_start:
+            break
+        if total.start >= sentence_start or not fits(total):
+            continue
+        clause = norm[text.clause_span(total.start)[0] : total.number_start]
+        if _CHANGE_CLAUSE_RE.search(clause):
+            continue
+        if _names(whole, clause) or _names(whole.replace("总", ""), clause):
+            return part, total, True, False
+    return None
+
+
 def _names(whole: str, clause: str) -> bool:
     """Whether the words after 占 name the figure's own words (受灾面积 in 农作物受灾面积)."""
     whole = whole.removesuffix("的")
     return len(whole) >= 2 and (whole in clause or whole.removeprefix("全县").removeprefix("全市") in clause)
 
 
-def _denominator_earlier(text, figures, numerator: Figure, sentence_start: int, cues: _RatioCues):
-    """A cued whole in the sentence before (inferred), or a target earlier in the section."""
+def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentence_start: int, cues: _RatioCues, task: bool = False):
+    """A cued whole in the sentence before (inferred), or a target earlier in
+    the section. Failing both, the one whole-like count the sentence before
+    states (辖区在校学生8412人。已完成视力筛查8103人,筛查率…), as an inferred
+    reading when it comes near the stated rate."""
     earliest = _section_start(text, numerator.start)
     previous_start = text.sentence_span(sentence_start - 1)[0] if sentence_start else sentence_start
+    over_fulfilled = rate.value > 100
+    uncued: list[Figure] = []
     for index in range(numerator.index - 1, max(-1, numerator.index - 1 - _MAX_LOOKBACK_FIGURES), -1):
         candidate = figures[index]
         if candidate.start < earliest:
@@ -343,13 +501,31 @@ def _denominator_earlier(text, figures, numerator: Figure, sentence_start: int, 
             continue
         if candidate.start >= sentence_start or cues.cued(candidate, cues.numerator):
             continue
-        if candidate.value < numerator.value:
-            continue  # a whole is never smaller than its part
-        if cues.cued(candidate, cues.target):
+        is_target = cues.cued(candidate, cues.target)
+        if candidate.value < numerator.value and not (is_target and over_fulfilled):
+            continue  # a whole is never smaller than its part (a target may be, when the rate says so)
+        if is_target:
             return numerator, candidate, False, True
-        if candidate.start >= previous_start and _role(text, candidate, cues) == "den":
-            return numerator, candidate, True, False
-    return None
+        if candidate.start >= previous_start:
+            if _role(text, candidate, cues) == "den":
+                return (numerator, candidate, True, False) if _near_stated(numerator, candidate, rate) else None
+            if not _is_difference(text, candidate):
+                uncued.append(candidate)
+    if task or len(uncued) != 1:
+        return None
+    whole = uncued[0]
+    if _listed_with(text, whole, numerator) or not _near_stated(numerator, whole, rate):
+        return None
+    return numerator, whole, True, False
+
+
+def _near_stated(numerator: Figure, denominator: Figure, rate: Figure) -> bool:
+    """Whether n/d lands within a fifth of the stated rate: a whole the writer
+    could have divided by, misread or mistyped; far off, it is another whole."""
+    scale = 1000 if rate.kind == "permille" else 100
+    value = Fraction(numerator.value) * scale / Fraction(denominator.value)
+    stated = Fraction(rate.value)
+    return stated > 0 and stated * Fraction(4, 5) <= value <= stated * Fraction(5, 4)
 
 
 def _listed_with(text, first: Figure, second: Figure) -> bool:
@@ -361,23 +537,27 @@ def ratio_target(rate: Figure) -> tuple:
     return rate_interval(rate.written, rate.decimals, rate.qualifier)
 
 
-def quantity_interval(figure: Figure, exact: bool = False) -> tuple:
+def quantity_interval(figure: Figure, exact: bool = False, spread: Fraction = Fraction(0)) -> tuple:
     if exact:
-        return Fraction(figure.value), Fraction(figure.value)
-    return written_interval(figure.value, figure.decimals, figure.multiplier)
+        low = high = Fraction(figure.value)
+    else:
+        low, high = written_interval(figure.value, figure.decimals, figure.multiplier)
+    return (low * (1 - spread), high * (1 + spread)) if spread else (low, high)
 
 
-def pair_explains(numerator: Figure, denominator: Figure, rate: Figure, target: bool = False) -> bool:
+def pair_explains(numerator: Figure, denominator: Figure, rate: Figure, target: bool = False,
+                  scale: int = 100, spread: Fraction = Fraction(0)) -> bool:
     stated = ratio_target(rate)
-    representative = ratio_representative(quantity_interval(numerator), quantity_interval(denominator, target), stated)
+    representative = ratio_representative(quantity_interval(numerator), quantity_interval(denominator, target, spread), stated, scale)
     return explains(representative, stated)
 
 
-def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool, bool]) -> Ratio:
+def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool, bool],
+               scale: int = 100, spread: Fraction = Fraction(0)) -> Ratio:
     """The best reading, or another pair of nearby same-unit quantities that gives the stated rate."""
     numerator, denominator, inferred, target = reading
-    if rate.qualifier in APPROXIMATE_WORDS or pair_explains(numerator, denominator, rate, target):
-        return Ratio(rate, numerator, denominator, inferred, target)
+    if rate.qualifier in APPROXIMATE_WORDS or pair_explains(numerator, denominator, rate, target, scale, spread):
+        return Ratio(rate, numerator, denominator, inferred, target, scale=scale, spread=spread)
     sentence_start, sentence_end = text.sentence_span(rate.start)
     previous_start = text.sentence_span(sentence_start - 1)[0] if sentence_start else 0
     nearby = [
@@ -389,9 +569,9 @@ def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool,
             if candidate_numerator.value > candidate_denominator.value:
                 continue
             exact = target and candidate_denominator is denominator
-            if candidate_numerator is not candidate_denominator and pair_explains(candidate_numerator, candidate_denominator, rate, exact):
-                return Ratio(rate, candidate_numerator, candidate_denominator, inferred)
-    return Ratio(rate, numerator, denominator, inferred, target)
+            if candidate_numerator is not candidate_denominator and pair_explains(candidate_numerator, candidate_denominator, rate, exact, scale, spread):
+                return Ratio(rate, candidate_numerator, candidate_denominator, inferred, scale=scale, spread=spread)
+    return Ratio(rate, numerator, denominator, inferred, target, scale=scale, spread=spread)
 
 
 _HEADING_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d))")
@@ -425,6 +605,7 @@ _MAX_PARTS_SCAN = 40  # figures after 其中 a list of parts may run over
 _CHANGE_WORDS_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低)(?![到至])|比上年|较上年|同比|多支|少支|超支|节约")
 _TO_WORD_RE = re.compile(r"(?:由|从)|(?:提高|增加|降低|减少|下降|上升|提升|调整|压缩|增)(?:到|至)")
 _STATUS_RE = re.compile(r"已|均|目前|现|全部")
+_SUBSET_LABEL_RE = re.compile(r"\(\s*(?:含|包含|包括|其中)")
 _SPAN_OF_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年(?:来|间|中|累计|共|合计)|以来|累计|历年|多年")
 
 
@@ -525,6 +706,8 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
             return [], []
         if parts and _STATUS_RE.search(label):
             break  # a subset of the parts before, not one more part
+        if parts and _SUBSET_LABEL_RE.search(gap):
+            continue  # 公办园89所(含普惠园23所): inside the part before
         parts.append(figure)
         labels.append(label)
     return parts, labels

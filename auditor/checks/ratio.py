@@ -42,11 +42,11 @@ class RatioCheck(NumericCheck):
         if denominator.value <= 0 or rate.qualifier in APPROXIMATE_WORDS:
             return {}
         n_interval = quantity_interval(numerator)
-        d_interval = quantity_interval(denominator, ratio.target)
+        d_interval = quantity_interval(denominator, ratio.target, ratio.spread)
         if n_interval[0] == n_interval[1] and d_interval[0] == d_interval[1]:  # exact counts
             low, high = scaled_interval(rate.written, rate.decimals, rate.qualifier, denominator.value)
-            return {f"{self.prefix}_scaled": numerator.value * 100, f"{self.prefix}_low": low, f"{self.prefix}_high": high}
-        closest = ratio_representative(n_interval, d_interval, rate_interval(rate.written, rate.decimals, rate.qualifier))
+            return {f"{self.prefix}_scaled": numerator.value * ratio.scale, f"{self.prefix}_low": low, f"{self.prefix}_high": high}
+        closest = ratio_representative(n_interval, d_interval, rate_interval(rate.written, rate.decimals, rate.qualifier), ratio.scale)
         if closest is None:
             return {}
         low, high = scaled_interval(rate.written, rate.decimals, rate.qualifier, Decimal(closest.denominator))
@@ -63,17 +63,19 @@ class RatioCheck(NumericCheck):
 
     def hit(self, analysis, rule, ratio: Ratio, row, failed_roles) -> Hit:
         rate, numerator, denominator = ratio.rate, ratio.numerator, ratio.denominator
-        exact = Fraction(numerator.value) * 100 / Fraction(denominator.value)
+        exact = Fraction(numerator.value) * ratio.scale / Fraction(denominator.value)
         recomputed = shown(exact, rate.decimals)
+        sign = "‰" if ratio.scale == 1000 else "%"
+        metric = rate.metric or (rate.subject if ratio.kind == "ratio" else "")
         return Hit(
             rate.start,
             rate.end,
             {
-                "metric": rate.metric,
+                "metric": metric,
                 "stated": as_written(analysis, rate),
                 "numerator": number_as_written(numerator),
                 "denominator": number_as_written(denominator),
-                "recomputed": recomputed + "%",
+                "recomputed": recomputed + sign,
             },
             {
                 "metric": rate.metric,
