@@ -606,6 +606,7 @@ _CHANGE_WORDS_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低)(?!
 _TO_WORD_RE = re.compile(r"(?:由|从)|(?:提高|增加|降低|减少|下降|上升|提升|调整|压缩|增)(?:到|至)")
 _STATUS_RE = re.compile(r"已|均|目前|现|全部")
 _SUBSET_LABEL_RE = re.compile(r"\(\s*(?:含|包含|包括|其中)")
+_NEW_STATEMENT_RE = re.compile(r"(?:另|还|并|又|共|现)?有(?![效关])")
 _SPAN_OF_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年(?:来|间|中|累计|共|合计)|以来|累计|历年|多年")
 
 
@@ -706,6 +707,10 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
             return [], []
         if parts and _STATUS_RE.search(label):
             break  # a subset of the parts before, not one more part
+        if parts and _NEW_STATEMENT_RE.match(label):
+            break  # 其中规模以上5个,有超市30个: a new statement, not one more part
+        if figure.value == total.value:
+            return [], []  # 共132人,其中农业人口132人,劳动力79人: overlapping kinds, not a breakdown
         if parts and _SUBSET_LABEL_RE.search(gap):
             continue  # 公办园89所(含普惠园23所): inside the part before
         parts.append(figure)
