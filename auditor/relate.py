@@ -61,6 +61,7 @@ class Change:
     start: int
     end: int
     multiple: "Multiple | None" = None  # 翻一番, 增长了2倍, 达到原来的3倍 after the values
+    unit_tail: str = ""  # the rest of a compound unit both values carry (个工作日 → 工作日, 吨标准煤/万元 → 标准煤/万元)
 
 
 @dataclass(frozen=True)
@@ -832,12 +833,13 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
             continue
         if not ends_with(_FROM_RE, norm, sentence_start, old.number_start):
             continue
-        to = _TO_RE.match(norm[old.end : new.number_start])
+        to, end = _to_word(norm, old, new)
         if not to:
             continue
-        stated, stated_word = _stated_after(figures, norm, new, sentence_end)
-        multiple = None if stated is not None else _multiple_after(norm, new.end, sentence_end)
-        found.append(Change(old, new, to.group("word") or "", stated, stated_word, old.start, new.end, multiple))
+        stated, stated_word = _stated_after(figures, norm, new, sentence_end, end)
+        multiple = None if stated is not None else _multiple_after(norm, end, sentence_end)
+        found.append(Change(old, new, to.group("word") or "", stated, stated_word, old.start, end, multiple,
+                            norm[new.end : end]))
     earlier_like = _earlier_alike(figures, part_indexes)
     for stated in figures:
         if stated.kind not in ("percent", "points"):
@@ -952,11 +954,37 @@ def _earlier_alike(figures: tuple[Figure, ...], part_indexes: set[int]) -> list[
     return earlier
 
 
-def _stated_after(figures, norm: str, new: Figure, sentence_end: int) -> tuple[Figure | None, str]:
+_UNIT_TAIL_MAX = 8  # 个工作日, 吨标准煤/万元: the rest of a compound unit after the measure word
+
+
+def _to_word(norm: str, old: Figure, new: Figure) -> tuple[re.Match | None, int]:
+    """The direction word and 到/至 between a before and an after value, and
+    where the after value ends. A compound unit (2.5个工作日缩短至3个工作日,
+    0.52吨标准煤/万元下降至0.48吨标准煤/万元) is read when both values carry
+    the same rest of the unit."""
+    between = norm[old.end : new.number_start]
+    to = _TO_RE.match(between)
+    if to:
+        return to, new.end
+    for length in range(1, min(_UNIT_TAIL_MAX, len(between)) + 1):
+        tail = between[:length]
+        if not _UNIT_TAIL_RE.fullmatch(tail):
+            break
+        if norm.startswith(tail, new.end):
+            to = _TO_RE.match(between[length:])
+            if to:
+                return to, new.end + length
+    return None, new.end
+
+
+_UNIT_TAIL_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff/]*")
+
+
+def _stated_after(figures, norm: str, new: Figure, sentence_end: int, end: int) -> tuple[Figure | None, str]:
     following = figures[new.index + 1] if new.index + 1 < len(figures) else None
     if following is None or following.start >= sentence_end or following.kind not in ("percent", "points"):
         return None, ""
-    match = _STATED_RE.match(norm[new.end : following.number_start])
+    match = _STATED_RE.match(norm[end : following.number_start])
     if not match:
         return None, ""
     return following, match.group("word") or match.group("rate")

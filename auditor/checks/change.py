@@ -49,9 +49,17 @@ def change_values(analysis, change: Change) -> dict[str, str]:
     return {
         "word": change.stated_word,
         "stated": as_written(analysis, change.stated),
-        "old": as_written(analysis, change.old),
-        "new": as_written(analysis, change.new),
+        "old": value_as_written(analysis, change, change.old),
+        "new": value_as_written(analysis, change, change.new),
     }
+
+
+def value_as_written(analysis, change: Change, figure) -> str:
+    """A before or after value with the whole of its unit: 2.5个工作日, 0.52吨标准煤/万元."""
+    written = as_written(analysis, figure)
+    if not change.unit_tail or figure.derived:
+        return written
+    return written + analysis.text.original[figure.end : figure.end + len(change.unit_tail)]
 
 
 class ChangeCheck(NumericCheck):

@@ -6,8 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from auditor.checks.base import NumericCheck, Params, gx_column, pair_expectation
-from auditor.checks.change import hosted_changes
-from auditor.checks.common import as_written
+from auditor.checks.change import hosted_changes, value_as_written
 from auditor.model import Hit
 from auditor.relate import Change, direction_of, values_go
 
@@ -37,7 +36,9 @@ class DirectionCheck(NumericCheck):
         return ("direction_old", "direction_new", "direction_says_1", "direction_says_2")
 
     def judged(self, analysis, rule) -> Mapping[int, Change]:
-        return {i: c for i, c in hosted_changes(analysis).items() if any(_says(c))}
+        # a signed value (亏损由-460万元减少至-210万元) may be spoken of by its size: no direction to judge
+        return {i: c for i, c in hosted_changes(analysis).items()
+                if any(_says(c)) and c.old.value >= 0 and c.new.value >= 0}
 
     def row(self, analysis, rule, change: Change) -> dict[str, Any]:
         first, second = _says(change)
@@ -66,7 +67,7 @@ class DirectionCheck(NumericCheck):
         return Hit(
             change.start,
             change.end,
-            {"word": word, "old": as_written(analysis, old), "new": as_written(analysis, new)},
+            {"word": word, "old": value_as_written(analysis, change, old), "new": value_as_written(analysis, change, new)},
             {"word": word, "old": old.value, "new": new.value, "says": direction_of(word), "values_go": values_go(old, new)},
             related=((old.start, old.end), (new.start, new.end)),
         )
