@@ -62,6 +62,7 @@ class Change:
     end: int
     multiple: "Multiple | None" = None  # 翻一番, 增长了2倍, 达到原来的3倍 after the values
     unit_tail: str = ""  # the rest of a compound unit both values carry (个工作日 → 工作日, 吨标准煤/万元 → 标准煤/万元)
+    inferred: bool = False  # the old value paired across sentences: a warning
 
 
 @dataclass(frozen=True)
@@ -857,7 +858,91 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
             continue
         found.append(Change(old, new, "", stated, tail.group("word"), new.start, stated.end))
     found.extend(_changes_from_difference(text, figures))
+    claimed = {change.stated.index for change in found if change.stated is not None}
+    found.extend(_changes_with_base_elsewhere(text, figures, claimed))
     return found
+
+
+_BASE_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期)"
+# M,比上年增长p% / M,同比下降p% / M,与去年同期相比增长p%: the stated change of M
+_CHANGE_OF_NEW_RE = re.compile(
+    r"^\s*(?:[,,]\s*)?"
+    rf"(?:(?:同比|环比|(?:比|较){_BASE_WORDS}|与{_BASE_WORDS}相比)\s*(?:[,,]\s*)?)?"
+    rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
+)
+# …增长p%,上年为N / (上年同期为N) / ;去年同期为N: the base after the change
+_BASE_AFTER_RE = re.compile(rf"^\s*(?:[,,;]\s*)?(?:\(\s*)?{_BASE_WORDS}(?:为|是|同期为)\s*$")
+# 上年为N。 / 去年全县门诊量为N。: a base stated in the sentence before
+_BASE_BEFORE_RE = re.compile(rf"{_BASE_WORDS}")
+
+
+def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Change]:
+    """A stated change of a value whose base is given after it (M,比上年增长p%,
+    上年为N) or in the sentence before (上年为N。今年M,增长p%): the second only a
+    likely reading, when the sentence before holds one such base and no other."""
+    norm = text.norm
+    found = []
+    for stated in figures:
+        if stated.kind not in ("percent", "points") or stated.index in claimed or not stated.index:
+            continue
+        new = figures[stated.index - 1]
+        sentence_start, sentence_end = text.sentence_span(stated.start)
+        if new.start < sentence_start or not new.exact or not new.base_unit or new.kind not in QUANTITY_KINDS + ("percent",):
+            continue
+        says = _CHANGE_OF_NEW_RE.match(norm[new.end : stated.number_start])
+        if not says or (stated.kind == "points") != (new.kind == "percent"):
+            continue
+        following = figures[stated.index + 1] if stated.index + 1 < len(figures) else None
+        if (following is not None and following.start < sentence_end and _same_unit(following, new)
+                and following.exact and _BASE_AFTER_RE.match(norm[stated.end : following.number_start])):
+            found.append(Change(following, new, "", stated, says.group("word"), new.start, following.end))
+            continue
+        if _BASE_BEFORE_RE.search(norm, sentence_start, new.number_start):
+            continue  # the sentence names its own base
+        old = _base_in_sentence_before(text, figures, new, sentence_start)
+        if old is not None:
+            found.append(Change(old, new, "", stated, says.group("word"), new.start, stated.end, inferred=True))
+    return found
+
+
+def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) -> Figure | None:
+    """The one value of new's unit in the sentence before, said to be last year's (上年为N)."""
+    if not sentence_start:
+        return None
+    previous_start, _ = text.sentence_span(sentence_start - 1)
+    norm = text.norm
+    candidates = []
+    for index in range(new.index - 1, max(-1, new.index - 1 - _MAX_SCOPE), -1):
+        figure = figures[index]
+        if figure.start >= sentence_start:
+            if _same_unit(figure, new):
+                return None  # another value of its unit before it in its own sentence
+            continue
+        if figure.start < previous_start:
+            break
+        if _same_unit(figure, new):
+            candidates.append(figure)
+    if len(candidates) != 1 or not candidates[0].exact:
+        return None
+    base = candidates[0]
+    clause_start, _ = text.clause_span(base.start)
+    base_head = norm[max(clause_start, previous_start) : base.number_start]
+    if not _BASE_BEFORE_RE.search(base_head):
+        return None
+    new_head = norm[max(text.clause_span(new.start)[0], sentence_start) : new.number_start]
+    return base if _names_alike(base_head, new_head) else None
+
+
+_NAME_NOISE_RE = re.compile(rf"{_BASE_WORDS}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|[^\u4e00-\u9fff]")
+
+
+def _names_alike(base_head: str, new_head: str) -> bool:
+    """上年全县门诊量为 and 今年门诊量: one metric (a two-character word in
+    common), or a base that names nothing (上年为)."""
+    base_words = _NAME_NOISE_RE.sub("", base_head)
+    if len(base_words) < 2:
+        return True
+    return any(base_words[i : i + 2] in new_head for i in range(len(base_words) - 1))
 
 
 _MULTIPLE_RE = re.compile(

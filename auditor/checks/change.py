@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from auditor.arith import APPROXIMATE_WORDS, consistent, percent_change, scaled_interval, shown
+from auditor.arith import APPROXIMATE_WORDS, consistent, percent_change, rate_interval, scaled_interval, shown
 from auditor.checks.base import NumericCheck, Params, first_by, pair_expectation, within
 from auditor.checks.common import as_written
 from auditor.model import Hit
@@ -62,6 +62,32 @@ def value_as_written(analysis, change: Change, figure) -> str:
     return written + analysis.text.original[figure.end : figure.end + len(change.unit_tail)]
 
 
+def _closest_change(change: Change, reading: str) -> Fraction | None:
+    """The size of the change, with the old and new values anywhere in the
+    intervals their rounding allows (31.1万 is 310500–311500), that comes
+    closest to the stated change's interval; None when both are exact."""
+    from auditor.relate import quantity_interval
+
+    old_low, old_high = quantity_interval(change.old)
+    new_low, new_high = quantity_interval(change.new)
+    if old_low == old_high and new_low == new_high:
+        return None
+    if reading == "points":
+        low, high = new_low - old_high, new_high - old_low
+    else:
+        if old_low <= 0:
+            return None
+        low, high = 100 * new_low / old_high - 100, 100 * new_high / old_low - 100
+    sizes = sorted((abs(low), abs(high))) if low * high > 0 else [Fraction(0), max(abs(low), abs(high))]
+    stated = change.stated
+    target_low, target_high = rate_interval(stated.written, stated.decimals, stated.qualifier)
+    if sizes[1] < target_low:
+        return sizes[1]
+    if sizes[0] >= target_high:
+        return sizes[0]
+    return max(sizes[0], target_low)
+
+
 class ChangeCheck(NumericCheck):
     """A stated % change or points difference against the values it is computed from."""
 
@@ -85,6 +111,11 @@ class ChangeCheck(NumericCheck):
         else:
             scaled, scale = abs(new - old) * 100, abs(old)
         low, high = scaled_interval(stated.written, stated.decimals, stated.qualifier, scale)
+        if not within(scaled, low, high):
+            closest = _closest_change(change, reading)
+            if closest is not None:  # 32.6万 and 29.8万 are intervals: the change nearest the stated one, as p/q
+                low, high = scaled_interval(stated.written, stated.decimals, stated.qualifier, Decimal(closest.denominator))
+                scaled = Decimal(closest.numerator)
         return {"change_scaled": scaled, "change_low": low, "change_high": high, "change_reading": reading}
 
     def holds(self, row, rule) -> bool:
@@ -117,6 +148,7 @@ class ChangeCheck(NumericCheck):
                 "tolerance": TOLERANCE,
             },
             related=((old.start, old.end), (new.start, new.end)),
+            severity="warning" if change.inferred else "",
         )
 
 

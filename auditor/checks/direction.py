@@ -70,6 +70,7 @@ class DirectionCheck(NumericCheck):
             {"word": word, "old": value_as_written(analysis, change, old), "new": value_as_written(analysis, change, new)},
             {"word": word, "old": old.value, "new": new.value, "says": direction_of(word), "values_go": values_go(old, new)},
             related=((old.start, old.end), (new.start, new.end)),
+            severity="warning" if change.inferred else "",
         )
 
 
