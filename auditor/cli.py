@@ -12,7 +12,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
+from auditor import recache
+
+recache.install()  # before the imports below compile their regular expressions
+
+import click  # noqa: E402
 
 from auditor.api import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckError, CheckOptions, load_settings, refuse_outputs,
                          start_check)

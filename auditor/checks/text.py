@@ -75,7 +75,8 @@ def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     phrases = rule.options.phrases + tuple(
         w for name in rule.options.vocabulary for w in analysis.pack.words(name)
     )
-    pattern = _compile(tuple(sorted(set(phrases), key=len, reverse=True)), True)
+    # longest first; the same order in every process (a set's order is not), so the pattern is one cache entry
+    pattern = _compile(tuple(sorted(set(phrases), key=lambda p: (-len(p), p))), True)
     matches = list(pattern.finditer(analysis.text.norm))
     if rule.options.patterns:
         matches = _first_of_overlapping(matches + _pattern_matches(analysis, rule))
@@ -214,7 +215,7 @@ def _is_question(norm: str, position: int, cues: tuple[str, ...]) -> bool:
 def _valid_patterns(patterns: tuple[str, ...]) -> None:
     for expression in patterns:
         try:
-            re.compile(expression)
+            re.compile(expression, re.MULTILINE)  # as the check compiles it: then this is re's cache hit
         except re.error as exc:
             raise ValueError(f"bad pattern {expression}: {exc}") from None
 

@@ -1,0 +1,104 @@
+"""The command's cache of compiled regular expressions (auditor.recache): a
+faster start, the same findings, and a bad cache file ignored and rebuilt."""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+REPORT = "全县应接种48320剂次,实际接种47105剂次,接种率为98.12%。\n(三)工作XX项,完成率x%。\n"
+
+
+def _check(tmp_path, cache, *extra_env: tuple[str, str]) -> subprocess.CompletedProcess:
+    report = tmp_path / "报告.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    env = {**os.environ, "AUDITOR_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    env.pop("AUDITOR_NO_CACHE", None)
+    env.update(dict(extra_env))
+    return subprocess.run([sys.executable, "-m", "auditor.cli", "check", "--isolated", "--format", "json",
+                           "--fail-on", "never", str(report)], env=env, capture_output=True, text=True, timeout=120)
+
+
+def _cache_files(cache):
+    return sorted(cache.glob("regex-*.marshal")) if cache.exists() else []
+
+
+def test_first_run_writes_the_cache_and_the_next_reads_it_with_the_same_output(tmp_path):
+    cache = tmp_path / "cache"
+    first = _check(tmp_path, cache)
+    assert first.returncode == 0, first.stderr
+    [written] = _cache_files(cache)
+    before = written.read_bytes()
+    second = _check(tmp_path, cache)
+    assert second.stdout == first.stdout and second.stderr == first.stderr
+    assert '"RT001"' in second.stdout and '"PH001"' in second.stdout
+    assert written.read_bytes() == before  # nothing new compiled: not rewritten
+    assert list(cache.iterdir()) == [written]  # no temporary left behind
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "good digest, not marshal",
+                                    "good digest, wrong shape", "good digest, code the engine refuses"])
+def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path, damage):
+    cache = tmp_path / "cache"
+    reference = _check(tmp_path, tmp_path / "clean")
+    assert reference.returncode == 0
+    _check(tmp_path, cache)
+    [path] = _cache_files(cache)
+    good = path.read_bytes()
+    entries = marshal.loads(good[32:])
+
+    def signed(payload: bytes) -> bytes:
+        return hashlib.blake2b(payload, digest_size=32).digest() + payload
+
+    damaged = {
+        "garbage": os.urandom(4096),
+        "truncated": good[: len(good) // 2],
+        "empty": b"",
+        "good digest, not marshal": signed(b"\xff\x00not marshal"),
+        "good digest, wrong shape": signed(marshal.dumps({("x", 0): "not an entry"})),
+        "good digest, code the engine refuses": signed(marshal.dumps(
+            {key: (flags, [1, 2, 3], groups, index, names) for key, (flags, _, groups, index, names) in entries.items()})),
+    }[damage]
+    path.write_bytes(damaged)
+    again = _check(tmp_path, cache)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == reference.stdout and again.stderr == reference.stderr
+    rebuilt = path.read_bytes()
+    assert hashlib.blake2b(rebuilt[32:], digest_size=32).digest() == rebuilt[:32]  # a whole, valid file again
+    assert set(marshal.loads(rebuilt[32:])) >= {key for key in entries if key[0] == r"(?<![A-Za-z])_+(?![A-Za-z0-9])"}
+
+
+def test_no_cache_when_turned_off_or_unwritable(tmp_path):
+    off = _check(tmp_path, tmp_path / "off", ("AUDITOR_NO_CACHE", "1"))
+    assert off.returncode == 0 and not (tmp_path / "off").exists()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    unwritable = _check(tmp_path, blocked / "cache")  # its parent is a file: nothing can be written
+    assert unwritable.returncode == 0 and unwritable.stderr == "" and unwritable.stdout == off.stdout
+
+
+def test_a_cached_pattern_behaves_as_a_compiled_one(tmp_path):
+    """The engine code read back gives the same pattern object: groups, names, flags, matches."""
+    code = (
+        "import re, sys\n"
+        "from auditor import recache\n"
+        "recache.install()\n"
+        "p = re.compile(r'(?P<y>(?:19|20)\\d{2})年(?:(?P<m>\\d{1,2})月)?|[\\u4e00-\\u9fff]{2}率', re.M)\n"
+        "print(p.pattern == r'(?P<y>(?:19|20)\\d{2})年(?:(?P<m>\\d{1,2})月)?|[\\u4e00-\\u9fff]{2}率', p.flags, p.groups,"
+        " sorted(p.groupindex.items()), [m.span() for m in p.finditer('2024年5月接种率达到98%;2023年')])\n"
+    )
+    env = {**os.environ, "AUDITOR_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    env.pop("AUDITOR_NO_CACHE", None)
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    plain = subprocess.run([sys.executable, "-c", code.replace("recache.install()", "pass")], env=env,
+                           capture_output=True, text=True, check=True).stdout
+    assert first == second == plain
+    assert plain.startswith("True 40 2 [('m', 2), ('y', 1)] [(0, 7), (7, 10), (16, 21)]")
