@@ -10,11 +10,13 @@ from auditor.rulepack import Rule
 from auditor.spans import ends_with
 from auditor.checks.base import Check, Params
 
-_RESPECTIVELY_RE = re.compile(
-    r"分别(?:为|是|达到|达|占|提高到|提高至|提高了|提高|增长|下降|降低|降至|上升到|上升|完成|减少|增加|有|在)*\s*$"
-)
+# 分别 and the words up to the first value: 分别为, 分别完成签约, 分別完成投資
+_RESPECTIVELY_RE = re.compile(r"分别[\u4e00-\u9fff]{0,8}\s*$")
 _JOIN_RE = re.compile(r"、")
-_LAST_JOIN_RE = re.compile(r"以及|和|及|与|或")
+# 及 inside a word (普及, 涉及, 及时) joins nothing
+_LAST_JOIN_RE = re.compile(r"以及|和|(?<![普涉危波提顾来企触])及(?![时格早])|与|或")
+# 甲、乙、丙三个园区 / 入学、巩固、毕业和普及这“四率”: the count the list's summary names
+_SUMMARY_COUNT_RE = re.compile(r"(?:这|此|等)?“?(?P<n>[一二两三四五六七八九十]{1,3})(?:个|项|类|种|大|率|所|家|条|支|座|片|批)[\u4e00-\u9fff]{0,6}”?$")
 
 
 def item_counts(listing: str) -> set[int]:
@@ -43,7 +45,7 @@ def item_counts(listing: str) -> set[int]:
 
 
 _VALUE_RE = re.compile(
-    r"(?:\d+(?:[ \u2009\u202f,]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)"
+    r"(?:\d+(?:[ \u2009\u202f,]\d{3})*(?:\.\d+)?(?:万亿|千万|百万|万|亿|千)?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿点]*)"
     r"(?:\s*[:∶]\s*\d+(?:\.\d+)?)?"  # a ratio 13.5:1 is one value
 )
 _VALUE_JOIN_RE = re.compile(r"^[^、,。;:\d]{0,8}?(?:、|和|及|以及|与|或)\s*$")
@@ -100,6 +102,11 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
         clause = clause[clause.rfind(")") + 1 :] if ")" in clause else clause
         if "、" in clause or _LAST_JOIN_RE.search(clause):
             counts = item_counts(clause)
+            summary = _SUMMARY_COUNT_RE.search(clause)
+            if summary:
+                from auditor.extract import cn_number
+
+                counts = counts | {int(cn_number(summary.group("n")) or 0)}
             if max(counts) >= 2:
                 return counts
         if clause_start <= sentence_start:
@@ -131,6 +138,19 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             # a list before the number: 胸痛中心、卒中中心、创伤急救中心“三大中心”
             listing, where = _list_before(norm, text, figure, verbs), "before"
             if listing is not None and _is_gloss(listing, gloss_words):
+                continue
+        if listing is None and norm[figure.number_start - 1 : figure.number_start] not in ("“", "\""):
+            # 组建5支团队:甲、乙、丙、丁 / 三个方面问题:一是…二是… / 任务共三个:一是…
+            marked = _enumerated_after(norm, text, figure)
+            if marked is not None:
+                listed, where = marked, "after"
+                if listed != stated:
+                    yield Hit(figure.start, figure.end,
+                              {"stated": analysis.text.original[figure.number_start:figure.end], "found": listed},
+                              {"stated": stated, "found": listed, "items": "", "list_position": "enumerated"})
+                continue
+            listing, where = _list_after_colon(norm, text, figure), "after"
+            if listing is not None and (_is_gloss(listing, gloss_words) or any(w in listing for w in open_words)):
                 continue
         if listing is None:
             continue
@@ -195,8 +215,52 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
     return head
 
 
+# after the count: the thing counted (方面问题, 支医疗服务团队), then a colon or 分别是/包括/即
+_LIST_HEAD_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,12}?(?:[::]|[,,]\s*(?:分别是|分别为|包括|即|主要是|具体是))\s*")
+_MARKER_RE = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是")
+_NEXT_LINE_MARKER_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])")
+
+
+def _enumerated_after(norm: str, text, figure) -> int | None:
+    """三个方面问题:一是…;二是…;三是…: how many items 一是, 二是 … number in
+    the paragraph after the colon; None when they do not start right after it,
+    or when the list goes on in the next line."""
+    head = _LIST_HEAD_RE.match(norm, figure.end)
+    if not head:
+        return None
+    _, line_end = text.line_span(figure.start)
+    position = head.end()
+    count = 0
+    for marker in _MARKER_RE.finditer(norm, position, line_end):
+        if count == 0 and marker.start() != position:
+            return None
+        from auditor.extract import cn_number
+
+        if int(cn_number(marker.group("n")) or 0) != count + 1:
+            break
+        count += 1
+    if count < 2:
+        return None
+    if _NEXT_LINE_MARKER_RE.match(norm, line_end + 1):
+        return None  # the items go on in the lines below
+    return count
+
+
+def _list_after_colon(norm: str, text, figure) -> str | None:
+    """组建5支团队:甲、乙、丙和丁。: the 、 list after the colon, up to the
+    sentence end, when it is a plain list (no clause breaks inside)."""
+    head = _LIST_HEAD_RE.match(norm, figure.end)
+    if not head:
+        return None
+    _, sentence_end = text.sentence_span(figure.start)
+    listing = norm[head.end() : sentence_end]
+    if "、" not in listing or re.search(r"[,,::()]", listing) or len(listing) > 120:
+        return None
+    return listing
+
+
 class CountListParams(Params):
-    units: tuple[str, ...] = ("种", "类", "项", "个", "大", "家", "所", "条")  # measure words of a stated count
+    units: tuple[str, ...] = ("种", "类", "项", "个", "大", "家", "所", "条", "支")  # measure words of a stated count
     open_list_words: tuple[str, ...] = ("等",)  # a list ending in one of these is only examples
     type_units: tuple[str, ...] = ("大", "种", "类", "项", "级", "方面")  # counts whose list may stand before them
 
