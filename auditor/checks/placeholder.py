@@ -142,6 +142,8 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
     return (
         # 共有名同志参加, 新增家企业: a count verb, then the measure word and its noun, no number between
         (re.compile(rf"(?:{verb})(?P<slot>{tight})(?=[\u4e00-\u9fff])"), "slot"),
+        # 全镇有家企业, 村里有户人家: 有 before a measure word and its noun (很有名的, 有名望: famous)
+        (re.compile(rf"(?<![很最较挺颇更太没只还])有(?P<slot>{tight})(?=[\u4e00-\u9fff])(?![的望地气声])"), "slot"),
         # 流转土地亩, 培育新型经营主体家: a verb with its object, the number left out before the last word
         (re.compile(rf"(?:{objects})(?P<lead>{lead}{{1,10}}?)(?P<slot>{tight}){boundary}"), "slot"),
         # 由增加到: nothing at all after 由
