@@ -284,7 +284,8 @@ class BlankNumberParams(Params):
                                      "栽植", "造林", "治理", "创建", "认定", "评选", "扶持", "整治", "复垦", "开垦",
                                      "平整", "硬化", "入驻", "落户", "组建", "成立", "注册", "签约", "实施", "累计")
     # measure words that rarely end a word, so a blank before them is a slot (not 人, 个, 户: 接班人, 脱贫户)
-    object_measures: tuple[str, ...] = ("名", "家", "亩", "所", "座", "项")
+    object_measures: tuple[str, ...] = ("名", "家", "亩", "所", "座", "项", "人次", "户次", "平方米", "平方公里", "公里",
+                                        "公顷", "吨")
 
 
 SLOT = frozenset({"slot"})
