@@ -11,6 +11,7 @@ from auditor.extract import extract_figures, find_dates
 from auditor.locate import locator
 from auditor.model import Analysis, Finding, Hit, plain
 from auditor.read import Document, without_surrogates
+from auditor.per_head import find_per_head
 from auditor.relate import find_relations
 from auditor.rulepack import Rule, RulePack
 from auditor.spans import make_text
@@ -28,7 +29,9 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
     figures = extract_figures(text, dates, metric_words, pack.words("address_patterns"))
     analysis = Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables,
                         comments=document.comments, revisions=document.revisions)
-    analysis = replace(analysis, relations=find_relations(analysis))
+    relations = find_relations(analysis)
+    relations = replace(relations, ratios=relations.ratios + tuple(find_per_head(analysis)))
+    analysis = replace(analysis, relations=relations)
     return replace(analysis, columns=tuple(check_columns(pack)), check_values=check_values(analysis))
 
 

@@ -1,0 +1,49 @@
+"""PC001: a per-head figure (人均耕地1.2亩) against the total and the people stated."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from auditor.arith import shown
+from auditor.checks.common import as_written
+from auditor.checks.ratio import TOLERANCE, RatioCheck
+from auditor.model import Hit
+from auditor.per_head import per_head_words
+from auditor.relate import Ratio
+
+
+class PerHeadCheck(RatioCheck):
+    """A stated per-head figure against total / people, both rounding and truncation accepted."""
+
+    name = "per_head"
+    kind = "per_head"
+    prefix = "per_head"
+
+    def hit(self, analysis, rule, ratio: Ratio, row, failed_roles) -> Hit:
+        per_head, total, people = ratio.rate, ratio.numerator, ratio.denominator
+        exact = Fraction(total.value) * ratio.scale / Fraction(people.value)
+        recomputed = shown(exact, per_head.decimals) + analysis.text.original[per_head.number_end : per_head.end]
+        return Hit(
+            per_head.start,
+            per_head.end,
+            {
+                "metric": per_head_words(analysis.text, per_head),
+                "stated": as_written(analysis, per_head),
+                "numerator": as_written(analysis, total),
+                "denominator": as_written(analysis, people),
+                "recomputed": recomputed,
+            },
+            {
+                "stated": per_head.written,
+                "unit": per_head.base_unit,
+                "recomputed": shown(exact, per_head.decimals),
+                "numerator": total.value,
+                "denominator": people.value,
+                "tolerance": TOLERANCE,
+            },
+            related=((total.start, total.end), (people.start, people.end)),
+            severity="warning",
+        )
+
+
+CHECKS = (PerHeadCheck(),)
