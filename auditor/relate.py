@@ -689,6 +689,7 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
     a part restated as done (其中新开工6个,目前6个已开工) are no parts."""
     parts: list[Figure] = []
     labels: list[str] = []
+    statement = 0  # where a new statement (有超市30个) began among the parts, if one did
     cursor = start
     first = bisect_left(starts, start)
     for figure in figures[first : first + _MAX_PARTS_SCAN]:
@@ -709,14 +710,23 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
             return [], []
         if parts and _STATUS_RE.search(label):
             break  # a subset of the parts before, not one more part
-        if parts and _NEW_STATEMENT_RE.match(label):
-            break  # 其中规模以上5个,有超市30个: a new statement, not one more part
+        if parts and not statement and _NEW_STATEMENT_RE.match(label):
+            statement = len(parts)
         if figure.value == total.value:
             return [], []  # 共132人,其中农业人口132人,劳动力79人: overlapping kinds, not a breakdown
         if parts and _SUBSET_LABEL_RE.search(gap):
             continue  # 公办园89所(含普惠园23所): inside the part before
         parts.append(figure)
         labels.append(label)
+    if statement:
+        # 其中规模以上5个,有超市30个: a new statement, not one more part; unless the
+        # figures after it complete the whole (男性560人,女性540人,另有…20人 of 1120)
+        running = sum(p.value for p in parts[:statement])
+        for end in range(statement, len(parts)):
+            running += parts[end].value
+            if running == total.value:
+                return parts[: end + 1], labels[: end + 1]
+        return parts[:statement], labels[:statement]
     return parts, labels
 
 

@@ -311,7 +311,8 @@ SMALL_REPORT = [
     "XX年下半年,我们将继续抓好家庭医生签约服务,力争签约率达到70%以上,重点人群签约率达到85%以上,同时加强村医培训,"
     "确保每名村医每年参加培训不少于40学时,不断提升基层医疗卫生服务能力和水平。",
 ]
-SMALL_FINDINGS = [("RT001", "93.75%"), ("SM002", "1120人"), ("CH001", "9.2%"), ("PH001", "XX")]
+# 1120 = 男性560 + 女性540 + 另有…20: the 糖尿病 figure after them is a new statement, not a part
+SMALL_FINDINGS = [("RT001", "93.75%"), ("CH001", "9.2%"), ("PH001", "XX")]
 FURNITURE = "上一篇:白沙镇卫生院工作计划,完成率为130%"
 
 
@@ -333,16 +334,18 @@ def test_superlinear_one_line_find_ratios(no_hang):
     # every rate walked back over every earlier figure of a one-line document
     text = " ".join(SMALL_REPORT * 400) + "\n"
     found = hits(text)
-    assert len(found) == 4 * 400 and set(found) == set(SMALL_FINDINGS)
+    assert len(found) == len(SMALL_FINDINGS) * 400 and set(found) == set(SMALL_FINDINGS)
 
 
 def test_superlinear_realistic_to_findings(no_hang):
     # the text was searched for "auditor:" once per finding
     text = "\n".join(SMALL_REPORT * 400) + "\n"
-    assert len(hits(text)) == 4 * 400
+    per_report = len(SMALL_FINDINGS)
+    assert len(hits(text)) == per_report * 400
     suppressed = text.replace("力争签约率", "<!-- auditor: ignore PH001 -->力争签约率", 1)
     found = hits(suppressed)
-    assert len(found) == 4 * 400 - 1 and found[3] == ("RT001", "93.75%")
+    # the first report's PH001 (its last finding) is suppressed: the second report's RT001 moves up
+    assert len(found) == per_report * 400 - 1 and found[per_report - 1] == ("RT001", "93.75%")
 
 
 # --- fifo_hang, deep_nesting_recursion, unreadable_dir_silent ---------------------------
@@ -618,7 +621,7 @@ def test_one_bad_byte_whole_file_refused(tmp_path):
     found = [(f["rule"], f["line"], f["excerpt"][f["mark"][0]:f["mark"][1]] if "mark" in f else None)
              for f in json.loads(result.stdout)["files"][0]["findings"]]
     assert ("RD003", 4) in [(rule, line) for rule, line, _ in found]
-    assert {rule for rule, _, _ in found} >= {"RT001", "SM002", "CH001", "PH001", "RD003"}
+    assert {rule for rule, _, _ in found} >= {"RT001", "CH001", "PH001", "RD003"}
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes("\n".join(SMALL_REPORT).encode("gb18030"))
     assert "[RT001]" in _check("--isolated", str(gbk)).stdout
