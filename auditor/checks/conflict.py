@@ -124,12 +124,13 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     scope_words = tuple(sorted(rule.options.scope_words, key=len, reverse=True))
     first_seen: dict[_QuantityKey, Figure] = {}
     reported: set[_QuantityKey] = set()
+    table_rows: dict[int, bool] = {}  # line start → a table row; once a line: a one-line document is one long line
     for figure in analysis.figures:
         if figure.kind not in _QUANTITY_KINDS or figure.value_high is not None or figure.derived:
             continue
         if figure.qualifier in APPROXIMATE_WORDS or figure.in_list:
             continue
-        key = _quantity_key(analysis, figure, scope_words)
+        key = _quantity_key(analysis, figure, scope_words, table_rows)
         if key is None:
             continue
         earlier = first_seen.get(key)
@@ -143,10 +144,15 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             yield _hit(analysis, key.subject + key.thing, earlier, figure)
 
 
-def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ...]) -> _QuantityKey | None:
+def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ...],
+                  table_rows: dict[int, bool] | None = None) -> _QuantityKey | None:
     text, norm = analysis.text, analysis.text.norm
     line_start, line_end = text.line_span(figure.start)
-    if "\t" in norm[line_start:line_end] or "|" in norm[line_start:line_end]:
+    table_rows = {} if table_rows is None else table_rows
+    row = table_rows.get(line_start)
+    if row is None:
+        row = table_rows[line_start] = norm.find("\t", line_start, line_end) >= 0 or norm.find("|", line_start, line_end) >= 0
+    if row:
         return None  # a table row: its columns are years or places of their own
     if figure.number_start and norm[figure.number_start - 1] == "第":
         return None
