@@ -176,7 +176,8 @@ _NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余
 # 万元GDP能耗, 万人口: a unit phrase in a ratio, not a money figure without its number
 _BARE_MONEY_RE = re.compile(
     rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩|万人次|万人)"
-    rf"(?![户级空坑迷口]|大会|GDP|gdp|生产总值|地区生产总值|国内生产总值|增加值|产值|工业增加值|营业收入|主营业务收入|收入)"
+    rf"(?![户级空坑迷口]|大会|GDP|gdp|生产总值|地区生产总值|国内生产总值|增加值|产值|工业增加值|营业收入|主营业务收入|收入"
+    rf"|拥有|以上|以下|及以上|能耗)"
 )
 # 贫困户   户: spaces left where the number was to go
 _SPACED_BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]{2,}(?P<slot>人次|万元|亿元|个|人|户|所|家|名|例|份|张|台|元|项|次)(?=[,。;、)\s]|$)")
