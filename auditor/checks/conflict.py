@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.arith import interval
 from auditor.checks.base import Check, Params
@@ -89,10 +89,12 @@ def _hit(analysis: Analysis, metric: str, earlier: Figure, figure: Figure) -> Hi
 
 _QUANTITY_KINDS = frozenset({"count", "money", "area", "weight", "length", "volume"})
 _CN = "一二两三四五六七八九十"
+# the lookahead lets the engine skip, at C speed, characters no period starts with
 _PERIOD_RE = re.compile(
+    rf"(?=[0-9{_CN}两上下全本今年过去前同近])(?:"
     rf"(?:19|20)\d{{2}}\s*年(?:度)?|\d{{1,2}}\s*(?:[-—–~至到]\s*\d{{1,2}}\s*)?月(?:份|底|末|初|中旬|上旬|下旬)?"
     rf"|[{_CN}]{{1,2}}(?:[-—至到][{_CN}]{{1,2}})?月(?:份|底|末|初)?|[一二三四1-4]季度|前[{_CN}]季度|[上下]半年"
-    rf"|全年|本年|今年|年内|一年来|过去一年|上年|去年|上一年|前一年|前年|同期|年初|年中|(?:近|过去)[{_CN}\d]+年|[{_CN}\d]+年(?:来|间|中)|十[一二三四五]五|[{_CN}]五(?:期间|时期)"
+    rf"|全年|本年|今年|年内|一年来|过去一年|上年|去年|上一年|前一年|前年|同期|年初|年中|(?:近|过去)[{_CN}\d]+年|[{_CN}\d]+年(?:来|间|中)|十[一二三四五]五|[{_CN}]五(?:期间|时期))"
 )
 _DEFAULT_PERIOD = frozenset({"全年", "本年", "年内", "一年来"})  # the report's own year (今年 is next year's plan in a government work report)
 _TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任务|拟|规划|要求|指标|下达|预算")
@@ -109,51 +111,84 @@ _FRAME_WINDOW = 60
 _PARAGRAPH_WINDOW = 300  # how far back in its paragraph a figure's period and target are looked for
 
 
-@dataclass(frozen=True)
-class _QuantityKey:
-    subject: str
-    thing: str
-    unit: str
-    kind: str
-    periods: frozenset[str]
-    target: bool
-    frame: str
+# subject, counted thing, unit, kind, frame: a plain tuple hashes fastest
+_QuantityKey = tuple[str, str, str, str, str]
 
 
 def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     scope_words = tuple(sorted(rule.options.scope_words, key=len, reverse=True))
-    first_seen: dict[_QuantityKey, Figure] = {}
-    reported: set[_QuantityKey] = set()
-    table_rows: dict[int, bool] = {}  # line start → a table row; once a line: a one-line document is one long line
+    marks = _Marks()
+    # what a figure is, read cheaply; its period (a scan of its paragraph) only
+    # once a second figure is read as the same thing
+    pending: dict[tuple, Figure] = {}
+    active: set[tuple] = set()
+    first_seen: dict[tuple, Figure] = {}
+    reported: set[tuple] = set()
+    for figure in _rivals(analysis):
+        what = _quantity_key(analysis, figure, scope_words, marks)
+        if what is None:
+            continue
+        if what in active:
+            queue = [figure]
+        elif what in pending:
+            active.add(what)
+            queue = [pending.pop(what), figure]
+        else:
+            pending[what] = figure
+            continue
+        for seen in queue:
+            when = _period_of(analysis, seen)
+            if when is None:
+                continue
+            key = (what, when)
+            earlier = first_seen.setdefault(key, seen)
+            if earlier is not seen and _apart(earlier, seen) and key not in reported:
+                reported.add(key)
+                yield _hit(analysis, what[0] + what[1], earlier, seen)
+
+
+_FILLER_CHARS = "为达到了是有共计约近已均累"
+
+
+def _rivals(analysis: Analysis) -> list[Figure]:
+    """The quantities worth reading closely: those that share their unit and
+    the two characters before them (服务5826人, 服务达5862人) with a quantity
+    of another value. Most figures share them with none, and cost nothing more."""
+    norm = analysis.text.norm
+    groups: dict[tuple[str, str, str], list[Figure]] = {}
     for figure in analysis.figures:
         if figure.kind not in _QUANTITY_KINDS or figure.value_high is not None or figure.derived:
             continue
         if figure.qualifier in APPROXIMATE_WORDS or figure.in_list:
             continue
-        key = _quantity_key(analysis, figure, scope_words, table_rows)
-        if key is None:
-            continue
-        earlier = first_seen.get(key)
-        if earlier is None:
-            first_seen[key] = figure
-            continue
-        low_a, high_a = interval(earlier.value, earlier.decimals, earlier.multiplier, earlier.qualifier)
-        low_b, high_b = interval(figure.value, figure.decimals, figure.multiplier, figure.qualifier)
-        if (high_a < low_b or high_b < low_a) and key not in reported:
-            reported.add(key)
-            yield _hit(analysis, key.subject + key.thing, earlier, figure)
+        before = norm[max(0, figure.number_start - 6) : figure.number_start].rstrip(_FILLER_CHARS)[-2:]
+        groups.setdefault((figure.base_unit, figure.kind, before), []).append(figure)
+    chosen = [f for group in groups.values() if len(group) > 1 and len({f.value for f in group}) > 1 for f in group]
+    return sorted(chosen, key=lambda f: f.index)
 
 
-def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ...],
-                  table_rows: dict[int, bool] | None = None) -> _QuantityKey | None:
+def _apart(a: Figure, b: Figure) -> bool:
+    """Whether two written values cannot both hold (1.62亿 is 1.615–1.625亿; 以上 is a bound)."""
+    low_a, high_a = interval(a.value, a.decimals, a.multiplier, a.qualifier)
+    low_b, high_b = interval(b.value, b.decimals, b.multiplier, b.qualifier)
+    return high_a < low_b or high_b < low_a
+
+
+class _Marks:
+    """Which lines are table rows, each line looked at once."""
+
+    def __init__(self) -> None:
+        self.table_lines: dict[int, bool] = {}
+
+    def in_table(self, norm: str, line_start: int, line_end: int) -> bool:
+        known = self.table_lines.get(line_start)
+        if known is None:
+            known = self.table_lines[line_start] = "\t" in norm[line_start:line_end] or "|" in norm[line_start:line_end]
+        return known
+
+
+def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ...], marks: _Marks) -> _QuantityKey | None:
     text, norm = analysis.text, analysis.text.norm
-    line_start, line_end = text.line_span(figure.start)
-    table_rows = {} if table_rows is None else table_rows
-    row = table_rows.get(line_start)
-    if row is None:
-        row = table_rows[line_start] = norm.find("\t", line_start, line_end) >= 0 or norm.find("|", line_start, line_end) >= 0
-    if row:
-        return None  # a table row: its columns are years or places of their own
     if figure.number_start and norm[figure.number_start - 1] == "第":
         return None
     sentence_start, _ = text.sentence_span(figure.start)
@@ -166,18 +201,18 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
         if not re.match(r"\s*[、,;和及与]", norm[head_start : figure.number_start]):
             return None  # 六十斤到七十九斤的有一百零四个县: the words before it belong to the figure before
     head = norm[max(head_start, figure.number_start - _SUBJECT_WINDOW) : figure.number_start]
-    prefix = norm[max(sentence_start, figure.number_start - _FRAME_WINDOW) : figure.number_start]
+    prefix_start = max(sentence_start, figure.number_start - _FRAME_WINDOW)
+    prefix = norm[prefix_start : figure.number_start]
     if "其中" in prefix or "分别" in prefix or _NOT_A_STATE_RE.search(strip_fillers(head)):
         return None
-    if _ANAPHORA_RE.search(prefix) or is_listed(analysis, figure):
+    if _ANAPHORA_RE.search(prefix):
         return None  # 这些项目中…的有三十五个: what it counts was named before
-    paragraph = norm[max(line_start, figure.number_start - _PARAGRAPH_WINDOW) : figure.number_start]
-    stated_periods = _PERIOD_RE.findall(paragraph)
-    # the period in force: every one the sentence names, and the paragraph's last one (五年来…, 2017年…)
-    periods = (frozenset(_PERIOD_RE.findall(prefix)) | frozenset(stated_periods[-1:])) - _DEFAULT_PERIOD
     subject = _core(_PERIOD_RE.sub("", head), scope_words)
     if len(subject) < 2:
         return None
+    line_start, line_end = text.line_span(figure.start)
+    if marks.in_table(norm, line_start, line_end):
+        return None  # a table row: its columns are years or places of their own
     tail = _TAIL_RE.match(norm, figure.end, min(clause_end, figure.end + 6)) if figure.kind == "count" else None
     thing = tail.group(0) if tail else ""
     for stop in _TAIL_STOP:
@@ -185,24 +220,45 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     frame = ""
     if clause_start > sentence_start:
         earlier = norm[max(sentence_start, clause_start - _FRAME_WINDOW) : clause_start]
-        frame = "".join(_CJK_RUN_RE.findall(_FRAME_WORDS.sub("", _PERIOD_RE.sub("", earlier))))
-        for word in scope_words:
-            frame = frame.replace(word, "")
-    target = bool(_TARGET_RE.search(paragraph) or _TARGET_RE.search(norm, figure.end, clause_end))
-    return _QuantityKey(subject, thing, figure.base_unit, figure.kind, periods, target, frame)
+        frame = _scope_words(scope_words).sub("", "".join(_CJK_RUN_RE.findall(_FRAME_WORDS.sub("", _PERIOD_RE.sub("", earlier)))))
+    return (subject, thing, figure.base_unit, figure.kind, frame)
+
+
+def _period_of(analysis: Analysis, figure: Figure) -> tuple[frozenset[str], bool] | None:
+    """The period in force for a figure: every one its sentence names before
+    it, and its paragraph's last one (五年来…, 2017年…); and whether it is a
+    target (计划, 目标 … in its paragraph before it or in its clause after it).
+    None for a value of a 分别 list, which belongs to a subject of its own."""
+    if is_listed(analysis, figure):
+        return None
+    text, norm = analysis.text, analysis.text.norm
+    sentence_start, _ = text.sentence_span(figure.start)
+    line_start, _ = text.line_span(figure.start)
+    prefix_start = max(sentence_start, figure.number_start - _FRAME_WINDOW)
+    paragraph_start = max(line_start, figure.number_start - _PARAGRAPH_WINDOW)
+    named = [(m.start(), m.group(0)) for m in _PERIOD_RE.finditer(norm, paragraph_start, figure.number_start)]
+    periods = frozenset(word for start, word in named if start >= prefix_start or start == named[-1][0]) - _DEFAULT_PERIOD
+    _, clause_end = text.clause_span(figure.start)
+    target = bool(_TARGET_RE.search(norm, paragraph_start, figure.number_start)
+                  or _TARGET_RE.search(norm, figure.end, min(clause_end, figure.end + 40)))
+    return periods, target
 
 
 def _core(head: str, scope_words: tuple[str, ...]) -> str:
     """The words that name a quantity, without scope, time and filler words: 全年共服务 → 服务."""
     subject = "".join(_CJK_RUN_RE.findall(strip_fillers(head)))
-    changed = True
-    while changed and subject:
-        changed = False
-        for word in scope_words + _LEADING_FILLERS:
-            if subject.startswith(word):
-                subject = subject[len(word) :]
-                changed = True
-    return strip_fillers(subject)
+    return strip_fillers(_leading_words(scope_words).sub("", subject, count=1))
+
+
+@lru_cache(maxsize=8)
+def _scope_words(scope_words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(scope_words, key=len, reverse=True))) or "(?!)")
+
+
+@lru_cache(maxsize=8)
+def _leading_words(scope_words: tuple[str, ...]) -> re.Pattern:
+    words = sorted(set(scope_words + _LEADING_FILLERS), key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(map(re.escape, words)) + ")+")
 
 
 class ConflictParams(Params):
