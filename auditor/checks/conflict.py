@@ -10,7 +10,7 @@ from auditor.arith import interval
 from auditor.checks.base import Check, Params
 from auditor.checks.common import as_written, is_listed
 from auditor.extract import Figure, strip_fillers
-from auditor.lexicon import APPROXIMATE_WORDS
+from auditor.lexicon import APPROXIMATE_WORDS, DIRECTION_ALTERNATIVES
 from auditor.model import Analysis, Hit
 from auditor.relate import direction_of
 from auditor.rulepack import Rule
@@ -105,6 +105,8 @@ _LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
 _TAIL_STOP = "的和及与、或"
+_FROM_RE = re.compile(r"(?:由|从)\s*$")
+_TO_AFTER_RE = re.compile(rf"[\u4e00-\u9fff/]{{0,6}}?(?:{DIRECTION_ALTERNATIVES})?(?:到|至)")
 _ANAPHORA_RE = re.compile(r"这些|这个|这项|这批|该|上述|此项|此类|以上|前述")
 _SUBJECT_WINDOW = 24
 _FRAME_WINDOW = 60
@@ -205,6 +207,8 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     prefix = norm[prefix_start : figure.number_start]
     if "其中" in prefix or "分别" in prefix or _NOT_A_STATE_RE.search(strip_fillers(head)):
         return None
+    if _FROM_RE.search(head) or _TO_AFTER_RE.match(norm, figure.end, figure.end + 12):
+        return None  # 由2.5个工作日缩短至3个: a value before a change, not the state now
     if _ANAPHORA_RE.search(prefix):
         return None  # 这些项目中…的有三十五个: what it counts was named before
     subject = _core(_PERIOD_RE.sub("", head), scope_words)
