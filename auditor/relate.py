@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
 from auditor.arith import (
     APPROXIMATE_WORDS,
+    half_unit,
     explains,
     rate_interval,
     ratio_representative,
@@ -48,7 +50,8 @@ class PartsTotal:
     parts: tuple[Figure, ...]
     labels: tuple[str, ...]
     complete: bool
-    reason: str  # complement, partition, total_word, total_line; "" when not the whole
+    reason: str  # complement, partition, total_word, total_line, paired, enumerated; "" when not the whole
+    inferred: bool = False  # the whole only by how the list is written (a bracket, 包括): a warning
 
 
 @dataclass(frozen=True)
@@ -599,7 +602,10 @@ def _section_start(text, offset: int, max_lines: int = 6) -> int:
 
 # --- parts and total ----------------------------------------------------------------
 
-_AMONG_RE = re.compile(r"其中\s*[,:]?")
+_AMONG_RE = re.compile(
+    r"其中\s*[,:]?|(?P<listed>(?P<including>包括|包含)\s*[,:]?"
+    r"|(?P<bracket>\()(?!\s*(?:其中|含|包括|包含|如|主要|即|下同|注|不含|占|同比|比|较|增|减|下降|提高|\d{4}年)))"
+)
 _TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
 
 
@@ -622,19 +628,91 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     ends = [f.end for f in figures]
     for match in _AMONG_RE.finditer(norm):
         sentence_start, sentence_end = text.sentence_span(match.start())
+        listed = match.group("listed") is not None
+        lists: list[PartsTotal] = []
         for total in _totals_before(text, figures, ends, match.start(), sentence_start):
-            in_parenthesis = norm[total.end : match.start()].strip().startswith("(")
+            in_parenthesis = match.group("bracket") is not None or norm[total.end : match.start()].strip().startswith("(")
             stop = norm.find(")", match.end(), sentence_end) if in_parenthesis else sentence_end
             stop = sentence_end if stop < 0 else stop
             parts, labels = _parts_after(figures, starts, norm, match.end(), stop, total)
+            if listed and parts:
+                parts, labels = _with_ones(norm, match.end(), stop, total, parts, labels)
             parts, labels = _within_the_whole(parts, labels, total)
             if len(parts) < 2:
                 continue
             reason = _completeness(labels, complement, groups)
-            found.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason))
+            inferred = False
+            if not reason and listed and _enumerated(text, total, parts, match.end(), stop):
+                reason, inferred = "enumerated", True
+            lists.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason, inferred))
+        found.extend(_paired(lists))
     found.extend(_parts_before_total_word(analysis))
     found.extend(_lines_closed_by_total(analysis))
     return found
+
+
+_WHOLE_COUNT_RE = re.compile(r"共|总|合计|全部|现有")
+_ITEM_SPLIT_RE = re.compile(r"[、,;]")
+
+
+def _enumerated(text, total: Figure, parts: list[Figure], start: int, stop: int) -> bool:
+    """共有学校42所(小学29所、初中9所、高中3所、职校1所) / 共有学校42所,包括…:
+    three or more kinds listed in a bracket or after 包括 under a counted
+    whole, with no 等 after them, read as the whole (a warning: the writer
+    may have listed only some)."""
+    norm = text.norm
+    if len(parts) < 3 or "等" in norm[parts[-1].end : stop + 1]:
+        return False
+    items = [item for item in _ITEM_SPLIT_RE.split(norm[start:stop]) if item.strip()]
+    if len(items) != len(parts):
+        return False  # an item whose figure was not read (职业学校一所): its value is unknown
+    clause_start, _ = text.clause_span(total.start)
+    return bool(_WHOLE_COUNT_RE.search(norm, clause_start, total.number_start))
+
+
+def _with_ones(norm: str, start: int, stop: int, total: Figure, parts: list[Figure], labels: list[str]):
+    """职业学校一所: a lone 一 before the unit is not read as a figure (一所学校
+    is an article); in a listed item ending so, it is the count 1."""
+    if stop - start > 400:
+        return parts, labels
+    ones = []
+    position = start
+    for item in _ITEM_SPLIT_RE.split(norm[start:stop]):
+        end = position + len(item)
+        stripped = item.rstrip(" )")
+        if stripped.endswith("一" + total.unit) and not any(position <= p.start < end for p in parts):
+            one_end = position + len(stripped)
+            one_start = one_end - len(total.unit) - 1
+            ones.append(replace(parts[0], index=-1, start=one_start, end=one_end, number_start=one_start, number_end=one_start + 1,
+                                value=Decimal(1), written=Decimal(1), unit=total.unit, decimals=0, multiplier=1,
+                                chinese=True, derived=False, subject=stripped[:-len(total.unit) - 1]))
+        position = end + 1
+    if not ones:
+        return parts, labels
+    merged = sorted([*zip(parts, labels), *((one, one.subject) for one in ones)], key=lambda pair: pair[0].start)
+    return [f for f, _ in merged], [label for _, label in merged]
+
+
+def _paired(lists: list[PartsTotal]) -> list[PartsTotal]:
+    """共救助1208户3311人,其中城市412户1105人,农村796户2206人: when the parts
+    of one unit add up to their total exactly, the same items split the other
+    unit's total too, so that list is the whole as well."""
+    if len(lists) < 2:
+        return lists
+    closed = [p for p in lists if _adds_up(p)]
+    if not closed:
+        return lists
+    counts = {len(p.parts) for p in closed}
+    return [
+        replace(p, complete=True, reason="paired") if not p.complete and len(p.parts) in counts and p not in closed else p
+        for p in lists
+    ]
+
+
+def _adds_up(parts: PartsTotal) -> bool:
+    total = sum((Fraction(p.value) for p in parts.parts), Fraction(0))
+    slack = sum((half_unit(f.decimals, f.multiplier) for f in (*parts.parts, parts.total)), Fraction(0))
+    return abs(total - Fraction(parts.total.value)) <= slack
 
 
 def _within_the_whole(parts: list[Figure], labels: list[str], total: Figure) -> tuple[list[Figure], list[str]]:

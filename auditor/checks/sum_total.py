@@ -75,6 +75,7 @@ def sum_hit(analysis, relation: PartsTotal) -> Hit:
             "complete_because": relation.reason,
         },
         related=tuple((p.start, p.end) for p in relation.parts),
+        severity="warning" if relation.inferred else "",
     )
 
 

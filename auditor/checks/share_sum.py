@@ -1,0 +1,154 @@
+"""SH002: the shares of the parts that make up one whole must add up to 100%
+(第一、二、三产业增加值分别占地区生产总值的8.9%、38.6%、55.8%: 103.3%).
+
+Only a known split counts as the whole: the three industries, a partition
+group of the rule pack (城镇|农村, 男|女 …), or a list closed by 其他/其余.
+Shares of kinds that overlap (本科以上学历占45%,高级职称占60%) are never added."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from auditor.arith import last_place
+from auditor.checks.base import NumericCheck, Params, pair_expectation
+from auditor.checks.common import as_written
+from auditor.extract import Figure
+from auditor.model import Hit
+
+_INDUSTRIES_LISTED_RE = re.compile(
+    r"第?一(?:产业|产)?\s*[、,和及与]\s*(?:第)?二(?:产业|产)?\s*[、,和及与]\s*(?:第)?三(?:产业|产)|三次产业"
+)
+_INDUSTRY_RE = re.compile(r"(?:第([一二三])产业|([一二三])产)")
+_SHARE_WORDS_RE = re.compile(r"占|比重|比例|构成|结构")
+_LABEL_SPLIT_RE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+
+
+@dataclass(frozen=True)
+class ShareSplit:
+    shares: tuple[Figure, ...]
+    labels: tuple[str, ...]
+
+
+def _sum_interval(shares: tuple[Figure, ...]) -> tuple[Fraction, Fraction]:
+    """[low, high] of the true sum: each share rounded (±half a unit) or truncated (up to a unit below)."""
+    low = sum((Fraction(f.value) - last_place(f.decimals) / 2 for f in shares), Fraction(0))
+    high = sum((Fraction(f.value) + last_place(f.decimals) for f in shares), Fraction(0))
+    return low, high
+
+
+def _member_of(label: str, group: tuple[str, ...]) -> str:
+    for member in sorted(group, key=len, reverse=True):
+        if label.endswith((member, member + "人口", member + "居民")):
+            return member
+    return ""
+
+
+def _covers(labels: list[str], groups: list[tuple[str, ...]]) -> bool:
+    """Whether the labels are exactly the members of one split, each once:
+    the three industries, or one partition group of the rule pack."""
+    if not labels:
+        return False
+    ordinals = []
+    for label in labels:
+        match = _INDUSTRY_RE.search(label)
+        ordinals.append((match.group(1) or match.group(2)) if match else "")
+    if all(ordinals):
+        return len(ordinals) == 3 and set(ordinals) == {"一", "二", "三"}
+    for group in groups:
+        members = [_member_of(label, group) for label in labels]
+        if all(members) and len(set(members)) == len(members) == len(group):
+            return True
+    return False
+
+
+def find_share_splits(analysis) -> list[ShareSplit]:
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    groups = [tuple(g.split("|")) for g in analysis.pack.words("partition_groups")]
+    found: list[ShareSplit] = []
+    index = 0
+    while index < len(figures):
+        first = figures[index]
+        index += 1
+        if first.kind != "percent" or first.in_list:
+            continue
+        sentence_start, sentence_end = text.sentence_span(first.start)
+        clause_start, _ = text.clause_span(first.start)
+        head = norm[max(sentence_start, first.number_start - 60) : first.number_start]
+        if "分别" in head and _SHARE_WORDS_RE.search(norm, clause_start, first.number_start):
+            shares = [first]
+            while index < len(figures) and figures[index].in_list and figures[index].kind == "percent":
+                shares.append(figures[index])
+                index += 1
+            before = head[: head.rfind("分别")]
+            if _INDUSTRIES_LISTED_RE.search(before) and len(shares) == 3:
+                found.append(ShareSplit(tuple(shares), ("第一产业", "第二产业", "第三产业")))
+                continue
+            labels = [label for label in _LABEL_SPLIT_RE.split(before.split(",")[-1].split("的")[-1]) if label]
+            if len(labels) == len(shares) and _covers(labels, groups):
+                found.append(ShareSplit(tuple(shares), tuple(labels)))
+            continue
+        # 第一产业增加值占比8.6%,第二产业占比38.6%,第三产业占比55.8%: one share per clause
+        if not _SHARE_WORDS_RE.search(norm, clause_start, first.number_start):
+            continue
+        shares, labels = [first], [norm[clause_start : first.number_start]]
+        probe = index
+        while probe < len(figures) and figures[probe].start < sentence_end:
+            figure = figures[probe]
+            start, _ = text.clause_span(figure.start)
+            if figure.kind != "percent" or figure.in_list or not _SHARE_WORDS_RE.search(norm, start, figure.number_start):
+                break
+            if start == text.clause_span(shares[-1].start)[0]:
+                break  # two figures in one clause: not one share each
+            shares.append(figure)
+            labels.append(norm[start : figure.number_start])
+            probe += 1
+        if len(shares) >= 2 and _covers([_SHARE_WORDS_RE.split(label)[0] for label in labels], groups):
+            found.append(ShareSplit(tuple(shares), tuple(_SHARE_WORDS_RE.split(label)[0] for label in labels)))
+            index = probe
+    return found
+
+
+class ShareSumCheck(NumericCheck):
+    """The shares of a known split of one whole must add up to 100%, within their rounding."""
+
+    name = "share_sum"
+    params = Params
+    provides = frozenset({"parts", "sum"})
+
+    def columns(self, rule) -> tuple[str, ...]:
+        return ("shares_low", "shares_high", "shares_whole")
+
+    def judged(self, analysis, rule) -> Mapping[int, ShareSplit]:
+        return {split.shares[0].index: split for split in find_share_splits(analysis)}
+
+    def row(self, analysis, rule, split: ShareSplit) -> dict[str, Any]:
+        low, high = _sum_interval(split.shares)
+        return {"shares_low": Decimal(low.numerator) / Decimal(low.denominator),
+                "shares_high": Decimal(high.numerator) / Decimal(high.denominator),
+                "shares_whole": Decimal(100)}
+
+    def holds(self, row, rule) -> bool:
+        if row.get("shares_low") is None:
+            return True
+        return row["shares_low"] <= row["shares_whole"] <= row["shares_high"]
+
+    def expectations(self, rule) -> list[Any]:
+        return [pair_expectation(rule, "shares_whole", "shares_low", True, role="low"),
+                pair_expectation(rule, "shares_high", "shares_whole", True, role="high")]
+
+    def hit(self, analysis, rule, split: ShareSplit, row, failed_roles) -> Hit:
+        total = sum((f.value for f in split.shares), Decimal(0))
+        first, last = split.shares[0], split.shares[-1]
+        return Hit(first.start, last.end,
+                   {"parts": "+".join(as_written(analysis, f) for f in split.shares), "sum": format(total, "f") + "%"},
+                   {"parts": [f.value for f in split.shares], "labels": list(split.labels), "sum": format(total, "f")},
+                   related=tuple((f.start, f.end) for f in split.shares))
+
+
+CHECKS = (ShareSumCheck(),)
