@@ -18,6 +18,7 @@ from itertools import accumulate
 
 from auditor.cnnum import NUMERAL_CHARS
 from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES, METRIC_TAILS, PRE_QUALIFIERS
+from auditor.recache import compile_scanning
 from auditor.regexscan import may_match
 from auditor.spans import Text
 
@@ -131,7 +132,7 @@ _CN_FIGURE_RE = re.compile(
     rf"(?:百分之(?P<pct>[{CN_DIGITS}点]+)"
     rf"|(?P<cn>[一二两三四五六七八九十][{CN_DIGITS}]*)(?P<cnunit>个百分点|个月|{'|'.join(w for w in COUNT_WORDS if len(w) <= 2)}))"
 )
-_DATE_RE = re.compile(
+_DATE_RE = compile_scanning(
     r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2}) ?年(?:(?P<m>\d{1,3})月(?:(?P<d>\d{1,2})[日号])?)?"
     r"|(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d)"
     r"|(?P<m2>\d{1,2})月(?!龄)(?:(?P<d2>\d{1,2})[日号])?"
@@ -178,7 +179,7 @@ def _to_decimal(number: str) -> Decimal:
 
 
 # 二〇二二年五月一日, 四月三十日: dates in Chinese numerals (a month alone needs its day)
-_CN_DATE_RE = re.compile(
+_CN_DATE_RE = compile_scanning(
     r"(?<![〇零一二三四五六七八九十第])(?:(?P<y>[〇零一二三四五六七八九]{4})年(?:(?P<m>[一二三四五六七八九十]{1,3})月"
     r"(?:(?P<d>[一二三四五六七八九十]{1,3})[日号])?)?"
     r"|(?P<m2>[一二三四五六七八九十]{1,2})月(?P<d2>[一二三四五六七八九十]{1,3})[日号])"

@@ -102,3 +102,69 @@ def test_a_cached_pattern_behaves_as_a_compiled_one(tmp_path):
                            capture_output=True, text=True, check=True).stdout
     assert first == second == plain
     assert plain.startswith("True 40 2 [('m', 2), ('y', 1)] [(0, 7), (7, 10), (16, 21)]")
+
+
+# --- compile_scanning: a leading lookbehind hoisted, the same matches ----------------------------
+
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from auditor.recache import compile_scanning, hoist_lookbehinds  # noqa: E402
+
+
+def test_hoisting_moves_the_lookbehind_after_the_first_character():
+    from re import _parser
+
+    for written, hoisted in [
+        (r"(?<=[\u4e00-\u9fff])(?P<slot>个)", r"(?P<slot>个(?<=[\u4e00-\u9fff]个))"),
+        (r"(?<![A-Za-z])_+(?!\d)", r"_(?<![A-Za-z]_)_*(?!\d)"),
+        (r"(?<![零〇])[〇○]{2,}", r"[〇○](?<![零〇][〇○])[〇○]{1,}"),
+        (r"(?<!第)(?:万元|亿元)", r"(?:万(?<!第万)元|亿(?<!第亿)元)"),
+    ]:
+        tree = _parser.parse(written)
+        assert hoist_lookbehinds(tree.data)
+        assert str(tree.data) == str(_parser.parse(hoisted).data)
+    for unchanged in [r"(?<=a)\d*x", r"(?<=a)(?=b)x", r"a(?<=a)b", r"(?<=a)(?i:b)", r"(?<=a)(?:b|\d*)"]:
+        tree = _parser.parse(unchanged)
+        before = str(tree.data)
+        assert not hoist_lookbehinds(tree.data) and str(tree.data) == before
+
+
+def _scanned_patterns() -> list[tuple[str, int]]:
+    """Every pattern the checks compile with compile_scanning that it rewrites."""
+    import auditor.checks.placeholder as placeholder
+    import auditor.checks.structure as structure
+    import auditor.checks.typos as typos
+    import auditor.extract as extract
+    from re import _parser
+
+    found = [(v.pattern, v.flags & ~re.UNICODE) for module in (placeholder, structure, typos, extract)
+             for v in vars(module).values() if isinstance(v, re.Pattern)]
+    pack = load_rulepack_for_tests()
+    found += [(p, re.MULTILINE) for rule in pack.rules for p in getattr(rule.options, "patterns", ())]
+    return [(p, f) for p, f in found if hoist_lookbehinds(_parser.parse(p, f).data)]
+
+
+def load_rulepack_for_tests():
+    from auditor.rulepack import load_rulepack
+
+    return load_rulepack()
+
+
+SCANNED = _scanned_patterns()
+ALPHABET = "一中人个年月日号第某有达万元亿份 \t\n0123456789.,、。%‰xX*?_〇○□nN()“”总结报告篇页@abc.-"
+
+
+def test_the_checks_have_patterns_to_hoist():
+    assert len(SCANNED) >= 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10_000), st.text(alphabet=ALPHABET, max_size=60))
+def test_a_hoisted_pattern_finds_what_the_written_one_finds(which, text):
+    pattern, flags = SCANNED[which % len(SCANNED)]
+    written, scanning = re.compile(pattern, flags), compile_scanning(pattern, flags)
+    assert scanning.pattern == written.pattern and scanning.groupindex == written.groupindex
+    assert [(m.span(), m.groups()) for m in scanning.finditer(text)] == [(m.span(), m.groups()) for m in written.finditer(text)]

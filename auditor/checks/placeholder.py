@@ -6,26 +6,27 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from auditor.recache import compile_scanning
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
 from auditor.checks.base import Check, Params
 from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES
 
 _CJK = "\u4e00-\u9fff"
-_CJK_RE = re.compile(rf"[{_CJK}]")
+_CJK_RE = compile_scanning(rf"[{_CJK}]")
 # a run of slot marks, with digits or a point only between marks: x, XX, XX.X, x.x, **, ???
-_SLOT_RUN_RE = re.compile(
+_SLOT_RUN_RE = compile_scanning(
     r"(?<![A-Za-z])[xX*?](?:[xX*?]|[.\d]+(?=[xX*?]))*(?:(?![A-Za-z\u00c0-\u024f])|(?=m2|m²|km|kg|mg|ml|cm|mm))"
 )
-_TIMES_RE = re.compile(r"×{1,3}")
+_TIMES_RE = compile_scanning(r"×{1,3}")
 # 丙类4种n例: a lone n between characters stands for a number
-_LONE_N_RE = re.compile(rf"(?<=[{_CJK}])[nN](?=[{_CJK}%])")
-_SOME_RE = re.compile(rf"某某|(?<!某)某(?=[年月日%省市县区镇乡村州盟旗])(?!些)")
-_EMPTY_QUOTES_RE = re.compile(rf"(?:“”|\"\"|《》|‘’)(?=[{_CJK}])")
-_CIRCLE_RE = re.compile(r"(?<![零〇一二三四五六七八九十])[〇○□]{2,}(?![零〇一二三四五六七八九十])")
-_EMPTY_BRACKETS_RE = re.compile(rf"(?<=[{_CJK}第])\(\s*\)|\(\s*\)(?=[{_CJK}])")
+_LONE_N_RE = compile_scanning(rf"(?<=[{_CJK}])[nN](?=[{_CJK}%])")
+_SOME_RE = compile_scanning(rf"某某|(?<!某)某(?=[年月日%省市县区镇乡村州盟旗])(?!些)")
+_EMPTY_QUOTES_RE = compile_scanning(rf"(?:“”|\"\"|《》|‘’)(?=[{_CJK}])")
+_CIRCLE_RE = compile_scanning(r"(?<![零〇一二三四五六七八九十])[〇○□]{2,}(?![零〇一二三四五六七八九十])")
+_EMPTY_BRACKETS_RE = compile_scanning(rf"(?<=[{_CJK}第])\(\s*\)|\(\s*\)(?=[{_CJK}])")
 # **重点工作**: markdown emphasis, not masked digits
-_EMPHASIS_RE = re.compile(r"(?<!\*)\*\*(?=[^*\s])[^*\n]{2,80}?(?<=[^*\s])\*\*(?!\*)")
+_EMPHASIS_RE = compile_scanning(r"(?<!\*)\*\*(?=[^*\s])[^*\n]{2,80}?(?<=[^*\s])\*\*(?!\*)")
 _UNIT_AFTER_STAR = set("年月日县市区镇乡村省州盟旗个人元家所名户项次")
 _DATE_JOINERS = set("年月日号时")
 
@@ -113,7 +114,7 @@ def _merge_dates(norm: str, slots: list[tuple[int, int]]) -> Iterator[tuple[int,
         yield current
 
 
-_UNDERSCORE_RE = re.compile(r"(?<![A-Za-z])_+(?![A-Za-z0-9])")
+_UNDERSCORE_RE = compile_scanning(r"(?<![A-Za-z])_+(?![A-Za-z0-9])")
 
 
 def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -141,19 +142,19 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
     lead = r"[^\d,。;:、()\[\]“”xX×_一二两三四五六七八九十百千万余多几]"
     return (
         # 共有名同志参加, 新增家企业: a count verb, then the measure word and its noun, no number between
-        (re.compile(rf"(?:{verb})(?P<slot>{tight})(?=[\u4e00-\u9fff])"), "slot"),
+        (compile_scanning(rf"(?:{verb})(?P<slot>{tight})(?=[\u4e00-\u9fff])"), "slot"),
         # 全镇有家企业, 村里有户人家: 有 before a measure word and its noun (很有名的, 有名望: famous)
-        (re.compile(rf"(?<![很最较挺颇更太没只还])有(?P<slot>{tight})(?=[\u4e00-\u9fff])(?![的望地气声])"), "slot"),
+        (compile_scanning(rf"(?<![很最较挺颇更太没只还])有(?P<slot>{tight})(?=[\u4e00-\u9fff])(?![的望地气声])"), "slot"),
         # 流转土地亩, 培育新型经营主体家: a verb with its object, the number left out before the last word
-        (re.compile(rf"(?:{objects})(?P<lead>{lead}{{1,10}}?)(?P<slot>{tight}){boundary}"), "slot"),
+        (compile_scanning(rf"(?:{objects})(?P<lead>{lead}{{1,10}}?)(?P<slot>{tight}){boundary}"), "slot"),
         # 由增加到: nothing at all after 由
-        (re.compile(rf"(?:由|从)(?=(?:{change})(?:到|至))"), 0),
+        (compile_scanning(rf"(?:由|从)(?=(?:{change})(?:到|至))"), 0),
         # 由台增加到 / 由年的人增加到: a measure word right after 由
-        (re.compile(rf"(?:由|从)(?:年)?的?(?P<slot>{measure})(?=(?:{change}|降|增|升)?(?:到|至))"), "slot"),
+        (compile_scanning(rf"(?:由|从)(?:年)?的?(?P<slot>{measure})(?=(?:{change}|降|增|升)?(?:到|至))"), "slot"),
         # 增加到人; / 降至张,
-        (re.compile(rf"(?:{change}|降|增|升)(?:到|至)(?P<slot>{measure}){boundary}"), "slot"),
+        (compile_scanning(rf"(?:{change}|降|增|升)(?:到|至)(?P<slot>{measure}){boundary}"), "slot"),
         # 达到个, / 新增康复床位张。/ 招聘医学类毕业生名,
-        (re.compile(
+        (compile_scanning(
             rf"(?:{verb})"
             rf"(?P<lead>[^\d,。;:、()\[\]“”xX×_一二两三四五六七八九十百千万余多几]{{0,10}}?)(?P<slot>{measure}){boundary}"
         ), "slot"),
@@ -170,18 +171,18 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
     )
 
 
-_LONE_GE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9fff])")
-_BARE_PERCENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*[%‰]")
+_LONE_GE_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9fff])")
+_BARE_PERCENT_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])[ \t]*[%‰]")
 _NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余上每近约超逾达"
 # 万元GDP能耗, 万人口: a unit phrase in a ratio, not a money figure without its number
-_BARE_MONEY_RE = re.compile(
+_BARE_MONEY_RE = compile_scanning(
     rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩|万人次|万人)"
     rf"(?![户级空坑迷口]|大会|GDP|gdp|生产总值|地区生产总值|国内生产总值|增加值|产值|工业增加值|营业收入|主营业务收入|收入"
     rf"|拥有|以上|以下|及以上|能耗)"
 )
 # 贫困户   户: spaces left where the number was to go
-_SPACED_BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]{2,}(?P<slot>人次|万元|亿元|个|人|户|所|家|名|例|份|张|台|元|项|次)(?=[,。;、)\s]|$)")
-_BARE_ORDINAL_RE = re.compile(r"(?<![次等及落门甲府宅])第(?:[月年季批轮届期])(?:(?:至|到|—|-)第(?:[月年季批轮届期]))?")
+_SPACED_BLANK_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])[ \t]{2,}(?P<slot>人次|万元|亿元|个|人|户|所|家|名|例|份|张|台|元|项|次)(?=[,。;、)\s]|$)")
+_BARE_ORDINAL_RE = compile_scanning(r"(?<![次等及落门甲府宅])第(?:[月年季批轮届期])(?:(?:至|到|—|-)第(?:[月年季批轮届期]))?")
 
 
 _SLOT_MARKS = set("xX*?×_")
@@ -234,7 +235,7 @@ def _inside_word(norm: str, start: int, end: int, index: dict[str, tuple[tuple[s
     return False
 
 
-_YEAR_RE = re.compile(r"(?:^|(?<=[\s,。;:、“”\"()《》【】\[\]由从至到于的—]))年")
+_YEAR_RE = compile_scanning(r"(?:^|(?<=[\s,。;:、“”\"()《》【】\[\]由从至到于的—]))年")
 
 
 def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -260,7 +261,7 @@ def _year_written_before(norm: str, start: int) -> bool:
     return index >= 0 and index < start - 1 and (norm[index].isdigit() or norm[index] in "零〇一二三四五六七八九十")
 
 
-_RANGE_RE = re.compile(r"[(]\s*年?\s*[-—–~至]{1,2}\s*年?\s*[)]")
+_RANGE_RE = compile_scanning(r"[(]\s*年?\s*[-—–~至]{1,2}\s*年?\s*[)]")
 
 
 def blank_ranges(analysis: Analysis, rule: Rule) -> Iterator[Hit]:

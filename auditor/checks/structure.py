@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from auditor.checks.base import Check, Params
 from auditor.cnnum import CIRCLED, OUTLINE_NUMERALS, circled, written
 from auditor.extract import cn_number
+from auditor.recache import compile_scanning
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
 
@@ -157,7 +158,7 @@ _RANGE_JOIN_RE = re.compile(r"^\s*起?\s*(?:至|到|—|-|~|－)\s*$")
 
 # 截至111月底, 于112月5日: a month typed with a digit too many and no year before it (a
 # date with its year is read by extract); only where the words around make it a date
-_LONG_MONTH_RE = re.compile(
+_LONG_MONTH_RE = compile_scanning(
     r"(?<![\d.])(?P<month>1[0-2]\d)月(?![龄个])(?:(?P<day>\d{1,2})[日号])?"
 )
 _MONTH_TAIL_RE = re.compile(r"[底初末份]|[上中下]旬")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor.recache import compile_scanning
 from auditor.model import Analysis, Hit
 from auditor.regexscan import may_match
 from auditor.rulepack import Rule
@@ -91,7 +92,7 @@ def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 def _each(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     # compiled one by one: an alternation of them would lose the regex engine's
     # fast scan for a literal or a character-class prefix
-    return tuple(re.compile(p, re.MULTILINE) for p in patterns)
+    return tuple(compile_scanning(p, re.MULTILINE) for p in patterns)
 
 
 def pattern(analysis: Analysis, rule: Rule) -> Iterator[Hit]:

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 
 from auditor.checks.base import Check, Params
 from auditor.model import Analysis, Hit
+from auditor.recache import compile_scanning
 from auditor.rulepack import Rule
 
 # 1236。5万元, 98、36%: digits on both sides of the mark and a unit that takes decimals after
-_POINT_RE = re.compile(
+_POINT_RE = compile_scanning(
     r"(?<![\d.、])(?P<whole>\d{1,9})(?P<mark>[。、])(?P<part>\d{1,3})(?![\d.、])"
     r"(?P<unit>\s*(?:%|‰|/10万|/万|/千|个百分点|[万亿](?:元|亩|人次|人|吨|户|平方米|公顷|千瓦时|千瓦|公里|立方米)?|元|平方米|平方公里|立方米|公顷|公里|千米|米|吨|千克|公斤|亩|倍"
     r"|千瓦时|千瓦))?"
