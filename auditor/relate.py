@@ -404,11 +404,31 @@ def _share_total(text, figures, part: Figure, rate: Figure, sentence_start: int)
         total_clause = norm[text.clause_span(total.start)[0] : total.number_start]
         if _CHANGE_CLAUSE_RE.search(total_clause):
             continue  # 比上年增加5038亿元,其中: the parts are not parts of the increase
-        if among >= 0 and (not whole or "总" in whole or whole.startswith(("全部", "其中", "同期"))):
+        if among >= 0 and _generic_whole(whole):
             return total
-        if whole and _names(whole, total_clause):
+        if among >= 0 and (_names(whole, total_clause) or _names_without_total(whole, total_clause)):
+            return total  # 经济总收入…,其中:…占总收入的; not 文盲1802人,其中男…占总人口的
+        if whole and _names(whole, total_clause) and not _has_own_share(norm, total):
             return total
     return None
+
+
+_GENERIC_WHOLES = ("总数", "总量", "总额", "总计", "合计", "总体", "总人数", "总户数", "总面积", "总投资")
+
+
+def _generic_whole(whole: str) -> bool:
+    """占总数的, 占受理总数的, 占全部: a whole any total of the sentence is; 占总人口的 names its own."""
+    whole = whole.removesuffix("的")
+    return not whole or whole == "总" or whole.endswith(_GENERIC_WHOLES) or whole.startswith(("全部", "其中", "同期"))
+
+
+
+_OWN_SHARE_RE = re.compile(r"\s*[,(]?\s*占")
+
+
+def _has_own_share(norm: str, figure: Figure) -> bool:
+    """专任教师中硕士1692人,占专任教师95.08%: a part with its own share, not the whole of the next one."""
+    return bool(_OWN_SHARE_RE.match(norm, figure.end, figure.end + 4))
 
 
 _SHARE_SUBJECT_NOISE = ("其中", "分别", "合计", "共", "约", "均", "仅", "已", "总体", "整体", "比重", "比例")
@@ -459,15 +479,17 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
     if last_share is not None and last_share[1] == sentence_start - 1 and fits(last_share[0]):
         return part, last_share[0], norm[sentence_start - 1] == "。", False
     head = norm[sentence_start : part.number_start]
+    words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
+    whole = (words.group("whole") if words else "").strip()
     if head.lstrip().startswith("其中"):
         index = bisect_left([f.start for f in figures[max(0, part.index - 12) : part.index]], sentence_start) + max(0, part.index - 12) - 1
         if index >= 0:
             total = figures[index]
             if total.start >= previous_start and re.fullmatch(r"[\s。;]*", norm[total.end : sentence_start]) and fits(total):
-                if not _CHANGE_CLAUSE_RE.search(norm[text.clause_span(total.start)[0] : total.number_start]):
+                clause = norm[text.clause_span(total.start)[0] : total.number_start]
+                named = _generic_whole(whole) or _names(whole, clause) or _names_without_total(whole, clause)
+                if named and not _CHANGE_CLAUSE_RE.search(clause):
                     return part, total, True, False
-    words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
-    whole = (words.group("whole") if words else "").strip()
     if len(whole) < 2:
         return None
     for total in figures[max(0, part.index - 8) : part.index][::-1]:
@@ -476,17 +498,29 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
         if total.start >= sentence_start or not fits(total):
             continue
         clause = norm[text.clause_span(total.start)[0] : total.number_start]
-        if _CHANGE_CLAUSE_RE.search(clause):
+        if _CHANGE_CLAUSE_RE.search(clause) or _has_own_share(norm, total):
             continue
-        if _names(whole, clause) or _names(whole.replace("总", ""), clause):
+        if _names(whole, clause) or _names_without_total(whole, clause):
             return part, total, True, False
     return None
+
+
+def _names_without_total(whole: str, clause: str) -> bool:
+    """占总收入的 names 经济收入…; never a group singled out (其中不识字人口 is no 总人口)."""
+    return "总" in whole and not clause.lstrip().startswith("其中") and _names(whole.replace("总", ""), clause)
 
 
 def _names(whole: str, clause: str) -> bool:
     """Whether the words after 占 name the figure's own words (受灾面积 in 农作物受灾面积)."""
     whole = whole.removesuffix("的")
-    return len(whole) >= 2 and (whole in clause or whole.removeprefix("全县").removeprefix("全市") in clause)
+    if len(whole) < 2:
+        return False
+    for name in (whole, whole.removeprefix("全县").removeprefix("全市")):
+        at = clause.find(name)
+        # 专任教师中硕士…: a group within the whole, not the whole
+        if at >= 0 and not clause.startswith(("中", "当中", "里"), at + len(name)):
+            return True
+    return False
 
 
 def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentence_start: int, cues: _RatioCues, task: bool = False):

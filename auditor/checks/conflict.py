@@ -51,7 +51,7 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         key = keys.get((figure.subject, figure.metric))
         if key is None:
             key = keys[(figure.subject, figure.metric)] = metric_key(figure.subject, figure.metric, scope_words)
-        if key in generic or len(key) < 3:
+        if key in generic or len(key) < 3 or key.startswith("占"):  # 占…的比例: one per subject
             continue
         earlier = first_seen.get(key)
         if earlier is None:
@@ -91,8 +91,8 @@ _QUANTITY_KINDS = frozenset({"count", "money", "area", "weight", "length", "volu
 _CN = "一二两三四五六七八九十"
 # the lookahead lets the engine skip, at C speed, characters no period starts with
 _PERIOD_RE = re.compile(
-    rf"(?=[0-9{_CN}两上下全本今年过去前同近])(?:"
-    rf"(?:19|20)\d{{2}}\s*年(?:度)?|\d{{1,2}}\s*(?:[-—–~至到]\s*\d{{1,2}}\s*)?月(?:份|底|末|初|中旬|上旬|下旬)?"
+    rf"(?=[0-9{_CN}两上下全本今年过去前同近xX×Ｘ])(?:"
+    rf"(?:19|20)\d{{2}}\s*年(?:度)?|[xX×Ｘ]{{2,4}}\s*年(?:度)?|(?:\d{{2}}\s*世纪\s*)?\d{{2}}\s*年代|\d{{1,2}}\s*(?:[-—–~至到]\s*\d{{1,2}}\s*)?月(?:份|底|末|初|中旬|上旬|下旬)?"
     rf"|[{_CN}]{{1,2}}(?:[-—至到][{_CN}]{{1,2}})?月(?:份|底|末|初)?|[一二三四1-4]季度|前[{_CN}]季度|[上下]半年"
     rf"|全年|本年|今年|年内|一年来|过去一年|上年|去年|上一年|前一年|前年|同期|年初|年中|(?:近|过去)[{_CN}\d]+年|[{_CN}\d]+年(?:来|间|中)|十[一二三四五]五|[{_CN}]五(?:期间|时期))"
 )
@@ -110,6 +110,8 @@ _TO_AFTER_RE = re.compile(rf"[\u4e00-\u9fff/]{{0,6}}?(?:{DIRECTION_ALTERNATIVES}
 _ANAPHORA_RE = re.compile(r"这些|这个|这项|这批|该|上述|此项|此类|以上|前述")
 _SUBJECT_WINDOW = 24
 _FRAME_WINDOW = 60
+_PLACEHOLDER_YEAR_RE = re.compile(r"[xX×Ｘ]")
+_SAME_THING_FACTOR = 2  # one figure miscopied stays within this factor of the other
 _PARAGRAPH_WINDOW = 300  # how far back in its paragraph a figure's period and target are looked for
 
 
@@ -144,7 +146,7 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 continue
             key = (what, when)
             earlier = first_seen.setdefault(key, seen)
-            if earlier is not seen and _apart(earlier, seen) and key not in reported:
+            if earlier is not seen and _apart(earlier, seen) and _alike(earlier, seen) and key not in reported:
                 reported.add(key)
                 yield _hit(analysis, what[0] + what[1], earlier, seen)
 
@@ -174,6 +176,11 @@ def _apart(a: Figure, b: Figure) -> bool:
     low_a, high_a = interval(a.value, a.decimals, a.multiplier, a.qualifier)
     low_b, high_b = interval(b.value, b.decimals, b.multiplier, b.qualifier)
     return high_a < low_b or high_b < low_a
+
+
+def _alike(a: Figure, b: Figure) -> bool:
+    """在校生1.38亿人 and 在校生39.49万人 are two populations, not one miscopied figure."""
+    return max(a.value, b.value) <= _SAME_THING_FACTOR * min(a.value, b.value)
 
 
 class _Marks:
@@ -240,8 +247,11 @@ def _period_of(analysis: Analysis, figure: Figure) -> tuple[frozenset[str], bool
     line_start, _ = text.line_span(figure.start)
     prefix_start = max(sentence_start, figure.number_start - _FRAME_WINDOW)
     paragraph_start = max(line_start, figure.number_start - _PARAGRAPH_WINDOW)
-    named = [(m.start(), m.group(0)) for m in _PERIOD_RE.finditer(norm, paragraph_start, figure.number_start)]
+    # the period in force may be stated lines before: a hard-wrapped page, a year heading
+    named = [(m.start(), m.group(0)) for m in _PERIOD_RE.finditer(norm, max(0, figure.number_start - _PARAGRAPH_WINDOW), figure.number_start)]
     periods = frozenset(word for start, word in named if start >= prefix_start or start == named[-1][0]) - _DEFAULT_PERIOD
+    if any(_PLACEHOLDER_YEAR_RE.match(period) for period in periods):
+        return None  # xx年度 … xx年度: years left blank may be any two years
     _, clause_end = text.clause_span(figure.start)
     target = bool(_TARGET_RE.search(norm, paragraph_start, figure.number_start)
                   or _TARGET_RE.search(norm, figure.end, min(clause_end, figure.end + 40)))
