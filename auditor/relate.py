@@ -920,7 +920,7 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
 
 # --- before, after and the change between --------------------------------------------
 
-_FROM_RE = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末|初)?)?的?\s*$")
+_FROM_RE = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末|初)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?\s*$")
 _TO_RE = re.compile(
     rf"^\s*(?:的)?(?P<word>{DIRECTION_ALTERNATIVES})?"
     r"(?:到|至|为)\s*(?:\d{4}年(?:底|末)?的?)?$"
@@ -993,7 +993,7 @@ _CHANGE_OF_NEW_RE = re.compile(
     rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
 )
 # …增长p%,上年为N / (上年同期为N) / ;去年同期为N: the base after the change
-_BASE_AFTER_RE = re.compile(rf"^\s*(?:[,,;]\s*)?(?:\(\s*)?{_BASE_WORDS}(?:为|是|同期为)\s*$")
+_BASE_AFTER_RE = re.compile(rf"^\s*(?:[,,;]\s*)?(?:\(\s*)?(?:{_BASE_WORDS}|(?:19|20)\d{{2}}\s*年(?:同期)?)(?:为|是|同期为)\s*$")
 # 上年为N。 / 去年全县门诊量为N。: a base stated in the sentence before
 _BASE_BEFORE_RE = re.compile(rf"{_BASE_WORDS}")
 

@@ -101,7 +101,9 @@ _TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任�
 # a change or comparison, a before or after value, a part, a share: not the quantity itself
 _NOT_A_STATE_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|新增了|由|从|其中|分别|占|相当于|超出|差|^到|到$|至$|每")
 _FRAME_WORDS = re.compile(r"今年以来|一年来|以来|截至目前|截止目前|截至|截止|目前|同时|此外|另外|据统计|经统计|总体来看|全年|今年|本年|年内|年底|年末|共计|累计|合计|总计|共|已|均")
-_LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到")
+_LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成")
+# 参保人数 / 参保, 造林面积 / 造林, 投资金额 / 投资: one metric
+_METRIC_NOUN_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|面积|总额|金额|规模)$")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
 _TAIL_STOP = "的和及与、或"
@@ -165,7 +167,7 @@ def _rivals(analysis: Analysis) -> list[Figure]:
             continue
         if figure.qualifier in APPROXIMATE_WORDS or figure.in_list:
             continue
-        before = norm[max(0, figure.number_start - 6) : figure.number_start].rstrip(_FILLER_CHARS)[-2:]
+        before = _METRIC_NOUN_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip(_FILLER_CHARS))[-2:]
         groups.setdefault((figure.base_unit, figure.kind, before), []).append(figure)
     chosen = [f for group in groups.values() if len(group) > 1 and len({f.value for f in group}) > 1 for f in group]
     return sorted(chosen, key=lambda f: f.index)
@@ -259,9 +261,12 @@ def _period_of(analysis: Analysis, figure: Figure) -> tuple[frozenset[str], bool
 
 
 def _core(head: str, scope_words: tuple[str, ...]) -> str:
-    """The words that name a quantity, without scope, time and filler words: 全年共服务 → 服务."""
+    """The words that name a quantity, without scope, time and filler words
+    and a closing 人数/面积/金额: 全年共服务 → 服务, 参保人数 → 参保."""
     subject = "".join(_CJK_RUN_RE.findall(strip_fillers(head)))
-    return strip_fillers(_leading_words(scope_words).sub("", subject, count=1))
+    subject = strip_fillers(_leading_words(scope_words).sub("", subject, count=1))
+    shorter = _METRIC_NOUN_RE.sub("", subject)
+    return shorter if len(shorter) >= 2 else subject
 
 
 @lru_cache(maxsize=8)

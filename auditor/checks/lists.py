@@ -217,7 +217,15 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
 
 # after the count: the thing counted (方面问题, 支医疗服务团队), then a colon or 分别是/包括/即
 _LIST_HEAD_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,12}?(?:[::]|[,,]\s*(?:分别是|分别为|包括|即|主要是|具体是))\s*")
-_MARKER_RE = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是")
+# the enumeration styles of an item list: 一是, (一), (1), ①, 1.
+_MARKER_STYLES = (
+    re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是"),
+    re.compile(r"\((?P<n>[一二三四五六七八九十]{1,3})\)"),
+    re.compile(r"\((?P<n>\d{1,2})\)"),
+    re.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])"),
+    re.compile(r"(?<![\d.])(?P<n>\d{1,2})[.、](?!\d)"),
+)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _NEXT_LINE_MARKER_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])")
 
 
@@ -230,13 +238,12 @@ def _enumerated_after(norm: str, text, figure) -> int | None:
         return None
     _, line_end = text.line_span(figure.start)
     position = head.end()
+    style = next((pattern for pattern in _MARKER_STYLES if pattern.match(norm, position)), None)
+    if style is None:
+        return None
     count = 0
-    for marker in _MARKER_RE.finditer(norm, position, line_end):
-        if count == 0 and marker.start() != position:
-            return None
-        from auditor.extract import cn_number
-
-        if int(cn_number(marker.group("n")) or 0) != count + 1:
+    for marker in style.finditer(norm, position, line_end):
+        if _marker_number(marker.group("n")) != count + 1:
             break
         count += 1
     if count < 2:
@@ -244,6 +251,16 @@ def _enumerated_after(norm: str, text, figure) -> int | None:
     if _NEXT_LINE_MARKER_RE.match(norm, line_end + 1):
         return None  # the items go on in the lines below
     return count
+
+
+def _marker_number(written: str) -> int:
+    if written in _CIRCLED:
+        return _CIRCLED.index(written) + 1
+    if written.isascii() and written.isdigit():
+        return int(written)
+    from auditor.extract import cn_number
+
+    return int(cn_number(written) or 0)
 
 
 def _list_after_colon(norm: str, text, figure) -> str | None:
