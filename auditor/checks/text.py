@@ -121,7 +121,7 @@ _MENU_ITEM_MAX = 12
 def trailing_menu(norm: str, cues: tuple[str, ...]) -> _Span | None:
     """A site's menu and footer at the end of a copied page (流动党员之家 / 机关党建 /
     传真:): a run of at least three short lines without a sentence in them, two of them
-    bare menu items, with a footer word (传真, 网站地图 …) among them or four items.
+    bare menu items, with a footer word (传真, 网站地图 …) among them or five items.
     A report's own signature, date, contacts and outline headings stop the run."""
     lines: list[tuple[int, int]] = []  # (start, end) of non-empty lines, last first
     end = len(norm)
@@ -136,7 +136,9 @@ def trailing_menu(norm: str, cues: tuple[str, ...]) -> _Span | None:
     texts = [norm[s:e].strip() for s, e in lines]
     items = [t for t in texts if _menu_item(t)]
     has_cue = any(cue in t for t in texts for cue in cues)
-    if len(texts) < 3 or len(items) < 2 or not (has_cue or len(items) >= 4):
+    # without a footer word, only a long run of items of mixed length: four-character
+    # lines in a row (不忘初心 / 牢记使命 / …) are a report's closing slogans
+    if len(texts) < 3 or len(items) < 2 or not (has_cue or len(items) >= 5 and len({len(t) for t in items}) > 1):
         return None
     if end <= 0:
         return None  # the whole text is short lines: a list, not a page around a report
