@@ -14,7 +14,7 @@ from auditor.checks.base import Check, Params
 _RESPECTIVELY_RE = re.compile(r"分别[\u4e00-\u9fff]{0,8}\s*$")
 _JOIN_RE = re.compile(r"、")
 # 及 inside a word (普及, 涉及, 及时) joins nothing
-_LAST_JOIN_RE = re.compile(r"以及|和|(?<![普涉危波提顾来企触])及(?![时格早])|与|或")
+_LAST_JOIN_RE = re.compile(r"以及|和|(?<![普涉危波提顾来企触])及(?![时格早]|以[上下])|与|或")
 # 甲、乙、丙三个园区 / 入学、巩固、毕业和普及这“四率”: the count the list's summary names
 _SUMMARY_COUNT_RE = re.compile(r"(?:这|此|等)?“?(?P<n>[一二两三四五六七八九十]{1,3})(?:个|项|类|种|大|率|所|家|条|支|座|片|批)[\u4e00-\u9fff]{0,6}”?$")
 
