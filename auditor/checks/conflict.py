@@ -101,12 +101,24 @@ _TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任�
 # a change or comparison, a before or after value, a part, a share: not the quantity itself
 _NOT_A_STATE_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|新增了|由|从|其中|分别|占|相当于|超出|差|^到|到$|至$|每")
 _FRAME_WORDS = re.compile(r"今年以来|一年来|以来|截至目前|截止目前|截至|截止|目前|同时|此外|另外|据统计|经统计|总体来看|全年|今年|本年|年内|年底|年末|共计|累计|合计|总计|共|已|均")
-_LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成")
+_LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成", "现有", "拥有", "有")
 # 参保人数 / 参保, 造林面积 / 造林, 投资金额 / 投资: one metric
 _METRIC_NOUN_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|面积|总额|金额|规模)$")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
-_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,10}")
 _TAIL_STOP = "的和及与、或"
+
+
+def _counted_thing(norm: str, figure: Figure, clause_end: int) -> str:
+    """What a measure word counts, up to the clause end: 116个村级服务站. A
+    predicate after it stays (116个村卫生室完成改造 counts another thing)."""
+    if figure.kind != "count":
+        return ""
+    tail = _TAIL_RE.match(norm, figure.end, min(clause_end, figure.end + 10))
+    thing = tail.group(0) if tail else ""
+    for stop in _TAIL_STOP:
+        thing = thing.split(stop, 1)[0]
+    return thing
 _FROM_RE = re.compile(r"(?:由|从)\s*$")
 _TO_AFTER_RE = re.compile(rf"[\u4e00-\u9fff/]{{0,6}}?(?:{DIRECTION_ALTERNATIVES})?(?:到|至)")
 _ANAPHORA_RE = re.compile(r"这些|这个|这项|这批|该|上述|此项|此类|以上|前述")
@@ -167,7 +179,8 @@ def _rivals(analysis: Analysis) -> list[Figure]:
             continue
         if figure.qualifier in APPROXIMATE_WORDS or figure.in_list:
             continue
-        before = _METRIC_NOUN_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip(_FILLER_CHARS))[-2:]
+        before = _METRIC_NOUN_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip(_FILLER_CHARS))
+        before = (before + _counted_thing(norm, figure, figure.end + 10))[-2:]
         groups.setdefault((figure.base_unit, figure.kind, before), []).append(figure)
     chosen = [f for group in groups.values() if len(group) > 1 and len({f.value for f in group}) > 1 for f in group]
     return sorted(chosen, key=lambda f: f.index)
@@ -221,20 +234,18 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     if _ANAPHORA_RE.search(prefix):
         return None  # 这些项目中…的有三十五个: what it counts was named before
     subject = _core(_PERIOD_RE.sub("", head), scope_words)
-    if len(subject) < 2:
+    thing = _counted_thing(norm, figure, clause_end)
+    # 共有村卫生室120个 and 全县116个村卫生室 name one thing: the words before and after, read together
+    if len(subject) < 2 and len(thing) < 2:
         return None
     line_start, line_end = text.line_span(figure.start)
     if marks.in_table(norm, line_start, line_end):
         return None  # a table row: its columns are years or places of their own
-    tail = _TAIL_RE.match(norm, figure.end, min(clause_end, figure.end + 6)) if figure.kind == "count" else None
-    thing = tail.group(0) if tail else ""
-    for stop in _TAIL_STOP:
-        thing = thing.split(stop, 1)[0]
     frame = ""
     if clause_start > sentence_start:
         earlier = norm[max(sentence_start, clause_start - _FRAME_WINDOW) : clause_start]
         frame = _scope_words(scope_words).sub("", "".join(_CJK_RUN_RE.findall(_FRAME_WORDS.sub("", _PERIOD_RE.sub("", earlier)))))
-    return (subject, thing, figure.base_unit, figure.kind, frame)
+    return (subject + thing, "", figure.base_unit, figure.kind, frame)
 
 
 def _period_of(analysis: Analysis, figure: Figure) -> tuple[frozenset[str], bool] | None:
