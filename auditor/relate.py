@@ -306,7 +306,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         total = _share_total(text, figures, numerator, rate, sentence_start)
         if total is not None:
             return numerator, total, False, False
-        return _share_total_before(text, figures, numerator, rate, sentence_start, last_share)
+        return (_share_total_before(text, figures, numerator, rate, sentence_start, last_share)
+                or _share_within_group(text, figures, numerator, rate, sentence_start))
     if "分别" in text.norm[numerator.end : rate.number_start]:
         return None  # 甲…、乙…,…率分别为: each rate has its own whole
     if after and not share and not (stem and stem in text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]):
@@ -394,6 +395,10 @@ def _share_total(text, figures, part: Figure, rate: Figure, sentence_start: int)
     if among >= 0:
         total = _figure_ending_before(figures, [f.end for f in figures], norm, among)
         candidates = [total] if total is not None else []
+        if total is not None and (not _is_quantity(total) or not _same_unit(total, part)) and len(whole) >= 2:
+            # 行政区域总面积2547.6亩,约1.7平方公里,其中耕地…,占区域总面积的: the whole 占 names, restated in another unit
+            candidates += [f for f in figures[max(0, total.index - 4) : total.index][::-1]
+                           if f.start >= sentence_start and _names(whole, norm[text.clause_span(f.start)[0] : f.number_start])]
     else:
         if len(whole) < 2:
             return None
@@ -501,6 +506,33 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
         if _CHANGE_CLAUSE_RE.search(clause) or _has_own_share(norm, total):
             continue
         if _names(whole, clause) or _names_without_total(whole, clause):
+            return part, total, True, False
+    return None
+
+
+_GROUP_HEAD_RE = re.compile(r"\s*(?P<group>[\u4e00-\u9fff]{2,8}?)(?:之)?中\s*[,:]")
+_GROUP_LOOKBACK_CHARS = 300
+
+
+def _share_within_group(text, figures, part: Figure, rate: Figure, sentence_start: int) -> tuple[Figure, Figure, bool, bool] | None:
+    """总人口中,男性16308人,占50.5%: the whole is the group the sentence opens
+    with, stated before it (辖区总人口32320人); inferred, so a warning."""
+    norm = text.norm
+    head = _GROUP_HEAD_RE.match(norm, sentence_start, part.number_start)
+    if head is None or text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
+        return None
+    group = head.group("group")
+    for total in figures[max(0, part.index - 12) : part.index][::-1]:
+        if total.start >= sentence_start:
+            continue
+        if total.start < sentence_start - _GROUP_LOOKBACK_CHARS:
+            break
+        if not _is_quantity(total) or not _same_unit(total, part) or total.value < part.value or _has_own_share(norm, total):
+            continue
+        clause = norm[text.clause_span(total.start)[0] : total.number_start]
+        if _CHANGE_CLAUSE_RE.search(clause):
+            continue
+        if _names(group, clause) or _names_without_total(group, clause):
             return part, total, True, False
     return None
 
