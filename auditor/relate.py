@@ -142,8 +142,8 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
         if rate.in_list or direction_of(rate.metric):
             continue
         if rate.kind == "percent":
-            share = _is_share(text, rate)
-            task = not share and _is_task_share(text, rate)
+            task = _is_task_share(text, rate)
+            share = not task and _is_share(text, rate)
         elif rate.kind == "permille" and "增长" not in rate.metric:
             share = task = False
         else:
@@ -194,10 +194,7 @@ def _silenced(text, ratio: Ratio, cues: "_RatioCues") -> bool:
     return False
 
 
-_TASK_SHARE_RE = re.compile(
-    r"(?:完成|达到|为|占)了?(?:省|市|县|上级)?(?:下达(?:的)?)?(?:全年|年度|年初|本年度|全年度)?"
-    r"(?:目标)?(?:任务|计划|目标)(?:数)?的\s*$"
-)
+_TASK_SHARE_RE = re.compile(r"(?:完成|达到|为|占)了?[^\d,。;]{0,8}?(?:任务|计划|目标)(?:数|量)?的\s*$")
 
 
 def _is_task_share(text, rate: Figure) -> bool:
@@ -282,6 +279,7 @@ def _stem(metric: str) -> str:
     return core[-2:] if len(core) >= 2 else ""
 
 
+_DONE_RE = re.compile(r"完成|实现|开展|实施|落实|建成|治理|改造|推广|覆盖|救助|服务")
 _EXPLICIT_WHOLE_RE = re.compile(r"应|计划|目标|任务|在册|登记|户籍|常住|辖区|摸底|下达|需|总数|总人口|适龄|在校|在园|在管")
 
 
@@ -297,7 +295,9 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     numerators = [f for f, role in zip(scope, roles) if role == "num"]
     if not numerators:
         return None
-    numerator = numerators[-1]
+    # 出生人口…,死亡人口…,户籍人口…,出生率: the count of the rate's own event
+    own = [f for f in numerators if stem and stem in text.norm[text.clause_span(f.start)[0] : f.number_start]]
+    numerator = own[-1] if own and not share else numerators[-1]
     if share:
         if after:
             return None  # 占预算数的98.41%,比预算数…少支…: the figures after are not its part and whole
@@ -319,7 +319,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         return numerator, whole, False, cues.cued(whole, cues.target)
     numerator_clause = text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]
     whole_clause = text.norm.__getitem__(slice(*text.clause_span(numerator.start)))
-    counts_the_event = task or bool(stem and stem in whole_clause) or bool(cues.numerator.search(numerator_clause))
+    counts_the_event = (task or bool(stem and stem in whole_clause) or bool(cues.numerator.search(numerator_clause))
+                        or bool(_DONE_RE.search(numerator_clause)))
     if not after and counts_the_event:
         earlier = _denominator_earlier(text, figures, numerator, rate, sentence_start, cues, task)
         if earlier is not None:
@@ -496,6 +497,12 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
                 if named and not _CHANGE_CLAUSE_RE.search(clause):
                     return part, total, True, False
     if len(whole) < 2:
+        # 播种面积52.6万亩。…完成统防统治38.4万亩,占比73%: the one whole of the sentence before
+        before = [f for f in figures[max(0, part.index - 8) : part.index] if previous_start <= f.start < sentence_start
+                  and _is_quantity(f) and _same_unit(f, part)]
+        if len(before) == 1 and fits(before[0]) and _near_stated(part, before[0], rate):
+            if not _CHANGE_CLAUSE_RE.search(norm[text.clause_span(before[0].start)[0] : before[0].number_start]):
+                return part, before[0], True, False
         return None
     for total in figures[max(0, part.index - 8) : part.index][::-1]:
         if total.start < previous_start:
@@ -696,7 +703,10 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         sentence_start, sentence_end = text.sentence_span(match.start())
         listed = match.group("listed") is not None
         lists: list[PartsTotal] = []
-        for total in _totals_before(text, figures, ends, match.start(), sentence_start):
+        among, totals_from = match.start(), sentence_start
+        if sentence_start and not listed and not norm[sentence_start : match.start()].strip() and norm[sentence_start - 1] == "。":
+            among, totals_from = sentence_start - 1, text.sentence_span(sentence_start - 1)[0]  # 共救助…3311人。其中…
+        for total in _totals_before(text, figures, ends, among, totals_from):
             in_parenthesis = match.group("bracket") is not None or norm[total.end : match.start()].strip().startswith("(")
             stop = norm.find(")", match.end(), sentence_end) if in_parenthesis else sentence_end
             stop = sentence_end if stop < 0 else stop
