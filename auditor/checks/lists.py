@@ -16,7 +16,7 @@ _JOIN_RE = re.compile(r"、")
 # 及 inside a word (普及, 涉及, 及时) joins nothing
 _LAST_JOIN_RE = re.compile(r"以及|和|(?<![普涉危波提顾来企触])及(?![时格早]|以[上下])|与|或")
 # 甲、乙、丙三个园区 / 入学、巩固、毕业和普及这“四率”: the count the list's summary names
-_SUMMARY_COUNT_RE = re.compile(r"(?:这|此|等)?“?(?P<n>[一二两三四五六七八九十]{1,3})(?:个|项|类|种|大|率|所|家|条|支|座|片|批)[\u4e00-\u9fff]{0,6}”?$")
+_SUMMARY_COUNT_RE = re.compile(r"(?:这|此|等)?“?(?<![\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})(?:个|项|类|种|大|率|所|家|条|支|座|片|批)[\u4e00-\u9fff]{0,6}”?$")
 
 
 def item_counts(listing: str) -> set[int]:
@@ -104,11 +104,15 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
             counts = item_counts(clause)
             summary = _SUMMARY_COUNT_RE.search(clause)
             if summary:
-                from auditor.extract import cn_number
-
-                counts = counts | {int(cn_number(summary.group("n")) or 0)}
+                counts = counts | {_marker_number(summary.group("n"))}
             if max(counts) >= 2:
                 return counts
+        elif end == position:
+            # 全县三个工业园区分别…: no list, the count of the subjects right before 分别
+            summary = _SUMMARY_COUNT_RE.search(clause)
+            if summary and not summary.group(0).startswith(("这", "此", "等")):
+                stated = _marker_number(summary.group("n"))
+                return {stated} if stated >= 2 else set()
         if clause_start <= sentence_start:
             return set()
         end = clause_start - 1
