@@ -162,7 +162,9 @@ _LONG_MONTH_RE = compile_scanning(
     r"(?<![\d.])(?P<month>1[0-2]\d)月(?![龄个])(?:(?P<day>\d{1,2})[日号])?"
 )
 _MONTH_TAIL_RE = re.compile(r"[底初末份]|[上中下]旬")
-_MONTH_LEAD_RE = re.compile(r"(?:于|在|至|到|截至|截止|今年|去年|明年|当年|同年|次年|自|从|、)[ \t]*$")
+_MONTH_LEAD_RE = re.compile(r"(?:于|在|至|到|截至|截止|今年|去年|明年|当年|同年|次年|自|从|、|年)[ \t]*$")
+# 民政局111月共发放: a word before and a word after, as a month stands in a sentence (not 第111, 每120)
+_MONTH_IN_PROSE_RE = re.compile(r"[\u4e00-\u9fff](?<![第每前后近约共计满])[ \t]*$")
 
 
 def impossible_date(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -179,8 +181,11 @@ def impossible_date(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             start, end = match.span()
             if any(s < end and start < e for s, e in covered):
                 continue
+            lead = norm[max(0, start - 4) : start]
+            after = norm[end : end + 1]
+            in_prose = _MONTH_IN_PROSE_RE.search(lead) and "\u4e00" <= after <= "\u9fff" and after not in "以左多余内来"
             if match.group("day") is None and not _MONTH_TAIL_RE.match(norm, end) \
-                    and not _MONTH_LEAD_RE.search(norm[max(0, start - 4) : start]):
+                    and not _MONTH_LEAD_RE.search(lead) and not in_prose:
                 continue
             day = match.group("day")
             found.append((start, end, {"year": None, "month": int(match.group("month")),
