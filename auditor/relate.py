@@ -975,7 +975,7 @@ _STATED_RE = re.compile(
 )
 _COMPARE_RE = re.compile(
     r"(?:(?:与|比|较)(?:上年|去年|上一年|前一年|上年同期|去年同期|同期)(?:的)?\s*(?:\(\s*)?"
-    r"|(?:上年|去年|上一年|上年同期|去年同期)(?:为|是)\s*)$"
+    r"|(?:上年|去年|上一年|上年同期|去年同期)(?:为|是)\s*|(?:上年同期|去年同期)\s*)$"
 )
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
@@ -1091,10 +1091,19 @@ def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) ->
     base = candidates[0]
     clause_start, _ = text.clause_span(base.start)
     base_head = norm[max(clause_start, previous_start) : base.number_start]
-    if not _BASE_BEFORE_RE.search(base_head):
+    if not _BASE_BEFORE_RE.search(base_head) and not _year_before(base_head, norm[sentence_start : new.number_start]):
         return None
     new_head = norm[max(text.clause_span(new.start)[0], sentence_start) : new.number_start]
     return base if _names_alike(base_head, new_head) else None
+
+
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _year_before(base_head: str, new_prefix: str) -> bool:
+    """2023年门诊量为N。2024年门诊量M: the base is the year before the one the new value names."""
+    base_year = _YEAR_RE.search(base_head)
+    return bool(base_year) and any(int(y) == int(base_year.group(1)) + 1 for y in _YEAR_RE.findall(new_prefix))
 
 
 _NAME_NOISE_RE = re.compile(rf"{_BASE_WORDS}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|[^\u4e00-\u9fff]")
