@@ -33,6 +33,7 @@ MAX_ENTRIES = 4096
 _DIGEST = 32  # blake2b digest size at the start of the file
 
 _entries: dict[tuple[str, int], tuple] = {}
+_used: set[tuple[str, int]] = set()  # the keys this process compiled or read: what the file keeps
 _added = False
 _path: Path | None = None
 
@@ -78,7 +79,9 @@ def install() -> None:
             entry = _entries.get((p, flags))
             if entry is not None:
                 try:
-                    return _sre.compile(p, *entry)
+                    compiled = _sre.compile(p, *entry)
+                    _used.add((p, flags))
+                    return compiled
                 except Exception:  # not code this engine accepts: compile it as usual
                     del _entries[(p, flags)]
             compiled, entry = _compile(p, flags)
@@ -100,9 +103,8 @@ def _compile(pattern: str, flags: int) -> tuple[re.Pattern, tuple]:
 
 def _remember(key: tuple[str, int], entry: tuple) -> None:
     global _added
-    if len(_entries) >= MAX_ENTRIES:
-        _entries.clear()  # patterns of old packs pile up: start again from this run's
     _entries[key] = entry
+    _used.add(key)
     _added = True
 
 
@@ -135,15 +137,21 @@ def _well_formed(entries) -> bool:
 
 
 def save() -> None:
-    """Write the entries if this run compiled any anew: to a temporary file
+    """Write this run's entries if it compiled any anew: to a temporary file
     renamed into place, so a reader never sees half a file; failures are silent
     (a read-only home directory only costs the next run its head start)."""
     global _added
-    if not _added or _path is None:
+    stale = len(_entries) > 2 * len(_used) + 64  # mostly patterns no run of late has used
+    if not (_added or stale) or _path is None:
         return
     _added = False
     try:
-        payload = marshal.dumps(dict(_entries))
+        # this run's patterns only: a pack edited again and again, or a test run, must not
+        # leave the file (read at every start) growing with patterns no run uses any more
+        kept = {key: _entries[key] for key in _used if key in _entries}
+        if len(kept) > MAX_ENTRIES:
+            return
+        payload = marshal.dumps(kept)
         data = hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
         _path.parent.mkdir(parents=True, exist_ok=True)
         temporary = _path.with_name(f"{_path.name}.{os.getpid()}.tmp")
@@ -181,7 +189,9 @@ def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern:
     entry = _entries.get(key)
     if entry is not None:
         try:
-            return _sre.compile(pattern, *entry)
+            compiled = _sre.compile(pattern, *entry)
+            _used.add(key)
+            return compiled
         except Exception:
             del _entries[key]
     try:

@@ -43,6 +43,19 @@ def test_first_run_writes_the_cache_and_the_next_reads_it_with_the_same_output(t
     assert list(cache.iterdir()) == [written]  # no temporary left behind
 
 
+def test_patterns_no_run_uses_are_dropped_from_the_file(tmp_path):
+    """The file is read at every start: what a test run or an old pack left in it goes."""
+    cache = tmp_path / "cache"
+    _check(tmp_path, cache)
+    [path] = _cache_files(cache)
+    used = marshal.loads(path.read_bytes()[32:])
+    junk = {(f"stale{i}", 0): (32, [1], 0, {}, (None,)) for i in range(500)}
+    payload = marshal.dumps({**used, **junk})
+    path.write_bytes(hashlib.blake2b(payload, digest_size=32).digest() + payload)
+    _check(tmp_path, cache)
+    assert set(marshal.loads(path.read_bytes()[32:])) == set(used)
+
+
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "good digest, not marshal",
                                     "good digest, wrong shape", "good digest, code the engine refuses"])
 def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path, damage):

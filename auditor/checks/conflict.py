@@ -287,7 +287,7 @@ def _scope_words(scope_words: tuple[str, ...]) -> re.Pattern:
 
 @lru_cache(maxsize=8)
 def _leading_words(scope_words: tuple[str, ...]) -> re.Pattern:
-    words = sorted(set(scope_words + _LEADING_FILLERS), key=len, reverse=True)
+    words = sorted(set(scope_words + _LEADING_FILLERS), key=lambda w: (-len(w), w))  # one order in every process: one cached pattern
     return re.compile("^(?:" + "|".join(map(re.escape, words)) + ")+")
 
 
