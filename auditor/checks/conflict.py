@@ -125,6 +125,9 @@ _ANAPHORA_RE = re.compile(r"这些|这个|这项|这批|该|上述|此项|此类
 _SUBJECT_WINDOW = 24
 _FRAME_WINDOW = 60
 _PLACEHOLDER_YEAR_RE = re.compile(r"[xX×Ｘ]")
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+_COMPARED_RE = re.compile(r"[较比]|与|同$")
+_EVENT_FRAME_RE = re.compile(r"(?:开展|举办|组织|举行|召开|实施|参加|参与|承办|启动|推进|落实)[\u4e00-\u9fff]{2,}")
 _SAME_THING_FACTOR = 2  # one figure miscopied stays within this factor of the other
 _PARAGRAPH_WINDOW = 300  # how far back in its paragraph a figure's period and target are looked for
 
@@ -136,6 +139,7 @@ _QuantityKey = tuple[str, str, str, str, str]
 def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     scope_words = tuple(sorted(rule.options.scope_words, key=len, reverse=True))
     marks = _Marks()
+    report_year = _only_year(analysis)
     # what a figure is, read cheaply; its period (a scan of its paragraph) only
     # once a second figure is read as the same thing
     pending: dict[tuple, Figure] = {}
@@ -155,7 +159,7 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             pending[what] = figure
             continue
         for seen in queue:
-            when = _period_of(analysis, seen)
+            when = _period_of(analysis, seen, report_year)
             if when is None:
                 continue
             key = (what, when)
@@ -245,10 +249,26 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     if clause_start > sentence_start:
         earlier = norm[max(sentence_start, clause_start - _FRAME_WINDOW) : clause_start]
         frame = _scope_words(scope_words).sub("", "".join(_CJK_RUN_RE.findall(_FRAME_WORDS.sub("", _PERIOD_RE.sub("", earlier)))))
+        # 开展义诊12次,服务群众580人 and 电力部有101个项目,地方有18个: the clause before, with a
+        # figure or an event, tells whose figure it is; 在经费保障方面, 经过两年努力 tell nothing
+        if previous is None or previous.start < sentence_start:
+            event = _EVENT_FRAME_RE.search(frame)
+            frame = event.group(0) if event else ""
     return (subject + thing, "", figure.base_unit, figure.kind, frame)
 
 
-def _period_of(analysis: Analysis, figure: Figure) -> tuple[frozenset[str], bool] | None:
+def _plain_year(period: str) -> str:
+    """2023 年度 → 2023年: one year however it is written."""
+    return "".join(period.split()).removesuffix("度") if _YEAR_RE.match(period) else period
+
+
+def _only_year(analysis: Analysis) -> str | None:
+    """The one year a document names, if it names one: its 全年 is that year."""
+    years = {date.year for date in analysis.dates if date.year is not None and date.year_written}
+    return f"{years.pop()}年" if len(years) == 1 else None
+
+
+def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = None) -> tuple[frozenset[str], bool] | None:
     """The period in force for a figure: every one its sentence names before
     it, and its paragraph's last one (五年来…, 2017年…); and whether it is a
     target (计划, 目标 … in its paragraph before it or in its clause after it).
@@ -262,7 +282,12 @@ def _period_of(analysis: Analysis, figure: Figure) -> tuple[frozenset[str], bool
     paragraph_start = max(line_start, figure.number_start - _PARAGRAPH_WINDOW)
     # the period in force may be stated lines before: a hard-wrapped page, a year heading
     named = [(m.start(), m.group(0)) for m in _PERIOD_RE.finditer(norm, max(0, figure.number_start - _PARAGRAPH_WINDOW), figure.number_start)]
-    periods = frozenset(word for start, word in named if start >= prefix_start or start == named[-1][0]) - _DEFAULT_PERIOD
+    # a comparison's base (较上年增长) is no period in force; 全年 is the period named before it
+    named = [(start, _plain_year(word)) for start, word in named
+             if word not in _DEFAULT_PERIOD and not _COMPARED_RE.search(norm, max(0, start - 2), start)]
+    periods = frozenset(word for start, word in named if start >= prefix_start or start == named[-1][0])
+    if not periods and report_year is not None:
+        periods = frozenset({report_year})  # 2023年…5862人 and 全年…5826人 in a report of 2023 alone
     if any(_PLACEHOLDER_YEAR_RE.match(period) for period in periods):
         return None  # xx年度 … xx年度: years left blank may be any two years
     _, clause_end = text.clause_span(figure.start)
