@@ -228,7 +228,9 @@ _MARKER_STYLES = (
     re.compile(r"\((?P<n>\d{1,2})\)"),
     re.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])"),
     re.compile(r"(?<![\d.])(?P<n>\d{1,2})[.、](?!\d)"),
+    re.compile(r"(?<![一二三四五六七八九十])(?P<n>[一二三四五六七八九十]{1,3})、"),
 )
+_BARE_MARKER = _MARKER_STYLES[-1]  # 一、 is an item only after a ; or 。 (一、二、三级 is one item)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _NEXT_LINE_MARKER_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])")
 
@@ -246,10 +248,14 @@ def _enumerated_after(norm: str, text, figure) -> int | None:
     if style is None:
         return None
     count = 0
+    previous_end = position
     for marker in style.finditer(norm, position, line_end):
         if _marker_number(marker.group("n")) != count + 1:
             break
+        if count and style is _BARE_MARKER and not re.search(r"[;。]", norm[previous_end : marker.start()]):
+            return None
         count += 1
+        previous_end = marker.end()
     if count < 2:
         return None
     if _NEXT_LINE_MARKER_RE.match(norm, line_end + 1):
