@@ -316,6 +316,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     cued = [f for f in same if roles[scope.index(f)] == "den" and (f.index < numerator.index or not _SUBSET_AFTER_RE.match(text.norm[f.end : f.end + 4]))]
     if cued:
         whole = min(cued, key=lambda f: abs(f.index - numerator.index))
+        if _breakdown_of(text, scope, roles, whole, numerator, stem):
+            return None
         return numerator, whole, False, cues.cued(whole, cues.target)
     numerator_clause = text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]
     whole_clause = text.norm.__getitem__(slice(*text.clause_span(numerator.start)))
@@ -327,12 +329,38 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
             return earlier
     if task:
         return None
+    if not after and stem and _is_vital_rate(rate):
+        # 全年死亡1963人,死亡率为6.86‰,年末总人口28.6万人: the population after the rate
+        whole = _whole_after(text, figures, rate, numerator, sentence_end, cues)
+        if whole is not None:
+            return numerator, whole, True, False
     # no cue: a count of the rate's own event (实际入学, 接种) over the larger
     # figure before it is only a likely reading
     if stem and stem in text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]:
         larger = [f for f in same if f.index < numerator.index and f.value >= numerator.value]
         if larger and not _listed_with(text, larger[-1], numerator):
             return numerator, larger[-1], True, False
+    return None
+
+
+def _breakdown_of(text, scope, roles, whole: Figure, numerator: Figure, stem: str) -> bool:
+    """共办理建议和提案111件,其中建议48件,提案63件,办复率100%: parts listed
+    after their whole, none counting the rate's event, are a breakdown; the
+    rate is over the whole, its numerator unstated."""
+    if whole.index > numerator.index:
+        return False
+    parts = [f for f, role in zip(scope, roles) if role == "num" and f.index > whole.index and _same_unit(f, whole)]
+    if len(parts) < 2:
+        return False
+    return not any(stem and stem in text.norm[text.clause_span(f.start)[0] : f.number_start] for f in parts)
+
+
+def _whole_after(text, figures, rate: Figure, numerator: Figure, sentence_end: int, cues: _RatioCues) -> Figure | None:
+    for figure in figures[rate.index + 1 : rate.index + 4]:
+        if figure.start >= sentence_end or figure.kind in ("percent", "permille", "points"):
+            return None
+        if _is_quantity(figure) and _same_unit(figure, numerator) and figure.value >= numerator.value and cues.cued(figure, cues.denominator):
+            return figure
     return None
 
 
