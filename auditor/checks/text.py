@@ -109,7 +109,8 @@ def _pattern_matches(analysis: Analysis, rule: Rule) -> list[re.Match]:
 # --- a site's menu and footer left at the end of a copied page -------------------------------
 
 _SENTENCE_MARKS_RE = re.compile(r"[。,;!?、]")
-_OUTLINE_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.是]|\(|\d{1,2}[.、)]|第[一二三四五六七八九十\d]+)")
+# a report's own outline and list lines (markdown bullets too) are not a site's menu
+_OUTLINE_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.是]|\(|\d{1,2}[.、)]|第[一二三四五六七八九十\d]+|[-*+][ \t])")
 _DATE_WORD_RE = re.compile(r"\d\s*[年月日]|[〇零一二三四五六七八九十]\s*[年月日]")
 # the end of a report's own lines: its signature, contacts and attachments
 _OWN_LINE_RE = re.compile(r"^(?:联系人|报送|抄送|附件|签发|印发|主送|落款|单位|填报|审核|汇报人|述职人)")
