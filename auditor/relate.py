@@ -306,7 +306,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         total = _share_total(text, figures, numerator, rate, sentence_start)
         if total is not None:
             return numerator, total, False, False
-        return (_share_total_before(text, figures, numerator, rate, sentence_start, last_share)
+        return (_share_of_inline_group(text, figures, numerator, rate, sentence_start)
+                or _share_total_before(text, figures, numerator, rate, sentence_start, last_share)
                 or _share_within_group(text, figures, numerator, rate, sentence_start))
     if "分别" in text.norm[numerator.end : rate.number_start]:
         return None  # 甲…、乙…,…率分别为: each rate has its own whole
@@ -528,7 +529,7 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
         # 播种面积52.6万亩。…完成统防统治38.4万亩,占比73%: the one whole of the sentence before
         before = [f for f in figures[max(0, part.index - 8) : part.index] if previous_start <= f.start < sentence_start
                   and _is_quantity(f) and _same_unit(f, part)]
-        if len(before) == 1 and fits(before[0]) and _near_stated(part, before[0], rate):
+        if len(before) == 1 and fits(before[0]) and _near_stated(part, before[0], rate) and not _has_own_share(norm, before[0]):
             if not _CHANGE_CLAUSE_RE.search(norm[text.clause_span(before[0].start)[0] : before[0].number_start]):
                 return part, before[0], True, False
         return None
@@ -547,14 +548,31 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
 
 _GROUP_HEAD_RE = re.compile(r"\s*(?P<group>[\u4e00-\u9fff]{2,8}?)(?:之)?中\s*[,:]")
 _GROUP_LOOKBACK_CHARS = 300
+_INLINE_GROUP_RE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:之)?中\s*[,:]")
+_PEOPLE = frozenset({"人", "名"})
+
+
+def _share_of_inline_group(text, figures, part: Figure, rate: Figure, sentence_start: int) -> tuple[Figure, Figure, bool, bool] | None:
+    """9.2万名社区党组织书记中,大专以上的5.1万人,占54.8%: the group stated with its number."""
+    norm = text.norm
+    if text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
+        return None
+    for figure in figures[max(0, part.index - 3) : part.index]:
+        if figure.start >= sentence_start and _INLINE_GROUP_RE.match(norm, figure.end, part.number_start) \
+                and figure.kind == part.kind == "count" and {figure.base_unit, part.base_unit} <= _PEOPLE \
+                and figure.value >= part.value:
+            return part, figure, False, False
+    return None
 
 
 def _share_within_group(text, figures, part: Figure, rate: Figure, sentence_start: int) -> tuple[Figure, Figure, bool, bool] | None:
     """总人口中,男性16308人,占50.5%: the whole is the group the sentence opens
     with, stated before it (辖区总人口32320人); inferred, so a warning."""
     norm = text.norm
+    if text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
+        return None
     head = _GROUP_HEAD_RE.match(norm, sentence_start, part.number_start)
-    if head is None or text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
+    if head is None:
         return None
     group = head.group("group")
     for total in figures[max(0, part.index - 12) : part.index][::-1]:
