@@ -51,10 +51,12 @@ def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
     if "分别" in head or "、" in head[-12:] or head.rstrip().endswith(("和", "及", "或")):
         return False
     # 城镇和农村收入增速为12、8%: two subjects, so two values is a plausible reading
-    return not any(word in head for word in _TWO_SUBJECTS)
+    return not any(word in head for word in _TWO_SUBJECTS) and not _TWO_OF_RE.search(head)
 
 
-_TWO_SUBJECTS = ("和", "与", "及", "两个", "两项", "两类", "二者", "两者", "两地", "两镇", "两县", "两村")
+_TWO_SUBJECTS = ("和", "与", "及", "二者", "两者")
+# 分两批下拨30、5万元, 两个乡镇: a count of two before the figure makes two values a reading
+_TWO_OF_RE = re.compile(r"[两二][个项类批期轮次年地镇县村所家户校院场处]")
 
 
 # --- the year in the title -------------------------------------------------------------------
