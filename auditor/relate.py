@@ -137,7 +137,8 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
         _CueIndex(text),
     )
     found: list[Ratio] = []
-    last_share: tuple[Figure, int] | None = None  # the total of the last share and where its sentence ends
+    # the total of the last share, where its sentence ends, and whether that total was inferred
+    last_share: tuple[Figure, int, bool] | None = None
     for rate in figures:
         if rate.in_list or direction_of(rate.metric):
             continue
@@ -157,7 +158,7 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
         spread = _POPULATION_SPREAD if _is_vital_rate(rate) else Fraction(0)
         ratio = replace(_explained(text, figures, rate, reading, scale, spread), kind="share" if share else "ratio")
         if share:
-            last_share = (ratio.denominator, text.sentence_span(rate.start)[1])
+            last_share = (ratio.denominator, text.sentence_span(rate.start)[1], ratio.inferred)
         if _silenced(text, ratio, cues):
             continue
         found.append(ratio)
@@ -284,7 +285,7 @@ _EXPLICIT_WHOLE_RE = re.compile(r"应|计划|目标|任务|在册|登记|户籍|
 
 
 def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, task: bool = False,
-                  last_share: tuple[Figure, int] | None = None) -> tuple[Figure, Figure, bool, bool] | None:
+                  last_share: tuple[Figure, int, bool] | None = None) -> tuple[Figure, Figure, bool, bool] | None:
     """(numerator, denominator, inferred, target) as the wording pairs them, or None."""
     sentence_start, sentence_end = text.sentence_span(rate.start)
     scope, after = _scope(text, figures, rate, sentence_start, sentence_end)
@@ -308,7 +309,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
             return numerator, total, False, False
         return (_share_of_inline_group(text, figures, numerator, rate, sentence_start)
                 or _share_total_before(text, figures, numerator, rate, sentence_start, last_share)
-                or _share_within_group(text, figures, numerator, rate, sentence_start))
+                or _share_within_group(text, figures, numerator, rate, sentence_start)
+                or _share_of_only_quantity(text, figures, numerator, rate, sentence_start))
     if "分别" in text.norm[numerator.end : rate.number_start]:
         return None  # 甲…、乙…,…率分别为: each rate has its own whole
     if after and not share and not (stem and stem in text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]):
@@ -493,7 +495,7 @@ def _share_of_another(text, part: Figure, rate: Figure) -> bool:
 
 
 def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_start: int,
-                        last_share: tuple[Figure, int] | None) -> tuple[Figure, Figure, bool, bool] | None:
+                        last_share: tuple[Figure, int, bool] | None) -> tuple[Figure, Figure, bool, bool] | None:
     """A share whose total stands before its sentence: the total of the share
     just before (其中男性…,占总人口的50.1%;女性…,占49.9%), the figure that
     ends the sentence before 其中 (共有残疾人8650人。其中肢体残疾…), or a
@@ -512,7 +514,7 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
         return _is_quantity(total) and _same_unit(total, part) and total.value >= part.value and total.index != part.index
 
     if last_share is not None and last_share[1] == sentence_start - 1 and fits(last_share[0]):
-        return part, last_share[0], norm[sentence_start - 1] == "。", False
+        return part, last_share[0], norm[sentence_start - 1] == "。" or last_share[2], False
     head = norm[sentence_start : part.number_start]
     words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
     whole = (words.group("whole") if words else "").strip()
@@ -563,6 +565,26 @@ def _share_of_inline_group(text, figures, part: Figure, rate: Figure, sentence_s
                 and figure.value >= part.value:
             return part, figure, False, False
     return None
+
+
+def _share_of_only_quantity(text, figures, part: Figure, rate: Figure, sentence_start: int) -> tuple[Figure, Figure, bool, bool] | None:
+    """接诊产妇3857人,活产3854人,占99.92%: a share that names no whole, after
+    the one other quantity of its unit in the sentence; inferred, so a warning."""
+    norm = text.norm
+    if text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
+        return None
+    words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
+    if words is None or words.group("whole").strip() or "其中" in norm[sentence_start : part.number_start]:
+        return None
+    before = [f for f in figures[max(0, part.index - 8) : part.index] if f.start >= sentence_start and _same_unit(f, part)]
+    if len(before) != 1:
+        return None
+    whole = before[0]
+    clause = norm[text.clause_span(whole.start)[0] : whole.number_start]
+    if (not _is_quantity(whole) or whole.value < part.value or _has_own_share(norm, whole)
+            or _CHANGE_CLAUSE_RE.search(clause) or _CHANGE_CLAUSE_RE.search(norm[part.end : rate.number_start])):
+        return None
+    return part, whole, True, False
 
 
 def _share_within_group(text, figures, part: Figure, rate: Figure, sentence_start: int) -> tuple[Figure, Figure, bool, bool] | None:
@@ -676,6 +698,9 @@ def pair_explains(numerator: Figure, denominator: Figure, rate: Figure, target: 
     return explains(representative, stated)
 
 
+_INFERRED_LOOKBACK_CHARS = 200
+
+
 def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool, bool],
                scale: int = 100, spread: Fraction = Fraction(0)) -> Ratio:
     """The best reading, or another pair of nearby same-unit quantities that gives the stated rate."""
@@ -684,6 +709,9 @@ def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool,
         return Ratio(rate, numerator, denominator, inferred, target, scale=scale, spread=spread)
     sentence_start, sentence_end = text.sentence_span(rate.start)
     previous_start = text.sentence_span(sentence_start - 1)[0] if sentence_start else 0
+    if reading[2]:
+        # an inferred whole: any whole stated shortly before may be the one meant
+        previous_start = min(previous_start, max(0, sentence_start - _INFERRED_LOOKBACK_CHARS))
     nearby = [
         f for f in figures[max(0, rate.index - 12) : rate.index + 6]
         if previous_start <= f.start < sentence_end and _is_quantity(f) and _same_unit(f, numerator)
