@@ -101,6 +101,11 @@ class Code:
     def command(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "auditor.cli", *args]
 
+    def cwd(self) -> str:
+        """Run in the tree measured: `python -m` puts the working directory first on sys.path,
+        so run from the repository root it would import the current tree for every revision."""
+        return str(self.pythonpath or ROOT)
+
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
         env["PYTHONPATH"] = str(self.pythonpath or ROOT)
@@ -111,7 +116,7 @@ class Code:
     def measure(self, *args: str) -> dict:
         import json
 
-        out = subprocess.run([sys.executable, "-c", _MEASURE, *self.command(*args)], env=self.env(),
+        out = subprocess.run([sys.executable, "-c", _MEASURE, *self.command(*args)], env=self.env(), cwd=self.cwd(),
                              check=True, capture_output=True, text=True).stdout
         return json.loads(out)
 
@@ -156,7 +161,7 @@ def cold_start(code: Code, path: Path, preamble: str = "") -> tuple[float, float
 def _measure_command(code: Code, command: list[str]) -> dict:
     import json
 
-    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], env=code.env(), check=True,
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], env=code.env(), cwd=code.cwd(), check=True,
                          capture_output=True, text=True).stdout
     return json.loads(out)
 
