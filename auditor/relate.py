@@ -513,11 +513,13 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
     def fits(total: Figure) -> bool:
         return _is_quantity(total) and _same_unit(total, part) and total.value >= part.value and total.index != part.index
 
-    if last_share is not None and last_share[1] == sentence_start - 1 and fits(last_share[0]):
-        return part, last_share[0], norm[sentence_start - 1] == "。" or last_share[2], False
-    head = norm[sentence_start : part.number_start]
     words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
     whole = (words.group("whole") if words else "").strip()
+    if last_share is not None and last_share[1] == sentence_start - 1 and fits(last_share[0]):
+        total_clause = norm[text.clause_span(last_share[0].start)[0] : last_share[0].number_start]
+        if len(whole) < 2 or whole.startswith(("总", "全部")) or _names(whole, total_clause):
+            return part, last_share[0], norm[sentence_start - 1] == "。" or last_share[2], False
+    head = norm[sentence_start : part.number_start]
     if head.lstrip().startswith("其中"):
         index = bisect_left([f.start for f in figures[max(0, part.index - 12) : part.index]], sentence_start) + max(0, part.index - 12) - 1
         if index >= 0:
