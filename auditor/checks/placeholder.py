@@ -49,6 +49,8 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
         start, end = match.span()
         if any(norm.startswith(word, start) for word in not_slots):
             continue
+        if _inside_identifier(norm, start, end):
+            continue
         if _is_slot_run(norm, start, end, emphasis):
             yield start, end
     for match in _TIMES_RE.finditer(norm):
@@ -64,6 +66,28 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
             if pattern is _CIRCLE_RE and not (_neighbour(norm, match.start() - 1) or _neighbour(norm, match.end())):
                 continue
             yield match.span()
+
+
+_IDENTIFIER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._-=&")
+_IDENTIFIER_REACH = 64
+
+
+def _inside_identifier(norm: str, start: int, end: int) -> bool:
+    """/img/d/nBnauM3X4ED: an X inside a path or a code (letters other than x, or a
+    slash, around it) is a character of that name, not a slot."""
+    left = start
+    while left > 0 and start - left < _IDENTIFIER_REACH and norm[left - 1] in _IDENTIFIER_CHARS:
+        left -= 1
+    right = end
+    while right < len(norm) and right - end < _IDENTIFIER_REACH and norm[right] in _IDENTIFIER_CHARS:
+        right += 1
+    before, after = norm[left:start], norm[end:right]
+
+    def letters(part: str) -> int:
+        return sum(1 for c in part if c.isascii() and c.isalpha() and c not in "xX")
+
+    # xm2, x kg: a unit after the slot is no name around it
+    return "/" in before + after or (letters(before) and letters(after)) or letters(before + after) >= 3
 
 
 def _is_slot_run(norm: str, start: int, end: int, emphasis: set[int]) -> bool:
