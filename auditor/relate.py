@@ -491,7 +491,7 @@ def _share_of_another(text, part: Figure, rate: Figure) -> bool:
         label = label.rsplit(word, 1)[-1]
     label = label.strip(" ,、:的")
     part_clause = norm[text.clause_span(part.start)[0] : part.number_start]
-    return not (subject in part_clause or (len(label) >= 2 and label in subject))
+    return not (subject in part_clause or subject == label)
 
 
 def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_start: int,
