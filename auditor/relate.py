@@ -290,7 +290,7 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     sentence_start, sentence_end = text.sentence_span(rate.start)
     scope, after = _scope(text, figures, rate, sentence_start, sentence_end)
     if not scope:
-        return None
+        return _vital_in_a_row(text, figures, rate, cues, sentence_start) if _is_vital_rate(rate) else None
     stem = _stem(rate.metric)
     roles = [_own_count(text, f, stem) or _role(text, f, cues) for f in scope]
     numerators = [f for f, role in zip(scope, roles) if role == "num"]
@@ -365,6 +365,22 @@ def _whole_after(text, figures, rate: Figure, numerator: Figure, sentence_end: i
         if _is_quantity(figure) and _same_unit(figure, numerator) and figure.value >= numerator.value and cues.cued(figure, cues.denominator):
             return figure
     return None
+
+
+def _vital_in_a_row(text, figures, rate: Figure, cues: _RatioCues, sentence_start: int):
+    """出生人口…,死亡人口…,户籍人口…万人,出生率…‰,死亡率…‰: the second rate
+    of a row takes its own event's count and the population from the counts
+    before the row."""
+    stem = _stem(rate.metric)
+    if not stem:
+        return None
+    counts = [f for f in figures[max(0, rate.index - _MAX_SCOPE) : rate.index] if f.start >= sentence_start and _is_quantity(f)]
+    own = [f for f in counts if stem in text.norm[text.clause_span(f.start)[0] : f.number_start]]
+    if len(own) != 1:
+        return None
+    wholes = [f for f in counts if f is not own[0] and _same_unit(f, own[0]) and f.value >= own[0].value
+              and cues.cued(f, cues.denominator)]
+    return (own[0], wholes[-1], False, False) if len(wholes) == 1 else None
 
 
 def _own_count(text, figure: Figure, stem: str) -> str:
