@@ -524,7 +524,7 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
         return None
     if _CHANGE_CLAUSE_RE.search(norm[part.end : rate.number_start]):
         return None
-    previous_start = text.sentence_span(sentence_start - 1)[0]
+    previous_start = text.previous_sentence_start(sentence_start)
 
     def fits(total: Figure) -> bool:
         return _is_quantity(total) and _same_unit(total, part) and total.value >= part.value and total.index != part.index
@@ -654,7 +654,7 @@ def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentenc
     states (辖区在校学生8412人。已完成视力筛查8103人,筛查率…), as an inferred
     reading when it comes near the stated rate."""
     earliest = _section_start(text, numerator.start)
-    previous_start = text.sentence_span(sentence_start - 1)[0] if sentence_start else sentence_start
+    previous_start = text.previous_sentence_start(sentence_start) if sentence_start else sentence_start
     over_fulfilled = rate.value > 100
     uncued: list[Figure] = []
     for index in range(numerator.index - 1, max(-1, numerator.index - 1 - _MAX_LOOKBACK_FIGURES), -1):
@@ -726,7 +726,7 @@ def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool,
     if rate.qualifier in APPROXIMATE_WORDS or pair_explains(numerator, denominator, rate, target, scale, spread):
         return Ratio(rate, numerator, denominator, inferred, target, scale=scale, spread=spread)
     sentence_start, sentence_end = text.sentence_span(rate.start)
-    previous_start = text.sentence_span(sentence_start - 1)[0] if sentence_start else 0
+    previous_start = text.previous_sentence_start(sentence_start)
     if reading[2]:
         # an inferred whole: any whole stated shortly before may be the one meant
         previous_start = min(previous_start, max(0, sentence_start - _INFERRED_LOOKBACK_CHARS))
@@ -1165,7 +1165,7 @@ def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) ->
     """The one value of new's unit in the sentence before, said to be last year's (上年为N)."""
     if not sentence_start:
         return None
-    previous_start, _ = text.sentence_span(sentence_start - 1)
+    previous_start = text.previous_sentence_start(sentence_start)
     norm = text.norm
     candidates = []
     for index in range(new.index - 1, max(-1, new.index - 1 - _MAX_SCOPE), -1):

@@ -46,6 +46,16 @@ class Text:
     def clause_span(self, offset: int) -> tuple[int, int]:
         return _span(self.clause_ends, offset, len(self.norm))
 
+    def previous_sentence_start(self, sentence_start: int) -> int:
+        """Where the sentence before starts, over the empty piece between 。 and a line break."""
+        start = sentence_start
+        while start > 0:
+            begin, end = self.sentence_span(start - 1)
+            if self.norm[begin:end].strip():
+                return begin
+            start = begin
+        return 0
+
 
 def ends_with(pattern: re.Pattern, norm: str, start: int, end: int, width: int = 64) -> re.Match | None:
     """pattern (anchored with $) matched at the end of norm[start:end].
