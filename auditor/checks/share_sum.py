@@ -8,6 +8,7 @@ Shares of kinds that overlap (本科以上学历占45%,高级职称占60%) are n
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -114,6 +115,20 @@ def find_share_splits(analysis) -> list[ShareSplit]:
     return found
 
 
+# the last document judged (a weak reference) with its splits, swapped as one
+# tuple: judged() is asked twice per document (rows, then hits)
+_LAST: list = [(lambda: None, {})]
+
+
+def _judged_of(analysis) -> Mapping[int, ShareSplit]:
+    reference, judged = _LAST[0]
+    if reference() is analysis:
+        return judged
+    judged = {split.shares[0].index: split for split in find_share_splits(analysis)}
+    _LAST[0] = (weakref.ref(analysis), judged)
+    return judged
+
+
 class ShareSumCheck(NumericCheck):
     """The shares of a known split of one whole must add up to 100%, within their rounding."""
 
@@ -125,7 +140,7 @@ class ShareSumCheck(NumericCheck):
         return ("shares_low", "shares_high", "shares_whole")
 
     def judged(self, analysis, rule) -> Mapping[int, ShareSplit]:
-        return {split.shares[0].index: split for split in find_share_splits(analysis)}
+        return _judged_of(analysis)
 
     def row(self, analysis, rule, split: ShareSplit) -> dict[str, Any]:
         low, high = _sum_interval(split.shares)
