@@ -82,9 +82,11 @@ def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     if rule.options.patterns:
         matches = _first_of_overlapping(matches + _pattern_matches(analysis, rule))
     if rule.options.menu_cues:
-        menu = trailing_menu(analysis.text.norm, rule.options.menu_cues)
-        if menu is not None:
-            matches = _first_of_overlapping(matches + [menu])
+        menus = [trailing_menu(analysis.text.norm, rule.options.menu_cues),
+                 leading_menu(analysis.text.norm, rule.options.menu_cues)]
+        matches = _first_of_overlapping(matches + [m for m in menus if m is not None])
+    if rule.options.edge_lines:
+        matches = _first_of_overlapping(matches + edge_furniture(analysis, rule.options.edge_lines, matches))
     yield from _per_line(analysis, matches, rule.options.group == "block")
 
 
@@ -148,6 +150,103 @@ def trailing_menu(norm: str, cues: tuple[str, ...]) -> _Span | None:
     last_start, last_end = lines[0]
     stop = last_start + len(norm[last_start:last_end].rstrip())
     return _Span(start, stop, " / ".join(texts[::-1][:3]) + (" …" if len(texts) > 3 else ""))
+
+
+# a report's own title ends the run of a site's menu above it
+_TITLE_END_RE = re.compile(r"(?:总结|报告|汇报|计划|方案|讲话|意见|通知|规划|要点|材料|情况|述职|发言|纪要|通报|公告|决定|办法)$")
+_LEADING_MENU_MAX_LINES = 40
+
+
+def leading_menu(norm: str, cues: tuple[str, ...]) -> _Span | None:
+    """A site's menu above a copied page (首页 / 机构概况 / 政务公开 / …): a run of at least
+    three short lines without a sentence in them before the first line that is not one,
+    two of them bare menu items, with a menu word (首页, 登录 …) among them or five items.
+    The report's own title (…工作总结), a date and an outline heading stop the run."""
+    lines: list[tuple[int, int]] = []  # (start, end) of non-empty lines, first first
+    start = 0
+    while start < len(norm) and len(lines) <= _LEADING_MENU_MAX_LINES:
+        end = norm.find("\n", start)
+        end = len(norm) if end < 0 else end
+        line = norm[start:end].strip()
+        if line:
+            if not _menu_like(line, cues) or _TITLE_END_RE.search(line):
+                break
+            lines.append((start, end))
+        start = end + 1
+    else:
+        return None  # the whole text is short lines, or the run never ends: a list, not a menu
+    texts = [norm[s:e].strip() for s, e in lines]
+    items = [t for t in texts if _menu_item(t)]
+    has_cue = any(cue in t for t in texts for cue in cues)
+    if len(texts) < 3 or len(items) < 2 or not (has_cue or len(items) >= 5 and len({len(t) for t in items}) > 1):
+        return None
+    first_start, first_end = lines[0]
+    begin = first_start + len(norm[first_start:first_end]) - len(norm[first_start:first_end].lstrip())
+    last_start, last_end = lines[-1]
+    stop = last_start + len(norm[last_start:last_end].rstrip())
+    return _Span(begin, stop, " / ".join(texts[:3]) + (" …" if len(texts) > 3 else ""))
+
+
+# --- furniture words that are debris only beside other debris: 目录, 参考资料 ---------------
+
+# an encyclopedia's contents list under 目录: 1 历史沿革 / 2.1 位置 / ▪ 地貌
+_TOC_ENTRY_RE = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})?[ \t]+|[▪•·][ \t]*)[\u4e00-\u9fffA-Za-z][^\n。,;:、]{0,24}")
+
+
+def edge_furniture(analysis: Analysis, words: tuple[str, ...], debris: list) -> list[_Span]:
+    """A lone 目录 or 参考资料 line is a page's furniture when the line next to it is debris
+    (锁定, 词条标签:, [引用日期…]) or when an encyclopedia's contents list follows it
+    (1 历史沿革 / 2 行政区划), which it takes with it; a report's own 目录 over 一、… and
+    its own 参考资料 over its sources stay."""
+    norm, text = analysis.text.norm, analysis.text
+    lone = re.compile(r"^[ \t]*(?:" + "|".join(map(re.escape, words)) + r")[ \t]*(?::[ \t]*)?$", re.MULTILINE)
+    debris_lines = {line for m in debris for line in range(text.line_of(m.start()), text.line_of(max(m.start(), m.end() - 1)) + 1)}
+    found: list[_Span] = []
+    for match in lone.finditer(norm):
+        entries = _toc_entries(norm, match.end())
+        if len(entries) >= 2:
+            found.append(_Span(match.start() + len(match.group(0)) - len(match.group(0).lstrip()), entries[-1], match.group(0).strip()))
+            continue
+        before, after = _neighbour_line(norm, match.start(), -1), _neighbour_line(norm, match.end(), 1)
+        if any(position is not None and text.line_of(position) in debris_lines for position in (before, after)):
+            found.append(_Span(match.start() + len(match.group(0)) - len(match.group(0).lstrip()), match.start() + len(match.group(0).rstrip()), match.group(0).strip()))
+    return found
+
+
+def _toc_entries(norm: str, position: int) -> list[int]:
+    """The ends of the contents entries on the lines after position (blank lines skipped)."""
+    ends: list[int] = []
+    while len(ends) < 200:
+        while position < len(norm) and norm[position] == "\n":
+            position += 1
+        entry = _TOC_ENTRY_RE.match(norm, position)
+        line_end = norm.find("\n", position)
+        line_end = len(norm) if line_end < 0 else line_end
+        if entry is None or norm[entry.end() : line_end].strip():
+            return ends
+        ends.append(entry.end())
+        position = line_end
+    return ends
+
+
+def _neighbour_line(norm: str, position: int, step: int) -> int | None:
+    """A position inside the nearest non-blank line before (step -1) or after (step 1)."""
+    while True:
+        if step < 0:
+            end = norm.rfind("\n", 0, position)
+            if end < 0:
+                return None
+            start = norm.rfind("\n", 0, end) + 1
+        else:
+            start = norm.find("\n", position)
+            if start < 0:
+                return None
+            start += 1
+            end = norm.find("\n", start)
+            end = len(norm) if end < 0 else end
+        if norm[start:end].strip():
+            return start + len(norm[start:end]) - len(norm[start:end].lstrip())
+        position = start if step < 0 else end
 
 
 def _menu_like(line: str, cues: tuple[str, ...]) -> bool:
@@ -236,6 +335,8 @@ class PhraseParams(Params):
     group: str = "line"  # line: one finding per line; block: debris on consecutive lines is one finding
     # footer words (传真, 网站地图 …) that mark a run of short lines at the end as a site's menu; none: not looked for
     menu_cues: tuple[str, ...] = ()
+    # lone lines (目录, 参考资料) that are a page's furniture beside other debris or over a contents list
+    edge_lines: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _valid_patterns(self.patterns)
