@@ -34,6 +34,17 @@ from auditor.rulepack import RulePack
 EXIT_INTERRUPTED = 130
 
 
+def _silence_stderr() -> None:
+    """After the last line the user is meant to see, nothing more reaches the terminal."""
+    import os
+
+    try:
+        sys.stderr.flush()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
+    except (OSError, ValueError):  # no real stderr (embedded, closed): nothing to protect
+        pass
+
+
 class UsageFailure(click.ClickException):
     exit_code = EXIT_USAGE
 
@@ -85,6 +96,7 @@ class GuardedGroup(LocalisedHelp, click.Group):
             raise
         except KeyboardInterrupt:  # Ctrl-C: exit 130; an --output is replaced only when complete
             click.echo(f"auditor: {message('interrupted', 'zh')} / interrupted", err=True)
+            _silence_stderr()  # a worker pool's threads, torn down as the process exits, may still print
             ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:  # `auditor … | head`: the reader has gone, nothing left to say
             import os
