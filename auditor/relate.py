@@ -139,7 +139,12 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
     found: list[Ratio] = []
     # the total of the last share, where its sentence ends, and whether that total was inferred
     last_share: tuple[Figure, int, bool] | None = None
+    respective = respective_shares(analysis)  # 分别占12%、45%: one share per listed part
     for rate in figures:
+        if rate.index in respective:
+            if respective[rate.index] is not None:
+                found.append(respective[rate.index])
+            continue
         if rate.in_list or direction_of(rate.metric):
             continue
         if rate.kind == "percent":
@@ -1338,3 +1343,178 @@ def _stated_after(figures, norm: str, new: Figure, sentence_end: int, end: int) 
     if not match:
         return None, ""
     return following, match.group("word") or match.group("rate")
+
+
+# --- shares given with 分别 -----------------------------------------------------------
+#
+# 全院医生1000人,其中高级120人、中级450人、初级430人,分别占12%、45%和43%:
+# part i over the whole gives share i. The whole is found as for a single share
+# (the figure before 其中, a figure whose words 占 names, the group the sentence
+# opens with); one found across sentences or without a cue word is an inferred
+# reading (a warning), believed only when it gives at least one of the shares.
+# What does not resolve to exactly one part per share over one stated whole is
+# left alone: a wrong count is RS001's business, and the reading a single share
+# would get (the last part over the first share) is never what 分别 means.
+
+# 分别占12%、45% / 分别占总数的… / 分别占全县户籍人口的比重为… ; 占比分别为 / 所占比例分别为
+_RESPECTIVE_SHARE_RES = (
+    re.compile(r"分别占(?P<whole>[^\d,。;:]{0,12}?)(?:的)?(?:比重|比例|比)?(?:为|达|达到|是)?\s*$"),
+    re.compile(r"占(?P<whole>[^\d,。;:分]{0,12}?)(?:的)?(?:比重|比例|比)分别(?:为|达|达到|是)?\s*$"),
+)
+_ITEM_JOIN_RE = re.compile(r"、|和|及|与")
+_RESPECTIVE_SUBJECT_NOISE = ("所", "各", "依次", *_SHARE_SUBJECT_NOISE)
+_MAX_WHOLE_LOOKBACK = 12  # figures back from the first part a whole may stand
+
+
+def respective_shares(analysis) -> dict[int, Ratio | None]:
+    """{share index: its reading} for every share of a 分别占 clause; None
+    for the first share of a clause that does not resolve (no reading)."""
+    text, figures = analysis.text, analysis.figures
+    found: dict[int, Ratio | None] = {}
+    if "分别" not in text.norm:
+        return found
+    for first in figures:
+        if first.kind != "percent" or first.in_list:
+            continue
+        clause_start, _ = text.clause_span(first.start)
+        words = None
+        for pattern in _RESPECTIVE_SHARE_RES:
+            words = ends_with(pattern, text.norm, clause_start, first.number_start)
+            if words:
+                break
+        if words is None:
+            continue
+        found[first.index] = None
+        shares = _shares_from(figures, first)
+        for ratio in _respective_readings(text, figures, shares, words):
+            found[ratio.rate.index] = ratio
+    return found
+
+
+def _shares_from(figures, first: Figure) -> list[Figure]:
+    shares = [first]
+    index = first.index + 1  # by index: a slice would copy every later figure
+    while index < len(figures) and figures[index].kind == "percent" and figures[index].in_list:
+        shares.append(figures[index])
+        index += 1
+    return shares
+
+
+def _respective_readings(text, figures, shares: list[Figure], words: re.Match) -> list[Ratio]:
+    if len(shares) < 2:
+        return []
+    parts = _listed_parts(text, figures, shares[0], len(shares), words.start())
+    if parts is None:
+        return []
+    whole = _respective_whole(text, figures, parts, shares[0], words.group("whole").strip().removesuffix("的"))
+    if whole is None:
+        return []
+    total, inferred = whole
+    given = [pair_explains(part, total, share) for part, share in zip(parts, shares)]
+    if inferred and not any(given):
+        return []  # a whole only guessed at, that gives none of the shares: another whole
+    readings = []
+    for part, share, holds in zip(parts, shares, given):
+        denominator = total if holds else _other_whole(text, figures, part, share, parts) or total
+        readings.append(Ratio(share, part, denominator, inferred, kind="share"))
+    return readings
+
+
+def _listed_parts(text, figures, first_share: Figure, count: int, words_start: int) -> list[Figure] | None:
+    """The `count` quantities listed just before 分别, one unit, one sentence;
+    None when the list has more items than that, or they are no parts."""
+    norm = text.norm
+    sentence_start, _ = text.sentence_span(first_share.start)
+    if first_share.index < count:
+        return None
+    parts = list(figures[first_share.index - count : first_share.index])
+    if any(not _is_quantity(p) or not _same_unit(p, parts[0]) or p.start < sentence_start for p in parts):
+        return None
+    for earlier, later in zip(parts, parts[1:]):
+        gap = norm[earlier.end : later.number_start]
+        if not re.search(r"[、,和及与]", gap) or "其中" in gap or _CHANGE_CLAUSE_RE.search(gap):
+            return None
+    last = parts[-1]
+    if text.clause_span(words_start)[0] > text.clause_span(last.start)[1] + 1:
+        return None  # the shares must follow the list
+    between = norm[last.end : words_start]
+    if _CHANGE_CLAUSE_RE.search(between) or _own_subject(between):
+        return None  # 其中女性分别占…: shares within each part, not of one whole
+    for part in parts:
+        clause_start, _ = text.clause_span(part.start)
+        if _CHANGE_CLAUSE_RE.search(norm, max(clause_start, part.number_start - 12), part.number_start):
+            return None  # 分别增加120人、450人: changes, not parts
+    return parts
+
+
+def _own_subject(between: str) -> bool:
+    subject = re.sub(r"[^\u4e00-\u9fff]", "", between)
+    for word in _RESPECTIVE_SUBJECT_NOISE:
+        subject = subject.replace(word, "")
+    return len(subject) >= 2
+
+
+def _respective_whole(text, figures, parts: list[Figure], share: Figure, named: str) -> tuple[Figure, bool] | None:
+    """(whole, inferred): the figure before 其中; a figure of this sentence or
+    the one before whose words 占 names; the figure the group the sentence
+    opens with (专任教师中,…) names; the figure just before the list."""
+    norm = text.norm
+    sentence_start, _ = text.sentence_span(share.start)
+    first = parts[0]
+    largest = max(p.value for p in parts)
+    generic = _generic_whole(named)
+
+    def clause_of(figure: Figure) -> str:
+        return norm[text.clause_span(figure.start)[0] : figure.number_start]
+
+    def fits(figure: Figure) -> bool:
+        return (figure not in parts and _is_quantity(figure) and _same_unit(figure, first) and figure.value >= largest
+                and not _has_own_share(norm, figure) and not _CHANGE_CLAUSE_RE.search(clause_of(figure)))
+
+    def names(figure: Figure, whole: str = named) -> bool:
+        return _names(whole, clause_of(figure)) or _names_without_total(whole, clause_of(figure))
+
+    before = figures[first.index - 1] if first.index else None
+    if before is not None and before.start >= sentence_start and _is_quantity(before) and _same_unit(before, first):
+        gap = norm[before.end : first.number_start]
+        if "其中" in gap:
+            return (before, False) if fits(before) and (generic or names(before)) else None
+        if _ITEM_JOIN_RE.search(gap):
+            return None  # one more item of the list: more parts than shares
+        # 全院医生1000人,高级…、中级…,分别占: a whole before the list, with no cue
+        if fits(before) and before.value >= sum(p.value for p in parts) and (generic or names(before)):
+            return before, True
+        return None
+    previous_start = text.sentence_span(sentence_start - 1)[0] if sentence_start else 0
+    head = norm[sentence_start : first.number_start].lstrip()
+    if (before is not None and head.startswith("其中") and before.start >= previous_start
+            and re.fullmatch(r"[\s。;]*", norm[before.end : sentence_start]) and fits(before) and (generic or names(before))):
+        return before, True  # 全县人口5.2万人。其中城镇…
+    lookback = figures[max(0, first.index - _MAX_WHOLE_LOOKBACK) : first.index][::-1]
+    if not generic:
+        for figure in lookback:
+            if figure.start < previous_start:
+                break
+            if fits(figure) and names(figure):
+                return figure, figure.start < sentence_start
+    group = _GROUP_HEAD_RE.match(norm, sentence_start, first.number_start)
+    if group is not None and (generic or _names(named, group.group("group"))):
+        for figure in lookback:
+            if figure.start >= sentence_start:
+                continue
+            if figure.start < sentence_start - _GROUP_LOOKBACK_CHARS:
+                break
+            if fits(figure) and names(figure, group.group("group")):
+                return figure, True
+    return None
+
+
+def _other_whole(text, figures, part: Figure, share: Figure, parts: list[Figure]) -> Figure | None:
+    """Another same-unit quantity of this sentence or the one before that gives the share (explain before accusing)."""
+    sentence_start, _ = text.sentence_span(share.start)
+    previous_start = text.sentence_span(sentence_start - 1)[0] if sentence_start else 0
+    for figure in figures[max(0, parts[0].index - _MAX_WHOLE_LOOKBACK) : share.index]:
+        if (figure.start >= previous_start and figure not in parts and _is_quantity(figure) and _same_unit(figure, part)
+                and figure.value >= part.value and pair_explains(part, figure, share)):
+            return figure
+    return None
