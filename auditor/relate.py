@@ -1485,7 +1485,7 @@ def _respective_whole(text, figures, parts: list[Figure], share: Figure, named: 
         if fits(before) and before.value >= sum(p.value for p in parts) and (generic or names(before)):
             return before, True
         return None
-    previous_start = text.sentence_span(sentence_start - 1)[0] if sentence_start else 0
+    previous_start = text.previous_sentence_start(sentence_start)
     head = norm[sentence_start : first.number_start].lstrip()
     if (before is not None and head.startswith("其中") and before.start >= previous_start
             and re.fullmatch(r"[\s。;]*", norm[before.end : sentence_start]) and fits(before) and (generic or names(before))):
@@ -1512,7 +1512,7 @@ def _respective_whole(text, figures, parts: list[Figure], share: Figure, named: 
 def _other_whole(text, figures, part: Figure, share: Figure, parts: list[Figure]) -> Figure | None:
     """Another same-unit quantity of this sentence or the one before that gives the share (explain before accusing)."""
     sentence_start, _ = text.sentence_span(share.start)
-    previous_start = text.sentence_span(sentence_start - 1)[0] if sentence_start else 0
+    previous_start = text.previous_sentence_start(sentence_start)
     for figure in figures[max(0, parts[0].index - _MAX_WHOLE_LOOKBACK) : share.index]:
         if (figure.start >= previous_start and figure not in parts and _is_quantity(figure) and _same_unit(figure, part)
                 and figure.value >= part.value and pair_explains(part, figure, share)):
