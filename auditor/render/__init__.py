@@ -40,9 +40,11 @@ class Tally:
             self.errors += 1
         self.suppressed += result.suppressed
         self.notices += result.notice is not None
-        self.severities.update(f.severity for f in result.findings)
-        self.categories.update(f.category for f in result.findings)
-        self.rules.update(f.rule for f in result.findings)
+        severities, categories, rules = self.severities, self.categories, self.rules
+        for finding in result.findings:  # one pass: a long document's findings may be decoded as they pass
+            severities[finding.severity] += 1
+            categories[finding.category] += 1
+            rules[finding.rule] += 1
         return result
 
     def failing(self, fail_on: str) -> bool:
@@ -77,6 +79,21 @@ def counted(results: Iterable[FileResult], counts: Tally) -> Iterator[FileResult
     for result in results:
         counts.add(result)
         yield result
+
+
+def write_pieces(pieces: Iterable[str], write: Callable[[str], None], size: int = 1 << 16) -> None:
+    """Hand `pieces` to `write` joined into writes of about `size` characters:
+    a file's findings stream out without one call (and one flush) per finding."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            write("".join(batch))
+            batch, length = [], 0
+    if batch:
+        write("".join(batch))
 
 
 @dataclass(frozen=True)

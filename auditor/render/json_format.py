@@ -8,29 +8,45 @@ finding is encoded compactly, which lets the json module use its C encoder
 from __future__ import annotations
 
 import json
+from itertools import chain
 
 from auditor.model import FileResult
-from auditor.render import RenderContext, Tally
+from auditor.render import RenderContext, Tally, write_pieces
 
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
 def file_entry(result: FileResult, lang: str = "zh") -> str:
-    lines = [f'    {{\n      "path": {_compact(result.path)},']
+    return "".join(file_pieces(result, lang))
+
+
+def file_pieces(result: FileResult, lang: str = "zh"):
+    """One file's entry in pieces of at most a few hundred findings: a long
+    document's findings are never one string (a 50 MB report gives 100 MB of JSON)."""
+    head = [f'    {{\n      "path": {_compact(result.path)},']
     if result.error is not None:
-        lines.append(f'      "error": {_compact({"code": result.error_code, "message": result.error})},')
+        head.append(f'      "error": {_compact({"code": result.error_code, "message": result.error})},')
     if result.notice is not None:
-        lines.append(f'      "notice": {_compact({"code": result.notice_code, "message": result.notice})},')
-    if result.findings:
-        body = ",\n".join("        " + _compact(f.as_json_in(lang)) for f in result.findings)
-        lines.append(f'      "findings": [\n{body}\n      ]')
+        head.append(f'      "notice": {_compact({"code": result.notice_code, "message": result.notice})},')
+    if not result.findings:
+        yield "\n".join([*head, '      "findings": []'])
     else:
-        lines.append('      "findings": []')
+        yield "\n".join([*head, '      "findings": [\n'])
+        batch: list[str] = []
+        separator = ""
+        for finding in result.findings:
+            batch.append("        " + _compact(finding.as_json_in(lang)))
+            if len(batch) == _BATCH:
+                yield separator + ",\n".join(batch)
+                batch, separator = [], ",\n"
+        yield (separator + ",\n".join(batch) if batch else "") + "\n      ]"
     if result.figures:  # --figures: the figures table of this file, one row a line
-        lines[-1] += ","
         body = ",\n".join("        " + _compact(row) for row in result.figures)
-        lines.append(f'      "figures": [\n{body}\n      ]')
-    return "\n".join(lines) + "\n    }"
+        yield f',\n      "figures": [\n{body}\n      ]'
+    yield "\n    }"
+
+
+_BATCH = 256
 
 
 def _summary(counts: Tally) -> str:
@@ -43,7 +59,7 @@ def emit(results, counts: Tally, write, context: RenderContext) -> None:
     write('{\n  "version": 1,\n  "files": [')
     first = True
     for result in results:
-        write(("\n" if first else ",\n") + file_entry(result, context.lang))
+        write_pieces(chain(("\n" if first else ",\n",), file_pieces(result, context.lang)), write)
         first = False
     write("]" if first else "\n  ]")
     write(',\n  "summary": ' + _summary(counts) + "\n}\n")

@@ -10,7 +10,7 @@ import click
 from auditor.i18n import counted_noun, message
 from auditor.locate import describe, source_position
 from auditor.model import FileResult, Finding
-from auditor.render import RenderContext, Tally
+from auditor.render import RenderContext, Tally, write_pieces
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -37,21 +37,27 @@ def _location(finding: Finding, lang: str) -> str:
 
 
 def file_block(result: FileResult, lang: str, colour: bool) -> str:
+    return "".join(block_pieces(result, lang, colour))
+
+
+def block_pieces(result: FileResult, lang: str, colour: bool):
+    """One file's block a finding at a time: a long document's report is never one string."""
     if result.error is not None or not result.findings:
-        return ""
-    lines = [click.style(result.path, bold=True) if colour else result.path]
+        return
+    yield (click.style(result.path, bold=True) if colour else result.path) + "\n"
     for finding in result.findings:
         severity = message(finding.severity, lang)
         if colour:
             severity = click.style(severity, fg=COLOURS[finding.severity], bold=True)
-        lines.append(f"{result.path}:{_location(finding, lang)}: {severity} [{finding.rule}] {finding.message}")
-        lines.extend(_marked(finding, colour))
-    return "\n".join(lines) + "\n\n"
+        lines = [f"{result.path}:{_location(finding, lang)}: {severity} [{finding.rule}] {finding.message}",
+                 *_marked(finding, colour)]
+        yield "".join(line + "\n" for line in lines)
+    yield "\n"
 
 
 def emit(results, counts: Tally, write, context: RenderContext) -> None:
     for result in results:
-        write(file_block(result, context.lang, context.colour))
+        write_pieces(block_pieces(result, context.lang, context.colour), write)
     if not context.quiet:
         write(summary_text(counts.as_summary(), context.lang) + "\n")
 
