@@ -23,12 +23,22 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
     """read → normalise → extract → relate → check columns: the one record
     every check of the document reads."""
     document = without_surrogates(document)  # text handed in directly, not read from a file
-    text = make_text(document.text)
+    return analyse_text(document, pack)
+
+
+def analyse_text(document: Document, pack: RulePack, norm: str | None = None, width: int | None | bool = True,
+                 relate: bool = True, **piece: Any) -> Analysis:
+    """analyse() of a document's text; a piece of a long document (auditor.pieces)
+    passes its normalised text, the document's wrap width and where it stands
+    (and, for a first look, no relations)."""
+    text = make_text(document.text, norm, width)
     dates = find_dates(text.norm)
     metric_words = tuple(sorted(pack.words("metrics"), key=len, reverse=True))
     figures = extract_figures(text, dates, metric_words, pack.words("address_patterns"))
     analysis = Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables,
-                        comments=document.comments, revisions=document.revisions)
+                        comments=document.comments, revisions=document.revisions, **piece)
+    if not relate:
+        return analysis
     relations = find_relations(analysis)
     relations = replace(relations, ratios=relations.ratios + tuple(find_per_head(analysis)))
     analysis = replace(analysis, relations=relations)
@@ -118,9 +128,13 @@ def _find_all(text: str, word: str):
 
 def _lines(text: str):
     start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1
+    while True:  # not text.split: a long document's lines are not all copied at once
+        end = text.find("\n", start)
+        if end < 0:
+            yield start, text[start:]
+            return
+        yield start, text[start:end]
+        start = end + 1
 
 
 def suppression_notices(analysis: Analysis, lang: str) -> tuple[str, ...]:
@@ -163,9 +177,13 @@ def _unused_note(analysis: Analysis, marker: Marker, lang: str) -> Finding:
                    details={"names": list(marker.names)}, location=locator(analysis)(marker.start, end))
 
 
-def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str) -> tuple[list[Finding], int]:
+def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str,
+                tail: int | None = None) -> tuple[list[Finding], int]:
+    """Hits to findings; `tail` is where the page's debris starts when the
+    document's is given (a piece of a long one), else it is found here."""
     text = analysis.text
-    tail = debris_tail_start(analysis)
+    if tail is None:
+        tail = debris_tail_start(analysis)
     findings: list[Finding] = []
     quiet = 0
     seen: set[tuple[str, int, int]] = set()

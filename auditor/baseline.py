@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path, PurePath
 
 from auditor.i18n import UserError
-from auditor.model import FileResult, Finding
+from auditor.model import FileResult, Finding, FindingPages
 from auditor.normalise import normalise_key
 from auditor.output import write_text
 
@@ -89,7 +89,8 @@ def load_keys(path: Path) -> Counter:
 
 def without_accepted(result: FileResult, keys: Counter, root: Path | None = None) -> tuple[FileResult, int]:
     """The result less the findings the baseline accepts (each accepted copy used once)."""
-    kept = []
+    paged = isinstance(result.findings, FindingPages)  # a long document's: kept compressed too
+    kept: list[Finding] | FindingPages = FindingPages() if paged else []
     accepted = 0
     path = project_path(result.path, root)
     for finding in result.findings:
@@ -101,4 +102,4 @@ def without_accepted(result: FileResult, keys: Counter, root: Path | None = None
             accepted += 1
         else:
             kept.append(finding)
-    return (replace(result, findings=tuple(kept)) if accepted else result), accepted
+    return (replace(result, findings=kept if paged else tuple(kept)) if accepted else result), accepted

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from typing import TYPE_CHECKING, Any
@@ -56,6 +56,17 @@ class Analysis:
         """Every figure's row, built when asked for (the figures table, the gx engine)."""
         return tuple(self.row(index) for index in range(len(self.figures)))
     comments: tuple[tuple[int, int, str], ...] = ()  # Word comments: (start, end, text) of what they are anchored to
+    # a long document is analysed a piece at a time (auditor.pieces): where this
+    # piece starts in the document, how many lines come before it, whether it is the
+    # document's last, and state a check carries from piece to piece (None: the whole)
+    offset: int = 0
+    lines_before: int = 0
+    at_document_end: bool = True
+    carry: dict | None = None
+
+    def state(self, rule_id: str) -> dict:
+        """A check's state for this document: carried from piece to piece, fresh on a whole document."""
+        return {} if self.carry is None else self.carry.setdefault(rule_id, {})
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,74 @@ class Finding:
             where = describe(self.location, lang)
             data["location"] = {**self.location, **({"where": where} if where else {})}
         return data
+
+
+class FindingPages(Sequence):
+    """A long document's findings, held as compressed pages and decoded a page
+    at a time as they are read: a 50 MB report has hundreds of thousands of
+    findings, too many to hold as objects. Reads like a tuple of Findings."""
+
+    PAGE = 2048
+
+    def __init__(self, findings: Iterable[Finding] = ()) -> None:
+        self._pages: list[bytes] = []
+        self._last: list[Finding] = []  # the page being filled, not yet compressed
+        self._size = self.PAGE
+        self.extend(findings)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        for finding in findings:
+            self._last.append(finding)
+            if len(self._last) == self._size:
+                self._pages.append(_packed(self._last))
+                self._last = []
+
+    def append(self, finding: Finding) -> None:
+        self.extend((finding,))
+
+    def _page(self, number: int) -> list[Finding]:
+        return _unpacked(self._pages[number]) if number < len(self._pages) else self._last
+
+    def __iter__(self) -> Iterator[Finding]:
+        for number in range(len(self._pages)):
+            yield from _unpacked(self._pages[number])
+        yield from list(self._last)
+
+    def __len__(self) -> int:
+        return len(self._pages) * self._size + len(self._last)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        length = len(self)
+        if index < 0:
+            index += length
+        if not 0 <= index < length:
+            raise IndexError(index)
+        return self._page(index // self._size)[index % self._size]
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"FindingPages({len(self)} findings)"
+
+
+def _packed(findings: list[Finding]) -> bytes:
+    import pickle
+    import zlib
+
+    return zlib.compress(pickle.dumps(findings, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpacked(data: bytes) -> list[Finding]:
+    import pickle
+    import zlib
+
+    return pickle.loads(zlib.decompress(data))
 
 
 @dataclass(frozen=True)

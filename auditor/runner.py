@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from auditor.audit import analyse, run_rules, suppression_notices, to_findings, unused_suppression_notes
 from auditor.i18n import message
 from auditor.model import Analysis, FileResult
-from auditor.read import DEFAULT_MAX_BYTES, InputError, Target, load_target
+from auditor.pieces import audit_in_pieces, pieceable
+from auditor.read import DEFAULT_MAX_BYTES, Document, InputError, Target, load_target
 from auditor.rulepack import RulePack
 
 
@@ -17,11 +18,22 @@ def prepare(target: Target, pack: RulePack, lang: str, max_bytes: int = DEFAULT_
     """Read and analyse one file, or the FileResult that says why it could
     not be: the load-and-guard path every engine shares. Never raises for a
     bad file."""
+    document = load(target, lang, max_bytes, stdin)
+    if isinstance(document, FileResult):
+        return document
     try:
-        return analyse(load_target(target, max_bytes, stdin), pack)
+        return analyse(document, pack)
+    except Exception as exc:  # a bug of ours must not cost the other files their audit
+        return _internal(target, lang, exc)
+
+
+def load(target: Target, lang: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None) -> Document | FileResult:
+    """Read one file, or the FileResult that says why it could not be read."""
+    try:
+        return load_target(target, max_bytes, stdin)
     except InputError as exc:
         return input_failure(target.display, exc, lang)
-    except Exception as exc:  # a bug of ours must not cost the other files their audit
+    except Exception as exc:
         return _internal(target, lang, exc)
 
 
@@ -45,9 +57,16 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
                  stdin: bytes | None = None, keep_figures: bool = False, keep_text: bool = True,
                  keep_facts: bool = False) -> FileResult:
     """One file in, one result out; never raises for a bad file."""
-    analysis = prepare(target, pack, lang, max_bytes, stdin)
-    if isinstance(analysis, FileResult):
-        return analysis
+    document = load(target, lang, max_bytes, stdin)
+    if isinstance(document, FileResult):
+        return document
+    if not keep_figures and not keep_facts and pieceable(document):
+        return _audit_in_pieces(target, document, pack, lang, keep_text)
+    try:
+        analysis = analyse(document, pack)
+    except Exception as exc:  # a bug of ours must not cost the other files their audit
+        return _internal(target, lang, exc)
+    del document
     try:
         hits = run_rules(analysis, pack.enabled())
         findings, quiet = to_findings(analysis, hits, lang)
@@ -78,6 +97,17 @@ def audit_target(target: Target, pack: RulePack, lang: str, max_bytes: int = DEF
         unused_suppressions=unused,
         **revision_notice(analysis, lang),
     )
+
+
+def _audit_in_pieces(target: Target, document: Document, pack: RulePack, lang: str, keep_text: bool) -> FileResult:
+    """A long plain-text document, a piece at a time (auditor.pieces): memory
+    bounded by the piece, findings held compressed."""
+    try:
+        findings, quiet, unused, notices = audit_in_pieces(document, pack, lang)
+    except Exception as exc:  # as above: one file's failure is that file's error
+        return _internal(target, lang, exc)
+    return FileResult(target.display, findings, text=document.text if keep_text else "", suppressed=quiet,
+                      notices=notices, unused_suppressions=unused)
 
 
 def revision_notice(analysis: Analysis, lang: str) -> dict[str, str]:

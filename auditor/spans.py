@@ -84,15 +84,32 @@ _NEW_ITEM_RE = re.compile(
 )
 
 
-def wrapped_breaks(norm: str, line_starts: list[int]) -> set[int]:
-    """The line breaks that only wrap a sentence: the line before fills the
-    document's wrap width and stops mid-sentence, the line after starts no new item."""
-    lengths = [len(norm[a : b - 1].rstrip()) for a, b in zip(line_starts, line_starts[1:])]
+def wrap_width(norm: str, line_starts) -> int | None:
+    """The width a hard-wrapped document wraps its lines at (the 90th percentile
+    of its long lines), or None when it is not wrapped."""
+    return _width_of(_line_lengths(norm, line_starts))
+
+
+def _width_of(lengths) -> int | None:
     long_lines = sorted(n for n in lengths if n >= 15)
     if len(long_lines) < 3:
-        return set()
+        return None
     width = long_lines[int(len(long_lines) * 0.9)]
-    if width > _WRAP_WIDTH_MAX:
+    return width if width <= _WRAP_WIDTH_MAX else None
+
+
+def _line_lengths(norm: str, line_starts) -> list[int]:
+    return [len(norm[a : b - 1].rstrip()) for a, b in zip(line_starts, line_starts[1:])]
+
+
+def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool = True) -> set[int]:
+    """The line breaks that only wrap a sentence: the line before fills the
+    document's wrap width and stops mid-sentence, the line after starts no new item.
+    `width` is the document's (wrap_width) when `norm` is a piece of it."""
+    lengths = _line_lengths(norm, line_starts)
+    if width is True:
+        width = _width_of(lengths)
+    if width is None:
         return set()
     soft = set()
     for index, length in enumerate(lengths):
@@ -108,10 +125,14 @@ def wrapped_breaks(norm: str, line_starts: list[int]) -> set[int]:
     return soft
 
 
-def make_text(original: str) -> Text:
-    norm = normalise(original)
+def make_text(original: str, norm: str | None = None, width: int | None | bool = True) -> Text:
+    """The Text of `original`; a piece of a longer document passes its
+    normalised copy and the document's wrap width (so the piece reads as it
+    does inside the whole)."""
+    if norm is None:
+        norm = normalise(original)
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
-    soft = wrapped_breaks(norm, line_starts)
+    soft = wrapped_breaks(norm, line_starts, width)
     return Text(
         original=original,
         norm=norm,

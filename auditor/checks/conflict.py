@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from auditor.arith import interval
@@ -28,6 +30,30 @@ def metric_key(subject: str, metric: str, scope_words: tuple[str, ...]) -> str:
     return subject + metric
 
 
+@dataclass(frozen=True)
+class _Stated:
+    """A figure as a later one is compared with it. Offsets are the document's:
+    in a long document read in pieces (auditor.pieces) it may lie in an earlier piece."""
+
+    written: Decimal
+    value: Decimal
+    decimals: int
+    multiplier: int
+    qualifier: str
+    start: int
+    end: int
+    shown: str  # as written, for the message
+    line: int
+    when: frozenset[str] | None = None  # a quantity's period, read in its own piece
+
+
+def _stated(analysis: Analysis, figure: Figure, when=None) -> _Stated:
+    line, _ = analysis.text.locate(figure.start)
+    return _Stated(figure.written, figure.value, figure.decimals, figure.multiplier, figure.qualifier,
+                   analysis.offset + figure.start, analysis.offset + figure.end, as_written(analysis, figure),
+                   analysis.lines_before + line, when)
+
+
 def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     hits = list(_rate_conflicts(analysis, rule)) + list(_quantity_conflicts(analysis, rule))
     yield from sorted(hits, key=lambda hit: hit.start)
@@ -36,10 +62,11 @@ def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     generic = set(rule.options.generic_metrics)
     scope_words = tuple(sorted(rule.options.scope_words, key=len, reverse=True))
-    first_seen: dict[str, object] = {}
+    state = analysis.state(rule.id + ":rates")  # the pieces of a long document share what was stated first
+    first_seen: dict[str, _Stated] = state.setdefault("first_seen", {})
+    reported: set[str] = state.setdefault("reported", set())
     # a rate given with its own numerator and denominator names its own population
     computed = {relation.rate.index for relation in analysis.relations.ratios}
-    reported: set[str] = set()
     keys: dict[tuple[str, str], str] = {}
     for figure in analysis.figures:
         if figure.kind != "percent" or not figure.metric or figure.in_list or direction_of(figure.metric):
@@ -55,7 +82,7 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue
         earlier = first_seen.get(key)
         if earlier is None:
-            first_seen[key] = figure
+            first_seen[key] = _stated(analysis, figure)
             continue
         low_a, high_a = interval(earlier.written, earlier.decimals, 1, earlier.qualifier, rounded=True)
         low_b, high_b = interval(figure.written, figure.decimals, 1, figure.qualifier, rounded=True)
@@ -66,14 +93,13 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             yield _hit(analysis, key, earlier, figure)
 
 
-def _hit(analysis: Analysis, metric: str, earlier: Figure, figure: Figure) -> Hit:
-    first_line, _ = analysis.text.locate(earlier.start)
+def _hit(analysis: Analysis, metric: str, earlier: _Stated, figure: Figure) -> Hit:
     return Hit(
         figure.start,
         figure.end,
-        {"metric": metric, "first": as_written(analysis, earlier), "second": as_written(analysis, figure), "first_line": first_line},
+        {"metric": metric, "first": earlier.shown, "second": as_written(analysis, figure), "first_line": earlier.line},
         {"metric": metric, "values": [earlier.written, figure.written]},
-        related=((earlier.start, earlier.end),),
+        related=((earlier.start - analysis.offset, earlier.end - analysis.offset),),
     )
 
 
@@ -139,14 +165,15 @@ _QuantityKey = tuple[str, str, str, str, str]
 def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     scope_words = tuple(sorted(rule.options.scope_words, key=len, reverse=True))
     marks = _Marks()
-    report_year = _only_year(analysis)
+    report_year = _only_year(analysis, rule)
     # what a figure is, read cheaply; its period (a scan of its paragraph) only
     # once a second figure is read as the same thing
-    pending: dict[tuple, Figure] = {}
-    active: set[tuple] = set()
-    first_seen: dict[tuple, Figure] = {}
-    reported: set[tuple] = set()
-    for figure in _rivals(analysis):
+    state = analysis.state(rule.id + ":quantities")  # carried from piece to piece of a long document
+    pending: dict[tuple, Figure | _Stated] = state.setdefault("pending", {})
+    active: set[tuple] = state.setdefault("active", set())
+    first_seen: dict[tuple, _Stated] = state.setdefault("first_seen", {})
+    reported: set[tuple] = state.setdefault("reported", set())
+    for figure in _rivals(analysis, rule):
         what = _quantity_key(analysis, figure, scope_words, marks)
         if what is None:
             continue
@@ -159,23 +186,27 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             pending[what] = figure
             continue
         for seen in queue:
-            when = _period_of(analysis, seen, report_year)
+            when = seen.when if isinstance(seen, _Stated) else _period_of(analysis, seen, report_year)
             if when is None:
                 continue
             key = (what, when)
-            earlier = first_seen.setdefault(key, seen)
-            if earlier is not seen and _apart(earlier, seen) and _alike(earlier, seen) and key not in reported:
+            earlier = first_seen.get(key)
+            if earlier is None:  # (a pending figure of an earlier piece is always first: its key is new)
+                first_seen[key] = seen if isinstance(seen, _Stated) else _stated(analysis, seen)
+            elif _apart(earlier, seen) and _alike(earlier, seen) and key not in reported:
                 reported.add(key)
                 yield _hit(analysis, what[0] + what[1], earlier, seen)
+    if analysis.carry is not None:  # the next piece reads this one's pending figures as records
+        for what, seen in pending.items():
+            if isinstance(seen, Figure):
+                pending[what] = _stated(analysis, seen, _period_of(analysis, seen, report_year))
 
 
 _FILLER_CHARS = "为达到了是有共计约近已均累"
 
 
-def _rivals(analysis: Analysis) -> list[Figure]:
-    """The quantities worth reading closely: those that share their unit and
-    the two characters before them (服务5826人, 服务达5862人) with a quantity
-    of another value. Most figures share them with none, and cost nothing more."""
+def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
+    """The quantities by their unit and the two characters before them."""
     norm = analysis.text.norm
     groups: dict[tuple[str, str, str], list[Figure]] = {}
     for figure in analysis.figures:
@@ -186,8 +217,41 @@ def _rivals(analysis: Analysis) -> list[Figure]:
         before = _METRIC_NOUN_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip(_FILLER_CHARS))
         before = (before + _counted_thing(norm, figure, figure.end + 10))[-2:]
         groups.setdefault((figure.base_unit, figure.kind, before), []).append(figure)
-    chosen = [f for group in groups.values() if len(group) > 1 and len({f.value for f in group}) > 1 for f in group]
+    return groups
+
+
+def _rivals(analysis: Analysis, rule: Rule) -> list[Figure]:
+    """The quantities worth reading closely: those that share their unit and
+    the two characters before them (服务5826人, 服务达5862人) with a quantity
+    of another value. Most figures share them with none, and cost nothing more.
+    A piece of a long document asks the survey of every piece (`_survey`)."""
+    groups = _groups(analysis)
+    if analysis.carry is not None:
+        values = analysis.state(rule.id + ":groups")
+        chosen = [f for key, group in groups.items() if len(values.get(key, ())) > 1 for f in group]
+    else:
+        chosen = [f for group in groups.values() if len(group) > 1 and len({f.value for f in group}) > 1 for f in group]
     return sorted(chosen, key=lambda f: f.index)
+
+
+def _years(analysis: Analysis) -> set[int]:
+    return {date.year for date in analysis.dates if date.year is not None and date.year_written}
+
+
+def _survey(analysis: Analysis, rule: Rule) -> None:
+    """A first look at a piece of a long document, before any is checked: the
+    years it names and the values of each group (two distinct ones are enough)."""
+    years = analysis.state(rule.id + ":years")
+    for year in _years(analysis):
+        if len(years) < 2:
+            years[year] = True
+    values = analysis.state(rule.id + ":groups")
+    for key, group in _groups(analysis).items():
+        seen = values.setdefault(key, set())
+        for figure in group:
+            if len(seen) > 1:
+                break
+            seen.add(figure.value)
 
 
 def _apart(a: Figure, b: Figure) -> bool:
@@ -262,9 +326,13 @@ def _plain_year(period: str) -> str:
     return "".join(period.split()).removesuffix("度") if _YEAR_RE.match(period) else period
 
 
-def _only_year(analysis: Analysis) -> str | None:
-    """The one year a document names, if it names one: its 全年 is that year."""
-    years = {date.year for date in analysis.dates if date.year is not None and date.year_written}
+def _only_year(analysis: Analysis, rule: Rule) -> str | None:
+    """The one year a document names, if it names one: its 全年 is that year.
+    A piece of a long document asks the survey of every piece (`_survey`)."""
+    if analysis.carry is not None:
+        years = set(analysis.state(rule.id + ":years"))
+    else:
+        years = _years(analysis)
     return f"{years.pop()}年" if len(years) == 1 else None
 
 
@@ -321,4 +389,5 @@ class ConflictParams(Params):
     scope_words: tuple[str, ...] = ()  # leading words that do not change the subject (全县, 今年)
 
 
-CHECKS = (Check("conflict", conflict, ConflictParams, frozenset({"metric", "first", "second", "first_line"})),)
+CHECKS = (Check("conflict", conflict, ConflictParams, frozenset({"metric", "first", "second", "first_line"}),
+                survey=_survey),)

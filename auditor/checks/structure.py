@@ -243,7 +243,7 @@ class ReversedRangeParams(Params):
 
 
 CHECKS = (
-    Check("numbering", numbering, NumberingParams, frozenset({"found", "expected", "previous"})),
+    Check("numbering", numbering, NumberingParams, frozenset({"found", "expected", "previous"}), whole_text=True),
     Check("impossible_date", impossible_date, Params, frozenset({"date"})),
     Check("reversed_range", reversed_range, ReversedRangeParams, frozenset({"range"})),
 )

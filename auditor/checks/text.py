@@ -81,9 +81,9 @@ def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     matches = list(pattern.finditer(analysis.text.norm))
     if rule.options.patterns:
         matches = _first_of_overlapping(matches + _pattern_matches(analysis, rule))
-    if rule.options.menu_cues:
-        menus = [trailing_menu(analysis.text.norm, rule.options.menu_cues),
-                 leading_menu(analysis.text.norm, rule.options.menu_cues)]
+    if rule.options.menu_cues:  # the page's own ends: a piece of a long document has them only at its edge
+        menus = [trailing_menu(analysis.text.norm, rule.options.menu_cues) if analysis.at_document_end else None,
+                 leading_menu(analysis.text.norm, rule.options.menu_cues) if not analysis.offset else None]
         matches = _first_of_overlapping(matches + [m for m in menus if m is not None])
     if rule.options.edge_lines:
         matches = _first_of_overlapping(matches + edge_furniture(analysis, rule.options.edge_lines, matches))

@@ -123,5 +123,5 @@ class ReportYearParams(Params):
 
 CHECKS = (
     Check("decimal_mark", decimal_marks, DecimalMarkParams, frozenset({"figure", "mark"})),
-    Check("report_year", report_year, ReportYearParams, frozenset({"year", "title"})),
+    Check("report_year", report_year, ReportYearParams, frozenset({"year", "title"}), whole_text=True),
 )
