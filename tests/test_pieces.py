@@ -100,6 +100,10 @@ def test_pieces_give_the_findings_of_the_whole(pack, seed):
     conflict = next(f for f in found if f.rule == "CF001" and text[f.start : f.end] == "91.3%")
     assert conflict.related[0]["start"] < starts[1] < starts[3] < conflict.start
     assert text[conflict.start : conflict.end] == "91.3%"
+    # counts stated twice with the first in an earlier piece (CF001's rival quantities, surveyed first)
+    piece_of = lambda offset: sum(1 for s in starts if s <= offset)  # noqa: E731
+    assert any(piece_of(f.related[0]["start"]) < piece_of(f.start) for f in found
+               if f.rule == "CF001" and f.message.endswith("剂次"))
 
 
 def test_positions_point_at_the_original_characters(pack):
