@@ -24,7 +24,9 @@ decides is kept across pieces:
 Relations never cross a section boundary (a denominator is looked for in the
 paragraphs of the same section, a change in its sentence), so the findings are
 those of the whole document but where a relation would have spanned a cut
-with no heading or blank line to cut at. Findings are held compressed
+with no heading or blank line to cut at, and where CF001 reads a quantity's
+period in the 300 characters before it and those lie across a cut (a piece
+starts its own look-back). Findings are held compressed
 (`FindingPages`) and the positions in them are the document's.
 """
 
