@@ -16,17 +16,21 @@ decides is kept across pieces:
   numbering, the title's year) run once on the whole text, and their hits
   go to the piece they fall in;
 - a check that compares figures across the document (CF001) keeps its state
-  in `Analysis.carry`, and may take a first look at every piece before any is
-  checked (`Check.survey`: CF001's groups of rival quantities);
+  in `Analysis.carry`;
 - the web page's debris tail (`debris_tail_start`) and the trailing menu
   (`Analysis.at_document_end`) are the document's end, not a piece's.
 
 Relations never cross a section boundary (a denominator is looked for in the
 paragraphs of the same section, a change in its sentence), so the findings are
 those of the whole document but where a relation would have spanned a cut
-with no heading or blank line to cut at, and where CF001 reads a quantity's
-period in the 300 characters before it and those lie across a cut (a piece
-starts its own look-back). Findings are held compressed
+with no heading or blank line to cut at, and CF001 on quantities, which
+decides from the whole document which values to compare (those whose unit and
+leading words another value shares) and which year a 全年 is: a piece knows
+the values and years of the pieces before it and its own, not of those after
+it, and reads a quantity's period in the 300 characters before it within
+itself. So a count first stated in an earlier piece may go uncompared (never
+a finding the whole document would not support), or be reported at a later
+restatement. Findings are held compressed
 (`FindingPages`) and the positions in them are the document's.
 """
 
@@ -160,12 +164,6 @@ def audit_in_pieces(document: Document, pack: RulePack, lang: str, piece_chars: 
     whole_hits = [(rule, hit) for rule in whole_rules for hit in checks.get(rule.check).hits(context.shell, rule)]
     place = locator(context.shell)
     carry: dict[str, Any] = {}
-    surveys = [(rule, checks.get(rule.check).survey) for rule in piece_rules
-               if getattr(checks.get(rule.check), "survey", None) is not None]
-    if surveys:  # a first look at every piece, for the checks that need the whole document's figures
-        for piece in analysed_pieces(context, pack, carry, relate=False):
-            for rule, survey in surveys:
-                survey(piece, rule)
     quiet_total = 0
     unused: list[Finding] = []
     store = FindingPages()

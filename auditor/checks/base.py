@@ -46,9 +46,6 @@ class Check:
     # reads the document's text as a whole (its title, its outline) and no figures:
     # a long document analysed in pieces (auditor.pieces) runs it once on the whole text
     whole_text: bool = False
-    # a first look at each piece of a long document before any is checked, for a
-    # check that needs the whole document's figures (CF001's groups of rivals)
-    survey: Callable[["Analysis", "Rule"], None] | None = None
 
     def hits(self, analysis: "Analysis", rule: "Rule") -> Iterable[Hit]:
         return self.run(analysis, rule)

@@ -224,11 +224,17 @@ def _rivals(analysis: Analysis, rule: Rule) -> list[Figure]:
     """The quantities worth reading closely: those that share their unit and
     the two characters before them (服务5826人, 服务达5862人) with a quantity
     of another value. Most figures share them with none, and cost nothing more.
-    A piece of a long document asks the survey of every piece (`_survey`)."""
+    A piece of a long document counts the values of this piece and those before it."""
     groups = _groups(analysis)
     if analysis.carry is not None:
         values = analysis.state(rule.id + ":groups")
-        chosen = [f for key, group in groups.items() if len(values.get(key, ())) > 1 for f in group]
+        for key, group in groups.items():
+            seen = values.setdefault(key, set())
+            for figure in group:
+                if len(seen) > 1:
+                    break
+                seen.add(figure.value)
+        chosen = [f for key, group in groups.items() if len(values[key]) > 1 for f in group]
     else:
         chosen = [f for group in groups.values() if len(group) > 1 and len({f.value for f in group}) > 1 for f in group]
     return sorted(chosen, key=lambda f: f.index)
@@ -236,22 +242,6 @@ def _rivals(analysis: Analysis, rule: Rule) -> list[Figure]:
 
 def _years(analysis: Analysis) -> set[int]:
     return {date.year for date in analysis.dates if date.year is not None and date.year_written}
-
-
-def _survey(analysis: Analysis, rule: Rule) -> None:
-    """A first look at a piece of a long document, before any is checked: the
-    years it names and the values of each group (two distinct ones are enough)."""
-    years = analysis.state(rule.id + ":years")
-    for year in _years(analysis):
-        if len(years) < 2:
-            years[year] = True
-    values = analysis.state(rule.id + ":groups")
-    for key, group in _groups(analysis).items():
-        seen = values.setdefault(key, set())
-        for figure in group:
-            if len(seen) > 1:
-                break
-            seen.add(figure.value)
 
 
 def _apart(a: Figure, b: Figure) -> bool:
@@ -328,9 +318,11 @@ def _plain_year(period: str) -> str:
 
 def _only_year(analysis: Analysis, rule: Rule) -> str | None:
     """The one year a document names, if it names one: its 全年 is that year.
-    A piece of a long document asks the survey of every piece (`_survey`)."""
+    A piece of a long document knows the years of this piece and those before it."""
     if analysis.carry is not None:
-        years = set(analysis.state(rule.id + ":years"))
+        named = analysis.state(rule.id + ":years")
+        named.update(dict.fromkeys(_years(analysis)))
+        years = set(named)
     else:
         years = _years(analysis)
     return f"{years.pop()}年" if len(years) == 1 else None
@@ -389,5 +381,4 @@ class ConflictParams(Params):
     scope_words: tuple[str, ...] = ()  # leading words that do not change the subject (全县, 今年)
 
 
-CHECKS = (Check("conflict", conflict, ConflictParams, frozenset({"metric", "first", "second", "first_line"}),
-                survey=_survey),)
+CHECKS = (Check("conflict", conflict, ConflictParams, frozenset({"metric", "first", "second", "first_line"})),)
