@@ -27,18 +27,15 @@ def analyse(document: Document, pack: RulePack) -> Analysis:
 
 
 def analyse_text(document: Document, pack: RulePack, norm: str | None = None, width: int | None | bool = True,
-                 relate: bool = True, **piece: Any) -> Analysis:
+                 **piece: Any) -> Analysis:
     """analyse() of a document's text; a piece of a long document (auditor.pieces)
-    passes its normalised text, the document's wrap width and where it stands
-    (and, for a first look, no relations)."""
+    passes its normalised text, the document's wrap width and where it stands."""
     text = make_text(document.text, norm, width)
     dates = find_dates(text.norm)
     metric_words = tuple(sorted(pack.words("metrics"), key=len, reverse=True))
     figures = extract_figures(text, dates, metric_words, pack.words("address_patterns"))
     analysis = Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables,
                         comments=document.comments, revisions=document.revisions, **piece)
-    if not relate:
-        return analysis
     relations = find_relations(analysis)
     relations = replace(relations, ratios=relations.ratios + tuple(find_per_head(analysis)))
     analysis = replace(analysis, relations=relations)

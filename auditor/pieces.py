@@ -51,7 +51,7 @@ from auditor.model import Analysis, Finding, FindingPages, Hit
 from auditor.normalise import normalise
 from auditor.read import Document, without_surrogates
 from auditor.relate import _HEADING_RE as _SECTION_HEADING_RE  # where relate's look-back stops
-from auditor.rulepack import Rule, RulePack
+from auditor.rulepack import RulePack
 from auditor.spans import Text, wrap_width
 
 PIECE_CHARS = 400_000  # characters of a piece: a few tens of MiB of figures and findings
@@ -139,8 +139,7 @@ def whole(document: Document, pack: RulePack, piece_chars: int | None = None) ->
                  tuple(cuts(norm, piece_chars)))
 
 
-def analysed_pieces(whole: Whole, pack: RulePack, carry: dict[str, Any] | None = None,
-                    relate: bool = True) -> Iterator[Analysis]:
+def analysed_pieces(whole: Whole, pack: RulePack, carry: dict[str, Any] | None = None) -> Iterator[Analysis]:
     """Each piece analysed, one at a time; their checks carry state in one dict."""
     original, starts = whole.document.text, whole.starts
     carry = {} if carry is None else carry
@@ -148,7 +147,7 @@ def analysed_pieces(whole: Whole, pack: RulePack, carry: dict[str, Any] | None =
         lines_before = bisect_right(whole.text.line_starts, start) - 1 if start else 0
         yield analyse_text(
             Document(whole.document.path, original[start:end], whole.document.encoding), pack, whole.norm[start:end],
-            whole.width, relate, offset=start, lines_before=lines_before, at_document_end=end == len(original),
+            whole.width, offset=start, lines_before=lines_before, at_document_end=end == len(original),
             carry=carry)
 
 
