@@ -309,6 +309,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
             return None  # 占预算数的98.41%,比预算数…少支…: the figures after are not its part and whole
         if _share_of_another(text, numerator, rate):
             return None
+        if text.clause_span(rate.start)[0] > text.clause_span(numerator.start)[1] + 1:
+            return None  # the part must be in the clause just before the share, whichever whole is found
         total = _share_total(text, figures, numerator, rate, sentence_start)
         if total is not None:
             return numerator, total, False, False
@@ -440,8 +442,6 @@ def _share_total(text, figures, part: Figure, rate: Figure, sentence_start: int)
     norm = text.norm
     if _CHANGE_CLAUSE_RE.search(norm[part.end : rate.number_start]):
         return None
-    if text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
-        return None  # the part must be in the clause just before the share
     words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
     whole = (words.group("whole") if words else "").strip()
     among = norm.rfind("其中", sentence_start, part.number_start)
@@ -525,8 +525,6 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
     if not sentence_start:
         return None
     norm = text.norm
-    if text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
-        return None
     if _CHANGE_CLAUSE_RE.search(norm[part.end : rate.number_start]):
         return None
     previous_start = text.previous_sentence_start(sentence_start)
@@ -580,8 +578,6 @@ _PEOPLE = frozenset({"人", "名"})
 def _share_of_inline_group(text, figures, part: Figure, rate: Figure, sentence_start: int) -> tuple[Figure, Figure, bool, bool] | None:
     """9.2万名社区党组织书记中,大专以上的5.1万人,占54.8%: the group stated with its number."""
     norm = text.norm
-    if text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
-        return None
     for figure in figures[max(0, part.index - 3) : part.index]:
         if figure.start >= sentence_start and _INLINE_GROUP_RE.match(norm, figure.end, part.number_start) \
                 and figure.kind == part.kind == "count" and {figure.base_unit, part.base_unit} <= _PEOPLE \
@@ -594,8 +590,6 @@ def _share_of_only_quantity(text, figures, part: Figure, rate: Figure, sentence_
     """接诊产妇3857人,活产3854人,占99.92%: a share that names no whole, after
     the one other quantity of its unit in the sentence; inferred, so a warning."""
     norm = text.norm
-    if text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
-        return None
     words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
     if words is None or words.group("whole").strip() or "其中" in norm[sentence_start : part.number_start]:
         return None
@@ -614,8 +608,6 @@ def _share_within_group(text, figures, part: Figure, rate: Figure, sentence_star
     """总人口中,男性16308人,占50.5%: the whole is the group the sentence opens
     with, stated before it (辖区总人口32320人); inferred, so a warning."""
     norm = text.norm
-    if text.clause_span(rate.start)[0] > text.clause_span(part.start)[1] + 1:
-        return None
     head = _GROUP_HEAD_RE.match(norm, sentence_start, part.number_start)
     if head is None:
         return None
