@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -38,3 +39,18 @@ def rules_of(text: str) -> list[str]:
 @pytest.fixture(scope="session")
 def pack():
     return _PACK
+
+
+@pytest.fixture
+def no_hang():
+    """A guard, not a timing assertion: a test that would run for minutes (a
+    super-linear or backtracking case come back) fails after 60 s instead."""
+
+    def expired(signum, frame):
+        raise TimeoutError("still running after 60 s: a super-linear case is back")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)

@@ -10,24 +10,11 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 import re
-import signal
 
 import pytest
 
 from auditor import relate
 from conftest import audit, hits
-
-
-@pytest.fixture
-def no_hang():
-    def expired(signum, frame):
-        raise TimeoutError("still running after 60 s: the super-linear case is back")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(60)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
 
 
 # --- regex_backtracking_spaces ----------------------------------------------------------

@@ -4,30 +4,13 @@ grows faster than the text. A hang guard only; timings are for benchmarks/."""
 
 from __future__ import annotations
 
-import signal
-
 import pytest
 
-from auditor.audit import audit_document
-from auditor.read import Document
-from auditor.rulepack import load_rulepack
-
-
-@pytest.fixture
-def no_hang():
-    def expired(signum, frame):
-        raise TimeoutError("the residue rules took more than 60 s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(60)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
+from conftest import audit
 
 
 def _residue(text: str) -> list[str]:
-    _, found, _ = audit_document(Document("x.txt", text, "utf-8"), load_rulepack(), "zh")
-    return [f.rule for f in found if f.category == "residue"]
+    return [f.rule for f in audit(text) if f.category == "residue"]
 
 
 @pytest.mark.parametrize(
