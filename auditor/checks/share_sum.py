@@ -34,6 +34,10 @@ class ShareSplit:
     shares: tuple[Figure, ...]
     labels: tuple[str, ...]
 
+    @property
+    def closed_by_other(self) -> bool:
+        return _closed_by_other(list(self.labels))
+
 
 def _sum_interval(shares: tuple[Figure, ...]) -> tuple[Fraction, Fraction]:
     """[low, high] of the true sum: each share rounded (±half a unit) or truncated (up to a unit below)."""
@@ -64,7 +68,23 @@ def _covers(labels: list[str], groups: list[tuple[str, ...]]) -> bool:
         members = [_member_of(label, group) for label in labels]
         if all(members) and len(set(members)) == len(members) == len(group):
             return True
-    return False
+    return _closed_by_other(labels)
+
+
+_OTHER_RE = re.compile(r"^(?:其他|其它|其余)(?P<noun>[\u4e00-\u9fff]{0,6})$")
+
+
+def _closed_by_other(labels: list[str]) -> bool:
+    """城镇职工患者占…,城乡居民患者占…,其他患者占…: a list that ends with 其他
+    takes in everything left, so it is a whole. The 其他 item must name the
+    same thing as the others (患者 … 其他患者) or nothing at all."""
+    if len(labels) < 2:
+        return False
+    other = _OTHER_RE.match(labels[-1].strip())
+    if not other or any(_OTHER_RE.match(label.strip()) for label in labels[:-1]):
+        return False
+    noun = other.group("noun")
+    return all(label.strip() and label.strip().endswith(noun) and label.strip() != noun for label in labels[:-1])
 
 
 def find_share_splits(analysis) -> list[ShareSplit]:
@@ -160,10 +180,13 @@ class ShareSumCheck(NumericCheck):
     def hit(self, analysis, rule, split: ShareSplit, row, failed_roles) -> Hit:
         total = sum((f.value for f in split.shares), Decimal(0))
         first, last = split.shares[0], split.shares[-1]
+        # named kinds that overlap plus 其他 for the rest add up to more than 100%:
+        # over 100 is then only likely wrong, under 100 is wrong either way
+        severity = "warning" if split.closed_by_other and total > 100 else ""
         return Hit(first.start, last.end,
                    {"parts": "+".join(as_written(analysis, f) for f in split.shares), "sum": format(total, "f") + "%"},
                    {"parts": [f.value for f in split.shares], "labels": list(split.labels), "sum": format(total, "f")},
-                   related=tuple((f.start, f.end) for f in split.shares))
+                   related=tuple((f.start, f.end) for f in split.shares), severity=severity)
 
 
 CHECKS = (ShareSumCheck(),)
