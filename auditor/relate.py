@@ -538,6 +538,9 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
         total_clause = norm[text.clause_span(last_share[0].start)[0] : last_share[0].number_start]
         if len(whole) < 2 or whole.startswith(("总", "全部")) or _names(whole, total_clause):
             return part, last_share[0], norm[sentence_start - 1] == "。" or last_share[2], False
+    listed = _list_total(text, figures, part, whole, sentence_start, last_share, fits)
+    if listed is not None:
+        return listed
     head = norm[sentence_start : part.number_start]
     if head.lstrip().startswith("其中"):
         index = bisect_left([f.start for f in figures[max(0, part.index - 12) : part.index]], sentence_start) + max(0, part.index - 12) - 1
@@ -567,6 +570,68 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
         if _names(whole, clause) or _names_without_total(whole, clause):
             return part, total, True, False
     return None
+
+
+_MAX_LIST_ITEMS = 12  # items of a ;-separated list a share may stand after its list's head
+_MAX_LIST_ITEM_CHARS = 80
+
+
+def _list_total(text, figures, part: Figure, whole: str, sentence_start: int,
+                last_share: tuple[Figure, int, bool] | None, fits) -> tuple[Figure, Figure, bool, bool] | None:
+    """其中:种植业收入…,占总收入的45%;林业收入…;第二、三产业收入…,占总收入的25%:
+    a share in a ;-separated list of parts, after items without a share of
+    their own. Walks back over the items to the share before (its total) or
+    to the 其中 that opens the list (the figure before it); every item between
+    must be a bare part of the share's unit. None when the list is broken."""
+    norm = text.norm
+    if "其中" in norm[sentence_start : part.number_start]:
+        return None
+    start = sentence_start
+    for _ in range(_MAX_LIST_ITEMS):
+        if start == 0 or norm[start - 1] != ";":
+            return None
+        previous = text.sentence_span(start - 1)[0]
+        if last_share is not None and last_share[1] == start - 1:
+            if start == sentence_start or not fits(last_share[0]):
+                return None  # the share just before is read by the caller
+            total_clause = norm[text.clause_span(last_share[0].start)[0] : last_share[0].number_start]
+            if len(whole) < 2 or whole.startswith(("总", "全部")) or _names(whole, total_clause):
+                return part, last_share[0], last_share[2], False
+            return None
+        among = norm.rfind("其中", previous, start - 1)
+        if among >= 0:
+            index = bisect_right(figures, among, key=lambda f: f.end) - 1
+            total = figures[index] if index >= 0 and re.fullmatch(r"[\s,(:]*", norm[figures[index].end : among]) else None
+            if total is None or total.start < text.previous_sentence_start(previous) or not fits(total):
+                return None
+            clause = norm[text.clause_span(total.start)[0] : total.number_start]
+            named = _generic_whole(whole) or _names(whole, clause) or _names_without_total(whole, clause) \
+                or _names(_without_measure(whole), clause)
+            if not named or _CHANGE_CLAUSE_RE.search(clause):
+                return None
+            return part, total, False, False
+        if not _bare_part(text, figures, part, previous, start - 1):
+            return None
+        start = previous
+    return None
+
+
+def _without_measure(whole: str) -> str:
+    """耕地面积 → 耕地: 占耕地面积的 names 全村耕地1500亩."""
+    whole = whole.removesuffix("的")
+    for suffix in ("总面积", "面积", "总数", "总量", "人数", "户数"):
+        if whole.endswith(suffix) and len(whole) - len(suffix) >= 2:
+            return whole[: -len(suffix)]
+    return ""
+
+
+def _bare_part(text, figures, part: Figure, start: int, end: int) -> bool:
+    """林业收入5万元: a short list item with a quantity of the part's unit and no rate."""
+    item = text.norm[start:end]
+    if len(item) > _MAX_LIST_ITEM_CHARS or "%" in item or "占" in item or "其中" in item:
+        return False
+    first = bisect_left(figures, start, key=lambda f: f.start)
+    return any(_same_unit(f, part) for f in figures[first : first + 4] if f.start < end)
 
 
 _GROUP_HEAD_RE = re.compile(r"\s*(?P<group>[\u4e00-\u9fff]{2,8}?)(?:之)?中\s*[,:]")
