@@ -284,6 +284,7 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
         if item:
             raw.append(item)
     raw.sort(key=lambda r: r["start"])
+    raw = _join_yi_wan(raw)
     figures: list[Figure] = []
     previous: Figure | None = None
     for index, item in enumerate(raw):
@@ -296,6 +297,21 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
         figures.append(figure)
         previous = figure
     return figures
+
+
+def _join_yi_wan(raw: list[dict]) -> list[dict]:
+    """12亿8894.7万人 is one figure (1288947000 people), not 12亿 beside 8894.7万人."""
+    joined: list[dict] = []
+    for item in raw:
+        head = joined[-1] if joined else None
+        if (head is not None and head["end"] == item["start"] and head["unit"] == "亿" and head["decimals"] == 0
+                and not head["qualifier"] and head["value_high"] is None and not head["chinese"] and not item["chinese"]
+                and item["multiplier"] == 10**4 and 0 <= item["written"] < 10**4 and item["value_high"] is None):
+            joined[-1] = dict(item, start=head["start"], number_start=head["number_start"],
+                              value=head["value"] + item["value"], written=head["written"] * 10**4 + item["written"])
+            continue
+        joined.append(item)
+    return joined
 
 
 def _arabic(m: re.Match, negative: bool) -> dict:
