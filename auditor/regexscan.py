@@ -43,16 +43,35 @@ def required_literals(pattern: str, flags: int = 0) -> tuple:
 
 def may_match(compiled: re.Pattern, text: str) -> bool:
     """False only when `compiled` surely has no match in `text`."""
-    return all(_holds(requirement, text) for requirement in required_literals(compiled.pattern, compiled.flags))
+    requirements = required_literals(compiled.pattern, compiled.flags)
+    if not requirements:
+        return True
+    chars = characters_of(text)
+    return all(_holds(requirement, text, chars) for requirement in requirements)
 
 
-def _holds(requirement, text: str) -> bool:
+_last: tuple[str | None, frozenset[str]] = (None, frozenset())
+
+
+def characters_of(text: str) -> frozenset[str]:
+    """The characters `text` holds, kept for the last text asked about (the
+    checks ask about one document many times in a row): a literal with a
+    character the text lacks is absent without scanning the text for it."""
+    global _last
+    last_text, chars = _last  # one tuple: read and replaced whole, safe across threads
+    if text is not last_text:
+        chars = frozenset(text)
+        _last = (text, chars)
+    return chars
+
+
+def _holds(requirement, text: str, chars: frozenset[str]) -> bool:
     if isinstance(requirement, str):
-        return requirement in text
+        return chars.issuperset(requirement) and requirement in text
     kind, parts = requirement
     if kind == "and":
-        return all(_holds(part, text) for part in parts)
-    return any(_holds(part, text) for part in parts)
+        return all(_holds(part, text, chars) for part in parts)
+    return any(_holds(part, text, chars) for part in parts)
 
 
 def _sequence(items: list) -> list:
@@ -98,3 +117,159 @@ def _sequence(items: list) -> list:
         # anything else (classes, any, anchors, negative assertions, back references) requires no literal
     flush()
     return found
+
+
+# --- matches of a pattern that stays on one line, looked for only on the lines that can hold one ---
+
+_NEWLINE = ord("\n")
+_CATEGORIES_WITH_NEWLINE = frozenset(
+    getattr(_c, name, None) for name in ("CATEGORY_SPACE", "CATEGORY_NOT_DIGIT", "CATEGORY_NOT_WORD",
+                                         "CATEGORY_LINEBREAK", "CATEGORY_UNI_SPACE", "CATEGORY_UNI_NOT_DIGIT",
+                                         "CATEGORY_UNI_NOT_WORD", "CATEGORY_UNI_LINEBREAK", "CATEGORY_LOC_NOT_WORD")
+) - {None} if _sre_parse is not None else frozenset()
+_CATEGORIES_WITHOUT_NEWLINE = frozenset(
+    getattr(_c, name, None) for name in ("CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_NOT_SPACE",
+                                         "CATEGORY_NOT_LINEBREAK", "CATEGORY_UNI_DIGIT", "CATEGORY_UNI_WORD",
+                                         "CATEGORY_UNI_NOT_SPACE", "CATEGORY_UNI_NOT_LINEBREAK", "CATEGORY_LOC_WORD")
+) - {None} if _sre_parse is not None else frozenset()
+# anchors a search from a line's start to its end reads as the whole text's search does; not
+# \Z, nor $ without MULTILINE (the text's end, or before a last \n): a line's end is not the text's
+_ANCHORS_ON_ONE_LINE = frozenset(
+    getattr(_c, name, None) for name in ("AT_BEGINNING", "AT_BEGINNING_STRING", "AT_BEGINNING_LINE", "AT_END_LINE",
+                                         "AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_UNI_BOUNDARY", "AT_UNI_NON_BOUNDARY")
+) - {None} if _sre_parse is not None else frozenset()
+_AT_END = getattr(_c, "AT_END", None) if _sre_parse is not None else None
+
+
+@lru_cache(maxsize=1024)
+def line_anchors(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
+    """For a pattern none of whose parts (lookarounds included) can match a
+    line break, the choices of literals one of which every line holding a
+    match holds (each choice a tuple of alternatives), most telling first;
+    () when the pattern may cross a line, or nothing can be said."""
+    if _sre_parse is None:
+        return ()
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+        all_flags = parsed.state.flags | flags
+        if all_flags & (re.IGNORECASE | re.VERBOSE) or not _on_one_line(list(parsed), all_flags):
+            return ()
+        requirements = _sequence(list(parsed))
+    except (re.error, RecursionError, TypeError, ValueError):
+        return ()
+    choices = [alternatives for alternatives in map(_alternatives, requirements) if alternatives]
+    # a long literal, and few of them, is rarer in a text than one character of many
+    return tuple(sorted(choices, key=lambda alts: (-min(map(len, alts)), len(alts))))
+
+
+def _alternatives(requirement) -> tuple[str, ...]:
+    """Literals one of which a text meeting the requirement holds; () when unknown."""
+    if isinstance(requirement, str):
+        return (requirement,)
+    kind, parts = requirement
+    if kind == "and":
+        return next(filter(None, map(_alternatives, parts)), ())
+    each = [_alternatives(part) for part in parts]
+    return tuple(dict.fromkeys(a for alternatives in each for a in alternatives)) if all(each) else ()
+
+
+def _on_one_line(items: list, flags: int) -> bool:
+    """No part of the parsed items can match a line break, nor ends a match only at the text's end."""
+    for op, value in items:
+        if op is _c.LITERAL:
+            ok = value != _NEWLINE
+        elif op is _c.NOT_LITERAL:
+            ok = value == _NEWLINE
+        elif op is _c.ANY:
+            ok = not flags & re.DOTALL
+        elif op is _c.IN:
+            ok = not _set_has_newline(value)
+        elif op is _c.AT:
+            # $ is parsed as the text's end; MULTILINE compiles it to a line's end
+            ok = value in _ANCHORS_ON_ONE_LINE or value is _AT_END and bool(flags & re.MULTILINE)
+        elif op is _c.SUBPATTERN:
+            ok = _on_one_line(list(value[3]), flags)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            ok = _on_one_line(list(value[2]), flags)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            ok = _on_one_line(list(value), flags)
+        elif op is _c.BRANCH:
+            ok = all(_on_one_line(list(branch), flags) for branch in value[1])
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            ok = _on_one_line(list(value[1]), flags)
+        elif op is _c.GROUPREF:
+            ok = True  # the group's own parts are judged where it stands
+        else:
+            ok = False  # conditionals and anything else: not judged, the whole text is searched
+        if not ok:
+            return False
+    return True
+
+
+def _set_has_newline(items: list) -> bool:
+    negate, holds = False, False
+    for op, value in items:
+        if op is _c.NEGATE:
+            negate = True
+        elif op is _c.LITERAL:
+            holds = holds or value == _NEWLINE
+        elif op is _c.RANGE:
+            holds = holds or value[0] <= _NEWLINE <= value[1]
+        elif op is _c.CATEGORY and value in _CATEGORIES_WITH_NEWLINE:
+            holds = True
+        elif op is _c.CATEGORY and value in _CATEGORIES_WITHOUT_NEWLINE:
+            pass
+        else:
+            return True  # not judged: as if it could
+    return holds != negate
+
+
+def finditer(compiled: re.Pattern, text: str, most_lines: int | None = None):
+    """The matches of compiled.finditer(text), the same ones in the same order.
+
+    A pattern that stays on one line (`line_anchors`) is searched only on the
+    lines holding one of its literals: searched from a line's start to its end
+    (`pos`, `endpos`), it sees what it would see in the whole text, since
+    lookbehinds read before `pos` and a line break is the one thing past
+    `endpos` any part of it could have read. When more than `most_lines`
+    lines (by default one per 256 characters) hold the literal, the whole
+    text is searched: a search per line would cost more."""
+    if not may_match(compiled, text):
+        return iter(())
+    anchors = line_anchors(compiled.pattern, compiled.flags)
+    if not anchors:
+        return compiled.finditer(text)
+    most = len(text) // 256 if most_lines is None else most_lines
+    chars = characters_of(text)
+    lines: set[int] | None = None
+    for alternatives in anchors[:1]:  # every line holding a match holds one of each
+        holding = _lines_holding(text, [a for a in alternatives if chars.issuperset(a)], most)
+        if holding is not None:
+            lines = holding if lines is None else lines & holding
+            if not lines:
+                return iter(())
+    if lines is None:
+        return compiled.finditer(text)
+    return _search_lines(compiled, text, sorted(lines))
+
+
+def _lines_holding(text: str, literals: list[str], most: int) -> set[int] | None:
+    """The starts of the lines holding one of the literals; None past `most` lines."""
+    starts: set[int] = set()
+    for literal in literals:
+        position = text.find(literal)
+        while position >= 0:
+            starts.add(text.rfind("\n", 0, position) + 1)
+            if len(starts) > most:
+                return None
+            end = text.find("\n", position + len(literal))
+            if end < 0:
+                break
+            position = text.find(literal, end + 1)
+    return starts
+
+
+def _search_lines(compiled: re.Pattern, text: str, starts: list[int]):
+    for start in starts:
+        end = text.find("\n", start)
+        yield from compiled.finditer(text, start, len(text) if end < 0 else end)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.extract import _addresses
-from auditor.regexscan import may_match, required_literals
+from auditor.regexscan import finditer, line_anchors, may_match, required_literals
 from auditor.rulepack import load_rulepack
 
 
@@ -92,3 +92,55 @@ def test_every_rule_case_text_a_pack_pattern_matches_is_searched(pattern):
 
 
 CASE_TEXTS = _case_texts()
+
+
+# --- finditer: a one-line pattern searched only on the lines holding its literals ---------------
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+def test_one_line_patterns_have_anchors_and_those_that_may_cross_a_line_none():
+    multiline = re.MULTILINE
+    assert line_anchors(r"^[ \t]*篇\d{1,2}[ \t]*$", multiline) == (("篇",),)
+    assert line_anchors(r"(?<=报告|总结)篇[^\n]{0,9}", multiline) == (("报告", "总结"), ("篇",))
+    assert line_anchors(r"字数:\s*\d+", multiline) == ()  # \s reads a line break
+    assert line_anchors(r"省略[^。]*字", multiline) == ()  # [^。] reads one too
+    assert line_anchors(r"(?s)省略.字", multiline) == ()  # . reads one under DOTALL
+    assert line_anchors(r"篇\d$", 0) == ()  # $ without MULTILINE: the text's end, not a line's
+    assert line_anchors(r"篇\d\Z", multiline) == ()
+    assert line_anchors(r"(?!\s)篇", multiline) == ()  # a negative lookahead that could read the break
+    assert line_anchors(r"\d+[%‰]?", multiline) == ()  # no literal every match holds
+
+
+FINDITER_CASES = [
+    (r"^[ \t]*篇\d{1,2}[ \t]*$", "报告\n篇3\n  篇12 \n篇3 正文\n篇4"),
+    (r"(?<=[\u4e00-\u9fff])篇\d", "总结篇1\n篇2\n报告篇3篇4"),  # a lookbehind never reads the line before
+    (r"篇\d\b", "篇1\n篇2x\n篇3"),  # \b at a line's end as at the break
+    (r"(?<!\n)篇", "篇\n篇篇\n"),
+    (r"篇(?=\d)|页(?!\d)", "篇1页\n页2篇\n页"),
+    (r"x*", "ab\nxx\n\nx"),  # empty matches where the whole text's search has them
+    (r"(?:ab|cd)e?$", "ab\ncde\nabe\nzcd"),
+]
+
+
+@pytest.mark.parametrize("expression, text", FINDITER_CASES)
+def test_finditer_gives_the_whole_texts_matches(expression, text):
+    pattern = re.compile(expression, re.MULTILINE)
+    for most_lines in (None, 0, 10**6):  # by the line, and the whole text when too many lines hold the literal
+        assert _spans(finditer(pattern, text, most_lines)) == _spans(pattern.finditer(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60), st.integers(0, len(PATTERNS) - 1))
+def test_finditer_of_a_pack_pattern_is_the_whole_texts(pieces, which):
+    pattern = PATTERNS[which]
+    text = "".join(pieces)
+    assert _spans(finditer(pattern, text, 10**6)) == _spans(pattern.finditer(text))
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.pattern[:30])
+def test_finditer_on_the_rule_case_texts_is_the_whole_texts(pattern):
+    for text in CASE_TEXTS:
+        assert _spans(finditer(pattern, text, 10**6)) == _spans(pattern.finditer(text)), text

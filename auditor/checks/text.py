@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from auditor.recache import compile_scanning
 from auditor.model import Analysis, Hit
-from auditor.regexscan import may_match
+from auditor.regexscan import finditer
 from auditor.rulepack import Rule
 from auditor.checks.base import Check, Params
 
@@ -105,7 +105,7 @@ def pattern(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 def _pattern_matches(analysis: Analysis, rule: Rule) -> list[re.Match]:
     norm = analysis.text.norm
     patterns = rule.options.patterns + tuple(w for name in rule.options.vocabulary for w in analysis.pack.words(name))
-    return _first_of_overlapping([m for p in _each(patterns) if may_match(p, norm) for m in p.finditer(norm)])
+    return _first_of_overlapping([m for p in _each(patterns) for m in finditer(p, norm)])
 
 
 # --- a site's menu and footer left at the end of a copied page -------------------------------
