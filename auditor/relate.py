@@ -317,7 +317,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         return (_share_of_inline_group(text, figures, numerator, rate, sentence_start)
                 or _share_total_before(text, figures, numerator, rate, sentence_start, last_share)
                 or _share_within_group(text, figures, numerator, rate, sentence_start)
-                or _share_of_only_quantity(text, figures, numerator, rate, sentence_start))
+                or _share_of_only_quantity(text, figures, numerator, rate, sentence_start)
+                or _share_of_base_stated_earlier(text, figures, numerator, rate, sentence_start))
     if "分别" in text.norm[numerator.end : rate.number_start]:
         return None  # 甲…、乙…,…率分别为: each rate has its own whole
     if after and not share and not (stem and stem in text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]):
@@ -690,6 +691,93 @@ def _share_within_group(text, figures, part: Figure, rate: Figure, sentence_star
         if _names(group, clause) or _names_without_total(group, clause):
             return part, total, True, False
     return None
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
+_LABEL_TAIL_RE = re.compile(r"(?:共有|现有|共计|合计|总计|达到|共|有|为|达|是|约|计|:|\s)+$")
+_LABEL_HEAD_RE = re.compile(r"^(?:其中|(?:19|20)\d{2}\s*年(?:底|末)?|全(?:村|组|镇|乡|县|区|市)|(?:该|本)(?:村|组|镇|乡)|共有|现有|有|共|,|\s)+")
+_SCOPE_WORD_RE = re.compile(r"^(?:全|本|该)(?:村|组|镇|乡|县|区|市|省|国)")
+_BASE_LOOKBACK_FIGURES = 200
+
+
+def _base_label(clause: str) -> str:
+    """2023年全镇农村经济总收入 → 农村经济总收入; 有乡村人口 → 乡村人口."""
+    return _LABEL_HEAD_RE.sub("", _LABEL_TAIL_RE.sub("", clause))
+
+
+def _canonical_base(name: str) -> str:
+    name = name.removesuffix("的").replace("总", "")
+    for suffix in ("人数", "户数", "面积", "数"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+_HOUSEHOLD_LABELS = frozenset({"农户", "户", "户数", "农户数", "农户总数", "总户数", "总农户"})
+_POPULATION_LABELS = frozenset({"人口", "总人口", "乡村人口", "户籍人口", "常住人口", "农业人口"})
+
+
+def _household_or_population(whole: str) -> str:
+    """占总户数的 / 占总人口的: a whole any household count or population of the document may be."""
+    whole = whole.removesuffix("的")
+    return "household" if whole in ("总户数", "户数", "农户总数") else "population" if whole in ("总人口", "人口总数") else ""
+
+
+def _same_base(label: str, whole: str) -> bool:
+    """劳动力 is 劳动力; 全村经济总收入 is 农村经济总收入; 常年外出劳动力 is no 劳动力."""
+    kind = _household_or_population(whole)
+    if kind:
+        return label in (_HOUSEHOLD_LABELS if kind == "household" else _POPULATION_LABELS)
+    a, b = _canonical_base(label), _canonical_base(whole)
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 4 and longer.endswith(shorter) and len(longer) - len(shorter) <= 2
+
+
+def _year_of(text, offset: int) -> str:
+    sentence_start, _ = text.sentence_span(offset)
+    years = _YEAR_RE.findall(text.norm, sentence_start, offset)
+    return years[-1].replace(" ", "") if years else ""
+
+
+def _share_of_base_stated_earlier(text, figures, part: Figure, rate: Figure, sentence_start: int) -> tuple[Figure, Figure, bool, bool] | None:
+    """劳动力130人 in the first paragraph, …常年外出务工110人(占劳动力的…): the
+    whole 占 names, stated earlier in the document under the same name and
+    unit. Every earlier statement of it (another year's, another group's) is a
+    candidate; when one of them gives the share it is the reading, else the
+    nearest. Never a whole only a scope word or a generic word names (占总数的,
+    占全县的), nor one of another year than the share's. Inferred: a warning."""
+    norm = text.norm
+    words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
+    whole = (words.group("whole") if words else "").strip().removesuffix("的")
+    scope = _SCOPE_WORD_RE.match(whole)
+    named = whole[scope.end():] if scope else whole
+    if len(named) < 2 or (_generic_whole(whole) and not _household_or_population(named)) or _CHANGE_CLAUSE_RE.search(norm[part.end : rate.number_start]):
+        return None
+    year = _year_of(text, part.start)
+    candidates: list[Figure] = []
+    for total in figures[max(0, part.index - _BASE_LOOKBACK_FIGURES) : part.index][::-1]:
+        if total.start >= sentence_start or not _is_quantity(total) or not _same_unit(total, part) or total.value < part.value:
+            continue
+        clause_start = text.clause_span(total.start)[0]
+        clause = norm[clause_start : total.number_start]
+        if _CHANGE_CLAUSE_RE.search(clause) or _has_own_share(norm, total) or not _same_base(_base_label(clause), named):
+            continue
+        if scope and scope.group() not in norm[text.sentence_span(total.start)[0] : total.number_start]:
+            continue
+        total_year = _year_of(text, total.start)
+        if year and total_year and total_year != year:
+            continue
+        candidates.append(total)
+    if not candidates:
+        return None
+    for total in candidates:
+        if pair_explains(part, total, rate):
+            return part, total, True, False
+    return part, candidates[0], True, False
 
 
 def _names_without_total(whole: str, clause: str) -> bool:
