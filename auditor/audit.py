@@ -230,7 +230,9 @@ def _one_per_debris_span(findings: list[Finding]) -> list[Finding]:
     rule's (phrases before patterns before stray characters) stands for them all."""
     kept_spans: list[tuple[int, int]] = []  # line ranges
     dropped: set[int] = set()
-    residue = sorted((f for f in findings if f.category == "residue"), key=lambda f: (f.rule, f.start))
+    # pinyin glosses (業(yè)) run through the report's own prose: they are no one else's page
+    residue = sorted((f for f in findings if f.category == "residue" and "pinyin" not in f.details),
+                     key=lambda f: (f.rule, f.start))
     for finding in residue:
         if any(finding.line <= end and start <= finding.end_line for start, end in kept_spans):
             dropped.add(id(finding))
@@ -239,8 +241,14 @@ def _one_per_debris_span(findings: list[Finding]) -> list[Finding]:
     # a block of debris over several lines is someone else's page: what other rules
     # find inside it (a 年 with its year cut off in a list of links) is not the report's
     blocks = [(f.start, f.end) for f in residue if id(f) not in dropped and f.end_line > f.line]
+    # a gloss in brackets (醫(yī)療) reads as one more bracket in a list of items: lists are not counted there
+    glossed = [(f.start, f.end) for f in findings if "pinyin" in f.details]
     return [f for f in findings if id(f) not in dropped
-            and (f.category == "residue" or not any(start <= f.start and f.end <= end for start, end in blocks))]
+            and (f.category == "residue" or not any(start <= f.start and f.end <= end for start, end in blocks))
+            and not (f.category in _LIST_CATEGORIES and any(start <= f.start and f.end <= end for start, end in glossed))]
+
+
+_LIST_CATEGORIES = frozenset({"respectively", "count", "numbering"})
 
 
 def render_message(rule: Rule, hit: Hit, lang: str) -> str:

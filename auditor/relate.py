@@ -930,6 +930,10 @@ _TO_WORD_RE = re.compile(r"(?:由|从)|(?:提高|增加|降低|减少|下降|上
 _STATUS_RE = re.compile(r"已|均|目前|现|全部")
 _SUBSET_LABEL_RE = re.compile(r"\(\s*(?:含|包含|包括|其中)")
 _NEW_STATEMENT_RE = re.compile(r"(?:另|还|并|又|共|现)?有(?![效关])")
+_PART_CHANGE_RE = re.compile(r"(?:比|较)(?:上年|去年|上年同期|去年同期|同期|上期)|同比|环比")
+_PER_SOMETHING_RE = re.compile(r"[\u4e00-\u9fff]{0,2}/")
+_COMPARED_BASE_RE = re.compile(r"(?:比|较|与)(?:(?:19|20)\d{2}年|上年|去年|上一年|同期|上年同期|去年同期)(?:同期)?的?\s*\(?\s*$")
+_PER_UNIT_RE = re.compile(r"单产|亩产|亩均|平均|均价|单价")
 _SPAN_OF_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年(?:来|间|中|累计|共|合计)|以来|累计|历年|多年")
 
 
@@ -1064,6 +1068,10 @@ def _totals_before(text, figures, ends: list[int], among: int, sentence_start: i
             continue
         if _SPAN_OF_YEARS_RE.search(norm, clause_start, figure.number_start):
             continue
+        if _COMPARED_BASE_RE.search(norm, clause_start, figure.number_start):
+            continue  # 共完成16641批次,比2020年的11183批次增加…,其中: the base compared with, not the whole
+        if _PER_UNIT_RE.search(norm, clause_start, figure.number_start):
+            continue  # 单产292公斤,其中小麦单产…: an average over kinds, which do not add up to it (人均筹资 of sources does)
         totals.setdefault((figure.base_unit, figure.kind), figure)
     if nearest.kind in QUANTITY_KINDS and (nearest.base_unit, nearest.kind) not in totals:
         return []  # the figure just before 其中 is a change or a span of years: its parts are not these
@@ -1100,12 +1108,16 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
             break
         label = gap.strip(" ,、:;()的为")
         cursor = figure.end
+        if _PER_SOMETHING_RE.match(norm, figure.end):
+            continue  # 5.36批次/千人: a rate per head, not a part
         if _TO_WORD_RE.search(gap) or _TO_WORD_RE.search(norm, figure.end, min(figure.end + 4, stop)):
             return [], []
         if not figure.exact and figure.qualifier:
             return [], []
         if parts and _STATUS_RE.search(label):
             break  # a subset of the parts before, not one more part
+        if parts and _PART_CHANGE_RE.search(label):
+            continue  # 其中小麦7.2万吨,比去年增加0.8万吨: the change of the part before
         if parts and not statement and _NEW_STATEMENT_RE.match(label):
             statement = len(parts)
         if figure.value == total.value:

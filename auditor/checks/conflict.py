@@ -75,15 +75,22 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue
         if figure.index in computed or is_listed(analysis, figure):
             continue
+        if _RATE_TO_RE.search(analysis.text.norm, max(0, figure.number_start - 6), figure.number_start):
+            continue  # 贫困发生率降至12.1%: the end of a change, of another time than a rate stated plainly
+        if analysis.text.norm.startswith("的", figure.end):
+            continue  # 贫困发生率30%以上的村: a threshold that names a group, not the rate
         key = keys.get((figure.subject, figure.metric))
         if key is None:
             key = keys[(figure.subject, figure.metric)] = metric_key(figure.subject, figure.metric, scope_words)
-        if key in generic or len(key) < 3 or key.startswith("占"):  # 占…的比例: one per subject
-            continue
+        if key in generic or len(key) < 3 or key.startswith("占") or _SHARE_KEY_RE.search(key):
+            continue  # 占…的比例, 对GDP增长的贡献率: one per subject, named clauses before
         earlier = first_seen.get(key)
         if earlier is None:
-            first_seen[key] = _stated(analysis, figure)
+            first_seen[key] = _stated(analysis, figure, _rate_period(analysis, figure))
             continue
+        period = _rate_period(analysis, figure)
+        if earlier.when and period and not earlier.when & period:
+            continue  # 2016年初…20.3% and 2017年…12.1%: two years, two rates
         low_a, high_a = interval(earlier.written, earlier.decimals, 1, earlier.qualifier, rounded=True)
         low_b, high_b = interval(figure.written, figure.decimals, 1, figure.qualifier, rounded=True)
         if high_a < low_b or high_b < low_a:
@@ -91,6 +98,16 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 continue
             reported.add(key)
             yield _hit(analysis, key, earlier, figure)
+
+
+_SHARE_KEY_RE = re.compile(r"比重|占比|比例|贡献率|拉动")
+_RATE_TO_RE = re.compile(r"(?:降|减|压|缩|提|升|增|涨|上升|下降|提高|提升|增长|增加|减少|降低)(?:到|至)\s*$")
+
+
+def _rate_period(analysis: Analysis, figure: Figure) -> frozenset[str]:
+    """The periods a rate's sentence names before it (no report-year default): empty when none."""
+    period = _period_of(analysis, figure)
+    return period[0] if period else frozenset()
 
 
 def _hit(analysis: Analysis, metric: str, earlier: _Stated, figure: Figure) -> Hit:
