@@ -135,6 +135,7 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if any(norm.startswith(slogan, figure.number_start) for slogan in slogans):
             continue
         stated = int(figure.value)
+        partial = False
         listing, where = _list_after(after_re, norm, figure), "after"
         if listing is not None and _is_gloss(listing, gloss_words):
             continue
@@ -153,7 +154,17 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                               {"stated": analysis.text.original[figure.number_start:figure.end], "found": listed},
                               {"stated": stated, "found": listed, "items": "", "list_position": "enumerated"})
                 continue
-            listing, where = _list_after_colon(norm, text, figure), "after"
+            semicolon = _semicolon_items(norm, text, figure, open_words)
+            if semicolon is not None:
+                listed, word = semicolon
+                if listed != stated and not (word in _PARTIAL_WORDS and listed < stated):
+                    yield Hit(figure.start, figure.end,
+                              {"stated": analysis.text.original[figure.number_start:figure.end], "found": listed},
+                              {"stated": stated, "found": listed, "items": "", "list_position": "enumerated"})
+                continue
+            after = _list_after_colon(norm, text, figure)
+            listing, where = (after[0], "after") if after else (None, where)
+            partial = bool(after) and after[1] in _PARTIAL_WORDS
             if listing is not None and (_is_gloss(listing, gloss_words) or any(w in listing for w in open_words)):
                 continue
         if listing is None:
@@ -164,6 +175,8 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if max(counts) < 2 or stated in counts:
             continue
         found = min(counts, key=lambda n: abs(n - stated))
+        if partial and found < stated:
+            continue  # 包括甲、乙: may name only some of them
         yield Hit(figure.start, figure.end, {"stated": analysis.text.original[figure.number_start:figure.end], "found": found},
                   {"stated": stated, "found": found, "items": listing, "list_position": where})
 
@@ -220,7 +233,13 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
 
 
 # after the count: the thing counted (方面问题, 支医疗服务团队), then a colon or 分别是/包括/即
-_LIST_HEAD_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,12}?(?:[::]|[,,]\s*(?:分别是|分别为|包括|即|主要是|具体是))\s*")
+# (分别由…负责, 即:, 具体为:); the group `word` names the introducing word when there is one
+_LIST_HEAD_RE = re.compile(
+    r"[\u4e00-\u9fff“”\"]{0,12}?(?:[::]|[,,]\s*(?P<word>分别是|分别为|分别由|分别在|分别位于|分别设在|分别来自"
+    r"|主要包括|具体包括|包括|即|主要是|具体是|具体为|主要有)\s*[::]?)\s*"
+)
+# words that may name only some of the counted things: a list after them is checked only when it is longer
+_PARTIAL_WORDS = ("包括", "主要包括", "具体包括", "主要有")
 # the enumeration styles of an item list: 一是, (一), (1), ①, 1.
 _MARKER_STYLES = (
     re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是"),
@@ -273,17 +292,62 @@ def _marker_number(written: str) -> int:
     return int(cn_number(written) or 0)
 
 
-def _list_after_colon(norm: str, text, figure) -> str | None:
+def _list_after_colon(norm: str, text, figure) -> tuple[str, str] | None:
     """组建5支团队:甲、乙、丙和丁。: the 、 list after the colon, up to the
-    sentence end, when it is a plain list (no clause breaks inside)."""
+    sentence end, when it is a plain list (no clause breaks inside); 组建4支队伍,
+    分别由甲、乙、丙和丁负责: the list after the introducing word, up to the clause end.
+    With the list, the introducing word ("" after a bare colon)."""
     head = _LIST_HEAD_RE.match(norm, figure.end)
     if not head:
         return None
-    _, sentence_end = text.sentence_span(figure.start)
-    listing = norm[head.end() : sentence_end]
-    if "、" not in listing or re.search(r"[,,::()]", listing) or len(listing) > 120:
+    word = head.group("word") or ""
+    if not word:
+        _, sentence_end = text.sentence_span(figure.start)
+        listing = norm[head.end() : sentence_end]
+        if "、" not in listing or re.search(r"[,,::()]", listing) or len(listing) > 120:
+            return None
+        return listing, word
+    _, clause_end = text.clause_span(head.end())
+    listing = _without_brackets(norm[head.end() : clause_end])
+    if listing is None or "、" not in listing or len(listing) > 120:
         return None
-    return listing
+    if any(len(piece) > _ITEM_MAX for piece in listing.split("、")):
+        return None  # clauses, not items
+    if norm[clause_end : clause_end + 1] in (",", ":"):
+        _, next_end = text.clause_span(clause_end + 1)
+        if "、" in norm[clause_end + 1 : next_end]:
+            return None  # the list may go on after the comma
+    return listing, word
+
+
+_ITEM_MAX = 20  # an item of a counted list is a name, a place, a short task: longer pieces are clauses
+_BRACKET_RE = re.compile(r"\([^()]*\)")
+
+
+def _without_brackets(listing: str) -> str | None:
+    """甲村(含一、二组)、乙村: a bracket glosses an item; None when brackets do not pair."""
+    listing = _BRACKET_RE.sub("", listing)
+    return None if "(" in listing or ")" in listing else listing
+
+
+def _semicolon_items(norm: str, text, figure, open_words: tuple[str, ...]) -> tuple[int, str] | None:
+    """重点任务共两项,即:完善制度;加强培训;推进信息化。: how many short items, separated
+    by semicolons, follow the introducing word or colon up to the 。 or the line end; None
+    when the pieces are clauses, carry figures, end in 等, or the list goes on below."""
+    head = _LIST_HEAD_RE.match(norm, figure.end)
+    if not head:
+        return None
+    _, line_end = text.line_span(figure.start)
+    stop = norm.find("。", head.end(), line_end)
+    segment = norm[head.end() : line_end if stop < 0 else stop]
+    if ";" not in segment:
+        return None
+    items = [item.strip() for item in segment.split(";")]
+    if any(not item or len(item) > _ITEM_MAX or re.search(r"[,,::()\d]", item) for item in items):
+        return None  # an empty piece: the list goes on in the next line
+    if any(word in segment for word in open_words) or _has_count("、".join(items)):
+        return None
+    return len(items), head.group("word") or ""
 
 
 class CountListParams(Params):
