@@ -1225,7 +1225,8 @@ _TO_RE = re.compile(
 # try a long run of blanks in polynomially many ways
 _STATED_RE = re.compile(
     r"^\s*(?:[,,]\s*)?(?:(?:同比|比上年|较上年)\s*)?"
-    rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|降幅|增长率|下降率|增速|降低率)(?:为|达|达到)?)\s*$"
+    rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|降幅|涨幅|跌幅|增长率|下降率|增速|降低率"
+    r"|(?:增长|增加|上升|提高|提升|下降|减少|降低)(?:比例|幅度|比率))(?:为|达|达到|是)?)\s*$"
 )
 _COMPARE_RE = re.compile(
     r"(?:(?:与|比|较)(?:上年末|上年底|去年末|去年底|上年|去年|上一年|前一年|上年同期|去年同期|同期)(?:的)?\s*(?:\(\s*)?"

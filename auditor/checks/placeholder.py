@@ -19,6 +19,10 @@ _SLOT_RUN_RE = compile_scanning(
     r"(?<![A-Za-z])[xX*?](?:[xX*?]|[.\d]+(?=[xX*?]))*(?:(?![A-Za-z\u00c0-\u024f])|(?=m2|m²|km|kg|mg|ml|cm|mm))"
 )
 _TIMES_RE = compile_scanning(r"×{1,3}")
+# 201X/X/XX, 20XX-XX-XX, 2023.X.X: a date in figures with marks for digits, one slot
+_NUMERIC_DATE_SLOT_RE = compile_scanning(
+    r"(?<![A-Za-z0-9/.\-])(?:(?:19|20)[\dxX]{2}|[xX]{2,4})(?P<sep>[/.\-])[\dxX]{1,2}(?P=sep)[\dxX]{1,2}(?![A-Za-z0-9/.\-])"
+)
 # 丙类4种n例: a lone n between characters stands for a number
 _LONE_N_RE = compile_scanning(rf"(?<=[{_CJK}])[nN](?=[{_CJK}%])")
 _SOME_RE = compile_scanning(rf"某某|(?<!某)某(?=[年月日%省市县区镇乡村州盟旗])(?!些)")
@@ -61,6 +65,9 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
             yield start, end
         elif end - start >= 2 and (_neighbour(norm, start - 1) or _neighbour(norm, end)):
             yield start, end  # ××县: two marks are never a multiplication
+    for match in _NUMERIC_DATE_SLOT_RE.finditer(norm):
+        if any(mark in match.group(0) for mark in "xX"):
+            yield match.span()
     for pattern in (_SOME_RE, _EMPTY_QUOTES_RE, _CIRCLE_RE, _EMPTY_BRACKETS_RE, _LONE_N_RE):
         for match in pattern.finditer(norm):
             if pattern is _CIRCLE_RE and not (_neighbour(norm, match.start() - 1) or _neighbour(norm, match.end())):
