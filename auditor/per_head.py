@@ -7,6 +7,13 @@ of the same paragraph are candidates; the figure is consistent when any pair
 of them gives it under rounding or truncation. Only when none does is one
 pair reported, and always as an inferred reading (a warning).
 
+A per-head figure whose paragraph states no people (templated pages state
+乡村人口 once, in the first paragraph) is read against the document's
+population when that is unambiguous: one value, or of a few the one every
+other per-head figure that fits just one of them fits. A figure some stated
+population gives is never reported. 人均0亩 beside a total that is not 0 is
+a template's blank, not a rounding.
+
 Only stocks are read (land, grain, floor space: area, weight, volume).
 Money per head (人均纯收入, 人均GDP) is never the quotient of a stated total:
 纯 and 总 differ, and GDP is divided by the year's average population.
@@ -38,6 +45,10 @@ def find_per_head(analysis: Analysis) -> list[Ratio]:
     text, figures = analysis.text, analysis.figures
     norm = text.norm
     found: list[Ratio] = []
+    # per-head figures with a total in their paragraph but no people there: read
+    # against the document's population once all are known
+    waiting: list[tuple[Figure, list[Figure]]] = []
+    fitted: list[tuple[Figure, list[Figure]]] = []  # (per-head, its totals) read in-paragraph
     for figure in figures:
         if figure.kind not in _KINDS or not figure.exact or figure.value < 0 or figure.multiplier != 1:
             continue
@@ -49,16 +60,55 @@ def find_per_head(analysis: Analysis) -> list[Ratio]:
         in_paragraph = _figures_between(figures, paragraph, figure.index)
         totals = [f for f in in_paragraph if _is_total_of(text, f, words.group("noun"), figure)][:_MAX_PAIRS]
         people = [f for f in in_paragraph if _is_population(text, figures, f)][:_MAX_PAIRS]
-        if not totals or not people:
+        if not totals:
             continue
-        readings = [(t, p) for t in totals for p in people]
-        if any(_explains(t, p, figure) for t, p in readings):
+        if not people:
+            waiting.append((figure, totals))
             continue
-        total = min(totals, key=lambda f: abs(f.index - figure.index))
-        population = min(people, key=lambda f: abs(f.index - figure.index))
-        found.append(Ratio(figure, total, population, inferred=True, kind="per_head",
-                           scale=_factor(total, figure)))
-    return found
+        fitted.append((figure, totals))
+        ratio = _reading(figure, totals, people)
+        if ratio is not None:
+            found.append(ratio)
+    if waiting:
+        people = [f for f in figures if _is_population(text, figures, f)]
+        values = sorted({f.value for f in people})
+        # which population values each per-head figure fits; over a few values only
+        fits = {other.index: frozenset(v for v in values if any(_explains(t, p, other) for t in totals
+                                                                  for p in people if p.value == v))
+                for other, totals in waiting + fitted} if 1 < len(values) <= _MAX_PAIRS else {}
+        for figure, totals in waiting if people else ():
+            if _reading(figure, totals, people) is None:
+                continue  # some population of the document gives it
+            population = _document_population(people, values, figure, fits)
+            if population is not None and (ratio := _reading(figure, totals, population)) is not None:
+                found.append(ratio)
+    return sorted(found, key=lambda r: r.rate.index)
+
+
+def _reading(figure: Figure, totals: list[Figure], people: list[Figure]) -> Ratio | None:
+    """None when any pair of a total and a population gives the figure."""
+    if any(_explains(t, p, figure) for t in totals for p in people):
+        return None
+    total = min(totals, key=lambda f: abs(f.index - figure.index))
+    population = min(people, key=lambda f: abs(f.index - figure.index))
+    return Ratio(figure, total, population, inferred=True, kind="per_head", scale=_factor(total, figure))
+
+
+def _document_population(people: list[Figure], values: list, figure: Figure, fits: dict[int, frozenset]) -> list[Figure] | None:
+    """The people a per-head figure with none in its paragraph is over: the one
+    population the document states (乡村人口245人 in its first paragraph, maybe
+    restated with the same value); of a few, the one that each other per-head
+    figure fitting just one of them fits. None when that is not certain."""
+    if len(values) == 1:
+        return people
+    fitting = set()
+    for index, fitted in fits.items():
+        if index != figure.index and len(fitted) == 1:
+            fitting |= fitted
+    if len(fitting) != 1:
+        return None
+    value = fitting.pop()
+    return [f for f in people if f.value == value]
 
 
 def per_head_words(text, figure: Figure) -> str:
@@ -93,7 +143,8 @@ def _is_total_of(text, total: Figure, noun: str, per_head: Figure) -> bool:
     if total.base_unit != per_head.base_unit and (total.base_unit, per_head.base_unit) not in _CONVERSIONS:
         return False
     label = _label(text, total).removesuffix("为").removesuffix("达")
-    return label in (noun, noun + "面积", noun + "总面积", "总" + noun, noun + "总量", noun + "总产量")
+    nouns = (noun, "粮食") if noun == "粮" else (noun,)
+    return any(label in (n, n + "面积", n + "总面积", "总" + n, n + "总量", n + "总产量") for n in nouns)
 
 
 def _is_population(text, figures: tuple[Figure, ...], figure: Figure) -> bool:
@@ -113,6 +164,8 @@ def _factor(total: Figure, per_head: Figure) -> int:
 
 
 def _explains(total: Figure, population: Figure, per_head: Figure) -> bool:
+    if per_head.value == 0:
+        return False  # 人均0亩 beside a total that is not 0: a template's blank, not 0.15 rounded
     target = rate_interval(per_head.written, per_head.decimals, per_head.qualifier)
     closest = ratio_representative(quantity_interval(total), quantity_interval(population), target,
                                    _factor(total, per_head))

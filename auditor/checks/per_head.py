@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from auditor.arith import shown
@@ -18,6 +19,13 @@ class PerHeadCheck(RatioCheck):
     name = "per_head"
     kind = "per_head"
     prefix = "per_head"
+
+    def row(self, analysis, rule, ratio: Ratio) -> dict:
+        """人均0亩 beside a total that is not 0 is a blank of a template, never 0.15 rounded down."""
+        if ratio.rate.value == 0 and ratio.numerator.value > 0:
+            p = self.prefix
+            return {f"{p}_scaled": ratio.numerator.value * ratio.scale, f"{p}_low": Decimal(0), f"{p}_high": Decimal(0)}
+        return super().row(analysis, rule, ratio)
 
     def hit(self, analysis, rule, ratio: Ratio, row, failed_roles) -> Hit:
         per_head, total, people = ratio.rate, ratio.numerator, ratio.denominator
