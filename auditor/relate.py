@@ -942,6 +942,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     norm = text.norm
     complement = analysis.pack.words("complement_words")
     groups = [tuple(g.split("|")) for g in analysis.pack.words("partition_groups")]
+    siblings = [tuple(g.split("|")) for g in analysis.pack.words("sibling_kinds")]
     found: list[PartsTotal] = []
     starts = [f.start for f in figures]
     ends = [f.end for f in figures]
@@ -960,7 +961,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             if listed and parts:
                 parts, labels = _with_ones(norm, match.end(), stop, total, parts, labels)
             parts, labels = _within_the_whole(parts, labels, total)
-            if len(parts) < 2:
+            if len(parts) < 2 or _siblings_listed(norm[text.clause_span(total.start)[0] : total.number_start], labels, siblings):
                 continue
             reason = _completeness(labels, complement, groups)
             inferred = False
@@ -971,6 +972,16 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     found.extend(_parts_before_total_word(analysis))
     found.extend(_lines_closed_by_total(analysis))
     return found
+
+
+def _siblings_listed(whole_label: str, labels: list[str], siblings: list[tuple[str, ...]]) -> bool:
+    """耕地面积3824亩,其中荒山1300亩,林地2815亩: the whole names one kind of a
+    group of kinds that lie beside one another, a part another kind of it."""
+    for group in siblings:
+        whole_kinds = {kind for kind in group if kind in whole_label}
+        if len(whole_kinds) == 1 and any(kind in label for label in labels for kind in group if kind not in whole_kinds):
+            return True
+    return False
 
 
 _WHOLE_COUNT_RE = re.compile(r"共|总|合计|全部|现有")

@@ -74,6 +74,13 @@ def _covers(labels: list[str], groups: list[tuple[str, ...]]) -> bool:
 _OTHER_RE = re.compile(r"^(?:其他|其它|其余)(?P<noun>[\u4e00-\u9fff]{0,6})$")
 
 
+def _after_a_share(norm: str, position: int) -> bool:
+    """Whether a percentage ends just before position (only separators between)."""
+    while position > 0 and norm[position - 1] in " \t\n,,;;、":
+        position -= 1
+    return position > 0 and norm[position - 1] == "%"
+
+
 def _closed_by_other(labels: list[str]) -> bool:
     """城镇职工患者占…,城乡居民患者占…,其他患者占…: a list that ends with 其他
     takes in everything left, so it is a whole. The 其他 item must name the
@@ -129,7 +136,10 @@ def find_share_splits(analysis) -> list[ShareSplit]:
             shares.append(figure)
             labels.append(norm[start : figure.number_start])
             probe += 1
-        if len(shares) >= 2 and _covers([_SHARE_WORDS_RE.split(label)[0] for label in labels], groups):
+        names = [_SHARE_WORDS_RE.split(label)[0] for label in labels]
+        if _closed_by_other(names) and _after_a_share(norm, clause_start):
+            continue  # …占19.7%,⏎党政机关占11%,其他占19.1%: the end of a longer list cut by a line break
+        if len(shares) >= 2 and _covers(names, groups):
             found.append(ShareSplit(tuple(shares), tuple(_SHARE_WORDS_RE.split(label)[0] for label in labels)))
             index = probe
     return found
