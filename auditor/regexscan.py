@@ -50,24 +50,36 @@ def may_match(compiled: re.Pattern, text: str) -> bool:
     return all(_holds(requirement, text, chars) for requirement in requirements)
 
 
-_last: tuple[str | None, frozenset[str]] = (None, frozenset())
+_last: tuple[str | None, dict[str, bool]] = (None, {})
 
 
-def characters_of(text: str) -> frozenset[str]:
-    """The characters `text` holds, kept for the last text asked about (the
-    checks ask about one document many times in a row): a literal with a
-    character the text lacks is absent without scanning the text for it."""
+def characters_of(text: str) -> dict[str, bool]:
+    """Which characters `text` holds, found as asked and kept for the last
+    text asked about (the checks ask about one document many times in a row):
+    a literal with a character the text lacks is absent without scanning the
+    text for the literal. (A set of all the text's characters would cost more:
+    a string object made for each character.)"""
     global _last
-    last_text, chars = _last  # one tuple: read and replaced whole, safe across threads
+    last_text, held = _last  # one tuple: read and replaced whole, safe across threads
     if text is not last_text:
-        chars = frozenset(text)
-        _last = (text, chars)
-    return chars
+        held = {}
+        _last = (text, held)
+    return held
 
 
-def _holds(requirement, text: str, chars: frozenset[str]) -> bool:
+def _has_characters(literal: str, text: str, held: dict[str, bool]) -> bool:
+    for char in literal:
+        found = held.get(char)
+        if found is None:
+            found = held[char] = char in text
+        if not found:
+            return False
+    return True
+
+
+def _holds(requirement, text: str, chars: dict[str, bool]) -> bool:
     if isinstance(requirement, str):
-        return chars.issuperset(requirement) and requirement in text
+        return _has_characters(requirement, text, chars) and (len(requirement) == 1 or requirement in text)
     kind, parts = requirement
     if kind == "and":
         return all(_holds(part, text, chars) for part in parts)
@@ -243,7 +255,7 @@ def finditer(compiled: re.Pattern, text: str, most_lines: int | None = None):
     chars = characters_of(text)
     lines: set[int] | None = None
     for alternatives in anchors[:1]:  # every line holding a match holds one of each
-        holding = _lines_holding(text, [a for a in alternatives if chars.issuperset(a)], most)
+        holding = _lines_holding(text, [a for a in alternatives if _has_characters(a, text, chars)], most)
         if holding is not None:
             lines = holding if lines is None else lines & holding
             if not lines:
