@@ -175,16 +175,20 @@ def _unused_note(analysis: Analysis, marker: Marker, lang: str) -> Finding:
 
 
 def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str,
-                tail: int | None = None) -> tuple[list[Finding], int]:
+                tail: int | None = None, at: tuple[int, Any, Any] | None = None) -> tuple[list[Finding], int]:
     """Hits to findings; `tail` is where the page's debris starts when the
-    document's is given (a piece of a long one), else it is found here."""
+    document's is given (a piece of a long one), else it is found here. A
+    piece of a long document passes `at`: its offset, the whole document's
+    Text and locator, and its findings are placed in the whole document
+    (offsets, lines, columns, location; the excerpt is the piece's, the same)."""
     text = analysis.text
     if tail is None:
         tail = debris_tail_start(analysis)
     findings: list[Finding] = []
     quiet = 0
     seen: set[tuple[str, int, int]] = set()
-    place = locator(analysis)
+    offset, whole, place = at if at is not None else (0, text, None)
+    place = place or locator(analysis)
     markers = find_markers(analysis)  # once: per finding it made the run quadratic
     for rule, hit in hits:
         if hit.start >= tail and rule.category != "residue":
@@ -197,10 +201,12 @@ def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str,
             quiet += 1
             continue
         quoted, mark = excerpt(text, hit.start, hit.end)
-        line, column = text.locate(hit.start)
-        end_line, end_column = text.locate(max(hit.end - 1, hit.start))
+        start, end = hit.start + offset, hit.end + offset
+        line, column = whole.locate(start)
+        end_line, end_column = whole.locate(max(end - 1, start))
         related = tuple(
-            dict(zip(("line", "column", "start", "end"), (*text.locate(s), s, e))) for s, e in hit.related
+            dict(zip(("line", "column", "start", "end"), (*whole.locate(s + offset), s + offset, e + offset)))
+            for s, e in hit.related
         )
         findings.append(
             Finding(
@@ -211,14 +217,14 @@ def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str,
                 column=column,
                 end_line=end_line,
                 end_column=end_column + 1,
-                start=hit.start,
-                end=hit.end,
+                start=start,
+                end=end,
                 excerpt=quoted,
                 mark=mark,
                 message=render_message(rule, hit, lang),
                 details=plain(hit.details),
                 related=related,
-                location=place(hit.start, hit.end),
+                location=place(start, end),
             )
         )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))

@@ -170,9 +170,10 @@ def audit_in_pieces(document: Document, pack: RulePack, lang: str, piece_chars: 
         start, end = piece.offset, piece.offset + len(piece.text.original)
         hits = [(rule, hit) for rule in piece_rules for hit in checks.get(rule.check).hits(piece, rule)]
         hits.extend((rule, _moved(hit, -start)) for rule, hit in whole_hits if start <= hit.start < end)
-        findings, quiet = to_findings(piece, hits, lang, tail=context.tail - start)
+        findings, quiet = to_findings(piece, hits, lang, tail=context.tail - start,
+                                      at=(start, context.text, place) if start else None)
         quiet_total += quiet
-        store.extend(_in_document(f, start, context.text, place) for f in findings)
+        store.extend(findings)
         unused.extend(_in_document(f, start, context.text, place) for f in unused_suppression_notes(piece, hits, lang))
         del piece, hits, findings  # the next piece's figures replace these, not join them
     return store, quiet_total, tuple(unused), suppression_notices(context.shell, lang)
