@@ -373,7 +373,7 @@ def _chinese(m: re.Match) -> dict | None:
 
 _JOINER_RE = re.compile(r"\s*(?:、|和|及|与|以及|,)\s*")
 FILLERS = tuple(sorted(
-    "均 已 仅 只有 分别 同比 也 都 还 共 累计 达到 达 为 是 提高到 提高至 提升到 提升至 上升到 上升至 下降到 下降至 "
+    "均 已 仅 只有 分别 同比 也 都 还 共 累计 达到 到达 达至 达 为 是 提高到 提高至 提升到 提升至 上升到 上升至 下降到 下降至 "
     "降低到 降低至 降至 降到 升至 增至 增加到 保持在 稳定在 控制在 超过 不低于 不少于 不足 不到 接近 高达 突破 在 由 从 "
     "约 近 逾 占 了".split(), key=len, reverse=True))
 _METRIC_TAIL_RE = re.compile(rf"([{CJK}A-Za-z0-9]{{0,12}}?(?:{'|'.join(METRIC_TAILS)}))$")

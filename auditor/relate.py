@@ -24,7 +24,7 @@ from auditor.arith import (
     ratio_representative,
     written_interval,
 )
-from auditor.extract import Figure
+from auditor.extract import Figure, strip_fillers
 from auditor.lexicon import DIRECTION_ALTERNATIVES, DIRECTION_VERB_ALTERNATIVES, DOWN_WORDS, RATE_WORDS, UP_WORDS
 from auditor.model import Analysis
 from auditor.spans import ends_with
@@ -971,6 +971,74 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         found.extend(_paired(lists))
     found.extend(_parts_before_total_word(analysis))
     found.extend(_lines_closed_by_total(analysis))
+    found.extend(_kinds_closed_by_other(analysis, complement))
+    return found
+
+
+_WHOLE_LABEL_RE = re.compile(r"^(?:[^\u4e00-\u9fff]*)(?:上半年|下半年|全年|今年|本年|当年)?(?:全|总|合计|共|累计)")
+_ITEM_GAP_RE = re.compile(r"^[^\d,,。;;:、]*[,,;;、][^\d,,。;;:、]*$")
+
+
+def _same_kind_before(text, figures, first: Figure, index: int) -> Figure | None:
+    """The nearest figure of first's unit before it, in its sentence or the one before."""
+    sentence_start, _ = text.sentence_span(first.start)
+    previous_start = text.previous_sentence_start(sentence_start) if sentence_start else 0
+    while index >= 0 and figures[index].start >= previous_start:
+        figure = figures[index]
+        if figure.base_unit == first.base_unit and figure.kind == first.kind:
+            return figure
+        index -= 1
+    return None
+
+
+def _kinds_closed_by_other(analysis: Analysis, complement: tuple[str, ...]) -> list[PartsTotal]:
+    """财政收入112.48万元。国税收入28.08万元、地税收入37.4万元、其它收入45.1万元: kinds
+    of one thing (…收入) closed by 其它收入 take in all of it, so they add up to the
+    last value of that thing just before them (a warning: no 其中 says so)."""
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    if not any(word in norm for word in complement):
+        return []
+    other_re = re.compile(rf"^(?:{'|'.join(map(re.escape, complement))})(?P<noun>[\u4e00-\u9fff]{{1,4}})$")
+    found = []
+    for last in figures:
+        if last.kind not in QUANTITY_KINDS or not last.exact or not last.unit:
+            continue
+        clause_start, _ = text.clause_span(last.start)
+        item_start = max(clause_start, norm.rfind("、", 0, last.number_start) + 1)
+        other = other_re.match(strip_fillers(norm[item_start : last.number_start].strip()))
+        if other is None:
+            continue
+        noun = other.group("noun")
+        parts, labels = [last], [other.group(0)]
+        index = last.index - 1
+        while index >= 0:
+            figure = figures[index]
+            if figure.base_unit != last.base_unit or figure.kind != last.kind or not figure.exact:
+                break
+            if not _ITEM_GAP_RE.match(norm[figure.end : parts[0].number_start]):
+                break
+            label = strip_fillers(norm[max(text.clause_span(figure.start)[0], norm.rfind("、", 0, figure.number_start) + 1) : figure.number_start].strip())
+            if not label.endswith(noun) or label == noun or "其中" in label or _WHOLE_LABEL_RE.match(label):
+                break  # 全年财政收入112.48万元,国税收入…: the whole, not one more kind
+            parts.insert(0, figure)
+            labels.insert(0, label)
+            index -= 1
+        if len(parts) < 3:
+            continue
+        total = _same_kind_before(text, figures, parts[0], index)
+        if total is None:
+            continue
+        between = norm[min(total.end, text.sentence_span(parts[0].start)[0]) : parts[0].number_start]
+        total_label = strip_fillers(norm[text.clause_span(total.start)[0] : total.number_start].strip())
+        if (total.base_unit != last.base_unit or total.kind != last.kind or not total.exact or "其中" in between
+                or not total_label.endswith(noun) or len(between) > 60 or _CHANGE_WORDS_RE.search(total_label)
+                or _COMPARED_BASE_RE.search(total_label) or _PER_UNIT_RE.search(total_label)):
+            continue
+        listed, whole = sum(Fraction(p.value) for p in parts), Fraction(total.value)
+        if any(p.value > total.value for p in parts) or not whole / 2 <= listed <= whole * 3 / 2:
+            continue  # kinds of something else than the value before them
+        found.append(PartsTotal(total, tuple(parts), tuple(labels), True, "complement", inferred=True))
     return found
 
 
