@@ -43,11 +43,64 @@ def required_literals(pattern: str, flags: int = 0) -> tuple:
 
 def may_match(compiled: re.Pattern, text: str) -> bool:
     """False only when `compiled` surely has no match in `text`."""
-    requirements = required_literals(compiled.pattern, compiled.flags)
-    if not requirements:
+    clauses = _clauses(compiled.pattern, compiled.flags)
+    if not clauses:
         return True
-    chars = characters_of(text)
-    return all(_holds(requirement, text, chars) for requirement in requirements)
+    held = characters_of(text)
+    for alternatives in clauses:  # all of them hold
+        if type(alternatives) is not tuple:  # a requirement nested deeper: read as it is
+            if not _holds(alternatives, text, held):
+                return False
+            continue
+        for literals in alternatives:  # one of them holds
+            for literal in literals:  # all of them are in the text
+                found = held.get(literal)
+                if found is None:
+                    found = _present(literal, text, held)
+                if not found:
+                    break
+            else:
+                break
+        else:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1024)
+def _clauses(pattern: str, flags: int) -> tuple:
+    """required_literals, each as a tuple of conjunctions of literals one of
+    which holds, read with plain loops; a requirement nested deeper stays as
+    it is (a list), read by _holds."""
+    return tuple(_as_alternatives(requirement) or [requirement] for requirement in required_literals(pattern, flags))
+
+
+def _as_alternatives(requirement) -> tuple[tuple[str, ...], ...]:
+    """One of these conjunctions of literals holds; () when they cannot say it."""
+    if isinstance(requirement, str):
+        return ((requirement,),)
+    kind, parts = requirement
+    if kind == "and":
+        return ((*parts,),) if all(isinstance(part, str) for part in parts) else ()
+    alternatives: list[tuple[str, ...]] = []
+    for part in parts:
+        each = _as_alternatives(part)
+        if not each:
+            return ()
+        alternatives.extend(each)
+    # the shortest first: one character is known from the memo, a long literal costs a scan
+    return tuple(sorted(alternatives, key=lambda literals: sum(map(len, literals))))
+
+
+def _holds(requirement, text: str, held: dict[str, bool]) -> bool:
+    if type(requirement) is list:
+        return all(_holds(part, text, held) for part in requirement)
+    if isinstance(requirement, str):
+        found = held.get(requirement)
+        return _present(requirement, text, held) if found is None else found
+    kind, parts = requirement
+    if kind == "and":
+        return all(_holds(part, text, held) for part in parts)
+    return any(_holds(part, text, held) for part in parts)
 
 
 _last: tuple[str | None, dict[str, bool]] = (None, {})
@@ -67,23 +120,18 @@ def characters_of(text: str) -> dict[str, bool]:
     return held
 
 
-def _has_characters(literal: str, text: str, held: dict[str, bool]) -> bool:
+def _present(literal: str, text: str, held: dict[str, bool]) -> bool:
+    """Whether `text` holds `literal`, remembered in `held` with its characters."""
     for char in literal:
         found = held.get(char)
         if found is None:
             found = held[char] = char in text
         if not found:
-            return False
-    return True
-
-
-def _holds(requirement, text: str, chars: dict[str, bool]) -> bool:
-    if isinstance(requirement, str):
-        return _has_characters(requirement, text, chars) and (len(requirement) == 1 or requirement in text)
-    kind, parts = requirement
-    if kind == "and":
-        return all(_holds(part, text, chars) for part in parts)
-    return any(_holds(part, text, chars) for part in parts)
+            break
+    else:
+        found = len(literal) == 1 or literal in text
+    held[literal] = found
+    return found
 
 
 def _sequence(items: list) -> list:
@@ -236,6 +284,9 @@ def _set_has_newline(items: list) -> bool:
     return holds != negate
 
 
+_MOST_ALTERNATIVES = 6
+
+
 def finditer(compiled: re.Pattern, text: str, most_lines: int | None = None):
     """The matches of compiled.finditer(text), the same ones in the same order.
 
@@ -252,10 +303,12 @@ def finditer(compiled: re.Pattern, text: str, most_lines: int | None = None):
     if not anchors:
         return compiled.finditer(text)
     most = len(text) // 256 if most_lines is None else most_lines
-    chars = characters_of(text)
+    held = characters_of(text)
     lines: set[int] | None = None
     for alternatives in anchors[:1]:  # every line holding a match holds one of each
-        holding = _lines_holding(text, [a for a in alternatives if _has_characters(a, text, chars)], most)
+        if len(alternatives) > _MOST_ALTERNATIVES:
+            break  # a search of the text for each would cost more than the regex engine's own scan
+        holding = _lines_holding(text, [a for a in alternatives if (held[a] if a in held else _present(a, text, held))], most)
         if holding is not None:
             lines = holding if lines is None else lines & holding
             if not lines:

@@ -144,3 +144,21 @@ def test_finditer_of_a_pack_pattern_is_the_whole_texts(pieces, which):
 def test_finditer_on_the_rule_case_texts_is_the_whole_texts(pattern):
     for text in CASE_TEXTS:
         assert _spans(finditer(pattern, text, 10**6)) == _spans(pattern.finditer(text)), text
+
+
+def _placeholder_patterns() -> list[re.Pattern]:
+    from auditor.checks import placeholder
+
+    return [value for name, value in vars(placeholder).items() if name.endswith("_RE") and isinstance(value, re.Pattern)]
+
+
+SLOT_PIECES = ["x", "X", "*", "?", "×", "某", "某某", "“”", "《》", "〇", "○", "□", "(", ")", "( )", "n", "N", "%", "‰",
+               "年", "月", "日", "第", "个", "人", "县", "万元", " ", "\t", "\n", "2024", "3", ".", ",", "。", "的", "由", "至"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SLOT_PIECES), max_size=60), st.sampled_from(_placeholder_patterns()))
+def test_finditer_of_a_placeholder_pattern_is_the_whole_texts(pieces, pattern):
+    text = "".join(pieces)
+    for most_lines in (None, 10**6):
+        assert _spans(finditer(pattern, text, most_lines)) == _spans(pattern.finditer(text))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.recache import compile_scanning
+from auditor.regexscan import finditer
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
 from auditor.checks.base import Check, Params
@@ -28,7 +29,8 @@ _LONE_N_RE = compile_scanning(rf"(?<=[{_CJK}])[nN](?=[{_CJK}%])")
 _SOME_RE = compile_scanning(rf"某某|(?<!某)某(?=[年月日%省市县区镇乡村州盟旗])(?!些)")
 _EMPTY_QUOTES_RE = compile_scanning(rf"(?:“”|\"\"|《》|‘’)(?=[{_CJK}])")
 _CIRCLE_RE = compile_scanning(r"(?<![零〇一二三四五六七八九十])[〇○□]{2,}(?![零〇一二三四五六七八九十])")
-_EMPTY_BRACKETS_RE = compile_scanning(rf"(?<=[{_CJK}第])\(\s*\)|\(\s*\)(?=[{_CJK}])")
+# ( ) after a character, or before one; written to start with the bracket, which the regex engine scans for fast
+_EMPTY_BRACKETS_RE = compile_scanning(rf"\((?:(?<=[{_CJK}第]\()\s*\)|\s*\)(?=[{_CJK}]))")
 # **重点工作**: markdown emphasis, not masked digits
 _EMPHASIS_RE = compile_scanning(r"(?<!\*)\*\*(?=[^*\s])[^*\n]{2,80}?(?<=[^*\s])\*\*(?!\*)")
 _UNIT_AFTER_STAR = set("年月日县市区镇乡村省州盟旗个人元家所名户项次")
@@ -49,7 +51,7 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
     not_slots = rule.options.not_placeholders + analysis.pack.words("not_placeholders")
     emphasis = {pos for m in _EMPHASIS_RE.finditer(norm) if norm[m.start() + 2] not in _UNIT_AFTER_STAR
                 for pos in (m.start(), m.end() - 2)}
-    for match in _SLOT_RUN_RE.finditer(norm):
+    for match in finditer(_SLOT_RUN_RE, norm):
         start, end = match.span()
         if any(norm.startswith(word, start) for word in not_slots):
             continue
@@ -57,7 +59,7 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
             continue
         if _is_slot_run(norm, start, end, emphasis):
             yield start, end
-    for match in _TIMES_RE.finditer(norm):
+    for match in finditer(_TIMES_RE, norm):
         start, end = match.span()
         after = norm[end : end + 1]
         # 4×1% and ×人 are slots; 3×4 and 长×宽 are multiplication
@@ -69,7 +71,7 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
         if any(mark in match.group(0) for mark in "xX"):
             yield match.span()
     for pattern in (_SOME_RE, _EMPTY_QUOTES_RE, _CIRCLE_RE, _EMPTY_BRACKETS_RE, _LONE_N_RE):
-        for match in pattern.finditer(norm):
+        for match in finditer(pattern, norm):
             if pattern is _CIRCLE_RE and not (_neighbour(norm, match.start() - 1) or _neighbour(norm, match.end())):
                 continue
             yield match.span()
@@ -236,7 +238,7 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     patterns = _blank_number_patterns(analysis.pack.words("measure_words"), verbs, rule.options.object_verbs,
                                       rule.options.object_measures)
     for pattern, group in patterns:
-        for match in pattern.finditer(norm):
+        for match in finditer(pattern, norm):
             start, end = match.span(group) if group else (match.start(), match.end())
             if start in seen:
                 continue
@@ -272,7 +274,8 @@ def _inside_word(norm: str, start: int, end: int, index: dict[str, tuple[tuple[s
     return False
 
 
-_YEAR_RE = compile_scanning(r"(?:^|(?<=[\s,。;:、“”\"()《》【】\[\]由从至到于的—]))年")
+# 年 at the start or after one of these (no character before it that is not one): scanned for 年 fast
+_YEAR_RE = compile_scanning(r"(?<![^\s,。;:、“”\"()《》【】\[\]由从至到于的—])年")
 
 
 def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
