@@ -282,6 +282,13 @@ _PINYIN_RE = re.compile(
     r"((?=[a-zɡɑü \t]{0,20}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zɡɑāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+"
     r"(?:[ \t][a-zɡɑāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+){0,3})[\])]"
 )
+# 據(ju)《…》數(shu)據(ju): glosses without tone marks, believed only when a page has several
+_BARE_PINYIN_RE = re.compile(r"\((?<=[\u3400-\u4dbf\u4e00-\u9fff]\()([a-z]{1,6})\)")
+_PINYIN_SYLLABLE_RE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ui|ao|ou|iu|ie|ve|er|an|en|in|un|vn|ia|ua|uo|ue|a|o|e|i|u|v)"
+)
+_BARE_PINYIN_MIN = 3
 # 钢管、xī@②铜片: letters, marks and circled numbers run together between characters
 # (a mark among the first nine characters, as (?=[^\n]{0,8}?[marks]) at the start would say)
 _GARBLE_RE = re.compile(
@@ -304,7 +311,17 @@ def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for match in _GARBLE_RE.finditer(norm):
         yield Hit(match.start(), match.end(), {"phrase": original[match.start() : match.end()]}, {"garbled": match.group(0)})
     # glosses on consecutive lines are one run of debris: one finding for the run
-    for hit in _per_line(analysis, list(_PINYIN_RE.finditer(norm)), block=True):
+    glosses = list(_PINYIN_RE.finditer(norm))
+    bare = [m for m in _BARE_PINYIN_RE.finditer(norm) if _PINYIN_SYLLABLE_RE.fullmatch(m.group(1))] if "(" in norm else []
+    if len(glosses) + len(bare) >= _BARE_PINYIN_MIN:
+        # a lone (a) in a line is an item mark, not a gloss
+        per_line: dict[int, int] = {}
+        for match in glosses + bare:
+            line = analysis.text.line_of(match.start())
+            per_line[line] = per_line.get(line, 0) + 1
+        bare = [m for m in bare if per_line[analysis.text.line_of(m.start())] >= 2]
+        glosses = sorted(glosses + bare, key=lambda m: m.start())
+    for hit in _per_line(analysis, glosses, block=True):
         yield Hit(hit.start, hit.end, hit.values, {"pinyin": hit.details["phrases"]})
 
 
