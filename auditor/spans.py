@@ -41,10 +41,14 @@ class Text:
         return start, end
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
-        return _span(self.sentence_ends, offset, len(self.norm))
+        ends = self.sentence_ends  # _span, written out: asked for hundreds of times a document
+        index = bisect_right(ends, offset - 1)
+        return ends[index - 1] + 1 if index else 0, ends[index] if index < len(ends) else len(self.norm)
 
     def clause_span(self, offset: int) -> tuple[int, int]:
-        return _span(self.clause_ends, offset, len(self.norm))
+        ends = self.clause_ends
+        index = bisect_right(ends, offset - 1)
+        return ends[index - 1] + 1 if index else 0, ends[index] if index < len(ends) else len(self.norm)
 
     def previous_sentence_start(self, sentence_start: int) -> int:
         """Where the sentence before starts, over the empty piece between 。 and a line break."""
@@ -125,6 +129,11 @@ def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool =
     return soft
 
 
+def _ends(marks: re.Pattern, norm: str, soft: set[int]) -> tuple[int, ...]:
+    ends = [m.start() for m in marks.finditer(norm)]
+    return tuple(end for end in ends if end not in soft) if soft else tuple(ends)
+
+
 def make_text(original: str, norm: str | None = None, width: int | None | bool = True) -> Text:
     """The Text of `original`; a piece of a longer document passes its
     normalised copy and the document's wrap width (so the piece reads as it
@@ -137,6 +146,6 @@ def make_text(original: str, norm: str | None = None, width: int | None | bool =
         original=original,
         norm=norm,
         line_starts=tuple(line_starts),
-        sentence_ends=tuple(m.start() for m in _SENTENCE_RE.finditer(norm) if m.start() not in soft),
-        clause_ends=tuple(m.start() for m in _CLAUSE_RE.finditer(norm) if m.start() not in soft),
+        sentence_ends=_ends(_SENTENCE_RE, norm, soft),
+        clause_ends=_ends(_CLAUSE_RE, norm, soft),
     )

@@ -132,7 +132,7 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for figure in analysis.figures:
         if figure.kind != "count" or figure.base_unit not in units or not figure.exact or figure.value < 2:
             continue
-        if any(norm.startswith(slogan, figure.number_start) for slogan in slogans):
+        if norm.startswith(slogans, figure.number_start):
             continue
         stated = int(figure.value)
         partial = False

@@ -21,6 +21,12 @@ def _compile(patterns: tuple[str, ...], literal: bool) -> re.Pattern:
     return re.compile("|".join(parts) if parts else "(?!)", re.MULTILINE)
 
 
+@lru_cache(maxsize=256)
+def _longest_first(phrases: tuple[str, ...]) -> re.Pattern:
+    # longest first; the same order in every process (a set's order is not), so the pattern is one cache entry
+    return _compile(tuple(sorted(set(phrases), key=lambda p: (-len(p), p))), True)
+
+
 @dataclass(frozen=True)
 class _Span:
     """A piece of debris found without a regular expression; reads like a match."""
@@ -76,8 +82,7 @@ def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     phrases = rule.options.phrases + tuple(
         w for name in rule.options.vocabulary for w in analysis.pack.words(name)
     )
-    # longest first; the same order in every process (a set's order is not), so the pattern is one cache entry
-    pattern = _compile(tuple(sorted(set(phrases), key=lambda p: (-len(p), p))), True)
+    pattern = _longest_first(phrases)
     matches = list(pattern.finditer(analysis.text.norm))
     if rule.options.patterns:
         matches = _first_of_overlapping(matches + _pattern_matches(analysis, rule))
