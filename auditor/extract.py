@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from auditor.cnnum import NUMERAL_CHARS
-from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES, METRIC_TAILS, PRE_QUALIFIERS
+from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES, METRIC_TAILS, PRE_QUALIFIERS, RATE_NOUN_PATTERN
 from auditor.recache import compile_scanning
 from auditor.regexscan import may_match
 from auditor.spans import Text
@@ -376,7 +376,7 @@ FILLERS = tuple(sorted(
     "均 已 仅 只有 分别 同比 也 都 还 共 累计 达到 到达 达至 达 为 是 提高到 提高至 提升到 提升至 上升到 上升至 下降到 下降至 "
     "降低到 降低至 降至 降到 升至 增至 增加到 保持在 稳定在 控制在 超过 不低于 不少于 不足 不到 接近 高达 突破 在 由 从 "
     "约 近 逾 占 了".split(), key=len, reverse=True))
-_METRIC_TAIL_RE = re.compile(rf"([{CJK}A-Za-z0-9]{{0,12}}?(?:{'|'.join(METRIC_TAILS)}))$")
+_METRIC_TAIL_RE = re.compile(rf"([{CJK}A-Za-z0-9]{{0,12}}?(?:{'|'.join(METRIC_TAILS)}|{RATE_NOUN_PATTERN}))$")
 _CHANGE_TAIL_RE = re.compile(rf"({DIRECTION_VERB_ALTERNATIVES}|降)(了)?$")
 _PRE_QUALIFIER_RE = re.compile("(" + "|".join(PRE_QUALIFIERS) + r")$")
 _WINDOW = 40  # characters before a figure that can name its metric

@@ -12,9 +12,18 @@ from __future__ import annotations
 # what a rate's name ends with: 接种率, 药占比, 报销比例, 所占比重; the bound
 # rules also take ratios named …比 (报付比, 补偿比) as rates
 RATE_WORDS = ("率", "占比", "比例", "比重")
-RATE_ENDINGS = RATE_WORDS + ("报付比", "比")
+RATE_ENDINGS = RATE_WORDS + ("报付比", "比")  # + RATE_NOUN_ENDINGS, below
+# rates named by a noun, not by 率: the share of units that X (盈利面 = 盈利企业/企业数,
+# 覆盖面, 达标面) and progress against a plan (完成进度 = 已完成/计划; not 序时进度,
+# over the plan prorated by the time gone, nor 工程进度, physical progress);
+# listed by their verb, since most words ending in 面 (路面, 水面) or 进度 are no rate
+RATE_NOUN_VERBS = ("盈利", "亏损", "覆盖", "达标", "参与", "受益", "参保", "普及", "合格", "知晓", "开工", "复工", "投产", "入驻")
+PROGRESS_VERBS = ("完成", "投资", "支付", "拨付", "执行")
+RATE_NOUN_PATTERN = "(?:" + "|".join(RATE_NOUN_VERBS) + ")面|(?:" + "|".join(PROGRESS_VERBS) + ")进度"
+RATE_NOUN_ENDINGS = tuple(v + "面" for v in RATE_NOUN_VERBS) + ("进度",)
 # what a figure's metric may end with: a rate, or a change named as a rate
 METRIC_TAILS = RATE_WORDS + ("报付比", "增幅", "降幅", "增速", "涨幅", "增长率", "下降率")
+RATE_ENDINGS = RATE_ENDINGS + RATE_NOUN_ENDINGS
 
 # direction words; a longer word before its prefix where both are listed
 UP_WORDS = ("增加", "提高", "上升", "增长", "扩大", "提升", "上涨", "增", "升")

@@ -25,7 +25,14 @@ from auditor.arith import (
     written_interval,
 )
 from auditor.extract import Figure, strip_fillers
-from auditor.lexicon import DIRECTION_ALTERNATIVES, DIRECTION_VERB_ALTERNATIVES, DOWN_WORDS, RATE_WORDS, UP_WORDS
+from auditor.lexicon import (
+    DIRECTION_ALTERNATIVES,
+    DIRECTION_VERB_ALTERNATIVES,
+    DOWN_WORDS,
+    RATE_NOUN_ENDINGS,
+    RATE_WORDS,
+    UP_WORDS,
+)
 from auditor.model import Analysis
 from auditor.spans import ends_with
 
@@ -122,7 +129,7 @@ def values_go(old: Figure, new: Figure) -> str:
 # each as the interval its rounding allows. Only when none gives the rate is
 # the best reading kept for the check to report.
 
-RATE_SUFFIXES = RATE_WORDS
+RATE_SUFFIXES = RATE_WORDS + RATE_NOUN_ENDINGS
 _SHARE_HEAD_RE = re.compile(r"占(?:[^\d,。;]{0,12}?(?:的)?)?(?:比重|比例|比)?(?:为|达|达到|是)?\s*$")
 _AMONG_AFTER_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?中\s*[,,]?\s*(?:已|有|共|均|的|其)")
 _SUBSET_AFTER_RE = re.compile(r"^\s*[,,]?\s*其中")
@@ -281,7 +288,8 @@ def _role(text, figure: Figure, cues: _RatioCues) -> str:
 
 
 def _stem(metric: str) -> str:
-    core = metric[:-1] if metric.endswith("率") else ""
+    """接种率 → 接种, 盈利面 → 盈利, 完成进度 → 完成: the event a rate counts."""
+    core = metric[:-1] if metric.endswith(("率", "面")) else metric[:-2] if metric.endswith("进度") else ""
     return core[-2:] if len(core) >= 2 else ""
 
 
