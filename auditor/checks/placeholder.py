@@ -253,23 +253,28 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             yield Hit(start, max(end, start + 1), {"slot": analysis.text.original[start:max(end, start + 1)]}, {"slot": slot})
 
 
+_WordIndex = dict[str, tuple[tuple[int, int, tuple[str, ...]], ...]]
+
+
 @lru_cache(maxsize=8)
-def _word_index(words: tuple[str, ...]) -> dict[str, tuple[tuple[str, int], ...]]:
-    """For each character, the words holding it and where: 若干个 holds 个 at 2."""
-    index: dict[str, list[tuple[str, int]]] = {}
+def _word_index(words: tuple[str, ...]) -> _WordIndex:
+    """For each character, the words holding it by where and how long: 若干个 holds 个
+    at 2 in a word of 3. Words alike in both are tried in one str.startswith."""
+    index: dict[str, dict[tuple[int, int], list[str]]] = {}
     for word in words:
         for offset, char in enumerate(word):
-            index.setdefault(char, []).append((word, offset))
-    return {char: tuple(entries) for char, entries in index.items()}
+            index.setdefault(char, {}).setdefault((offset, len(word)), []).append(word)
+    return {char: tuple((offset, length, tuple(alike)) for (offset, length), alike in groups.items())
+            for char, groups in index.items()}
 
 
-def _inside_word(norm: str, start: int, end: int, index: dict[str, tuple[tuple[str, int], ...]]) -> bool:
+def _inside_word(norm: str, start: int, end: int, index: _WordIndex) -> bool:
     """Whether the slot's first or last character is part of a word such as 有个, 大户, 若干个, 病人."""
     for position in {start, end - 1}:
-        for word, offset in index.get(norm[position : position + 1], ()):
+        for offset, length, words in index.get(norm[position : position + 1], ()):
             begin = position - offset
             # the word must hold the whole slot and more: 病人 holds 人, but 达人 cuts 达人次
-            if begin <= start and begin + len(word) >= end and len(word) > end - start and norm.startswith(word, begin):
+            if begin <= start and begin + length >= end and length > end - start and norm.startswith(words, begin):
                 return True
     return False
 

@@ -31,9 +31,11 @@ _LINE_MARKER_RE = re.compile(
     rf"(?P<l1>[{CN}]+)、|\((?P<l2>[{CN}]+)\)|(?P<l3>\d{{1,2}})[.、](?![\d%])|\((?P<l4>\d{{1,2}})\)|(?P<l5>[{CIRCLED}])"
 )
 _LINE_LEVELS = {"l1": (1, "一、"), "l2": (2, "(一)"), "l3": (3, "1."), "l4": (4, "(1)"), "l5": (4, "①")}
+# at the line's start or after a mark: no character before them that is not one (so they
+# start with a lookbehind compile_scanning moves behind the numeral, which is scanned for fast)
 _INLINE_MARKERS = [
-    (5, "一是", re.compile(rf"(?:^|(?<=[。;:,\s]))([{CN}]+)是")),
-    (6, "第一", re.compile(rf"(?:^|(?<=[。;:\s]))第([{CN}]+)[,、]")),
+    (5, "一是", compile_scanning(rf"(?<![^。;:,\s])([{CN}]+)是")),
+    (6, "第一", compile_scanning(rf"(?<![^。;:\s])第([{CN}]+)[,、]")),
 ]
 _MARKDOWN_PREFIX_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+)?[ \t]*")
 _OUTLINE_RE = re.compile(rf"(?:^|(?<=[。】\s]))(?:([{CN}]+)、|\(([{CN}]+)\))")
