@@ -104,10 +104,10 @@ def scaled_interval(stated: Decimal, decimals: int, qualifier: str, scale: Decim
     """[low, high) for a recomputed value × `scale` against a stated value with
     `decimals` places, both sides multiplied by the positive `scale` so that
     no division is needed: rounding [s-h, s+h] and truncation [s, s+u)
-    together are [s-h, s+u). A lower bound (以上) opens the top, an upper
-    bound (以下) the bottom."""
+    together are [s-h, s+u), and rounding done twice reaches s-0.55u. A lower
+    bound (以上) opens the top, an upper bound (以下) the bottom."""
     unit = Decimal(1).scaleb(-decimals)
-    low = (stated - unit / 2) * scale
+    low = (stated - unit * Decimal("0.55")) * scale
     high = (stated + unit) * scale
     if qualifier in LOWER_BOUND_WORDS:
         high = INFINITY
@@ -124,11 +124,17 @@ def written_interval(value: Decimal, decimals: int, multiplier: int) -> tuple[Fr
     return centre - half, centre + half
 
 
+# a figure rounded to one more place first and then to its own (2308/2424 = 95.2145 →
+# 95.215 → 95.22) lies up to 0.55 of a unit below what it shows
+DOUBLE_ROUNDING_REACH = Fraction(11, 20)
+
+
 def rate_interval(stated: Decimal, decimals: int, qualifier: str = "") -> tuple[Fraction, Fraction]:
-    """[low, high) a stated rate admits: rounding [s-h, s+h] and truncation [s, s+u) together."""
+    """[low, high) a stated rate admits: rounding [s-h, s+h] and truncation [s, s+u)
+    together, and rounding done twice (95.2145 → 95.215 → 95.22) below: s − 0.55u."""
     value = Fraction(stated)
     unit = last_place(decimals)
-    low, high = value - unit / 2, value + unit
+    low, high = value - unit * DOUBLE_ROUNDING_REACH, value + unit
     if qualifier in LOWER_BOUND_WORDS:
         high = Fraction(10**18)
     elif qualifier in UPPER_BOUND_WORDS:

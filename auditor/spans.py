@@ -80,7 +80,7 @@ def _span(ends: tuple[int, ...], offset: int, length: int) -> tuple[int, int]:
     return start, end
 
 
-_WRAP_WIDTH_MAX = 120  # lines of hard-wrapped text are no longer than this
+_WRAP_WIDTH_MAX = 240  # hard-wrapped lines are no wider than this (display columns)
 _SENTENCE_FINAL = set("。!?;:")
 _NUMBER_CHARS = set("0123456789.,")
 _NEW_ITEM_RE = re.compile(
@@ -95,7 +95,7 @@ def wrap_width(norm: str, line_starts) -> int | None:
 
 
 def _width_of(lengths) -> int | None:
-    long_lines = sorted(n for n in lengths if n >= 15)
+    long_lines = sorted(n for n in lengths if n >= 30)
     if len(long_lines) < 3:
         return None
     width = long_lines[int(len(long_lines) * 0.9)]
@@ -103,7 +103,17 @@ def _width_of(lengths) -> int | None:
 
 
 def _line_lengths(norm: str, line_starts) -> list[int]:
-    return [len(norm[a : b - 1].rstrip()) for a, b in zip(line_starts, line_starts[1:])]
+    """Each line's display width: a Chinese character or punctuation mark (folded to
+    ASCII in norm) two columns, a digit, letter or space one — a line of figures holds
+    more characters than a line of prose of the same width."""
+    return [_display_width(norm[a : b - 1].rstrip()) for a, b in zip(line_starts, line_starts[1:])]
+
+
+def _display_width(line: str) -> int:
+    narrow = len(line.encode("ascii", "ignore"))
+    for wide in ",;:!?()":
+        narrow -= line.count(wide)
+    return 2 * len(line) - narrow
 
 
 def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool = True) -> set[int]:
