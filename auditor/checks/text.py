@@ -61,6 +61,8 @@ def _per_line(analysis: Analysis, matches: list, block: bool = False) -> Iterato
         phrases = []
         for m in group:
             quoted = getattr(m, "label", None) or analysis.text.original[m.start() : m.end()].strip()
+            if "\n" in quoted:  # a block over lines (推荐阅读 and its headlines): named by its first line
+                quoted = quoted.split("\n", 1)[0].strip() + " …"
             if quoted not in phrases:
                 phrases.append(quoted)
         shown = phrases if len(phrases) <= 4 else phrases[:4] + ["…"]
