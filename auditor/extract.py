@@ -440,8 +440,21 @@ def _metric(text: Text, item: dict, previous: Figure | None, metric_words: tuple
     return metric, head[: len(head) - len(metric)].strip(" ,、"), False
 
 
+@lru_cache(maxsize=8)
+def _by_last_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]] | None:
+    """The words by their last character, each group in the order given: the words a phrase
+    can end with (None with an empty word among them, which every phrase ends with)."""
+    if "" in words:
+        return None
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(word[-1:], []).append(word)
+    return {last: tuple(group) for last, group in index.items()}
+
+
 def _known_metric(phrase: str, metric_words: tuple[str, ...]) -> str:
-    for word in metric_words:  # longest first
+    index = _by_last_character(metric_words)
+    for word in index.get(phrase[-1:], ()) if index is not None else metric_words:  # longest first
         if phrase.endswith(word):
             return word
     short = re.search(rf"[{CJK}]{{2}}(?:率|比例|比重)$|占比$", phrase)
