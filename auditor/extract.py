@@ -457,5 +457,5 @@ def _known_metric(phrase: str, metric_words: tuple[str, ...]) -> str:
     for word in index.get(phrase[-1:], ()) if index is not None else metric_words:  # longest first
         if phrase.endswith(word):
             return word
-    short = re.search(rf"[{CJK}]{{2}}(?:率|比例|比重)$|占比$", phrase)
+    short = re.search(rf"[{CJK}]{{2}}(?:比率|率|比例|比重)$|占比$", phrase)
     return short.group(0) if short else phrase

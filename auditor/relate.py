@@ -36,7 +36,7 @@ from auditor.lexicon import (
 from auditor.model import Analysis
 from auditor.spans import ends_with
 
-QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number")
+QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number", "duration")
 
 
 @dataclass(frozen=True)
@@ -293,6 +293,31 @@ def _stem(metric: str) -> str:
     return core[-2:] if len(core) >= 2 else ""
 
 
+_GENERIC_PAIRS = frozenset({"全县", "全市", "全区", "全镇", "全乡", "全省", "年度", "全年", "工作", "综合", "学前", "三年", "平均"})
+
+
+def _counts_event(metric: str, clause: str, name_before: str = "") -> bool:
+    """The clause counts what the rate measures: its stem (接种 in 实际接种), the
+    stem's two characters in order close together (建档 in 建立…档案, 参保 in
+    参加…保险), a two-character word of the rate's name (优良 in 优良天数), or the
+    stem's object held now (在园 for 入园). `name_before` is the end of the rate's
+    name the metric reader left to its subject (优良天|数比率)."""
+    stem = _stem(metric)
+    if not stem:
+        return False
+    if stem in clause:
+        return True
+    first = clause.find(stem[0])
+    if first >= 0 and 0 < clause.find(stem[1], first + 1) - first <= 8:
+        return True
+    if "在" + stem[1] in clause:
+        return True
+    core = metric[:-1] if metric.endswith(("率", "面")) else metric[:-2] if metric.endswith("进度") else ""
+    core = (name_before + core).removesuffix("比")
+    return any(core[i : i + 2] in clause for i in range(len(core) - 1) if core[i : i + 2] not in _GENERIC_PAIRS)
+
+
+_DONE_NOW_RE = re.compile(r"实际|已|实有|累计完成")
 _DONE_RE = re.compile(r"完成|实现|开展|实施|落实|建成|治理|改造|推广|覆盖|救助|服务")
 _EXPLICIT_WHOLE_RE = re.compile(r"应|计划|目标|任务|在册|登记|户籍|常住|辖区|摸底|下达|需|总数|总人口|适龄|在校|在园|在管")
 
@@ -329,12 +354,19 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
                 or _share_of_base_stated_earlier(text, figures, numerator, rate, sentence_start))
     if "分别" in text.norm[numerator.end : rate.number_start]:
         return None  # 甲…、乙…,…率分别为: each rate has its own whole
-    if after and not share and not (stem and stem in text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]):
-        return None
+    if after and not share:
+        clause = text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]
+        if not (_counts_event(rate.metric, clause, rate.subject[-4:]) or cues.numerator.search(clause) and not stem.startswith("完成")
+                or stem == "完成" and (cues.numerator.search(clause) or _DONE_RE.search(clause))):
+            return None
     same = [f for f in scope if f is not numerator and _same_unit(f, numerator)]
     cued = [f for f in same if roles[scope.index(f)] == "den" and (f.index < numerator.index or not _SUBSET_AFTER_RE.match(text.norm[f.end : f.end + 4]))]
     if cued:
         whole = min(cued, key=lambda f: abs(f.index - numerator.index))
+        numerator_clause = text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]
+        if (not share and not task and not cues.cued(whole, cues.denominator)
+                and not _counts_event(rate.metric, numerator_clause, rate.subject[-4:]) and not _DONE_NOW_RE.search(numerator_clause)):
+            return None  # 新增就业5000人,其中女性2300人,登记失业率3.2%: a part, but not what the rate counts
         if _breakdown_of(text, scope, roles, whole, numerator, stem):
             return None
         return numerator, whole, False, cues.cued(whole, cues.target)
@@ -355,7 +387,7 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
             return numerator, whole, True, False
     # no cue: a count of the rate's own event (实际入学, 接种) over the larger
     # figure before it is only a likely reading
-    if stem and stem in text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]:
+    if _counts_event(rate.metric, text.norm[text.clause_span(numerator.start)[0] : numerator.number_start], rate.subject[-4:]):
         larger = [f for f in same if f.index < numerator.index and f.value >= numerator.value]
         if larger and not _listed_with(text, larger[-1], numerator):
             return numerator, larger[-1], True, False
