@@ -91,6 +91,8 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         period = _rate_period(analysis, figure)
         if earlier.when and period and not earlier.when & period:
             continue  # 2016年初…20.3% and 2017年…12.1%: two years, two rates
+        if _part_of_year(earlier.when) != _part_of_year(period):
+            continue  # 盈利面75% and 一季度…盈利面68%: the year's rate and a quarter's
         low_a, high_a = interval(earlier.written, earlier.decimals, 1, earlier.qualifier, rounded=True)
         low_b, high_b = interval(figure.written, figure.decimals, 1, figure.qualifier, rounded=True)
         if high_a < low_b or high_b < low_a:
@@ -102,6 +104,13 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 _SHARE_KEY_RE = re.compile(r"比重|占比|比例|贡献率|拉动")
 _RATE_TO_RE = re.compile(r"(?:降|减|压|缩|提|升|增|涨|上升|下降|提高|提升|增长|增加|减少|降低)(?:到|至)\s*$")
+
+
+_PART_OF_YEAR_RE = re.compile(r"季度|月|半年")
+
+
+def _part_of_year(periods: frozenset[str] | None) -> bool:
+    return any(_PART_OF_YEAR_RE.search(p) for p in periods or ())
 
 
 def _rate_period(analysis: Analysis, figure: Figure) -> frozenset[str]:
@@ -165,6 +174,12 @@ def _counted_thing(norm: str, figure: Figure, clause_end: int) -> str:
 _FROM_RE = re.compile(r"(?:由|从)\s*$")
 _TO_AFTER_RE = re.compile(rf"[\u4e00-\u9fff/]{{0,6}}?(?:{DIRECTION_ALTERNATIVES})?(?:到|至)")
 _ANAPHORA_RE = re.compile(r"这些|这个|这项|这批|该|上述|此项|此类|以上|前述")
+# 该村2022年农村经济总收入 on a village's page: the village the page is about, as 全村 says
+_THE_VILLAGE_RE = re.compile(r"(?:该|本)(?:自然|行政)?村")
+# 农村经济总收入 and 全村经济总收入 name one total on a village's page
+_RURAL_ECONOMY_RE = re.compile(r"^(全村)?农村经济")
+# a per-head figure is the whole population's: a clause before it does not say whose
+_PER_HEAD_SUBJECT_RE = re.compile(r"人均")
 _SUBJECT_WINDOW = 24
 _FRAME_WINDOW = 60
 _PLACEHOLDER_YEAR_RE = re.compile(r"[xX×Ｘ]")
@@ -190,10 +205,13 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     active: set[tuple] = state.setdefault("active", set())
     first_seen: dict[tuple, _Stated] = state.setdefault("first_seen", {})
     reported: set[tuple] = state.setdefault("reported", set())
+    village_refs: set[int] = state.setdefault("village_refs", set())
     for figure in _rivals(analysis, rule):
         what = _quantity_key(analysis, figure, scope_words, marks)
         if what is None:
             continue
+        if figure.index in marks.the_village:
+            village_refs.add(analysis.offset + figure.start)
         if what in active:
             queue = [figure]
         elif what in pending:
@@ -210,7 +228,9 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             earlier = first_seen.get(key)
             if earlier is None:  # (a pending figure of an earlier piece is always first: its key is new)
                 first_seen[key] = seen if isinstance(seen, _Stated) else _stated(analysis, seen)
-            elif _apart(earlier, seen) and _alike(earlier, seen) and key not in reported:
+            elif _apart(earlier, seen) and _alike(earlier, seen) and key not in reported \
+                    and not (earlier.start in village_refs and _absolute(analysis, seen) in village_refs):
+                # 该村… and 该村… may be two villages of one report; 全村… and 该村… are the page's one
                 reported.add(key)
                 yield _hit(analysis, what[0] + what[1], earlier, seen)
     if analysis.carry is not None:  # the next piece reads this one's pending figures as records
@@ -257,6 +277,10 @@ def _rivals(analysis: Analysis, rule: Rule) -> list[Figure]:
     return sorted(chosen, key=lambda f: f.index)
 
 
+def _absolute(analysis: Analysis, seen: "Figure | _Stated") -> int:
+    return seen.start if isinstance(seen, _Stated) else analysis.offset + seen.start
+
+
 def _years(analysis: Analysis) -> set[int]:
     return {date.year for date in analysis.dates if date.year is not None and date.year_written}
 
@@ -278,6 +302,7 @@ class _Marks:
 
     def __init__(self) -> None:
         self.table_lines: dict[int, bool] = {}
+        self.the_village: set[int] = set()  # figures named after 该村/本村: the page's own village
 
     def in_table(self, norm: str, line_start: int, line_end: int) -> bool:
         known = self.table_lines.get(line_start)
@@ -306,9 +331,13 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
         return None
     if _FROM_RE.search(head) or _TO_AFTER_RE.match(norm, figure.end, figure.end + 12):
         return None  # 由2.5个工作日缩短至3个: a value before a change, not the state now
-    if _ANAPHORA_RE.search(prefix):
+    village = _THE_VILLAGE_RE.search(head)
+    if _ANAPHORA_RE.search(_THE_VILLAGE_RE.sub("", prefix) if village else prefix):
         return None  # 这些项目中…的有三十五个: what it counts was named before
-    subject = _core(_PERIOD_RE.sub("", head), scope_words)
+    if village:
+        marks.the_village.add(figure.index)
+        head = _THE_VILLAGE_RE.sub("全村", head)
+    subject = _RURAL_ECONOMY_RE.sub(r"\1经济", _core(_PERIOD_RE.sub("", head), scope_words))
     thing = _counted_thing(norm, figure, clause_end)
     # 共有村卫生室120个 and 全县116个村卫生室 name one thing: the words before and after, read together
     if len(subject) < 2 and len(thing) < 2:
@@ -325,6 +354,8 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
         if previous is None or previous.start < sentence_start:
             event = _EVENT_FRAME_RE.search(frame)
             frame = event.group(0) if event else ""
+        elif _PER_HEAD_SUBJECT_RE.search(subject) and not _EVENT_FRAME_RE.search(frame):
+            frame = ""  # 全村经济总收入66.16万元,农民人均纯收入2186元: the village's, not the total's
     return (subject + thing, "", figure.base_unit, figure.kind, frame)
 
 
