@@ -162,3 +162,17 @@ def test_finditer_of_a_placeholder_pattern_is_the_whole_texts(pieces, pattern):
     text = "".join(pieces)
     for most_lines in (None, 10**6):
         assert _spans(finditer(pattern, text, most_lines)) == _spans(pattern.finditer(text))
+
+
+PHRASE_CHARS = ["下", "载", "全", "文", "上", "一", "篇", "相", "关", "推", "荐", "a", "b", " ", "\n", "。"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text(st.sampled_from(PHRASE_CHARS), min_size=1, max_size=4), min_size=1, max_size=12),
+       st.lists(st.sampled_from(PHRASE_CHARS), max_size=60))
+def test_phrases_grouped_by_first_character_match_as_one_alternation(phrases, pieces):
+    from auditor.checks.text import _compile, _longest_first
+
+    text = "".join(pieces)
+    plain = _compile(tuple(sorted(phrases, key=lambda p: (-len(p), p))), True)
+    assert _spans(_longest_first(tuple(phrases)).finditer(text)) == _spans(plain.finditer(text))

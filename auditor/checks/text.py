@@ -24,7 +24,21 @@ def _compile(patterns: tuple[str, ...], literal: bool) -> re.Pattern:
 @lru_cache(maxsize=256)
 def _longest_first(phrases: tuple[str, ...]) -> re.Pattern:
     # longest first; the same order in every process (a set's order is not), so the pattern is one cache entry
-    return _compile(tuple(sorted(set(phrases), key=lambda p: (-len(p), p))), True)
+    ordered = tuple(sorted(set(phrases), key=lambda p: (-len(p), p)))
+    if not ordered or "" in ordered:
+        return _compile(ordered, True)
+    return re.compile(_by_first_character(ordered), re.MULTILINE)
+
+
+def _by_first_character(phrases: tuple[str, ...]) -> str:
+    """Literal phrases as one alternation per first character (下(?:载全文|一篇)|…): where
+    a phrase may start the regex engine tries one group, not every phrase, and inside
+    it still the phrases in the order given (the longest first: the same matches)."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0], []).append(phrase[1:])
+    return "|".join(re.escape(first) + ("(?:" + "|".join(map(re.escape, rests)) + ")" if any(rests) else "")
+                    for first, rests in groups.items())
 
 
 @dataclass(frozen=True)
