@@ -229,9 +229,18 @@ def edge_furniture(analysis: Analysis, words: tuple[str, ...], debris: list) -> 
             found.append(_Span(match.start() + len(match.group(0)) - len(match.group(0).lstrip()), entries[-1], match.group(0).strip()))
             continue
         before, after = _neighbour_line(norm, match.start(), -1), _neighbour_line(norm, match.end(), 1)
-        if any(position is not None and text.line_of(position) in debris_lines for position in (before, after)):
+        if any(position is not None and text.line_of(position) in debris_lines for position in (before, after)) \
+                or (match.group(0).strip(" \t:") == "目录" and after is not None and _prose_line(norm, after)):
             found.append(_Span(match.start() + len(match.group(0)) - len(match.group(0).lstrip()), match.start() + len(match.group(0).rstrip()), match.group(0).strip()))
     return found
+
+
+def _prose_line(norm: str, position: int) -> bool:
+    """The line at position is a paragraph of prose (a 目录 button over it contents nothing):
+    long, with a full stop, not an outline heading."""
+    end = norm.find("\n", position)
+    line = norm[position : len(norm) if end < 0 else end].strip()
+    return len(line) >= 20 and "。" in line and not _OUTLINE_START_RE.match(line)
 
 
 def _toc_entries(norm: str, position: int) -> list[int]:
