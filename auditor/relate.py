@@ -154,6 +154,10 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
             continue
         if rate.in_list or direction_of(rate.metric):
             continue
+        inline = _whole_in_phrase(text, figures, rate)
+        if inline is not None:
+            found.append(inline)
+            continue
         if rate.kind == "percent":
             task = _is_task_share(text, rate)
             share = not task and _is_share(text, rate)
@@ -175,6 +179,44 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
             continue
         found.append(ratio)
     return found
+
+
+# 占建制村总数186个的97.3% / 完成年度目标任务6500人的107.1%: the whole stands inside the phrase
+_WHOLE_PHRASE_HEAD_RE = re.compile(r"(?P<verb>占|完成|达到|为|相当于)了?(?P<name>[^\d,。;:、]{0,14})$")
+_WHOLE_PHRASE_TAIL_RE = re.compile(r"^\s*的\s*$")
+_TARGET_NAME_RE = re.compile(r"任务|计划|目标|指标")
+
+
+def _whole_in_phrase(text, figures, rate: Figure) -> Ratio | None:
+    """A rate written after the whole it is of, inside 占…的 or 完成…的, with
+    its part the quantity of that unit just before the phrase."""
+    if rate.kind != "percent" or rate.index < 2:
+        return None
+    whole = figures[rate.index - 1]
+    norm = text.norm
+    if not _is_quantity(whole) or not _WHOLE_PHRASE_TAIL_RE.match(norm[whole.end : rate.number_start]):
+        return None
+    clause_start, _ = text.clause_span(whole.start)
+    head = _WHOLE_PHRASE_HEAD_RE.search(norm, max(clause_start, whole.number_start - 16), whole.number_start)
+    if head is None:
+        return None
+    sentence_start, _ = text.sentence_span(rate.start)
+    part = figures[rate.index - 2]
+    if (part.start < sentence_start or not _is_quantity(part) or not _same_unit(part, whole)
+            or norm.find("。", part.end, head.start()) >= 0 or _CHANGE_CLAUSE_RE.search(norm, part.end, head.start())):
+        return None
+    if text.clause_span(part.start)[0] < text.clause_span(head.start())[0] - 1 and not _clause_right_before(text, part, head.start()):
+        return None
+    target = bool(_TARGET_NAME_RE.search(head.group("name")))
+    if head.group("verb") != "占" and not target:
+        return None  # 为全县的…: no whole named, no rate of it read
+    return Ratio(rate, part, whole, False, target, kind="share" if head.group("verb") == "占" else "ratio")
+
+
+def _clause_right_before(text, figure: Figure, position: int) -> bool:
+    """Whether figure's clause is the one just before the clause holding position."""
+    _, figure_clause_end = text.clause_span(figure.start)
+    return text.clause_span(position)[0] <= figure_clause_end + 1
 
 
 # a birth or death rate is over the year's average population, of which only
@@ -857,11 +899,11 @@ def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentenc
             continue
         if candidate.start >= sentence_start or cues.cued(candidate, cues.numerator):
             continue
-        is_target = cues.cued(candidate, cues.target)
+        is_target = cues.cued(candidate, cues.target) or _under_target_heading(text, candidate, cues)
         if candidate.value < numerator.value and not (is_target and over_fulfilled):
             continue  # a whole is never smaller than its part (a target may be, when the rate says so)
         if is_target:
-            return numerator, candidate, False, True
+            return numerator, _best_named_target(text, figures, numerator, candidate, earliest, cues), False, True
         if candidate.start >= previous_start:
             if _role(text, candidate, cues) == "den":
                 return (numerator, candidate, True, False) if _near_stated(numerator, candidate, rate) else None
@@ -873,6 +915,43 @@ def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentenc
     if _listed_with(text, whole, numerator) or not _near_stated(numerator, whole, rate):
         return None
     return numerator, whole, True, False
+
+
+_HEADING_COLON_RE = re.compile(r"[::]")
+
+
+def _under_target_heading(text, figure: Figure, cues: _RatioCues) -> bool:
+    """年度计划:新开工1200套,基本建成800套: every figure of a sentence a target heading opens."""
+    sentence_start, _ = text.sentence_span(figure.start)
+    colon = _HEADING_COLON_RE.search(text.norm, sentence_start, figure.number_start)
+    return colon is not None and colon.start() - sentence_start <= 12 and bool(cues.target.search(text.norm, sentence_start, colon.start()))
+
+
+def _best_named_target(text, figures, numerator: Figure, first: Figure, earliest: int, cues: _RatioCues) -> Figure:
+    """Of the targets of numerator's unit in its section, the one whose words share
+    most with the numerator's (新开工1116套 → 新开工…1200套, not 基本建成800套);
+    the nearest, `first`, when none shares more."""
+    def words(figure: Figure) -> set[str]:
+        start = text.clause_span(figure.start)[0]
+        if figure.index and figures[figure.index - 1].end > start:
+            start = figures[figure.index - 1].end  # the item's own words: 、农村…就业6000人
+        label = re.split(r"[、::]", text.norm[start : figure.number_start])[-1]
+        return {label[i : i + 2] for i in range(len(label) - 1)}
+
+    own = words(numerator)
+    best, best_score = first, len(own & words(first))
+    for index in range(first.index - 1, max(-1, first.index - 1 - _MAX_LOOKBACK_FIGURES), -1):
+        candidate = figures[index]
+        if candidate.start < earliest:
+            break
+        if not _is_quantity(candidate) or not _same_unit(candidate, numerator):
+            continue
+        if not (cues.cued(candidate, cues.target) or _under_target_heading(text, candidate, cues)):
+            continue
+        score = len(own & words(candidate))
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
 
 
 def _near_stated(numerator: Figure, denominator: Figure, rate: Figure) -> bool:

@@ -149,6 +149,7 @@ _PERIOD_RE = re.compile(
     rf"|全年|本年|今年|年内|一年来|过去一年|上年|去年|上一年|前一年|前年|同期|年初|年中|(?:近|过去)[{_CN}\d]+年|[{_CN}\d]+年(?:来|间|中)|十[一二三四五]五|[{_CN}]五(?:期间|时期))"
 )
 _DEFAULT_PERIOD = frozenset({"全年", "本年", "年内", "一年来"})  # the report's own year (今年 is next year's plan in a government work report)
+_DONE_AGAINST_TARGET_RE = re.compile(r"[^。;\d]{0,4}?[,,]?\s*(?:完成|达到|为|占)了?[^\d,。;]{0,8}?(?:目标|计划|任务)")
 _TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任务|拟|规划|要求|指标|下达|预算")
 # a change or comparison, a before or after value, a part, a share: not the quantity itself
 _NOT_A_STATE_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|新增了|由|从|其中|分别|占|相当于|超出|差|^到|到$|至$|每")
@@ -399,6 +400,8 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     if any(_PLACEHOLDER_YEAR_RE.match(period) for period in periods):
         return None  # xx年度 … xx年度: years left blank may be any two years
     _, clause_end = text.clause_span(figure.start)
+    if _DONE_AGAINST_TARGET_RE.match(norm, figure.end, min(clause_end + 12, figure.end + 40)):
+        return periods, False  # 新增就业4862人,完成目标的108%: the value done, measured against the target
     target = bool(_TARGET_RE.search(norm, paragraph_start, figure.number_start)
                   or _TARGET_RE.search(norm, figure.end, min(clause_end, figure.end + 40)))
     return periods, target

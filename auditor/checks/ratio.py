@@ -67,6 +67,8 @@ class RatioCheck(NumericCheck):
         recomputed = shown(exact, rate.decimals)
         sign = "‰" if ratio.scale == 1000 else "%"
         metric = rate.metric or (rate.subject if ratio.kind == "ratio" else "")
+        if len(metric) < 2:
+            metric = ""  # 完成任务6500人的107.1%: no name for the rate but 的
         return Hit(
             rate.start,
             rate.end,
