@@ -285,6 +285,9 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
             raw.append(item)
     raw.sort(key=lambda r: r["start"])
     raw = _join_yi_wan(raw)
+    for item in raw:
+        if item["kind"] == "number" and not item["unit"] and _lost_percent_sign(norm, item):
+            item.update(kind="percent", unit="%", base_unit="%")
     figures: list[Figure] = []
     previous: Figure | None = None
     for index, item in enumerate(raw):
@@ -312,6 +315,21 @@ def _join_yi_wan(raw: list[dict]) -> list[dict]:
             continue
         joined.append(item)
     return joined
+
+
+# 占总数的60, / 占GDP的比重为12.5。: a share whose % a web copy dropped
+_BARE_SHARE_HEAD_RE = re.compile(r"占[^\d,。;:!?\n]{0,12}?(?:的(?:比重|比例)?|比重|比例)(?:为|是|达|达到)?\s*$")
+_BARE_SHARE_AFTER = frozenset(",。;、)!?\n")
+
+
+def _lost_percent_sign(norm: str, item: dict) -> bool:
+    """A bare number of at most 100 right after 占…的 or 占…比重 and right before punctuation."""
+    if not 0 <= item["value"] <= 100 or item["value_high"] is not None or item["qualifier"]:
+        return False
+    after = norm[item["end"] : item["end"] + 1]
+    if after and after not in _BARE_SHARE_AFTER:
+        return False
+    return _BARE_SHARE_HEAD_RE.search(norm, max(0, item["number_start"] - 20), item["number_start"]) is not None
 
 
 def _arabic(m: re.Match, negative: bool) -> dict:

@@ -547,7 +547,8 @@ def _share_total(text, figures, part: Figure, rate: Figure, sentence_start: int)
             continue  # 比上年增加5038亿元,其中: the parts are not parts of the increase
         if among >= 0 and _generic_whole(whole):
             return total
-        if among >= 0 and (_names(whole, total_clause) or _names_without_total(whole, total_clause)):
+        if among >= 0 and (_names(whole, total_clause) or _names_without_total(whole, total_clause)
+                           or _names(_without_measure(whole), total_clause)):
             return total  # 经济总收入…,其中:…占总收入的; not 文盲1802人,其中男…占总人口的
         if whole and _names(whole, total_clause) and not _has_own_share(norm, total):
             return total
