@@ -236,7 +236,7 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
 # (分别由…负责, 即:, 具体为:); the group `word` names the introducing word when there is one
 _LIST_HEAD_RE = re.compile(
     r"[\u4e00-\u9fff“”\"]{0,12}?(?:[::]|[,,]\s*(?P<word>分别是|分别为|分别由|分别在|分别位于|分别设在|分别来自"
-    r"|主要包括|具体包括|包括|即|主要是|具体是|具体为|主要有)\s*[::]?)\s*"
+    r"|主要包括|具体包括|包括|即|主要是|具体是|具体为|主要有|为)\s*[::]?)\s*"
 )
 # words that may name only some of the counted things: a list after them is checked only when it is longer
 _PARTIAL_WORDS = ("包括", "主要包括", "具体包括", "主要有")
@@ -313,11 +313,33 @@ def _list_after_colon(norm: str, text, figure) -> tuple[str, str] | None:
         return None
     if any(len(piece) > _ITEM_MAX for piece in listing.split("、")):
         return None  # clauses, not items
+    if word == "为" and not _names_to_the_end(norm, listing, clause_end):
+        return None  # 为老人、儿童和残疾人提供服务: 为 opens a purpose, not the list
     if norm[clause_end : clause_end + 1] in (",", ":"):
         _, next_end = text.clause_span(clause_end + 1)
         if "、" in norm[clause_end + 1 : next_end]:
             return None  # the list may go on after the comma
     return listing, word
+
+
+def _names_to_the_end(norm: str, listing: str, clause_end: int) -> bool:
+    """示范村4个,为甲村、乙村和丙村。: after a bare 为 the list is the whole rest of the
+    sentence and its last item is no longer than the others (no verb phrase after it)."""
+    if norm[clause_end : clause_end + 1] not in ("。", ";", "\n", ""):
+        return False
+    pieces = [p for p in listing.split("、") if p.strip()]
+    last = [p for p in _LAST_JOIN_RE.split(pieces[-1]) if p.strip()] if pieces else []
+    others = pieces[:-1] + last[:-1]
+    if not (others and last):
+        return False
+    final = last[-1].strip()
+    # 甲、乙和丙合作社: the last item may carry the shared noun; 丙提供服务: a verb phrase follows it
+    return len(final) <= max(len(p.strip()) for p in others) + 1 or (
+        len(final) <= 8 and not any(verb in final for verb in _PURPOSE_VERBS))
+
+
+_PURPOSE_VERBS = ("提供", "开展", "服务", "建设", "发展", "推进", "实施", "进行", "完成", "负责", "参与", "参加",
+                  "解决", "落实", "组织", "打造", "创造", "带来", "增加", "减少", "保障", "支撑", "办理", "解决")
 
 
 _ITEM_MAX = 20  # an item of a counted list is a name, a place, a short task: longer pieces are clauses
