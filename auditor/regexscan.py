@@ -26,19 +26,35 @@ except ImportError:  # pragma: no cover - older layouts: no pre-check, every tex
 Requirement = "str | tuple[str, tuple[Requirement, ...]]"
 
 
-@lru_cache(maxsize=1024)
 def required_literals(pattern: str, flags: int = 0) -> tuple:
     """Requirements every text a match of `pattern` is found in meets, all of
     them; () when nothing can be said."""
+    return _reading(pattern, flags)[0]
+
+
+@lru_cache(maxsize=1024)
+def _reading(pattern: str, flags: int) -> tuple[tuple, tuple]:
+    """required_literals and line_anchors of a pattern, from one parse (a parse
+    costs about a tenth of a millisecond, paid by every run's first document)."""
     if _sre_parse is None:
-        return ()
+        return (), ()
     try:
         parsed = _sre_parse.parse(pattern, flags)
-        if (parsed.state.flags | flags) & (re.IGNORECASE | re.VERBOSE):
-            return ()  # literals would need case folding; keep it simple
-        return tuple(_sequence(list(parsed)))
+        all_flags = parsed.state.flags | flags
+        if all_flags & (re.IGNORECASE | re.VERBOSE):
+            return (), ()  # literals would need case folding; keep it simple
+        items = list(parsed)
+        requirements = tuple(_sequence(items))
     except (re.error, RecursionError, TypeError, ValueError):
-        return ()
+        return (), ()
+    try:
+        if not _on_one_line(items, all_flags):
+            return requirements, ()
+    except (RecursionError, TypeError, ValueError):
+        return requirements, ()
+    choices = [alternatives for alternatives in map(_alternatives, requirements) if alternatives]
+    # a long literal, and few of them, is rarer in a text than one character of many
+    return requirements, tuple(sorted(choices, key=lambda alts: (-min(map(len, alts)), len(alts))))
 
 
 def may_match(compiled: re.Pattern, text: str) -> bool:
@@ -201,25 +217,12 @@ _ANCHORS_ON_ONE_LINE = frozenset(
 _AT_END = getattr(_c, "AT_END", None) if _sre_parse is not None else None
 
 
-@lru_cache(maxsize=1024)
 def line_anchors(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
     """For a pattern none of whose parts (lookarounds included) can match a
     line break, the choices of literals one of which every line holding a
     match holds (each choice a tuple of alternatives), most telling first;
     () when the pattern may cross a line, or nothing can be said."""
-    if _sre_parse is None:
-        return ()
-    try:
-        parsed = _sre_parse.parse(pattern, flags)
-        all_flags = parsed.state.flags | flags
-        if all_flags & (re.IGNORECASE | re.VERBOSE) or not _on_one_line(list(parsed), all_flags):
-            return ()
-        requirements = _sequence(list(parsed))
-    except (re.error, RecursionError, TypeError, ValueError):
-        return ()
-    choices = [alternatives for alternatives in map(_alternatives, requirements) if alternatives]
-    # a long literal, and few of them, is rarer in a text than one character of many
-    return tuple(sorted(choices, key=lambda alts: (-min(map(len, alts)), len(alts))))
+    return _reading(pattern, flags)[1]
 
 
 def _alternatives(requirement) -> tuple[str, ...]:
