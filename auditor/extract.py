@@ -114,7 +114,7 @@ def _units_pattern() -> str:
 
 
 # 1,788 and, as PDF exports and typeset reports write them, 1 788 or 1\u2009788
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.])(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 # No lookbehind at the start: it would stop the regex engine from scanning
 # ahead for a digit at C speed. What may not precede a number is checked in

@@ -1,0 +1,140 @@
+"""Figures per so many people, read against the count and the people stated beside them.
+
+- 每千人口床位数6.8张 (每万人口…): beds over the population, times a thousand.
+- 报告发病率为51.6/10万: cases over the population, times a hundred thousand.
+- 发放救助资金1236.5万元,惠及8214人,人均救助1650元 (户均…): money handed
+  out over the people or households it reached. Unlike 人均纯收入 or 人均GDP,
+  money handed out is the quotient of the sum stated: that is what 人均 says.
+
+Each is read only when its sentence (or, for the population, the sentence
+before) states exactly what the quotient needs; every reading is inferred (a
+warning), and any pair of candidates that gives the figure keeps it silent.
+A per-head sum paid by the month (人均月补差) is left alone: the caseload of
+a year changes month by month.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.arith import rate_interval, ratio_representative
+from auditor.extract import Figure
+from auditor.model import Analysis
+from auditor.relate import Ratio, quantity_interval
+
+_PER_THOUSAND_RE = re.compile(r"每(?P<per>千|万|十万)(?:常住|户籍)?人口?(?:拥有|有)?(?P<noun>[\u4e00-\u9fff()]{1,10}?)(?:数|数量)?(?:为|达|达到|是)?\s*$")
+_PER_FACTOR = {"千": 1000, "万": 10000, "十万": 100000}
+_RATE_PER_100K_RE = re.compile(r"(?:发病率|患病率|死亡率|发生率|报告率|检出率)(?:为|达|是)?\s*$")
+_PER_PERSON_RE = re.compile(r"(?P<who>人均|户均|每人|每户)(?P<words>[\u4e00-\u9fff]{0,6}?)(?:为|达|达到|约)?\s*$")
+_HANDED_OUT_RE = re.compile(r"发放|救助|补助|补贴|资助|慰问|拨付|兑现|支付|奖补|奖励|分红|赔付|报销")
+_REACHED_RE = re.compile(r"惠及|救助|资助|慰问|覆盖|发放给|补助|帮扶|受益|涉及|共|计")
+_POPULATION_LABEL_RE = re.compile(r"(?:常住|户籍|总|年末|辖区|全县|全市|全区|全镇|全乡)?人口(?:数)?(?:为|达|约|计算)?$")
+_MAX_BACK = 8  # figures back from the per-unit figure a count may stand
+
+
+def find_per_unit(analysis: Analysis) -> list[Ratio]:
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    if "每" not in norm and "均" not in norm and "/10万" not in norm:
+        return []
+    found: list[Ratio] = []
+    for figure in figures:
+        if not figure.exact or figure.value <= 0:
+            continue
+        reading = None
+        if figure.kind == "per100k":
+            reading = _per_100k(text, figures, figure)
+        elif figure.kind == "count":
+            reading = _per_thousand(text, figures, figure)
+        elif figure.kind == "money":
+            reading = _per_person(text, figures, figure)
+        if reading is not None:
+            found.append(reading)
+    return found
+
+
+def per_unit_words(text, figure: Figure) -> str:
+    """每千人口床位数, 报告发病率, 人均救助 as the writer wrote them, for the message."""
+    clause_start, _ = text.clause_span(figure.start)
+    start = max(clause_start, figure.number_start - 20)
+    for pattern in (_PER_THOUSAND_RE, _PER_PERSON_RE):
+        words = pattern.search(text.norm, start, figure.number_start)
+        if words is not None:
+            return text.original[words.start() : words.end()].rstrip("为达到是约 ")
+    if figure.kind == "per100k":
+        return (figure.subject[-4:] + figure.metric) or ""
+    return ""
+
+
+def _sentence_before(text, figures, figure: Figure, previous: bool) -> list[Figure]:
+    """Figures of figure's sentence before it, and of the sentence before that too."""
+    sentence_start, _ = text.sentence_span(figure.start)
+    start = text.previous_sentence_start(sentence_start) if previous and sentence_start else sentence_start
+    return [f for f in figures[max(0, figure.index - _MAX_BACK) : figure.index] if f.start >= start]
+
+
+def _label(text, figure: Figure) -> str:
+    clause_start, _ = text.clause_span(figure.start)
+    return text.norm[clause_start : figure.number_start]
+
+
+def _populations(text, candidates: list[Figure]) -> list[Figure]:
+    return [f for f in candidates if f.kind == "count" and f.base_unit == "人" and f.exact and f.value > 0
+            and _POPULATION_LABEL_RE.search(_label(text, f).rstrip(" ,按"))]
+
+
+def _per_thousand(text, figures, figure: Figure) -> Ratio | None:
+    """每千人口床位数6.8张: 床位2206张 over 常住人口36.8万人, times a thousand."""
+    clause_start, _ = text.clause_span(figure.start)
+    words = _PER_THOUSAND_RE.search(text.norm, max(clause_start, figure.number_start - 20), figure.number_start)
+    if words is None:
+        return None
+    noun = words.group("noun").removesuffix("数")
+    candidates = _sentence_before(text, figures, figure, previous=True)
+    counts = [f for f in candidates if f.kind == "count" and f.base_unit == figure.base_unit and f.exact
+              and noun[-2:] in _label(text, f) and "每" not in _label(text, f)]
+    people = _populations(text, candidates)
+    return _reading(figure, counts, people, _PER_FACTOR[words.group("per")])
+
+
+def _per_100k(text, figures, figure: Figure) -> Ratio | None:
+    """报告肺结核186例,按常住人口45.2万人计算,报告发病率为51.6/10万."""
+    clause_start, _ = text.clause_span(figure.start)
+    if not _RATE_PER_100K_RE.search(text.norm, max(clause_start, figure.number_start - 10), figure.number_start):
+        return None
+    candidates = _sentence_before(text, figures, figure, previous=False)
+    cases = [f for f in candidates if f.kind == "count" and f.base_unit in ("例", "人") and f.exact
+             and not _POPULATION_LABEL_RE.search(_label(text, f).rstrip(" ,按"))]
+    people = _populations(text, candidates)
+    return _reading(figure, cases, people, 100000)
+
+
+def _per_person(text, figures, figure: Figure) -> Ratio | None:
+    """发放救助资金1236.5万元,惠及8214人,人均救助1650元 (户均 over 户)."""
+    clause_start, _ = text.clause_span(figure.start)
+    words = _PER_PERSON_RE.search(text.norm, max(clause_start, figure.number_start - 12), figure.number_start)
+    if words is None or "月" in words.group(0) or "年" in words.group(0):
+        return None
+    unit = "户" if words.group("who") in ("户均", "每户") else "人"
+    candidates = _sentence_before(text, figures, figure, previous=False)
+    sums = [f for f in candidates if f.kind == "money" and f.exact and _HANDED_OUT_RE.search(_label(text, f))]
+    reached = [f for f in candidates if f.kind == "count" and f.base_unit == unit and f.exact
+               and _REACHED_RE.search(_label(text, f)) and not any(s.index > f.index for s in sums)]
+    if len(sums) != 1 or len(reached) != 1 or "月" in text.norm[text.sentence_span(figure.start)[0] : figure.start]:
+        return None
+    return _reading(figure, sums, reached, 1)
+
+
+def _reading(figure: Figure, totals: list[Figure], people: list[Figure], scale: int) -> Ratio | None:
+    """A warning when no total over no population gives the figure; None otherwise."""
+    if not totals or not people:
+        return None
+    target = rate_interval(figure.written, figure.decimals, figure.qualifier)
+    for total in totals:
+        for population in people:
+            closest = ratio_representative(quantity_interval(total), quantity_interval(population), target, scale)
+            if closest is None or target[0] <= closest < target[1]:
+                return None
+    total = max(totals, key=lambda f: f.index)
+    population = max(people, key=lambda f: f.index)
+    return Ratio(figure, total, population, inferred=True, kind="per_head", scale=scale)
