@@ -1083,6 +1083,11 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             if listed and parts:
                 parts, labels = _with_ones(norm, match.end(), stop, total, parts, labels)
             parts, labels = _within_the_whole(parts, labels, total)
+            if len(parts) < 2 and not listed and not in_parenthesis:
+                larger = _subset_larger(figures, starts, norm, match.end(), stop, total)
+                if larger is not None and not _siblings_listed(norm[text.clause_span(total.start)[0] : total.number_start], [larger[1]], siblings):
+                    lists.append(PartsTotal(total, (larger[0],), (larger[1],), False, ""))
+                continue
             if len(parts) < 2 or _siblings_listed(norm[text.clause_span(total.start)[0] : total.number_start], labels, siblings):
                 continue
             reason = _completeness(labels, complement, groups)
@@ -1091,6 +1096,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 reason, inferred = "enumerated", True
             lists.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason, inferred))
         found.extend(_paired(lists))
+    found.extend(_split_by_place(analysis))
     found.extend(_parts_before_total_word(analysis))
     found.extend(_lines_closed_by_total(analysis))
     found.extend(_kinds_closed_by_other(analysis, complement))
@@ -1236,6 +1242,73 @@ def _adds_up(parts: PartsTotal) -> bool:
     total = sum((Fraction(p.value) for p in parts.parts), Fraction(0))
     slack = sum((half_unit(f.decimals, f.multiplier) for f in (*parts.parts, parts.total)), Fraction(0))
     return abs(total - Fraction(parts.total.value)) <= slack
+
+
+_BRACKETED_RE = re.compile(r"\([^()]*\)")
+_PLACE_SPLITS = (("省内", "省外"), ("县内", "县外"), ("市内", "市外"), ("区内", "区外"), ("境内", "境外"), ("国内", "国外"))
+_PLACE_LABEL_RE = re.compile(r"^(?:在|到|赴|去|于|往|前往)?(?P<place>[省县市区境国][内外])(?P<rest>[\u4e00-\u9fff]{1,6})$")
+
+
+def _split_by_place(analysis: Analysis) -> list[PartsTotal]:
+    """常年外出务工人数27人,在省内务工8人,到省外务工8人: a count split, without
+    其中, into inside and outside of one place, each part named with what the
+    whole counts (务工). The two parts are the whole; inferred, so a warning."""
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    if "内" not in norm or "外" not in norm:
+        return []
+    found = []
+    for total in figures:
+        if total.kind != "count" or not total.exact:
+            continue
+        sentence_end = text.sentence_span(total.start)[1]
+        # the next two quantities, over a share in brackets after each (…203人(占劳动力的8.9%),在省内…)
+        following = [f for f in figures[total.index + 1 : total.index + 5]
+                     if f.start < sentence_end and f.kind not in ("percent", "permille")][:2]
+        if len(following) < 2 or not all(_same_unit(f, total) and f.exact for f in following):
+            continue
+        first, second = following
+        labels = []
+        for part, before in ((first, total), (second, first)):
+            gap = _BRACKETED_RE.sub("", norm[before.end : part.number_start])
+            label = gap.strip(" ,、:;()的为有")
+            labels.append(label if re.fullmatch(r"\s*[,,、;]\s*[^\d,,。;()]*", gap) else "")
+        matches = [_PLACE_LABEL_RE.match(label) for label in labels]
+        if not all(matches) or matches[0].group("rest") != matches[1].group("rest"):
+            continue
+        places = (matches[0].group("place"), matches[1].group("place"))
+        if places not in _PLACE_SPLITS:
+            continue
+        total_clause = norm[text.clause_span(total.start)[0] : total.number_start]
+        if matches[0].group("rest") not in total_clause or "其中" in total_clause[-4:]:
+            continue
+        found.append(PartsTotal(total, (first, second), tuple(labels), True, "partition", inferred=True))
+    return found
+
+
+def _subset_larger(figures, starts: list[int], norm: str, start: int, stop: int, total: Figure) -> tuple[Figure, str] | None:
+    """有乡村人口54人,其中农业人口54人,劳动力55人: overlapping kinds of the
+    whole (so no breakdown), one of them larger than the whole it is said to
+    be in. Only counts of people or households, up to twice the whole (more
+    is another item), before a second 其中 or a new statement."""
+    if total.kind != "count" or total.base_unit not in ("人", "户", "名") or not total.exact:
+        return None
+    cursor = start
+    first = bisect_left(starts, start)
+    for figure in figures[first : first + _MAX_PARTS_SCAN]:
+        if figure.end > stop:
+            return None
+        gap = norm[cursor : figure.number_start]
+        cursor = figure.end
+        if "其中" in gap or _NEW_STATEMENT_RE.match(gap.strip(" ,、:;")) or _CHANGE_WORDS_RE.search(gap) or _TO_WORD_RE.search(gap):
+            return None
+        if figure.base_unit != total.base_unit or figure.kind != total.kind:
+            continue
+        if not figure.exact or _PER_SOMETHING_RE.match(norm, figure.end):
+            return None
+        if total.value < figure.value <= 2 * total.value:
+            return figure, gap.strip(" ,、:;()的为")
+    return None
 
 
 def _within_the_whole(parts: list[Figure], labels: list[str], total: Figure) -> tuple[list[Figure], list[str]]:
