@@ -1065,6 +1065,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     complement = analysis.pack.words("complement_words")
     groups = [tuple(g.split("|")) for g in analysis.pack.words("partition_groups")]
     siblings = [tuple(g.split("|")) for g in analysis.pack.words("sibling_kinds")]
+    dimensions = [tuple(g.split("|")) for g in analysis.pack.words("attribute_dimensions")]
     found: list[PartsTotal] = []
     starts = [f.start for f in figures]
     ends = [f.end for f in figures]
@@ -1083,14 +1084,15 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             if listed and parts:
                 parts, labels = _with_ones(norm, match.end(), stop, total, parts, labels)
             parts, labels = _within_the_whole(parts, labels, total)
+            whole_label = norm[text.clause_span(total.start)[0] : total.number_start]
             if len(parts) < 2 and not listed and not in_parenthesis:
                 larger = _subset_larger(figures, starts, norm, match.end(), stop, total)
-                if larger is not None and not _siblings_listed(norm[text.clause_span(total.start)[0] : total.number_start], [larger[1]], siblings):
+                if larger is not None and not _siblings_listed(whole_label, [larger[1]], siblings):
                     lists.append(PartsTotal(total, (larger[0],), (larger[1],), False, ""))
                 continue
-            if len(parts) < 2 or _siblings_listed(norm[text.clause_span(total.start)[0] : total.number_start], labels, siblings):
+            if len(parts) < 2 or _siblings_listed(whole_label, labels, siblings) or _across_dimensions(labels, dimensions):
                 continue
-            reason = _completeness(labels, complement, groups)
+            reason = _completeness(labels, complement, groups) or _spelled_out(labels, whole_label)
             inferred = False
             if not reason and listed and _enumerated(text, total, parts, match.end(), stop):
                 reason, inferred = "enumerated", True
@@ -1424,6 +1426,31 @@ def _completeness(labels: list[str], complement: tuple[str, ...], groups) -> str
     return ""
 
 
+_NEGATED_RE = re.compile(r"^(?:非|未|不)")
+_LABEL_JOIN_RE = re.compile(r"和|及|与|、")
+
+
+def _spelled_out(labels: list[str], whole_label: str) -> str:
+    """Two parts that are a thing and its negation (资助宿位 / 非资助宿位), or parts
+    whose names spell out the whole's (投诉举报3215件,其中投诉…、举报…): the whole."""
+    names = [strip_fillers(label.strip(" ,、:;()的为")).removeprefix("其中") for label in labels]
+    if len(names) == 2:
+        for name, other in (names, names[::-1]):
+            if _NEGATED_RE.match(name) and name[1:] and (other == name[1:] or other.endswith(name[1:])):
+                return "partition"
+    joined = "".join(names)
+    whole = _LABEL_JOIN_RE.sub("", strip_fillers(whole_label.strip()))
+    if len(joined) >= 3 and all(len(n) >= 1 for n in names) and whole.endswith(joined):
+        return "partition"
+    return ""
+
+
+def _across_dimensions(labels: list[str], dimensions: list[tuple[str, ...]]) -> bool:
+    """其中女性71人、少数民族38人、研究生64人: kinds along different lines overlap."""
+    hit = {index for label in labels for index, group in enumerate(dimensions) if any(word in label for word in group)}
+    return len(hit) >= 2
+
+
 def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
     """A、B、C 合计 X: the same-unit figures before the total word, in its sentence."""
     text, figures = analysis.text, analysis.figures
@@ -1453,7 +1480,7 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
     return found
 
 
-_TOTAL_LINE_RE = re.compile(r"\s*(?:合计|总计|共计|小计)[^\d\n]{0,16}$")
+_TOTAL_LINE_RE = re.compile(r"\s*[^\d\n,,。;;]{0,6}?(?:合计|总计|共计|小计)[^\d\n]{0,16}$")
 
 
 def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
@@ -1478,8 +1505,8 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
                 in_line.append(figures[index])
                 index -= 1
             alike = [f for f in in_line if f.base_unit == total.base_unit and f.kind == total.kind]
-            if len(alike) != 1 or not alike[0].exact:
-                break
+            if len(alike) != 1 or not alike[0].exact or len(in_line) > 2:
+                break  # a line of prose with several figures is no item of the list
             parts.append(alike[0])
             line_end = previous_start - 1
         if len(parts) >= 2:

@@ -116,6 +116,9 @@ def _display_width(line: str) -> int:
     return 2 * len(line) - narrow
 
 
+_CONTINUED = frozenset("、,")  # a line that ends so stops mid-sentence (norm folds , to ,)
+
+
 def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool = True) -> set[int]:
     """The line breaks that only wrap a sentence: the line before fills the
     document's wrap width and stops mid-sentence, the line after starts no new item.
@@ -123,15 +126,20 @@ def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool =
     lengths = _line_lengths(norm, line_starts)
     if width is True:
         width = _width_of(lengths)
-    if width is None:
-        return set()
     soft = set()
     for index, length in enumerate(lengths):
         end = line_starts[index + 1] - 1
         line = norm[line_starts[index] : end].rstrip()
         following = norm[end + 1 : end + 2]
+        if width is None and line[-1:] not in _CONTINUED:
+            continue
         if "\t" in line or "\t" in norm[end + 1 : end + 1 + 200].split("\n", 1)[0]:
             continue  # a table row is a line of its own
+        if line[-1:] in _CONTINUED and following and not following.isspace() and not _NEW_ITEM_RE.match(norm, end + 1):
+            soft.add(end)  # 婚姻家庭纠纷412件、⏎邻里纠纷386件: a list goes on whatever the line's width
+            continue
+        if width is None:
+            continue
         if (length >= 0.85 * width and line[-1:] not in _SENTENCE_FINAL and following
                 and not following.isspace() and not _NEW_ITEM_RE.match(norm, end + 1)
                 and not (line[-1:] in _NUMBER_CHARS and following.isdigit())):  # a number cut in two is not joined
