@@ -65,6 +65,7 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     state = analysis.state(rule.id + ":rates")  # the pieces of a long document share what was stated first
     first_seen: dict[str, _Stated] = state.setdefault("first_seen", {})
     reported: set[str] = state.setdefault("reported", set())
+    levels: dict[str, str] = state.setdefault("levels", {})  # the administrative level of each first statement
     # a rate given with its own numerator and denominator names its own population
     computed = {relation.rate.index for relation in analysis.relations.ratios}
     keys: dict[tuple[str, str], str] = {}
@@ -85,9 +86,13 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if key in generic or len(key) < 3 or key.startswith("占") or _SHARE_KEY_RE.search(key):
             continue  # 占…的比例, 对GDP增长的贡献率: one per subject, named clauses before
         earlier = first_seen.get(key)
+        level = _level(figure.subject)
         if earlier is None:
             first_seen[key] = _stated(analysis, figure, _rate_period(analysis, figure))
+            levels[key] = level
             continue
+        if level and levels.get(key) and level != levels[key]:
+            continue  # 全市森林覆盖率45.3%,我县…63.8%: the city's and the county's
         period = _rate_period(analysis, figure)
         if earlier.when and period and not earlier.when & period:
             continue  # 2016年初…20.3% and 2017年…12.1%: two years, two rates
@@ -100,6 +105,15 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 continue
             reported.add(key)
             yield _hit(analysis, key, earlier, figure)
+
+
+_LEVEL_RE = re.compile(r"(?:全|本|我|该)(国|省|市|州|县|区|镇|乡|村)")
+
+
+def _level(subject: str) -> str:
+    """全市 → 市, 我县 → 县: the administrative level a rate is stated for, or ""."""
+    levels = {match.group(1) for match in _LEVEL_RE.finditer(subject)}
+    return levels.pop() if len(levels) == 1 else ""
 
 
 _SHARE_KEY_RE = re.compile(r"比重|占比|比例|贡献率|拉动")

@@ -79,7 +79,9 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         values = value_count(norm[figure.number_start : min(clause_end, figure.number_start + 200)])
         if values <= 1:
             continue  # one value for all the subjects: 甲、乙分别下降2%
-        subjects = _subjects(norm, text, word.start(), sentence_start)
+        # 甲和乙分别为45286元和23614元,分别增长4.9%和6.6%: the same subjects again
+        subjects = _values_of_earlier_respectively(norm, sentence_start, word.start()) - {0, 1}
+        subjects = subjects or _subjects(norm, text, word.start(), sentence_start)
         if not subjects or values in subjects:
             continue
         count = min(subjects, key=lambda n: abs(n - values))
@@ -90,6 +92,16 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             end = figures[index].end
             index += 1
         yield Hit(start, end, {"subjects": count, "values": values}, {"subjects": count, "values": values})
+
+
+def _values_of_earlier_respectively(norm: str, sentence_start: int, position: int) -> set[int]:
+    """How many values each earlier 分别 of the sentence gave."""
+    counts = set()
+    earlier = norm.find("分别", sentence_start, position)
+    while earlier >= 0:
+        counts.add(value_count(norm[earlier + 2 : position]))
+        earlier = norm.find("分别", earlier + 2, position)
+    return counts
 
 
 def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
