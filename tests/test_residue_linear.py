@@ -24,8 +24,18 @@ def _residue(text: str) -> list[str]:
         "目录\n" + "1 历史沿革\n" * 20000,
         "您现在的位置:" + "首页 " * 20000,
         "首页\n" * 20000 + "全年完成投资5.2亿元。",
+        " " * 20000 + "共3页",
+        " " * 20000 + "1.5万字",
+        "字号:" + " " * 20000 + "大",
+        "评论" + " " * 20000 + "(共",
+        "相关新闻\n" + "我县召开春耕生产推进会\n\n" * 10000,
+        "阅读:535 来源:" * 10000 + "\n",
+        "nbsp;" * 20000 + "&amp;" * 20000,
+        "【 - " * 20000,
     ],
-    ids=["edit-bar-blanks", "edit-bar-words", "image-openers", "link-unclosed", "tag-line", "contents", "breadcrumb", "menu-lines"],
+    ids=["edit-bar-blanks", "edit-bar-words", "image-openers", "link-unclosed", "tag-line", "contents", "breadcrumb", "menu-lines",
+         "blanks-before-pages", "blanks-before-words", "font-size-blanks", "comment-count-blanks", "recommendation-block",
+         "meta-labels", "entities", "page-title-brackets"],
 )
 def test_long_runs_of_debris_shapes_finish(text, no_hang):
     assert isinstance(_residue(text), list)
