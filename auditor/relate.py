@@ -309,6 +309,23 @@ def _scope(text, figures: tuple[Figure, ...], rate: Figure, sentence_start: int,
     return after, True
 
 
+def _scope_in_next_sentence(text, figures: tuple[Figure, ...], rate: Figure, sentence_end: int) -> list[Figure]:
+    """筛查率达98.6%。全区登记在校学生8412人,已完成筛查8103人…: a rate alone in its
+    sentence, its numbers in the next one up to its first rate."""
+    if sentence_end >= len(text.norm) or text.norm[sentence_end] != "。":
+        return []
+    next_end = text.sentence_span(sentence_end + 1)[1]
+    found: list[Figure] = []
+    for figure in figures[rate.index + 1 : rate.index + 1 + _MAX_SCOPE]:
+        if figure.start < sentence_end:
+            return []  # not alone in its sentence
+        if figure.start >= next_end or figure.kind in ("percent", "permille", "points"):
+            break
+        if _is_quantity(figure) and not _is_difference(text, figure):
+            found.append(figure)
+    return found
+
+
 def _is_difference(text, figure: Figure) -> bool:
     """比上年增加1.13万所: a change between two counts, neither a part nor a whole of a rate."""
     clause_start, _ = text.clause_span(figure.start)
@@ -364,11 +381,36 @@ _DONE_RE = re.compile(r"完成|实现|开展|实施|落实|建成|治理|改造|
 _EXPLICIT_WHOLE_RE = re.compile(r"应|计划|目标|任务|在册|登记|户籍|常住|辖区|摸底|下达|需|总数|总人口|适龄|在校|在园|在管")
 
 
+def _reading_of(text, figures, rate: Figure, cues: _RatioCues, scope: list[Figure]) -> tuple[Figure, Figure, bool, bool] | None:
+    """(numerator, denominator, inferred, target) among quantities stated apart from
+    the rate: the count of what it measures (best also said to be done: 已完成筛查),
+    over a cued whole of its unit before it, else the nearest larger one before it."""
+    def clause(figure: Figure) -> str:
+        return text.norm[text.clause_span(figure.start)[0] : figure.number_start]
+
+    counting = [f for f in scope if _counts_event(rate.metric, clause(f), rate.subject[-4:])]
+    done = [f for f in counting if _DONE_NOW_RE.search(clause(f))]
+    numerator = (done or counting or [None])[0]
+    if numerator is None:
+        return None
+    wholes = [f for f in scope if f.index < numerator.index and _same_unit(f, numerator) and f.value >= numerator.value]
+    cued = [f for f in wholes if cues.cued(f, cues.denominator)]
+    whole = (cued or wholes or [None])[-1]
+    if whole is None:
+        return None
+    return numerator, whole, True, cues.cued(whole, cues.target)
+
+
 def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, task: bool = False,
                   last_share: tuple[Figure, int, bool] | None = None) -> tuple[Figure, Figure, bool, bool] | None:
     """(numerator, denominator, inferred, target) as the wording pairs them, or None."""
     sentence_start, sentence_end = text.sentence_span(rate.start)
     scope, after = _scope(text, figures, rate, sentence_start, sentence_end)
+    if not scope and after and not share and not task and rate.metric.endswith("率"):
+        scope = _scope_in_next_sentence(text, figures, rate, sentence_end)
+        if scope:
+            reading = _reading_of(text, figures, rate, cues, scope)
+            return (reading[0], reading[1], True, reading[3]) if reading is not None else None
     if not scope:
         return _vital_in_a_row(text, figures, rate, cues, sentence_start) if _is_vital_rate(rate) else None
     stem = _stem(rate.metric)
