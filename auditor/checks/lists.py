@@ -315,11 +315,15 @@ def _list_after_colon(norm: str, text, figure) -> tuple[str, str] | None:
     word = head.group("word") or ""
     if not word:
         _, sentence_end = text.sentence_span(figure.start)
+        if sentence_end - head.end() > _LIST_MAX:
+            return None
         listing = norm[head.end() : sentence_end]
-        if "、" not in listing or re.search(r"[,,::()]", listing) or len(listing) > 120:
+        if "、" not in listing or re.search(r"[,,::()]", listing):
             return None
         return listing, word
     _, clause_end = text.clause_span(head.end())
+    if clause_end - head.end() > _LIST_MAX:
+        return None  # read no further than a list can go: a long line is read once, not once per count
     listing = _without_brackets(norm[head.end() : clause_end])
     if listing is None or "、" not in listing or len(listing) > 120:
         return None
@@ -354,6 +358,7 @@ _PURPOSE_VERBS = ("提供", "开展", "服务", "建设", "发展", "推进", "�
                   "解决", "落实", "组织", "打造", "创造", "带来", "增加", "减少", "保障", "支撑", "办理", "解决")
 
 
+_LIST_MAX = 120  # the longest list read after a count
 _ITEM_MAX = 20  # an item of a counted list is a name, a place, a short task: longer pieces are clauses
 _BRACKET_RE = re.compile(r"\([^()]*\)")
 
@@ -372,8 +377,11 @@ def _semicolon_items(norm: str, text, figure, open_words: tuple[str, ...]) -> tu
     if not head:
         return None
     _, line_end = text.line_span(figure.start)
-    stop = norm.find("。", head.end(), line_end)
-    segment = norm[head.end() : line_end if stop < 0 else stop]
+    stop = norm.find("。", head.end(), min(line_end, head.end() + _LIST_MAX + 1))
+    stop = line_end if stop < 0 else stop
+    if stop - head.end() > _LIST_MAX:
+        return None  # no end within the reach of a list
+    segment = norm[head.end() : stop]
     if ";" not in segment:
         return None
     items = [item.strip() for item in segment.split(";")]
