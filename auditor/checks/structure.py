@@ -37,6 +37,11 @@ _INLINE_MARKERS = [
     (5, "一是", compile_scanning(rf"(?<![^。;:,\s])([{CN}]+)是")),
     (6, "第一", compile_scanning(rf"(?<![^。;:\s])第([{CN}]+)[,、]")),
 ]
+# after a full stop or semicolon, as the next item of a list written in one line
+_INLINE_LIST_MARKERS = [
+    (4, "(1)", re.compile(r"(?<=[;。:])[ \t]*\((\d{1,2})\)(?=[\u4e00-\u9fff])")),
+    (3, "1、", re.compile(r"(?<=[;。:])[ \t]*(\d{1,2})、(?=[\u4e00-\u9fff])")),
+]
 _MARKDOWN_PREFIX_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+)?[ \t]*")
 _OUTLINE_RE = re.compile(rf"(?:^|(?<=[。】\s]))(?:([{CN}]+)、|\(([{CN}]+)\))")
 
@@ -80,6 +85,13 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
             number = _number(m.group(m.lastgroup))
             if number:
                 markers.append(Marker(level, number, offset, offset + m.end(), m.group(0), style))
+        if ";" in body or "。" in body or ":" in body:
+            # (1)…;(2)…;(3)…; / 1、…;2、…: the items of a list run on in one line
+            for level, style, pattern in _INLINE_LIST_MARKERS:
+                for m in pattern.finditer(body):
+                    number = _number(m.group(1))
+                    if number:
+                        markers.append(Marker(level, number, offset + m.start(1) - (style == "(1)"), offset + m.end(), m.group(0).strip(), style))
         if "是" not in body and "第" not in body:
             continue
         for level, style, pattern in _INLINE_MARKERS:
@@ -146,6 +158,7 @@ def _render(style: str, number: int) -> str:
         "一、": f"{cn}、",
         "(一)": f"({cn})",
         "1.": f"{number}.",
+        "1、": f"{number}、",
         "(1)": f"({number})",
         "①": circled(number),
         "一是": f"{cn}是",
