@@ -147,7 +147,7 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if norm.startswith(slogans, figure.number_start):
             continue
         stated = int(figure.value)
-        partial = False
+        partial = open_list = False
         listing, where = _list_after(after_re, norm, figure), "after"
         if listing is not None and _is_gloss(listing, gloss_words):
             continue
@@ -177,16 +177,27 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             after = _list_after_colon(norm, text, figure)
             listing, where = (after[0], "after") if after else (None, where)
             partial = bool(after) and after[1] in _PARTIAL_WORDS
-            if listing is not None and (_is_gloss(listing, gloss_words) or any(w in listing for w in open_words)):
+            if listing is not None and _is_gloss(listing, gloss_words):
                 continue
+            if listing is not None and any(w in listing for w in open_words):
+                listing, open_list = _named_before_open(listing), True
         if listing is None:
             continue
-        if listing.rstrip(" )").endswith(open_words) or _has_count(listing):
+        if listing.rstrip(" )").endswith(open_words):
+            listing, open_list = _named_before_open(listing), True
+            if listing is None:
+                continue
+        if _has_count(listing):
             continue
         counts = item_counts(listing)
         if max(counts) < 2 or stated in counts:
             continue
-        found = min(counts, key=lambda n: abs(n - stated))
+        if open_list:
+            if min(counts) <= stated:
+                continue  # 甲、乙等: the list names only some; more named than counted is still wrong
+            found = min(counts)
+        else:
+            found = min(counts, key=lambda n: abs(n - stated))
         if partial and found < stated:
             continue  # 包括甲、乙: may name only some of them
         yield Hit(figure.start, figure.end, {"stated": analysis.text.original[figure.number_start:figure.end], "found": found},
@@ -356,6 +367,16 @@ def _names_to_the_end(norm: str, listing: str, clause_end: int) -> bool:
 
 _PURPOSE_VERBS = ("提供", "开展", "服务", "建设", "发展", "推进", "实施", "进行", "完成", "负责", "参与", "参加",
                   "解决", "落实", "组织", "打造", "创造", "带来", "增加", "减少", "保障", "支撑", "办理", "解决")
+
+
+def _named_before_open(listing: str) -> str | None:
+    """甲、乙、丙等负责 → 甲、乙、丙: the items named before the 等 that leaves the list open;
+    None when the 等 is part of a word (平等, 等级) or fewer than two items are named."""
+    index = listing.rfind("等")
+    if index <= 0 or listing[index - 1] in "平同对相均高中初" or listing[index + 1 : index + 2] in tuple("级同于待候次"):
+        return None
+    named = listing[:index].rstrip("、 ")
+    return named if "、" in named else None
 
 
 _LIST_MAX = 120  # the longest list read after a count
