@@ -51,10 +51,15 @@ def cache_dir() -> Path | None:
 
 
 def cache_file(directory: Path) -> Path:
-    """One file per Python build and regex engine: another build's code is never read."""
+    """One file per Python build, regex engine and version of the code that
+    reads patterns (this module and auditor.regexscan, whose readings it keeps
+    too): another build's code, or an older reading, is never read."""
     tag = hashlib.blake2b(f"{FORMAT}|{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}".encode(),
-                          digest_size=8).hexdigest()
-    return directory / f"regex-{tag}.marshal"
+                          digest_size=8)
+    here = Path(__file__)
+    for source in (here, here.with_name("regexscan.py")):
+        tag.update(source.read_bytes())  # OSError (no source installed): no cache
+    return directory / f"regex-{tag.hexdigest()}.marshal"
 
 
 def install() -> None:
@@ -69,7 +74,10 @@ def install() -> None:
         return
     if directory is None:
         return
-    _path = cache_file(directory)
+    try:
+        _path = cache_file(directory)
+    except OSError:
+        return
     _entries.update(read(_path))
     original = _compiler.compile
 
@@ -130,6 +138,10 @@ def _well_formed(entries) -> bool:
     for key, entry in entries.items():
         if not (isinstance(key, tuple) and len(key) == 2 and type(key[0]) is str and type(key[1]) is int):
             return False
+        if key[1] & _READING:
+            if not (type(entry) is tuple and len(entry) == 3 and all(_plain(part, 0) for part in entry)):
+                return False
+            continue
         if not (isinstance(entry, tuple) and len(entry) == 5 and type(entry[0]) is int and type(entry[1]) is list
                 and type(entry[2]) is int and type(entry[3]) is dict and type(entry[4]) is tuple):
             return False
@@ -162,6 +174,34 @@ def save() -> None:
             temporary.unlink()
         except (OSError, NameError):
             pass
+
+
+# --- what auditor.regexscan reads from a pattern ----------------------------------------------
+
+_READING = 1 << 25  # marks a cache key holding a reading (no re flag uses this bit)
+
+
+def recall_reading(pattern: str, flags: int) -> tuple | None:
+    """What `keep_reading` kept for this pattern, in this or an earlier run."""
+    key = (pattern, int(flags) | _READING)
+    reading = _entries.get(key)
+    if reading is not None:
+        _used.add(key)
+    return reading
+
+
+def keep_reading(pattern: str, flags: int, reading: tuple) -> None:
+    """Keep, while the cache is installed, what a pattern's analysis gave: tuples,
+    lists and strings (checked, as a file read back is: `_plain`)."""
+    if _path is not None and _plain(reading, 0):
+        _remember((pattern, int(flags) | _READING), reading)
+
+
+def _plain(value, depth: int) -> bool:
+    """Strings, in tuples and lists nested a few levels at most."""
+    if type(value) is str:
+        return True
+    return type(value) in (tuple, list) and depth < 16 and all(_plain(part, depth + 1) for part in value)
 
 
 # --- a leading lookbehind moved after the character it precedes ------------------------------

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from auditor import recache
+
 try:  # the parser of the standard library's regex engine (3.11+: re._parser)
     from re import _constants as _c
     from re import _parser as _sre_parse
@@ -29,13 +31,26 @@ Requirement = "str | tuple[str, tuple[Requirement, ...]]"
 def required_literals(pattern: str, flags: int = 0) -> tuple:
     """Requirements every text a match of `pattern` is found in meets, all of
     them; () when nothing can be said."""
-    return _reading(pattern, flags)[0]
+    return _analysis(pattern, flags)[0]
 
 
 @lru_cache(maxsize=1024)
+def _analysis(pattern: str, flags: int) -> tuple[tuple, tuple, tuple]:
+    """required_literals, line_anchors and _clauses of a pattern. A parse costs
+    about a tenth of a millisecond, paid by every run's first document (10 ms
+    for the pack's patterns): the command keeps the readings with its compiled
+    patterns (auditor.recache), and reads them back on the next start."""
+    known = recache.recall_reading(pattern, flags)
+    if known is not None:
+        return known
+    requirements, anchors = _reading(pattern, flags)
+    analysis = (requirements, anchors, tuple(_as_alternatives(requirement) or [requirement] for requirement in requirements))
+    recache.keep_reading(pattern, flags, analysis)
+    return analysis
+
+
 def _reading(pattern: str, flags: int) -> tuple[tuple, tuple]:
-    """required_literals and line_anchors of a pattern, from one parse (a parse
-    costs about a tenth of a millisecond, paid by every run's first document)."""
+    """required_literals and line_anchors of a pattern, from one parse."""
     if _sre_parse is None:
         return (), ()
     try:
@@ -59,7 +74,7 @@ def _reading(pattern: str, flags: int) -> tuple[tuple, tuple]:
 
 def may_match(compiled: re.Pattern, text: str) -> bool:
     """False only when `compiled` surely has no match in `text`."""
-    clauses = _clauses(compiled.pattern, compiled.flags)
+    clauses = _analysis(compiled.pattern, compiled.flags)[2]
     if not clauses:
         return True
     held = characters_of(text)
@@ -82,12 +97,11 @@ def may_match(compiled: re.Pattern, text: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=1024)
 def _clauses(pattern: str, flags: int) -> tuple:
     """required_literals, each as a tuple of conjunctions of literals one of
     which holds, read with plain loops; a requirement nested deeper stays as
     it is (a list), read by _holds."""
-    return tuple(_as_alternatives(requirement) or [requirement] for requirement in required_literals(pattern, flags))
+    return _analysis(pattern, flags)[2]
 
 
 def _as_alternatives(requirement) -> tuple[tuple[str, ...], ...]:
@@ -222,7 +236,7 @@ def line_anchors(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
     line break, the choices of literals one of which every line holding a
     match holds (each choice a tuple of alternatives), most telling first;
     () when the pattern may cross a line, or nothing can be said."""
-    return _reading(pattern, flags)[1]
+    return _analysis(pattern, flags)[1]
 
 
 def _alternatives(requirement) -> tuple[str, ...]:

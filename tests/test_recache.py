@@ -49,7 +49,7 @@ def test_patterns_no_run_uses_are_dropped_from_the_file(tmp_path):
     _check(tmp_path, cache)
     [path] = _cache_files(cache)
     used = marshal.loads(path.read_bytes()[32:])
-    junk = {(f"stale{i}", 0): (32, [1], 0, {}, (None,)) for i in range(500)}
+    junk = {(f"stale{i}", 0): (32, [1], 0, {}, (None,)) for i in range(2 * len(used) + 100)}  # mostly stale
     payload = marshal.dumps({**used, **junk})
     path.write_bytes(hashlib.blake2b(payload, digest_size=32).digest() + payload)
     _check(tmp_path, cache)
@@ -57,7 +57,8 @@ def test_patterns_no_run_uses_are_dropped_from_the_file(tmp_path):
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "good digest, not marshal",
-                                    "good digest, wrong shape", "good digest, code the engine refuses"])
+                                    "good digest, wrong shape", "good digest, code the engine refuses",
+                                    "good digest, a reading not of literals"])
 def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path, damage):
     cache = tmp_path / "cache"
     reference = _check(tmp_path, tmp_path / "clean")
@@ -77,7 +78,9 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path, damage):
         "good digest, not marshal": signed(b"\xff\x00not marshal"),
         "good digest, wrong shape": signed(marshal.dumps({("x", 0): "not an entry"})),
         "good digest, code the engine refuses": signed(marshal.dumps(
-            {key: (flags, [1, 2, 3], groups, index, names) for key, (flags, _, groups, index, names) in entries.items()})),
+            {key: (entry[0], [1, 2, 3], *entry[2:]) if len(entry) == 5 else entry for key, entry in entries.items()})),
+        "good digest, a reading not of literals": signed(marshal.dumps(
+            {key: entry if len(entry) == 5 else ((1,), (), ()) for key, entry in entries.items()})),
     }[damage]
     path.write_bytes(damaged)
     again = _check(tmp_path, cache)
