@@ -222,6 +222,8 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     reported: set[tuple] = state.setdefault("reported", set())
     village_refs: set[int] = state.setdefault("village_refs", set())
     for figure in _rivals(analysis, rule):
+        if _names_a_group(analysis.text.norm, figure):
+            continue
         what = _quantity_key(analysis, figure, scope_words, marks)
         if what is None:
             continue
@@ -252,6 +254,14 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         for what, seen in pending.items():
             if isinstance(seen, Figure):
                 pending[what] = _stated(analysis, seen, _period_of(analysis, seen, report_year))
+
+
+_GROUP_AFTER_RE = re.compile(r"\s*(?:的|\d)")
+
+
+def _names_a_group(norm: str, figure: Figure) -> bool:
+    """人均纯收入1196元及以下81人 / 2000元以下的农户: a bound that names a group, not the value."""
+    return figure.qualifier in ("以上", "以下", "以内") and bool(_GROUP_AFTER_RE.match(norm, figure.end))
 
 
 _FILLER_CHARS = "为达到了是有共计约近已均累"
