@@ -338,8 +338,11 @@ def _list_after_colon(norm: str, text, figure) -> tuple[str, str] | None:
     listing = _without_brackets(norm[head.end() : clause_end])
     if listing is None or "、" not in listing or len(listing) > 120:
         return None
-    if any(len(piece) > _ITEM_MAX for piece in listing.split("、")):
+    pieces = listing.split("、")
+    if any(len(piece) > _ITEM_MAX for piece in pieces):
         return None  # clauses, not items
+    if any("的" in piece for piece in pieces[:-1]) and not all("的" in piece for piece in pieces):
+        return None  # 甲村、乙村和丙村的党员、村干部: a list nested in the items, not the items counted
     if word == "为" and not _names_to_the_end(norm, listing, clause_end):
         return None  # 为老人、儿童和残疾人提供服务: 为 opens a purpose, not the list
     if norm[clause_end : clause_end + 1] in (",", ":"):
