@@ -14,12 +14,16 @@ command installs it (`install`); importing the package changes nothing.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import re
 import sys
 from pathlib import Path
+
+try:  # the blake2 of hashlib, without hashlib's loading of OpenSSL (2 ms of every start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b
 
 try:
     import _sre
@@ -45,6 +49,15 @@ def cache_dir() -> Path | None:
     given = os.environ.get("AUDITOR_CACHE_DIR")
     if given:
         return Path(given)
+    if sys.platform.startswith("linux"):
+        # what platformdirs answers on Linux, without importing it (9 ms: tempfile, shutil, lzma)
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):
+            home = os.path.expanduser("~")
+            if not os.path.isabs(home):
+                return None
+            base = os.path.join(home, ".cache")
+        return Path(base, "auditor")
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("auditor", appauthor=False))
@@ -54,7 +67,7 @@ def cache_file(directory: Path) -> Path:
     """One file per Python build, regex engine and version of the code that
     reads patterns (this module and auditor.regexscan, whose readings it keeps
     too): another build's code, or an older reading, is never read."""
-    tag = hashlib.blake2b(f"{FORMAT}|{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}".encode(),
+    tag = blake2b(f"{FORMAT}|{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}".encode(),
                           digest_size=8)
     here = Path(__file__)
     for source in (here, here.with_name("regexscan.py")):
@@ -123,7 +136,7 @@ def read(path: Path) -> dict[tuple[str, int], tuple]:
     except OSError:
         return {}
     digest, payload = data[:_DIGEST], data[_DIGEST:]
-    if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+    if blake2b(payload, digest_size=_DIGEST).digest() != digest:
         return {}
     try:
         entries = marshal.loads(payload)
@@ -138,6 +151,10 @@ def _well_formed(entries) -> bool:
     for key, entry in entries.items():
         if not (isinstance(key, tuple) and len(key) == 2 and type(key[0]) is str and type(key[1]) is int):
             return False
+        if key[1] & _DATA:
+            if type(entry) is not bytes:
+                return False
+            continue
         if key[1] & _READING:
             if not (type(entry) is tuple and len(entry) == 3 and all(_plain(part, 0) for part in entry)):
                 return False
@@ -164,7 +181,7 @@ def save() -> None:
         if len(kept) > MAX_ENTRIES:
             return
         payload = marshal.dumps(kept)
-        data = hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
+        data = blake2b(payload, digest_size=_DIGEST).digest() + payload
         _path.parent.mkdir(parents=True, exist_ok=True)
         temporary = _path.with_name(f"{_path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(data)
@@ -202,6 +219,52 @@ def _plain(value, depth: int) -> bool:
     if type(value) is str:
         return True
     return type(value) in (tuple, list) and depth < 16 and all(_plain(part, depth + 1) for part in value)
+
+
+# --- data read from a text (the rule pack's YAML) ------------------------------------------------
+
+_DATA = 1 << 26  # marks a cache key holding data read from a text (no re flag uses this bit)
+
+
+def recall_data(kind: str, source: str):
+    """What `keep_data` kept for this kind of reading of this text, a fresh
+    copy each time (the caller may change it); None when nothing is kept."""
+    key = (_data_key(kind, source), _DATA)
+    kept = _entries.get(key)
+    if kept is None:
+        return None
+    try:
+        data = marshal.loads(kept)
+    except (ValueError, EOFError, TypeError):
+        data = None
+    if not _plain_data(data, 0):
+        del _entries[key]
+        return None
+    _used.add(key)
+    return data
+
+
+def keep_data(kind: str, source: str, data) -> None:
+    """Keep, while the cache is installed, data read from `source`: dicts,
+    lists, strings, numbers, booleans and None only."""
+    if _path is not None and data is not None and _plain_data(data, 0):
+        _remember((_data_key(kind, source), _DATA), marshal.dumps(data))
+
+
+def _data_key(kind: str, source: str) -> str:
+    return f"{kind}|{blake2b(source.encode('utf-8', 'surrogatepass'), digest_size=16).hexdigest()}"
+
+
+def _plain_data(value, depth: int) -> bool:
+    if value is None or type(value) in (str, int, float, bool):
+        return True
+    if depth >= 64:
+        return False
+    if type(value) is list:
+        return all(_plain_data(part, depth + 1) for part in value)
+    if type(value) is dict:
+        return all(type(key) in (str, int, float, bool) and _plain_data(part, depth + 1) for key, part in value.items())
+    return False
 
 
 # --- a leading lookbehind moved after the character it precedes ------------------------------

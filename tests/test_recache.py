@@ -53,7 +53,28 @@ def test_patterns_no_run_uses_are_dropped_from_the_file(tmp_path):
     payload = marshal.dumps({**used, **junk})
     path.write_bytes(hashlib.blake2b(payload, digest_size=32).digest() + payload)
     _check(tmp_path, cache)
-    assert set(marshal.loads(path.read_bytes()[32:])) == set(used)
+    kept = set(marshal.loads(path.read_bytes()[32:]))
+    # the second run's: no junk; not PyYAML's own patterns either, its data read from the cache
+    assert kept <= set(used) and not any(key[0].startswith("stale") for key in kept)
+    assert r"(?<![A-Za-z])_+(?![A-Za-z0-9])" in {pattern for pattern, _ in kept}
+    assert any(flags & (1 << 25) for _, flags in kept) and any(flags & (1 << 26) for _, flags in kept)
+
+
+def test_the_rule_pack_read_from_the_cache_is_the_pack_read_from_its_yaml(tmp_path):
+    """The pack's YAML data is kept between runs: the second run has every rule, with the
+    same fields, as the first (checked through `auditor rules`, which shows them all)."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "AUDITOR_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    env.pop("AUDITOR_NO_CACHE", None)
+
+    def rules() -> str:
+        return subprocess.run([sys.executable, "-m", "auditor.cli", "rules", "--format", "json", "--isolated"], env=env,
+                              capture_output=True, text=True, timeout=120, check=True).stdout
+
+    first = rules()
+    [path] = _cache_files(cache)
+    assert any(flags & (1 << 26) for _, flags in marshal.loads(path.read_bytes()[32:]))  # the YAML's data is kept
+    assert rules() == first and '"RT001"' in first
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "good digest, not marshal",
