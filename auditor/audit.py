@@ -229,10 +229,18 @@ def to_findings(analysis: Analysis, hits: list[tuple[Rule, Hit]], lang: str,
             )
         )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return _one_per_debris_span(findings), quiet
+    return _one_per_debris_span(findings, lambda f: _in_prose(text.norm, f.start - offset)), quiet
 
 
-def _one_per_debris_span(findings: list[Finding]) -> list[Finding]:
+def _in_prose(norm: str, position: int) -> bool:
+    """Whether the line holding position is the report's prose (two sentences ended
+    by 。 at least), which debris phrases in it do not make someone else's page."""
+    start = norm.rfind("\n", 0, position) + 1
+    end = norm.find("\n", position)
+    return norm.count("。", start, len(norm) if end < 0 else end) >= 2
+
+
+def _one_per_debris_span(findings: list[Finding], in_prose=lambda finding: False) -> list[Finding]:
     """One finding per piece of debris: where residue findings share a line, the first
     rule's (phrases before patterns before stray characters) stands for them all."""
     kept_spans: list[tuple[int, int]] = []  # line ranges
@@ -251,7 +259,7 @@ def _one_per_debris_span(findings: list[Finding]) -> list[Finding]:
     # a gloss in brackets (醫(yī)療) reads as one more bracket in a list of items: lists are not counted there
     glossed = [(f.start, f.end) for f in findings if "pinyin" in f.details]
     return [f for f in findings if id(f) not in dropped
-            and (f.category == "residue" or not any(start <= f.start and f.end <= end for start, end in blocks))
+            and (f.category == "residue" or not any(start <= f.start and f.end <= end for start, end in blocks) or in_prose(f))
             and not (f.category in _LIST_CATEGORIES and any(start <= f.start and f.end <= end for start, end in glossed))]
 
 
