@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -40,7 +40,9 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     relations = find_relations(analysis)
     relations = replace(relations, ratios=relations.ratios + tuple(find_per_head(analysis)) + tuple(find_per_unit(analysis)))
     analysis = replace(analysis, relations=relations)
-    return replace(analysis, columns=tuple(check_columns(pack)), check_values=check_values(analysis))
+    judged: dict[str, tuple[Rule, Mapping[int, Any]]] = {}
+    values = check_values(analysis, judged)
+    return replace(analysis, columns=tuple(check_columns(pack)), check_values=values, judged=judged)
 
 
 def numeric_rules(pack: RulePack) -> list[tuple[Rule, Any]]:
@@ -58,12 +60,16 @@ def check_columns(pack: RulePack) -> list[str]:
     return list(names)
 
 
-def check_values(analysis: Analysis) -> dict[int, dict[str, Any]]:
+def check_values(analysis: Analysis, judged: dict | None = None) -> dict[int, dict[str, Any]]:
     """Figure index → the exact columns the numeric rules judge it on, for
-    the figures some rule judges (Analysis.row fills in the rest)."""
+    the figures some rule judges (Analysis.row fills in the rest); what each
+    rule's check judged goes in `judged` (rule id → (rule, subjects))."""
     values: dict[int, dict[str, Any]] = {}
     for rule, check in numeric_rules(analysis.pack):
-        for index, subject in check.judged(analysis, rule).items():
+        subjects = check.judged(analysis, rule)
+        if judged is not None:
+            judged[rule.id] = (rule, subjects)
+        for index, subject in subjects.items():
             columns = check.row(analysis, rule, subject)
             if columns:
                 values.setdefault(index, {}).update(columns)

@@ -46,6 +46,9 @@ class Analysis:
     # only the figures some numeric rule judges have check values: a row for
     # every figure would hold most of a long document's memory
     check_values: Mapping[int, Mapping[str, Any]] = field(default_factory=dict)
+    # rule id → (the rule, what its check judged): the check's hits read it again
+    # rather than judge the document a second time
+    judged: Mapping[str, tuple[Any, Mapping[int, Any]]] = field(default_factory=dict, repr=False, compare=False)
 
     def row(self, index: int) -> dict[str, Any]:
         """The figure's row of check columns (empty where nothing judges it)."""

@@ -93,7 +93,9 @@ class NumericCheck:
         return frozenset()
 
     def hits(self, analysis: "Analysis", rule: "Rule") -> Iterator[Hit]:
-        for index, subject in self.judged(analysis, rule).items():
+        kept = analysis.judged.get(rule.id)  # judged already for the check columns: not judged again
+        subjects = kept[1] if kept is not None and kept[0] is rule else self.judged(analysis, rule)
+        for index, subject in subjects.items():
             row = analysis.row(index)
             if not self.holds(row, rule):
                 yield self.hit(analysis, rule, subject, row, self.failed_roles(row, rule))

@@ -145,18 +145,26 @@ def find_share_splits(analysis) -> list[ShareSplit]:
     return found
 
 
-# the last document judged (a weak reference) with its splits, swapped as one
-# tuple: judged() is asked twice per document (rows, then hits)
-_LAST: list = [(lambda: None, {})]
+# the last document judged, with its splits, swapped as one tuple: judged() is asked
+# twice per document (rows, then hits), on two Analysis records (the second a copy
+# with the check columns) holding the same text, figures and pack. The text is held
+# by a weak reference: when it goes, so does the entry.
+_NONE: tuple = (lambda: None, None, None, {})
+_LAST: list = [_NONE]
 
 
 def _judged_of(analysis) -> Mapping[int, ShareSplit]:
-    reference, judged = _LAST[0]
-    if reference() is analysis:
+    reference, figures, pack, judged = _LAST[0]
+    if reference() is analysis.text and figures is analysis.figures and pack is analysis.pack:
         return judged
     judged = {split.shares[0].index: split for split in find_share_splits(analysis)}
-    _LAST[0] = (weakref.ref(analysis), judged)
+    _LAST[0] = (weakref.ref(analysis.text, _forget), analysis.figures, analysis.pack, judged)
     return judged
+
+
+def _forget(reference) -> None:
+    if _LAST[0][0] is reference:
+        _LAST[0] = _NONE
 
 
 class ShareSumCheck(NumericCheck):
