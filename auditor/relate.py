@@ -381,6 +381,27 @@ _DONE_RE = re.compile(r"完成|实现|开展|实施|落实|建成|治理|改造|
 _EXPLICIT_WHOLE_RE = re.compile(r"应|计划|目标|任务|在册|登记|户籍|常住|辖区|摸底|下达|需|总数|总人口|适龄|在校|在园|在管")
 
 
+_MEASURE_TAIL_RE = re.compile(r"(?:增加值|收入|产值|总额|总量|人数|数量|金额|面积|规模|总数)$")
+_GENERIC_SUBJECT_PAIRS = frozenset({"产业", "企业", "行业", "全县", "全市", "全区", "全年", "工业", "经济"})
+
+
+def _share_in_next_sentence(text, figures, rate: Figure, sentence_end: int) -> tuple[Figure, Figure, bool, bool] | None:
+    """A share alone in its sentence, its part named again after 其中 in the next
+    sentence and its whole the figure before that 其中 (a warning)."""
+    scope = _scope_in_next_sentence(text, figures, rate, sentence_end)
+    norm = text.norm
+    subject = re.sub(r"[^\u4e00-\u9fff]", "", rate.subject.split("占")[0])
+    core = _MEASURE_TAIL_RE.sub("", subject)[-6:]
+    pairs = [core[i : i + 2] for i in range(len(core) - 1) if core[i : i + 2] not in _GENERIC_SUBJECT_PAIRS]
+    for whole, part in zip(scope, scope[1:]):
+        gap = norm[whole.end : part.number_start]
+        if ("其中" not in gap or not _same_unit(whole, part) or part.value > whole.value
+                or not any(pair in gap for pair in pairs)):
+            continue
+        return part, whole, True, False
+    return None
+
+
 def _reading_of(text, figures, rate: Figure, cues: _RatioCues, scope: list[Figure]) -> tuple[Figure, Figure, bool, bool] | None:
     """(numerator, denominator, inferred, target) among quantities stated apart from
     the rate: the count of what it measures (best also said to be done: 已完成筛查),
@@ -411,6 +432,9 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         if scope:
             reading = _reading_of(text, figures, rate, cues, scope)
             return (reading[0], reading[1], True, reading[3]) if reading is not None else None
+    if not scope and after and share:
+        # 民营经济增加值占GDP比重为58.6%。全年地区生产总值312.4亿元,其中民营经济增加值168.2亿元
+        return _share_in_next_sentence(text, figures, rate, sentence_end)
     if not scope:
         return _vital_in_a_row(text, figures, rate, cues, sentence_start) if _is_vital_rate(rate) else None
     stem = _stem(rate.metric)
@@ -556,7 +580,7 @@ class _CueIndex:
 
 
 _SHARE_WORDS_RE = re.compile(r"占(?P<whole>[^\d,。;]{0,12}?)(?:的)?(?:比重|比例|比)?(?:为|达|达到|是)?\s*$")
-_CHANGE_CLAUSE_RE = re.compile(r"增加|减少|增长|下降|提高|降低|比上年|较上年|同比")
+_CHANGE_CLAUSE_RE = re.compile(r"增加(?!值)|减少|增长|下降|提高|降低|比上年|较上年|同比")
 
 
 def _share_total(text, figures, part: Figure, rate: Figure, sentence_start: int) -> Figure | None:
@@ -1089,7 +1113,7 @@ _TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
 
 
 _MAX_PARTS_SCAN = 40  # figures after 其中 a list of parts may run over
-_CHANGE_WORDS_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低)(?![到至])|比上年|较上年|同比|多支|少支|超支|节约")
+_CHANGE_WORDS_RE = re.compile(r"(?:增加(?!值)|减少|增长|下降|提高|降低)(?![到至])|比上年|较上年|同比|多支|少支|超支|节约")
 _TO_WORD_RE = re.compile(r"(?:由|从)|(?:提高|增加|降低|减少|下降|上升|提升|调整|压缩|增)(?:到|至)")
 _STATUS_RE = re.compile(r"已|均|目前|现|全部")
 _SUBSET_LABEL_RE = re.compile(r"\(\s*(?:含|包含|包括|其中)")
