@@ -845,6 +845,8 @@ def _share_within_group(text, figures, part: Figure, rate: Figure, sentence_star
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
+_PART_OF_YEAR_RE = re.compile(r"[一二三四1-4]季度|前[一二三]季度|[上下]半年|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|\d{1,2}\s*月份?")
+_OTHER_YEAR_RE = re.compile(r"上年|去年|上一年|同期|前年")
 _LABEL_TAIL_RE = re.compile(r"(?:共有|现有|共计|合计|总计|达到|共|有|为|达|是|约|计|:|\s)+$")
 _LABEL_HEAD_RE = re.compile(r"^(?:其中|(?:19|20)\d{2}\s*年(?:底|末)?|全(?:村|组|镇|乡|县|区|市)|(?:该|本)(?:村|组|镇|乡)|共有|现有|有|共|,|\s)+")
 _SCOPE_WORD_RE = re.compile(r"^(?:全|本|该)(?:村|组|镇|乡|县|区|市|省|国)")
@@ -889,9 +891,12 @@ def _same_base(label: str, whole: str) -> bool:
 
 
 def _year_of(text, offset: int) -> str:
+    """The year and the part of it (2023年, 上半年, 1-9月) its sentence names before offset."""
     sentence_start, _ = text.sentence_span(offset)
-    years = _YEAR_RE.findall(text.norm, sentence_start, offset)
-    return years[-1].replace(" ", "") if years else ""
+    before = text.norm[sentence_start:offset]
+    years = _YEAR_RE.findall(before)
+    parts = _PART_OF_YEAR_RE.findall(before)
+    return (years[-1].replace(" ", "") if years else "") + "".join(parts)
 
 
 def _share_of_base_stated_earlier(text, figures, part: Figure, rate: Figure, sentence_start: int) -> tuple[Figure, Figure, bool, bool] | None:
@@ -908,6 +913,8 @@ def _share_of_base_stated_earlier(text, figures, part: Figure, rate: Figure, sen
     named = whole[scope.end():] if scope else whole
     if len(named) < 2 or (_generic_whole(whole) and not _household_or_population(named)) or _CHANGE_CLAUSE_RE.search(norm[part.end : rate.number_start]):
         return None
+    if _OTHER_YEAR_RE.search(norm, sentence_start, rate.number_start):
+        return None  # 上年…占…: a share of last year's whole
     year = _year_of(text, part.start)
     candidates: list[Figure] = []
     for total in figures[max(0, part.index - _BASE_LOOKBACK_FIGURES) : part.index][::-1]:
@@ -922,6 +929,8 @@ def _share_of_base_stated_earlier(text, figures, part: Figure, rate: Figure, sen
         total_year = _year_of(text, total.start)
         if year and total_year and total_year != year:
             continue
+        if _PART_OF_YEAR_RE.search(year) and total_year != year:
+            continue  # 上半年…占经济总收入的: the half year's whole, not the year's
         candidates.append(total)
     if not candidates:
         return None
