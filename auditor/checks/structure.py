@@ -35,7 +35,8 @@ _LINE_LEVELS = {"l1": (1, "一、"), "l2": (2, "(一)"), "l3": (3, "1."), "l4": 
 # start with a lookbehind compile_scanning moves behind the numeral, which is scanned for fast)
 _INLINE_MARKERS = [
     (5, "一是", compile_scanning(rf"(?<![^。;:,\s])([{CN}]+)是")),
-    (6, "第一", compile_scanning(rf"(?<![^。;:\s])第([{CN}]+)[,、]")),
+    # 第二、三产业 lists ordinals, it numbers nothing
+    (6, "第一", compile_scanning(rf"(?<![^。;:\s])第([{CN}]+)(?:,|、(?![{CN}]))")),
 ]
 # after a full stop or semicolon, as the next item of a list written in one line
 _INLINE_LIST_MARKERS = [
