@@ -20,7 +20,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -104,6 +103,8 @@ def replacing(output: Path) -> Iterator[Path]:
     if real.exists() and not real.is_file():
         yield real
         return
+    import tempfile  # here: a check written to the terminal does not import it (with shutil, lzma: 7 ms)
+
     handle, name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=f".part{real.suffix}")
     os.close(handle)
     temporary = Path(name)
