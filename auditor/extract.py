@@ -19,7 +19,7 @@ from itertools import accumulate
 from auditor.cnnum import NUMERAL_CHARS
 from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES, METRIC_TAILS, PRE_QUALIFIERS, RATE_NOUN_PATTERN
 from auditor.recache import compile_scanning
-from auditor.regexscan import may_match
+from auditor.regexscan import finditer_from, may_match
 from auditor.spans import Text
 
 CJK = "\u4e00-\u9fff"
@@ -132,12 +132,15 @@ _CN_FIGURE_RE = re.compile(
     rf"(?:百分之(?P<pct>[{CN_DIGITS}点]+)"
     rf"|(?P<cn>[一二两三四五六七八九十][{CN_DIGITS}]*)(?P<cnunit>个百分点|个月|{'|'.join(w for w in COUNT_WORDS if len(w) <= 2)}))"
 )
+_FIGURE_STARTS = re.compile(r"\d")  # where every match of _FIGURE_RE begins
+_CN_FIGURE_STARTS = re.compile(r"[百一二两三四五六七八九十]")  # and of _CN_FIGURE_RE
 _DATE_RE = compile_scanning(
     r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2}) ?年(?:(?P<m>\d{1,3})月(?:(?P<d>\d{1,2})[日号])?)?"
     r"|(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d)"
     r"|(?P<m2>\d{1,2})月(?!龄)(?:(?P<d2>\d{1,2})[日号])?"
     r"|(?<=[至到—\-~、])(?P<d3>\d{1,2})[日号])"
 )
+_DATE_STARTS = compile_scanning(r"(?<![\d.])\d")  # where every match of _DATE_RE begins
 _NOT_BEFORE_CN = set("第" + CN_DIGITS)
 @lru_cache(maxsize=8)
 def _addresses(patterns: tuple[str, ...]) -> re.Pattern:
@@ -184,11 +187,12 @@ _CN_DATE_RE = compile_scanning(
     r"(?:(?P<d>[一二三四五六七八九十]{1,3})[日号])?)?"
     r"|(?P<m2>[一二三四五六七八九十]{1,2})月(?P<d2>[一二三四五六七八九十]{1,3})[日号])"
 )
+_CN_DATE_STARTS = compile_scanning(r"(?<![〇零一二三四五六七八九十第])[〇零一二三四五六七八九十]")  # where its matches begin
 _CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def _cn_dates(norm: str) -> Iterator[DateMention]:
-    for m in _CN_DATE_RE.finditer(norm):
+    for m in finditer_from(_CN_DATE_RE, _CN_DATE_STARTS, norm):
         year = int(m.group("y").translate(_CN_YEAR_DIGITS)) if m.group("y") else None
         month = _cn_int(m.group("m") or m.group("m2"))
         day = _cn_int(m.group("d") or m.group("d2"))
@@ -216,7 +220,7 @@ def find_dates(norm: str) -> list[DateMention]:
 def _arabic_dates(norm: str) -> list[DateMention]:
     dates: list[DateMention] = []
     last_month: int | None = None
-    for m in _DATE_RE.finditer(norm):
+    for m in finditer_from(_DATE_RE, _DATE_STARTS, norm):
         if m.group("y"):
             year, month, day = int(m.group("y")), _int(m.group("m")), _int(m.group("d"))
             written = True
@@ -261,7 +265,7 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
     blocked = sorted([(d.start, d.end) for d in dates] + spans)
     starts = list(accumulate((b[1] for b in blocked), max))
     raw: list[dict] = []
-    for m in _FIGURE_RE.finditer(norm):
+    for m in finditer_from(_FIGURE_RE, _FIGURE_STARTS, norm):
         start = m.start()
         negative = False
         if start and norm[start - 1] in _NOT_BEFORE_NUMBER:
@@ -275,7 +279,7 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
         if after and (after.isascii() and after.isalpha()) and not m.group("unit"):
             continue  # part of a model name such as DC-8A
         raw.append(_arabic(m, negative))
-    for m in _CN_FIGURE_RE.finditer(norm):
+    for m in finditer_from(_CN_FIGURE_RE, _CN_FIGURE_STARTS, norm):
         if m.start() and norm[m.start() - 1] in _NOT_BEFORE_CN:
             continue
         if _covered(blocked, starts, m.start(), m.end()):

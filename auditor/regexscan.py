@@ -13,6 +13,7 @@ result; a text with them is searched as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor import recache
@@ -355,3 +356,26 @@ def _search_lines(compiled: re.Pattern, text: str, starts: list[int]):
     for start in starts:
         end = text.find("\n", start)
         yield from compiled.finditer(text, start, len(text) if end < 0 else end)
+
+
+def finditer_from(compiled: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The matches of compiled.finditer(text), the same ones in the same order,
+    for a pattern every match of which begins where `starts` matches (the
+    caller's promise: `(?<![\\d.])\\d` for a pattern whose every branch opens
+    with a digit not after a digit or a dot).
+
+    A pattern that opens with alternatives or a group is tried by the regex
+    engine at every position of the text; `starts`, opening with a character
+    class, is found by the engine's fast scan, and `compiled` is tried only
+    there (`match` at a position reads the text before it, as lookbehinds
+    need). A match's end is where the next search begins, as in finditer."""
+    search, match = starts.search, compiled.match
+    position = 0
+    while (start := search(text, position)) is not None:
+        position = start.start()
+        found = match(text, position)
+        if found is None:
+            position += 1
+            continue
+        yield found
+        position = max(found.end(), position + 1)

@@ -176,3 +176,51 @@ def test_phrases_grouped_by_first_character_match_as_one_alternation(phrases, pi
     text = "".join(pieces)
     plain = _compile(tuple(sorted(phrases, key=lambda p: (-len(p), p))), True)
     assert _spans(_longest_first(tuple(phrases)).finditer(text)) == _spans(plain.finditer(text))
+
+
+# --- finditer_from: a pattern tried only where its matches can begin -----------------------------
+
+from auditor.extract import (_CN_DATE_RE, _CN_DATE_STARTS, _CN_FIGURE_RE, _CN_FIGURE_STARTS, _DATE_RE,  # noqa: E402
+                             _DATE_STARTS, _FIGURE_RE, _FIGURE_STARTS)
+from auditor.regexscan import finditer_from  # noqa: E402
+
+DATE_PIECES = [*"0123456789年月日号至到—-~、./ 龄个第中\n", "2024", "1999", "20", "19", "12", "3.5", "2023年",
+               "11月", "5日", "〇", "零", "一", "二", "十", "二〇二三年", "十二月", "三十日", "五号", "第十",
+               "1,234", "12 345", "\u2009", ",", "万元", "亿", "%", "‰", "个百分点", "百分之", "两", "点", "余", "以上", "人次"]
+PAIRS = [(_DATE_RE, _DATE_STARTS), (_CN_DATE_RE, _CN_DATE_STARTS), (_FIGURE_RE, _FIGURE_STARTS),
+         (_CN_FIGURE_RE, _CN_FIGURE_STARTS)]
+
+
+def _matches(found) -> list:
+    return [(m.span(), m.groupdict()) for m in found]
+
+
+@pytest.mark.parametrize("text", [
+    "2023年5月12日至15日召开,2022-11-03印发;3月的第13月,1.5月,12个月。",
+    "二〇二二年五月一日至三日,四月三十日前完成,第十二月,十二月。",
+    "",
+    "2024年",
+    "投入资金1,234.5万元,较上年增长12.5%至15%,惠及3 200余人次;百分之二十,提高两个百分点,十二项。",
+    "一二三四五六七八九十百两",
+])
+def test_dates_and_figures_tried_only_at_their_starts_are_the_whole_searchs(text):
+    for compiled, starts in PAIRS:
+        assert _matches(finditer_from(compiled, starts, text)) == _matches(compiled.finditer(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=40))
+def test_dates_and_figures_tried_only_at_their_starts_on_generated_texts(pieces):
+    text = "".join(pieces)
+    for compiled, starts in PAIRS:
+        assert _matches(finditer_from(compiled, starts, text)) == _matches(compiled.finditer(text))
+
+
+@pytest.mark.parametrize("path", sorted(Path(__file__).resolve().parent.parent.joinpath("reports").glob("*.txt")))
+def test_dates_and_figures_tried_only_at_their_starts_on_the_sample_reports(path):
+    from auditor.normalise import normalise
+    from auditor.read import decode_bytes
+
+    text = normalise(decode_bytes(path.read_bytes())[0])
+    for compiled, starts in PAIRS:
+        assert _matches(finditer_from(compiled, starts, text)) == _matches(compiled.finditer(text))
