@@ -41,7 +41,16 @@ def item_counts(listing: str) -> set[int]:
     if len(first_split) == 2:
         # 中央和省、市、自治区: one item and a group (两级), or every item on its own
         counts.update({2, len(pieces) + 1})
+    verbs = 0
+    while verbs < len(pieces) - 1 and _VERB_ITEM_RE.fullmatch(pieces[verbs].strip()):
+        verbs += 1
+    if verbs:
+        # 新建、改扩建幼儿园、小学和初中: verbs done to every item, no items themselves
+        counts.update(n - verbs for n in list(counts) if n - verbs >= 1)
     return counts
+
+
+_VERB_ITEM_RE = re.compile(r"(?:全年|今年|年内|共|累计|已)?(?:新建|改建|扩建|改扩建|新改建|新扩建|翻建|维修|改造|提升|新增|建设|修缮|整治)")
 
 
 _VALUE_RE = re.compile(
