@@ -196,7 +196,7 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             listing, open_list = _named_before_open(listing), True
             if listing is None:
                 continue
-        if _has_count(listing):
+        if _has_count(listing) and not _tasks_with_amounts(listing, figure):
             continue
         counts = item_counts(listing)
         if max(counts) < 2 or stated in counts:
@@ -227,6 +227,18 @@ def _has_count(listing: str) -> bool:
     pieces = [p.strip() for p in re.split(r"[、]|和|及|与", listing) if p.strip()]
     return any(p.strip("“”\"") in set(_CN_NUMERAL) or _QUANTITY_END_RE.search(p.strip("“”\""))
                or _SLOGAN_START_RE.match(p) for p in pieces)
+
+
+_AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?([\u4e00-\u9fff%])")
+
+
+def _tasks_with_amounts(listing: str, figure) -> bool:
+    """三项民生实事:改造市场2个、新建公厕15座、安装路灯320盏: tasks counted by 项, each with
+    an amount of its own in other units, are still the three (or four) things counted."""
+    if figure.base_unit not in ("项", "件", "类"):
+        return False
+    units = [match.group(1) for match in _AMOUNT_RE.finditer(listing)]
+    return bool(units) and figure.base_unit not in units and len(units) == len(re.split(r"、", listing.strip()))
 
 
 def _is_gloss(listing: str, gloss_words: frozenset[str]) -> bool:
