@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -1907,22 +1908,25 @@ def respective_shares(analysis) -> dict[int, Ratio | None]:
     found: dict[int, Ratio | None] = {}
     if "分别" not in text.norm:
         return found
-    for first in figures:
-        if first.kind != "percent" or first.in_list:
-            continue
-        clause_start, _ = text.clause_span(first.start)
-        words = None
-        for pattern in _RESPECTIVE_SHARE_RES:
-            words = ends_with(pattern, text.norm, clause_start, first.number_start)
-            if words:
-                break
-        if words is None:
-            continue
+    for first, words in respective_share_clauses(text, figures):
         found[first.index] = None
         shares = _shares_from(figures, first)
         for ratio in _respective_readings(text, figures, shares, words):
             found[ratio.rate.index] = ratio
     return found
+
+
+def respective_share_clauses(text, figures) -> Iterator[tuple[Figure, re.Match]]:
+    """(first share, the words before it) of every 分别占 clause: 分别占12%、45%, 占比分别为…"""
+    for first in figures:
+        if first.kind != "percent" or first.in_list:
+            continue
+        clause_start, _ = text.clause_span(first.start)
+        for pattern in _RESPECTIVE_SHARE_RES:
+            words = ends_with(pattern, text.norm, clause_start, first.number_start)
+            if words:
+                yield first, words
+                break
 
 
 def _shares_from(figures, first: Figure) -> list[Figure]:

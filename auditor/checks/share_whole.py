@@ -23,12 +23,11 @@ from auditor.checks.common import as_written
 from auditor.extract import Figure
 from auditor.model import Hit
 from auditor.relate import (
-    _RESPECTIVE_SHARE_RES,
     _listed_parts,
     _respective_readings,
     _shares_from,
-    ends_with,
     quantity_interval,
+    respective_share_clauses,
 )
 
 # a whole each part has its own of: 分别占年度任务的 / 占各自… / 占全省的 (each crop's own total)
@@ -59,17 +58,7 @@ def _implied(part: Figure, share: Figure) -> ImpliedWhole | None:
 def _respective_clauses(analysis) -> Iterator[tuple[list[Figure], list[Figure], str]]:
     """(parts, shares, named whole) of every 分别占 clause that has no reading against a stated whole."""
     text, figures = analysis.text, analysis.figures
-    for first in figures:
-        if first.kind != "percent" or first.in_list:
-            continue
-        clause_start, _ = text.clause_span(first.start)
-        words = None
-        for pattern in _RESPECTIVE_SHARE_RES:
-            words = ends_with(pattern, text.norm, clause_start, first.number_start)
-            if words:
-                break
-        if words is None:
-            continue
+    for first, words in respective_share_clauses(text, figures):
         shares = _shares_from(figures, first)
         if len(shares) < 2 or _respective_readings(text, figures, shares, words):
             continue
