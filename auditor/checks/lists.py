@@ -30,6 +30,9 @@ def item_counts(listing: str) -> set[int]:
     pieces = [p for p in _JOIN_RE.split(listing) if p.strip()]
     counts = {len(pieces)}
     last_split = [p for p in _LAST_JOIN_RE.split(pieces[-1]) if p.strip()] if pieces else []
+    if len(last_split) > 1 and len(pieces) > 1 and any(len(p.strip()) == 1 for p in last_split) \
+            and all(len(p.strip()) >= 2 for p in pieces[:-1]):
+        last_split = []  # 东山乡、…、中和乡: a 和 inside a name of several characters joins nothing
     if len(last_split) > 1:
         if len(pieces) > 1 and "的" not in last_split[-1]:
             counts = set()  # A、B和C: the 和 joins the last item
@@ -165,7 +168,19 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             listing, where = _list_before(norm, text, figure, verbs), "before"
             if listing is not None and _is_gloss(listing, gloss_words):
                 continue
-        if listing is None and norm[figure.number_start - 1 : figure.number_start] not in ("“", "\""):
+        if listing is None and norm[figure.number_start - 1 : figure.number_start] in ("“", "\"", "「"):
+            # 实施“三项工程”:校舍安全工程、信息化工程…: a quoted name whose items follow, each named by its noun
+            quoted = _QUOTED_NAME_RE.match(norm, figure.end)
+            if quoted is not None:
+                _, sentence_end = text.sentence_span(figure.start)
+                items = [p for p in re.split(r"、|和|及", norm[quoted.end() : sentence_end].rstrip("。;")) if p.strip()]
+                noun = quoted.group("noun")[-2:]
+                if len(items) >= 2 and len(noun) == 2 and all(p.strip().endswith(noun) for p in items) and len(items) != stated:
+                    yield Hit(figure.start, figure.end,
+                              {"stated": analysis.text.original[figure.number_start:figure.end], "found": len(items)},
+                              {"stated": stated, "found": len(items), "items": "", "list_position": "after"})
+            continue
+        if listing is None:
             # 组建5支团队:甲、乙、丙、丁 / 三个方面问题:一是…二是… / 任务共三个:一是…
             marked = _enumerated_after(norm, text, figure)
             if marked is not None:
@@ -239,6 +254,9 @@ def _tasks_with_amounts(listing: str, figure) -> bool:
         return False
     units = [match.group(1) for match in _AMOUNT_RE.finditer(listing)]
     return bool(units) and figure.base_unit not in units and len(units) == len(re.split(r"、", listing.strip()))
+
+
+_QUOTED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」][ \t]*:")
 
 
 def _is_gloss(listing: str, gloss_words: frozenset[str]) -> bool:
