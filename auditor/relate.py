@@ -446,6 +446,10 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     # 出生人口…,死亡人口…,户籍人口…,出生率: the count of the rate's own event
     own = [f for f in numerators if stem and stem in text.norm[text.clause_span(f.start)[0] : f.number_start]]
     numerator = own[-1] if own and not share else numerators[-1]
+    if after and not share and not own:
+        # 完成率92.6%,计划新建68公里,已建成61公里,新改建桥梁4座: the count said done, not the last one
+        done = [f for f in numerators if _DONE_NOW_RE.search(text.norm, text.clause_span(f.start)[0], f.number_start)]
+        numerator = done[0] if done else numerator
     if share:
         if after:
             return None  # 占预算数的98.41%,比预算数…少支…: the figures after are not its part and whole
