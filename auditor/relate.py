@@ -1146,6 +1146,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     groups = [tuple(g.split("|")) for g in analysis.pack.words("partition_groups")]
     siblings = [tuple(g.split("|")) for g in analysis.pack.words("sibling_kinds")]
     dimensions = [tuple(g.split("|")) for g in analysis.pack.words("attribute_dimensions")]
+    whole_partitions = [(w.split("=")[0], tuple(w.split("=")[1].split("|"))) for w in analysis.pack.words("whole_partitions") if "=" in w]
     found: list[PartsTotal] = []
     starts = [f.start for f in figures]
     ends = [f.end for f in figures]
@@ -1172,7 +1173,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 continue
             if len(parts) < 2 or _siblings_listed(whole_label, labels, siblings) or _across_dimensions(labels, dimensions):
                 continue
-            reason = _completeness(labels, complement, groups) or _spelled_out(labels, whole_label)
+            reason = (_completeness(labels, complement, groups) or _spelled_out(labels, whole_label)
+                      or _whole_made_of(labels, whole_label, whole_partitions))
             inferred = False
             if not reason and listed and _enumerated(text, total, parts, match.end(), stop):
                 reason, inferred = "enumerated", True
@@ -1522,6 +1524,15 @@ def _spelled_out(labels: list[str], whole_label: str) -> str:
     whole = _LABEL_JOIN_RE.sub("", strip_fillers(whole_label.strip()))
     if len(joined) >= 3 and all(len(n) >= 1 for n in names) and whole.endswith(joined):
         return "partition"
+    return ""
+
+
+def _whole_made_of(labels: list[str], whole_label: str, partitions: list[tuple[str, tuple[str, ...]]]) -> str:
+    """义务教育阶段学生…,其中小学…、初中…: a whole the rule pack knows is made of these parts."""
+    for whole, members in partitions:
+        if whole in whole_label and len(labels) == len(members) and all(
+                any(member in label for label in labels) for member in members):
+            return "partition"
     return ""
 
 
