@@ -98,6 +98,9 @@ def test_superlinear_figures_one_sentence(no_hang):
     assert hits(many_totals) == []
     # a second total in the sentence sums only what follows the first
     assert hits("甲乡2人、乙乡3人,合计5人,丙乡4人、丁乡4人,合计9人。") == [("SM001", "9人")]
+    # every 分别 of a sentence looked back at every earlier one: minutes on one long sentence
+    respectively = "城镇和农村分别为1元和2元,分别增长3%和4%," * 8_000 + "\n"
+    assert hits(respectively) == []
 
 
 # --- decimal_quantize_sum ---------------------------------------------------------------

@@ -109,11 +109,15 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 def _values_of_earlier_respectively(norm: str, sentence_start: int, position: int) -> set[int]:
     """How many values each earlier 分别 of the sentence gave."""
     counts = set()
-    earlier = norm.find("分别", sentence_start, position)
+    start = max(sentence_start, position - _EARLIER_RESPECTIVELY_REACH)  # bounded: a sentence may be a whole file
+    earlier = norm.find("分别", start, position)
     while earlier >= 0:
         counts.add(value_count(norm[earlier + 2 : position]))
         earlier = norm.find("分别", earlier + 2, position)
     return counts
+
+
+_EARLIER_RESPECTIVELY_REACH = 120
 
 
 def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
