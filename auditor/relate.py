@@ -1224,14 +1224,15 @@ def _kinds_closed_by_other(analysis: Analysis, complement: tuple[str, ...]) -> l
         noun = other.group("noun")
         parts, labels = [last], [other.group(0)]
         index = last.index - 1
-        while index >= 0:
+        while index >= 0 and len(parts) < _MAX_PARTS_SCAN:
             figure = figures[index]
             if figure.base_unit != last.base_unit or figure.kind != last.kind or not figure.exact:
                 break
             if not _ITEM_GAP_RE.match(norm[figure.end : parts[0].number_start]):
                 break
             label = strip_fillers(norm[max(text.clause_span(figure.start)[0], norm.rfind("、", 0, figure.number_start) + 1) : figure.number_start].strip())
-            if not label.endswith(noun) or label == noun or "其中" in label or _WHOLE_LABEL_RE.match(label):
+            if (not label.endswith(noun) or label == noun or "其中" in label or _WHOLE_LABEL_RE.match(label)
+                    or other_re.match(label)):  # one 其他 closes a list: another one ends the walk
                 break  # 全年财政收入112.48万元,国税收入…: the whole, not one more kind
             parts.insert(0, figure)
             labels.insert(0, label)
