@@ -75,7 +75,7 @@ def _sentence_before(text, figures, figure: Figure, previous: bool) -> list[Figu
 
 def _label(text, figure: Figure) -> str:
     clause_start, _ = text.clause_span(figure.start)
-    return text.norm[clause_start : figure.number_start]
+    return text.norm[max(clause_start, figure.number_start - 24) : figure.number_start]
 
 
 def _populations(text, candidates: list[Figure]) -> list[Figure]:
@@ -120,7 +120,8 @@ def _per_person(text, figures, figure: Figure) -> Ratio | None:
     sums = [f for f in candidates if f.kind == "money" and f.exact and _HANDED_OUT_RE.search(_label(text, f))]
     reached = [f for f in candidates if f.kind == "count" and f.base_unit == unit and f.exact
                and _REACHED_RE.search(_label(text, f)) and not any(s.index > f.index for s in sums)]
-    if len(sums) != 1 or len(reached) != 1 or "月" in text.norm[text.sentence_span(figure.start)[0] : figure.start]:
+    sentence_start, _ = text.sentence_span(figure.start)
+    if len(sums) != 1 or len(reached) != 1 or "月" in text.norm[max(sentence_start, sums[0].start - 12) : figure.start]:
         return None
     return _reading(figure, sums, reached, 1)
 

@@ -403,12 +403,21 @@ def _share_in_next_sentence(text, figures, rate: Figure, sentence_end: int) -> t
     return None
 
 
+_WORDS_REACH = 40  # characters before a figure that name it: a clause may run a whole line
+
+
+def _words_before(text, figure: Figure) -> str:
+    """The words of figure's clause just before it (at most _WORDS_REACH characters)."""
+    clause_start, _ = text.clause_span(figure.start)
+    return text.norm[max(clause_start, figure.number_start - _WORDS_REACH) : figure.number_start]
+
+
 def _reading_of(text, figures, rate: Figure, cues: _RatioCues, scope: list[Figure]) -> tuple[Figure, Figure, bool, bool] | None:
     """(numerator, denominator, inferred, target) among quantities stated apart from
     the rate: the count of what it measures (best also said to be done: 已完成筛查),
     over a cued whole of its unit before it, else the nearest larger one before it."""
     def clause(figure: Figure) -> str:
-        return text.norm[text.clause_span(figure.start)[0] : figure.number_start]
+        return _words_before(text, figure)
 
     counting = [f for f in scope if _counts_event(rate.metric, clause(f), rate.subject[-4:])]
     done = [f for f in counting if _DONE_NOW_RE.search(clause(f))]
@@ -448,7 +457,7 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     numerator = own[-1] if own and not share else numerators[-1]
     if after and not share and not own:
         # 完成率92.6%,计划新建68公里,已建成61公里,新改建桥梁4座: the count said done, not the last one
-        done = [f for f in numerators if _DONE_NOW_RE.search(text.norm, text.clause_span(f.start)[0], f.number_start)]
+        done = [f for f in numerators if _DONE_NOW_RE.search(_words_before(text, f))]
         numerator = done[0] if done else numerator
     if share:
         if after:
@@ -468,7 +477,7 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     if "分别" in text.norm[numerator.end : rate.number_start]:
         return None  # 甲…、乙…,…率分别为: each rate has its own whole
     if after and not share:
-        clause = text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]
+        clause = _words_before(text, numerator)
         if not (_counts_event(rate.metric, clause, rate.subject[-4:]) or cues.numerator.search(clause) and not stem.startswith("完成")
                 or stem == "完成" and (cues.numerator.search(clause) or _DONE_RE.search(clause))):
             return None
@@ -476,7 +485,7 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     cued = [f for f in same if roles[scope.index(f)] == "den" and (f.index < numerator.index or not _SUBSET_AFTER_RE.match(text.norm[f.end : f.end + 4]))]
     if cued:
         whole = min(cued, key=lambda f: abs(f.index - numerator.index))
-        numerator_clause = text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]
+        numerator_clause = _words_before(text, numerator)
         if (not share and not task and not cues.cued(whole, cues.denominator)
                 and not _counts_event(rate.metric, numerator_clause, rate.subject[-4:]) and not _DONE_NOW_RE.search(numerator_clause)):
             return None  # 新增就业5000人,其中女性2300人,登记失业率3.2%: a part, but not what the rate counts
@@ -500,7 +509,7 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
             return numerator, whole, True, False
     # no cue: a count of the rate's own event (实际入学, 接种) over the larger
     # figure before it is only a likely reading
-    if _counts_event(rate.metric, text.norm[text.clause_span(numerator.start)[0] : numerator.number_start], rate.subject[-4:]):
+    if _counts_event(rate.metric, _words_before(text, numerator), rate.subject[-4:]):
         larger = [f for f in same if f.index < numerator.index and f.value >= numerator.value]
         if larger and not _listed_with(text, larger[-1], numerator):
             return numerator, larger[-1], True, False

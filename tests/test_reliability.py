@@ -101,6 +101,9 @@ def test_superlinear_figures_one_sentence(no_hang):
     # every 分别 of a sentence looked back at every earlier one: minutes on one long sentence
     respectively = "城镇和农村分别为1元和2元,分别增长3%和4%," * 8_000 + "\n"
     assert hits(respectively) == []
+    # the words before each per-thousand figure were read to the start of a line-long clause: 20 s
+    per_thousand = "全县常住人口36.8万人医疗机构实有床位2206张每千人口床位数达到6.8张" * 3_000 + "\n"
+    assert {rule for rule, _ in hits(per_thousand)} <= {"PC001", "CF001"}
     # each 其它收入 walked back over every kind before it: a minute on 6,000 of them
     others = "其它收入1万元、" * 6_000 + "\n"
     assert [rule for rule, _ in hits(others)] in ([], ["CF001"])
