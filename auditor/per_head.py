@@ -22,10 +22,10 @@ Money per head (人均纯收入, 人均GDP) is never the quotient of a stated to
 from __future__ import annotations
 
 import re
-from auditor.arith import rate_interval, ratio_representative
+
 from auditor.extract import Figure
 from auditor.model import Analysis
-from auditor.relate import Ratio, quantity_interval
+from auditor.relate import Ratio, pair_explains
 
 _PER_HEAD_RE = re.compile(r"人均(?:占有|拥有)?(?P<noun>[\u4e00-\u9fff]{1,6}?)(?:面积)?(?:为|达|达到|约)?\s*$")
 _KINDS = ("area", "weight", "volume")
@@ -168,7 +168,4 @@ def _factor(total: Figure, per_head: Figure) -> int:
 def _explains(total: Figure, population: Figure, per_head: Figure) -> bool:
     if per_head.value == 0:
         return False  # 人均0亩 beside a total that is not 0: a template's blank, not 0.15 rounded
-    target = rate_interval(per_head.written, per_head.decimals, per_head.qualifier)
-    closest = ratio_representative(quantity_interval(total), quantity_interval(population), target,
-                                   _factor(total, per_head))
-    return closest is not None and target[0] <= closest < target[1]
+    return pair_explains(total, population, per_head, scale=_factor(total, per_head))

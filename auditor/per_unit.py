@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import re
 
-from auditor.arith import rate_interval, ratio_representative
 from auditor.extract import Figure
 from auditor.model import Analysis
-from auditor.relate import Ratio, quantity_interval
+from auditor.relate import Ratio, pair_explains
 
 _PER_THOUSAND_RE = re.compile(r"每(?P<per>千|万|十万)(?:常住|户籍)?人口?(?:拥有|有)?(?P<noun>[\u4e00-\u9fff()]{1,10}?)(?:数|数量)?(?:为|达|达到|是)?\s*$")
 _PER_FACTOR = {"千": 1000, "万": 10000, "十万": 100000}
@@ -130,12 +129,8 @@ def _reading(figure: Figure, totals: list[Figure], people: list[Figure], scale: 
     """A warning when no total over no population gives the figure; None otherwise."""
     if not totals or not people:
         return None
-    target = rate_interval(figure.written, figure.decimals, figure.qualifier)
-    for total in totals:
-        for population in people:
-            closest = ratio_representative(quantity_interval(total), quantity_interval(population), target, scale)
-            if closest is None or target[0] <= closest < target[1]:
-                return None
+    if any(pair_explains(total, population, figure, scale=scale) for total in totals for population in people):
+        return None
     total = max(totals, key=lambda f: f.index)
     population = max(people, key=lambda f: f.index)
     return Ratio(figure, total, population, inferred=True, kind="per_head", scale=scale)

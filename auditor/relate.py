@@ -206,18 +206,12 @@ def _whole_in_phrase(text, figures, rate: Figure) -> Ratio | None:
     if (part.start < sentence_start or not _is_quantity(part) or not _same_unit(part, whole)
             or norm.find("。", part.end, head.start()) >= 0 or _CHANGE_CLAUSE_RE.search(norm, part.end, head.start())):
         return None
-    if text.clause_span(part.start)[0] < text.clause_span(head.start())[0] - 1 and not _clause_right_before(text, part, head.start()):
-        return None
+    if text.clause_span(head.start())[0] > text.clause_span(part.start)[1] + 1:
+        return None  # the part stands in the phrase's clause or the one just before it
     target = bool(_TARGET_NAME_RE.search(head.group("name")))
     if head.group("verb") != "占" and not target:
         return None  # 为全县的…: no whole named, no rate of it read
     return Ratio(rate, part, whole, False, target, kind="share" if head.group("verb") == "占" else "ratio")
-
-
-def _clause_right_before(text, figure: Figure, position: int) -> bool:
-    """Whether figure's clause is the one just before the clause holding position."""
-    _, figure_clause_end = text.clause_span(figure.start)
-    return text.clause_span(position)[0] <= figure_clause_end + 1
 
 
 # a birth or death rate is over the year's average population, of which only
@@ -1013,8 +1007,9 @@ _HEADING_COLON_RE = re.compile(r"[::]")
 def _under_target_heading(text, figure: Figure, cues: _RatioCues) -> bool:
     """年度计划:新开工1200套,基本建成800套: every figure of a sentence a target heading opens."""
     sentence_start, _ = text.sentence_span(figure.start)
-    colon = _HEADING_COLON_RE.search(text.norm, sentence_start, figure.number_start)
-    return colon is not None and colon.start() - sentence_start <= 12 and bool(cues.target.search(text.norm, sentence_start, colon.start()))
+    # the heading opens the sentence: its colon within 12 characters (no scan of a long sentence)
+    colon = _HEADING_COLON_RE.search(text.norm, sentence_start, min(figure.number_start, sentence_start + 13))
+    return colon is not None and bool(cues.target.search(text.norm, sentence_start, colon.start()))
 
 
 def _best_named_target(text, figures, numerator: Figure, first: Figure, earliest: int, cues: _RatioCues) -> Figure:
