@@ -65,7 +65,8 @@ def _per_line(analysis: Analysis, matches: list, block: bool = False) -> Iterato
     groups: list[list[re.Match]] = []
     last_line = None
     for line in sorted(by_line):
-        if block and groups and _only_blank_between(analysis, last_line, line):
+        if block and groups and _only_blank_between(analysis, last_line, line) \
+                and not _report_words_between(analysis, groups[-1], by_line[line]):
             groups[-1].extend(by_line[line])
         else:
             groups.append(list(by_line[line]))
@@ -81,6 +82,31 @@ def _per_line(analysis: Analysis, matches: list, block: bool = False) -> Iterato
                 phrases.append(quoted)
         shown = phrases if len(phrases) <= 4 else phrases[:4] + ["…"]
         yield Hit(start, end, {"phrase": "、".join(shown)}, {"phrases": phrases})
+
+
+# the report's own words beside debris on its line: a clause, or an outline heading (一、20xx年…)
+_OWN_WORDS_RE = re.compile(r"[,。;!?]|(?:^|[\s】\]])(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)])")
+_OWN_WORDS_MIN = 12
+
+
+def report_words(words: str) -> bool:
+    """Whether text left beside debris on a line is the report's own: a title and
+    一、20xx年… after a 【 - 页面标题】 tag are; the headlines after 上一篇 and 下一篇 are not."""
+    words = words.strip()
+    return len(words) >= _OWN_WORDS_MIN and bool(_OWN_WORDS_RE.search(words))
+
+
+def _report_words_between(analysis: Analysis, before: list, after: list) -> bool:
+    """The report's own words after the last debris of one line or before the first of the
+    next: the two are debris in the report's text, not one block of someone else's page."""
+    norm = analysis.text.norm
+    last_end = max(m.end() for m in before)
+    line_end = norm.find("\n", last_end)
+    first_start = min(m.start() for m in after)
+    line_start = norm.rfind("\n", 0, first_start) + 1
+    # before the next line's debris only a full sentence counts: headlines between 热门推荐 and 上一篇 carry commas
+    return report_words(norm[last_end : len(norm) if line_end < 0 else line_end]) \
+        or "。" in norm[line_start:first_start] and report_words(norm[line_start:first_start])
 
 
 def _only_blank_between(analysis: Analysis, first: int, second: int) -> bool:
