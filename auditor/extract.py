@@ -40,6 +40,16 @@ UNITS: dict[str, tuple[str, str, int]] = {
     "平方米": ("area", "平方米", 1),
     "公顷": ("area", "公顷", 1),
     "立方米": ("volume", "立方米", 1),
+    # concentrations (PM2.5, 化学需氧量): a per-volume unit, never a volume
+    "微克/立方米": ("concentration", "微克/立方米", 1),
+    "μg/m³": ("concentration", "微克/立方米", 1),
+    "μg/m3": ("concentration", "微克/立方米", 1),
+    "ug/m3": ("concentration", "微克/立方米", 1),
+    "毫克/立方米": ("concentration", "毫克/立方米", 1),
+    "mg/m³": ("concentration", "毫克/立方米", 1),
+    "mg/m3": ("concentration", "毫克/立方米", 1),
+    "毫克/升": ("concentration", "毫克/升", 1),
+    "mg/L": ("concentration", "毫克/升", 1),
     "m2": ("area", "平方米", 1),
     "m²": ("area", "平方米", 1),
     "㎡": ("area", "平方米", 1),
@@ -66,6 +76,9 @@ COUNT_WORDS = (
 ).split()
 for _word in COUNT_WORDS:
     UNITS.setdefault(_word, ("count", _word, 1))
+# 全港18区, 全市6区3县: districts counted after digits; not after Chinese numerals, where
+# 三区三州 and 两区建设 name programmes
+UNITS.setdefault("区", ("count", "区", 1))
 
 
 CN_DIGITS = NUMERAL_CHARS

@@ -153,7 +153,7 @@ def _hit(analysis: Analysis, metric: str, earlier: _Stated, figure: Figure) -> H
 # (开展义诊12次,服务群众580人). Two values under one key are a conflict only
 # when their written intervals (1.62亿 is 1.615–1.625亿) cannot meet.
 
-_QUANTITY_KINDS = frozenset({"count", "money", "area", "weight", "length", "volume"})
+_QUANTITY_KINDS = frozenset({"count", "money", "area", "weight", "length", "volume", "concentration"})
 _CN = "一二两三四五六七八九十"
 # the lookahead lets the engine skip, at C speed, characters no period starts with
 _PERIOD_RE = re.compile(
