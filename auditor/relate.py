@@ -688,7 +688,8 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
     previous_start = text.previous_sentence_start(sentence_start)
 
     def fits(total: Figure) -> bool:
-        return _is_quantity(total) and _same_unit(total, part) and total.value >= part.value and total.index != part.index
+        return (_is_quantity(total) and _same_unit(total, part) and total.value >= part.value and total.index != part.index
+                and not _other_period(text, part, total))
 
     words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
     whole = (words.group("whole") if words else "").strip()
@@ -858,7 +859,12 @@ _OTHER_YEAR_RE = re.compile(r"上年|去年|上一年|同期|前年")
 _LABEL_TAIL_RE = re.compile(r"(?:共有|现有|共计|合计|总计|达到|共|有|为|达|是|约|计|:|\s)+$")
 _LABEL_HEAD_RE = re.compile(r"^(?:其中|(?:19|20)\d{2}\s*年(?:底|末)?|全(?:村|组|镇|乡|县|区|市)|(?:该|本)(?:村|组|镇|乡)|共有|现有|有|共|,|\s)+")
 _SCOPE_WORD_RE = re.compile(r"^(?:全|本|该)(?:村|组|镇|乡|县|区|市|省|国)")
+_ANY_SCOPE_RE = re.compile(r"(?:全|本|该|我)(?:村|组|镇|乡|县|区|市|省|国)")
 _BASE_LOOKBACK_FIGURES = 200
+_BASE_LOOKBACK_CHARS = 6000
+_MAX_BASES_EXAMINED = 40  # same-unit figures looked at, and
+_MAX_BASES = 6  # statements kept, for one share: bounded when every figure of a long line is one
+_YEAR_REACH = 200
 
 
 def _base_label(clause: str) -> str:
@@ -899,12 +905,20 @@ def _same_base(label: str, whole: str) -> bool:
 
 
 def _year_of(text, offset: int) -> str:
-    """The year and the part of it (2023年, 上半年, 1-9月) its sentence names before offset."""
+    """The year and the part of it (2023年, 上半年, 1-9月) its sentence names before offset
+    (within _YEAR_REACH characters: a sentence may run a whole line)."""
     sentence_start, _ = text.sentence_span(offset)
-    before = text.norm[sentence_start:offset]
+    before = text.norm[max(sentence_start, offset - _YEAR_REACH):offset]
     years = _YEAR_RE.findall(before)
     parts = _PART_OF_YEAR_RE.findall(before)
     return (years[-1].replace(" ", "") if years else "") + "".join(parts)
+
+
+def _other_period(text, part: Figure, total: Figure) -> bool:
+    """2023年… against 2020年…, 上半年… against the year's: a part of another period than the whole."""
+    part_year, total_year = _year_of(text, part.start), _year_of(text, total.start)
+    return bool(part_year and total_year and part_year != total_year
+                or _PART_OF_YEAR_RE.search(part_year) and total_year != part_year)
 
 
 def _share_of_base_stated_earlier(text, figures, part: Figure, rate: Figure, sentence_start: int) -> tuple[Figure, Figure, bool, bool] | None:
@@ -917,19 +931,43 @@ def _share_of_base_stated_earlier(text, figures, part: Figure, rate: Figure, sen
     norm = text.norm
     words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
     whole = (words.group("whole") if words else "").strip().removesuffix("的")
+    if _CHANGE_CLAUSE_RE.search(norm[part.end : rate.number_start]):
+        return None
+    candidates = bases_stated_earlier(text, figures, part, whole, sentence_start, rate.number_start, part.value)
+    if not candidates:
+        return None
+    for total in candidates:
+        if pair_explains(part, total, rate):
+            return part, total, True, False
+    return part, candidates[0], True, False
+
+
+def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start: int, words_end: int,
+                         at_least) -> list[Figure]:
+    """The earlier statements (nearest first) of the whole a share names
+    (占耕地总面积的 → 全村耕地面积2350亩; 分别占农户总数的 → 全村共有农户312户):
+    same unit, same base name (总 and 面积/人数 aside), the share's scope word
+    (全镇) in its sentence, the share's year and part of a year. Never a whole
+    a scope word or a generic word only names (占总数的, 占全县的)."""
+    norm = text.norm
+    whole = whole.strip().removesuffix("的")
     scope = _SCOPE_WORD_RE.match(whole)
     named = whole[scope.end():] if scope else whole
-    if len(named) < 2 or (_generic_whole(whole) and not _household_or_population(named)) or _CHANGE_CLAUSE_RE.search(norm[part.end : rate.number_start]):
-        return None
-    if _OTHER_YEAR_RE.search(norm, sentence_start, rate.number_start):
-        return None  # 上年…占…: a share of last year's whole
+    if len(named) < 2 or (_generic_whole(whole) and not _household_or_population(named) and len(_without_measure(named)) < 2):
+        return []
+    if _OTHER_YEAR_RE.search(norm, max(sentence_start, words_end - _YEAR_REACH), words_end):
+        return []  # 上年…占…: a share of last year's whole
     year = _year_of(text, part.start)
     candidates: list[Figure] = []
+    examined = 0
     for total in figures[max(0, part.index - _BASE_LOOKBACK_FIGURES) : part.index][::-1]:
-        if total.start >= sentence_start or not _is_quantity(total) or not _same_unit(total, part) or total.value < part.value:
+        if total.start >= sentence_start or not _is_quantity(total) or not _same_unit(total, part) or total.value < at_least:
             continue
+        examined += 1
+        if total.start < sentence_start - _BASE_LOOKBACK_CHARS or examined > _MAX_BASES_EXAMINED or len(candidates) == _MAX_BASES:
+            break
         clause_start = text.clause_span(total.start)[0]
-        clause = norm[clause_start : total.number_start]
+        clause = norm[max(clause_start, total.number_start - _WORDS_REACH) : total.number_start]
         if _CHANGE_CLAUSE_RE.search(clause) or _has_own_share(norm, total) or not _same_base(_base_label(clause), named):
             continue
         if scope and scope.group() not in norm[text.sentence_span(total.start)[0] : total.number_start]:
@@ -940,12 +978,7 @@ def _share_of_base_stated_earlier(text, figures, part: Figure, rate: Figure, sen
         if _PART_OF_YEAR_RE.search(year) and total_year != year:
             continue  # 上半年…占经济总收入的: the half year's whole, not the year's
         candidates.append(total)
-    if not candidates:
-        return None
-    for total in candidates:
-        if pair_explains(part, total, rate):
-            return part, total, True, False
-    return part, candidates[0], True, False
+    return candidates
 
 
 def _names_without_total(whole: str, clause: str) -> bool:
@@ -958,6 +991,11 @@ def _names(whole: str, clause: str) -> bool:
     whole = whole.removesuffix("的")
     if len(whole) < 2:
         return False
+    scope = _SCOPE_WORD_RE.match(whole)
+    if scope:
+        other = _ANY_SCOPE_RE.search(clause)
+        if other is not None and other.group()[-1] != scope.group()[-1]:
+            return False  # 占全县…的 is no share of 全镇…
     for name in (whole, whole.removeprefix("全县").removeprefix("全市")):
         at = clause.find(name)
         # 专任教师中硕士…: a group within the whole, not the whole
@@ -1964,7 +2002,7 @@ def _respective_readings(text, figures, shares: list[Figure], words: re.Match) -
     parts = _listed_parts(text, figures, shares[0], len(shares), words.start())
     if parts is None:
         return []
-    whole = _respective_whole(text, figures, parts, shares[0], words.group("whole").strip().removesuffix("的"))
+    whole = _respective_whole(text, figures, parts, shares, words.group("whole").strip().removesuffix("的"))
     if whole is None:
         return []
     total, inferred = whole
@@ -2012,11 +2050,13 @@ def _own_subject(between: str) -> bool:
     return len(subject) >= 2
 
 
-def _respective_whole(text, figures, parts: list[Figure], share: Figure, named: str) -> tuple[Figure, bool] | None:
+def _respective_whole(text, figures, parts: list[Figure], shares: list[Figure], named: str) -> tuple[Figure, bool] | None:
     """(whole, inferred): the figure before 其中; a figure of this sentence or
     the one before whose words 占 names; the figure the group the sentence
-    opens with (专任教师中,…) names; the figure just before the list."""
+    opens with (专任教师中,…) names; the figure just before the list; the
+    whole named, stated earlier in the document."""
     norm = text.norm
+    share = shares[0]
     sentence_start, _ = text.sentence_span(share.start)
     first = parts[0]
     largest = max(p.value for p in parts)
@@ -2064,6 +2104,11 @@ def _respective_whole(text, figures, parts: list[Figure], share: Figure, named: 
                 break
             if fits(figure) and names(figure, group.group("group")):
                 return figure, True
+    # 全村共有农户312户 lines before …分别占农户总数的: the whole stated earlier under its name
+    earlier = [f for f in bases_stated_earlier(text, figures, first, named, sentence_start, share.number_start, largest)
+               if fits(f)]
+    if earlier:
+        return next((f for f in earlier if any(pair_explains(p, f, s) for p, s in zip(parts, shares))), earlier[0]), True
     return None
 
 
