@@ -364,7 +364,7 @@ def _counts_event(metric: str, clause: str, name_before: str = "") -> bool:
     first = clause.find(stem[0])
     if first >= 0 and 0 < clause.find(stem[1], first + 1) - first <= 8:
         return True
-    if "在" + stem[1] in clause:
+    if "在" + stem[1] in clause or "实" + stem[1] in clause:  # 在园 for 入园, 实种 for 接种 (应种…实种…)
         return True
     core = metric[:-1] if metric.endswith(("率", "面")) else metric[:-2] if metric.endswith("进度") else ""
     core = (name_before + core).removesuffix("比")
