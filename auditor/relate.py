@@ -1226,7 +1226,19 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     found.extend(_parts_before_total_word(analysis))
     found.extend(_lines_closed_by_total(analysis))
     found.extend(_kinds_closed_by_other(analysis, complement))
-    return found
+    return _with_breakdowns(analysis, found)
+
+
+def _with_breakdowns(analysis: Analysis, found: list[PartsTotal]) -> list[PartsTotal]:
+    """分别为 lists and labelled lists (auditor.breakdown) first: a total they read
+    as split by its labels is not also read as a 其中 list of unknown parts."""
+    from auditor.breakdown import find_breakdowns
+
+    breakdowns = [PartsTotal(b.total, b.parts, b.labels, b.complete, b.reason, b.inferred) for b in find_breakdowns(analysis)]
+    if not breakdowns:
+        return found
+    claimed = {b.total.index for b in breakdowns}
+    return breakdowns + [p for p in found if p.total.index not in claimed]
 
 
 _WHOLE_LABEL_RE = re.compile(r"^(?:[^\u4e00-\u9fff]*)(?:上半年|下半年|全年|今年|本年|当年)?(?:全|总|合计|共|累计)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import MAX_PREC, Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
@@ -28,12 +28,13 @@ def sum_row(parts: PartsTotal) -> dict[str, Any]:
     total = parts.total.value
     tolerance = sum_tolerance(parts)
     tolerance_decimal = Decimal(tolerance.numerator) / Decimal(tolerance.denominator)
-    return {
-        "sum_value": sum((p.value for p in parts.parts), Decimal(0)),
-        "sum_low": total - tolerance_decimal if parts.complete else -INFINITY,
-        "sum_high": total + tolerance_decimal,
-        "sum_complete": parts.complete,
-    }
+    with localcontext(prec=MAX_PREC):  # sums and differences of written figures, exact at any length
+        return {
+            "sum_value": sum((p.value for p in parts.parts), Decimal(0)),
+            "sum_low": total - tolerance_decimal if parts.complete else -INFINITY,
+            "sum_high": total + tolerance_decimal,
+            "sum_complete": parts.complete,
+        }
 
 
 def sum_holds(row: Mapping[str, Any]) -> bool:
@@ -45,12 +46,27 @@ def hosted_parts(analysis) -> dict[int, PartsTotal]:
 
 
 def _as_written_unit(relation: PartsTotal, value: Fraction) -> str:
-    """The sum in the unit the figures were written in (1250万元, not 12500000元) when they share one."""
+    """The sum in the unit the figures were written in (1250万元, not 12500000元) when they
+    share one; else in the total's (千元 parts of a total in 亿元: 1.33716亿元)."""
     written = {(f.unit, f.multiplier) for f in (*relation.parts, relation.total)}
     if len(written) == 1:
         unit, multiplier = written.pop()
         return plain_fraction(value / multiplier) + unit
-    return plain_fraction(value) + relation.total.base_unit
+    total = relation.total
+    if total.multiplier != 1 and total.unit.endswith(total.base_unit):
+        return _exact_decimal(value / total.multiplier) + total.unit
+    return plain_fraction(value) + total.base_unit
+
+
+def _exact_decimal(value: Fraction) -> str:
+    """1.33716, written out in full when it ends within six places (a sum of 千元 in 亿元)."""
+    for places in range(7):
+        scaled = value * 10**places
+        if scaled.denominator == 1:
+            digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+            whole, fraction = digits[: len(digits) - places], digits[len(digits) - places :]
+            return ("-" if value < 0 else "") + whole + ("." + fraction if fraction else "")
+    return plain_fraction(value)
 
 
 def sum_hit(analysis, relation: PartsTotal) -> Hit:

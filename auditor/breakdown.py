@@ -1,0 +1,310 @@
+"""Breakdowns of a total written without a part-by-part 其中 list.
+
+- a 分别为 list: 全县户籍人口N人,其中0-14岁、15-59岁、60岁及以上人口分别为a人、b人、c人
+  (the labels first, then the values in their order);
+- a labelled list right after the total: 全镇总人口N人,男性a人,女性b人 /
+  常住人口N万人。按年龄分,0-14岁人口a万人,15-64岁人口b万人,65岁及以上人口c万人.
+
+The parts are the whole only when their labels say so: age bands that tile
+every age (0-14, 15-59, 60 and over) or every member of a partition group of
+the rule pack (男性|女性, 城镇|乡村, 第一产业|第二产业|第三产业). Bands that overlap
+(60岁以上 and 65岁以上) are no breakdown at all. A 分别为 list after 其中 whose
+labels are not known to split the whole is judged only for an excess.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+
+from auditor.extract import Figure
+from auditor.model import Analysis
+
+_RESPECTIVE_RE = re.compile(r"(?:分别|依次)(?:为|是|达到|达|有|占有)?")
+_VALUE_GAP_RE = re.compile(r"\s*(?:、|,|和|及|以及|与)\s*")
+_LABEL_SPLIT_RE = re.compile(r"、|和|及|与|以及")
+_AMONG_HEAD_RE = re.compile(r"^\s*[,;]?\s*(?:其中|其中的)?\s*[,:]?\s*$")
+_BY_HEAD_RE = re.compile(r"^\s*(?:[,;]\s*)?(?:其中\s*[,:]?\s*)?(?:按[\u4e00-\u9fff]{1,6}(?:分|划分|统计)\s*[,:]?\s*)?$")
+_OTHER_PERIOD_RE = re.compile(r"(?:19|20)\d{2}\s*年|上年|去年|上一年|同期|年初")
+_MEASURE_SUFFIX_RE = re.compile(r"(?:人口|人数|居民|常住人口|户籍人口|户数|增加值|产值|从业人员|就业人员|的|)$")
+_ITEM_NOISE_RE = re.compile(r"^(?:其中|其中的|的|有|为|是|达|共|计)+|(?:的|有|为|是|达|共|计)+$")
+_MAX_ITEMS = 8
+_MAX_LABEL_CHARS = 40  # characters a label list may take between the total and 分别
+_QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number", "duration")
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    total: Figure
+    parts: tuple[Figure, ...]
+    labels: tuple[str, ...]
+    complete: bool
+    reason: str
+    inferred: bool
+
+
+def find_breakdowns(analysis: Analysis) -> list[Breakdown]:
+    text, figures = analysis.text, analysis.figures
+    groups = [tuple(g.split("|")) for g in analysis.pack.words("partition_groups")]
+    found = []
+    if "分别" in text.norm or "依次" in text.norm:
+        found.extend(_respective_lists(text, figures, groups))
+    claimed = {b.total.index for b in found}
+    found.extend(b for b in _labelled_lists(text, figures, groups) if b.total.index not in claimed)
+    return found
+
+
+# --- age bands ----------------------------------------------------------------------
+
+def _band(figure: Figure) -> tuple[int, int | None] | None:
+    """The ages a 岁 figure names: 0-14岁 → (0, 14), 60岁及以上 → (60, None), 14岁以下 → (0, 14)."""
+    if figure.base_unit != "岁" or figure.kind not in ("range", "age"):
+        return None
+    low = int(figure.value)
+    if figure.kind == "range" and figure.value_high is not None:
+        return low, int(figure.value_high)
+    if figure.qualifier == "以上":
+        return low, None
+    if figure.qualifier == "以下":
+        return 0, low
+    return None
+
+
+def _bands_fit(bands: list[tuple[int, int | None]]) -> str:
+    """"tile" when the bands cover every age once (a year's overlap at a
+    boundary is how 15-60岁、60岁以上 is written), "disjoint" when they do not
+    overlap but leave ages out, "" when they overlap."""
+    ordered = sorted(bands, key=lambda band: band[0])
+    for (low, high), (next_low, _) in zip(ordered, ordered[1:]):
+        if high is None or next_low < high:
+            return ""
+    tiles = ordered[0][0] == 0 and ordered[-1][1] is None and all(
+        next_low - high in (0, 1) for (_, high), (next_low, _) in zip(ordered, ordered[1:]))
+    return "tile" if tiles else "disjoint"
+
+
+def _age_labels(figures, start: int, stop: int, norm: str) -> list[Figure] | None:
+    """The 岁 figures between start and stop, if the text there is nothing but them,
+    separators and a noun after the last (0-14岁、15-59岁、60岁及以上人口)."""
+    ages = [f for f in figures if start <= f.start and f.end <= stop]
+    if not ages or any(_band(f) is None for f in ages):
+        return None
+    for earlier, later in zip(ages, ages[1:]):
+        if not re.fullmatch(r"\s*(?:、|,|和|及|与)\s*(?:人口)?\s*", norm[earlier.end : later.number_start]):
+            return None
+    head = norm[start : ages[0].number_start]
+    tail = norm[ages[-1].end : stop]
+    if not re.fullmatch(r"[\s,:]*(?:其中)?[\s,:]*(?:按年龄分[\s,:]*)?", head):
+        return None
+    if not re.fullmatch(r"\s*(?:的)?(?:人口|人|居民|常住人口|户籍人口|参保人员|人员|老年人)?(?:数|人数)?\s*", tail):
+        return None
+    return ages
+
+
+# --- named labels -------------------------------------------------------------------
+
+def _strip_measure(label: str) -> str:
+    label = _ITEM_NOISE_RE.sub("", label.strip(" ,:;()"))
+    return _MEASURE_SUFFIX_RE.sub("", label) or label
+
+
+def _partition(labels: list[str], groups: list[tuple[str, ...]]) -> str:
+    """"whole" when the labels are every member of one group, "some" when they are
+    members of one group but not all of it, "" otherwise."""
+    names = [_strip_measure(label) for label in labels]
+    for group in groups:
+        matched = [next((m for m in group if name == m or name.endswith(m)), None) for name in names]
+        if all(matched) and len(set(matched)) == len(matched):
+            return "whole" if set(matched) == set(group) else "some"
+    return ""
+
+
+# --- 分别为 lists -------------------------------------------------------------------
+
+def _values_after(figures, starts: list[int], norm: str, position: int, sentence_end: int) -> list[Figure]:
+    """The list of values that starts right after 分别为: one unit, joined by 、 , 和."""
+    index = bisect_left(starts, position)
+    if index >= len(figures) or not re.fullmatch(r"\s*", norm[position : figures[index].number_start]):
+        return []
+    values = [figures[index]]
+    while len(values) <= _MAX_ITEMS and index + 1 < len(figures):
+        figure = figures[index + 1]
+        last = values[-1]
+        if (figure.start >= sentence_end or figure.base_unit != last.base_unit or figure.kind != last.kind
+                or not _VALUE_GAP_RE.fullmatch(norm[last.end : figure.number_start])):
+            break
+        values.append(figure)
+        index += 1
+    if len(values) > _MAX_ITEMS or any(not v.exact or v.kind not in _QUANTITY_KINDS for v in values):
+        return []
+    return values
+
+
+def _respective_lists(text, figures, groups) -> list[Breakdown]:
+    norm = text.norm
+    starts = [f.start for f in figures]
+    ends = [f.end for f in figures]
+    found = []
+    for match in _RESPECTIVE_RE.finditer(norm):
+        sentence_start, sentence_end = text.sentence_span(match.start())
+        values = _values_after(figures, starts, norm, match.end(), sentence_end)
+        if len(values) < 2:
+            continue
+        whole = _total_before(text, figures, ends, values[0], max(sentence_start, match.start() - _MAX_LABEL_CHARS), match.start())
+        if whole is None:
+            continue
+        total, labels_start, among, inferred = whole
+        if total.value < max(v.value for v in values) or _OTHER_PERIOD_RE.search(norm, total.end, match.start()):
+            continue
+        ages = _age_labels(figures[total.index + 1 : values[0].index], labels_start, match.start(), norm)
+        if ages is not None:
+            if len(ages) != len(values):
+                continue
+            fit = _bands_fit([_band(a) for a in ages])
+            if not fit:
+                continue  # 60岁以上 and 65岁以上: one inside the other, no breakdown
+            labels = [norm[a.start : a.end] for a in ages]
+            found.append(Breakdown(total, tuple(values), tuple(labels), fit == "tile", "partition" if fit == "tile" else "", inferred))
+            continue
+        if any(labels_start <= f.start < match.start() for f in figures[total.index + 1 : values[0].index]):
+            continue  # figures among the labels: not a list of names
+        region = norm[labels_start : match.start()].strip(" ,:")
+        region = re.sub(r"^其中\s*[,:]?", "", region)
+        labels = [label.strip() for label in _LABEL_SPLIT_RE.split(region)]
+        if len(labels) != len(values) or any(not label or len(label) > 12 or not re.search(r"[\u4e00-\u9fffA-Za-z]", label) for label in labels):
+            continue
+        kind = _partition(labels, groups)
+        if kind == "whole":
+            found.append(Breakdown(total, tuple(values), tuple(labels), True, "partition", inferred))
+        elif among and not inferred:
+            found.append(Breakdown(total, tuple(values), tuple(labels), False, "", inferred))
+    return found
+
+
+def _total_before(text, figures, ends: list[int], first_value: Figure, floor: int, words_start: int):
+    """(total, where its labels start, after 其中, inferred): the last figure of the
+    first value's unit before the labels, in the sentence (…N人,其中…分别为) or ending
+    the sentence before (…N人。其中/按年龄分,…分别为, inferred without 其中)."""
+    norm = text.norm
+    sentence_start, _ = text.sentence_span(words_start)
+    index = bisect_right(ends, words_start) - 1
+    while index >= 0 and figures[index].start >= floor:
+        figure = figures[index]
+        if figure.base_unit == first_value.base_unit and figure.kind == first_value.kind:
+            if not figure.exact or figure.end > words_start:
+                return None
+            labels_start = figure.end
+            between = norm[labels_start:words_start]
+            if not re.match(r"\s*(?:[,;]\s*)?(?:其中\s*[,:]?\s*)?(?:按[\u4e00-\u9fff]{1,6}分\s*[,:]?\s*)?(?!\d)", between):
+                return None
+            head = re.match(r"\s*[,;]?\s*(?:其中\s*[,:]?\s*)?(?:按[\u4e00-\u9fff]{1,6}分\s*[,:]?\s*)?", between)
+            if "," in between[head.end():] or ";" in between[head.end():]:
+                return None  # another clause between the total and the labels
+            return figure, labels_start + head.end(), "其中" in head.group(0), False
+        index -= 1
+    if not sentence_start or floor > sentence_start:
+        return None
+    # the total ends the sentence before: 全县户籍人口N人。其中/按年龄分,…分别为
+    head = re.match(r"\s*(?:其中\s*[,:]?\s*)?(?:按[\u4e00-\u9fff]{1,6}分\s*[,:]?\s*)?", norm[sentence_start:words_start])
+    if head is None or head.end() == 0 and not norm[sentence_start:words_start].strip():
+        return None
+    index = bisect_right(ends, sentence_start) - 1
+    if index < 0:
+        return None
+    total = figures[index]
+    if (total.base_unit != first_value.base_unit or total.kind != first_value.kind or not total.exact
+            or not re.fullmatch(r"\s*[。;]?\s*", norm[total.end : sentence_start])):
+        return None
+    among = "其中" in head.group(0)
+    return total, sentence_start + head.end(), among, not among
+
+
+# --- labelled lists (男性a人,女性b人) -------------------------------------------------
+
+_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{1,10}$")
+
+
+def _labelled_lists(text, figures, groups) -> list[Breakdown]:
+    """A total followed at once by labelled values of its unit whose labels split it."""
+    norm = text.norm
+    found = []
+    for total in figures:
+        if total.kind not in _QUANTITY_KINDS or not total.exact or total.index + 2 >= len(figures):
+            continue
+        sentence_start, sentence_end = text.sentence_span(total.start)
+        inferred = False
+        following = total.index + 1
+        gap_end = figures[following].start
+        if re.fullmatch(r"\s*[。;]\s*", norm[total.end : sentence_end + 1]) and sentence_end < len(norm):
+            # the next sentence opens with 按年龄分 / 按性别分
+            next_start = sentence_end + 1
+            if not re.match(r"\s*按[\u4e00-\u9fff]{1,6}(?:分|划分|统计)", norm[next_start : next_start + 12]):
+                continue
+            inferred, sentence_end = True, text.sentence_span(next_start)[1]
+        elif not re.match(r"\s*[,;]", norm[total.end : gap_end]):
+            continue
+        if "其中" in norm[total.end : gap_end]:
+            continue  # a 其中 list: relate.find_parts reads it
+        items = _items_after(text, figures, total, sentence_end)
+        if items is None:
+            continue
+        parts, labels, ages = items
+        if ages:
+            if _bands_fit(ages) != "tile":
+                continue
+        elif _partition(labels, groups) != "whole":
+            continue
+        found.append(Breakdown(total, tuple(parts), tuple(labels), True, "partition", inferred))
+    return found
+
+
+_SEPARATOR = r"\s*[,;、。]\s*(?:按[\u4e00-\u9fff]{1,6}(?:分|划分|统计)\s*[,:]?\s*)?"
+_NAMED_GAP_RE = re.compile(_SEPARATOR + r"(?P<label>[\u4e00-\u9fff]{1,10}?)(?:为|有|达)?\s*")
+_AGE_GAP_RE = re.compile(_SEPARATOR)
+_AGE_NOUN_RE = re.compile(r"\s*(?:的)?(?:人口|人|居民|常住人口|户籍人口|人数)?(?:为|有|达)?\s*")
+
+
+def _items_after(text, figures, total: Figure, sentence_end: int):
+    """(parts, labels, age bands) of the labelled values after total: each value
+    of total's unit after a label (男性) or an age band (0-14岁人口), the items joined
+    by , 、 ; the list ends the sentence."""
+    norm = text.norm
+    parts: list[Figure] = []
+    labels: list[str] = []
+    ages: list[tuple[int, int | None]] = []
+    cursor = total.end
+    index = total.index + 1
+    while index < len(figures) and figures[index].start < sentence_end:
+        if len(parts) > _MAX_ITEMS:
+            return None
+        figure = figures[index]
+        band = _band(figure)
+        if band is not None:
+            value = figures[index + 1] if index + 1 < len(figures) else None
+            if ((parts and not ages) or value is None or not _AGE_GAP_RE.fullmatch(norm[cursor : figure.number_start])
+                    or not _AGE_NOUN_RE.fullmatch(norm[figure.end : value.number_start])):
+                return None
+            ages.append(band)
+            label = norm[figure.start : figure.end]
+            figure = value
+            index += 1
+        else:
+            if ages:
+                return None
+            gap = _NAMED_GAP_RE.fullmatch(norm[cursor : figure.number_start])
+            if gap is None:
+                return None
+            label = _ITEM_NOISE_RE.sub("", gap.group("label")) or gap.group("label")
+        if figure.base_unit != total.base_unit or figure.kind != total.kind or not figure.exact:
+            return None
+        parts.append(figure)
+        labels.append(label)
+        cursor = figure.end
+        index += 1
+    if len(parts) < 2:
+        return None
+    if norm[cursor:sentence_end].strip(" 。;"):
+        return None  # the sentence goes on: more than the list
+    return parts, labels, ages
