@@ -48,6 +48,8 @@ class Breakdown:
 def find_breakdowns(analysis: Analysis) -> list[Breakdown]:
     text, figures = analysis.text, analysis.figures
     groups = [tuple(g.split("|")) for g in analysis.pack.words("partition_groups")]
+    # the parts of a whole the pack knows (生产总值=第一产业|第二产业|第三产业), all of them named
+    groups += [tuple(w.split("=", 1)[1].split("|")) for w in analysis.pack.words("whole_partitions") if "=" in w]
     found = []
     if "分别" in text.norm or "依次" in text.norm:
         found.extend(_respective_lists(text, figures, groups))
