@@ -1723,9 +1723,35 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
         if new is None or new.start < sentence_start or not old.exact:
             continue
         found.append(Change(old, new, "", stated, tail.group("word"), new.start, stated.end))
+    found.extend(_vague_changes(text, figures, earlier_like))
     found.extend(_changes_from_difference(text, figures))
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_with_base_elsewhere(text, figures, claimed))
+    return found
+
+
+# …比上年的41.2%有所提高 / 较去年同期(9.1亿元)明显下降: a direction said with no figure for the change
+_VAGUE_TAIL_RE = re.compile(
+    rf"\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?:有所|略有|稍有|明显|大幅|大幅度|显著|均有)"
+    rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})(?![\d到至了])"
+)
+
+
+def _vague_changes(text, figures, earlier_like: list[Figure | None]) -> list[Change]:
+    """M,比上年的N有所提高: the word's direction against N → M, no change stated."""
+    norm = text.norm
+    found = []
+    for old in figures:
+        tail = _VAGUE_TAIL_RE.match(norm, old.end)
+        if not tail or not old.exact:
+            continue
+        sentence_start, _ = text.sentence_span(old.start)
+        if not ends_with(_COMPARE_RE, norm, sentence_start, old.number_start):
+            continue
+        new = earlier_like[old.index]
+        if new is None or new.start < sentence_start or not new.exact:
+            continue
+        found.append(Change(old, new, "", None, tail.group("word"), new.start, tail.end()))
     return found
 
 
