@@ -30,10 +30,13 @@ from auditor.relate import Ratio, pair_explains
 _PER_HEAD_RE = re.compile(r"人均(?:占有|拥有)?(?P<noun>[\u4e00-\u9fff]{1,6}?)(?:面积)?(?:为|达|达到|约)?\s*$")
 _KINDS = ("area", "weight", "volume")
 # (unit of the total, unit of the per-head figure) → factor
-_CONVERSIONS: dict[tuple[str, str], int] = {("吨", "公斤"): 1000, ("公顷", "亩"): 15}
+_CONVERSIONS: dict[tuple[str, str], int] = {("吨", "公斤"): 1000, ("公顷", "亩"): 15, ("平方公里", "亩"): 1500,
+                                            ("吨", "斤"): 2000, ("公斤", "斤"): 2}
+_LABEL_REACH = 40  # characters before a figure that name it: a clause may run a whole line
+_PER_HEAD_WORD_RE = re.compile(r"人均|户均|每人|每户|亩均|平均")
 # words before a total or a population that do not change what it counts
 _LEAD_RE = re.compile(
-    r"^(?:其中)?(?:截至|截止|到)?(?:\d{4}年)?(?:年末|年底|目前|现)?"
+    r"^(?:其中)?(?:截至|截止|到)?(?:\d{4}年)?(?:年末|年底|目前|现|全年)?"
     r"(?:全村|全镇|全乡|全县|全区|全市|全省|该村|该镇|该乡|本村|村|镇|乡)?"
     r"(?:共有|现有|拥有|共|有|总)?"
 )
@@ -44,13 +47,17 @@ _MAX_PAIRS = 8  # candidates of each kind: a paragraph of a profile states a few
 def find_per_head(analysis: Analysis) -> list[Ratio]:
     text, figures = analysis.text, analysis.figures
     norm = text.norm
+    labels = _Labels(text)
     found: list[Ratio] = []
     # per-head figures with a total in their paragraph but no people there: read
     # against the document's population once all are known
     waiting: list[tuple[Figure, list[Figure]]] = []
     fitted: list[tuple[Figure, list[Figure]]] = []  # (per-head, its totals) read in-paragraph
+    # per-head figures with no total in their paragraph (村情 pages state 耕地面积 in
+    # one paragraph, 人均耕地 in another): read against the document's totals
+    orphans: list[tuple[Figure, str]] = []
     for figure in figures:
-        if figure.kind not in _KINDS or not figure.exact or figure.value < 0 or figure.multiplier != 1:
+        if not _is_stock(figure) or not figure.exact or figure.value < 0 or figure.multiplier != 1:
             continue
         clause_start, _ = text.clause_span(figure.start)
         words = _PER_HEAD_RE.search(norm, max(clause_start, figure.number_start - 12), figure.number_start)
@@ -58,9 +65,10 @@ def find_per_head(analysis: Analysis) -> list[Ratio]:
             continue
         paragraph = text.line_span(figure.start)
         in_paragraph = _figures_between(figures, paragraph, figure.index)
-        totals = [f for f in in_paragraph if _is_total_of(text, f, words.group("noun"), figure)][:_MAX_PAIRS]
-        people = [f for f in in_paragraph if _is_population(text, figures, f)][:_MAX_PAIRS]
+        totals = [f for f in in_paragraph if _is_total_of(labels, f, words.group("noun"), figure)][:_MAX_PAIRS]
+        people = [f for f in in_paragraph if _is_population(labels, figures, f)][:_MAX_PAIRS]
         if not totals:
+            orphans.append((figure, words.group("noun")))
             continue
         if not people:
             waiting.append((figure, totals))
@@ -69,20 +77,85 @@ def find_per_head(analysis: Analysis) -> list[Ratio]:
         ratio = _reading(figure, totals, people)
         if ratio is not None:
             found.append(ratio)
-    if waiting:
-        people = [f for f in figures if _is_population(text, figures, f)]
-        values = sorted({f.value for f in people})
+    people: list[Figure] = []
+    if orphans or waiting:
+        people = [f for f in figures if _is_population(labels, figures, f)]
+        stated = {p.index for p in people}
+        # one figure per population as written: restating it changes no reading
+        people = list({(f.written, f.multiplier, f.decimals, f.qualifier): f for f in people}.values())
+    values = sorted({f.value for f in people})
+    if len(values) > _MAX_PAIRS:
+        return sorted(found, key=lambda r: r.rate.index)  # the people of many places: none is the document's
+    if orphans:
+        by_label = _totals_by_label(labels, figures)
+        for figure, noun in orphans:
+            totals = _document_totals(by_label, noun, figure)
+            # several different totals of one noun (the town's and a village's): whose is unknown
+            if (totals and len({(t.value, t.base_unit) for t in totals}) == 1
+                    and not _other_people_nearby(labels, figures, figure, stated)):
+                waiting.append((figure, totals))
+    if waiting and people:
         # which population values each per-head figure fits; over a few values only
         fits = {other.index: frozenset(v for v in values if any(_explains(t, p, other) for t in totals
                                                                   for p in people if p.value == v))
-                for other, totals in waiting + fitted} if 1 < len(values) <= _MAX_PAIRS else {}
-        for figure, totals in waiting if people else ():
+                for other, totals in waiting + fitted} if 1 < len(values) else {}
+        for figure, totals in waiting:
             if _reading(figure, totals, people) is None:
                 continue  # some population of the document gives it
             population = _document_population(people, values, figure, fits)
-            if population is not None and (ratio := _reading(figure, totals, population)) is not None:
+            if population is None or not _one_scope(text, figure, totals[0], population[0]):
+                continue
+            if (ratio := _reading(figure, totals, population)) is not None:
                 found.append(ratio)
     return sorted(found, key=lambda r: r.rate.index)
+
+
+def _is_stock(figure: Figure) -> bool:
+    """Land, grain, floor space: 斤 is read as a count elsewhere (a measure word), a weight here."""
+    return figure.kind in _KINDS or figure.base_unit == "斤"
+
+
+def _other_people_nearby(labels: "_Labels", figures: tuple[Figure, ...], figure: Figure, stated: set[int]) -> bool:
+    """桃源村总人口1200人。人均耕地3.5亩: the paragraph of the per-head figure
+    states the people of another subject than the document's."""
+    for other in _figures_between(figures, labels.text.line_span(figure.start), figure.index):
+        if (other.kind == "count" and other.base_unit in ("人", "口") and other.index not in stated
+                and labels(other).removesuffix("为").endswith("人口")):
+            return True
+    return False
+
+
+_TOTAL_LABEL_FORMS = ("{}", "{}面积", "{}总面积", "总{}", "{}总量", "{}总产量", "{}总产")
+
+
+def _totals_by_label(labels: "_Labels", figures: tuple[Figure, ...]) -> dict[str, list[Figure]]:
+    """Every stock of the document (area, weight, volume) by the words naming it, once."""
+    found: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if _is_stock(figure) and figure.exact and figure.value > 0 and not _PER_HEAD_WORD_RE.search(labels(figure)):
+            found.setdefault(labels(figure).removesuffix("为").removesuffix("达"), []).append(figure)
+    return found
+
+
+def _document_totals(by_label: dict[str, list[Figure]], noun: str, per_head: Figure) -> list[Figure]:
+    nouns = (noun, "粮食") if noun == "粮" else (noun,)
+    totals = [f for n in nouns for form in _TOTAL_LABEL_FORMS for f in by_label.get(form.format(n), ())
+              if f.index != per_head.index and (f.base_unit == per_head.base_unit
+                                                or (f.base_unit, per_head.base_unit) in _CONVERSIONS)]
+    return sorted(totals, key=lambda f: abs(f.index - per_head.index))[:_MAX_PAIRS]
+
+
+_LEVEL_RE = re.compile(r"(?:全|本|该|我|某)(村|组|镇|乡|县|区|市)")
+
+
+def _one_scope(text, *figures: Figure) -> bool:
+    """A total of 全镇 and a population of 某村 are not one place's: the levels
+    named before the figures read across paragraphs must agree."""
+    levels = set()
+    for figure in figures:
+        sentence_start, _ = text.sentence_span(figure.start)
+        levels |= {m.group(1) for m in _LEVEL_RE.finditer(text.norm, max(sentence_start, figure.number_start - 40), figure.number_start)}
+    return len(levels) <= 1
 
 
 def _reading(figure: Figure, totals: list[Figure], people: list[Figure]) -> Ratio | None:
@@ -133,32 +206,46 @@ def _figures_between(figures: tuple[Figure, ...], span: tuple[int, int], around:
     return nearby
 
 
+class _Labels:
+    """The words naming each figure (_label), worked out once per figure."""
+
+    def __init__(self, text) -> None:
+        self.text = text
+        self.known: dict[int, str] = {}
+
+    def __call__(self, figure: Figure) -> str:
+        label = self.known.get(figure.index)
+        if label is None:
+            label = self.known[figure.index] = _label(self.text, figure)
+        return label
+
+
 def _label(text, figure: Figure) -> str:
     clause_start, _ = text.clause_span(figure.start)
-    label = text.norm[clause_start : figure.number_start].strip(" (、")
+    label = text.norm[max(clause_start, figure.number_start - _LABEL_REACH) : figure.number_start].strip(" (、")
     return _LEAD_RE.sub("", label, count=1)
 
 
-def _is_total_of(text, total: Figure, noun: str, per_head: Figure) -> bool:
+def _is_total_of(labels: "_Labels", total: Figure, noun: str, per_head: Figure) -> bool:
     if total.index == per_head.index or not total.exact or total.value <= 0:
         return False
     if total.base_unit != per_head.base_unit and (total.base_unit, per_head.base_unit) not in _CONVERSIONS:
         return False
-    label = _label(text, total).removesuffix("为").removesuffix("达")
+    label = labels(total).removesuffix("为").removesuffix("达")
     nouns = (noun, "粮食") if noun == "粮" else (noun,)
     return any(label in (n, n + "面积", n + "总面积", "总" + n, n + "总量", n + "总产量") for n in nouns)
 
 
-def _is_population(text, figures: tuple[Figure, ...], figure: Figure) -> bool:
+def _is_population(labels: "_Labels", figures: tuple[Figure, ...], figure: Figure) -> bool:
     if figure.kind != "count" or figure.base_unit not in ("人", "口") or not figure.exact or figure.value <= 0:
         return False
-    label = _label(text, figure).removesuffix("为").removesuffix("达")
+    label = labels(figure).removesuffix("为").removesuffix("达")
     if label in _POPULATION_WORDS:
         return True
     # 有农户35户,共132人 / 501户2160人: the people of the households just named
     previous = figures[figure.index - 1] if figure.index else None
     return (label == "" and previous is not None and previous.base_unit == "户"
-            and text.sentence_span(previous.start) == text.sentence_span(figure.start))
+            and labels.text.sentence_span(previous.start) == labels.text.sentence_span(figure.start))
 
 
 def _factor(total: Figure, per_head: Figure) -> int:
