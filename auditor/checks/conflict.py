@@ -11,6 +11,7 @@ from functools import lru_cache
 from auditor.arith import interval
 from auditor.checks.base import Check, Params
 from auditor.checks.common import as_written, is_listed
+from auditor.divisions import division_conflicts
 from auditor.extract import Figure, strip_fillers
 from auditor.lexicon import APPROXIMATE_WORDS, DIRECTION_ALTERNATIVES
 from auditor.model import Analysis, Hit
@@ -56,7 +57,20 @@ def _stated(analysis: Analysis, figure: Figure, when=None) -> _Stated:
 
 def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     hits = list(_rate_conflicts(analysis, rule)) + list(_quantity_conflicts(analysis, rule))
+    spans = {(hit.start, hit.end) for hit in hits}
+    hits += [hit for hit in _division_hits(analysis) if (hit.start, hit.end) not in spans]
     yield from sorted(hits, key=lambda hit: hit.start)
+
+
+def _division_hits(analysis: Analysis) -> Iterator[Hit]:
+    """全村辖5个村民组 … 辖6个村民组 / 村民组分别为 six names (auditor.divisions)."""
+    for found in division_conflicts(analysis):
+        line, _ = analysis.text.locate(found.first.start)
+        yield Hit(found.second.start, found.second.end,
+                  {"metric": found.noun, "first": found.first.shown, "second": found.second.shown,
+                   "first_line": analysis.lines_before + line},
+                  {"metric": found.noun, "values": [found.first.count, found.second.count]},
+                  related=((found.first.start, found.first.end),))
 
 
 def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -210,7 +224,7 @@ _QuantityKey = tuple[str, str, str, str, str]
 
 
 def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    scope_words = tuple(sorted(rule.options.scope_words, key=len, reverse=True))
+    scope_words = tuple(sorted(rule.options.scope_words + _village_scope(analysis), key=len, reverse=True))
     marks = _Marks()
     report_year = _only_year(analysis, rule)
     # what a figure is, read cheaply; its period (a scan of its paragraph) only
@@ -254,6 +268,20 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         for what, seen in pending.items():
             if isinstance(seen, Figure):
                 pending[what] = _stated(analysis, seen, _period_of(analysis, seen, report_year))
+
+
+_PLACE_LEVEL_RE = re.compile(r"(?:全|本|该|我)(村|组|镇|乡|县|区|市|州|省|国)")
+
+
+def _village_scope(analysis: Analysis) -> tuple[str, ...]:
+    """On a village's page (全村, 本村, 该村 and no town or county named as a
+    subject) 全村耕地面积 and 耕地面积 are one figure: 全村 is its scope word.
+    Where a town's or a county's figures stand too, 全村… is one village's."""
+    levels = {match.group(1) for match in _PLACE_LEVEL_RE.finditer(analysis.text.norm)}
+    return _VILLAGE_SCOPE if "村" in levels and levels <= {"村", "组"} else ()
+
+
+_VILLAGE_SCOPE = ("全村",)
 
 
 _GROUP_AFTER_RE = re.compile(r"\s*(?:的|\d)")
@@ -363,6 +391,8 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
         marks.the_village.add(figure.index)
         head = _THE_VILLAGE_RE.sub("全村", head)
     subject = _RURAL_ECONOMY_RE.sub(r"\1经济", _core(_PERIOD_RE.sub("", head), scope_words))
+    if subject.startswith("经济") and _VILLAGE_SCOPE[0] in scope_words:
+        subject = "全村" + subject  # 农村经济总收入 and 全村经济总收入 on a village's page, named as the page does
     thing = _counted_thing(norm, figure, clause_end)
     # 共有村卫生室120个 and 全县116个村卫生室 name one thing: the words before and after, read together
     if len(subject) < 2 and len(thing) < 2:
