@@ -47,15 +47,23 @@ class Breakdown:
 
 def find_breakdowns(analysis: Analysis) -> list[Breakdown]:
     text, figures = analysis.text, analysis.figures
-    groups = [tuple(g.split("|")) for g in analysis.pack.words("partition_groups")]
-    # the parts of a whole the pack knows (生产总值=第一产业|第二产业|第三产业), all of them named
-    groups += [tuple(w.split("=", 1)[1].split("|")) for w in analysis.pack.words("whole_partitions") if "=" in w]
+    groups = [("", tuple(g.split("|"))) for g in analysis.pack.words("partition_groups")]
+    # the parts of a whole the pack knows (生产总值=第一产业|第二产业|第三产业), when the total names it
+    groups += [(w.split("=", 1)[0], tuple(w.split("=", 1)[1].split("|"))) for w in analysis.pack.words("whole_partitions") if "=" in w]
     found = []
     if "分别" in text.norm or "依次" in text.norm:
         found.extend(_respective_lists(text, figures, groups))
     claimed = {b.total.index for b in found}
     found.extend(b for b in _labelled_lists(text, figures, groups) if b.total.index not in claimed)
-    return found
+    return [b for b in found if not b.complete or _near_whole(b)]
+
+
+def _near_whole(breakdown: Breakdown) -> bool:
+    """Parts said to be the whole add up to somewhere near it: a sum twice the
+    "total" says the figure before the list was one more item (高中1万人,初中18万人,…)."""
+    listed = sum((p.value for p in breakdown.parts), Decimal(0))
+    total = breakdown.total.value
+    return total / 2 <= listed <= total * 3 / 2
 
 
 # --- age bands ----------------------------------------------------------------------
@@ -112,11 +120,14 @@ def _strip_measure(label: str) -> str:
     return _MEASURE_SUFFIX_RE.sub("", label) or label
 
 
-def _partition(labels: list[str], groups: list[tuple[str, ...]]) -> str:
+def _partition(labels: list[str], groups: list[tuple[str, tuple[str, ...]]], whole_label: str) -> str:
     """"whole" when the labels are every member of one group, "some" when they are
-    members of one group but not all of it, "" otherwise."""
+    members of one group but not all of it, "" otherwise. A group the pack gives
+    as the parts of a named whole counts only when the total names that whole."""
     names = [_strip_measure(label) for label in labels]
-    for group in groups:
+    for whole, group in groups:
+        if whole and whole not in whole_label:
+            continue
         matched = [next((m for m in group if name == m or name.endswith(m)), None) for name in names]
         if all(matched) and len(set(matched)) == len(matched):
             return "whole" if set(matched) == set(group) else "some"
@@ -177,7 +188,7 @@ def _respective_lists(text, figures, groups) -> list[Breakdown]:
         labels = [label.strip() for label in _LABEL_SPLIT_RE.split(region)]
         if len(labels) != len(values) or any(not label or len(label) > 12 or not re.search(r"[\u4e00-\u9fffA-Za-z]", label) for label in labels):
             continue
-        kind = _partition(labels, groups)
+        kind = _partition(labels, groups, norm[text.clause_span(total.start)[0] : total.number_start])
         if kind == "whole":
             found.append(Breakdown(total, tuple(values), tuple(labels), True, "partition", inferred))
         elif among and not inferred:
@@ -256,7 +267,7 @@ def _labelled_lists(text, figures, groups) -> list[Breakdown]:
         if ages:
             if _bands_fit(ages) != "tile":
                 continue
-        elif _partition(labels, groups) != "whole":
+        elif _partition(labels, groups, norm[text.clause_span(total.start)[0] : total.number_start]) != "whole":
             continue
         found.append(Breakdown(total, tuple(parts), tuple(labels), True, "partition", inferred))
     return found

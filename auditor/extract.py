@@ -316,6 +316,10 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
         figure = Figure(index=index, metric=metric, subject=subject, in_list=in_list, **item)
         figures.append(figure)
         previous = figure
+    if text.moves:  # a figure whose unit a wrap carried over the break (8650万⏎元) ends where the original does
+        for figure in figures:
+            figure.start, figure.end = text.original_span(figure.start, figure.end)
+            figure.number_start, figure.number_end = text.original_span(figure.number_start, figure.number_end)
     return figures
 
 

@@ -26,6 +26,23 @@ class Text:
     line_starts: tuple[int, ...]
     sentence_ends: tuple[int, ...] = field(repr=False)
     clause_ends: tuple[int, ...] = field(repr=False)
+    # where norm holds a wrapped line's characters one place over (auditor.spans._joined):
+    # (start, end, shift) — norm[i] is original[i + shift] for start <= i < end
+    moves: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original [start, end) of what norm[start:end] reads (the same unless a wrap moved it)."""
+        if not self.moves:
+            return start, end
+        return self._shifted(start), self._shifted(end - 1) + 1 if end > start else end
+
+    def _shifted(self, offset: int) -> int:
+        index = bisect_right(self.moves, (offset, float("inf"))) - 1
+        if index >= 0:
+            begin, stop, shift = self.moves[index]
+            if begin <= offset < stop:
+                return offset + shift
+        return offset
 
     def locate(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.line_starts, offset) - 1
@@ -84,22 +101,51 @@ _WRAP_WIDTH_MAX = 240  # hard-wrapped lines are no wider than this (display colu
 _SENTENCE_FINAL = set("。!?;:")
 _NUMBER_CHARS = set("0123456789.,")
 _NEW_ITEM_RE = re.compile(
-    r"[ \t]|[一二三四五六七八九十]+[、是]|\(|\d{1,2}[.、)](?!\d)|[①-⑳]|第[一二三四五六七八九十]+|[#>|*-]"
+    r"[ \t]|[一二三四五六七八九十]+[、是]|\((?:[一二三四五六七八九十]+|\d{1,2})\)|\d{1,2}[.、)](?!\d)|[①-⑳]|第[一二三四五六七八九十]+|[#>|*-]"
 )
 
 
 def wrap_width(norm: str, line_starts) -> int | None:
     """The width a hard-wrapped document wraps its lines at (the 90th percentile
     of its long lines), or None when it is not wrapped."""
-    return _width_of(_line_lengths(norm, line_starts))
+    return _width_of(_line_lengths(norm, line_starts), norm, line_starts)
 
 
-def _width_of(lengths) -> int | None:
+def _width_of(lengths, norm: str = "", line_starts=()) -> int | None:
     long_lines = sorted(n for n in lengths if n >= 30)
     if len(long_lines) < 3:
-        return None
+        return _short_width(lengths, norm, line_starts)
     width = long_lines[int(len(long_lines) * 0.9)]
     return width if width <= _WRAP_WIDTH_MAX else None
+
+
+_SHORT_WRAP_MIN = 16  # display columns: eight characters a line at the least
+_SHORT_WRAP_LINES = 8
+_CLAUSE_MARKS_RE = re.compile(r"[,、。;:]")
+
+
+def _fills(length: int, characters: int, width: int) -> bool:
+    """A line fills the wrap width: 85% of its columns, or 85% of its characters
+    (text wrapped at so many characters: a line with digits is narrower than one of words)."""
+    return length >= 0.85 * width or characters >= 0.85 * width / 2
+
+
+def _short_width(lengths, norm: str, line_starts) -> int | None:
+    """The width of a text hard-wrapped at 8-15 characters a line: most of its
+    lines are within 15% of that width, and most of those hold a clause mark
+    inside them (prose cut into lines, not a list of short items)."""
+    lines = [(index, n) for index, n in enumerate(lengths) if n]
+    if len(lines) < _SHORT_WRAP_LINES or not norm:
+        return None
+    widths = sorted(n for _, n in lines if n >= _SHORT_WRAP_MIN)
+    if len(widths) < _SHORT_WRAP_LINES:
+        return None
+    width = widths[int(len(widths) * 0.9)]
+    full = [index for index, n in lines if n <= width and _fills(n, line_starts[index + 1] - 1 - line_starts[index], width)]
+    if len(full) < 0.6 * len(lines):
+        return None
+    marked = sum(1 for index in full if _CLAUSE_MARKS_RE.search(norm, line_starts[index], line_starts[index + 1] - 2))
+    return width if marked >= 0.4 * len(full) else None
 
 
 def _line_lengths(norm: str, line_starts) -> list[int]:
@@ -125,7 +171,7 @@ def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool =
     `width` is the document's (wrap_width) when `norm` is a piece of it."""
     lengths = _line_lengths(norm, line_starts)
     if width is True:
-        width = _width_of(lengths)
+        width = _width_of(lengths, norm, line_starts)
     soft = set()
     for index, length in enumerate(lengths):
         end = line_starts[index + 1] - 1
@@ -140,16 +186,66 @@ def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool =
             continue
         if width is None:
             continue
-        if (length >= 0.85 * width and line[-1:] not in _SENTENCE_FINAL and following
+        if (_fills(length, len(line), width) and line[-1:] not in _SENTENCE_FINAL and following
                 and not following.isspace() and not _NEW_ITEM_RE.match(norm, end + 1)
-                and not (line[-1:] in _NUMBER_CHARS and following.isdigit())):  # a number cut in two is not joined
-            soft.add(end)
+                and not (line[-1:] in _NUMBER_CHARS and following.isdigit() and not _fills(length, len(line), width))):
+            soft.add(end)  # a number cut in two is joined only where the line fills the width
     return soft
 
 
 def _ends(marks: re.Pattern, norm: str, soft: set[int]) -> tuple[int, ...]:
     ends = [m.start() for m in marks.finditer(norm)]
     return tuple(end for end in ends if end not in soft) if soft else tuple(ends)
+
+
+_NUMBER_CUT_RE = re.compile(r"[0-9.]\n\.?[0-9]")
+_STOPS = frozenset(",、:;()。!?“”‘’《》[]【】 \t\r\n")  # \r⏎ is left alone too
+_MOVE_REACH = 16  # characters a wrapped word may be carried over the break
+
+
+def _joined(norm: str, soft: set[int]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """norm with each line break that only wraps a sentence taken out, the same
+    length: the piece of a word cut by the break is carried over it to the
+    nearest clause mark, where a blank takes the break's place (上⏎年同期为 reads
+    上年同期为 ; 8650万⏎元,较 reads 8650万元 ,较), so words and figures read
+    whole. A piece with digits is never carried (figures keep their place); a
+    break right after a number becomes a blank (41⏎件 reads 41 件)."""
+    chars = list(norm)
+    moves = []
+    for brk in sorted(soft):
+        if brk and chars[brk - 1] in _STOPS:
+            continue  # the line ends at a mark (、 ,): no word is cut, the break stays
+        if _NUMBER_CUT_RE.match(norm, brk - 1):  # 16⏎.1%: the number's head goes over the break to its tail
+            head = brk - 1
+            while head > 0 and brk - head < _MOVE_REACH and chars[head - 1] in _NUMBER_CHARS:
+                head -= 1
+            if head == 0 or chars[head - 1] not in _NUMBER_CHARS:
+                chars[head + 1 : brk + 1] = chars[head:brk]
+                chars[head] = " "
+                moves.append((head + 1, brk + 1, -1))
+                continue
+        back = brk
+        while back > 0 and brk - back < _MOVE_REACH and chars[back - 1] not in _STOPS and not chars[back - 1].isdigit():
+            back -= 1
+        if back > 0 and chars[back - 1] in _STOPS:  # 上⏎年同期为: the word's head goes over to its tail
+            if back < brk:
+                chars[back + 1 : brk + 1] = chars[back:brk]
+                moves.append((back + 1, brk + 1, -1))
+            chars[back] = " "
+            continue
+        if chars[brk - 1].isdigit() or chars[brk - 1] in "%‰":
+            chars[brk] = " "
+            continue
+        ahead = brk + 1
+        while ahead < len(chars) and ahead - brk <= _MOVE_REACH and chars[ahead] not in _STOPS and not chars[ahead].isdigit():
+            ahead += 1
+        if brk + 1 < ahead < len(chars) and ahead - brk <= _MOVE_REACH:
+            chars[brk : ahead - 1] = chars[brk + 1 : ahead]
+            chars[ahead - 1] = " "
+            moves.append((brk, ahead - 1, 1))
+        else:
+            chars[brk] = " "
+    return "".join(chars), tuple(moves)
 
 
 def make_text(original: str, norm: str | None = None, width: int | None | bool = True) -> Text:
@@ -160,10 +256,14 @@ def make_text(original: str, norm: str | None = None, width: int | None | bool =
         norm = normalise(original)
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
     soft = wrapped_breaks(norm, line_starts, width)
+    moves: tuple[tuple[int, int, int], ...] = ()
+    if soft:
+        norm, moves = _joined(norm, soft)
     return Text(
         original=original,
         norm=norm,
         line_starts=tuple(line_starts),
         sentence_ends=_ends(_SENTENCE_RE, norm, soft),
         clause_ends=_ends(_CLAUSE_RE, norm, soft),
+        moves=moves,
     )

@@ -59,3 +59,69 @@ def test_a_number_cut_in_two_by_a_line_break_is_not_joined_into_a_wrong_reading(
     lines = [line for p in PARAGRAPHS for line in wrapped(p, 30)]
     cut = "\n".join(lines).replace("4036", "40\n36")  # a break inside the numerator
     assert [f.message for f in audit(cut) if f.rule == "RT001"] == ["随访率96.88%与3050/3200=95.31%不符"]
+
+
+# --- text hard-wrapped at 10-25 characters a line -------------------------------------------
+
+SHORT_PARAGRAPHS = [
+    "城西街道二〇二四年社会事务工作总结",
+    "全街道户籍人口38615人,其中男性19420人,女性19295人。"
+    "全年共发生火灾事故47起,同比下降16.1%,上年同期为58起。"
+    "全年实现社区服务收入6420万元,较上年增长9.6%(上年为5780万元)。"
+    "全年共调处矛盾纠纷215件,其中婚姻家庭纠纷72件,邻里纠纷81件,其他纠纷60件。"
+    "全街道应参保居民26340人,实际参保25910人,参保率为98.37%。",
+    "二、存在问题",
+]
+SHORT_EXPECTED = [
+    ("SM001", "合计38615人与分项之和19420人+19295人=38715人不符"),
+    ("CH001", "“下降16.1%”与58起→47起的实际变化18.97%不符"),
+    ("CH001", "“增长9.6%”与5780万元→6420万元的实际变化11.07%不符"),
+    ("SM001", "合计215件与分项之和72件+81件+60件=213件不符"),
+]
+
+
+def test_the_unwrapped_paragraph_gives_the_expected_findings():
+    assert [(f.rule, f.message) for f in audit("\n".join(SHORT_PARAGRAPHS))] == SHORT_EXPECTED
+
+
+def test_short_hard_wrapped_lines_read_as_the_sentence_they_cut():
+    for width in (10, 12, 14, 15, 17, 20, 22, 25):
+        text = "\n".join(line for p in SHORT_PARAGRAPHS for line in wrapped(p, width))
+        assert [(f.rule, f.message) for f in audit(text)] == SHORT_EXPECTED, width
+
+
+def test_short_wrapped_findings_point_at_the_original_characters():
+    text = "\n".join(line for p in SHORT_PARAGRAPHS for line in wrapped(p, 12))
+    lines = text.split("\n")
+    for finding in audit(text):
+        line, column = finding.line, finding.column
+        assert lines[line - 1][column - 1].isdigit(), (finding.message, lines[line - 1])
+
+
+def test_traditional_short_wrapped_lines_are_read_too():
+    paragraph = "全街道戶籍人口38615人,其中男性19420人,女性19295人。全年共發生火災事故47起,同比下降16.1%,上年同期為58起。" * 2
+    text = "\n".join(wrapped("城西街道社會事務工作總結", 12) + wrapped(paragraph, 12))
+    assert [f.rule for f in audit(text)] == ["SM001", "CH001", "SM001", "CH001"]
+
+
+def _soft_breaks(text: str) -> set[int]:
+    from auditor.normalise import normalise
+    from auditor.spans import wrapped_breaks
+
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    return wrapped_breaks(normalise(text), starts)
+
+
+def test_a_list_of_short_items_is_not_joined():
+    items = ["城关镇新建公厕12座", "东坝镇新建公厕8座", "西河乡新建公厕6座", "南山乡新建公厕9座",
+             "北岭镇新建公厕11座", "河口镇新建公厕7座", "石门乡新建公厕5座", "合计新建公厕58座"]
+    assert _soft_breaks("\n".join(items)) == set()
+    assert [f.rule for f in audit("\n".join(items[:-1]) + "\n合计新建公厕60座")] == ["SM001"]
+
+
+def test_short_lines_that_end_a_sentence_or_open_an_item_are_not_joined():
+    lines = ["一、基本情况", "全镇应接种4120剂次;", "实际接种4036剂次。", "二、主要做法", "(一)落实随访,全年随",
+             "访高血压患者3050人:", "其中按时随访2900人。", "(二)开展宣传,发放资", "料6200份,覆盖全镇。", "三、下一步"]
+    text = "\n".join(lines)
+    joined = {text.index(line) + len(line) for line in ("(一)落实随访,全年随", "(二)开展宣传,发放资")}
+    assert _soft_breaks(text) <= joined

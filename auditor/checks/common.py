@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from auditor.extract import Figure
 from auditor.model import Analysis
 
@@ -12,7 +14,8 @@ def as_written(analysis: Analysis, figure: Figure) -> str:
         from auditor.model import format_decimal
 
         return format_decimal(figure.written) + figure.unit
-    return analysis.text.original[figure.number_start : figure.end]
+    written = analysis.text.original[figure.number_start : figure.end]
+    return re.sub(r"\s*\n\s*", "", written) if "\n" in written else written  # 126⏎件 wrapped over a line
 
 
 def number_as_written(figure: Figure) -> str:
