@@ -1171,7 +1171,7 @@ _TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
 _MAX_PARTS_SCAN = 40  # figures after 其中 a list of parts may run over
 _CHANGE_WORDS_RE = re.compile(r"(?:增加(?!值)|减少|增长|下降|提高|降低)(?![到至])|比上年|较上年|同比|多支|少支|超支|节约")
 _TO_WORD_RE = re.compile(r"(?:由|从)|(?:提高|增加|降低|减少|下降|上升|提升|调整|压缩|增)(?:到|至)")
-_STATUS_RE = re.compile(r"已|均|目前|现|全部")
+_STATUS_RE = re.compile(r"已|均|目前|现|全部|样本|抽样|抽取|抽查|选取|选择")  # a subset: now done, or a sample drawn
 _SUBSET_LABEL_RE = re.compile(r"\(\s*(?:含|包含|包括|其中)")
 _NEW_STATEMENT_RE = re.compile(r"(?:另|还|并|又|共|现)?有(?![效关])")
 _PART_CHANGE_RE = re.compile(r"(?:比|较)(?:上年|去年|上年同期|去年同期|同期|上期)|同比|环比")
@@ -1214,6 +1214,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                     lists.append(PartsTotal(total, (larger[0],), (larger[1],), False, ""))
                 continue
             if len(parts) < 2 or _siblings_listed(whole_label, labels, siblings) or _across_dimensions(labels, dimensions):
+                continue
+            if _whole_of_them_elsewhere(figures, total, parts, totals_from, among):
                 continue
             reason = (_completeness(labels, complement, groups) or _spelled_out(labels, whole_label)
                       or _whole_made_of(labels, whole_label, whole_partitions))
@@ -1377,6 +1379,20 @@ def _paired(lists: list[PartsTotal]) -> list[PartsTotal]:
     ]
 
 
+def _whole_of_them_elsewhere(figures, total: Figure, parts: list[Figure], sentence_start: int, among: int) -> bool:
+    """完成1318万元,占全年任务2355万元的60%,其中国税161万元,地税778万元,其他380万元:
+    parts that do not add up to the figure nearest 其中 but do add up to another
+    figure of its unit before it in the sentence split that one."""
+    if _adds_up(PartsTotal(total, tuple(parts), (), False, "")):
+        return False
+    for figure in figures[max(0, total.index - 8) : total.index + 8]:
+        if (figure is not total and sentence_start <= figure.start < among and figure.exact
+                and figure.base_unit == total.base_unit and figure.kind == total.kind
+                and _adds_up(PartsTotal(figure, tuple(parts), (), False, ""))):
+            return True
+    return False
+
+
 def _adds_up(parts: PartsTotal) -> bool:
     total = sum((Fraction(p.value) for p in parts.parts), Fraction(0))
     slack = sum((half_unit(f.decimals, f.multiplier) for f in (*parts.parts, parts.total)), Fraction(0))
@@ -1499,6 +1515,9 @@ def _figure_ending_before(figures: tuple[Figure, ...], ends: list[int], norm: st
     return figure if re.fullmatch(r"[\s,(:]*", norm[figure.end : position]) else None
 
 
+_SUB_GROUP_RE = re.compile(r"[\u4e00-\u9fff]{2,8}中\s*[,:]")
+
+
 def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[list[Figure], list[str]]:
     """The parts after 其中 in the total's unit. Figures of other units beside
     them (612户1705人, a growth rate after each part) are stepped over; a
@@ -1513,8 +1532,8 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
         if figure.end > stop:
             break
         gap = norm[cursor : figure.number_start]
-        if "其中" in gap:
-            break
+        if "其中" in gap or parts and _SUB_GROUP_RE.search(gap):
+            break  # 其中粮作53.1万亩,经作19.3万亩,粮作中,玉米…: the kinds of a part, not more parts
         if figure.base_unit != total.base_unit or figure.kind != total.kind:
             if figure.kind in QUANTITY_KINDS or figure.kind in ("percent", "points", "permille"):
                 continue

@@ -118,6 +118,7 @@ def _values_of_earlier_respectively(norm: str, sentence_start: int, position: in
 
 
 _EARLIER_RESPECTIVELY_REACH = 120
+_COMPARED_WITH_RE = re.compile(r"(?:与|同|跟|和)[^、,;和与同跟]{1,14}?(?:相比|相较|比较)(?:而言)?\s*$")
 
 
 def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
@@ -128,6 +129,8 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
         clause_start = max(clause_start, sentence_start)
         clause = norm[clause_start:end]
         clause = clause[clause.rfind(")") + 1 :] if ")" in clause else clause
+        if end == position:  # …和直接经济损失与近5年均值相比分别下降: what they are compared with is no subject
+            clause = _COMPARED_WITH_RE.sub("", clause)
         if "、" in clause or _LAST_JOIN_RE.search(clause):
             counts = item_counts(clause)
             summary = _SUMMARY_COUNT_RE.search(clause)
@@ -295,6 +298,9 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
     following = norm[figure.end : figure.end + 1]
     if not following or not ("\u4e00" <= following <= "\u9fff" or following in "“”\"") or following in "和及与或等":
         return None  # 印染厂十五个, : a quantity of the last item, not a count of the list
+    inner = [len(item) for item in head.split("、")[1:]]  # the first item may carry the clause's lead words
+    if len(inner) >= 2 and max(inner) >= 3 * min(inner):
+        return None  # …家庭调动、日常一线干部考核、民警五类荣誉: the count sits in an item, it closes no list of peers
     return head
 
 
