@@ -282,6 +282,9 @@ def _village_scope(analysis: Analysis) -> tuple[str, ...]:
 
 
 _VILLAGE_SCOPE = ("全村",)
+_WHOLE_AREA_NAMES = frozenset({"总面积", "国土", "国土总", "国土总面积", "辖区", "辖区总", "辖区总面积", "行政区域", "行政区域总",
+                               "区域总", "版图"})
+_WHOLE_AREA_TAILS = ("总", "国土", "辖区", "区域", "版图")
 
 
 _GROUP_AFTER_RE = re.compile(r"\s*(?:的|\d)")
@@ -306,6 +309,8 @@ def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
             continue
         before = _METRIC_NOUN_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip(_FILLER_CHARS))
         before = (before + _counted_thing(norm, figure, figure.end + 10))[-2:]
+        if figure.kind == "area" and before.endswith(_WHOLE_AREA_TAILS):
+            before = "总"  # 总面积 and 国土面积: one group, keyed alike by _quantity_key
         groups.setdefault((figure.base_unit, figure.kind, before), []).append(figure)
     return groups
 
@@ -391,6 +396,8 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
         marks.the_village.add(figure.index)
         head = _THE_VILLAGE_RE.sub("全村", head)
     subject = _RURAL_ECONOMY_RE.sub(r"\1经济", _core(_PERIOD_RE.sub("", head), scope_words))
+    if figure.kind == "area" and subject in _WHOLE_AREA_NAMES:
+        subject = "总面积"  # 国土面积, 总面积, 辖区面积: the area of the place itself
     if subject.startswith("经济") and _VILLAGE_SCOPE[0] in scope_words:
         subject = "全村" + subject  # 农村经济总收入 and 全村经济总收入 on a village's page, named as the page does
     thing = _counted_thing(norm, figure, clause_end)
