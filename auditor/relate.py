@@ -1782,7 +1782,10 @@ _CHANGE_OF_NEW_RE = re.compile(
     rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
 )
 # …增长p%,上年为N / (上年同期为N) / ;去年同期为N: the base after the change
-_BASE_AFTER_RE = re.compile(rf"^\s*(?:[,,;]\s*)?(?:\(\s*)?(?:{_BASE_WORDS}|(?:19|20)\d{{2}}\s*年(?:同期)?)(?:为|是|同期为)\s*$")
+_BASE_AFTER_RE = re.compile(
+    rf"^\s*(?:[,,;]\s*)?(?:\(\s*)?(?:{_BASE_WORDS}|(?:19|20)\d{{2}}\s*年(?:同期)?)(?:为|是|同期为)\s*$"
+    rf"|^\s*\(\s*(?:{_BASE_WORDS}|(?:19|20)\d{{2}}\s*年(?:同期)?)\s*:?\s*$"  # (上年同期158起) / (上年:7820万元)
+)
 # 上年为N。 / 去年全县门诊量为N。: a base stated in the sentence before
 _BASE_BEFORE_RE = re.compile(rf"{_BASE_WORDS}")
 

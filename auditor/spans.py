@@ -120,7 +120,7 @@ def _width_of(lengths, norm: str = "", line_starts=()) -> int | None:
 
 
 _SHORT_WRAP_MIN = 16  # display columns: eight characters a line at the least
-_SHORT_WRAP_LINES = 8
+_SHORT_WRAP_LINES = 6
 _CLAUSE_MARKS_RE = re.compile(r"[,、。;:]")
 
 
@@ -140,7 +140,7 @@ def _short_width(lengths, norm: str, line_starts) -> int | None:
     widths = sorted(n for _, n in lines if n >= _SHORT_WRAP_MIN)
     if len(widths) < _SHORT_WRAP_LINES:
         return None
-    width = widths[int(len(widths) * 0.9)]
+    width = widths[int(len(widths) * 0.8)]  # a title wider than the wrap is no line of it
     full = [index for index, n in lines if n <= width and _fills(n, line_starts[index + 1] - 1 - line_starts[index], width)]
     if len(full) < 0.6 * len(lines):
         return None
