@@ -862,6 +862,8 @@ _SCOPE_WORD_RE = re.compile(r"^(?:全|本|该)(?:村|组|镇|乡|县|区|市|省
 _ANY_SCOPE_RE = re.compile(r"(?:全|本|该|我)(?:村|组|镇|乡|县|区|市|省|国)")
 _BASE_LOOKBACK_FIGURES = 200
 _BASE_LOOKBACK_CHARS = 6000
+# 占总收入的 names the one total of income stated before (经济总收入, 财政总收入)
+_SHORT_TOTALS = frozenset({"总收入", "总产值", "总支出", "总产量"})
 _MAX_BASES_EXAMINED = 40  # same-unit figures looked at, and
 _MAX_BASES = 6  # statements kept, for one share: bounded when every figure of a long line is one
 _YEAR_REACH = 200
@@ -958,6 +960,7 @@ def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start
     if _OTHER_YEAR_RE.search(norm, max(sentence_start, words_end - _YEAR_REACH), words_end):
         return []  # 上年…占…: a share of last year's whole
     year = _year_of(text, part.start)
+    paragraph_start, _ = text.line_span(part.start)
     candidates: list[Figure] = []
     examined = 0
     for total in figures[max(0, part.index - _BASE_LOOKBACK_FIGURES) : part.index][::-1]:
@@ -968,8 +971,12 @@ def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start
             break
         clause_start = text.clause_span(total.start)[0]
         clause = norm[max(clause_start, total.number_start - _WORDS_REACH) : total.number_start]
-        if _CHANGE_CLAUSE_RE.search(clause) or _has_own_share(norm, total) or not _same_base(_base_label(clause), named):
+        label = _base_label(clause)
+        if _CHANGE_CLAUSE_RE.search(clause) or _has_own_share(norm, total):
             continue
+        if not (_same_base(label, named) or named in _SHORT_TOTALS and label.endswith(named) and len(label) > len(named)
+                and "人均" not in label and total.start < paragraph_start):
+            continue  # (in the share's own paragraph a list of parts says what 总收入 is: relate's list readings)
         if scope and scope.group() not in norm[text.sentence_span(total.start)[0] : total.number_start]:
             continue
         total_year = _year_of(text, total.start)
@@ -978,6 +985,8 @@ def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start
         if _PART_OF_YEAR_RE.search(year) and total_year != year:
             continue  # 上半年…占经济总收入的: the half year's whole, not the year's
         candidates.append(total)
+    if named in _SHORT_TOTALS and len({c.value for c in candidates}) > 1:
+        return []  # 占总收入的 beside two different totals of income: which one is not said
     return candidates
 
 
