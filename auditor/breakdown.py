@@ -50,11 +50,12 @@ def find_breakdowns(analysis: Analysis) -> list[Breakdown]:
     groups = [("", tuple(g.split("|"))) for g in analysis.pack.words("partition_groups")]
     # the parts of a whole the pack knows (生产总值=第一产业|第二产业|第三产业), when the total names it
     groups += [(w.split("=", 1)[0], tuple(w.split("=", 1)[1].split("|"))) for w in analysis.pack.words("whole_partitions") if "=" in w]
+    complement = analysis.pack.words("complement_words")
     found = []
     if "分别" in text.norm or "依次" in text.norm:
-        found.extend(_respective_lists(text, figures, groups))
+        found.extend(_respective_lists(text, figures, groups, complement))
     claimed = {b.total.index for b in found}
-    found.extend(b for b in _labelled_lists(text, figures, groups) if b.total.index not in claimed)
+    found.extend(b for b in _labelled_lists(text, figures, groups, complement) if b.total.index not in claimed)
     return [b for b in found if not b.complete or _near_whole(b)]
 
 
@@ -155,7 +156,12 @@ def _values_after(figures, starts: list[int], norm: str, position: int, sentence
     return values
 
 
-def _respective_lists(text, figures, groups) -> list[Breakdown]:
+def _closed_by_other(labels: list[str], complement: tuple[str, ...]) -> bool:
+    """传染病疫情9起,食物中毒2起,其他2起: a list whose last item is 其他… is all of it."""
+    return len(labels) >= 3 and labels[-1].startswith(complement) and not any(l.startswith(complement) for l in labels[:-1])
+
+
+def _respective_lists(text, figures, groups, complement) -> list[Breakdown]:
     norm = text.norm
     starts = [f.start for f in figures]
     ends = [f.end for f in figures]
@@ -191,6 +197,8 @@ def _respective_lists(text, figures, groups) -> list[Breakdown]:
         kind = _partition(labels, groups, norm[text.clause_span(total.start)[0] : total.number_start])
         if kind == "whole":
             found.append(Breakdown(total, tuple(values), tuple(labels), True, "partition", inferred))
+        elif complement and _closed_by_other(labels, complement):
+            found.append(Breakdown(total, tuple(values), tuple(labels), True, "complement", inferred))
         elif among and not inferred:
             found.append(Breakdown(total, tuple(values), tuple(labels), False, "", inferred))
     return found
@@ -239,7 +247,7 @@ def _total_before(text, figures, ends: list[int], first_value: Figure, floor: in
 _ITEM_RE = re.compile(r"[\u4e00-\u9fff]{1,10}$")
 
 
-def _labelled_lists(text, figures, groups) -> list[Breakdown]:
+def _labelled_lists(text, figures, groups, complement) -> list[Breakdown]:
     """A total followed at once by labelled values of its unit whose labels split it."""
     norm = text.norm
     found = []
@@ -267,6 +275,10 @@ def _labelled_lists(text, figures, groups) -> list[Breakdown]:
         if ages:
             if _bands_fit(ages) != "tile":
                 continue
+        elif complement and _closed_by_other(labels, complement):
+            # no 其中 says the list is of the total: a likely reading, a warning
+            found.append(Breakdown(total, tuple(parts), tuple(labels), True, "complement", True))
+            continue
         elif _partition(labels, groups, norm[text.clause_span(total.start)[0] : total.number_start]) != "whole":
             continue
         found.append(Breakdown(total, tuple(parts), tuple(labels), True, "partition", inferred))

@@ -1212,6 +1212,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             in_parenthesis = match.group("bracket") is not None or norm[total.end : match.start()].strip().startswith("(")
             stop = norm.find(")", match.end(), sentence_end) if in_parenthesis else sentence_end
             stop = sentence_end if stop < 0 else stop
+            if not in_parenthesis and stop < len(norm) and norm[stop] == ";":
+                stop = _items_after_semicolons(text, figures, starts, stop, total)
             parts, labels = _parts_after(figures, starts, norm, match.end(), stop, total)
             if listed and parts:
                 parts, labels = _with_ones(norm, match.end(), stop, total, parts, labels)
@@ -1473,6 +1475,31 @@ def _subset_larger(figures, starts: list[int], norm: str, start: int, stop: int,
         if total.value < figure.value <= 2 * total.value:
             return figure, gap.strip(" ,、:;()的为")
     return None
+
+
+_ITEM_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,12}\s*")
+_NOT_AN_ITEM_RE = re.compile(r"其中|共|总|合计|全|累计|现有|另")  # a new whole, not one more item
+
+
+def _items_after_semicolons(text, figures, starts: list[int], stop: int, total: Figure) -> int:
+    """其中,刑事案件87起;治安案件198起;其他案件31起: a list whose items are
+    sentences of their own, each a name and one figure of the total's unit, goes on
+    past the ; (at most 12 items)."""
+    norm = text.norm
+    for _ in range(_MAX_LIST_ITEMS):
+        if stop >= len(norm) or norm[stop] != ";":
+            break
+        item_start, item_end = text.sentence_span(stop + 1)
+        index = bisect_left(starts, item_start)
+        if index >= len(figures) or figures[index].end > item_end:
+            break
+        figure = figures[index]
+        if (figure.base_unit != total.base_unit or figure.kind != total.kind
+                or not _ITEM_LABEL_RE.fullmatch(norm, item_start, figure.number_start)
+                or _NOT_AN_ITEM_RE.search(norm, item_start, figure.number_start) or norm[figure.end : item_end].strip(" )")):
+            break
+        stop = item_end
+    return stop
 
 
 def _within_the_whole(parts: list[Figure], labels: list[str], total: Figure) -> tuple[list[Figure], list[str]]:
