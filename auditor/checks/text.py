@@ -96,6 +96,21 @@ def report_words(words: str) -> bool:
     return len(words) >= _OWN_WORDS_MIN and bool(_OWN_WORDS_RE.search(words))
 
 
+def _quoted_in_prose(norm: str, start: int, end: int) -> bool:
+    """常问“还没有账号?怎么注册?”,我们…: words someone said, quoted in the report's sentence."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    line_end = norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    for open_mark, close_mark in (("“", "”"), ("「", "」")):
+        opening = norm.rfind(open_mark, max(line_start, start - 60), start)
+        if opening < 0 or close_mark in norm[opening:start]:
+            continue
+        closing = norm.find(close_mark, end, min(line_end, end + 60))
+        if closing >= 0 and report_words(norm[max(line_start, opening - 200) : opening] + norm[closing + 1 : min(line_end, closing + 200)]):
+            return True
+    return False
+
+
 def _report_words_between(analysis: Analysis, before: list, after: list) -> bool:
     """The report's own words after the last debris of one line or before the first of the
     next: the two are debris in the report's text, not one block of someone else's page."""
@@ -134,6 +149,8 @@ def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         matches = _first_of_overlapping(matches + [m for m in menus if m is not None])
     if rule.options.edge_lines:
         matches = _first_of_overlapping(matches + edge_furniture(analysis, rule.options.edge_lines, matches))
+    norm = analysis.text.norm
+    matches = [m for m in matches if not _quoted_in_prose(norm, m.start(), m.end())]
     yield from _per_line(analysis, matches, rule.options.group == "block")
 
 
@@ -146,7 +163,9 @@ def _each(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 
 def pattern(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """Any of params.patterns (Python regular expressions on the normalised text)."""
-    yield from _per_line(analysis, _pattern_matches(analysis, rule), rule.options.group == "block")
+    norm = analysis.text.norm
+    matches = [m for m in _pattern_matches(analysis, rule) if not _quoted_in_prose(norm, m.start(), m.end())]
+    yield from _per_line(analysis, matches, rule.options.group == "block")
 
 
 def _pattern_matches(analysis: Analysis, rule: Rule) -> list[re.Match]:
