@@ -12,6 +12,7 @@ from auditor.locate import locator
 from auditor.model import Analysis, Finding, Hit, plain
 from auditor.read import Document, without_surrogates
 from auditor.per_head import find_per_head
+from auditor.per_area import find_densities
 from auditor.per_unit import find_per_unit
 from auditor.relate import find_relations
 from auditor.rulepack import Rule, RulePack
@@ -38,7 +39,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     analysis = Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables,
                         comments=document.comments, revisions=document.revisions, **piece)
     relations = find_relations(analysis)
-    relations = replace(relations, ratios=relations.ratios + tuple(find_per_head(analysis)) + tuple(find_per_unit(analysis)))
+    relations = replace(relations, ratios=relations.ratios + tuple(find_per_head(analysis)) + tuple(find_per_unit(analysis))
+                        + tuple(find_densities(analysis)))
     analysis = replace(analysis, relations=relations)
     judged: dict[str, tuple[Rule, Mapping[int, Any]]] = {}
     values = check_values(analysis, judged)

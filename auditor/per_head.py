@@ -189,9 +189,10 @@ def per_head_words(text, figure: Figure) -> str:
     clause_start, _ = text.clause_span(figure.start)
     words = _PER_HEAD_RE.search(text.norm, max(clause_start, figure.number_start - 12), figure.number_start)
     if words is None:
+        from auditor.per_area import density_words
         from auditor.per_unit import per_unit_words
 
-        return per_unit_words(text, figure) or "人均"
+        return per_unit_words(text, figure) or density_words(text, figure) or "人均"
     return text.original[words.start() : words.end()].rstrip("为达到约 ")
 
 
