@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.extract import Figure
 from auditor.model import Analysis
@@ -30,6 +31,12 @@ _HEAD_RE = re.compile(
     r"(?P<verb>" + "|".join(_STRONG_VERBS) + r"|有|共)?\s*$"
 )
 _HEAD_REACH = 12
+_LISTED_HEAD_RE = re.compile(
+    "(?P<scope>" + "|".join(_SCOPES) + r")?(?:有|辖|下辖|共辖|设有|分为|包括)?"
+    r"(?!其中|包括|含)(?:[\u4e00-\u9fff\d]{1,6}?(?:组|村|社区|寨|屯|社|庄|湾|坪|沟|坝)[、和及]){1,39}"
+    r"[\u4e00-\u9fff\d]{1,6}?(?:组|村|社区|寨|屯|社|庄|湾|坪|沟|坝)(?:等)?共\s*$"
+)
+_LISTED_HEAD_REACH = 300
 # another time or a plan: the sentence before the count names one
 _OTHER_TIME_RE = re.compile(r"(?:19|20)\d{2}|原|过去|以前|之前|此前|曾|撤并|合并|调整|计划|拟|规划|将|前年|去年|上年")
 _OTHER_TIME_REACH = 40
@@ -38,8 +45,14 @@ _SUBSET_AFTER_RE = re.compile(r"中|的|里|已|以上|以下|以内")
 _PLACE_LEVEL_RE = re.compile(r"(?:全|本|该|我)(村|组|镇|乡|县|区|市|州|省|国)")
 # 村民组分别为东山组、西山组…: a list naming the divisions
 _LIST_HEAD_RE = re.compile(r"(?P<noun>村民小组|村民组|自然村|行政村)(?:分别)?(?:为|是|有|包括|:)\s*")
-_LIST_ITEM_RE = re.compile(r"[\u4e00-\u9fff\d]{1,8}?(?:组|村|社区)")
+_LIST_ITEM_RE = re.compile(r"[\u4e00-\u9fff\d]{1,8}?(?:组|村|社区|寨|屯|社|庄|湾|坪|沟|坝)")
 _MAX_ITEMS = 40
+
+
+@lru_cache(maxsize=4)
+def place_levels(norm: str) -> frozenset[str]:
+    """The levels of place the text names as a subject: 全村 → 村, 本镇 → 镇, 我县 → 县."""
+    return frozenset(_PLACE_LEVEL_RE.findall(norm))
 
 
 @dataclass(frozen=True)
@@ -58,7 +71,7 @@ def division_statements(analysis: Analysis) -> list[Division]:
     norm = analysis.text.norm
     if not _NOUN_RE.search(norm):
         return []
-    levels = {match.group(1) for match in _PLACE_LEVEL_RE.finditer(norm)}
+    levels = place_levels(norm)
     page = "村" if levels <= {"村", "组"} else "镇" if levels <= {"镇", "乡", "村", "组"} and levels & {"镇", "乡"} else ""
     if not page:
         return []
@@ -82,7 +95,12 @@ def _counts(analysis: Analysis) -> Iterator[Division]:
             start = figures[figure.index - 1].end
         head = _HEAD_RE.fullmatch(norm, start, figure.number_start) if start <= figure.number_start else None
         if head is None or not (head.group("scope") or head.group("verb") in _STRONG_VERBS):
-            continue
+            # 村内有一组、二组、…、六组共6个村民小组: the names, then their count
+            if figure.number_start - clause_start > _LISTED_HEAD_REACH:
+                continue
+            head = _LISTED_HEAD_RE.fullmatch(norm, clause_start, figure.number_start)
+            if head is None:
+                continue
         scope = head.group("scope")
         division = _NOUNS[noun.group()]
         if scope and _SCOPES[scope] != _PLACE_OF[division]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from auditor.arith import interval
 from auditor.checks.base import Check, Params
 from auditor.checks.common import as_written, is_listed
-from auditor.divisions import division_conflicts
+from auditor.divisions import division_conflicts, place_levels
 from auditor.extract import Figure, strip_fillers
 from auditor.lexicon import APPROXIMATE_WORDS, DIRECTION_ALTERNATIVES
 from auditor.model import Analysis, Hit
@@ -270,14 +270,11 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 pending[what] = _stated(analysis, seen, _period_of(analysis, seen, report_year))
 
 
-_PLACE_LEVEL_RE = re.compile(r"(?:全|本|该|我)(村|组|镇|乡|县|区|市|州|省|国)")
-
-
 def _village_scope(analysis: Analysis) -> tuple[str, ...]:
     """On a village's page (全村, 本村, 该村 and no town or county named as a
     subject) 全村耕地面积 and 耕地面积 are one figure: 全村 is its scope word.
     Where a town's or a county's figures stand too, 全村… is one village's."""
-    levels = {match.group(1) for match in _PLACE_LEVEL_RE.finditer(analysis.text.norm)}
+    levels = place_levels(analysis.text.norm)
     return _VILLAGE_SCOPE if "村" in levels and levels <= {"村", "组"} else ()
 
 
