@@ -1218,6 +1218,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             if listed and parts:
                 parts, labels = _with_ones(norm, match.end(), stop, total, parts, labels)
             parts, labels = _within_the_whole(parts, labels, total)
+            parts, labels, summed = _closed_by_sum(parts, labels)
             whole_label = norm[text.clause_span(total.start)[0] : total.number_start]
             if len(parts) < 2 and not listed and not in_parenthesis:
                 larger = _subset_larger(figures, starts, norm, match.end(), stop, total)
@@ -1231,6 +1232,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             reason = (_completeness(labels, complement, groups) or _spelled_out(labels, whole_label)
                       or _whole_made_of(labels, whole_label, whole_partitions))
             inferred = False
+            if not reason and summed:  # …,合计12.7亿元 closing the list: all of it (a bracket may single a few out: a warning)
+                reason, inferred = "total_word", listed or in_parenthesis
             if not reason and listed and _enumerated(text, total, parts, match.end(), stop):
                 reason, inferred = "enumerated", True
             lists.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason, inferred))
@@ -1502,6 +1505,21 @@ def _items_after_semicolons(text, figures, starts: list[int], stop: int, total: 
     return stop
 
 
+_SUM_LABEL_RE = re.compile(r"(?:合计|总计|共计|小计|共)(?:为|达|达到)?$")
+
+
+def _closed_by_sum(parts: list[Figure], labels: list[str]) -> tuple[list[Figure], list[str], bool]:
+    """甲5.6亿元,乙4.3亿元,丙2.8亿元,合计12.7亿元: the figure after 合计 sums the
+    parts, it is none of them; when it is their sum, the parts are all of the whole
+    (a 合计 that is not their sum is _parts_before_total_word's finding)."""
+    if len(parts) < 3 or not _SUM_LABEL_RE.search(labels[-1]):
+        return parts, labels, False
+    summed, parts, labels = parts[-1], parts[:-1], labels[:-1]
+    listed = sum((Fraction(p.value) for p in parts), Fraction(0))
+    slack = sum((half_unit(f.decimals, f.multiplier) for f in (*parts, summed)), Fraction(0))
+    return parts, labels, abs(listed - Fraction(summed.value)) <= slack
+
+
 def _within_the_whole(parts: list[Figure], labels: list[str], total: Figure) -> tuple[list[Figure], list[str]]:
     """The list of parts ends before a figure more than twice the whole: no
     part is that much larger than what it is part of, so the sentence has
@@ -1670,6 +1688,9 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
         if previous_total is not None and previous_total.start >= sentence_start:
             first = previous_total.index + 1
         previous_total = total
+        opened = max(norm.rfind("其中", sentence_start, total.number_start), norm.rfind("(", sentence_start, total.number_start))
+        if opened >= 0 and ")" not in norm[opened : total.number_start]:
+            first = max(first, bisect_left(starts, opened))  # 投资12.8亿元,其中…,合计: the parts are after 其中
         parts = [
             f for f in figures[first : total.index]
             if f.base_unit == total.base_unit and f.kind == total.kind and f.exact
