@@ -93,7 +93,11 @@ def report_words(words: str) -> bool:
     """Whether text left beside debris on a line is the report's own: a title and
     一、20xx年… after a 【 - 页面标题】 tag are; the headlines after 上一篇 and 下一篇 are not."""
     words = words.strip()
-    return len(words) >= _OWN_WORDS_MIN and bool(_OWN_WORDS_RE.search(words))
+    return (len(words) >= _OWN_WORDS_MIN and bool(_OWN_WORDS_RE.search(words))
+            and bool(_WORD_RUN_RE.search(words)))  # ,当前显示3253字,还剩4027字 is a page's counter, not a clause
+
+
+_WORD_RUN_RE = re.compile(r"[\u4e00-\u9fff]{6}")
 
 
 def _quoted_in_prose(norm: str, start: int, end: int) -> bool:
