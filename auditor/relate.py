@@ -1757,10 +1757,14 @@ _COMPARE_RE = re.compile(
 )
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
-    r"(?:(?:比上年|较上年|比去年|较去年|同比|比上年同期|较上年同期|环比)(?P<word>增加|减少|增长|下降|多|少)"
+    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>增加|减少|增长|下降|多|少)"
     r"|(?P<bare>增加|减少))了?\s*$"
 )
-_DIFFERENCE_TAIL_RE = re.compile(r"^\s*[,,]\s*(?:同比)?(?P<word>增长|下降|增加|减少|提高|降低)了?\s*$")
+# …,增长p% / …(增幅为p%) / …(降幅p%)
+_DIFFERENCE_TAIL_RE = re.compile(
+    r"^\s*(?:[,,]|\()\s*(?:同比)?(?:(?P<word>增长|下降|增加|减少|提高|降低)了?|(?P<rate>增幅|涨幅|降幅|跌幅)(?:为|达|是)?)\s*$"
+)
+_RATE_DIRECTION = {"增幅": "up", "涨幅": "up", "降幅": "down", "跌幅": "down"}
 _COMPARE_TAIL_RE = re.compile(
     rf"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
 )
@@ -1983,13 +1987,14 @@ def _changes_from_difference(text, figures) -> list[Change]:
             continue
         word = head.group("word") or head.group("bare")
         says = direction_of(word) or ("down" if word == "少" else "up")
-        if direction_of(tail.group("word")) != says:
+        tail_word = tail.group("word") or tail.group("rate")
+        if (direction_of(tail.group("word")) if tail.group("word") else _RATE_DIRECTION[tail_word]) != says:
             continue
         value = new.value - difference.value if says == "up" else new.value + difference.value
         if value <= 0:
             continue
         old = _derived(difference, new, value)
-        found.append(Change(old, new, "", stated, tail.group("word"), new.start, stated.end))
+        found.append(Change(old, new, "", stated, tail_word, new.start, stated.end))
     return found
 
 
