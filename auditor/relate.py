@@ -863,6 +863,8 @@ _ANY_SCOPE_RE = re.compile(r"(?:全|本|该|我)(?:村|组|镇|乡|县|区|市|�
 _BASE_LOOKBACK_FIGURES = 200
 _BASE_LOOKBACK_CHARS = 6000
 # 占总收入的 names the one total of income stated before (经济总收入, 财政总收入)
+_OWN_PLACE_RE = re.compile(r"\s*(?:全|本|该)(?:村|镇|乡)(?:共有|现有|共|有)?\s*$")  # 全村312户1186人: the place's households
+_BARE_COUNT_END_RE = re.compile(r"\s*(?:$|[,。;、\n\d(])")  # 全村312户1186人 / 全村312户, — never 全村有150户通电
 _SHORT_TOTALS = frozenset({"总收入", "总产值", "总支出", "总产量"})
 _MAX_BASES_EXAMINED = 40  # same-unit figures looked at, and
 _MAX_BASES = 6  # statements kept, for one share: bounded when every figure of a long line is one
@@ -974,7 +976,10 @@ def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start
         label = _base_label(clause)
         if _CHANGE_CLAUSE_RE.search(clause) or _has_own_share(norm, total):
             continue
-        if not (_same_base(label, named) or named in _SHORT_TOTALS and label.endswith(named) and len(label) > len(named)
+        if not (_same_base(label, named) or label == "" and _household_or_population(named) and _OWN_PLACE_RE.match(clause)
+                and total.base_unit == ("户" if _household_or_population(named) == "household" else "人")
+                and _BARE_COUNT_END_RE.match(norm, total.end)
+                or named in _SHORT_TOTALS and label.endswith(named) and len(label) > len(named)
                 and "人均" not in label and total.start < paragraph_start):
             continue  # (in the share's own paragraph a list of parts says what 总收入 is: relate's list readings)
         if scope and scope.group() not in norm[text.sentence_span(total.start)[0] : total.number_start]:
@@ -2073,7 +2078,7 @@ def _stated_after(figures, norm: str, new: Figure, sentence_end: int, end: int) 
 
 # 分别占12%、45% / 分别占总数的… / 分别占全县户籍人口的比重为… ; 占比分别为 / 所占比例分别为
 _RESPECTIVE_SHARE_RES = (
-    re.compile(r"分别占(?P<whole>[^\d,。;:]{0,12}?)(?:的)?(?:比重|比例|比)?(?:为|达|达到|是)?\s*$"),
+    re.compile(r"(?:分别|依次)占(?:到|了)?(?P<whole>[^\d,。;:]{0,12}?)(?:的)?(?:比重|比例|比)?(?:为|达|达到|是)?\s*$"),
     re.compile(r"占(?P<whole>[^\d,。;:分]{0,12}?)(?:的)?(?:比重|比例|比)分别(?:为|达|达到|是)?\s*$"),
 )
 _ITEM_JOIN_RE = re.compile(r"、|和|及|与")
@@ -2086,7 +2091,7 @@ def respective_shares(analysis) -> dict[int, Ratio | None]:
     for the first share of a clause that does not resolve (no reading)."""
     text, figures = analysis.text, analysis.figures
     found: dict[int, Ratio | None] = {}
-    if "分别" not in text.norm:
+    if "分别" not in text.norm and "依次" not in text.norm:
         return found
     for first, words in respective_share_clauses(text, figures):
         found[first.index] = None

@@ -68,7 +68,7 @@ def _respective_clauses(analysis) -> Iterator[tuple[list[Figure], list[Figure], 
 
 
 def implied_wholes(analysis, rule) -> Iterator[Hit]:
-    if "分别" not in analysis.text.norm:
+    if "分别" not in analysis.text.norm and "依次" not in analysis.text.norm:
         return
     max_spread = Fraction(str(rule.options.max_spread))
     for parts, shares, named in _respective_clauses(analysis):
