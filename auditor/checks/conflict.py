@@ -450,9 +450,12 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     # the period in force may be stated lines before: a hard-wrapped page, a year heading
     named = [(m.start(), m.group(0)) for m in _PERIOD_RE.finditer(norm, max(0, figure.number_start - _PARAGRAPH_WINDOW), figure.number_start)]
     # a comparison's base (较上年增长) is no period in force; 全年 is the period named before it
+    says_its_year = any(start >= prefix_start and word in _DEFAULT_PERIOD for start, word in named)
     named = [(start, _plain_year(word)) for start, word in named
              if word not in _DEFAULT_PERIOD and not _COMPARED_RE.search(norm, max(0, start - 2), start)]
-    periods = frozenset(word for start, word in named if start >= prefix_start or start == named[-1][0])
+    # 全年 in its own sentence: the 下半年 of a line before is not in force (a year named before is: 全年 is that year)
+    periods = frozenset(word for start, word in named
+                        if start >= prefix_start or start == named[-1][0] and not (says_its_year and not _YEAR_RE.match(word)))
     if not periods and report_year is not None:
         periods = frozenset({report_year})  # 2023年…5862人 and 全年…5826人 in a report of 2023 alone
     if any(_PLACEHOLDER_YEAR_RE.match(period) for period in periods):
