@@ -259,13 +259,18 @@ def _labelled_lists(text, figures, groups, complement) -> list[Breakdown]:
         following = total.index + 1
         gap_end = figures[following].start
         if re.fullmatch(r"\s*[。;]\s*", norm[total.end : sentence_end + 1]) and sentence_end < len(norm):
-            # the next sentence opens with 按年龄分 / 按性别分
+            # the next sentence opens with 按年龄分 / 从年龄构成看 / 全县户籍人口中
             next_start = sentence_end + 1
-            if not re.match(r"\s*按[\u4e00-\u9fff]{1,6}(?:分|划分|统计)", norm[next_start : next_start + 12]):
+            opener = _OPENER_RE.match(norm, next_start, min(len(norm), next_start + 24))
+            if opener is None:
+                if not (_band(figures[following]) and not norm[next_start : figures[following].start].strip()):
+                    continue  # …人口52.3万人。0-14岁人口为…: the bands alone say the list splits a population
+            elif opener.group("group") and not _names_group(opener.group("group"), text, total):
                 continue
-            inferred, sentence_end = True, text.sentence_span(next_start)[1]
+            inferred = True
         elif not re.match(r"\s*[,;]", norm[total.end : gap_end]):
             continue
+        sentence_end = _list_end(norm, total.end)
         if "其中" in norm[total.end : gap_end]:
             continue  # a 其中 list: relate.find_parts reads it
         items = _items_after(text, figures, total, sentence_end)
@@ -285,7 +290,33 @@ def _labelled_lists(text, figures, groups, complement) -> list[Breakdown]:
     return found
 
 
-_SEPARATOR = r"\s*[,;、。]\s*(?:按[\u4e00-\u9fff]{1,6}(?:分|划分|统计)\s*[,:]?\s*)?"
+_OPENER = (r"(?:按[\u4e00-\u9fff]{1,6}(?:分|划分|统计)|从[\u4e00-\u9fff]{1,6}(?:看|上看|来看)"
+           r"|(?P<group>[\u4e00-\u9fff]{2,12}?)(?:之)?中)")
+_OPENER_RE = re.compile(r"\s*" + _OPENER + r"\s*[,:]")
+_SEPARATOR = r"\s*[,;、。]\s*(?:" + _OPENER.replace("?P<group>", "") + r"\s*[,:]?\s*)?"
+_SHARE_AFTER_RE = re.compile(r"\s*[,(]\s*占[^\d,;。]{0,12}?(?:的)?(?:比重|比例)?(?:为|达|是)?\s*")
+_LIST_REACH = 400  # characters a list of items separated by ; may run over
+
+
+def _list_end(norm: str, position: int) -> int:
+    """Where a list of items that starts at position ends: the next 。 or line break
+    (its items may be separated by ;), at most _LIST_REACH characters on."""
+    stop = min(len(norm), position + _LIST_REACH)
+    ends = [e for e in (norm.find("。", position + 1, stop), norm.find("\n", position + 1, stop)) if e >= 0]
+    if not ends:
+        return stop
+    end = min(ends)
+    if norm[position:end].strip(" 。") == "" and end + 1 < stop:  # the total ends its sentence: the list is the next one
+        following = [e for e in (norm.find("。", end + 1, stop), norm.find("\n", end + 1, stop)) if e >= 0]
+        return min(following) if following else stop
+    return end
+
+
+def _names_group(group: str, text, total: Figure) -> bool:
+    """全县户籍人口中 after …户籍人口52368人: the group is what the total counts."""
+    label = text.norm[text.clause_span(total.start)[0] : total.number_start]
+    core = re.sub(r"^(?:全国|全省|全市|全县|全区|全镇|全乡|全村|年末|年底|本地|辖区)+", "", group)
+    return len(core) >= 2 and core in label
 _NAMED_GAP_RE = re.compile(_SEPARATOR + r"(?P<label>[\u4e00-\u9fff]{1,10}?)(?:为|有|达)?\s*")
 _AGE_GAP_RE = re.compile(_SEPARATOR)
 _AGE_NOUN_RE = re.compile(r"\s*(?:的)?(?:人口|人|居民|常住人口|户籍人口|人数)?(?:为|有|达)?\s*")
@@ -305,6 +336,12 @@ def _items_after(text, figures, total: Figure, sentence_end: int):
         if len(parts) > _MAX_ITEMS:
             return None
         figure = figures[index]
+        if parts and figure.kind == "percent" and _SHARE_AFTER_RE.fullmatch(norm, cursor, figure.number_start):
+            cursor = figure.end + (1 if norm[figure.end : figure.end + 1] == ")" else 0)
+            index += 1
+            continue  # 15-59岁人口为33.1万人,占63.5%: the item's share, no item
+        if ages and re.match(r"\s*[,;]\s*其中", norm[cursor : cursor + 8]):
+            break  # 其中65岁及以上…: inside the last band, the list is over
         band = _band(figure)
         if band is not None:
             value = figures[index + 1] if index + 1 < len(figures) else None
@@ -330,6 +367,7 @@ def _items_after(text, figures, total: Figure, sentence_end: int):
         index += 1
     if len(parts) < 2:
         return None
-    if norm[cursor:sentence_end].strip(" 。;"):
+    rest = norm[cursor:sentence_end].strip(" 。;")
+    if rest and not (ages and re.match(r"[,;]\s*其中", rest)):
         return None  # the sentence goes on: more than the list
     return parts, labels, ages
