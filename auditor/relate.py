@@ -36,6 +36,7 @@ from auditor.lexicon import (
 )
 from auditor.model import Analysis
 from auditor.spans import ends_with
+from auditor.unit_slip import unit_slip
 
 QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number", "duration")
 
@@ -1995,6 +1996,8 @@ def _changes_from_difference(text, figures) -> list[Change]:
         tail_word = tail.group("word") or tail.group("rate")
         if (direction_of(tail.group("word")) if tail.group("word") else _RATE_DIRECTION[tail_word]) != says:
             continue
+        if unit_slip(norm, new, difference, stated) is not None:
+            continue  # a difference whose unit slipped: CH003 names the unit
         value = new.value - difference.value if says == "up" else new.value + difference.value
         if value <= 0:
             continue
@@ -2124,11 +2127,11 @@ def _shares_from(figures, first: Figure) -> list[Figure]:
 
 
 def _respective_readings(text, figures, shares: list[Figure], words: re.Match) -> list[Ratio]:
-    if len(shares) < 2:
-        return []
-    parts = _listed_parts(text, figures, shares[0], len(shares), words.start())
+    parts = _listed_parts(text, figures, shares[0], len(shares), words.start()) if len(shares) >= 2 else None
     if parts is None:
-        return []
+        from auditor.share_pairs import shares_of_two_wholes  # 农业户…户、农业人口…人,分别占总户数和总人口的
+
+        return shares_of_two_wholes(text, figures, shares, words)
     whole = _respective_whole(text, figures, parts, shares, words.group("whole").strip().removesuffix("的"))
     if whole is None:
         return []
