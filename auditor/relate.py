@@ -2127,11 +2127,11 @@ def _shares_from(figures, first: Figure) -> list[Figure]:
 
 
 def _respective_readings(text, figures, shares: list[Figure], words: re.Match) -> list[Ratio]:
-    parts = _listed_parts(text, figures, shares[0], len(shares), words.start()) if len(shares) >= 2 else None
+    if len(shares) < 2:
+        return []
+    parts = _listed_parts(text, figures, shares[0], len(shares), words.start())
     if parts is None:
-        from auditor.share_pairs import shares_of_two_wholes  # 农业户…户、农业人口…人,分别占总户数和总人口的
-
-        return shares_of_two_wholes(text, figures, shares, words)
+        return []  # (households and people over their own wholes: auditor.share_pairs)
     whole = _respective_whole(text, figures, parts, shares, words.group("whole").strip().removesuffix("的"))
     if whole is None:
         return []

@@ -16,7 +16,16 @@ from __future__ import annotations
 import re
 
 from auditor.extract import Figure
-from auditor.relate import Ratio, _CHANGE_CLAUSE_RE, _year_of, pair_explains
+from auditor.model import Analysis
+from auditor.relate import (
+    _CHANGE_CLAUSE_RE,
+    Ratio,
+    _listed_parts,
+    _shares_from,
+    _year_of,
+    pair_explains,
+    respective_share_clauses,
+)
 
 _HOUSEHOLDS = "户"
 _PEOPLE = ("人", "口")
@@ -38,6 +47,20 @@ _LOOKBACK_FIGURES = 200
 _LOOKBACK_CHARS = 6000
 _MAX_VALUES = 3  # distinct wholes of one unit: more are many places' counts
 _MAX_EXAMINED = 40  # counts of the unit looked at: bounded when every figure of a long line is one
+
+
+def find_share_pairs(analysis: Analysis) -> list[Ratio]:
+    """The readings of every 分别占 clause whose parts are a household count and a head count."""
+    text, figures = analysis.text, analysis.figures
+    if "分别" not in text.norm:
+        return []
+    found: list[Ratio] = []
+    for first, words in respective_share_clauses(text, figures):
+        shares = _shares_from(figures, first)
+        if len(shares) > 2 or len(shares) == 2 and _listed_parts(text, figures, first, 2, words.start()) is not None:
+            continue  # parts of one unit: relate reads them against one whole
+        found.extend(shares_of_two_wholes(text, figures, shares, words))
+    return found
 
 
 def shares_of_two_wholes(text, figures, shares: list[Figure], words: re.Match) -> list[Ratio]:
