@@ -75,7 +75,7 @@ def _division_hits(analysis: Analysis) -> Iterator[Hit]:
 
 def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     generic = set(rule.options.generic_metrics)
-    scope_words = tuple(sorted(rule.options.scope_words, key=len, reverse=True))
+    scope_words = tuple(sorted(rule.options.scope_words + _village_scope(analysis), key=len, reverse=True))
     state = analysis.state(rule.id + ":rates")  # the pieces of a long document share what was stated first
     first_seen: dict[str, _Stated] = state.setdefault("first_seen", {})
     reported: set[str] = state.setdefault("reported", set())
@@ -94,9 +94,10 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue  # 贫困发生率降至12.1%: the end of a change, of another time than a rate stated plainly
         if analysis.text.norm.startswith("的", figure.end):
             continue  # 贫困发生率30%以上的村: a threshold that names a group, not the rate
-        key = keys.get((figure.subject, figure.metric))
+        subject = figure.subject or _subject_of_count_before(analysis, figure)
+        key = keys.get((subject, figure.metric))
         if key is None:
-            key = keys[(figure.subject, figure.metric)] = metric_key(figure.subject, figure.metric, scope_words)
+            key = keys[(subject, figure.metric)] = metric_key(subject, figure.metric, scope_words)
         if key in generic or len(key) < 3 or key.startswith("占") or _SHARE_KEY_RE.search(key):
             continue  # 占…的比例, 对GDP增长的贡献率: one per subject, named clauses before
         earlier = first_seen.get(key)
@@ -119,6 +120,21 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 continue
             reported.add(key)
             yield _hit(analysis, key, earlier, figure)
+
+
+def _subject_of_count_before(analysis: Analysis, figure: Figure) -> str:
+    """小学生18人,入学率100%;中学生9人,入学率90%: a rate that opens its clause
+    is the rate of the count in the clause just before it."""
+    if not figure.index:
+        return ""
+    before = analysis.figures[figure.index - 1]
+    text = analysis.text
+    if before.kind != "count" or not before.subject:
+        return ""
+    clause_start, _ = text.clause_span(figure.start)
+    if text.clause_span(before.start)[1] + 1 < clause_start or text.sentence_span(before.start) != text.sentence_span(figure.start):
+        return ""
+    return before.subject.removeprefix("其中")
 
 
 _LEVEL_RE = re.compile(r"(?:全|本|我|该)(国|省|市|州|县|区|镇|乡|村)")
