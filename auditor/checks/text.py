@@ -166,10 +166,54 @@ def _each(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 
 
 def pattern(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    """Any of params.patterns (Python regular expressions on the normalised text)."""
+    """Any of params.patterns (Python regular expressions on the normalised text); a match
+    of params.beside_patterns only where other debris lies on its line or the next to it."""
     norm = analysis.text.norm
-    matches = [m for m in _pattern_matches(analysis, rule) if not _quoted_in_prose(norm, m.start(), m.end())]
+    matches = _pattern_matches(analysis, rule)
+    if rule.options.beside_patterns:
+        matches = _first_of_overlapping(matches + _beside_debris(analysis, rule, matches))
+    matches = [m for m in matches if not _quoted_in_prose(norm, m.start(), m.end())]
     yield from _per_line(analysis, matches, rule.options.group == "block")
+
+
+def _beside_debris(analysis: Analysis, rule: Rule, debris: list[re.Match]) -> list[re.Match]:
+    """The matches of params.beside_patterns (a posting stamp: an article's own date as
+    easily) with debris on their line or the nearest non-blank line either side: this
+    rule's own findings, params.beside_cues (来源:, a site's name) or another rule's
+    debris (params.beside_rules: 导语:…不代表本站观点)."""
+    text, norm = analysis.text, analysis.text.norm
+    debris_lines = {line for m in debris for line in (text.line_of(m.start()), text.line_of(max(m.start(), m.end() - 1)))}
+    cues = _each(rule.options.beside_cues)
+    others = [other for other in map(analysis.pack.get, rule.options.beside_rules) if other is not None]
+    kept: list[re.Match] = []
+    for match in (m for p in _each(rule.options.beside_patterns) for m in finditer(p, norm)):
+        before = _neighbour_line(norm, match.start(), -1)
+        after = _neighbour_line(norm, max(match.start(), match.end() - 1), 1)
+        lines = {text.line_of(match.start()), text.line_of(max(match.start(), match.end() - 1))}
+        lines |= {text.line_of(position) for position in (before, after) if position is not None}
+        start = text.line_span(before if before is not None else match.start())[0]
+        end = text.line_span(after if after is not None else max(match.start(), match.end() - 1))[1]
+        if lines & debris_lines or _found_in(norm, start, end, match, cues, others, analysis):
+            kept.append(match)
+    return kept
+
+
+def _found_in(norm: str, start: int, end: int, match: re.Match, cues: tuple[re.Pattern, ...],
+              others: list[Rule], analysis: Analysis) -> bool:
+    """A cue outside the match, or another rule's debris, between start and end."""
+    for cue in cues:
+        for found in cue.finditer(norm, start, end):
+            if found.end() <= match.start() or found.start() >= match.end():
+                return True
+    ranges = [(start, match.start()), (match.end(), end)]
+    for other in others:
+        vocabulary = tuple(w for name in other.options.vocabulary for w in analysis.pack.words(name))
+        searches = [p.search for p in _each(other.options.patterns + (vocabulary if other.check == "pattern" else ()))]
+        if other.check == "phrase":
+            searches.append(_longest_first(other.options.phrases + vocabulary).search)
+        if any(search(norm, first, last) for search in searches for first, last in ranges if first < last):
+            return True
+    return False
 
 
 def _pattern_matches(analysis: Analysis, rule: Rule) -> list[re.Match]:
@@ -279,9 +323,26 @@ def edge_furniture(analysis: Analysis, words: tuple[str, ...], debris: list) -> 
             continue
         before, after = _neighbour_line(norm, match.start(), -1), _neighbour_line(norm, match.end(), 1)
         if any(position is not None and text.line_of(position) in debris_lines for position in (before, after)) \
-                or (match.group(0).strip(" \t:") == "目录" and after is not None and _prose_line(norm, after)):
+                or (match.group(0).strip(" \t:") == "目录" and after is not None
+                    and (_prose_line(norm, after) or _page_top(analysis, match.start()) and _title_over_prose(norm, after))):
             found.append(_Span(match.start() + len(match.group(0)) - len(match.group(0).lstrip()), match.start() + len(match.group(0).rstrip()), match.group(0).strip()))
     return found
+
+
+def _page_top(analysis: Analysis, position: int) -> bool:
+    """Nothing but blank lines before position in the whole document."""
+    return not analysis.offset and not analysis.text.norm[:position].strip()
+
+
+def _title_over_prose(norm: str, position: int) -> bool:
+    """The line at position is a title (short, no sentence, no outline mark) with prose
+    under it: a 目录 button over a page's title contents nothing."""
+    end = norm.find("\n", position)
+    line = norm[position : len(norm) if end < 0 else end].strip()
+    if not line or len(line) > 40 or "。" in line or _OUTLINE_START_RE.match(line):
+        return False
+    following = _neighbour_line(norm, position, 1)
+    return following is not None and _prose_line(norm, following)
 
 
 def _prose_line(norm: str, position: int) -> bool:
@@ -443,9 +504,15 @@ class PatternParams(Params):
     patterns: tuple[str, ...] = ()  # Python regular expressions on the normalised text
     vocabulary: tuple[str, ...] = ()  # names of vocabulary lists of patterns (*_patterns) matched too
     group: str = "line"  # line: one finding per line; block: debris on consecutive lines is one finding
+    # debris only beside other debris on its line or the next (a posting stamp): this rule's, a cue's or a rule's
+    beside_patterns: tuple[str, ...] = ()
+    beside_cues: tuple[str, ...] = ()  # patterns that make a beside_patterns match debris, no finding themselves
+    beside_rules: tuple[str, ...] = ()  # ids of rules whose debris makes a beside_patterns match debris
 
     def __post_init__(self) -> None:
         _valid_patterns(self.patterns)
+        _valid_patterns(self.beside_patterns)
+        _valid_patterns(self.beside_cues)
         _valid_group(self.group)
 
 
