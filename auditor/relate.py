@@ -1492,23 +1492,40 @@ _NOT_AN_ITEM_RE = re.compile(r"其中|共|总|合计|全|累计|现有|另")  # 
 
 def _items_after_semicolons(text, figures, starts: list[int], stop: int, total: Figure) -> int:
     """其中,刑事案件87起;治安案件198起;其他案件31起: a list whose items are
-    sentences of their own, each a name and one figure of the total's unit, goes on
-    past the ; (at most 12 items)."""
+    sentences of their own, each a name and its figures (one of the total's unit:
+    交通事故11起,死亡11人 is an item of both 37起 and 30人), goes on past the ;
+    (at most 12 items)."""
     norm = text.norm
     for _ in range(_MAX_LIST_ITEMS):
         if stop >= len(norm) or norm[stop] != ";":
             break
         item_start, item_end = text.sentence_span(stop + 1)
         index = bisect_left(starts, item_start)
-        if index >= len(figures) or figures[index].end > item_end:
+        if index >= len(figures) or figures[index].end > item_end or figures[index].kind not in QUANTITY_KINDS:
             break
-        figure = figures[index]
-        if (figure.base_unit != total.base_unit or figure.kind != total.kind
-                or not _ITEM_LABEL_RE.fullmatch(norm, item_start, figure.number_start)
-                or _NOT_AN_ITEM_RE.search(norm, item_start, figure.number_start) or norm[figure.end : item_end].strip(" )")):
+        first = figures[index]
+        if (not _ITEM_LABEL_RE.fullmatch(norm, item_start, first.number_start)
+                or _NOT_AN_ITEM_RE.search(norm, item_start, first.number_start)
+                or not _item_plain(figures, norm, index, item_end, total)):
             break
         stop = item_end
     return stop
+
+
+def _item_plain(figures, norm: str, index: int, item_end: int, total: Figure) -> bool:
+    """An item sentence holds one value of the total's unit, quantities of other units
+    beside it, and no change words or rates, within 40 characters."""
+    position = figures[index].end
+    if item_end - position > 40 or _CHANGE_WORDS_RE.search(norm, position, item_end):
+        return False
+    alike = 0
+    while index < len(figures) and figures[index].start < item_end:
+        if figures[index].kind not in QUANTITY_KINDS:
+            return False  # 支出…元,占预算数的96.99%: a rate of something else, not a plain item
+        if figures[index].base_unit == total.base_unit and figures[index].kind == total.kind:
+            alike += 1
+        index += 1
+    return alike == 1
 
 
 _SUM_LABEL_RE = re.compile(r"(?:合计|总计|共计|小计|共)(?:为|达|达到)?$")
