@@ -1762,7 +1762,7 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
 
 # --- before, after and the change between --------------------------------------------
 
-_FROM_RE = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末|初)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?\s*$")
+_FROM_RE = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末|初)?|(?:上年|去年|上一年)(?:底|末|同期)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?\s*$")
 _TO_RE = re.compile(
     rf"^\s*(?:的)?(?P<word>{DIRECTION_ALTERNATIVES})?"
     r"(?:到|至|为)\s*(?:\d{4}年(?:底|末)?的?)?$"

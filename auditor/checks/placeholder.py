@@ -124,7 +124,8 @@ def _is_slot_run(norm: str, start: int, end: int, emphasis: set[int]) -> bool:
 
 
 # what may follow digits: ???万亩, ??%, 共??人, 20??年
-_AFTER_DIGITS = frozenset("%‰.万亿千百十年月日天时岁人个元份例次所家张台名项户种座亩吨斤克米里处条件辆套篇期届场批间块位支队栋层床剂只头株棵本册部门号")
+_AFTER_DIGITS = frozenset("%‰.万亿千百十年月日天时岁人个元份例次所家张台名项户种座亩吨斤克米里处条件辆套篇期届场批间块位支队栋层床剂只头株棵本册部门号"
+                          "平公立毫起宗轮季周")  # ???平方公里, ??公顷, ??立方米, ??起
 
 
 def _neighbour(norm: str, index: int) -> bool:
@@ -197,6 +198,9 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
             rf"(?:{verb})"
             rf"(?P<lead>[^\d,。;:、()\[\]“”xX×_一二两三四五六七八九十百千万余多几]{{0,10}}?)(?P<slot>{measure}){boundary}"
         ), "slot"),
+        # 罚款为元, 培训人数为人, 平均用时为天: 为 and a measure word, nothing between, at a clause end
+        # (以扩大内需为名, 以厂为家: an idiom, no slot)
+        (compile_scanning(rf"(?<![认成作因以称视行更最较极甚则即乃])为(?![名家])(?P<slot>{measure}){boundary}"), "slot"),
         # 为%, 接种率%, 为‰: a percent sign with no number in front
         (_BARE_PERCENT_RE, 0),
         # 投入资金万元: a money unit right after a noun

@@ -42,8 +42,8 @@ def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
     """98、36% is a figure, but 3、5% may be two values sharing a unit (分别增长3、5%) and
     3、4万元 a range: only a pair that no list or range reading explains."""
     whole, part = int(match.group("whole")), match.group("part")
-    if whole < 10:
-        return False  # 3、5%: two small values sharing a unit as easily as 3.5%
+    if whole < 10 and not (len(part) == 2 and _ONE_RATE_RE.search(norm, max(0, match.start() - 8), match.start())):
+        return False  # 3、5%: two small values sharing a unit as easily as 3.5%; 节约率4、25% is one rate
     if abs(whole - int(part)) <= 1:
         return False  # 10、11万元: a range, 'ten or eleven'
     clause_start, _ = analysis.text.clause_span(match.start())
@@ -55,6 +55,7 @@ def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
 
 
 _TWO_SUBJECTS = ("和", "与", "及", "二者", "两者")
+_ONE_RATE_RE = re.compile(r"率(?:为|达|是|达到)?\s*$")
 # 分两批下拨30、5万元, 两个乡镇: a count of two before the figure makes two values a reading
 _TWO_OF_RE = re.compile(r"[两二][个项类批期轮次年地镇县村所家户校院场处]")
 
