@@ -74,14 +74,34 @@ _PAST_RE = re.compile(
 _FUTURE_WORDS = ("到", "至", "远景", "目标", "规划", "力争", "预计", "将", "计划", "展望", "争取", "拟", "之前", "前")
 
 
+# 今天发表2006年施政报告: the document named as the one being delivered, with its year
+_DELIVERED_RE = re.compile(
+    r"(?:发表|(?<![工写创合协操制动振])作|做|宣读|提交|呈交|提请审议)[ \t]*(?:这份|这个|本|此)?[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*年度?"
+    r"(?P<kind>施政报告|政府工作报告|工作报告|工作总结|述职报告|年度报告)"
+)
+# 预计2022年 / 将于2022年 in a summary of 2023: a year already past spoken of as to come
+_STALE_FUTURE_RE = re.compile(r"(?:预计|将于|将在|拟于|计划于|预计于|有望于|有望在)[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*年")
+# what makes either a reading of the past: 去年发表的, 原预计, 曾计划于, 发表2025年施政报告时
+_PAST_BEFORE = ("原", "曾", "当时", "此前", "以往", "去年", "上年", "前年", "往年", "历年", "本来", "按照", "根据", "上一")
+_PAST_AFTER = ("时", "以来", "后", "之后", "中", "的时候", "之时", "里")
+
+
 def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """A 工作总结 titled for one year whose body speaks of that year as still to come,
-    or reports as done what happened in later years."""
+    or reports as done what happened in later years, or as to come a year already past;
+    a report whose body delivers itself under another year (2026年施政报告 … 今天发表
+    2006年施政报告)."""
     norm = analysis.text.norm
     title_start, title_end = _title_span(norm)
     title = norm[title_start:title_end]
     year_match = _TITLE_YEAR_RE.search(title)
-    if not year_match or not any(word in title for word in rule.options.summary_words):
+    if not year_match:
+        return
+    delivered = _delivered_under_another_year(norm, title, int(year_match.group("year")), title_end)
+    if delivered is not None:
+        yield delivered
+        return
+    if not any(word in title for word in rule.options.summary_words):
         return
     if any(word in title for word in rule.options.part_year_words):
         return  # a half-year or quarterly summary may well speak of the rest of its year
@@ -100,6 +120,35 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             yield Hit(match.start(), match.start() + len(match.group("year")) + 1, {"year": year, "title": title.strip()},
                       {"year": year, "later": mentioned, "kind": "later"})
             return
+    for match in _STALE_FUTURE_RE.finditer(norm, body):
+        mentioned = int(match.group("year"))
+        if mentioned < year and not _read_as_past(norm, match, body):
+            yield Hit(match.start(), match.end(), {"year": year, "title": title.strip()},
+                      {"year": year, "earlier": mentioned, "kind": "past_as_future"})
+            return
+
+
+def _read_as_past(norm: str, match: re.Match, body: int) -> bool:
+    """去年预计…, 原计划于…, 发表…报告时: the words around place the phrase in the past."""
+    clause_start = max(body, match.start() - 12)
+    for mark in ",。;:\n":
+        clause_start = max(clause_start, norm.rfind(mark, clause_start, match.start()) + 1)
+    before = norm[clause_start : match.start()]
+    return any(word in before for word in _PAST_BEFORE) or norm.startswith(_PAST_AFTER, match.end())
+
+
+def _delivered_under_another_year(norm: str, title: str, year: int, body: int) -> Hit | None:
+    """The body delivers the document its title names (施政报告, 政府工作报告, 工作总结 …)
+    under a year other than the title's: 2026年施政报告 … 今天发表2006年施政报告."""
+    for match in _DELIVERED_RE.finditer(norm, body):
+        mentioned = int(match.group("year"))
+        if mentioned == year or match.group("kind") not in title or _read_as_past(norm, match, body):
+            continue
+        if norm[match.start() : match.start() + 2] in ("发表", "提交", "呈交") and norm[match.start() + 2 : match.start() + 3] == "了":
+            continue
+        return Hit(match.start(), match.end(), {"year": year, "title": title.strip()},
+                   {"year": year, "delivered": mentioned, "kind": "delivered"})
+    return None
 
 
 def _title_span(norm: str) -> tuple[int, int]:
