@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 
 from auditor.arith import interval
@@ -251,6 +252,7 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     first_seen: dict[tuple, _Stated] = state.setdefault("first_seen", {})
     reported: set[tuple] = state.setdefault("reported", set())
     village_refs: set[int] = state.setdefault("village_refs", set())
+    title_line = state.setdefault("title_line", _title_line(analysis))
     for figure in _rivals(analysis, rule):
         if _names_a_group(analysis.text.norm, figure):
             continue
@@ -275,7 +277,8 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             earlier = first_seen.get(key)
             if earlier is None:  # (a pending figure of an earlier piece is always first: its key is new)
                 first_seen[key] = seen if isinstance(seen, _Stated) else _stated(analysis, seen)
-            elif _apart(earlier, seen) and _alike(earlier, seen) and key not in reported \
+            elif _apart(earlier, seen) and (_alike(earlier, seen) or _headline_slip(earlier, seen, title_line)) \
+                    and key not in reported \
                     and not (earlier.start in village_refs and _absolute(analysis, seen) in village_refs):
                 # 该村… and 该村… may be two villages of one report; 全村… and 该村… are the page's one
                 reported.add(key)
@@ -366,6 +369,40 @@ def _apart(a: Figure, b: Figure) -> bool:
 def _alike(a: Figure, b: Figure) -> bool:
     """在校生1.38亿人 and 在校生39.49万人 are two populations, not one miscopied figure."""
     return max(a.value, b.value) <= _SAME_THING_FACTOR * min(a.value, b.value)
+
+
+_TITLE_MAX_CHARS = 60
+
+
+def _title_line(analysis: Analysis) -> int | None:
+    """The line number of the document's title: its first line with words, when
+    short and no sentence (新增就业岗位10.6万个); None in a later piece."""
+    if analysis.offset:
+        return None
+    norm = analysis.text.norm
+    start = len(norm) - len(norm.lstrip())
+    end = norm.find("\n", start)
+    title = norm[start : end if end >= 0 else len(norm)].strip()
+    if not title or len(title) > _TITLE_MAX_CHARS or end < 0 or re.search(r"[。;!?]", title):
+        return None
+    return analysis.lines_before + analysis.text.locate(start)[0]
+
+
+def _headline_slip(a: "Figure | _Stated", b: "Figure | _Stated", title_line: int | None) -> bool:
+    """新增就业岗位106万个 in the title, 10.6万个 in the body: one figure whose
+    point slipped, when one stands in the title and the values differ by exactly
+    a power of ten (the digits the same)."""
+    if title_line is None or sum(_line(x) == title_line for x in (a, b)) != 1:
+        return False
+    low, high = sorted((Fraction(a.value), Fraction(b.value)))
+    if low <= 0 or (high / low).denominator != 1:
+        return False
+    ratio = (high / low).numerator
+    return ratio in (10, 100, 1000, 10000)
+
+
+def _line(x: "Figure | _Stated") -> int:
+    return x.line if isinstance(x, _Stated) else -1
 
 
 class _Marks:
