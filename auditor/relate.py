@@ -1775,7 +1775,8 @@ _STATED_RE = re.compile(
     r"|(?:增长|增加|上升|提高|提升|下降|减少|降低)(?:比例|幅度|比率))(?:为|达|达到|是)?)\s*$"
 )
 _COMPARE_RE = re.compile(
-    r"(?:(?:与|比|较)(?:上年末|上年底|去年末|去年底|上年|去年|上一年|前一年|上年同期|去年同期|同期)(?:的)?\s*(?:\(\s*)?"
+    r"(?:(?:与|比|较)(?:上年末|上年底|去年末|去年底|上年|去年|上一年|前一年|上年同期|去年同期|同期"
+    r"|(?:19|20)\d{2}\s*年(?:同期|末|底)?)(?:的)?\s*(?:\(\s*)?"
     r"|(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期)(?:为|是)\s*|(?:上年同期|去年同期)\s*)$"
 )
 # N…,比上年增加D…,增长p%: the old value is N − D
@@ -1869,7 +1870,9 @@ _CHANGE_OF_NEW_RE = re.compile(
 _BASE_AFTER_RE = re.compile(
     rf"^\s*(?:[,,;]\s*)?(?:\(\s*)?(?:{_BASE_WORDS}|(?:19|20)\d{{2}}\s*年(?:同期)?)(?:为|是|同期为)\s*$"
     rf"|^\s*\(\s*(?:{_BASE_WORDS}|(?:19|20)\d{{2}}\s*年(?:同期)?)\s*:?\s*$"  # (上年同期158起) / (上年:7820万元)
+    rf"|^\s*[,,;]\s*(?P<bare>{_BASE_WORDS})\s*$"  # ,去年同期158起 (the base then ends its clause)
 )
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,,。;)]|$)")
 # 上年为N。 / 去年全县门诊量为N。: a base stated in the sentence before
 _BASE_BEFORE_RE = re.compile(rf"{_BASE_WORDS}")
 
@@ -1892,7 +1895,8 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
             continue
         following = figures[stated.index + 1] if stated.index + 1 < len(figures) else None
         if (following is not None and following.start < sentence_end and _same_unit(following, new)
-                and following.exact and _BASE_AFTER_RE.match(norm[stated.end : following.number_start])):
+                and following.exact and (base := _BASE_AFTER_RE.match(norm[stated.end : following.number_start]))
+                and (not base.group("bare") or _CLAUSE_END_RE.match(norm, following.end))):
             found.append(Change(following, new, "", stated, says.group("word"), new.start, following.end))
             continue
         if _BASE_BEFORE_RE.search(norm, sentence_start, new.number_start):
@@ -2015,12 +2019,35 @@ def _changes_from_difference(text, figures) -> list[Change]:
             continue
         if unit_slip(norm, new, difference, stated) is not None:
             continue  # a difference whose unit slipped: CH003 names the unit
+        if ends_with(_COMPARE_RE, norm, sentence_start, new.number_start):
+            change = _compared_with_difference(figures, new, difference, stated, says, sentence_start)
+            if change is not None:
+                found.append(replace(change, stated_word=tail_word))
+            continue  # 32.6万人次,较上年的29.8万人次增加2.8万: 29.8万 is the base, not the new value
         value = new.value - difference.value if says == "up" else new.value + difference.value
         if value <= 0:
             continue
         old = _derived(difference, new, value)
         found.append(Change(old, new, "", stated, tail_word, new.start, stated.end))
     return found
+
+
+def _compared_with_difference(figures, base: Figure, difference: Figure, stated: Figure, says: str,
+                              sentence_start: int) -> Change | None:
+    """门诊量32.6万人次,较上年的29.8万人次增加2.8万人次,增长12.1%: the base is the
+    value after 较上年的, the new value the one before it; read so only when the
+    stated difference is what they give (within their rounding)."""
+    if not base.index or not base.exact:
+        return None
+    new = figures[base.index - 1]
+    if new.start < sentence_start or not new.exact or not _same_unit(new, base):
+        return None
+    gap = Fraction(new.value) - Fraction(base.value)
+    slack = sum((half_unit(f.decimals, f.multiplier) for f in (new, base, difference)), Fraction(0))
+    signed = Fraction(difference.value) if says == "up" else -Fraction(difference.value)
+    if abs(gap - signed) > slack:
+        return None
+    return Change(base, new, "", stated, "", new.start, stated.end)
 
 
 def _derived(difference: Figure, new: Figure, value) -> Figure:
