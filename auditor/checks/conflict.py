@@ -199,7 +199,7 @@ _TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任�
 # a change or comparison, a before or after value, a part, a share: not the quantity itself
 _NOT_A_STATE_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|新增了|由|从|其中|分别|占|相当于|超出|差|^到|到$|至$|每")
 _FRAME_WORDS = re.compile(r"今年以来|一年来|以来|截至目前|截止目前|截至|截止|目前|同时|此外|另外|据统计|经统计|总体来看|全年|今年|本年|年内|年底|年末|共计|累计|合计|总计|共|已|均")
-_LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成", "现有", "拥有", "有")
+_LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成", "现有", "拥有", "实有", "接待", "有")
 # 参保人数 / 参保, 造林面积 / 造林, 投资金额 / 投资: one metric
 _METRIC_NOUN_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|面积|总额|金额|规模)$")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
@@ -227,12 +227,18 @@ _RURAL_ECONOMY_RE = re.compile(r"^(全村)?农村经济")
 # a per-head figure is the whole population's: a clause before it does not say whose
 _PER_HEAD_SUBJECT_RE = re.compile(r"人均")
 _SUBJECT_WINDOW = 24
+# 向2 143家企业发放稳岗返还资金1 268万元: a verb and the figure's own noun after the figure before
+_OWN_NAME_AFTER_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?P<verb>发放|投入|拨付|兑现|支付|落实|完成|实现|查处|接待|新增|建成|培训|救助)[\u4e00-\u9fff]{4,}$")
+# a quantity named in full needs no frame from the clause before: 查处超限超载车辆, 常住人口, 市场主体
+_STOCK_NOUN_RE = re.compile(r"(?:人口|主体|总值|总额|总量|余额)$")
 _FRAME_WINDOW = 60
 _PLACEHOLDER_YEAR_RE = re.compile(r"[xX×Ｘ]")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 _COMPARED_RE = re.compile(r"[较比]|与|同$")
 _EVENT_FRAME_RE = re.compile(r"(?:开展|举办|组织|举行|召开|实施|参加|参与|承办|启动|推进|落实)[\u4e00-\u9fff]{2,}")
 _SAME_THING_FACTOR = 2  # one figure miscopied stays within this factor of the other
+_YEAR_END_RE = re.compile(r"(?<![上去前])年(?:末|底)")
+_BASE_STATED_RE = re.compile(r"(?:末|底|同期)?(?:为|是)")  # 上年末为5.36万户: a base, in force for its own figure only
 _PARAGRAPH_WINDOW = 300  # how far back in its paragraph a figure's period and target are looked for
 
 
@@ -430,8 +436,12 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     head_start = clause_start
     if previous is not None and previous.end > clause_start:
         head_start = previous.end
-        if not re.match(r"\s*[、,;和及与]", norm[head_start : figure.number_start]):
-            return None  # 六十斤到七十九斤的有一百零四个县: the words before it belong to the figure before
+        between = norm[head_start : figure.number_start]
+        if not re.match(r"\s*[、,;和及与]", between):
+            own_name = _OWN_NAME_AFTER_RE.search(between)
+            if own_name is None:
+                return None  # 六十斤到七十九斤的有一百零四个县: the words before it belong to the figure before
+            head_start += own_name.start("verb")
     head = norm[max(head_start, figure.number_start - _SUBJECT_WINDOW) : figure.number_start]
     prefix_start = max(sentence_start, figure.number_start - _FRAME_WINDOW)
     prefix = norm[prefix_start : figure.number_start]
@@ -466,6 +476,8 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
         if previous is None or previous.start < sentence_start:
             event = _EVENT_FRAME_RE.search(frame)
             frame = event.group(0) if event else ""
+        elif len(subject) >= 6 and not _PER_HEAD_SUBJECT_RE.search(subject) or _STOCK_NOUN_RE.search(subject):
+            frame = ""  # 全年检测货运车辆3.26万辆次,查处超限超载车辆1124辆: a name in full, whatever came before
         elif _PER_HEAD_SUBJECT_RE.search(subject) and not _EVENT_FRAME_RE.search(frame):
             frame = ""  # 全村经济总收入66.16万元,农民人均纯收入2186元: the village's, not the total's
     return (subject + thing, "", figure.base_unit, figure.kind, frame)
@@ -503,9 +515,11 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     # the period in force may be stated lines before: a hard-wrapped page, a year heading
     named = [(m.start(), m.group(0)) for m in _PERIOD_RE.finditer(norm, max(0, figure.number_start - _PARAGRAPH_WINDOW), figure.number_start)]
     # a comparison's base (较上年增长) is no period in force; 全年 is the period named before it
-    says_its_year = any(start >= prefix_start and word in _DEFAULT_PERIOD for start, word in named)
+    says_its_year = (any(start >= prefix_start and word in _DEFAULT_PERIOD for start, word in named)
+                     or bool(_YEAR_END_RE.search(norm, prefix_start, figure.number_start)))
     named = [(start, _plain_year(word)) for start, word in named
-             if word not in _DEFAULT_PERIOD and not _COMPARED_RE.search(norm, max(0, start - 2), start)]
+             if word not in _DEFAULT_PERIOD and not _COMPARED_RE.search(norm, max(0, start - 2), start)
+             and not (start < prefix_start and _BASE_STATED_RE.match(norm, start + len(word)))]
     # 全年 in its own sentence: the 下半年 of a line before is not in force (a year named before is: 全年 is that year)
     periods = frozenset(word for start, word in named
                         if start >= prefix_start or start == named[-1][0] and not (says_its_year and not _YEAR_RE.match(word)))
