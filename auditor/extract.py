@@ -38,6 +38,8 @@ UNITS: dict[str, tuple[str, str, int]] = {
     "美元": ("money", "美元", 1),
     "平方公里": ("area", "平方公里", 1),
     "平方千米": ("area", "平方公里", 1),
+    "千克": ("weight", "公斤", 1),
+    "千米": ("length", "公里", 1),
     "km²": ("area", "平方公里", 1),
     "km2": ("area", "平方公里", 1),
     "平方米": ("area", "平方米", 1),
@@ -131,7 +133,8 @@ def _units_pattern() -> str:
 
 # 1,788 and, as PDF exports and typeset reports write them, 1 788 or 1\u2009788
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+# 420千克, 5千米: units, never 420 thousand 克
+_MULT = "|".join(m + "(?![克米])" if m == "千" else m for m in sorted(MULTIPLIERS, key=len, reverse=True))
 # No lookbehind at the start: it would stop the regex engine from scanning
 # ahead for a digit at C speed. What may not precede a number is checked in
 # extract_figures instead.

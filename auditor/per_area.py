@@ -30,11 +30,11 @@ from auditor.relate import Ratio, _year_of, pair_explains
 _SQUARE_KM = r"(?:平方公里|平方千米|km2|km²)"
 _DENSITY_BEFORE_RE = re.compile(
     r"(?:人口密度(?:为|达|达到|是|约)?(?:每" + _SQUARE_KM + r")?(?:为|达|有|约)?"
-    r"|每" + _SQUARE_KM + r"(?:人口|居住|平均)?(?:为|达|有|约)?)\s*$")
+    r"|每" + _SQUARE_KM + r"(?:人口|居住|平均|有)*(?:为|达|有|约)?)\s*$")
 _DENSITY_AFTER_RE = re.compile(r"^\s*(?:/|每)\s*" + _SQUARE_KM)
 _DENSITY_WORD_RE = re.compile(r"人口密度|每" + _SQUARE_KM)
 # a density of part of the place (城区), of another place, or one compared with it
-_OTHER_DENSITY_RE = re.compile(r"城区|城镇|建成区|市区|镇区|集镇|县城|中心|平均|全国|全省|高于|低于|相当于|是全|倍")
+_OTHER_DENSITY_RE = re.compile(r"城区|城镇|建成区|市区|镇区|集镇|县城|中心|平均水平|平均值|全国|全省|高于|低于|相当于|是全|倍")
 # words before a population or an area that do not change whose it is
 _LEAD_RE = re.compile(
     r"^(?:其中|截至|截止|到)?(?:(?:19|20)\d{2}\s*年(?:末|底)?)?(?:年末|年底|目前|现|全年)?"
@@ -67,10 +67,14 @@ def find_densities(analysis: Analysis) -> list[Ratio]:
     people, areas = _distinct(text, people), _distinct(text, areas)
     found: list[Ratio] = []
     explained: dict[tuple, bool] = {}  # a density restated is read once
+    levels = {f.index: _level(text, f) for f in densities + [p for p, _ in people] + [a for a, _ in areas]}
     for density in densities:
         year = _year_of(text, density.start)
-        pairs = [(p, a) for p, p_year in people for a, a_year in areas if _same_year(year, p_year) and _same_year(year, a_year)]
-        key = (density.written, density.decimals, year)
+        level = levels[density.index]
+        pairs = [(p, a) for p, p_year in people for a, a_year in areas
+                 if _same_year(year, p_year) and _same_year(year, a_year)
+                 and _same_level(level, levels[p.index]) and _same_level(level, levels[a.index])]
+        key = (density.written, density.decimals, year, level)
         if key not in explained:
             explained[key] = not pairs or any(pair_explains(p, a, density, scale=_PER_SQUARE_KM[a.base_unit]) for p, a in pairs)
         if explained[key]:
@@ -129,6 +133,21 @@ def _distinct(text, figures: list[Figure]) -> list[tuple[Figure, str]]:
         year = _year_of(text, figure.start)
         kept.setdefault((figure.written, figure.multiplier, figure.decimals, figure.base_unit, year), (figure, year))
     return list(kept.values())
+
+
+_LEVEL_RE = re.compile(r"(?:全|本|该|我)(村|镇|乡|县|区|市|省)")
+
+
+def _level(text, figure: Figure) -> str:
+    """村, 镇, 县 … as 全镇/该县 name it before the figure in its sentence; "" when none does."""
+    sentence_start, _ = text.sentence_span(figure.start)
+    levels = _LEVEL_RE.findall(text.norm, max(sentence_start, figure.number_start - 40), figure.number_start)
+    return levels[-1] if levels else ""
+
+
+def _same_level(level: str, other: str) -> bool:
+    """全县总面积 is no area of the town whose density 全镇人口密度 states."""
+    return not (level and other and level != other)
 
 
 def _same_year(year: str, other_year: str) -> bool:

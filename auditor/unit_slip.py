@@ -20,9 +20,9 @@ _COMPARED = r"(?:比上年同期|较上年同期|比去年同期|较去年同期
 UP_DIFFERENCE_WORDS = ("增加", "增长", "增支", "增收", "多支", "多收", "超收", "增", "多")
 DOWN_DIFFERENCE_WORDS = ("减少", "下降", "减支", "减收", "少支", "少收", "短收", "节支", "减", "少")
 _HEAD_RE = re.compile(
-    r"\s*[,,]?\s*" + _COMPARED + r"?(?P<word>" + "|".join(UP_DIFFERENCE_WORDS + DOWN_DIFFERENCE_WORDS) + r")了?\s*")
-_TAIL_RE = re.compile(r"\s*[,,]\s*(?:同比|比上年|较上年)?(?P<word>增长|下降|增加|减少|提高|降低|上升)了?\s*")
-_TAIL_UP = ("增长", "增加", "提高", "上升")
+    r"\s*[,,]?\s*" + _COMPARED + r"?(?P<word>" + "|".join(UP_DIFFERENCE_WORDS + DOWN_DIFFERENCE_WORDS) + r")(?:出|入)?了?\s*")
+_TAIL_RE = re.compile(r"\s*[,,]\s*(?:同比|比上年|较上年)?(?P<word>增长|下降|增加|减少|提高|降低|上升|增幅|降幅|减幅)(?:为|达)?了?\s*")
+_TAIL_UP = ("增长", "增加", "提高", "上升", "增幅")
 _KINDS = ("money", "count", "weight", "area", "volume")
 _MULTIPLIERS = (1, 10**4, 10**8)
 MULTIPLIER_WORDS = {1: "", 10**3: "千", 10**4: "万", 10**8: "亿", 10**7: "千万", 10**6: "百万", 10**5: "十万", 10**12: "万亿"}

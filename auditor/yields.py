@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from auditor.arith import explains, rate_interval, ratio_representative
 from auditor.extract import Figure
-from auditor.relate import quantity_interval
+from auditor.relate import _year_of, quantity_interval
 
 _YIELD_BEFORE_RE = re.compile(
     r"(?:平均)?(?:单产|亩产|亩均产量|亩均单产|每亩产量|单位面积产量|亩产量)(?:量)?(?:水平)?"
@@ -25,7 +25,7 @@ _YIELD_BEFORE_RE = re.compile(
 _PER_AREA_AFTER_RE = re.compile(r"\s*(?:/|每)\s*(?P<unit>亩|公顷)")
 _TOTAL_BEFORE_RE = re.compile(r"(?:总产量|总产|产量|产粮|总收获|收获|收购|生产)(?:为|达|达到|是|实现|共)?\s*$")
 _AREA_BEFORE_RE = re.compile(r"(?:种植|播种|栽种|栽培|种|面积|播栽|落实|完成)[^\d,,;;。]{0,8}$")
-_CHANGE_RE = re.compile(r"增加|减少|增产|减产|扩大|压缩|新增|比上年|较上年|同比|人均|亩均增|提高(?!到|至)|下降")
+_CHANGE_RE = re.compile(r"增加|减少|增产|减产|扩大|压缩|新增|比上年|较上年|同比|人均|亩均增|提高(?!到|至)|下降|上年|去年|前年|上一年")
 _ESTIMATE_RE = re.compile(r"预计|预测|预估|估计|力争|目标|计划|约|左右|近|以上|以下|超过|不低于|确保|争取")
 _CROP_RE = re.compile(
     r"小麦|玉米|水稻|稻谷|早稻|中稻|晚稻|再生稻|大豆|马铃薯|土豆|油菜|油菜籽|棉花|花生|高粱|谷子|荞麦|燕麦|青稞|"
@@ -111,6 +111,8 @@ def _harvest(text, figures, per_area: Figure, per_area_unit: str) -> Harvest | N
         return None
     if len({_crop_of(text, f, start) for f in (area, total, per_area)} - {""}) > 1:
         return None
+    if len({_year_of(text, f.start) for f in (area, total, per_area)} - {""}) > 1:
+        return None  # 2022年种植…,2023年总产…: two years' figures
     scale = (_WEIGHT_IN_KG[total.base_unit] / _WEIGHT_IN_KG[per_area.base_unit]) / (_AREA_IN_MU[area.base_unit] / _AREA_IN_MU[per_area_unit])
     return Harvest(total, area, per_area, scale)
 
