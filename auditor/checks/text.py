@@ -153,6 +153,8 @@ def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         matches = _first_of_overlapping(matches + [m for m in menus if m is not None])
     if rule.options.edge_lines:
         matches = _first_of_overlapping(matches + edge_furniture(analysis, rule.options.edge_lines, matches))
+    if rule.options.beside_patterns:
+        matches = _first_of_overlapping(matches + _beside_debris(analysis, rule, matches))
     norm = analysis.text.norm
     matches = [m for m in matches if not _quoted_in_prose(norm, m.start(), m.end())]
     yield from _per_line(analysis, matches, rule.options.group == "block")
@@ -494,9 +496,15 @@ class PhraseParams(Params):
     menu_cues: tuple[str, ...] = ()
     # lone lines (目录, 参考资料) that are a page's furniture beside other debris or over a contents list
     edge_lines: tuple[str, ...] = ()
+    # debris only beside other debris on its line or the next (编辑:… 审核:… over 上一篇): this rule's, a cue's or a rule's
+    beside_patterns: tuple[str, ...] = ()
+    beside_cues: tuple[str, ...] = ()  # patterns that make a beside_patterns match debris, no finding themselves
+    beside_rules: tuple[str, ...] = ()  # ids of rules whose debris makes a beside_patterns match debris
 
     def __post_init__(self) -> None:
         _valid_patterns(self.patterns)
+        _valid_patterns(self.beside_patterns)
+        _valid_patterns(self.beside_cues)
         _valid_group(self.group)
 
 
