@@ -59,6 +59,7 @@ _VERB_ITEM_RE = re.compile(r"(?:全年|今年|年内|共|累计|已)?(?:新建|�
 _VALUE_RE = re.compile(
     r"(?:\d+(?:[ \u2009\u202f,]\d{3})*(?:\.\d+)?(?:万亿|千万|百万|万|亿|千)?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿点]*)"
     r"(?:\s*[:∶]\s*\d+(?:\.\d+)?)?"  # a ratio 13.5:1 is one value
+    r"(?:/(?:10万|十万|万|千|百))?"  # 186.2/10万 is one value
 )
 _VALUE_JOIN_RE = re.compile(r"^[^、,。;:\d]{0,8}?(?:、|和|及|以及|与|或)\s*$")
 
@@ -91,8 +92,10 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         values = value_count(norm[figure.number_start : min(clause_end, figure.number_start + 200)])
         if values <= 1:
             continue  # one value for all the subjects: 甲、乙分别下降2%
-        # 甲和乙分别为45286元和23614元,分别增长4.9%和6.6%: the same subjects again
-        subjects = _values_of_earlier_respectively(norm, sentence_start, word.start()) - {0, 1}
+        # 甲和乙分别为45286元和23614元,分别增长4.9%和6.6%: the same subjects again, unless
+        # a list of its own stands right before this 分别 (甲、乙、丙分别为…,丁、戊分别下降…)
+        subjects = _own_subjects(norm, text, word.start(), sentence_start)
+        subjects = subjects or _values_of_earlier_respectively(norm, sentence_start, word.start()) - {0, 1}
         subjects = subjects or _subjects(norm, text, word.start(), sentence_start)
         if not subjects or values in subjects:
             continue
@@ -119,6 +122,17 @@ def _values_of_earlier_respectively(norm: str, sentence_start: int, position: in
 
 _EARLIER_RESPECTIVELY_REACH = 120
 _COMPARED_WITH_RE = re.compile(r"(?:与|同|跟|和)[^、,;和与同跟]{1,14}?(?:相比|相较|比较)(?:而言)?\s*$")
+
+
+def _own_subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
+    """Counts of a list in 分别's own clause (甲、乙分别建成…), if it has one."""
+    clause_start, _ = text.clause_span(position)
+    clause = norm[max(clause_start, sentence_start) : position]
+    clause = _COMPARED_WITH_RE.sub("", clause[clause.rfind(")") + 1 :])
+    if "分别" in clause or not ("、" in clause or _LAST_JOIN_RE.search(clause)):
+        return set()
+    counts = item_counts(clause)
+    return counts if max(counts) >= 2 else set()
 
 
 def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
