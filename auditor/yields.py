@@ -29,7 +29,9 @@ _CHANGE_RE = re.compile(r"增加|减少|增产|减产|扩大|压缩|新增|比�
 _ESTIMATE_RE = re.compile(r"预计|预测|预估|估计|力争|目标|计划|约|左右|近|以上|以下|超过|不低于|确保|争取")
 _CROP_RE = re.compile(
     r"小麦|玉米|水稻|稻谷|早稻|中稻|晚稻|再生稻|大豆|马铃薯|土豆|油菜|油菜籽|棉花|花生|高粱|谷子|荞麦|燕麦|青稞|"
-    r"红薯|甘薯|蔬菜|茶叶|烟叶|甘蔗|粮食|夏粮|秋粮|杂粮")
+    r"红薯|甘薯|蔬菜|茶叶|烟叶|烤烟|甘蔗|粮食|夏粮|秋粮|杂粮|冬小麦|春小麦")
+_SAME_CROP = {"夏粮": "粮食", "秋粮": "粮食", "冬小麦": "小麦", "春小麦": "小麦", "稻谷": "水稻"}
+_PLOT_RE = re.compile(r"示范|高产|攻关|核心区|样板|实测|测产|最高|单块|百亩|千亩|万亩方|基地|田块")
 _WEIGHT_IN_KG = {"公斤": Fraction(1), "吨": Fraction(1000), "斤": Fraction(1, 2)}
 _AREA_IN_MU = {"亩": Fraction(1), "公顷": Fraction(15), "平方公里": Fraction(1500)}
 _REACH = 12  # figures on either side of a yield its area and total may stand
@@ -84,8 +86,8 @@ def _per_area_unit(text, figure: Figure) -> str | None:
         return None
     after = _PER_AREA_AFTER_RE.match(text.norm, figure.end, min(len(text.norm), figure.end + 4))
     before = _clause_before(text, figure)
-    if _YIELD_BEFORE_RE.search(before) is None:
-        return None
+    if _YIELD_BEFORE_RE.search(before) is None or _PLOT_RE.search(text.norm, max(0, figure.number_start - 24), figure.number_start):
+        return None  # (示范田亩产750公斤: the yield of a plot, not of the area sown)
     if after is not None:
         return after.group("unit")
     return "亩" if "公顷" not in before else None
@@ -109,8 +111,10 @@ def _harvest(text, figures, per_area: Figure, per_area_unit: str) -> Harvest | N
     area, total = areas[0], totals[0]
     if any(f.qualifier or not f.exact or f.value <= 0 or f.value_high for f in (area, total)):
         return None
-    if len({_crop_of(text, f, start) for f in (area, total, per_area)} - {""}) > 1:
-        return None
+    crops = {_crop_of(text, f, start) for f in (total, per_area)} - {""}
+    area_crop = _area_words(text, area)
+    if len(crops | {_crop_of(text, area, start)} - {""}) > 1 or crops and area_crop and not _CROP_RE.fullmatch(area_crop):
+        return None  # 种植烤烟3000亩,粮食总产…: the area of another crop than the harvest's
     if len({_year_of(text, f.start) for f in (area, total, per_area)} - {""}) > 1:
         return None  # 2022年种植…,2023年总产…: two years' figures
     scale = (_WEIGHT_IN_KG[total.base_unit] / _WEIGHT_IN_KG[per_area.base_unit]) / (_AREA_IN_MU[area.base_unit] / _AREA_IN_MU[per_area_unit])
@@ -128,8 +132,18 @@ def _is_total(text, figure: Figure) -> bool:
             and _YIELD_BEFORE_RE.search(before) is None)
 
 
+_FUNCTION_WORDS_RE = re.compile(
+    r"全[县镇乡市区村]|本[县镇乡市区村]|该[县镇乡市区村]|今年|全年|本年|当年|共计|共|累计|完成|落实|实现|种植|播种|栽种|栽培|"
+    r"面积|作物|达到|达|为|约|其中|(?:19|20)\d{2}年|年|[^\u4e00-\u9fff]")
+
+
+def _area_words(text, area: Figure) -> str:
+    """What the area is of, as its clause names it: 烤烟 in 全县种植烤烟3000亩; "" when only verbs and scope."""
+    return _FUNCTION_WORDS_RE.sub("", _clause_before(text, area, 24))
+
+
 def _crop_of(text, figure: Figure, start: int) -> str:
     """The crop named last before the figure within the reading's sentences."""
     crops = _CROP_RE.findall(text.norm, max(start, figure.number_start - 40), figure.number_start)
     crop = crops[-1] if crops else ""
-    return "粮食" if crop in ("夏粮", "秋粮") else crop
+    return _SAME_CROP.get(crop, crop)
