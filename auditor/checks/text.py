@@ -135,7 +135,12 @@ def _only_blank_between(analysis: Analysis, first: int, second: int) -> bool:
         return True
     starts = analysis.text.line_starts
     between = [line for line in analysis.text.norm[starts[first] : starts[second - 1]].split("\n") if line.strip()]
-    return len(between) <= 2 and all(len(line.strip()) <= 40 and "。" not in line for line in between)
+    # an outline heading of the report's (一、20xx年工作回顾) between two pieces of debris parts them
+    return len(between) <= 2 and all(len(line.strip()) <= 40 and "。" not in line
+                                     and not _HEADING_RE.match(line.strip()) for line in between)
+
+
+_HEADING_RE = re.compile(r"[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]")
 
 
 def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
