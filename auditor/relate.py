@@ -1728,6 +1728,14 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
 _TOTAL_LINE_RE = re.compile(r"\s*[^\d\n,,。;;]{0,6}?(?:合计|总计|共计|小计)[^\d\n]{0,16}$")
 
 
+def _hard_break(text, position: int) -> bool:
+    """The line break at position ends a sentence (it does not only wrap one)."""
+    if position < 0:
+        return True
+    index = bisect_left(text.sentence_ends, position)
+    return index < len(text.sentence_ends) and text.sentence_ends[index] == position
+
+
 def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
     """A list spread over lines, each with one figure, closed by a 合计 line:
     城关镇12座; / 东坝镇8座; / 合计28座。"""
@@ -1738,13 +1746,15 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
         if total.kind not in QUANTITY_KINDS or not total.exact:
             continue
         line_start, _ = text.line_span(total.start)
-        if not _TOTAL_LINE_RE.fullmatch(norm, line_start, total.number_start):
-            continue
+        if not _TOTAL_LINE_RE.fullmatch(norm, line_start, total.number_start) or not _hard_break(text, line_start - 1):
+            continue  # a line that a wrap only continues is no 合计 line
         parts: list[Figure] = []
         index = total.index - 1
         line_end = line_start - 1
         while index >= 0 and line_end > 0 and len(parts) < _MAX_PARTS_SCAN:
             previous_start, _ = text.line_span(line_end)
+            if previous_start and not _hard_break(text, previous_start - 1):
+                break  # the item's line continues a wrapped sentence
             in_line = []
             while index >= 0 and figures[index].start >= previous_start:
                 in_line.append(figures[index])

@@ -101,7 +101,7 @@ _WRAP_WIDTH_MAX = 240  # hard-wrapped lines are no wider than this (display colu
 _SENTENCE_FINAL = set("。!?;:")
 _NUMBER_CHARS = set("0123456789.,")
 _NEW_ITEM_RE = re.compile(
-    r"[ \t]|[一二三四五六七八九十]+[、是]|\((?:[一二三四五六七八九十]+|\d{1,2})\)|\d{1,2}[.、)](?!\d)|[①-⑳]|第[一二三四五六七八九十]+|[#>|*-]"
+    r"[ \t]|[一二三四五六七八九十]+(?:、(?![一二三四五六七八九十]+产业)|是)|\((?:[一二三四五六七八九十]+|\d{1,2})\)|\d{1,2}[.、)](?!\d)|[①-⑳]|第[一二三四五六七八九十]+|[#>|*-]"
 )
 
 
@@ -187,9 +187,8 @@ def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool =
         if width is None:
             continue
         if (_fills(length, len(line), width) and line[-1:] not in _SENTENCE_FINAL and following
-                and not following.isspace() and not _NEW_ITEM_RE.match(norm, end + 1)
-                and not (line[-1:] in _NUMBER_CHARS and following.isdigit() and not _fills(length, len(line), width))):
-            soft.add(end)  # a number cut in two is joined only where the line fills the width
+                and not following.isspace() and not _NEW_ITEM_RE.match(norm, end + 1)):
+            soft.add(end)  # a number cut in two (16⏎.1%) too: _joined puts it together
     return soft
 
 
@@ -199,53 +198,94 @@ def _ends(marks: re.Pattern, norm: str, soft: set[int]) -> tuple[int, ...]:
 
 
 _NUMBER_CUT_RE = re.compile(r"[0-9.]\n\.?[0-9]")
+_THOUSANDS_CUT_RE = re.compile(r"[0-9](?:,\n|\n,)[0-9]{3}(?![0-9])")  # 3,⏎154,657,000元 / 3,420⏎,000元
 _STOPS = frozenset(",、:;()。!?“”‘’《》[]【】 \t\r\n")  # \r⏎ is left alone too
 _MOVE_REACH = 16  # characters a wrapped word may be carried over the break
+# a blank after 、 would split a list's item (北、东、 南三个): a carried piece goes on to a clause mark
+_MOVE_STOPS = _STOPS - {"、"}
+_DIGITS = frozenset("0123456789")  # ASCII only: ② is no digit of a figure
+_CN_NUMERALS = frozenset("零〇○一二三四五六七八九十百千万亿两点")
 
 
 def _joined(norm: str, soft: set[int]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     """norm with each line break that only wraps a sentence taken out, the same
     length: the piece of a word cut by the break is carried over it to the
-    nearest clause mark, where a blank takes the break's place (上⏎年同期为 reads
-    上年同期为 ; 8650万⏎元,较 reads 8650万元 ,较), so words and figures read
-    whole. A piece with digits is never carried (figures keep their place); a
-    break right after a number becomes a blank (41⏎件 reads 41 件)."""
+    nearest clause mark or number, where a blank takes the break's place (上⏎年同期为
+    reads  上年同期为, 8650万⏎元,较 reads 8650万元 ,较, 16⏎.1% reads  16.1%), so
+    words and figures read whole; a break right after a number becomes a blank
+    (41⏎件 reads 41 件). Returns the text and the moves (start, end, shift:
+    norm[i] is original[i + shift])."""
     chars = list(norm)
     moves = []
+
+    def carry_back(start: int, brk: int) -> None:
+        chars[start + 1 : brk + 1] = chars[start:brk]
+        chars[start] = " "
+        moves.append((start + 1, brk + 1, -1))
+
     for brk in sorted(soft):
-        if brk and chars[brk - 1] in _STOPS:
+        if brk and chars[brk - 1] in _STOPS and not _THOUSANDS_CUT_RE.match(norm, brk - 2):
             continue  # the line ends at a mark (、 ,): no word is cut, the break stays
-        if _NUMBER_CUT_RE.match(norm, brk - 1):  # 16⏎.1%: the number's head goes over the break to its tail
-            head = brk - 1
+        if (_NUMBER_CUT_RE.match(norm, brk - 1) or _THOUSANDS_CUT_RE.match(norm, brk - 2)
+                or _THOUSANDS_CUT_RE.match(norm, brk - 1)):
+            head = brk - 1  # 16⏎.1%, 3,⏎154,657: the number's head goes over to its tail
             while head > 0 and brk - head < _MOVE_REACH and chars[head - 1] in _NUMBER_CHARS:
                 head -= 1
             if head == 0 or chars[head - 1] not in _NUMBER_CHARS:
-                chars[head + 1 : brk + 1] = chars[head:brk]
-                chars[head] = " "
-                moves.append((head + 1, brk + 1, -1))
+                carry_back(head, brk)
                 continue
-        back = brk
-        while back > 0 and brk - back < _MOVE_REACH and chars[back - 1] not in _STOPS and not chars[back - 1].isdigit():
-            back -= 1
-        if back > 0 and chars[back - 1] in _STOPS:  # 上⏎年同期为: the word's head goes over to its tail
-            if back < brk:
-                chars[back + 1 : brk + 1] = chars[back:brk]
-                moves.append((back + 1, brk + 1, -1))
-            chars[back] = " "
+        if chars[brk - 1] in _CN_NUMERALS and brk + 1 < len(chars) and chars[brk + 1] not in _STOPS:
+            # 一九八○⏎年, 三点⏎五: a number in words goes over whole (第三⏎,… is a word: below)
+            head = brk - 1
+            while head > 0 and brk - head < _MOVE_REACH and chars[head - 1] in _CN_NUMERALS:
+                head -= 1
+            if head > 0 and chars[head - 1] == "第":
+                head -= 1
+            if head > 0 and chars[head - 1] not in _CN_NUMERALS:
+                carry_back(head, brk)
+                continue
+        if chars[brk - 1] in _DIGITS or chars[brk - 1] in "%‰":
+            chars[brk] = " "  # 41⏎件: a blank between a number and its unit is read
             continue
-        if chars[brk - 1].isdigit() or chars[brk - 1] in "%‰":
-            chars[brk] = " "
-            continue
-        ahead = brk + 1
-        while ahead < len(chars) and ahead - brk <= _MOVE_REACH and chars[ahead] not in _STOPS and not chars[ahead].isdigit():
-            ahead += 1
-        if brk + 1 < ahead < len(chars) and ahead - brk <= _MOVE_REACH:
-            chars[brk : ahead - 1] = chars[brk + 1 : ahead]
-            chars[ahead - 1] = " "
-            moves.append((brk, ahead - 1, 1))
+        # the blank goes beside a clause mark (after it, or before it or a number), never
+        # after a 、 inside a list (北、东、 南三个) when another place will do
+        for stops in (_STOPS, _MOVE_STOPS):
+            back = _piece_start(chars, brk, stops)
+            if back is not None:
+                if back < brk:
+                    carry_back(back, brk)
+                else:
+                    chars[brk] = " "
+                break
+            ahead = _piece_end(chars, brk, stops, soft)
+            if ahead is not None:
+                chars[brk : ahead - 1] = chars[brk + 1 : ahead]  # 8650万⏎元,: the word's tail comes back
+                chars[ahead - 1] = " "
+                moves.append((brk, ahead - 1, 1))
+                break
         else:
             chars[brk] = " "
     return "".join(chars), tuple(moves)
+
+
+def _piece_start(chars: list[str], brk: int, stops) -> int | None:
+    """Where the piece of a word before the break starts: right after a mark of `stops`,
+    within _MOVE_REACH characters and with no digit; None when there is no such place."""
+    back = brk
+    while back > 0 and brk - back < _MOVE_REACH and chars[back - 1] not in stops and chars[back - 1] not in _DIGITS:
+        back -= 1
+    return back if back > 0 and chars[back - 1] in stops and chars[back - 1] != "、" else None
+
+
+def _piece_end(chars: list[str], brk: int, stops, soft: set[int]) -> int | None:
+    """Where the piece of a word after the break ends: at a mark of `stops` or a digit,
+    within _MOVE_REACH characters, not at the next wrapped break; None otherwise."""
+    ahead = brk + 1
+    while ahead < len(chars) and ahead - brk <= _MOVE_REACH and chars[ahead] not in stops and chars[ahead] not in _DIGITS:
+        ahead += 1
+    if brk + 1 < ahead < len(chars) and ahead - brk <= _MOVE_REACH and ahead not in soft and chars[ahead] != "、":
+        return ahead
+    return None
 
 
 def make_text(original: str, norm: str | None = None, width: int | None | bool = True) -> Text:

@@ -125,3 +125,20 @@ def test_short_lines_that_end_a_sentence_or_open_an_item_are_not_joined():
     text = "\n".join(lines)
     joined = {text.index(line) + len(line) for line in ("(一)落实随访,全年随", "(二)开展宣传,发放资")}
     assert _soft_breaks(text) <= joined
+
+
+def test_wrapped_numbers_in_words_thousands_and_ordinals_read_whole():
+    paragraph = ("全县财政收入合计3,420,000元,其中税收收入1,862,000元,非税收入1,458,000元,其他收入120,000元。"
+                 "全县农业总产值从一九八〇年的四千万元增加到二〇二〇年的十二亿元。第一,稳定粮食生产;第二,发展畜牧业;第三,壮大集体经济。")
+    for width in (12, 13, 16, 18):
+        lines = wrapped("城东县二〇二四年经济运行情况", width) + wrapped(paragraph, width)
+        text = "\n".join(lines)
+        found = [(f.rule, f.message) for f in audit(text)]
+        assert found == [("SM001", "合计3,420,000元与分项之和1,862,000元+1,458,000元+120,000元=3440000元不符")], (width, found)
+
+
+def test_a_wrapped_list_keeps_its_items():
+    lines = wrapped("城东县二〇二四年交通建设情况", 12) + wrapped(
+        "全年建成通村公路的乡镇有城关镇、东坝镇、西河乡三个乡镇。全县共有客运站四个,分别为城区站、东坝站、西河站、南山站。"
+        "全年新增公交线路六条,覆盖全县十二个乡镇。", 12)
+    assert [f.rule for f in audit("\n".join(lines))] == []
