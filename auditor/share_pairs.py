@@ -83,7 +83,7 @@ def shares_of_two_wholes(text, figures, shares: list[Figure], words: re.Match) -
     for part, share, unit, whole in zip(parts, shares, units, wholes):
         if not _NAMED_WHOLE_RE[unit].fullmatch(whole):
             return []  # 分别占总户数和劳动力的: a whole of another kind than the part
-        candidates = _wholes(text, figures, part, unit)
+        candidates = _wholes(text, figures, part, unit, text.clause_span(parts[0].start)[0])
         if not candidates or len({c.value for c in candidates}) > _MAX_VALUES:
             return []
         giving = next((c for c in candidates if pair_explains(part, c, share)), candidates[0])
@@ -125,11 +125,9 @@ def _listed(text, parts: list[Figure], words_start: int) -> bool:
                    for p in parts)
 
 
-def _wholes(text, figures, part: Figure, unit: str) -> list[Figure]:
+def _wholes(text, figures, part: Figure, unit: str, list_start: int) -> list[Figure]:
     """Counts of the part's unit stated before the list that may be its whole, nearest first:
-    in earlier sentences, or before 其中 in its own; of the part's year."""
-    norm = text.norm
-    sentence_start, _ = text.sentence_span(part.start)
+    in earlier sentences or earlier clauses of its own (全镇4000户15000人,其中…); of the part's year."""
     year = _year_of(text, part.start)
     found = []
     seen = set()
@@ -146,8 +144,8 @@ def _wholes(text, figures, part: Figure, unit: str) -> list[Figure]:
         if key in seen:
             continue  # a whole restated changes no reading
         seen.add(key)
-        if figure.start >= sentence_start and "其中" not in norm[figure.end : part.number_start]:
-            continue
+        if figure.end > list_start:
+            continue  # a count of the list itself
         if not _is_whole_label(text, figures, figure, unit):
             continue
         figure_year = _year_of(text, figure.start)
