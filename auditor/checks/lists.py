@@ -392,6 +392,10 @@ def _list_after_colon(norm: str, text, figure) -> tuple[str, str] | None:
         if sentence_end - head.end() > _LIST_MAX:
             return None
         listing = norm[head.end() : sentence_end]
+        comma = listing.find(",")
+        if comma > 0 and "、" in listing[:comma] and not re.search(r"[::()]", listing[:comma]) \
+                and "、" not in listing[comma + 1 :]:
+            listing = listing[:comma]  # 聚焦三类群体:甲、乙、丙、丁,开展结对帮扶: the list ends at the comma
         if "、" not in listing or re.search(r"[,,::()]", listing):
             return None
         return listing, word
