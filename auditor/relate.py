@@ -1909,12 +1909,50 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
                 and (not base.group("bare") or _CLAUSE_END_RE.match(norm, following.end))):
             found.append(Change(following, new, "", stated, says.group("word"), new.start, following.end))
             continue
+        listed = _base_in_list_after(text, figures, new, stated, sentence_end)
+        if listed is not None:
+            found.append(Change(listed, new, "", stated, says.group("word"), new.start, stated.end))
+            continue
         if _BASE_BEFORE_RE.search(norm, sentence_start, new.number_start):
             continue  # the sentence names its own base
         old = _base_in_sentence_before(text, figures, new, sentence_start)
         if old is not None:
             found.append(Change(old, new, "", stated, says.group("word"), new.start, stated.end, inferred=True))
     return found
+
+
+# 上年分别为 / 上年同期为 / 上年营业收入为: the head of the bases stated after the changes
+_BASE_LIST_HEAD_RE = re.compile(rf"(?:{_BASE_WORDS})(?:同期)?[\u4e00-\u9fff]{{0,8}}?(?:分别)?(?:为|是)")
+_BASE_LIST_GAP_RE = re.compile(r"^\s*(?:[、,和及]\s*)?[\u4e00-\u9fff]{0,4}\s*$")
+
+
+def _base_in_list_after(text, figures, new: Figure, stated: Figure, sentence_end: int) -> Figure | None:
+    """…增长14.6%;…增长16.2%。上年分别为1122.5万人次、99.1亿元 / 事故31起、死亡19人,…下降16.2%,…
+    下降20.8%,上年同期为37起、死亡26人: the one value of new's unit in the list of bases
+    after the stated change, in its sentence or the next."""
+    norm = text.norm
+    limit = sentence_end
+    for _ in range(2):  # the sentence, and at most two after it (…增长14.6%;…增长16.2%。上年分别为…)
+        following = limit + 1
+        while following < len(norm) and norm[following].isspace():
+            following += 1
+        if norm[limit : limit + 1] not in ("。", ";") or following >= len(norm):
+            break
+        limit = text.sentence_span(following)[1]
+    limit = min(limit, stated.end + 120)
+    head = _BASE_LIST_HEAD_RE.search(norm, stated.end, limit)
+    if head is None:
+        return None
+    position, found = head.end(), []
+    for figure in figures[stated.index + 1 : stated.index + 1 + _MAX_SCOPE]:
+        if figure.start < head.end():
+            continue
+        if figure.start >= limit or not _BASE_LIST_GAP_RE.match(norm[position : figure.number_start]):
+            break
+        if _same_unit(figure, new):
+            found.append(figure)
+        position = figure.end
+    return found[0] if len(found) == 1 and found[0].exact else None
 
 
 def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) -> Figure | None:
@@ -1968,7 +2006,7 @@ def _names_alike(base_head: str, new_head: str) -> bool:
 
 _MULTIPLE_RE = re.compile(
     r"[^,;。\d]{0,6}?(?:[,,]\s*)?[^,;。\d]{0,6}?"
-    r"(?:翻(?P<doublings>一|两|二|三|四|\d)番"
+    r"(?:翻了?(?P<doublings>一|两|二|三|四|\d)?番"
     r"|增长了?(?P<grown>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍"
     r"|(?:达到|是|为)(?:原来|过去|上年|去年|此前|改革前)的(?P<times>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍)"
 )
@@ -1980,12 +2018,13 @@ def _multiple_after(norm: str, position: int, sentence_end: int) -> Multiple | N
     match = _MULTIPLE_RE.match(norm, position, min(sentence_end, position + 24))
     if not match:
         return None
-    if match.group("doublings"):
+    if match.group("grown") is None and match.group("times") is None:  # 翻一番, 翻了两番, 实现翻番 (one doubling)
         from auditor.extract import cn_number
 
-        n = cn_number(match.group("doublings")) if not match.group("doublings").isdigit() else int(match.group("doublings"))
+        doublings = match.group("doublings") or "1"
+        n = cn_number(doublings) if not doublings.isdigit() else int(doublings)
         factor = Fraction(2) ** int(n)
-        return Multiple(match.start("doublings") - 1, match.end(), factor * Fraction(95, 100), factor * 2)
+        return Multiple(norm.rfind("翻", match.start(), match.end()), match.end(), factor * Fraction(95, 100), factor * 2)
     written = match.group("grown") or match.group("times")
     value = _number(written)
     if value is None:
