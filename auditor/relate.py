@@ -625,9 +625,22 @@ def _share_total(text, figures, part: Figure, rate: Figure, sentence_start: int)
         if among >= 0 and (_names(whole, total_clause) or _names_without_total(whole, total_clause)
                            or _names(_without_measure(whole), total_clause)):
             return total  # 经济总收入…,其中:…占总收入的; not 文盲1802人,其中男…占总人口的
-        if whole and _names(whole, total_clause) and not _has_own_share(norm, total):
+        if whole and (_names(whole, total_clause) or _names_apart(_without_measure(whole), total_clause)) \
+                and not _has_own_share(norm, total):
             return total
     return None
+
+
+def _names_apart(core: str, clause: str) -> bool:
+    """占检查机构总数的 names 检查定点医药机构312家: the name's first and last two
+    characters in order, a few characters apart."""
+    if len(core) < 4:
+        return False
+    head = clause.find(core[:2])
+    if head < 0:
+        return False
+    tail = clause.find(core[-2:], head + 2)
+    return 0 <= tail - (head + 2) <= 6 and not clause.startswith(("中", "当中", "里"), tail + 2)
 
 
 _GENERIC_WHOLES = ("总数", "总量", "总额", "总计", "合计", "总体", "总人数", "总户数", "总面积", "总投资")
