@@ -2114,13 +2114,16 @@ def _compared_with_difference(figures, base: Figure, difference: Figure, stated:
 
 def _derived(difference: Figure, new: Figure, value) -> Figure:
     """The old value a stated difference implies, placed on the difference's text."""
-    multiplier = new.multiplier
+    # the implied value is as rough as the rougher of the two it comes from (255,325万元 less 1.45亿元)
+    rough = max((new, difference), key=lambda f: half_unit(f.decimals, f.multiplier))
+    multiplier, decimals = (new.multiplier, max(new.decimals, difference.decimals)) if rough is new \
+        else (difference.multiplier, difference.decimals)
     return Figure(
         index=difference.index, start=difference.start, end=difference.end,
         number_start=difference.number_start, number_end=difference.number_end,
         value=value, value_high=None, written=value / multiplier if multiplier != 1 else value,
-        unit=new.unit, base_unit=new.base_unit, kind=new.kind,
-        decimals=max(new.decimals, difference.decimals), multiplier=multiplier, qualifier="", chinese=False,
+        unit=rough.unit, base_unit=new.base_unit, kind=new.kind,
+        decimals=decimals, multiplier=multiplier, qualifier="", chinese=False,
         metric="", subject="", in_list=False, derived=True,
     )
 
