@@ -84,6 +84,7 @@ for _word in COUNT_WORDS:
 # 全港18区, 全市6区3县: districts counted after digits; not after Chinese numerals, where
 # 三区三州 and 两区建设 name programmes
 UNITS.setdefault("区", ("count", "区", 1))
+UNITS.setdefault("宗", ("count", "宗", 1))  # 處理投訴312宗: Hong Kong's count of cases
 
 
 CN_DIGITS = NUMERAL_CHARS

@@ -1228,7 +1228,9 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         if sentence_start and not listed and not norm[sentence_start : match.start()].strip() and norm[sentence_start - 1] == "。":
             among, totals_from = sentence_start - 1, text.sentence_span(sentence_start - 1)[0]  # 共救助…3311人。其中…
         for total in _totals_before(text, figures, ends, among, totals_from):
-            in_parenthesis = match.group("bracket") is not None or norm[total.end : match.start()].strip().startswith("(")
+            between = norm[total.end : match.start()].strip()
+            # 1.86万亩(1 240公顷),其中 / 11.6万件(套),其中: a bracket closed before 其中 holds no list
+            in_parenthesis = match.group("bracket") is not None or between.startswith("(") and ")" not in between
             stop = norm.find(")", match.end(), sentence_end) if in_parenthesis else sentence_end
             stop = sentence_end if stop < 0 else stop
             if not in_parenthesis and stop < len(norm) and norm[stop] == ";":
@@ -1574,6 +1576,8 @@ def _totals_before(text, figures, ends: list[int], among: int, sentence_start: i
     norm = text.norm
     nearest = _figure_ending_before(figures, ends, norm, among)
     if nearest is None:
+        nearest = _figure_ending_before(figures, ends, norm, _before_closed_bracket(norm, among))
+    if nearest is None:
         return []
     totals: dict[tuple[str, str], Figure] = {}
     for index in range(nearest.index, max(-1, nearest.index - 8), -1):
@@ -1595,6 +1599,18 @@ def _totals_before(text, figures, ends: list[int], among: int, sentence_start: i
     if nearest.kind in QUANTITY_KINDS and (nearest.base_unit, nearest.kind) not in totals:
         return []  # the figure just before 其中 is a change or a span of years: its parts are not these
     return list(totals.values())
+
+
+def _before_closed_bracket(norm: str, position: int) -> int:
+    """1.86万亩(1 240公顷),其中 / 11.6万件(套),其中: where the bracket before position opens
+    (a restatement or a unit's gloss after the whole), else position."""
+    end = position
+    while end > 0 and (norm[end - 1] == "," or norm[end - 1].isspace()) and position - end < 8:
+        end -= 1
+    if end == 0 or norm[end - 1] != ")":
+        return position
+    opening = norm.rfind("(", max(0, end - 24), end - 1)
+    return opening if opening >= 0 and ")" not in norm[opening : end - 1] else position
 
 
 def _figure_ending_before(figures: tuple[Figure, ...], ends: list[int], norm: str, position: int) -> Figure | None:
