@@ -1239,6 +1239,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             if listed and parts:
                 parts, labels = _with_ones(norm, match.end(), stop, total, parts, labels)
             parts, labels = _within_the_whole(parts, labels, total)
+            parts, labels = _up_to_a_closing_semicolon(norm, parts, labels, total)
             parts, labels, summed = _closed_by_sum(parts, labels)
             whole_label = norm[text.clause_span(total.start)[0] : total.number_start]
             if len(parts) < 2 and not listed and not in_parenthesis:
@@ -1426,6 +1427,16 @@ def _whole_of_them_elsewhere(figures, total: Figure, parts: list[Figure], senten
                 and _adds_up(PartsTotal(figure, tuple(parts), (), False, ""))):
             return True
     return False
+
+
+def _up_to_a_closing_semicolon(norm: str, parts: list[Figure], labels: list[str], total: Figure):
+    """门急诊量62.4万人次,其中门诊54.1万人次、急诊8.3万人次;出院患者2.86万人次: the parts
+    that add up to the whole before a ; are the list; what follows the ; is a new statement."""
+    for k in range(2, len(parts)):
+        if ";" in norm[parts[k - 1].end : parts[k].number_start] \
+                and _adds_up(PartsTotal(total, tuple(parts[:k]), (), False, "")):
+            return parts[:k], labels[:k]
+    return parts, labels
 
 
 def _adds_up(parts: PartsTotal) -> bool:

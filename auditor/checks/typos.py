@@ -152,13 +152,19 @@ def _delivered_under_another_year(norm: str, title: str, year: int, body: int) -
 
 
 def _title_span(norm: str) -> tuple[int, int]:
-    """The first non-empty line, where a report names itself."""
+    """The first non-empty line, where a report names itself; none when that line is
+    a sentence (a news lead that names a report is no title)."""
     position = 0
-    for line in norm.split("\n"):
+    for line in norm.split("\n", 20):
         if line.strip():
+            if len(line.strip()) > _TITLE_MAX or any(mark in line for mark in "。,;"):
+                return 0, 0
             return position, position + len(line)
         position += len(line) + 1
     return 0, 0
+
+
+_TITLE_MAX = 60
 
 
 class DecimalMarkParams(Params):
