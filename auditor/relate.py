@@ -310,7 +310,10 @@ def _scope_in_next_sentence(text, figures: tuple[Figure, ...], rate: Figure, sen
     sentence, its numbers in the next one up to its first rate."""
     if sentence_end >= len(text.norm) or text.norm[sentence_end] != "。":
         return []
-    next_end = text.sentence_span(sentence_end + 1)[1]
+    following = sentence_end + 1
+    while following < len(text.norm) and following - sentence_end < 8 and text.norm[following].isspace():
+        following += 1  # the next sentence may start on the next line
+    next_end = text.sentence_span(following)[1]
     found: list[Figure] = []
     for figure in figures[rate.index + 1 : rate.index + 1 + _MAX_SCOPE]:
         if figure.start < sentence_end:
@@ -414,7 +417,10 @@ def _reading_of(text, figures, rate: Figure, cues: _RatioCues, scope: list[Figur
     def clause(figure: Figure) -> str:
         return _words_before(text, figure)
 
-    counting = [f for f in scope if _counts_event(rate.metric, clause(f), rate.subject[-4:])]
+    stem = _stem(rate.metric)
+    # 目前在管高血压患者18600人,其中规范管理12900人: a cued whole that does not say the event is no count of it
+    counting = [f for f in scope if _counts_event(rate.metric, clause(f), rate.subject[-4:])
+                and not (_EXPLICIT_WHOLE_RE.search(clause(f)) and stem not in clause(f))]
     done = [f for f in counting if _DONE_NOW_RE.search(clause(f))]
     numerator = (done or counting or [None])[0]
     if numerator is None:
