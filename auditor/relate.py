@@ -800,7 +800,7 @@ def _list_total(text, figures, part: Figure, whole: str, sentence_start: int,
 def _without_measure(whole: str) -> str:
     """耕地面积 → 耕地: 占耕地面积的 names 全村耕地1500亩."""
     whole = whole.removesuffix("的")
-    for suffix in ("总面积", "面积", "总数", "总量", "人数", "户数"):
+    for suffix in ("总面积", "面积", "总数", "总量", "人数", "户数", "天数"):
         if whole.endswith(suffix) and len(whole) - len(suffix) >= 2:
             return whole[: -len(suffix)]
     return ""
