@@ -129,20 +129,41 @@ def find_share_splits(analysis) -> list[ShareSplit]:
         while probe < len(figures) and figures[probe].start < sentence_end:
             figure = figures[probe]
             start, _ = text.clause_span(figure.start)
+            if figure.base_unit == "岁" and figure.kind in ("range", "age"):
+                probe += 1
+                continue  # 15-59岁人口占63.9%: the band that names the next share
             if figure.kind != "percent" or figure.in_list or not _SHARE_WORDS_RE.search(norm, start, figure.number_start):
                 break
             if start == text.clause_span(shares[-1].start)[0]:
                 break  # two figures in one clause: not one share each
+            if norm[start : start + 8].lstrip().startswith("其中"):
+                break  # …60岁及以上人口占21.7%,其中65岁及以上人口占15.2%: a part of the last share
             shares.append(figure)
             labels.append(norm[start : figure.number_start])
             probe += 1
         names = [_SHARE_WORDS_RE.split(label)[0] for label in labels]
         if _closed_by_other(names) and _after_a_share(norm, clause_start):
             continue  # …占19.7%,⏎党政机关占11%,其他占19.1%: the end of a longer list cut by a line break
-        if len(shares) >= 2 and _covers(names, groups):
+        if len(shares) >= 2 and (_covers(names, groups) or _age_bands_tile(text, figures, shares)):
             found.append(ShareSplit(tuple(shares), tuple(_SHARE_WORDS_RE.split(label)[0] for label in labels)))
             index = probe
     return found
+
+
+def _age_bands_tile(text, figures, shares: list[Figure]) -> bool:
+    """0-14岁人口占18.6%,15-59岁人口占63.9%,60岁及以上人口占21.7%: one age band a
+    share, the bands covering every age once."""
+    from auditor.breakdown import _band, _bands_fit
+
+    bands = []
+    for share in shares:
+        clause_start, _ = text.clause_span(share.start)
+        found = [_band(f) for f in figures[max(0, share.index - 3) : share.index] if f.start >= clause_start]
+        found = [band for band in found if band is not None]
+        if len(found) != 1:
+            return False
+        bands.append(found[0])
+    return _bands_fit(bands) == "tile"
 
 
 # the last document judged, with its splits, swapped as one tuple: judged() is asked
