@@ -503,6 +503,11 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
             return earlier
     if task:
         return None
+    if not after:
+        # 参加课后服务的学生4.82万人,参与率为96.2%,按在校学生5.12万人计算: the base the rate is worked on
+        basis = _whole_by_basis(text, figures, rate, numerator)
+        if basis is not None:
+            return numerator, basis, False, False
     if not after and stem and _is_vital_rate(rate):
         # 全年死亡1963人,死亡率为6.86‰,年末总人口28.6万人: the population after the rate
         whole = _whole_after(text, figures, rate, numerator, sentence_end, cues)
@@ -527,6 +532,24 @@ def _breakdown_of(text, scope, roles, whole: Figure, numerator: Figure, stem: st
     if len(parts) < 2:
         return False
     return not any(stem and stem in text.norm[text.clause_span(f.start)[0] : f.number_start] for f in parts)
+
+
+_BASIS_HEAD_RE = re.compile(r"\s*[,,]?\s*(?:按|以)[^\d,。;]{0,20}$")
+_BASIS_TAIL_RE = re.compile(r"\s*(?:计算|计|为基数|为分母)")
+
+
+def _whole_by_basis(text, figures, rate: Figure, numerator: Figure) -> Figure | None:
+    """The figure of the numerator's unit in 按…N…计算 right after the rate, in its
+    sentence or opening the next (…,参与率为96.2%。按在校学生5.12万人计算)."""
+    norm = text.norm
+    for figure in figures[rate.index + 1 : rate.index + 3]:
+        if figure.number_start - rate.end > 40:
+            break
+        if (_same_unit(figure, numerator) and figure.value >= numerator.value
+                and _BASIS_HEAD_RE.match(norm[rate.end : figure.number_start].replace("。", ",", 1))
+                and _BASIS_TAIL_RE.match(norm, figure.end)):
+            return figure
+    return None
 
 
 def _whole_after(text, figures, rate: Figure, numerator: Figure, sentence_end: int, cues: _RatioCues) -> Figure | None:
