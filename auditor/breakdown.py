@@ -285,6 +285,9 @@ def _labelled_lists(text, figures, groups, complement) -> list[Breakdown]:
             found.append(Breakdown(total, tuple(parts), tuple(labels), True, "complement", True))
             continue
         elif _partition(labels, groups, norm[text.clause_span(total.start)[0] : total.number_start]) != "whole":
+            if _DECLARED_SPLIT_RE.search(norm, total.end, parts[0].start):
+                # 执业医师1526人,按执业类别分:临床…、中医…: the list says it splits the total by one measure
+                found.append(Breakdown(total, tuple(parts), tuple(labels), True, "declared", True))
             continue
         found.append(Breakdown(total, tuple(parts), tuple(labels), True, "partition", inferred))
     return found
@@ -293,6 +296,7 @@ def _labelled_lists(text, figures, groups, complement) -> list[Breakdown]:
 _OPENER = (r"(?:按[\u4e00-\u9fff]{1,6}(?:分|划分|统计)|从[\u4e00-\u9fff]{1,6}(?:看|上看|来看)"
            r"|(?P<group>[\u4e00-\u9fff]{2,12}?)(?:之)?中)")
 _OPENER_RE = re.compile(r"\s*" + _OPENER + r"\s*[,:]")
+_DECLARED_SPLIT_RE = re.compile(r"按[\u4e00-\u9fff]{1,6}(?:分|划分)\s*[,:]")
 _SEPARATOR = r"\s*[,;、。]\s*(?:" + _OPENER.replace("?P<group>", "") + r"\s*[,:]?\s*)?"
 _SHARE_AFTER_RE = re.compile(r"\s*[,(]\s*占[^\d,;。]{0,12}?(?:的)?(?:比重|比例)?(?:为|达|是)?\s*")
 _LIST_REACH = 400  # characters a list of items separated by ; may run over
@@ -306,7 +310,7 @@ def _list_end(norm: str, position: int) -> int:
     if not ends:
         return stop
     end = min(ends)
-    if norm[position:end].strip(" 。") == "" and end + 1 < stop:  # the total ends its sentence: the list is the next one
+    if norm[position:end].strip(" 。,;") == "" and end + 1 < stop:  # (1526人,⏎按执业类别分:… goes on too)  # the total ends its sentence: the list is the next one
         following = [e for e in (norm.find("。", end + 1, stop), norm.find("\n", end + 1, stop)) if e >= 0]
         return min(following) if following else stop
     return end
