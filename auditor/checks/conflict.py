@@ -336,7 +336,7 @@ def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
             continue
         if figure.qualifier in APPROXIMATE_WORDS or figure.in_list:
             continue
-        before = _METRIC_NOUN_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip(_FILLER_CHARS))
+        before = _METRIC_NOUN_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip().rstrip(_FILLER_CHARS))
         before = (before + _counted_thing(norm, figure, figure.end + 10))[-2:]
         if figure.kind == "area" and before.endswith(_WHOLE_AREA_TAILS):
             before = "总"  # 总面积 and 国土面积: one group, keyed alike by _quantity_key
