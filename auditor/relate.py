@@ -1144,8 +1144,22 @@ def _near_stated(numerator: Figure, denominator: Figure, rate: Figure) -> bool:
 
 
 def _listed_with(text, first: Figure, second: Figure) -> bool:
-    """宫颈癌筛查4002人、乳腺癌筛查3022人: parallel items, not a part and its whole."""
-    return "、" in text.norm[first.end : second.number_start] or "和" in text.norm[first.end : second.number_start]
+    """宫颈癌筛查4002人、乳腺癌筛查3022人: parallel items, not a part and its whole;
+    二级园14所,三级园5所: kinds told apart by a grade, whatever joins them."""
+    between = text.norm[first.end : second.number_start]
+    return "、" in between or "和" in between or _graded_kinds(_words_before(text, first), _words_before(text, second))
+
+
+_GRADES = frozenset("一二三四五六七八九十甲乙丙丁ABCD")
+
+
+def _graded_kinds(first_words: str, second_words: str) -> bool:
+    """二级园 and 三级园, 甲类 and 乙类: the same noun after a different grade."""
+    for size in (3, 2):
+        a, b = first_words[-size:], second_words[-size:]
+        if len(a) == len(b) == size and a != b and a[1:] == b[1:] and a[0] in _GRADES and b[0] in _GRADES:
+            return True
+    return False
 
 
 def ratio_target(rate: Figure) -> tuple:
