@@ -69,7 +69,7 @@ def _near_whole(breakdown: Breakdown) -> bool:
 
 # --- age bands ----------------------------------------------------------------------
 
-def _band(figure: Figure) -> tuple[int, int | None] | None:
+def age_band(figure: Figure) -> tuple[int, int | None] | None:
     """The ages a 岁 figure names: 0-14岁 → (0, 14), 60岁及以上 → (60, None), 14岁以下 → (0, 14)."""
     if figure.base_unit != "岁" or figure.kind not in ("range", "age"):
         return None
@@ -83,7 +83,7 @@ def _band(figure: Figure) -> tuple[int, int | None] | None:
     return None
 
 
-def _bands_fit(bands: list[tuple[int, int | None]]) -> str:
+def bands_fit(bands: list[tuple[int, int | None]]) -> str:
     """"tile" when the bands cover every age once (a year's overlap at a
     boundary is how 15-60岁、60岁以上 is written), "disjoint" when they do not
     overlap but leave ages out, "" when they overlap."""
@@ -100,7 +100,7 @@ def _age_labels(figures, start: int, stop: int, norm: str) -> list[Figure] | Non
     """The 岁 figures between start and stop, if the text there is nothing but them,
     separators and a noun after the last (0-14岁、15-59岁、60岁及以上人口)."""
     ages = [f for f in figures if start <= f.start and f.end <= stop]
-    if not ages or any(_band(f) is None for f in ages):
+    if not ages or any(age_band(f) is None for f in ages):
         return None
     for earlier, later in zip(ages, ages[1:]):
         if not re.fullmatch(r"\s*(?:、|,|和|及|与)\s*(?:人口)?\s*", norm[earlier.end : later.number_start]):
@@ -181,7 +181,7 @@ def _respective_lists(text, figures, groups, complement) -> list[Breakdown]:
         if ages is not None:
             if len(ages) != len(values):
                 continue
-            fit = _bands_fit([_band(a) for a in ages])
+            fit = bands_fit([age_band(a) for a in ages])
             if not fit:
                 continue  # 60岁以上 and 65岁以上: one inside the other, no breakdown
             labels = [norm[a.start : a.end] for a in ages]
@@ -263,7 +263,7 @@ def _labelled_lists(text, figures, groups, complement) -> list[Breakdown]:
             next_start = sentence_end + 1
             opener = _OPENER_RE.match(norm, next_start, min(len(norm), next_start + 24))
             if opener is None:
-                if not (_band(figures[following]) and not norm[next_start : figures[following].start].strip()):
+                if not (age_band(figures[following]) and not norm[next_start : figures[following].start].strip()):
                     continue  # …人口52.3万人。0-14岁人口为…: the bands alone say the list splits a population
             elif opener.group("group") and not _names_group(opener.group("group"), text, total):
                 continue
@@ -278,7 +278,7 @@ def _labelled_lists(text, figures, groups, complement) -> list[Breakdown]:
             continue
         parts, labels, ages = items
         if ages:
-            if _bands_fit(ages) != "tile":
+            if bands_fit(ages) != "tile":
                 continue
         elif complement and _closed_by_other(labels, complement):
             # no 其中 says the list is of the total: a likely reading, a warning
@@ -346,7 +346,7 @@ def _items_after(text, figures, total: Figure, sentence_end: int):
             continue  # 15-59岁人口为33.1万人,占63.5%: the item's share, no item
         if ages and re.match(r"\s*[,;]\s*其中", norm[cursor : cursor + 8]):
             break  # 其中65岁及以上…: inside the last band, the list is over
-        band = _band(figure)
+        band = age_band(figure)
         if band is not None:
             value = figures[index + 1] if index + 1 < len(figures) else None
             if ((parts and not ages) or value is None or not _AGE_GAP_RE.fullmatch(norm[cursor : figure.number_start])

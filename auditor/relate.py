@@ -305,14 +305,20 @@ def _scope(text, figures: tuple[Figure, ...], rate: Figure, sentence_start: int,
     return after, True
 
 
+def _skip_blanks(norm: str, start: int, stop: int) -> int:
+    """The first position from start that holds no blank (a line break, a space), or stop."""
+    while start < stop and norm[start].isspace():
+        start += 1
+    return start
+
+
 def _scope_in_next_sentence(text, figures: tuple[Figure, ...], rate: Figure, sentence_end: int) -> list[Figure]:
     """筛查率达98.6%。全区登记在校学生8412人,已完成筛查8103人…: a rate alone in its
     sentence, its numbers in the next one up to its first rate."""
     if sentence_end >= len(text.norm) or text.norm[sentence_end] != "。":
         return []
-    following = sentence_end + 1
-    while following < len(text.norm) and following - sentence_end < 8 and text.norm[following].isspace():
-        following += 1  # the next sentence may start on the next line
+    # the next sentence may start on the next line
+    following = _skip_blanks(text.norm, sentence_end + 1, min(len(text.norm), sentence_end + 8))
     next_end = text.sentence_span(following)[1]
     found: list[Figure] = []
     for figure in figures[rate.index + 1 : rate.index + 1 + _MAX_SCOPE]:
@@ -1462,12 +1468,12 @@ def _whole_of_them_elsewhere(figures, total: Figure, parts: list[Figure], senten
     """完成1318万元,占全年任务2355万元的60%,其中国税161万元,地税778万元,其他380万元:
     parts that do not add up to the figure nearest 其中 but do add up to another
     figure of its unit before it in the sentence split that one."""
-    if _adds_up(PartsTotal(total, tuple(parts), (), False, "")):
+    if _sums_to(parts, total):
         return False
     for figure in figures[max(0, total.index - 8) : total.index + 8]:
         if (figure is not total and sentence_start <= figure.start < among and figure.exact
                 and figure.base_unit == total.base_unit and figure.kind == total.kind
-                and _adds_up(PartsTotal(figure, tuple(parts), (), False, ""))):
+                and _sums_to(parts, figure)):
             return True
     return False
 
@@ -1477,15 +1483,20 @@ def _up_to_a_closing_semicolon(norm: str, parts: list[Figure], labels: list[str]
     that add up to the whole before a ; are the list; what follows the ; is a new statement."""
     for k in range(2, len(parts)):
         if ";" in norm[parts[k - 1].end : parts[k].number_start] \
-                and _adds_up(PartsTotal(total, tuple(parts[:k]), (), False, "")):
+                and _sums_to(parts[:k], total):
             return parts[:k], labels[:k]
     return parts, labels
 
 
 def _adds_up(parts: PartsTotal) -> bool:
-    total = sum((Fraction(p.value) for p in parts.parts), Fraction(0))
-    slack = sum((half_unit(f.decimals, f.multiplier) for f in (*parts.parts, parts.total)), Fraction(0))
-    return abs(total - Fraction(parts.total.value)) <= slack
+    return _sums_to(parts.parts, parts.total)
+
+
+def _sums_to(parts, whole: Figure) -> bool:
+    """The parts add up to the whole within the rounding of every figure written."""
+    listed = sum((Fraction(p.value) for p in parts), Fraction(0))
+    slack = sum((half_unit(f.decimals, f.multiplier) for f in (*parts, whole)), Fraction(0))
+    return abs(listed - Fraction(whole.value)) <= slack
 
 
 _BRACKETED_RE = re.compile(r"\([^()]*\)")
@@ -1607,9 +1618,7 @@ def _closed_by_sum(parts: list[Figure], labels: list[str]) -> tuple[list[Figure]
     if len(parts) < 3 or not _SUM_LABEL_RE.search(labels[-1]):
         return parts, labels, False
     summed, parts, labels = parts[-1], parts[:-1], labels[:-1]
-    listed = sum((Fraction(p.value) for p in parts), Fraction(0))
-    slack = sum((half_unit(f.decimals, f.multiplier) for f in (*parts, summed)), Fraction(0))
-    return parts, labels, abs(listed - Fraction(summed.value)) <= slack
+    return parts, labels, _sums_to(parts, summed)
 
 
 def _within_the_whole(parts: list[Figure], labels: list[str], total: Figure) -> tuple[list[Figure], list[str]]:
@@ -2014,15 +2023,16 @@ def _base_in_list_after(text, figures, new: Figure, stated: Figure, sentence_end
     下降20.8%,上年同期为37起、死亡26人: the one value of new's unit in the list of bases
     after the stated change, in its sentence or the next."""
     norm = text.norm
+    reach = stated.end + 120
     limit = sentence_end
     for _ in range(2):  # the sentence, and at most two after it (…增长14.6%;…增长16.2%。上年分别为…)
-        following = limit + 1
-        while following < len(norm) and norm[following].isspace():
-            following += 1
-        if norm[limit : limit + 1] not in ("。", ";") or following >= len(norm):
+        if norm[limit : limit + 1] not in ("。", ";"):
+            break
+        following = _skip_blanks(norm, limit + 1, min(len(norm), reach + 1))
+        if following >= len(norm):
             break
         limit = text.sentence_span(following)[1]
-    limit = min(limit, stated.end + 120)
+    limit = min(limit, reach)
     head = _BASE_LIST_HEAD_RE.search(norm, stated.end, limit)
     if head is None:
         return None

@@ -17,6 +17,7 @@ from typing import Any
 
 from auditor.arith import last_place
 from auditor.checks.base import NumericCheck, Params, pair_expectation
+from auditor.breakdown import age_band, bands_fit
 from auditor.checks.common import as_written
 from auditor.extract import Figure
 from auditor.model import Hit
@@ -153,17 +154,15 @@ def find_share_splits(analysis) -> list[ShareSplit]:
 def _age_bands_tile(text, figures, shares: list[Figure]) -> bool:
     """0-14岁人口占18.6%,15-59岁人口占63.9%,60岁及以上人口占21.7%: one age band a
     share, the bands covering every age once."""
-    from auditor.breakdown import _band, _bands_fit
-
     bands = []
     for share in shares:
         clause_start, _ = text.clause_span(share.start)
-        found = [_band(f) for f in figures[max(0, share.index - 3) : share.index] if f.start >= clause_start]
+        found = [age_band(f) for f in figures[max(0, share.index - 3) : share.index] if f.start >= clause_start]
         found = [band for band in found if band is not None]
         if len(found) != 1:
             return False
         bands.append(found[0])
-    return _bands_fit(bands) == "tile"
+    return bands_fit(bands) == "tile"
 
 
 # the last document judged, with its splits, swapped as one tuple: judged() is asked
