@@ -95,19 +95,14 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue  # 贫困发生率降至12.1%: the end of a change, of another time than a rate stated plainly
         if analysis.text.norm.startswith("的", figure.end):
             continue  # 贫困发生率30%以上的村: a threshold that names a group, not the rate
-        own_key = keys.get((figure.subject, figure.metric))
-        if own_key is None:
-            own_key = keys[(figure.subject, figure.metric)] = metric_key(figure.subject, figure.metric, scope_words)
-        if own_key in generic or len(own_key) < 3 or own_key.startswith("占") or _SHARE_KEY_RE.search(own_key):
+        key = _cached_key(keys, figure.subject, figure.metric, scope_words)
+        if key in generic or len(key) < 3 or key.startswith("占") or _SHARE_KEY_RE.search(key):
             continue  # 占…的比例, 对GDP增长的贡献率: one per subject, named clauses before
         # the count before only tells two rates apart (小学生…,入学率; 中学生…,入学率): a rate that
         # says nothing of its own (…毕业402人,完成率99.3%) is not compared by it
-        key = own_key
-        if not figure.subject:
-            subject = _subject_of_count_before(analysis, figure)
-            if subject:
-                key = keys.get((subject, figure.metric)) or keys.setdefault((subject, figure.metric),
-                                                                           metric_key(subject, figure.metric, scope_words))
+        count_subject = "" if figure.subject else _subject_of_count_before(analysis, figure)
+        if count_subject:
+            key = _cached_key(keys, count_subject, figure.metric, scope_words)
         earlier = first_seen.get(key)
         level = _level(figure.subject)
         if earlier is None:
@@ -128,6 +123,14 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 continue
             reported.add(key)
             yield _hit(analysis, key, earlier, figure)
+
+
+def _cached_key(keys: dict[tuple[str, str], str], subject: str, metric: str, scope_words: tuple[str, ...]) -> str:
+    """metric_key of a subject and metric, worked out once a document."""
+    key = keys.get((subject, metric))
+    if key is None:
+        key = keys[(subject, metric)] = metric_key(subject, metric, scope_words)
+    return key
 
 
 def _subject_of_count_before(analysis: Analysis, figure: Figure) -> str:
