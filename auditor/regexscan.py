@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+
+import ahocorasick_rs
 
 from auditor import recache
 
@@ -379,3 +382,85 @@ def finditer_from(compiled: re.Pattern, starts: re.Pattern, text: str) -> Iterat
             continue
         yield found
         position = max(found.end(), position + 1)
+
+
+# --- many patterns over one text: which of them can match, found in one pass ---------------
+
+@dataclass(frozen=True)
+class PatternSet:
+    """Patterns searched in one text one after another (a rule's list of
+    debris patterns). Asking each whether the text holds its literals costs a
+    call per pattern, most of them to hear no. Here each pattern is indexed
+    by literals one of which every match holds (`_telling_literals`), and one
+    pass of an Aho-Corasick automaton finds where the text holds the longer
+    ones; only the patterns one of whose literals is there are searched. A
+    pattern that stays on one line, indexed by its line anchors, is searched
+    only on the lines the automaton found them on: the same matches, in the
+    same order, as `finditer`."""
+
+    patterns: tuple[re.Pattern, ...]
+    telling: tuple[tuple[str, ...], ...]  # per pattern; () when nothing can be said
+    by_lines: tuple[bool, ...]  # telling literals are line anchors, all longer than a character
+    unindexed: tuple[int, ...]  # always searched
+    by_literal: dict[str, tuple[int, ...]]
+    characters: tuple[str, ...]  # one-character literals: `in` is a fast scan of its own
+    longer: tuple[str, ...]  # the automaton's literals, in its order
+    automaton: ahocorasick_rs.AhoCorasick | None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """Each pattern's matches in `text` (`finditer`), the patterns in their order."""
+        where: dict[str, list[int]] = {}
+        if self.automaton is not None:
+            longer = self.longer
+            for index, start, _end in self.automaton.find_matches_as_indexes(text, overlapping=True):
+                where.setdefault(longer[index], []).append(start)
+        found = set(self.unindexed)
+        by_literal = self.by_literal
+        for character in self.characters:
+            if character in text:
+                found.update(by_literal[character])
+        for literal in where:
+            found.update(by_literal[literal])
+        for index in sorted(found):
+            compiled = self.patterns[index]
+            if not self.by_lines[index]:
+                yield from finditer(compiled, text)
+            elif may_match(compiled, text):
+                starts = {text.rfind("\n", 0, start) + 1
+                          for literal in self.telling[index] if literal in where for start in where[literal]}
+                yield from _search_lines(compiled, text, sorted(starts))
+
+
+def pattern_set(patterns: tuple[re.Pattern, ...]) -> PatternSet:
+    telling = tuple(map(_telling_literals, patterns))
+    by_lines = tuple(bool(literals) and literals == _line_literals(compiled) and min(map(len, literals)) > 1
+                     for compiled, literals in zip(patterns, telling))
+    by_literal: dict[str, list[int]] = {}
+    for index, literals in enumerate(telling):
+        for literal in literals:
+            by_literal.setdefault(literal, []).append(index)
+    longer = tuple(sorted(literal for literal in by_literal if len(literal) > 1))
+    return PatternSet(patterns, telling, by_lines, tuple(i for i, literals in enumerate(telling) if not literals),
+                      {literal: tuple(found) for literal, found in by_literal.items()},
+                      tuple(sorted(literal for literal in by_literal if len(literal) == 1)), longer,
+                      ahocorasick_rs.AhoCorasick(longer) if longer else None)
+
+
+def _line_literals(compiled: re.Pattern) -> tuple[str, ...]:
+    anchors = line_anchors(compiled.pattern, compiled.flags)
+    return anchors[0] if anchors else ()
+
+
+def _telling_literals(compiled: re.Pattern) -> tuple[str, ...]:
+    """Literals one of which every text holding a match holds: for a pattern
+    that stays on one line its first line anchors (every line holding a match
+    holds one), else the rarest choice its requirements offer (long literals,
+    few of them); () when nothing can be said."""
+    on_a_line = _line_literals(compiled)
+    if on_a_line:
+        return on_a_line
+    requirements = required_literals(compiled.pattern, compiled.flags)
+    choices = [alternatives for alternatives in map(_alternatives, requirements) if alternatives]
+    if not choices:
+        return ()
+    return min(choices, key=lambda alternatives: (-min(map(len, alternatives)), len(alternatives)))

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from auditor.recache import compile_scanning
 from auditor.model import Analysis, Hit
-from auditor.regexscan import finditer
+from auditor.regexscan import PatternSet, finditer, pattern_set
 from auditor.rulepack import Rule
 from auditor.checks.base import Check, Params
 
@@ -172,6 +172,11 @@ def _each(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     return tuple(compile_scanning(p, re.MULTILINE) for p in patterns)
 
 
+@lru_cache(maxsize=256)
+def _each_set(patterns: tuple[str, ...]) -> PatternSet:
+    return pattern_set(_each(patterns))
+
+
 def pattern(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """Any of params.patterns (Python regular expressions on the normalised text); a match
     of params.beside_patterns only where other debris lies on its line or the next to it."""
@@ -226,7 +231,7 @@ def _found_in(norm: str, start: int, end: int, match: re.Match, cues: tuple[re.P
 def _pattern_matches(analysis: Analysis, rule: Rule) -> list[re.Match]:
     norm = analysis.text.norm
     patterns = rule.options.patterns + tuple(w for name in rule.options.vocabulary for w in analysis.pack.words(name))
-    return _first_of_overlapping([m for p in _each(patterns) for m in finditer(p, norm)])
+    return _first_of_overlapping(list(_each_set(patterns).finditer(norm)))
 
 
 # --- a site's menu and footer left at the end of a copied page -------------------------------
