@@ -211,6 +211,14 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                               {"stated": analysis.text.original[figure.number_start:figure.end], "found": listed},
                               {"stated": stated, "found": listed, "items": "", "list_position": "enumerated"})
                 continue
+            below = _enumerated_below(norm, text, figure)
+            if below is not None:
+                if below != stated:  # read over lines: a reading, not a certainty
+                    yield Hit(figure.start, figure.end,
+                              {"stated": analysis.text.original[figure.number_start:figure.end], "found": below},
+                              {"stated": stated, "found": below, "items": "", "list_position": "below"},
+                              severity="warning")
+                continue
             semicolon = _semicolon_items(norm, text, figure, open_words)
             if semicolon is not None:
                 listed, word = semicolon
@@ -219,7 +227,7 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                               {"stated": analysis.text.original[figure.number_start:figure.end], "found": listed},
                               {"stated": stated, "found": listed, "items": "", "list_position": "enumerated"})
                 continue
-            after = _list_after_colon(norm, text, figure)
+            after = _list_after_colon(norm, text, figure, verbs + _CLAUSE_VERBS + _PURPOSE_VERBS)
             listing, where = (after[0], "after") if after else (None, where)
             partial = bool(after) and after[1] in _PARTIAL_WORDS
             if listing is not None and _is_gloss(listing, gloss_words):
@@ -302,6 +310,8 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
     is an item of the list itself, a quantity (印染厂十五个,), or a verb's object."""
     clause_start, _ = text.clause_span(figure.start)
     head = norm[clause_start : figure.number_start].rstrip("“\"")
+    if "(" in head or ")" in head:
+        head = _without_brackets(head) or ""  # 9个县(市、区)共设立五类基金: the gloss lists nothing
     if not head or "等" in head or "、" not in head or head.endswith("、"):
         return None
     last = head.rsplit("、", 1)[1]
@@ -368,6 +378,98 @@ def _enumerated_after(norm: str, text, figure) -> int | None:
     return count
 
 
+# line-start markers of an item list under a colon, from the outline's top level down; a
+# line starting with a style of a higher level (a lower index) than the run's is a new heading
+_LINE_STYLES = (
+    re.compile(r"[ \t]*第(?P<n>[一二三四五六七八九十]{1,3})(?:部分|章|节|篇)"),
+    re.compile(r"[ \t]*(?P<n>[一二三四五六七八九十]{1,3})、"),
+    re.compile(r"[ \t]*\((?P<n>[一二三四五六七八九十]{1,3})\)"),
+    re.compile(r"[ \t]*(?P<n>\d{1,2})[.、](?!\d)"),
+    re.compile(r"[ \t]*\((?P<n>\d{1,2})\)"),
+    re.compile(r"[ \t]*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])"),
+    re.compile(r"[ \t]*(?P<n>[一二三四五六七八九十]{1,3})(?:是|要|抓)"),
+    re.compile(r"[ \t]*第(?P<n>[一二三四五六七八九十]{1,3})[,,、是]"),
+)
+_COUNT_IN_HEAD_RE = re.compile(r"[一二两三四五六七八九十]+(?:个|项|种|类|条|大|批|方面)")
+_BELOW_REACH_LINES = 40  # lines read after a run for its continuation (a sub-list, a paragraph between items)
+_BELOW_REACH = 4000  # characters likewise: a long line is read once, not once per count
+
+
+def _line_marker(norm: str, position: int, styles=_LINE_STYLES) -> tuple[int, int] | None:
+    """(style index, number) of the marker a line starts with, or None."""
+    for index, style in enumerate(styles):
+        match = style.match(norm, position)
+        if match:
+            return index, _marker_number(match.group("n"))
+    return None
+
+
+def _next_line(norm: str, position: int) -> int | None:
+    """The start of the next non-blank line after the line holding position."""
+    end = norm.find("\n", position)
+    if end < 0:
+        return None
+    start = _BLANK_LINES_RE.match(norm, end + 1).end()  # no copy of a line: one may be the whole text
+    if start >= len(norm) or not norm[start:start + 1].strip() and norm.find("\n", start) < 0:
+        return None
+    return start
+
+
+_BLANK_LINES_RE = re.compile(r"(?:[ \t\r\f\v\u3000]*\n)*")
+
+
+def _line_end(norm: str, position: int) -> int:
+    end = norm.find("\n", position)
+    return len(norm) if end < 0 else end
+
+
+def _enumerated_below(norm: str, text, figure) -> int | None:
+    """重点抓了四个方面:⏎一是…;⏎二是…;⏎三是…。: how many items a run of lines numbers,
+    each line opened by the next marker of one style, when the colon ends the count's
+    line and the run starts on the next. None when the run is interrupted and goes on
+    (a sub-list, a paragraph, then the next marker of the run) before the next heading,
+    when its numbering skips, or when a line numbers more than one item."""
+    head = _LIST_HEAD_RE.match(norm, figure.end)
+    if not head:
+        return None
+    _, line_end = text.line_span(figure.start)
+    if head.end() <= line_end or norm[head.start() : line_end].rstrip()[-1:] not in (":", ":"):
+        return None  # the colon must end the count's line
+    if _COUNT_IN_HEAD_RE.search(norm, figure.end, head.end()) \
+            or _COUNT_IN_HEAD_RE.search(norm, max(0, figure.number_start - 8), figure.number_start):
+        return None  # 两个方面八项措施: which count the run numbers is not told
+    position = _next_line(norm, line_end)
+    marker = _line_marker(norm, position) if position is not None else None
+    if marker is None or marker[1] != 1:
+        return None
+    style, count = marker[0], 0
+    inline = _LINE_STYLES[style]
+    while count < 30:
+        marker = _line_marker(norm, position) if position is not None else None
+        if marker != (style, count + 1):
+            break
+        count += 1
+        end = _line_end(norm, position)
+        if any(_marker_number(m.group("n")) == count + 1 for m in inline.finditer(norm, position + 1, min(end, position + _BELOW_REACH))
+               if m.group(0).strip() and norm[m.start() - 1 : m.start()] in ";。,:"):
+            return None  # 一是…;二是… on one line: the lines are not one item each
+        position = _next_line(norm, end)
+    if count < 2:
+        return None
+    if marker is not None and marker[0] == style:
+        return None  # the numbering breaks (一是, 二是, 四是): the numbering rule's to tell
+    reach, lines = (position or len(norm)) + _BELOW_REACH, 0
+    while position is not None and position < reach and lines < _BELOW_REACH_LINES:
+        marker = _line_marker(norm, position)
+        if marker is not None and marker[0] == style:
+            return None  # the run goes on after what interrupted it
+        if marker is not None and marker[0] < style:
+            break  # the next heading: the run is over
+        position = _next_line(norm, _line_end(norm, position))
+        lines += 1
+    return count
+
+
 def _marker_number(written: str) -> int:
     if written in _CIRCLED:
         return _CIRCLED.index(written) + 1
@@ -378,7 +480,23 @@ def _marker_number(written: str) -> int:
     return int(cn_number(written) or 0)
 
 
-def _list_after_colon(norm: str, text, figure) -> tuple[str, str] | None:
+# the adverbs a new clause may open with before its verb (…,并逐步形成…)
+_NEW_CLAUSE_RE = re.compile(r"\s*(?:并|从而|进而|同时|初步|基本|逐步|全面|有效|已|均|进一步|着力|努力|力争){0,2}")
+
+
+def _opens_clause(listing: str, position: int, verbs: tuple[str, ...]) -> bool:
+    """The words at position open a clause of their own: a verb, maybe after an adverb."""
+    return listing.startswith(verbs, _NEW_CLAUSE_RE.match(listing, position).end()) if verbs else False
+
+
+def _counted_across(listing: str, comma: int, stated: int) -> bool:
+    """开展四项活动:走访、慰问,开展义诊、送法下乡: the items before the comma and those of
+    the clause after it together make the count; the list runs on across the comma."""
+    rest = listing[comma + 1 :].split(",", 1)[0]
+    return any(a + b == stated for a in item_counts(listing[:comma]) for b in item_counts(rest))
+
+
+def _list_after_colon(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """组建5支团队:甲、乙、丙和丁。: the 、 list after the colon, up to the
     sentence end, when it is a plain list (no clause breaks inside); 组建4支队伍,
     分别由甲、乙、丙和丁负责: the list after the introducing word, up to the clause end.
@@ -394,8 +512,11 @@ def _list_after_colon(norm: str, text, figure) -> tuple[str, str] | None:
         listing = norm[head.end() : sentence_end]
         comma = listing.find(",")
         if comma > 0 and "、" in listing[:comma] and not re.search(r"[::()]", listing[:comma]) \
-                and "、" not in listing[comma + 1 :]:
-            listing = listing[:comma]  # 聚焦三类群体:甲、乙、丙、丁,开展结对帮扶: the list ends at the comma
+                and ("、" not in listing[comma + 1 :] or _opens_clause(listing, comma + 1, verbs)
+                     and not _counted_across(listing, comma, int(figure.value))):
+            # 聚焦三类群体:甲、乙、丙、丁,开展结对帮扶: the list ends at the comma, and so it does
+            # before a verb's clause with a list of its own (…,形成县、乡、村三级网络)
+            listing = listing[:comma]
         if "、" not in listing or re.search(r"[,,::()]", listing):
             return None
         return listing, word
@@ -435,6 +556,9 @@ def _names_to_the_end(norm: str, listing: str, clause_end: int) -> bool:
         len(final) <= 8 and not any(verb in final for verb in _PURPOSE_VERBS))
 
 
+# verbs that open a clause of its own after a counted list (besides list_verbs and _PURPOSE_VERBS)
+_CLAUSE_VERBS = ("覆盖", "带动", "惠及", "辐射", "涵盖", "确保", "促进", "吸引", "联动", "串联", "连接", "贯通",
+                 "织密", "打通", "延伸")
 _PURPOSE_VERBS = ("提供", "开展", "服务", "建设", "发展", "推进", "实施", "进行", "完成", "负责", "参与", "参加",
                   "解决", "落实", "组织", "打造", "创造", "带来", "增加", "减少", "保障", "支撑", "办理", "解决")
 
