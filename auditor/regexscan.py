@@ -405,6 +405,7 @@ class PatternSet:
     by_literal: dict[str, tuple[int, ...]]
     characters: tuple[str, ...]  # one-character literals: `in` is a fast scan of its own
     longer: tuple[str, ...]  # the automaton's literals, in its order
+    absent: dict[str, bool]  # each of them, False
     automaton: ahocorasick_rs.AhoCorasick | None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
@@ -414,13 +415,17 @@ class PatternSet:
             longer = self.longer
             for index, start, _end in self.automaton.find_matches_as_indexes(text, overlapping=True):
                 where.setdefault(longer[index], []).append(start)
+            # every longer literal the patterns ask about is known now: may_match reads it from the memo
+            held = characters_of(text)
+            held.update(self.absent)
+            held.update(dict.fromkeys(where, True))
         found = set(self.unindexed)
         by_literal = self.by_literal
         for character in self.characters:
             if character in text:
                 found.update(by_literal[character])
         for literal in where:
-            found.update(by_literal[literal])
+            found.update(by_literal.get(literal, ()))
         for index in sorted(found):
             compiled = self.patterns[index]
             if not self.by_lines[index]:
@@ -439,11 +444,24 @@ def pattern_set(patterns: tuple[re.Pattern, ...]) -> PatternSet:
     for index, literals in enumerate(telling):
         for literal in literals:
             by_literal.setdefault(literal, []).append(index)
-    longer = tuple(sorted(literal for literal in by_literal if len(literal) > 1))
+    asked = {literal for compiled in patterns for literal in _literals_asked(compiled)}
+    longer = tuple(sorted(literal for literal in asked | set(by_literal) if len(literal) > 1))
     return PatternSet(patterns, telling, by_lines, tuple(i for i, literals in enumerate(telling) if not literals),
                       {literal: tuple(found) for literal, found in by_literal.items()},
                       tuple(sorted(literal for literal in by_literal if len(literal) == 1)), longer,
-                      ahocorasick_rs.AhoCorasick(longer) if longer else None)
+                      dict.fromkeys(longer, False), ahocorasick_rs.AhoCorasick(longer) if longer else None)
+
+
+def _literals_asked(compiled: re.Pattern) -> Iterator[str]:
+    """Every literal may_match may look for in a text for this pattern."""
+    def walk(requirement) -> Iterator[str]:
+        if isinstance(requirement, str):
+            yield requirement
+        else:
+            for part in requirement[1]:
+                yield from walk(part)
+    for requirement in required_literals(compiled.pattern, compiled.flags):
+        yield from walk(requirement)
 
 
 def _line_literals(compiled: re.Pattern) -> tuple[str, ...]:
