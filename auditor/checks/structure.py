@@ -35,6 +35,9 @@ _LINE_LEVELS = {"l1": (1, "一、"), "l2": (2, "(一)"), "l3": (3, "1."), "l4": 
 # start with a lookbehind compile_scanning moves behind the numeral, which is scanned for fast)
 _INLINE_MARKERS = [
     (5, "一是", compile_scanning(rf"(?<![^。;:,\s])([{CN}]+)是")),
+    # 一要…,二要…;一抓…,二抓…: each its own sequence (a level of its own), 一抓到底 and 三要素 no marker
+    (7, "一要", compile_scanning(rf"(?<![^。;:,\s])([{CN}]+)要(?!素|件|点|求|务|害|员|闻|职|领|是|不|么)")),
+    (8, "一抓", compile_scanning(rf"(?<![^。;:,\s])([{CN}]+)抓(?!到底|就灵|一个准|住)")),
     # 第二、三产业 lists ordinals, it numbers nothing
     (6, "第一", compile_scanning(rf"(?<![^。;:\s])第([{CN}]+)(?:,|、(?![{CN}]))")),
 ]
@@ -93,7 +96,7 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
                     number = _number(m.group(1))
                     if number:
                         markers.append(Marker(level, number, offset + m.start(1) - (style == "(1)"), offset + m.end(), m.group(0).strip(), style))
-        if "是" not in body and "第" not in body:
+        if "是" not in body and "第" not in body and "要" not in body and "抓" not in body:
             continue
         for level, style, pattern in _INLINE_MARKERS:
             for m in pattern.finditer(body):
@@ -113,7 +116,11 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     reset_words = rule.options.reset_words + analysis.pack.words("elision_markers")
     open_sequences: dict[int, list[int]] = {}
     repeated: dict[int, int] = {}  # level → the number just written twice
-    for marker in outline_markers(analysis, reset_words):
+    markers = outline_markers(analysis, reset_words)
+    missing_first = _missing_first(analysis, markers)
+    if missing_first is not None:
+        yield missing_first
+    for marker in markers:
         if marker is None:
             open_sequences.clear()
             repeated.clear()
@@ -153,6 +160,33 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         )
 
 
+# the end of a report's opening paragraph that announces its outline (现将有关情况汇报如下:)
+_LEAD_IN_END_RE = re.compile(r"(?:[::]|如下[。.]?)[ \t]*$")
+
+
+def _missing_first(analysis: Analysis, markers: list[Marker | None]) -> Hit | None:
+    """二、 as the document's first marker, after an opening paragraph that announces the
+    outline (…现将工作总结如下:) and before 三、: the report's own 一、 is missing. An
+    excerpt that starts at 二、, or starts inside section 一, announces nothing first."""
+    if analysis.offset or not markers or markers[0] is None:
+        return None
+    first = markers[0]
+    if first.level != 1 or first.number != 2:
+        return None
+    following = next((m for m in markers[1:] if m is None or m.level == 1), None)
+    if following is None or following.number != 3:
+        return None
+    norm = analysis.text.norm
+    opening = norm[: first.start].rstrip()
+    if "。" not in opening or not _LEAD_IN_END_RE.search(opening) or "一、" in opening:
+        return None
+    title = opening.lstrip().split("\n", 1)[0].strip()
+    title = title if len(title) <= 24 else title[:24] + "…"
+    return Hit(first.start, first.end,
+               {"found": first.text.strip(), "expected": _render(first.style, 1), "previous": title},
+               {"found": 2, "expected": 1, "level": 1, "kind": "missing_first"}, severity="warning")
+
+
 def _render(style: str, number: int) -> str:
     cn = written(number) if number < 100 else str(number)
     return {
@@ -163,6 +197,8 @@ def _render(style: str, number: int) -> str:
         "(1)": f"({number})",
         "①": circled(number),
         "一是": f"{cn}是",
+        "一要": f"{cn}要",
+        "一抓": f"{cn}抓",
         "第一": f"第{cn}",
     }[style]
 
