@@ -1313,7 +1313,16 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     found.extend(_parts_before_total_word(analysis))
     found.extend(_lines_closed_by_total(analysis))
     found.extend(_kinds_closed_by_other(analysis, complement))
+    found.extend(_period_sums(analysis, {p.total.index for p in found}))
     return _with_breakdowns(analysis, found)
+
+
+def _period_sums(analysis: Analysis, claimed: set[int]) -> list[PartsTotal]:
+    """一季度…,二季度…,三季度…,前三季度累计… (auditor.period_sums)."""
+    from auditor.period_sums import find_period_sums
+
+    return [PartsTotal(total, parts, tuple(p.subject for p in parts), True, "period_sum", inferred)
+            for total, parts, inferred in find_period_sums(analysis) if total.index not in claimed]
 
 
 def _with_breakdowns(analysis: Analysis, found: list[PartsTotal]) -> list[PartsTotal]:
@@ -1933,6 +1942,8 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     found.extend(_changes_from_difference(text, figures))
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_with_base_elsewhere(text, figures, claimed))
+    claimed = {change.stated.index for change in found if change.stated is not None}
+    found.extend(_changes_named_by_metric(text, figures, claimed))
     return found
 
 
@@ -2013,12 +2024,67 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
     return found
 
 
+# 事故起数同比下降12.5% / 死亡人数比上年下降26.1%: a change named by its metric, after the values
+_NAMED_CHANGE_RE = re.compile(
+    r"^\s*[,,;]\s*(?:其中\s*)?(?P<name>[\u4e00-\u9fff]{2,8}?)\s*"
+    rf"(?:(?:同比|(?:比|较){_BASE_WORDS}|与{_BASE_WORDS}相比)\s*(?:[,,]\s*)?)?"
+    rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
+)
+# 起数 → 起, 死亡人数 → 人: the unit a metric's name counts in
+_NAME_UNIT_RE = re.compile(r"(?P<stem>[\u4e00-\u9fff]*?)(?:总)?(?P<unit>起|人次|人|户|件|次|家|个|辆|宗|名|所|座|头|只|台|套|项)数$")
+
+
+def _changes_named_by_metric(text, figures, claimed: set[int]) -> list[Change]:
+    """发生事故42起、死亡17人,事故起数同比下降12.5%,死亡人数同比下降26.1%,上年同期为48起、
+    死亡23人: each change named by its metric (its unit, its words) goes with the one
+    value of the sentence so named, and with the one base of that unit in the list after."""
+    norm = text.norm
+    found = []
+    for stated in figures:
+        if stated.kind != "percent" or stated.index in claimed or not stated.index:
+            continue
+        sentence_start, sentence_end = text.sentence_span(stated.start)
+        previous = figures[stated.index - 1]
+        if previous.start < sentence_start:
+            continue
+        says = _NAMED_CHANGE_RE.match(norm[previous.end : stated.number_start])
+        if not says:
+            continue
+        named = _NAME_UNIT_RE.fullmatch(says.group("name"))
+        if named is None or len(named.group("stem")) < 2:
+            continue
+        new = _value_named(text, figures, stated, sentence_start, named.group("stem"), named.group("unit"))
+        if new is None:
+            continue
+        old = _base_in_list_after(text, figures, new, stated, sentence_end, named.group("stem")[-2:])
+        if old is not None:
+            found.append(Change(old, new, "", stated, says.group("word"), new.start, stated.end))
+    return found
+
+
+def _value_named(text, figures, stated: Figure, sentence_start: int, stem: str, unit: str) -> Figure | None:
+    """The one value of the sentence before the stated change, counted in unit and
+    named by stem (事故 in 发生道路交通事故42起)."""
+    norm = text.norm
+    matches = []
+    for index in range(stated.index - 1, max(-1, stated.index - 1 - _MAX_SCOPE), -1):
+        figure = figures[index]
+        if figure.start < sentence_start:
+            break
+        if figure.kind not in QUANTITY_KINDS or figure.base_unit != unit:
+            continue
+        head_start = max(figures[index - 1].end if index else 0, text.clause_span(figure.start)[0], sentence_start)
+        if stem[-2:] in norm[head_start : figure.number_start]:
+            matches.append(figure)
+    return matches[0] if len(matches) == 1 and matches[0].exact else None
+
+
 # 上年分别为 / 上年同期为 / 上年营业收入为: the head of the bases stated after the changes
 _BASE_LIST_HEAD_RE = re.compile(rf"(?:{_BASE_WORDS})(?:同期)?[\u4e00-\u9fff]{{0,8}}?(?:分别)?(?:为|是)")
 _BASE_LIST_GAP_RE = re.compile(r"^\s*(?:[、,和及]\s*)?[\u4e00-\u9fff]{0,4}\s*$")
 
 
-def _base_in_list_after(text, figures, new: Figure, stated: Figure, sentence_end: int) -> Figure | None:
+def _base_in_list_after(text, figures, new: Figure, stated: Figure, sentence_end: int, stem: str = "") -> Figure | None:
     """…增长14.6%;…增长16.2%。上年分别为1122.5万人次、99.1亿元 / 事故31起、死亡19人,…下降16.2%,…
     下降20.8%,上年同期为37起、死亡26人: the one value of new's unit in the list of bases
     after the stated change, in its sentence or the next."""
@@ -2036,7 +2102,7 @@ def _base_in_list_after(text, figures, new: Figure, stated: Figure, sentence_end
     head = _BASE_LIST_HEAD_RE.search(norm, stated.end, limit)
     if head is None:
         return None
-    position, found = head.end(), []
+    position, found, named = head.end(), [], []
     for figure in figures[stated.index + 1 : stated.index + 1 + _MAX_SCOPE]:
         if figure.start < head.end():
             continue
@@ -2044,7 +2110,10 @@ def _base_in_list_after(text, figures, new: Figure, stated: Figure, sentence_end
             break
         if _same_unit(figure, new):
             found.append(figure)
+            named.append(stem and stem in norm[position : figure.number_start])
         position = figure.end
+    if stem and len(found) > 1 and named.count(True) == 1:
+        found = [found[named.index(True)]]  # 死亡23人、受伤41人: the base its metric names
     return found[0] if len(found) == 1 and found[0].exact else None
 
 

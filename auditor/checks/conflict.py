@@ -57,7 +57,7 @@ def _stated(analysis: Analysis, figure: Figure, when=None) -> _Stated:
 
 
 def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    hits = list(_rate_conflicts(analysis, rule)) + list(_quantity_conflicts(analysis, rule))
+    hits = list(_rate_conflicts(analysis, rule)) + list(_quantity_conflicts(analysis, rule)) + list(_change_conflicts(analysis, rule))
     spans = {(hit.start, hit.end) for hit in hits}
     hits += [hit for hit in _division_hits(analysis) if (hit.start, hit.end) not in spans]
     yield from sorted(hits, key=lambda hit: hit.start)
@@ -123,6 +123,77 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 continue
             reported.add(key)
             yield _hit(analysis, key, earlier, figure)
+
+
+# --- one change restated --------------------------------------------------------------------
+#
+# 全市火灾起数同比下降11.4% … 全市火灾起数同比下降14.1%: one change of one metric of
+# one place against one base, written twice. Only a change that names its place (全市,
+# 我县, 本区) and its base (同比, 比上年) in its own clause is keyed: a bare 起数同比下降
+# may be a district's under its heading. 修正为, 核实后, 初步, 预计 say why two differ.
+
+_NAMED_CHANGE_RE = re.compile(
+    r"\s*(?P<head>[\u4e00-\u9fff]{3,24}?)\s*(?P<base>同比|环比|(?:比|较)(?:上年同期|去年同期|上年|去年|上一年|同期)"
+    r"|与(?:上年同期|去年同期|上年|去年|上一年)相比)\s*[,,]?\s*(?:分别)?"
+    rf"(?P<word>{DIRECTION_ALTERNATIVES})了?\s*"
+)
+_PLACE_HEAD_RE = re.compile(r"^(?:全|我|本)(?:国|省|市|州|盟|县|区|旗|镇|乡|村)")
+_REVISED_RE = re.compile(r"修正|更正|订正|核实|核定|核准|调整为|实为|应为|有误|纠正|初步|预计|快报|预期|目标|力争|确保|争取")
+_CHANGE_HEAD_NOISE_RE = re.compile(r"今年以来|一年来|以来|截至目前|截止目前|目前|总体|整体|累计|共|了|的")
+
+
+def _change_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str] | None:
+    """(place and metric, base and direction, the words as a message names them) of a
+    change that names both in its clause."""
+    text, norm = analysis.text, analysis.text.norm
+    sentence_start, _ = text.sentence_span(figure.start)
+    clause_start = max(text.clause_span(figure.start)[0], sentence_start)
+    if figure.index and analysis.figures[figure.index - 1].end > clause_start:
+        return None  # 发生火灾120起,同比下降: the change of the count before
+    said = _NAMED_CHANGE_RE.fullmatch(norm, clause_start, figure.number_start)
+    if said is None:
+        return None
+    head = _CHANGE_HEAD_NOISE_RE.sub("", _PERIOD_RE.sub("", said.group("head")))
+    place = _PLACE_HEAD_RE.match(head)
+    if place is None or len(head) - place.end() < 2 or "分别" in head \
+            or _REVISED_RE.search(norm, max(sentence_start, figure.number_start - _FRAME_WINDOW), figure.number_start):
+        return None
+    base = "环比" if said.group("base") == "环比" else "同比"
+    return head, base + direction_of(said.group("word")), head + said.group("base") + said.group("word")
+
+
+def _change_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    state = analysis.state(rule.id + ":changes")
+    first_seen: dict[tuple[str, str], _Stated] = state.setdefault("first_seen", {})
+    reported: set[tuple[str, str]] = state.setdefault("reported", set())
+    norm = analysis.text.norm
+    for figure in analysis.figures:
+        if figure.kind != "percent" or not figure.metric or not direction_of(figure.metric):
+            continue
+        if figure.qualifier or is_listed(analysis, figure):
+            continue
+        keyed = _change_key(analysis, figure)
+        if keyed is None:
+            continue
+        key, label = keyed[:2], keyed[2]
+        period = _period_of(analysis, figure)
+        if period is None or period[1]:
+            continue  # a target, or a value of a list
+        earlier = first_seen.get(key)
+        if earlier is None:
+            first_seen[key] = _stated(analysis, figure, period[0])
+            continue
+        if earlier.when and period[0] and not earlier.when & period[0]:
+            continue  # 2023年 … 2024年, 过去一年 … 今年
+        if _part_of_year(earlier.when) != _part_of_year(period[0]) or key in reported:
+            continue  # the year's change and a quarter's
+        if _REVISED_RE.search(norm, figure.end, min(analysis.text.clause_span(figure.start)[1], figure.end + _FRAME_WINDOW)):
+            continue
+        low_a, high_a = interval(earlier.written, earlier.decimals, 1, earlier.qualifier, rounded=True)
+        low_b, high_b = interval(figure.written, figure.decimals, 1, figure.qualifier, rounded=True)
+        if high_a < low_b or high_b < low_a:
+            reported.add(key)
+            yield _hit(analysis, label, earlier, figure)
 
 
 def _cached_key(keys: dict[tuple[str, str], str], subject: str, metric: str, scope_words: tuple[str, ...]) -> str:
@@ -211,7 +282,7 @@ _NOT_A_STATE_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降
 _FRAME_WORDS = re.compile(r"今年以来|一年来|以来|截至目前|截止目前|截至|截止|目前|同时|此外|另外|据统计|经统计|总体来看|全年|今年|本年|年内|年底|年末|共计|累计|合计|总计|共|已|均")
 _LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成", "现有", "拥有", "实有", "接待", "有")
 # 参保人数 / 参保, 造林面积 / 造林, 投资金额 / 投资: one metric
-_METRIC_NOUN_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|面积|总额|金额|规模)$")
+_METRIC_NOUN_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总面积|面积|总额|金额|规模)$")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,10}")
 _TAIL_STOP = "的和及与、或"
@@ -339,10 +410,13 @@ def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
             continue
         if figure.qualifier in APPROXIMATE_WORDS or figure.in_list:
             continue
-        before = _METRIC_NOUN_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip().rstrip(_FILLER_CHARS))
-        before = (before + _counted_thing(norm, figure, figure.end + 10))[-2:]
-        if figure.kind == "area" and before.endswith(_WHOLE_AREA_TAILS):
-            before = "总"  # 总面积 and 国土面积: one group, keyed alike by _quantity_key
+        words = norm[max(0, figure.number_start - 8) : figure.number_start].rstrip().rstrip(_FILLER_CHARS)
+        before = (_METRIC_NOUN_RE.sub("", words) + _counted_thing(norm, figure, figure.end + 10))[-2:]
+        if figure.kind == "area" and (before.endswith(_WHOLE_AREA_TAILS) or words.endswith("总面积")):
+            # 总面积 and 国土面积: one group, keyed alike by _quantity_key; 耕地总面积 is in 耕地's too
+            groups.setdefault((figure.base_unit, figure.kind, "总"), []).append(figure)
+            if before.endswith(_WHOLE_AREA_TAILS) or len(before) < 2:
+                continue
         groups.setdefault((figure.base_unit, figure.kind, before), []).append(figure)
     return groups
 
@@ -364,7 +438,7 @@ def _rivals(analysis: Analysis, rule: Rule) -> list[Figure]:
         chosen = [f for key, group in groups.items() if len(values[key]) > 1 for f in group]
     else:
         chosen = [f for group in groups.values() if len(group) > 1 and len({f.value for f in group}) > 1 for f in group]
-    return sorted(chosen, key=lambda f: f.index)
+    return sorted({f.index: f for f in chosen}.values(), key=lambda f: f.index)
 
 
 def _absolute(analysis: Analysis, seen: "Figure | _Stated") -> int:

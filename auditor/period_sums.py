@@ -1,0 +1,147 @@
+"""A cumulative figure over the periods just listed: 一季度…N1件,二季度…N2件,三季度…N3件,
+前三季度累计…N件. The periods are read as sets of months (一季度 = 1–3月, 上半年 =
+1–6月, 前三季度 = 1–9月, 1-5月 = 1–5月, 全年 = 1–12月); the parts named with the
+total's own words whose months are disjoint and together make the total's months
+must add up to it. 全年 after three quarters is not their sum, and a metric named
+otherwise (受理 … 办结) is another quantity."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from auditor.extract import Figure
+from auditor.model import Analysis
+
+_QUANTITY_KINDS = ("count", "money", "area", "weight", "length", "volume")
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+       "十一": 11, "十二": 12}
+_N = r"(?:1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])"
+_DASH = r"\s*(?:[-—–~]|至|到)\s*"
+# the total's period, opening its clause (after a year): 前三季度, 1-3季度, 首三季, 1-9月, 一至九月, 上半年, 全年
+_TOTAL_PERIOD_RE = re.compile(
+    rf"\s*(?:(?:19|20)\d{{2}}\s*年(?:度)?\s*)?(?:(?:全市|全县|全区|全镇|全乡|全省|全州|全村|全局|我市|我县|我区|本市|本县)\s*)?"
+    rf"(?P<period>前\s*(?P<first_q>[一二两三四1-4])\s*个?季度|首\s*(?P<head_q>[一二两三1-3])\s*季(?:度)?"
+    rf"|(?:第?[一1]){_DASH}(?P<to_q>[二三四2-4])\s*季度|(?:[一1]){_DASH}(?P<to_m>{_N})\s*月份?"
+    rf"|(?P<half>上半年)|(?P<year>全年))"
+)
+# a part's period, opening its clause or list item: 一季度, 第二季度, 3月份, 下半年
+_PART_PERIOD_RE = re.compile(
+    r"(?=[1-9一二三四五六七八九十第上下])"  # the engine skips, at C speed, characters no period starts with
+    rf"(?:(?:19|20)\d{{2}}\s*年(?:度)?\s*)?(?:第?(?P<q>[一二三四1-4])\s*季度|(?P<m>{_N})\s*月份?(?!\s*\d{{1,2}}\s*[日号])|(?P<h>[上下])半年)"
+    r"(?![末底初中上下旬])"
+)
+_PART_OPENS = "\n,;。、:)"
+_CUMULATIVE_WORDS_RE = re.compile(r"累计|合计|共计|总计|共")
+_NAME_NOISE_RE = re.compile(r"^(?:全市|全县|全区|全镇|全乡|全省|全州|全村|全局|我市|我县|我区|本市|本县|累计|合计|共计|总计|共|全|总)+"
+                            r"|(?:总量|总数|总计|合计|共计|累计|总额|共|为|达到|达|了|有|是)+$|\s+")
+# a part that is a change, a stock at a date, a rate or an average is no part of a sum
+_NOT_A_FLOW_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降|提高|降低|平均|均|每|率|余额|存量|末|底|其中|分别")
+_WINDOW = 600  # characters before the total the listed periods may take
+_MAX_NAME = 16
+
+
+@dataclass(frozen=True)
+class PeriodPart:
+    figure: Figure
+    months: frozenset[int]
+    name: str
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _CN[word]
+
+
+def _months(first: int, last: int) -> frozenset[int]:
+    return frozenset(range(first, last + 1))
+
+
+def _total_months(match: re.Match) -> frozenset[int]:
+    for group in ("first_q", "head_q", "to_q"):
+        if match.group(group):
+            return _months(1, 3 * _number(match.group(group)))
+    if match.group("to_m"):
+        return _months(1, _number(match.group("to_m")))
+    return _months(1, 6) if match.group("half") else _months(1, 12)
+
+
+def _part_months(match: re.Match) -> frozenset[int]:
+    if match.group("q"):
+        quarter = _number(match.group("q"))
+        return _months(3 * quarter - 2, 3 * quarter)
+    if match.group("m"):
+        month = _number(match.group("m"))
+        return frozenset({month}) if 1 <= month <= 12 else frozenset()
+    return _months(1, 6) if match.group("h") == "上" else _months(7, 12)
+
+
+def _name(words: str) -> str:
+    return _NAME_NOISE_RE.sub("", words)
+
+
+def _parts_before(analysis: Analysis, total: Figure, starts: list[int], floor: int) -> list[PeriodPart]:
+    """The period-labelled figures of the total's unit before it, in text order."""
+    norm, figures = analysis.text.norm, analysis.figures
+    parts = []
+    for label in _PART_PERIOD_RE.finditer(norm, floor, total.start):
+        if label.start() > floor and norm[label.start() - 1] not in _PART_OPENS and not norm[label.start() - 1].isspace():
+            continue  # 前三季度, 1-3月, 截至6月: not a period that opens an item
+        index = bisect_left(starts, label.end())
+        if index >= total.index:
+            continue
+        figure = figures[index]
+        words = norm[label.end() : figure.number_start]
+        if (len(words) > _MAX_NAME or any(ch.isdigit() or ch in ",;。\n" for ch in words)
+                or figure.kind != total.kind or figure.base_unit != total.base_unit or not figure.exact
+                or figure.derived or _NOT_A_FLOW_RE.search(words)):
+            continue
+        months = _part_months(label)
+        if months:
+            parts.append(PeriodPart(figure, months, _name(words)))
+    return parts
+
+
+def _chain(parts: list[PeriodPart], months: frozenset[int], name: str) -> list[PeriodPart] | None:
+    """The parts nearest the total, going back, whose months are disjoint and make
+    the total's months; each named as the total is (or unnamed, naming it as the one before)."""
+    chosen: list[PeriodPart] = []
+    covered: frozenset[int] = frozenset()
+    for part in reversed(parts):
+        if part.months & covered or not part.months <= months:
+            return None
+        if part.name and name and part.name != name:
+            return None  # 受理 … 办结: another quantity
+        chosen.append(part)
+        covered |= part.months
+        if covered == months:
+            chosen.reverse()
+            return chosen
+    return None
+
+
+def find_period_sums(analysis: Analysis):
+    """(total, parts) for every cumulative figure over the periods listed before it."""
+    text, norm, figures = analysis.text, analysis.text.norm, analysis.figures
+    starts = [f.start for f in figures]
+    for total in figures:
+        if total.kind not in _QUANTITY_KINDS or not total.exact or total.derived or total.in_list:
+            continue
+        clause_start, _ = text.clause_span(total.start)
+        head = _TOTAL_PERIOD_RE.match(norm, clause_start, total.number_start)
+        if head is None or norm.startswith(("末", "底"), head.end()):
+            continue
+        words = norm[head.end() : total.number_start]
+        if len(words) > _MAX_NAME or _NOT_A_FLOW_RE.search(words) or any(ch.isdigit() for ch in words):
+            continue
+        name = _name(words)
+        floor = max(text.line_span(max(0, total.start - _WINDOW))[0], total.start - _WINDOW)
+        parts = _parts_before(analysis, total, starts, floor)
+        chosen = _chain(parts, _total_months(head), name) if len(parts) >= 2 else None
+        if not chosen or len(chosen) < 2:
+            continue
+        named = {part.name for part in chosen if part.name}
+        if not named or len(named) > 1 or name and name not in named:
+            continue  # nothing says what the parts count, or they count two things
+        inferred = not _CUMULATIVE_WORDS_RE.search(norm, clause_start, total.number_start)
+        yield total, tuple(part.figure for part in chosen), inferred
