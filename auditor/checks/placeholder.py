@@ -214,6 +214,16 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
     )
 
 
+@lru_cache(maxsize=8)
+def _metric_blank_pattern(units: tuple[str, ...]) -> re.Pattern:
+    """参训人数为人, / 完成投资额为万元。/ 发放数量达册,: a metric named by its 数, 量 or 额,
+    为, 达 or 共, and a unit at the clause's end with no number between (以提高质量为名,
+    质量为本: an idiom; 本 and 天 are no units here)."""
+    unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True))) or "(?!)"
+    return compile_scanning(
+        rf"[数量额](?:总计|共计|合计|累计|达到|共为|为(?![名家])|达|共|计|约)(?P<slot>(?:万|亿|千)?(?:{unit}))(?=[,。;、)\s]|$)")
+
+
 _LONE_GE_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9fff])")
 _BARE_PERCENT_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])[ \t]*[%‰]")
 _NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余上每近约超逾达"
@@ -241,13 +251,15 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     verbs = rule.options.count_verbs
     patterns = _blank_number_patterns(analysis.pack.words("measure_words"), verbs, rule.options.object_verbs,
                                       rule.options.object_measures)
-    for pattern, group in patterns:
+    metric = _metric_blank_pattern(rule.options.metric_units)
+    for pattern, group in ((metric, "slot"),) + patterns:
         for match in finditer(pattern, norm):
             start, end = match.span(group) if group else (match.start(), match.end())
             if start in seen:
                 continue
             slot = norm[start:end]
-            if _inside_word(norm, start, end, not_blank):
+            # 参训人数为人,: after a metric (人数, 数量, 投资额) 为人 is no word (为人民: no clause end)
+            if pattern is not metric and _inside_word(norm, start, end, not_blank):
                 continue
             if norm[start - 1 : start] in _SLOT_MARKS:
                 continue  # ***份: the marks are the slot (PH001/PH002), one finding for it
@@ -325,6 +337,11 @@ class LetterSlotParams(Params):
 
 
 class BlankNumberParams(Params):
+    # units that close a metric's blank value after 为/达/共 (参训人数为人, 发放数量达册)
+    metric_units: tuple[str, ...] = ("人次", "户次", "万元", "亿元", "元", "人", "名", "户", "家", "个", "所", "项",
+                                     "次", "件", "册", "份", "张", "台", "套", "辆", "座", "处", "条", "批",
+                                     "场", "期", "篇", "例", "床", "吨", "千克", "公斤", "亩", "公顷", "平方米",
+                                     "平方公里", "立方米", "公里", "千米", "米", "株", "棵", "头", "只", "盏", "小时")
     # characters that, right before a lone 个, make it a word (这个, 每个) rather than a blank
     determiners: str = "这那每各某几整半哪多数若上下单真两一二三四五六七八九十百千万零〇有是逐首前少个干么"
     # verbs after which a measure word needs a number: 达到个, 新增床位张, 投入资金万元
