@@ -13,6 +13,7 @@ result; a text with them is searched as before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -152,6 +153,26 @@ def characters_of(text: str) -> dict[str, bool]:
         held = {}
         _last = (text, held)
     return held
+
+
+_last_breaks: tuple[str | None, list[int]] = (None, [])
+
+
+def line_start(text: str, position: int) -> int:
+    """Where the line holding `position` starts. The positions of the text's
+    line breaks are found once for the last text asked about: a search back
+    from each position would read a long line again for each (a literal
+    found on many lines, a document that is one line)."""
+    global _last_breaks
+    last_text, breaks = _last_breaks
+    if text is not last_text:
+        breaks = [match.start() for match in _BREAK_RE.finditer(text)]
+        _last_breaks = (text, breaks)
+    before = bisect_left(breaks, position)
+    return breaks[before - 1] + 1 if before else 0
+
+
+_BREAK_RE = re.compile("\n")
 
 
 def _present(literal: str, text: str, held: dict[str, bool]) -> bool:
@@ -345,7 +366,7 @@ def _lines_holding(text: str, literals: list[str], most: int) -> set[int] | None
     for literal in literals:
         position = text.find(literal)
         while position >= 0:
-            starts.add(text.rfind("\n", 0, position) + 1)
+            starts.add(line_start(text, position))
             if len(starts) > most:
                 return None
             end = text.find("\n", position + len(literal))
@@ -431,7 +452,7 @@ class PatternSet:
             if not self.by_lines[index]:
                 yield from finditer(compiled, text)
             elif may_match(compiled, text):
-                starts = {text.rfind("\n", 0, start) + 1
+                starts = {line_start(text, start)
                           for literal in self.telling[index] if literal in where for start in where[literal]}
                 yield from _search_lines(compiled, text, sorted(starts))
 
