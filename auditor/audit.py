@@ -14,6 +14,7 @@ from auditor.read import Document, without_surrogates
 from auditor.per_head import find_per_head
 from auditor.per_area import find_densities
 from auditor.per_unit import find_per_unit
+from auditor.pay_ratios import find_pay_ratios
 from auditor.share_pairs import find_share_pairs
 from auditor.relate import find_relations
 from auditor.rulepack import Rule, RulePack
@@ -41,7 +42,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
                         comments=document.comments, revisions=document.revisions, **piece)
     relations = find_relations(analysis)
     relations = replace(relations, ratios=relations.ratios + tuple(find_per_head(analysis)) + tuple(find_per_unit(analysis))
-                        + tuple(find_densities(analysis)) + tuple(find_share_pairs(analysis)))
+                        + tuple(find_densities(analysis)) + tuple(find_share_pairs(analysis))
+                        + tuple(find_pay_ratios(analysis)))
     analysis = replace(analysis, relations=relations)
     judged: dict[str, tuple[Rule, Mapping[int, Any]]] = {}
     values = check_values(analysis, judged)
