@@ -225,7 +225,8 @@ def _metric_blank_pattern(units: tuple[str, ...]) -> re.Pattern:
 
 
 _LONE_GE_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9fff])")
-_BARE_PERCENT_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])[ \t]*[%‰]")
+# after a word, or after 、 as the next item of a list of rates (分别为96%、%)
+_BARE_PERCENT_RE = compile_scanning(r"(?<=[\u4e00-\u9fff、])[ \t]*[%‰]")
 _NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余上每近约超逾达"
 # 万元GDP能耗, 万人口: a unit phrase in a ratio, not a money figure without its number
 _BARE_MONEY_RE = compile_scanning(
