@@ -1,4 +1,5 @@
 """Typing slips in figures and years: a decimal point typed as 。 or 、 (1236。5万元),
+a letter for a digit (2305O亩) or zeros glued after a percent sign (6.2%00),
 and a 工作总结 whose body does not fit the year in its title."""
 
 from __future__ import annotations
@@ -58,6 +59,60 @@ _TWO_SUBJECTS = ("和", "与", "及", "二者", "两者")
 _ONE_RATE_RE = re.compile(r"率(?:为|达|是|达到)?\s*$")
 # 分两批下拨30、5万元, 两个乡镇: a count of two before the figure makes two values a reading
 _TWO_OF_RE = re.compile(r"[两二][个项类批期轮次年地镇县村所家户校院场处]")
+
+
+# --- letters for digits, stray zeros after a percent sign -------------------------------------
+
+# 2305O亩, 1l2户, 1O.5万元: a run of digits holding O, o or l, with no letter or digit of a code
+# around it (G0312, CO2, O2O, 5G, v1.0l, a%20b stay out)
+_LETTER_IN_DIGITS_RE = compile_scanning(r"(?<![A-Za-z0-9._\-/#:=&%+@])\d[\d.]*[Ool][\d.Ool]*(?![A-Za-z0-9])")
+# 6.2%00: zeros glued after a percent sign with nothing after them a code or a figure would carry
+_PERCENT_ZEROS_RE = compile_scanning(r"%(?<=\d%)(?P<zeros>00+)(?![\dA-Za-z.%])")
+_FIGURE_BEFORE_RE = re.compile(r"(?<![A-Za-z0-9._\-/#:=&%+@])\d+(?:\.\d+)?$")
+_AFTER_FIGURE_RE = re.compile(r"$|[\s\u4e00-\u9fff%‰,。;:、)”]")
+
+
+def number_typos(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    """A letter typed for a digit inside a figure (2305O亩: O for 0, 1l2户: l for 1), and
+    zeros glued after a percent sign (6.2%00)."""
+    norm, original = analysis.text.norm, analysis.text.original
+    for match in _LETTER_IN_DIGITS_RE.finditer(norm):
+        token = match.group(0).rstrip(".")
+        reading = _letters_as_digits(token)
+        if reading is None or not _AFTER_FIGURE_RE.match(norm, match.start() + len(token)):
+            continue
+        end = match.start() + len(token)
+        mark = "".join(sorted({c for c in token if c in "Ool"}))
+        yield Hit(match.start(), end, {"figure": original[match.start():end], "mark": mark, "reading": reading},
+                  {"kind": "letter", "mark": mark, "reading": reading})
+    for match in _PERCENT_ZEROS_RE.finditer(norm):
+        figure = _FIGURE_BEFORE_RE.search(norm, max(0, match.start() - 20), match.start())
+        if figure is None or not _AFTER_FIGURE_RE.match(norm, match.end()):
+            continue
+        start, end = figure.start(), match.end()
+        reading = norm[start : match.start() + 1]
+        # %00 may stand for ‱ where a writer had no such sign: a warning, not a certainty
+        yield Hit(start, end, {"figure": original[start:end], "mark": match.group("zeros"), "reading": reading},
+                  {"kind": "percent_zeros", "mark": match.group("zeros"), "reading": reading}, severity="warning")
+
+
+def _letters_as_digits(token: str) -> str | None:
+    """2305O → 23050, 1l2 → 112; None when the letters need not be digits: l or o at an end
+    (2l: litres, 25o: degrees), a lone O after a single digit, or one digit in all."""
+    digits = sum(c.isdigit() for c in token)
+    if digits < 2:
+        return None
+    for index, char in enumerate(token):
+        if char not in "Ool":
+            continue
+        following = token[index + 1 : index + 3]
+        inside = following[:1].isdigit() or following[:1] in "Ool" and following[:1] != "" \
+            or following[:1] == "." and following[1:2].isdigit()
+        if char in "ol" and not inside:
+            return None
+        if char == "O" and not inside and sum(c.isdigit() for c in token[:index]) < 2:
+            return None
+    return token.replace("O", "0").replace("o", "0").replace("l", "1")
 
 
 # --- the year in the title -------------------------------------------------------------------
@@ -179,5 +234,6 @@ class ReportYearParams(Params):
 
 CHECKS = (
     Check("decimal_mark", decimal_marks, DecimalMarkParams, frozenset({"figure", "mark"})),
+    Check("number_typo", number_typos, Params, frozenset({"figure", "mark", "reading"})),
     Check("report_year", report_year, ReportYearParams, frozenset({"year", "title"}), whole_text=True),
 )
