@@ -18,6 +18,7 @@ from auditor.lexicon import APPROXIMATE_WORDS, DIRECTION_ALTERNATIVES
 from auditor.model import Analysis, Hit
 from auditor.relate import direction_of
 from auditor.rulepack import Rule
+from auditor.standards import said_as_target, standard_key
 
 _LEADING_RE = re.compile(r"^(?:截至|截止|到)?(?:目前|今年|本年|年底|\d+月底?)?[,]?")
 
@@ -58,6 +59,7 @@ def _stated(analysis: Analysis, figure: Figure, when=None) -> _Stated:
 
 def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     hits = list(_rate_conflicts(analysis, rule)) + list(_quantity_conflicts(analysis, rule)) + list(_change_conflicts(analysis, rule))
+    hits += _standard_conflicts(analysis, rule)
     spans = {(hit.start, hit.end) for hit in hits}
     hits += [hit for hit in _division_hits(analysis) if (hit.start, hit.end) not in spans]
     yield from sorted(hits, key=lambda hit: hit.start)
@@ -194,6 +196,47 @@ def _change_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if high_a < low_b or high_b < low_a:
             reported.add(key)
             yield _hit(analysis, label, earlier, figure)
+
+
+def _standard_conflicts(analysis: Analysis, rule: Rule) -> list[Hit]:
+    """每人每月发放护理补贴1 180元 … 护理补贴按每人每月1 810元标准发放 (auditor.standards)."""
+    state = analysis.state(rule.id + ":standards")
+    first_seen: dict[tuple[str, str, str], _Stated | Figure] = state.setdefault("first_seen", {})
+    reported: set[tuple[str, str, str]] = state.setdefault("reported", set())
+    hits = []
+    for figure in analysis.figures:
+        if figure.kind != "money" or figure.qualifier:
+            continue
+        keyed = standard_key(analysis, figure)
+        if keyed is None:
+            continue
+        key, label = keyed[:3], keyed[3]
+        if said_as_target(analysis, figure):
+            continue
+        earlier = first_seen.get(key)
+        if earlier is None:
+            first_seen[key] = figure  # its period read only when a second one comes
+            continue
+        if key in reported or not _apart(earlier, figure):
+            continue
+        if isinstance(earlier, Figure):
+            earlier = first_seen[key] = _stated(analysis, earlier, _periods_only(analysis, earlier))
+        period = _period_of(analysis, figure)
+        if period is None or earlier.when is None or earlier.when != period[0]:
+            continue  # 2023年 … 2024年起: two years, two standards; or a value of a list
+        reported.add(key)
+        hits.append(_hit(analysis, label, earlier, figure))
+    if analysis.carry is not None:  # the next piece reads this one's figures as records
+        for key, seen in first_seen.items():
+            if isinstance(seen, Figure):
+                first_seen[key] = _stated(analysis, seen, _periods_only(analysis, seen))
+    return hits
+
+
+def _periods_only(analysis: Analysis, figure: Figure) -> frozenset[str] | None:
+    """The periods in force for a figure (None for a value of a list)."""
+    period = _period_of(analysis, figure)
+    return None if period is None else period[0]
 
 
 def _cached_key(keys: dict[tuple[str, str], str], subject: str, metric: str, scope_words: tuple[str, ...]) -> str:
