@@ -237,12 +237,39 @@ def _silenced(text, ratio: Ratio, cues: "_RatioCues") -> bool:
         return False
     if rate.kind == "percent" and _is_vital_rate(rate) and pair_explains(numerator, denominator, rate, ratio.target, 1000, ratio.spread):
         return True
+    if _ends_of_one_change(text, numerator, denominator):
+        return True  # 候车时间由15分钟缩短至9分钟: one quantity at two times, no part and whole
+    if ratio.inferred and (_per_unit_amount(text, numerator) or _per_unit_amount(text, denominator)):
+        return True  # 每人每月1420元 … 1240元标准: amounts per head, not a count of what the rate counts
     if numerator.value > denominator.value and rate.value <= 100:
         clause = text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]
         stem = _stem(rate.metric)
         if not (stem and stem in clause) and not cues.numerator.search(clause):
             return True
     return False
+
+
+def _ends_of_one_change(text, first: Figure, second: Figure) -> bool:
+    """由15分钟缩短至9分钟 / 从A增加到B: the two values of one quantity before and after."""
+    if second.start < first.start:
+        first, second = second, first
+    norm = text.norm
+    if second.number_start - first.end > 12:
+        return False
+    clause_start = text.clause_span(first.start)[0]
+    return bool(_FROM_RE.search(norm, max(clause_start, first.number_start - 12), first.number_start)
+                and _TO_RE.match(norm[first.end : second.number_start]))
+
+
+# 每人每月1420元 / 按每户500元标准: an amount per head or per unit of something
+_PER_UNIT_HEAD_RE = re.compile(r"每(?:人|户|名|亩|月|年|次|床|生|平方米)")
+_STANDARD_AFTER_RE = re.compile(r"\s*(?:的)?标准")
+
+
+def _per_unit_amount(text, figure: Figure) -> bool:
+    clause_start = text.clause_span(figure.start)[0]
+    return bool(_PER_UNIT_HEAD_RE.search(text.norm, max(clause_start, figure.number_start - 16), figure.number_start)
+                or _STANDARD_AFTER_RE.match(text.norm, figure.end))
 
 
 _TASK_SHARE_RE = re.compile(r"(?:完成|达到|为|占)了?[^\d,。;]{0,8}?(?:任务|计划|目标)(?:数|量)?的\s*$")
