@@ -1,0 +1,177 @@
+"""RT002: a ratio written 1:N or N:1 against the two quantities it is of.
+
+新增创业主体1 120户,带动就业3 150人,创业带动就业比为1:3.4: 3150/1120 is 2.81,
+not 3.4. 城乡居民收入比2.05:1 against the two incomes stated before it. The
+ratio's term other than 1 is the interval of its rounding (and truncation):
+1:3 allows 2.45 to 4, so 2.9 to one is 1:3. Either order of the two
+quantities is a reading (the larger over the smaller is what a 1:N with N ≥ 1
+says, the smaller over the larger one with N < 1), each quantity an interval
+of its own rounding.
+
+The two quantities are those of the ratio's sentence (or, with fewer than two
+there, of the sentence before: a warning) that the ratio's name speaks of
+(创业 and 就业 in 创业带动就业比, 医 and 护 in 医护比), of one kind (two counts,
+or money in one currency), neither a change (比上年增加…). Any two of them
+that give the ratio make it consistent; with more than two, and none giving
+it, nothing is said: which two is not known.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+from auditor.arith import ratio_representative, rate_interval, shown
+from auditor.checks.base import Check
+from auditor.checks.common import as_written
+from auditor.extract import Figure
+from auditor.model import Hit
+
+# 比为1:3.4 / 之比是2.05:1 / 收入比缩小到1.92:1; never three terms (25:45:30) nor a time (10:30)
+_COLON_RATIO_RE = re.compile(
+    r"之?比(?:例|值)?(?:为|是|达|达到|约为|保持在|缩小[到至]|缩小为|降[到至]|下降[到至]|调整[到至]|优化[到至])?\s*"
+    r"(?P<a>\d+(?:\.\d+)?)\s*:\s*(?P<b>\d+(?:\.\d+)?)(?!\s*:\s*\d|\d|\.\d)")
+_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,16}$")
+_CHANGE_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|比上年|较上年|同比)[^,。;]{0,6}$")
+_WHOLE_RE = re.compile(r"全体|全(?:市|县|区|省|镇|乡|国)(?:居民|人均)")
+_GENERIC = frozenset({"居民", "全县", "全市", "全区", "全年", "今年", "人均", "年度", "工作", "新增", "累计", "比例"})
+_QUANTITY_KINDS = ("count", "money")
+_MAX_LOOKBACK = 12  # figures before the ratio looked at
+_WORDS_REACH = 24
+
+
+def _name_words(name: str) -> tuple[set[str], set[str]]:
+    """The pairs of characters of the ratio's name, and for a short name
+    (医护比, 师生比) its characters: what a quantity's words must share."""
+    pairs = {name[i : i + 2] for i in range(len(name) - 1)} - _GENERIC
+    return pairs, set(name) if len(name) <= 3 else set()
+
+
+def _named(words: str, pairs: set[str], chars: set[str]) -> bool:
+    return any(p in words for p in pairs) or any(c in words for c in chars)
+
+
+def _words_before(text, figure: Figure) -> str:
+    clause_start, _ = text.clause_span(figure.start)
+    return text.norm[max(clause_start, figure.number_start - _WORDS_REACH) : figure.number_start]
+
+
+def _quantities(analysis, start: int, end: int, before: int) -> list[Figure]:
+    """Exact positive counts and money from `start` up to `end`, among the figures before index `before`."""
+    figures = analysis.figures
+    found = []
+    for figure in figures[max(0, before - _MAX_LOOKBACK) : before]:
+        if start <= figure.start < end and figure.kind in _QUANTITY_KINDS and figure.exact and figure.unit and figure.value > 0:
+            found.append(figure)
+    return found
+
+
+def _first_figure_at(figures, offset: int) -> int:
+    """The index of the first figure starting at or after offset."""
+    low, high = 0, len(figures)
+    while low < high:
+        middle = (low + high) // 2
+        if figures[middle].start < offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _same_kind(a: Figure, b: Figure) -> bool:
+    return a.kind == b.kind and (a.kind == "count" or a.base_unit == b.base_unit)
+
+
+def _term(written: str) -> tuple[Fraction, Fraction]:
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    return rate_interval(Decimal(written), decimals)
+
+
+def _interval(figure: Figure) -> tuple[Fraction, Fraction]:
+    from auditor.relate import quantity_interval
+
+    return quantity_interval(figure)
+
+
+def _gives(larger: Figure, smaller: Figure, target: tuple[Fraction, Fraction]) -> Fraction | None:
+    """larger/smaller at the value of their intervals closest to target; None if it is inside."""
+    closest = ratio_representative(_interval(larger), _interval(smaller), target, 1)
+    if closest is None:
+        return None
+    return None if target[0] <= closest < target[1] else closest
+
+
+def colon_ratios(analysis, rule):
+    text = analysis.text
+    norm = text.norm
+    if ":" not in norm or "比" not in norm:
+        return
+    for match in _COLON_RATIO_RE.finditer(norm):
+        a, b = match.group("a"), match.group("b")
+        if (a == "1") == (b == "1"):
+            continue  # 1:1, or two terms neither of them one (3:2): not read
+        other = b if a == "1" else a
+        target = _term(other)
+        if target[0] <= 0:
+            continue
+        hit = _judge(analysis, match, other, target, larger_first=a != "1")
+        if hit is not None:
+            yield hit
+
+
+def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) -> Hit | None:
+    text, figures = analysis.text, analysis.figures
+    clause_start, _ = text.clause_span(match.start())
+    named = _NAME_RE.search(text.norm, max(clause_start, match.start() - 16), match.start())
+    if named is None:
+        return None
+    name = named.group()
+    pairs, chars = _name_words(name.removesuffix("的"))
+    before = _first_figure_at(figures, named.start())
+    sentence_start, _ = text.sentence_span(match.start("a"))
+    inferred = False
+    quantities = _quantities(analysis, sentence_start, named.start(), before)
+    if len(quantities) < 2:
+        quantities = _quantities(analysis, text.previous_sentence_start(sentence_start), named.start(), before)
+        inferred = True
+    quantities = [q for q in quantities if _named(_words_before(text, q), pairs, chars) and not _CHANGE_RE.search(_words_before(text, q))]
+    if len(quantities) > 2:
+        quantities = [q for q in quantities if not _WHOLE_RE.search(_words_before(text, q))]
+    if len(quantities) < 2:
+        return None
+    candidates = [(x, y) for i, x in enumerate(quantities) for y in quantities[i + 1 :] if _same_kind(x, y) or x.kind == y.kind == "count"]
+    if not candidates:
+        return None
+    misses = []
+    for x, y in candidates:
+        larger, smaller = (x, y) if x.value >= y.value else (y, x)
+        big_over_small = _gives(larger, smaller, target)
+        small_over_big = _gives(smaller, larger, target)
+        if big_over_small is None or small_over_big is None:
+            return None  # some reading gives the stated ratio
+        misses.append((larger, smaller))
+    if len(misses) != 1:
+        return None
+    larger, smaller = misses[0]
+    stated_value = Fraction(Decimal(other))
+    # the quantities in the order the ratio is written: 1:N with N ≥ 1 is smaller:larger
+    first, second = (larger, smaller) if (stated_value >= 1) == larger_first else (smaller, larger)
+    exact = Fraction(larger.value) / Fraction(smaller.value) if (stated_value >= 1) else Fraction(smaller.value) / Fraction(larger.value)
+    decimals = max(2, len(other.split(".")[1]) + 1 if "." in other else 1)
+    recomputed = shown(exact, decimals)
+    original = text.original
+    shown_ratio = f"{recomputed}∶1" if larger_first else f"1∶{recomputed}"
+    stated = original[match.start("a") : match.end("b")]
+    return Hit(
+        match.start("a"),
+        match.end("b"),
+        {"metric": name + "比", "stated": stated, "first": as_written(analysis, first), "second": as_written(analysis, second),
+         "recomputed": shown_ratio},
+        {"stated": [match.group("a"), match.group("b")], "first": first.value, "second": second.value, "recomputed": recomputed},
+        related=((first.start, first.end), (second.start, second.end)),
+        severity="warning" if inferred else "",
+    )
+
+
+CHECKS = (Check("colon_ratio", colon_ratios, provides=frozenset({"metric", "stated", "first", "second", "recomputed"})),)
