@@ -19,17 +19,19 @@ _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
        "十一": 11, "十二": 12}
 _N = r"(?:1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])"
 _DASH = r"\s*(?:[-—–~]|至|到)\s*"
-# the total's period, opening its clause (after a year): 前三季度, 1-3季度, 首三季, 1-9月, 一至九月, 上半年, 全年
+# the total's period, opening its clause (after a year): 前三季度, 1-3季度, 首三季, 1-9月, 一至九月, 上半年, 全年,
+# 二季度 when a word says it sums (二季度累计)
 _TOTAL_PERIOD_RE = re.compile(
     rf"\s*(?:(?:19|20)\d{{2}}\s*年(?:度)?\s*)?(?:(?:全市|全县|全区|全镇|全乡|全省|全州|全村|全局|我市|我县|我区|本市|本县)\s*)?"
     rf"(?P<period>前\s*(?P<first_q>[一二两三四1-4])\s*个?季度|首\s*(?P<head_q>[一二两三1-3])\s*季(?:度)?"
     rf"|(?:第?[一1]){_DASH}(?P<to_q>[二三四2-4])\s*季度|(?:[一1]){_DASH}(?P<to_m>{_N})\s*月份?"
-    rf"|(?P<half>上半年)|(?P<year>全年))"
+    rf"|(?P<half>上半年)|(?P<year>全年)|第?(?P<quarter>[一二三四1-4])\s*季度(?=\s*(?:累计|合计|共计|总计|共)))"
 )
 # a part's period, opening its clause or list item: 一季度, 第二季度, 3月份, 下半年
 _PART_PERIOD_RE = re.compile(
-    r"(?=[1-9一二三四五六七八九十第上下])"  # the engine skips, at C speed, characters no period starts with
-    rf"(?:(?:19|20)\d{{2}}\s*年(?:度)?\s*)?(?:第?(?P<q>[一二三四1-4])\s*季度|(?P<m>{_N})\s*月份?(?!\s*\d{{1,2}}\s*[日号])|(?P<h>[上下])半年)"
+    r"(?=[1-9一二三四五六七八九十第上下首])"  # the engine skips, at C speed, characters no period starts with
+    rf"(?:(?:19|20)\d{{2}}\s*年(?:度)?\s*)?(?:第?(?P<q>[一二三四1-4首])\s*季度|(?P<m>{_N})\s*月份?(?!\s*\d{{1,2}}\s*[日号])"
+    rf"|(?P<from_m>{_N}){_DASH}(?P<to_m>{_N})\s*月份?|(?P<h>[上下])半年)"
     r"(?![末底初中上下旬])"
 )
 _PART_OPENS = "\n,;。、:)"
@@ -38,6 +40,7 @@ _NAME_NOISE_RE = re.compile(r"^(?:全市|全县|全区|全镇|全乡|全省|全�
                             r"|(?:总量|总数|总计|合计|共计|累计|总额|共|为|达到|达|了|有|是)+$|\s+")
 # a part that is a change, a stock at a date, a rate or an average is no part of a sum
 _NOT_A_FLOW_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降|提高|降低|平均|均|每|率|余额|存量|末|底|其中|分别")
+_AMONG_AFTER_RE = re.compile(r"\s*[,;]\s*其中\s*[,:]?\s*")
 _WINDOW = 600  # characters before the total the listed periods may take
 _MAX_NAME = 16
 
@@ -63,13 +66,19 @@ def _total_months(match: re.Match) -> frozenset[int]:
             return _months(1, 3 * _number(match.group(group)))
     if match.group("to_m"):
         return _months(1, _number(match.group("to_m")))
+    if match.group("quarter"):  # 一季度共…: its three months
+        quarter = _number(match.group("quarter"))
+        return _months(3 * quarter - 2, 3 * quarter)
     return _months(1, 6) if match.group("half") else _months(1, 12)
 
 
 def _part_months(match: re.Match) -> frozenset[int]:
     if match.group("q"):
-        quarter = _number(match.group("q"))
+        quarter = 1 if match.group("q") == "首" else _number(match.group("q"))
         return _months(3 * quarter - 2, 3 * quarter)
+    if match.group("from_m"):  # 1-2月, 4至6月
+        first, last = _number(match.group("from_m")), _number(match.group("to_m"))
+        return _months(first, last) if 1 <= first < last <= 12 else frozenset()
     if match.group("m"):
         month = _number(match.group("m"))
         return frozenset({month}) if 1 <= month <= 12 else frozenset()
@@ -80,43 +89,82 @@ def _name(words: str) -> str:
     return _NAME_NOISE_RE.sub("", words)
 
 
-def _parts_before(analysis: Analysis, total: Figure, starts: list[int], floor: int) -> list[PeriodPart]:
-    """The period-labelled figures of the total's unit before it, in text order."""
+@dataclass(frozen=True)
+class _Label:
+    start: int
+    index: int  # the figure the period labels: the first after it
+    months: frozenset[int]
+    name: str
+
+
+_BAD_WORDS_RE = re.compile(r"[\d,;。\n]")
+
+
+def _labels(analysis: Analysis, starts: list[int]) -> list[_Label]:
+    """Every period that opens an item (一季度…N件) and the figure it labels, in one scan."""
     norm, figures = analysis.text.norm, analysis.figures
-    parts = []
-    for label in _PART_PERIOD_RE.finditer(norm, floor, total.start):
-        if label.start() > floor and norm[label.start() - 1] not in _PART_OPENS and not norm[label.start() - 1].isspace():
+    found = []
+    for label in _PART_PERIOD_RE.finditer(norm):
+        before = norm[label.start() - 1] if label.start() else "\n"
+        if before not in _PART_OPENS and not before.isspace() and not norm.endswith("其中", 0, label.start()):
             continue  # 前三季度, 1-3月, 截至6月: not a period that opens an item
         index = bisect_left(starts, label.end())
-        if index >= total.index:
-            continue
-        figure = figures[index]
-        words = norm[label.end() : figure.number_start]
-        if (len(words) > _MAX_NAME or any(ch.isdigit() or ch in ",;。\n" for ch in words)
-                or figure.kind != total.kind or figure.base_unit != total.base_unit or not figure.exact
-                or figure.derived or _NOT_A_FLOW_RE.search(words)):
+        if index >= len(figures):
+            break
+        words = norm[label.end() : figures[index].number_start]
+        if len(words) > _MAX_NAME or _BAD_WORDS_RE.search(words) or _NOT_A_FLOW_RE.search(words):
             continue
         months = _part_months(label)
         if months:
-            parts.append(PeriodPart(figure, months, _name(words)))
+            found.append(_Label(label.start(), index, months, _name(words)))
+    return found
+
+
+def _parts_in(analysis: Analysis, labels: list[_Label], label_starts: list[int], total: Figure,
+              start: int, end: int, stop: int) -> list[PeriodPart]:
+    """The labelled figures of the total's unit whose periods open in start..end (figure index below stop)."""
+    figures = analysis.figures
+    parts = []
+    for label in labels[bisect_left(label_starts, start) : bisect_left(label_starts, end)]:
+        figure = figures[label.index]
+        if (label.index >= stop or label.index == total.index or figure.kind != total.kind
+                or figure.base_unit != total.base_unit or not figure.exact or figure.derived):
+            continue
+        parts.append(PeriodPart(figure, label.months, label.name))
     return parts
 
 
+def _alike(a: str, b: str) -> bool:
+    """受理投诉 and 受理, 培训农民工 and 培训: one named within the other."""
+    return a in b or b in a
+
+
+def _parts_after(analysis: Analysis, labels: list[_Label], label_starts: list[int], total: Figure,
+                 starts: list[int]) -> list[PeriodPart]:
+    """全年…N人次,其中一季度…,二季度…: the period-labelled figures after 其中, in its sentence."""
+    text, norm = analysis.text, analysis.text.norm
+    among = _AMONG_AFTER_RE.match(norm, total.end)
+    if among is None:
+        return []
+    _, sentence_end = text.sentence_span(total.start)
+    following = bisect_left(starts, sentence_end)
+    return _parts_in(analysis, labels, label_starts, total, among.end(), min(sentence_end, total.end + _WINDOW), following)
+
+
 def _chain(parts: list[PeriodPart], months: frozenset[int], name: str) -> list[PeriodPart] | None:
-    """The parts nearest the total, going back, whose months are disjoint and make
+    """The parts nearest the total, going away from it, whose months are disjoint and make
     the total's months; each named as the total is (or unnamed, naming it as the one before)."""
     chosen: list[PeriodPart] = []
     covered: frozenset[int] = frozenset()
-    for part in reversed(parts):
+    for part in parts:
         if part.months & covered or not part.months <= months:
             return None
-        if part.name and name and part.name != name:
+        if part.name and name and not _alike(part.name, name):
             return None  # 受理 … 办结: another quantity
         chosen.append(part)
         covered |= part.months
         if covered == months:
-            chosen.reverse()
-            return chosen
+            return sorted(chosen, key=lambda p: p.figure.index)
     return None
 
 
@@ -124,6 +172,8 @@ def find_period_sums(analysis: Analysis):
     """(total, parts) for every cumulative figure over the periods listed before it."""
     text, norm, figures = analysis.text, analysis.text.norm, analysis.figures
     starts = [f.start for f in figures]
+    labels: list[_Label] | None = None  # read once a total is found: most documents have none
+    label_starts: list[int] = []
     for total in figures:
         if total.kind not in _QUANTITY_KINDS or not total.exact or total.derived or total.in_list:
             continue
@@ -132,16 +182,22 @@ def find_period_sums(analysis: Analysis):
         if head is None or norm.startswith(("末", "底"), head.end()):
             continue
         words = norm[head.end() : total.number_start]
-        if len(words) > _MAX_NAME or _NOT_A_FLOW_RE.search(words) or any(ch.isdigit() for ch in words):
+        if len(words) > _MAX_NAME or _NOT_A_FLOW_RE.search(words) or _BAD_WORDS_RE.search(words):
             continue
         name = _name(words)
         floor = max(text.line_span(max(0, total.start - _WINDOW))[0], total.start - _WINDOW)
-        parts = _parts_before(analysis, total, starts, floor)
-        chosen = _chain(parts, _total_months(head), name) if len(parts) >= 2 else None
+        if labels is None:
+            labels = _labels(analysis, starts)
+            label_starts = [label.start for label in labels]
+        parts = _parts_in(analysis, labels, label_starts, total, floor, total.start, total.index)
+        chosen = _chain(parts[::-1], _total_months(head), name) if len(parts) >= 2 else None
+        if not chosen:
+            parts = _parts_after(analysis, labels, label_starts, total, starts)
+            chosen = _chain(parts, _total_months(head), name) if len(parts) >= 2 else None
         if not chosen or len(chosen) < 2:
             continue
         named = {part.name for part in chosen if part.name}
-        if not named or len(named) > 1 or name and name not in named:
+        if not named or not all(_alike(a, b) for a in named | {name} - {""} for b in named):
             continue  # nothing says what the parts count, or they count two things
         inferred = not _CUMULATIVE_WORDS_RE.search(norm, clause_start, total.number_start)
         yield total, tuple(part.figure for part in chosen), inferred

@@ -1340,7 +1340,10 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     found.extend(_parts_before_total_word(analysis))
     found.extend(_lines_closed_by_total(analysis))
     found.extend(_kinds_closed_by_other(analysis, complement))
-    found.extend(_period_sums(analysis, {p.total.index for p in found}))
+    periods = _period_sums(analysis, {p.total.index for p in found if p.complete})
+    if periods:  # 全年…,其中一季度…四季度…: the periods make the whole that a bare 其中 list does not
+        summed = {p.total.index for p in periods}
+        found = [p for p in found if p.total.index not in summed] + periods
     return _with_breakdowns(analysis, found)
 
 

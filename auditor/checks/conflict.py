@@ -135,7 +135,7 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 # may be a district's under its heading. 修正为, 核实后, 初步, 预计 say why two differ.
 
 _NAMED_CHANGE_RE = re.compile(
-    r"\s*(?P<head>[\u4e00-\u9fff]{3,24}?)\s*(?P<base>同比|环比|(?:比|较)(?:上年同期|去年同期|上年|去年|上一年|同期)"
+    r"[^\u4e00-\u9fff\d]*(?P<head>[\u4e00-\u9fff\d][\u4e00-\u9fff\d\s]{2,30}?)\s*(?P<base>同比|环比|(?:比|较)(?:上年同期|去年同期|上年|去年|上一年|同期)"
     r"|与(?:上年同期|去年同期|上年|去年|上一年)相比)\s*[,,]?\s*(?:分别)?"
     rf"(?P<word>{DIRECTION_ALTERNATIVES})了?\s*"
 )
@@ -156,6 +156,8 @@ def _change_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str] | No
     if said is None:
         return None
     head = _CHANGE_HEAD_NOISE_RE.sub("", _PERIOD_RE.sub("", said.group("head")))
+    if not head.isalpha():
+        return None  # a figure's digits left in its name
     place = _PLACE_HEAD_RE.match(head)
     if place is None or len(head) - place.end() < 2 or "分别" in head \
             or _REVISED_RE.search(norm, max(sentence_start, figure.number_start - _FRAME_WINDOW), figure.number_start):
@@ -164,9 +166,19 @@ def _change_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str] | No
     return head, base + direction_of(said.group("word")), head + said.group("base") + said.group("word")
 
 
+def _own_periods(analysis: Analysis, figure: Figure) -> frozenset[str]:
+    """The periods a figure's own sentence names before it (2024年, 1-6月), however written."""
+    sentence_start, _ = analysis.text.sentence_span(figure.start)
+    start = max(sentence_start, figure.number_start - _FRAME_WINDOW)
+    norm = analysis.text.norm
+    # 今年以来 is the report's own year to date, as a sentence that names none
+    return frozenset(_plain_year(m.group(0)) for m in _PERIOD_RE.finditer(norm, start, figure.number_start)
+                     if m.group(0) not in _DEFAULT_PERIOD and not norm.startswith("以来", m.end()))
+
+
 def _change_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     state = analysis.state(rule.id + ":changes")
-    first_seen: dict[tuple[str, str], _Stated] = state.setdefault("first_seen", {})
+    first_seen: dict[tuple[str, str], tuple[_Stated, frozenset[str]]] = state.setdefault("first_seen", {})
     reported: set[tuple[str, str]] = state.setdefault("reported", set())
     norm = analysis.text.norm
     for figure in analysis.figures:
@@ -181,10 +193,13 @@ def _change_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         period = _period_of(analysis, figure)
         if period is None or period[1]:
             continue  # a target, or a value of a list
-        earlier = first_seen.get(key)
+        own = _own_periods(analysis, figure)
+        earlier, earlier_own = first_seen.get(key, (None, None))
         if earlier is None:
-            first_seen[key] = _stated(analysis, figure, period[0])
+            first_seen[key] = (_stated(analysis, figure, period[0]), own)
             continue
+        if own != earlier_own:
+            continue  # 上半年,…下降9.3%。…下降3.9%: the second may be the year's, its sentence does not say
         if earlier.when and period[0] and not earlier.when & period[0]:
             continue  # 2023年 … 2024年, 过去一年 … 今年
         if _part_of_year(earlier.when) != _part_of_year(period[0]) or key in reported:
@@ -428,7 +443,7 @@ def _village_scope(analysis: Analysis) -> tuple[str, ...]:
 
 
 _VILLAGE_SCOPE = ("全村",)
-_WHOLE_AREA_NAMES = frozenset({"总面积", "国土", "国土总", "国土总面积", "辖区", "辖区总", "辖区总面积", "行政区域", "行政区域总",
+_WHOLE_AREA_NAMES = frozenset({"总面积", "面积", "国土", "国土总", "国土总面积", "辖区", "辖区总", "辖区总面积", "行政区域", "行政区域总",
                                "区域总", "版图"})
 _WHOLE_AREA_TAILS = ("总", "国土", "辖区", "区域", "版图")
 
@@ -570,6 +585,7 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
                 return None  # 六十斤到七十九斤的有一百零四个县: the words before it belong to the figure before
             head_start += own_name.start("verb")
     head = norm[max(head_start, figure.number_start - _SUBJECT_WINDOW) : figure.number_start]
+    head = head[head.rfind(":") + 1 :]  # 镇情:全镇辖区总面积: a heading before the colon names no part of it
     prefix_start = max(sentence_start, figure.number_start - _FRAME_WINDOW)
     prefix = norm[prefix_start : figure.number_start]
     if "其中" in prefix or "分别" in prefix or _NOT_A_STATE_RE.search(strip_fillers(head)):
