@@ -345,7 +345,7 @@ class BlankNumberParams(Params):
                                      "场", "期", "篇", "例", "床", "吨", "千克", "公斤", "亩", "公顷", "平方米",
                                      "平方公里", "立方米", "公里", "千米", "米", "株", "棵", "头", "只", "盏", "小时")
     # characters that, right before a lone 个, make it a word (这个, 每个) rather than a blank
-    determiners: str = "这那每各某几整半哪多数若上下单真两一二三四五六七八九十百千万零〇有是逐首前少个干么余来挨把"
+    determiners: str = "这那每各某几整半哪多数若上下单真两一二三四五六七八九十百千万零〇有是逐首前少个干么余来挨把了"
     # verbs after which a measure word needs a number: 达到个, 新增床位张, 投入资金万元
     count_verbs: tuple[str, ...] = ("达到", "达", "共有", "共计", "合计", "总计", "新增", "增设", "招聘", "配备", "建成",
                                     "救治", "发放", "购置", "打造", "惠及", "投入", "下拨", "筹集", "完成", "其中", "共",
