@@ -1,0 +1,181 @@
+"""SH004: a share stated as a bound or in words against its part and whole.
+
+全区家庭农场86家,其中示范家庭农场23家,占比超过三成: 23/86 is 26.74%, not over 30%.
+The share is words (三成, 过半, 半数以上, 四分之一) or a percent under a bound
+(不低于40%, 超过30%, 不足两成) that the ratio reader leaves alone. Its part is the
+quantity just before it; its whole the larger quantity of that unit before the
+part with 其中 between them (全区…86家,其中…23家). Any smaller-over-larger pair of
+that unit in the sentence that meets the bound explains it.
+
+Bounds: 超过/不低于/以上/过半 from below, 不足/不到/低于/以下 from above, each
+with a margin of 2% of the bound (a writer rounds 29.6% to 三成); a bare 三成 is a
+tenth rounded or truncated (25% to 40%). 近/接近/约/左右 are soft: only a share
+far from them (under two thirds or over 1.1 times for 近, outside 0.8–1.2 times
+for 约) is reported, and as a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from auditor.arith import ratio_representative, shown
+from auditor.checks.base import Check
+from auditor.checks.common import as_written
+from auditor.extract import Figure
+from auditor.model import Hit
+
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_SHARE_HEAD = r"(?:占比|占(?P<whole>[^\d,。;:、]{0,12}?)的?(?:比重|比例)|占(?P<whole2>[^\d,。;:、]{0,12}?)的)(?:为|达|达到|是|已)?"
+_BOUND_RE = re.compile(
+    _SHARE_HEAD + r"(?P<word>超过|超|不低于|不少于|高于|逾|达到|近|接近|将近|约|不足|不到|低于|少于)?"
+    r"(?P<value>[一二两三四五六七八九]成|过半|半数|一半|[二三四五六七八九十]分之[一二三四五六七八九]|(?P<percent>\d+(?:\.\d+)?)%)"
+    r"(?P<tail>以上|以下|左右|多)?")
+_LOWER = ("超过", "超", "不低于", "不少于", "高于", "逾", "以上", "多")
+_UPPER = ("不足", "不到", "低于", "少于", "以下")
+_NEAR = ("近", "接近", "将近")
+_ABOUT = ("约", "左右")
+_MARGIN = Fraction(2, 100)
+_QUANTITY_KINDS = ("count", "money", "area", "weight", "length", "number")
+_MAX_LOOKBACK = 8
+_GAP_RE = re.compile(r"\s*[,,]?\s*$")  # nothing between the part and its share: no other measure (营业收入占比)
+_SCOPE_RE = re.compile(r"全[省市县区镇乡村国]|本[省市县区镇乡村]|[省市县区]级")
+_GENERIC_PAIRS = frozenset({"全县", "全市", "全区", "全省", "全镇", "全乡", "总数", "总量"})
+_WORDS_REACH = 24
+
+
+def _value(match: re.Match) -> Fraction | None:
+    value = match.group("value")
+    if match.group("percent"):
+        return Fraction(match.group("percent")) / 100
+    if value.endswith("成"):
+        return Fraction(_DIGITS[value[0]], 10)
+    if value in ("过半", "半数", "一半"):
+        return Fraction(1, 2)
+    denominator, numerator = value.split("分之")
+    return Fraction(_DIGITS[numerator], _DIGITS[denominator])
+
+
+def _bound(match: re.Match, value: Fraction) -> tuple[Fraction, Fraction, bool] | None:
+    """[low, high] a share must lie in, and whether the bound is soft (a warning)."""
+    word, tail, written = match.group("word") or "", match.group("tail") or "", match.group("value")
+    if written in ("过半", "半数") and not word:
+        word = "超过" if written == "过半" or tail == "以上" else word
+    if word in _LOWER or tail in _LOWER:
+        return value * (1 - _MARGIN), Fraction(10**9), False
+    if word in _UPPER or tail in _UPPER:
+        return Fraction(0), value * (1 + _MARGIN), False
+    if word in _NEAR:
+        return value * 2 / 3, value * Fraction(11, 10), True
+    if word in _ABOUT or tail in _ABOUT:
+        return value * Fraction(8, 10), value * Fraction(12, 10), True
+    if written.endswith("成") and word in ("", "达到"):
+        return value - Fraction(5, 100), value + Fraction(10, 100), False
+    return None  # 达到四分之一, a bare fraction or percent: not a bound this rule reads
+
+
+def _is_quantity(figure: Figure) -> bool:
+    return figure.kind in _QUANTITY_KINDS and figure.exact and bool(figure.unit) and figure.value > 0
+
+
+def _same_unit(a: Figure, b: Figure) -> bool:
+    return a.kind == b.kind and a.base_unit == b.base_unit
+
+
+def _first_figure_at(figures, offset: int) -> int:
+    low, high = 0, len(figures)
+    while low < high:
+        middle = (low + high) // 2
+        if figures[middle].start < offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _interval(figure: Figure) -> tuple[Fraction, Fraction]:
+    from auditor.relate import quantity_interval
+
+    return quantity_interval(figure)
+
+
+def _names_whole(named: str, words: str) -> bool:
+    """占全县民宿的 names 全县民宿54家: a pair of its characters in the whole's words,
+    and no scope (全市) the whole's words do not have."""
+    if any(scope not in words for scope in _SCOPE_RE.findall(named)):
+        return False
+    core = _SCOPE_RE.sub("", named)
+    if core in ("", "总数", "总量", "总体", "全部", "总"):
+        return True
+    pairs = {core[i : i + 2] for i in range(len(core) - 1)} - _GENERIC_PAIRS
+    return any(pair in words for pair in pairs)
+
+
+def _meets(part: Figure, whole: Figure, low: Fraction, high: Fraction) -> bool:
+    closest = ratio_representative(_interval(part), _interval(whole), (low, high), 1)
+    return closest is not None and low <= closest <= high
+
+
+def share_bounds(analysis, rule):
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    if "占" not in norm:
+        return
+    hosted = {r.rate.index for r in analysis.relations.ratios} if analysis.relations else set()
+    for match in _BOUND_RE.finditer(norm):
+        if match.group("percent"):
+            rate_index = _first_figure_at(figures, match.start("percent"))
+            if rate_index < len(figures) and rate_index in hosted:
+                continue  # the ratio reader read it: SH001 judges it
+            if not (match.group("word") or match.group("tail")):
+                continue
+        value = _value(match)
+        bound = _bound(match, value) if value else None
+        if bound is None:
+            continue
+        hit = _judge(analysis, match, bound)
+        if hit is not None:
+            yield hit
+
+
+def _judge(analysis, match: re.Match, bound) -> Hit | None:
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    low, high, soft = bound
+    sentence_start, _ = text.sentence_span(match.start())
+    before = _first_figure_at(figures, match.start())
+    quantities = [f for f in figures[max(0, before - _MAX_LOOKBACK) : before] if f.start >= sentence_start and _is_quantity(f)]
+    if len(quantities) < 2 or "分别" in norm[quantities[-1].end : match.start()]:
+        return None
+    part = quantities[-1]
+    if text.clause_span(match.start())[0] > text.clause_span(part.start)[1] + 1:
+        return None  # the part must be in the clause just before the share
+    if not _GAP_RE.match(norm, part.end, match.start()):
+        return None
+    wholes = [f for f in quantities[:-1] if _same_unit(f, part) and f.value >= part.value and "其中" in norm[f.end : part.number_start]]
+    if len(wholes) != 1:
+        return None
+    whole = wholes[0]
+    named = (match.group("whole") or match.group("whole2") or "").strip()
+    if named and not _names_whole(named, norm[max(text.clause_span(whole.start)[0], whole.number_start - _WORDS_REACH) : whole.number_start]):
+        return None  # 占全市…的: a whole other than the one stated
+    same = [f for f in quantities if _same_unit(f, part)]
+    if any(_meets(x, y, low, high) for x in same for y in same if x is not y and x.value <= y.value):
+        return None  # some part and whole of the sentence meet the bound
+    exact = Fraction(part.value) / Fraction(whole.value)
+    stated = text.original[match.start("word") if match.group("word") else match.start("value") : match.end()]
+    head = norm[match.start() : match.start("word") if match.group("word") else match.start("value")]
+    metric = "占比" if head.startswith("占比") else re.sub(r"(?:为|达|达到|是|已)$", "", head)
+    return Hit(
+        match.start("word") if match.group("word") else match.start("value"),
+        match.end(),
+        {"metric": metric, "stated": stated, "part": as_written(analysis, part), "whole": as_written(analysis, whole),
+         "recomputed": shown(exact * 100, 2) + "%"},
+        {"stated": stated, "low": str(low), "high": str(high), "part": part.value, "whole": whole.value,
+         "recomputed": shown(exact * 100, 2)},
+        related=((part.start, part.end), (whole.start, whole.end)),
+        severity="warning" if soft else "",
+    )
+
+
+CHECKS = (Check("share_bound", share_bounds, provides=frozenset({"metric", "stated", "part", "whole", "recomputed"})),)
