@@ -344,6 +344,7 @@ _METRIC_NOUN_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总�
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,10}")
 _TAIL_STOP = "的和及与、或"
+_GROUP_HEAD_TAILS = ("中", "当中", "之中")
 
 
 def _counted_thing(norm: str, figure: Figure, clause_end: int) -> str:
@@ -355,7 +356,7 @@ def _counted_thing(norm: str, figure: Figure, clause_end: int) -> str:
     thing = tail.group(0) if tail else ""
     for stop in _TAIL_STOP:
         thing = thing.split(stop, 1)[0]
-    return thing
+    return "" if thing in _GROUP_HEAD_TAILS else thing  # 常住人口6.24万人中,…: the count of the group it opens
 _FROM_RE = re.compile(r"(?:由|从)\s*$")
 _TO_AFTER_RE = re.compile(rf"[\u4e00-\u9fff/]{{0,6}}?(?:{DIRECTION_ALTERNATIVES})?(?:到|至)")
 _ANAPHORA_RE = re.compile(r"这些|这个|这项|这批|该|上述|此项|此类|以上|前述")
@@ -369,7 +370,7 @@ _SUBJECT_WINDOW = 24
 # 向2 143家企业发放稳岗返还资金1 268万元: a verb and the figure's own noun after the figure before
 _OWN_NAME_AFTER_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?P<verb>发放|投入|拨付|兑现|支付|落实|完成|实现|查处|接待|新增|建成|培训|救助)[\u4e00-\u9fff]{4,}$")
 # a quantity named in full needs no frame from the clause before: 查处超限超载车辆, 常住人口, 市场主体
-_STOCK_NOUN_RE = re.compile(r"(?:人口|主体|总值|总额|总量|余额)$")
+_STOCK_NOUN_RE = re.compile(r"(?:人口|主体|总值|总额|总量|余额|总收入|总产值|总产量|总支出)$")
 _FRAME_WINDOW = 60
 _PLACEHOLDER_YEAR_RE = re.compile(r"[xX×Ｘ]")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
