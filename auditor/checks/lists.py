@@ -510,12 +510,11 @@ def _list_after_colon(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> t
         if sentence_end - head.end() > _LIST_MAX:
             return None
         listing = norm[head.end() : sentence_end]
-        comma = listing.find(",")
+        mark = _CLAUSE_MARK_RE.search(listing)
+        comma = mark.start() if mark else -1
         if comma > 0 and "、" in listing[:comma] and not re.search(r"[::()]", listing[:comma]) \
-                and ("、" not in listing[comma + 1 :] or _opens_clause(listing, comma + 1, verbs)
-                     and not _counted_across(listing, comma, int(figure.value))):
-            # 聚焦三类群体:甲、乙、丙、丁,开展结对帮扶: the list ends at the comma, and so it does
-            # before a verb's clause with a list of its own (…,形成县、乡、村三级网络)
+                and _ends_at_comma(listing[:comma], listing[comma + 1 :], int(figure.value), verbs, _noun(norm, figure, head)):
+            # 聚焦三类群体:甲、乙、丙、丁,开展结对帮扶: the list ends at the comma
             listing = listing[:comma]
         if "、" not in listing or re.search(r"[,,::()]", listing):
             return None
@@ -535,9 +534,47 @@ def _list_after_colon(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> t
         return None  # 为老人、儿童和残疾人提供服务: 为 opens a purpose, not the list
     if norm[clause_end : clause_end + 1] in (",", ":"):
         _, next_end = text.clause_span(clause_end + 1)
-        if "、" in norm[clause_end + 1 : next_end]:
+        if not _ends_at_comma(listing, norm[clause_end + 1 : next_end], int(figure.value), verbs, _noun(norm, figure, head)):
             return None  # the list may go on after the comma
     return listing, word
+
+
+_CLAUSE_MARK_RE = re.compile(r"[,;]")
+
+
+def _noun(norm: str, figure, head: re.Match) -> str:
+    """The noun a count names (三个平台: 平台), its last two characters, or ""."""
+    words = norm[figure.end : head.end()].rstrip().rstrip(":,,").rstrip()
+    for word in ("分别是", "分别为", "主要包括", "具体包括", "包括", "主要是", "具体是", "具体为", "主要有", "即", "为"):
+        if words.endswith(word):
+            words = words[: -len(word)].rstrip(",,")
+            break
+    return words[-2:] if len(words) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in words[-2:]) else ""
+
+
+def _ends_at_comma(first: str, rest: str, stated: int, verbs: tuple[str, ...], noun: str) -> bool:
+    """A list before a comma and the clause after it: whether the list ends at the comma.
+    It does when the clause lists nothing (a 、 inside a bracket, 8个区(县、市), lists
+    nothing), and when the clause opens with a verb (…,形成县、乡、村三级网络) or its items
+    are not the counted noun's (三个平台:甲平台、乙平台,全市各县、乡同步推进) — unless the
+    items on both sides together make the count (四项活动:走访、慰问,开展义诊、送法下乡)."""
+    rest = _BRACKET_RE.sub("", rest)
+    if "、" not in rest:
+        return True
+    if _opens_clause(rest, 0, verbs) or _other_noun(first, rest, noun):
+        whole = first + "," + rest
+        return not _counted_across(whole, len(first), stated)
+    return False
+
+
+def _other_noun(first: str, rest: str, noun: str) -> bool:
+    """Every item before the comma ends in the counted noun (甲平台、乙平台) and the first
+    item after it does not: the clause after the comma lists other things."""
+    if not noun:
+        return False
+    items = [p.strip() for p in re.split(r"、|和|及", first) if p.strip()]
+    following = rest.split("、", 1)[0].strip()
+    return len(items) >= 2 and all(item.endswith(noun) for item in items) and not following.endswith(noun)
 
 
 def _names_to_the_end(norm: str, listing: str, clause_end: int) -> bool:
@@ -600,7 +637,7 @@ def _semicolon_items(norm: str, text, figure, open_words: tuple[str, ...]) -> tu
     if ";" not in segment:
         return None
     items = [item.strip() for item in segment.split(";")]
-    if any(not item or len(item) > _ITEM_MAX or re.search(r"[,,::()\d]", item) for item in items):
+    if any(not item or len(item) > _ITEM_MAX or re.search(r"[,,::()\d、]", item) for item in items):
         return None  # an empty piece: the list goes on in the next line
     if any(word in segment for word in open_words) or _has_count("、".join(items)):
         return None
