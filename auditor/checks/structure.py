@@ -41,6 +41,7 @@ _INLINE_MARKERS = [
     # 第二、三产业 lists ordinals, it numbers nothing
     (6, "第一", compile_scanning(rf"(?<![^。;:\s])第([{CN}]+)(?:,|、(?![{CN}]))")),
 ]
+_INLINE_KEYS = {"一是": "是", "一要": "要", "一抓": "抓", "第一": "第"}
 # after a full stop or semicolon, as the next item of a list written in one line
 _INLINE_LIST_MARKERS = [
     (4, "(1)", re.compile(r"(?<=[;。:])[ \t]*\((\d{1,2})\)(?=[\u4e00-\u9fff])")),
@@ -96,9 +97,9 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
                     number = _number(m.group(1))
                     if number:
                         markers.append(Marker(level, number, offset + m.start(1) - (style == "(1)"), offset + m.end(), m.group(0).strip(), style))
-        if "是" not in body and "第" not in body and "要" not in body and "抓" not in body:
-            continue
         for level, style, pattern in _INLINE_MARKERS:
+            if _INLINE_KEYS[style] not in body:
+                continue  # each pattern only on the lines holding its word (要 is everywhere; 一要 is not)
             for m in pattern.finditer(body):
                 number = _number(m.group(1))
                 if number:
