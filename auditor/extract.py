@@ -74,6 +74,11 @@ UNITS: dict[str, tuple[str, str, int]] = {
     "岁": ("age", "岁", 1),
     "月龄": ("age", "月龄", 1),
     "分": ("score", "分", 1),
+    # electricity: 用电量24.6亿千瓦时, 装机容量12万千瓦
+    "千瓦时": ("energy", "千瓦时", 1),
+    "kWh": ("energy", "千瓦时", 1),
+    "千瓦": ("power", "千瓦", 1),
+    "兆瓦": ("power", "千瓦", 1000),
 }
 COUNT_WORDS = (
     "人次 针次 剂次 户次 条次 床日 人 例 所 家 个 张 台 份 座 对 户 种 类 项 名 次 件 条 期 批 支 辆 箱 幅 "
@@ -134,8 +139,8 @@ def _units_pattern() -> str:
 
 # 1,788 and, as PDF exports and typeset reports write them, 1 788 or 1\u2009788
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-# 420千克, 5千米: units, never 420 thousand 克
-_MULT = "|".join(m + "(?![克米])" if m == "千" else m for m in sorted(MULTIPLIERS, key=len, reverse=True))
+# 420千克, 5千米, 800千瓦: units, never 420 thousand 克
+_MULT = "|".join(m + "(?![克米瓦])" if m == "千" else m for m in sorted(MULTIPLIERS, key=len, reverse=True))
 # No lookbehind at the start: it would stop the regex engine from scanning
 # ahead for a digit at C speed. What may not precede a number is checked in
 # extract_figures instead.
