@@ -2061,7 +2061,7 @@ _NAMED_CHANGE_RE = re.compile(
     rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
 )
 # 起数 → 起, 死亡人数 → 人: the unit a metric's name counts in
-_NAME_UNIT_RE = re.compile(r"(?P<stem>[\u4e00-\u9fff]*?)(?:总)?(?P<unit>起|人次|人|户|件|次|家|个|辆|宗|名|所|座|头|只|台|套|项)数$")
+_NAME_UNIT_RE = re.compile(r"(?P<stem>[\u4e00-\u9fff]*?)(?:总)?(?:(?P<unit>起|人次|人|户|件|次|家|个|辆|宗|名|所|座|头|只|台|套|项)数|数量)$")
 
 
 def _changes_named_by_metric(text, figures, claimed: set[int]) -> list[Change]:
@@ -2081,18 +2081,31 @@ def _changes_named_by_metric(text, figures, claimed: set[int]) -> list[Change]:
         if not says:
             continue
         named = _NAME_UNIT_RE.fullmatch(says.group("name"))
-        if named is None or len(named.group("stem")) < 2:
+        # 案件数 names its unit and 案; 查处数量 names 查处 and any count
+        if named is None or len(named.group("stem")) < (1 if named.group("unit") else 2):
             continue
         new = _value_named(text, figures, stated, sentence_start, named.group("stem"), named.group("unit"))
         if new is None:
             continue
-        old = _base_in_list_after(text, figures, new, stated, sentence_end, named.group("stem")[-2:])
+        old = _base_right_after(norm, figures, new, stated, sentence_end) \
+            or _base_in_list_after(text, figures, new, stated, sentence_end, named.group("stem")[-2:])
         if old is not None:
             found.append(Change(old, new, "", stated, says.group("word"), new.start, stated.end))
     return found
 
 
-def _value_named(text, figures, stated: Figure, sentence_start: int, stem: str, unit: str) -> Figure | None:
+def _base_right_after(norm: str, figures, new: Figure, stated: Figure, sentence_end: int) -> Figure | None:
+    """…下降12.5%(上年同期48起) / 增长8%,上年为480件: the base of new's unit right after the change."""
+    following = figures[stated.index + 1] if stated.index + 1 < len(figures) else None
+    if following is None or following.start >= sentence_end or not _same_unit(following, new) or not following.exact:
+        return None
+    base = _BASE_AFTER_RE.match(norm[stated.end : following.number_start])
+    if base is None or base.group("bare") and not _CLAUSE_END_RE.match(norm, following.end):
+        return None
+    return following
+
+
+def _value_named(text, figures, stated: Figure, sentence_start: int, stem: str, unit: str | None) -> Figure | None:
     """The one value of the sentence before the stated change, counted in unit and
     named by stem (事故 in 发生道路交通事故42起)."""
     norm = text.norm
@@ -2101,7 +2114,7 @@ def _value_named(text, figures, stated: Figure, sentence_start: int, stem: str, 
         figure = figures[index]
         if figure.start < sentence_start:
             break
-        if figure.kind not in QUANTITY_KINDS or figure.base_unit != unit:
+        if figure.kind not in QUANTITY_KINDS or unit and figure.base_unit != unit or not unit and figure.kind != "count":
             continue
         head_start = max(figures[index - 1].end if index else 0, text.clause_span(figure.start)[0], sentence_start)
         if stem[-2:] in norm[head_start : figure.number_start]:
