@@ -1831,20 +1831,26 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
     starts = [f.start for f in figures]
     found = []
     previous_total: Figure | None = None
+    parts_from: dict[int, int] = {}  # a total after a total word → where its parts begin
     for total in figures:
         if total.kind not in QUANTITY_KINDS or not total.exact:
             continue
-        sentence_start, _ = text.sentence_span(total.start)
-        if not ends_with(_TOTAL_WORD_RE, norm, sentence_start, total.number_start):
-            continue
-        # the parts of this total follow the sentence's previous total, if any
-        first = bisect_left(starts, sentence_start)
-        if previous_total is not None and previous_total.start >= sentence_start:
-            first = previous_total.index + 1
-        previous_total = total
-        opened = max(norm.rfind("其中", sentence_start, total.number_start), norm.rfind("(", sentence_start, total.number_start))
-        if opened >= 0 and ")" not in norm[opened : total.number_start]:
-            first = max(first, bisect_left(starts, opened))  # 投资12.8亿元,其中…,合计: the parts are after 其中
+        beside = _beside_total(norm, figures, total, parts_from)
+        if beside is not None:
+            first = parts_from[beside.index]  # 合计380户1 403人: the people totalled beside the households
+        else:
+            sentence_start, _ = text.sentence_span(total.start)
+            if not ends_with(_TOTAL_WORD_RE, norm, sentence_start, total.number_start):
+                continue
+            # the parts of this total follow the sentence's previous total, if any
+            first = bisect_left(starts, sentence_start)
+            if previous_total is not None and previous_total.start >= sentence_start:
+                first = previous_total.index + 1
+            previous_total = total
+            opened = max(norm.rfind("其中", sentence_start, total.number_start), norm.rfind("(", sentence_start, total.number_start))
+            if opened >= 0 and ")" not in norm[opened : total.number_start]:
+                first = max(first, bisect_left(starts, opened))  # 投资12.8亿元,其中…,合计: the parts are after 其中
+        parts_from[total.index] = first
         parts = [
             f for f in figures[first : total.index]
             if f.base_unit == total.base_unit and f.kind == total.kind and f.exact
@@ -1854,6 +1860,14 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
         labels = [f.subject for f in parts]
         found.append(PartsTotal(total, tuple(parts), tuple(labels), True, "total_word"))
     return found
+
+
+def _beside_total(norm: str, figures, total: Figure, parts_from: dict[int, int]) -> Figure | None:
+    """The total word's total written right before this one in another unit (380户1 403人), or None."""
+    before = figures[total.index - 1] if total.index else None
+    if before is None or before.index not in parts_from or before.base_unit == total.base_unit:
+        return None
+    return before if not norm[before.end : total.number_start].strip() else None
 
 
 _TOTAL_LINE_RE = re.compile(r"\s*[^\d\n,,。;;]{0,6}?(?:合计|总计|共计|小计)[^\d\n]{0,16}$")
