@@ -450,9 +450,14 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
             break
         count += 1
         end = _line_end(norm, position)
-        if any(_marker_number(m.group("n")) == count + 1 for m in inline.finditer(norm, position + 1, min(end, position + _BELOW_REACH))
-               if m.group(0).strip() and norm[m.start() - 1 : m.start()] in ";。,:"):
-            return None  # 一是…;二是… on one line: the lines are not one item each
+        run_on = _numbered_on(norm, inline, position + 1, min(end, position + _BELOW_REACH), count)
+        if run_on > count:
+            if count > 1:
+                return None  # one item a line, then 三是…;四是… on one: not told which is meant
+            count = run_on  # 一是…。二是…。三是…: the whole list in the paragraph under the colon
+            position = _next_line(norm, end)
+            marker = _line_marker(norm, position) if position is not None else None
+            break
         position = _next_line(norm, end)
     if count < 2:
         return None
@@ -467,6 +472,15 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
             break  # the next heading: the run is over
         position = _next_line(norm, _line_end(norm, position))
         lines += 1
+    return count
+
+
+def _numbered_on(norm: str, style: re.Pattern, start: int, end: int, count: int) -> int:
+    """The last number of the markers of style that go on numbering a list from count
+    between start and end, each after a mark (…;二是…。三是…); count when none does."""
+    for match in style.finditer(norm, start, end):
+        if norm[match.start() - 1 : match.start()] in ";。,:" and _marker_number(match.group("n")) == count + 1:
+            count += 1
     return count
 
 

@@ -107,6 +107,9 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
     return markers
 
 
+_OPEN_SEQUENCES_MAX = 12  # open sequences kept per level, the outermost dropped first
+
+
 def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """A skipped or repeated number, per level, reported where it breaks.
 
@@ -142,6 +145,8 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue
         if marker.number == 1:
             stack.append(1)  # a nested list, or a new part, starts
+            if len(stack) > _OPEN_SEQUENCES_MAX:
+                del stack[0]  # no outline nests so deep: a text of many restarts stays linear
             continue
         resumed = next((i for i in range(len(stack) - 2, -1, -1) if stack[i] + 1 == marker.number), None)
         if resumed is not None:
