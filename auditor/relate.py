@@ -1917,10 +1917,12 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
 
 # --- before, after and the change between --------------------------------------------
 
-_FROM_RE = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末|初)?|(?:上年|去年|上一年)(?:底|末|同期)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?\s*$")
+# 由每亩412公斤提高到每亩398公斤, 由每人每月680元: a value per head or per unit
+_PER_UNIT = r"(?:每(?:人|户|亩|月|年|名|天|日|吨|床|桌|平方米|公里)){0,2}"
+_FROM_RE = re.compile(rf"(?:由|从)(?:\d{{4}}年(?:底|末|初)?|(?:上年|去年|上一年)(?:底|末|同期)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?{_PER_UNIT}\s*$")
 _TO_RE = re.compile(
     rf"^\s*(?:的)?(?P<word>{DIRECTION_ALTERNATIVES})?"
-    r"(?:到|至|为)\s*(?:\d{4}年(?:底|末)?的?)?$"
+    rf"(?:到|至|为)\s*(?:\d{{4}}年(?:底|末)?的?)?{_PER_UNIT}$"
 )
 # each blank run follows a word that must be there: adjacent optional \s* would
 # try a long run of blanks in polynomially many ways
@@ -2370,7 +2372,7 @@ def _to_word(norm: str, old: Figure, new: Figure) -> tuple[re.Match | None, int]
     return None, new.end
 
 
-_UNIT_TAIL_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff/]*")
+_UNIT_TAIL_RE = re.compile(r"[\u4e00-\u9fff/][\u4e00-\u9fff/]*")  # 个工作日, /亩
 
 
 def _stated_after(figures, norm: str, new: Figure, sentence_end: int, end: int) -> tuple[Figure | None, str]:
