@@ -211,7 +211,8 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                               {"stated": analysis.text.original[figure.number_start:figure.end], "found": listed},
                               {"stated": stated, "found": listed, "items": "", "list_position": "enumerated"})
                 continue
-            below = _enumerated_below(norm, text, figure)
+            # 解决问题12个:⏎1.…⏎2.…: a count above ten over numbered lines is a total with examples
+            below = _enumerated_below(norm, text, figure) if stated <= _BELOW_COUNT_MAX else None
             if below is not None:
                 if below != stated:  # read over lines: a reading, not a certainty
                     yield Hit(figure.start, figure.end,
@@ -391,6 +392,7 @@ _LINE_STYLES = (
     re.compile(r"[ \t]*第(?P<n>[一二三四五六七八九十]{1,3})[,,、是]"),
 )
 _COUNT_IN_HEAD_RE = re.compile(r"[一二两三四五六七八九十]+(?:个|项|种|类|条|大|批|方面)")
+_BELOW_COUNT_MAX = 10  # the largest count compared with a run of numbered lines
 _BELOW_REACH_LINES = 40  # lines read after a run for its continuation (a sub-list, a paragraph between items)
 _BELOW_REACH = 4000  # characters likewise: a long line is read once, not once per count
 
