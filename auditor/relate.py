@@ -1013,17 +1013,18 @@ def _share_of_base_stated_earlier(text, figures, part: Figure, rate: Figure, sen
     whole = (words.group("whole") if words else "").strip().removesuffix("的")
     if _CHANGE_CLAUSE_RE.search(norm[part.end : rate.number_start]):
         return None
-    candidates = bases_stated_earlier(text, figures, part, whole, sentence_start, rate.number_start, part.value)
+    # the whole may stand earlier in the share's own sentence (…,其中基层医疗机构1106个,…386个,占基层医疗机构比重达…)
+    candidates = bases_stated_earlier(text, figures, part, whole, sentence_start, rate.number_start, part.value, part.start)
     if not candidates:
         return None
     for total in candidates:
         if pair_explains(part, total, rate):
-            return part, total, True, False
-    return part, candidates[0], True, False
+            return part, total, total.start < sentence_start, False
+    return part, candidates[0], candidates[0].start < sentence_start, False
 
 
 def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start: int, words_end: int,
-                         at_least) -> list[Figure]:
+                         at_least, before: int | None = None) -> list[Figure]:
     """The earlier statements (nearest first) of the whole a share names
     (占耕地总面积的 → 全村耕地面积2350亩; 分别占农户总数的 → 全村共有农户312户):
     same unit, same base name (总 and 面积/人数 aside), the share's scope word
@@ -1041,8 +1042,9 @@ def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start
     paragraph_start, _ = text.line_span(part.start)
     candidates: list[Figure] = []
     examined = 0
+    before = sentence_start if before is None else before  # where the statements end: the share's sentence, or its part
     for total in figures[max(0, part.index - _BASE_LOOKBACK_FIGURES) : part.index][::-1]:
-        if total.start >= sentence_start or not _is_quantity(total) or not _same_unit(total, part) or total.value < at_least:
+        if total.start >= before or not _is_quantity(total) or not _same_unit(total, part) or total.value < at_least:
             continue
         examined += 1
         if total.start < sentence_start - _BASE_LOOKBACK_CHARS or examined > _MAX_BASES_EXAMINED or len(candidates) == _MAX_BASES:
@@ -1228,10 +1230,14 @@ def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool,
     if reading[2]:
         # an inferred whole: any whole stated shortly before may be the one meant
         previous_start = min(previous_start, max(0, sentence_start - _INFERRED_LOOKBACK_CHARS))
-    nearby = [
-        f for f in figures[max(0, rate.index - 12) : rate.index + 6]
-        if previous_start <= f.start < sentence_end and _is_quantity(f) and _same_unit(f, numerator)
-    ]
+    # one figure per written value: a value repeated along the text (a long line) is one candidate
+    distinct: dict[tuple, Figure] = {}
+    for f in figures[max(0, rate.index - 12) : rate.index + 6]:
+        if previous_start <= f.start < sentence_end and _is_quantity(f) and _same_unit(f, numerator):
+            key = (f.value, f.decimals, f.multiplier)
+            if key not in distinct or f is denominator:
+                distinct[key] = f
+    nearby = list(distinct.values())
     for candidate_numerator in nearby:
         for candidate_denominator in nearby:
             if candidate_numerator.value > candidate_denominator.value:
@@ -1726,6 +1732,24 @@ def _figure_ending_before(figures: tuple[Figure, ...], ends: list[int], norm: st
 _SUB_GROUP_RE = re.compile(r"[\u4e00-\u9fff]{2,8}中\s*[,:]")
 
 
+_SHARE_OF_NAME_RE = re.compile(r"\s*[,(]?\s*占(?P<name>[^\d,。;:、]{2,12}?)的?(?:比重|比例|比)")
+_PAID_LABEL_RE = re.compile(r"支付|报销|补偿|赔付|报付")
+_GROUP_LABEL_RE = re.compile(r"(?P<qualifier>[\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,6}?中(?!心|学|药|医|国|央|部|期|小)")
+
+
+def _subset_of_a_part(norm, figure: Figure, label: str, labels: list[str]) -> bool:
+    """A figure inside a part before it: its own share names that part (…386个,占基层
+    医疗机构比重… after 基层医疗机构1106个), or money paid on costs listed before it
+    (其中政策范围内费用…,统筹基金支付…)."""
+    share = _SHARE_OF_NAME_RE.match(norm, figure.end)
+    if share and any(share.group("name") in earlier for earlier in labels):
+        return True
+    group = _GROUP_LABEL_RE.match(label)  # 签约患者中规范服药的… after 已签约…: within that part
+    if group and any(group.group("qualifier") in earlier for earlier in labels):
+        return True
+    return bool(_PAID_LABEL_RE.search(label)) and any("费用" in earlier and not _PAID_LABEL_RE.search(earlier) for earlier in labels)
+
+
 def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[list[Figure], list[str]]:
     """The parts after 其中 in the total's unit. Figures of other units beside
     them (612户1705人, a growth rate after each part) are stepped over; a
@@ -1756,6 +1780,8 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
             return [], []
         if parts and _STATUS_RE.search(label):
             break  # a subset of the parts before, not one more part
+        if parts and _subset_of_a_part(norm, figure, label, labels):
+            break
         if parts and _PART_CHANGE_RE.search(label):
             continue  # 其中小麦7.2万吨,比去年增加0.8万吨: the change of the part before
         if parts and not statement and _NEW_STATEMENT_RE.match(label):
