@@ -1365,8 +1365,13 @@ def _with_breakdowns(analysis: Analysis, found: list[PartsTotal]) -> list[PartsT
     """分别为 lists and labelled lists (auditor.breakdown) first: a total they read
     as split by its labels is not also read as a 其中 list of unknown parts."""
     from auditor.breakdown import find_breakdowns
+    from auditor.declared_splits import find_declared_splits
 
     breakdowns = [PartsTotal(b.total, b.parts, b.labels, b.complete, b.reason, b.inferred) for b in find_breakdowns(analysis)]
+    claimed = {b.total.index for b in breakdowns} | {p.total.index for p in found}
+    # 按学段分:…: a declared split, for a total no other reader has read a list of
+    breakdowns += [PartsTotal(b.total, b.parts, b.labels, b.complete, b.reason, b.inferred)
+                   for b in find_declared_splits(analysis) if b.total.index not in claimed]
     if not breakdowns:
         return found
     claimed = {b.total.index for b in breakdowns}
