@@ -2021,6 +2021,8 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     found.extend(_changes_with_base_elsewhere(text, figures, claimed))
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_named_by_metric(text, figures, claimed))
+    claimed = {change.stated.index for change in found if change.stated is not None}
+    found.extend(_respective_changes(text, figures, claimed))
     return found
 
 
@@ -2139,6 +2141,73 @@ def _changes_named_by_metric(text, figures, claimed: set[int]) -> list[Change]:
         if old is not None:
             found.append(Change(old, new, "", stated, says.group("word"), new.start, stated.end))
     return found
+
+
+# 42起、死亡17人,同比分别下降12.5%、26.1%,上年同期分别为48起、23人: values, changes and bases in one order
+_RESPECTIVE_CHANGE_RE = re.compile(
+    r"^\s*[,,;]\s*(?:[\u4e00-\u9fff、和及]{0,20}?)"
+    rf"(?:同比|环比|(?:比|较){_BASE_WORDS}|与{_BASE_WORDS}相比)\s*(?:[,,]\s*)?分别\s*(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
+)
+_LIST_JOIN_RE = re.compile(r"^\s*(?:、|和|及|,)\s*$")
+_VALUE_JOIN_RE = re.compile(r"^\s*[、,,]\s*[\u4e00-\u9fff]{0,4}\s*$")
+
+
+def _respective_changes(text, figures, claimed: set[int]) -> list[Change]:
+    """The values before a 分别 list of changes, paired in order with the changes and with
+    the bases listed after them (上年同期分别为…), each base of its value's unit."""
+    norm = text.norm
+    found = []
+    for first in figures:
+        if first.kind != "percent" or first.index in claimed or first.in_list or first.index < 2:
+            continue
+        sentence_start, sentence_end = text.sentence_span(first.start)
+        says = _RESPECTIVE_CHANGE_RE.match(norm[figures[first.index - 1].end : first.number_start])
+        if not says:
+            continue
+        stated = [first]
+        for figure in figures[first.index + 1 : first.index + _MAX_SCOPE]:
+            if figure.kind != "percent" or not _LIST_JOIN_RE.match(norm[stated[-1].end : figure.number_start]):
+                break
+            stated.append(figure)
+        count = len(stated)
+        values = list(figures[max(0, first.index - count) : first.index])
+        if count < 2 or len(values) != count or values[0].start < sentence_start \
+                or any(v.kind not in QUANTITY_KINDS or not v.exact for v in values) \
+                or any(not _VALUE_JOIN_RE.match(norm[a.end : b.number_start]) for a, b in zip(values, values[1:])):
+            continue
+        before = figures[values[0].index - 1] if values[0].index else None
+        if before is not None and before.start >= sentence_start and _VALUE_JOIN_RE.match(norm[before.end : values[0].number_start]):
+            continue  # 42起、死亡17人、受伤30人,…分别下降a%、b%: three values, two changes
+        bases = _bases_listed(text, figures, stated[-1], count, sentence_end)
+        if bases is None or any(not _same_unit(v, b) for v, b in zip(values, bases)):
+            continue
+        found.extend(Change(base, value, "", change, says.group("word"), value.start, change.end)
+                     for value, change, base in zip(values, stated, bases))
+    return found
+
+
+def _bases_listed(text, figures, last: Figure, count: int, sentence_end: int) -> list[Figure] | None:
+    """上年同期分别为48起、23人: exactly count exact values after the head, in the sentence
+    or the one after it."""
+    norm = text.norm
+    limit = sentence_end
+    if norm[limit : limit + 1] in ("。", ";"):
+        following = _skip_blanks(norm, limit + 1, min(len(norm), limit + 8))
+        if following < len(norm):
+            limit = text.sentence_span(following)[1]
+    head = _BASE_LIST_HEAD_RE.search(norm, last.end, min(limit, last.end + 40))
+    if head is None:
+        return None
+    bases = figures[last.index + 1 : last.index + 1 + count]
+    if len(bases) != count or bases[0].start < head.end() or bases[-1].end > limit:
+        return None
+    if not _BASE_LIST_GAP_RE.match(norm[head.end() : bases[0].number_start]) \
+            or any(not _VALUE_JOIN_RE.match(norm[a.end : b.number_start]) for a, b in zip(bases, bases[1:])):
+        return None
+    following = figures[last.index + 1 + count] if last.index + 1 + count < len(figures) else None
+    if following is not None and following.start < limit and _LIST_JOIN_RE.match(norm[bases[-1].end : following.number_start]):
+        return None  # more bases than changes: the list is not read right
+    return bases if all(b.exact for b in bases) else None
 
 
 def _base_right_after(norm: str, figures, new: Figure, stated: Figure, sentence_end: int) -> Figure | None:

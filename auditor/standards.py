@@ -20,6 +20,7 @@ _PAYMENT_RE = re.compile(
 # a standard said to change, a list, a target or a range: not one standard stated twice
 _CHANGED_RE = re.compile(r"由|从|提高|提标|上调|下调|调整|调增|增加|增至|提至|提升|降至|降低|减少|增长|比|较|分别|不低于|不高于|不超过|最高|最低|以上|以下|至少|平均|人均|累计|共计|合计|其中")
 _CLAUSE_NOISE_RE = re.compile(
+    r"(?:19|20)\d{2}\s*年度?|全年|今年|本年|年内|救助|资助|"
     r"全(?:国|省|市|州|县|区|镇|乡|村)|我(?:省|市|县|区|镇)|本(?:市|县|区|镇)|对|为|向|给|给予|按照|按|以|发放|兑现|落实|执行|拨付|"
     r"标准|达到|达|元|名|人|的|了|和|及|共|均|已|为|\s|[^\u4e00-\u9fff\d]"
 )
