@@ -541,6 +541,13 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         basis = _whole_by_basis(text, figures, rate, numerator)
         if basis is not None:
             return numerator, basis, False, False
+    if not after and stem and not _is_vital_rate(rate):
+        # 参加…保险31.6万人,参保率97.6%,应参保人数32.8万人: a whole the wording makes one (应参保) right after the rate
+        whole = _whole_after(text, figures, rate, numerator, sentence_end, cues)
+        whole_words = _words_before(text, whole) if whole is not None else ""
+        if (whole is not None and _EXPLICIT_WHOLE_RE.search(whole_words)
+                and (counts_the_event or stem in whole_words and stem[0] in numerator_clause)):
+            return numerator, whole, False, cues.cued(whole, cues.target)
     if not after and stem and _is_vital_rate(rate):
         # 全年死亡1963人,死亡率为6.86‰,年末总人口28.6万人: the population after the rate
         whole = _whole_after(text, figures, rate, numerator, sentence_end, cues)

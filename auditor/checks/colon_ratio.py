@@ -30,7 +30,7 @@ from auditor.model import Hit
 
 # 比为1:3.4 / 之比是2.05:1 / 收入比缩小到1.92:1; never three terms (25:45:30) nor a time (10:30)
 _COLON_RATIO_RE = re.compile(
-    r"之?比(?:例|值)?(?:为|是|达|达到|约为|保持在|缩小[到至]|缩小为|降[到至]|下降[到至]|调整[到至]|优化[到至])?\s*"
+    r"比(?:例|值)?(?:为|是|达|达到|约为|保持在|缩小[到至]|缩小为|降[到至]|下降[到至]|调整[到至]|优化[到至])?\s*"
     r"(?P<a>\d+(?:\.\d+)?)\s*:\s*(?P<b>\d+(?:\.\d+)?)(?!\s*:\s*\d|\d|\.\d)")
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,16}$")
 _CHANGE_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|比上年|较上年|同比)[^,。;]{0,6}$")
@@ -126,7 +126,7 @@ def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) ->
     named = _NAME_RE.search(text.norm, max(clause_start, match.start() - 16), match.start())
     if named is None:
         return None
-    name = named.group()
+    name = named.group().removesuffix("之")  # 两者之比
     pairs, chars = _name_words(name.removesuffix("的"))
     before = _first_figure_at(figures, named.start())
     sentence_start, _ = text.sentence_span(match.start("a"))
