@@ -338,7 +338,7 @@ _TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任�
 # a change or comparison, a before or after value, a part, a share: not the quantity itself
 _NOT_A_STATE_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|新增了|由|从|其中|分别|占|相当于|超出|差|^到|到$|至$|每")
 _FRAME_WORDS = re.compile(r"今年以来|一年来|以来|截至目前|截止目前|截至|截止|目前|同时|此外|另外|据统计|经统计|总体来看|全年|今年|本年|年内|年底|年末|共计|累计|合计|总计|共|已|均")
-_LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成", "现有", "拥有", "实有", "接待", "有")
+_LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成", "现有", "拥有", "实有", "接待", "有", "发生")
 # 参保人数 / 参保, 造林面积 / 造林, 投资金额 / 投资: one metric
 _METRIC_NOUN_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总面积|面积|总额|金额|规模)$")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
@@ -458,6 +458,8 @@ def _names_a_group(norm: str, figure: Figure) -> bool:
 
 
 _FILLER_CHARS = "为达到了是有共计约近已均累"
+# verbs between a quantity's name and its value: 刑事警情186起 / 发生刑事警情 / 支出完成46.28亿元
+_TRAILING_VERBS_RE = re.compile(r"(?:发生|实现|完成|共有|拥有|累计|共计|合计|总计)+$")
 
 
 def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
@@ -469,7 +471,7 @@ def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
             continue
         if figure.qualifier in APPROXIMATE_WORDS or figure.in_list:
             continue
-        words = norm[max(0, figure.number_start - 8) : figure.number_start].rstrip().rstrip(_FILLER_CHARS)
+        words = _TRAILING_VERBS_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip().rstrip(_FILLER_CHARS))
         before = (_METRIC_NOUN_RE.sub("", words) + _counted_thing(norm, figure, figure.end + 10))[-2:]
         if figure.kind == "area" and (before.endswith(_WHOLE_AREA_TAILS) or words.endswith("总面积")):
             # 总面积 and 国土面积: one group, keyed alike by _quantity_key; 耕地总面积 is in 耕地's too
@@ -684,6 +686,7 @@ def _core(head: str, scope_words: tuple[str, ...]) -> str:
     and a closing 人数/面积/金额: 全年共服务 → 服务, 参保人数 → 参保."""
     subject = "".join(_CJK_RUN_RE.findall(strip_fillers(head)))
     subject = strip_fillers(_leading_words(scope_words).sub("", subject, count=1))
+    subject = _TRAILING_VERBS_RE.sub("", subject) or subject  # 初中毕业生共计, 森林火灾发生: the name alone
     shorter = _METRIC_NOUN_RE.sub("", subject)
     return shorter if len(shorter) >= 2 else subject
 
