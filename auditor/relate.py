@@ -485,7 +485,7 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     roles = [_own_count(text, f, stem) or _role(text, f, cues) for f in scope]
     numerators = [f for f, role in zip(scope, roles) if role == "num"]
     if not numerators:
-        return None
+        return None if share or task else _narrower_of_a_whole(text, scope, rate)
     # 出生人口…,死亡人口…,户籍人口…,出生率: the count of the rate's own event
     own = [f for f in numerators if stem and stem in text.norm[text.clause_span(f.start)[0] : f.number_start]]
     numerator = own[-1] if own and not share else numerators[-1]
@@ -559,6 +559,25 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         larger = [f for f in same if f.index < numerator.index and f.value >= numerator.value]
         if larger and not _listed_with(text, larger[-1], numerator):
             return numerator, larger[-1], True, False
+    return None
+
+
+_SCOPE_LEAD_RE = re.compile(r"^(?:全|本|该)(?:县|市|区|镇|乡|村|省)(?:共有|现有|共|有)?")
+
+
+def _narrower_of_a_whole(text, scope: list[Figure], rate: Figure) -> tuple[Figure, Figure, bool, bool] | None:
+    """全县常住人口38.2万人,城镇常住人口21.6万人,常住人口城镇化率…: two wholes by their
+    words, the later one the earlier one narrowed (城镇 + 常住人口) and counting what
+    the rate names; a likely reading (a warning)."""
+    part = scope[-1]
+    part_words = _words_before(text, part)
+    if not _counts_event(rate.metric, part_words, rate.subject[-4:]):
+        return None
+    for whole in scope[-2::-1]:
+        label = _SCOPE_LEAD_RE.sub("", re.sub(r"[^\u4e00-\u9fff]", "", _words_before(text, whole)))
+        if (_same_unit(whole, part) and whole.value >= part.value and len(label) >= 2
+                and label in part_words and len(part_words.strip()) > len(label)):
+            return part, whole, True, False
     return None
 
 
