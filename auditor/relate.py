@@ -507,7 +507,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
                 or _share_total_before(text, figures, numerator, rate, sentence_start, last_share)
                 or _share_within_group(text, figures, numerator, rate, sentence_start)
                 or _share_of_only_quantity(text, figures, numerator, rate, sentence_start)
-                or _share_of_base_stated_earlier(text, figures, numerator, rate, sentence_start))
+                or _share_of_base_stated_earlier(text, figures, numerator, rate, sentence_start)
+                or _share_whole_after(text, figures, numerator, rate, sentence_end))
     if "分别" in text.norm[numerator.end : rate.number_start]:
         return None  # 甲…、乙…,…率分别为: each rate has its own whole
     if after and not share:
@@ -1102,6 +1103,23 @@ def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start
 def _names_without_total(whole: str, clause: str) -> bool:
     """占总收入的 names 经济收入…; never a group singled out (其中不识字人口 is no 总人口)."""
     return "总" in whole and not clause.lstrip().startswith("其中") and _names(whole.replace("总", ""), clause)
+
+
+def _share_whole_after(text, figures, part: Figure, rate: Figure, sentence_end: int) -> tuple[Figure, Figure, bool, bool] | None:
+    """…1.12万人,占在园幼儿总数的85.2%,全县在园幼儿1.35万人: the whole 占 names stated
+    right after the share, in its sentence."""
+    if rate.index + 1 >= len(figures):
+        return None
+    whole = figures[rate.index + 1]
+    if whole.start >= sentence_end or not _is_quantity(whole) or not _same_unit(whole, part) or whole.value < part.value:
+        return None
+    norm = text.norm
+    words = _SHARE_WORDS_RE.search(norm[max(text.clause_span(rate.start)[0], rate.number_start - 20) : rate.number_start])
+    named = (words.group("whole") if words else "").strip().removesuffix("的")
+    named = re.sub(r"(?:总数|总量|总额|总人数)$", "", named)
+    if not _names(named, _words_before(text, whole)) or _has_own_share(norm, whole):
+        return None
+    return part, whole, False, False
 
 
 def _names(whole: str, clause: str) -> bool:
