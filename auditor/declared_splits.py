@@ -60,12 +60,15 @@ def find_declared_splits(analysis: Analysis) -> list[Breakdown]:
             continue
         listed = figures[bisect_left(starts, opener.end()) : bisect_left(starts, end)]
         declared = opener.group("count")
-        for total in _totals_before(text, figures, starts, opener.start()):
+        for totals in _totals_before(text, figures, starts, opener.start()):
+            total = totals[-1]
             parts = [f for f in listed if _part_of(norm, f, total)]
             if not 2 <= len(parts) <= _MAX_PARTS or any(p.value >= total.value for p in parts):
                 continue
             if declared is not None and len(parts) != _count(declared):
                 continue
+            if any(_verdict(parts, other) == "fits" for other in totals):
+                continue  # 参保48.62万人(常住人口50.10万人): the parts are one of the sentence's totals
             labels = tuple(_label(norm, parts, i, opener.end()) for i in range(len(parts)))
             verdict = _verdict(parts, total)
             whole = opener.group("by") is not None or declared is not None or any(_REST_RE.search(l) for l in labels)
@@ -90,16 +93,16 @@ def _list_end(norm: str, start: int) -> int:
     return min(position - 1, len(norm)) if lines else start
 
 
-def _totals_before(text, figures, starts: list[int], opener_start: int) -> list[Figure]:
-    """The quantities of the sentence the opener follows (or opens with), the
-    last of each unit: the totals the list may split."""
+def _totals_before(text, figures, starts: list[int], opener_start: int) -> list[list[Figure]]:
+    """The quantities of the sentence the opener follows (or opens with), by
+    unit: the totals the list may split, the last of each the likeliest."""
     sentence_start = text.sentence_span(opener_start)[0]
     if not text.norm[sentence_start:opener_start].strip(" \t\u3000\n,;:"):
         if not sentence_start:
             return []
         sentence_start = text.previous_sentence_start(sentence_start)
     among = text.norm.find("其中", sentence_start, opener_start)
-    last: dict[tuple[str, str], Figure] = {}
+    by_unit: dict[tuple[str, str], list[Figure]] = {}
     for figure in figures[bisect_left(starts, sentence_start) : bisect_left(starts, opener_start)]:
         if 0 <= among < figure.start:
             break  # …1268万人次,其中过夜游客320万人次: a part, not the whole the list splits
@@ -107,8 +110,8 @@ def _totals_before(text, figures, starts: list[int], opener_start: int) -> list[
         listed = figure.in_list and figure.index and figures[figure.index - 1].base_unit == figure.base_unit
         if (figure.kind in _TOTAL_KINDS and figure.exact and not figure.derived and not listed
                 and not _per_unit(text.norm, figure)):
-            last[(figure.base_unit, figure.kind)] = figure
-    return list(last.values())
+            by_unit.setdefault((figure.base_unit, figure.kind), []).append(figure)
+    return list(by_unit.values())
 
 
 def _part_of(norm: str, figure: Figure, total: Figure) -> bool:

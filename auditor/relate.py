@@ -1932,9 +1932,35 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
         ]
         if len(parts) < 2:
             continue
+        if beside is None and _totals_others(norm, text.clause_span(total.start)[0], total, parts):
+            continue
         labels = [f.subject for f in parts]
         found.append(PartsTotal(total, tuple(parts), tuple(labels), True, "total_word"))
     return found
+
+
+_JOINED_NAMES_RE = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,}(?:和|及|与|、)[\u4e00-\u9fff]{2,})(?:合计|总计|共计)")
+_REFERRING_RE = re.compile(r"^(?:以上|上述|前述|这|此|两|三|四|五|六|各|共|全年|全县|全市|全区|全镇)")
+
+
+def _totals_others(norm: str, clause_start: int, total: Figure, parts: list[Figure]) -> bool:
+    """社保费和非税收入合计11.50亿元 after 增值税…,企业所得税…: the total word sums
+    two items named in its own clause, not the ones before it."""
+    while clause_start < total.number_start and norm[clause_start].isspace():
+        clause_start += 1
+    named = _JOINED_NAMES_RE.match(norm, clause_start, total.number_start)
+    if named is None or _REFERRING_RE.match(named.group("names")):
+        return False
+    names = named.group("names")
+    shingles = {names[i : i + 2] for i in range(len(names) - 1)}
+    return not any(part_word in shingles for part in parts
+                   for part_word in _shingles_before(norm, part))
+
+
+def _shingles_before(norm: str, part: Figure) -> set[str]:
+    words = re.findall(r"[\u4e00-\u9fff]+", norm[max(0, part.number_start - 8) : part.number_start])
+    word = words[-1] if words else ""
+    return {word[i : i + 2] for i in range(len(word) - 1)}
 
 
 def _beside_total(norm: str, figures, total: Figure, parts_from: dict[int, int]) -> Figure | None:
