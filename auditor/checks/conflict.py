@@ -428,7 +428,7 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                     and not (earlier.start in village_refs and _absolute(analysis, seen) in village_refs):
                 # 该村… and 该村… may be two villages of one report; 全村… and 该村… are the page's one
                 reported.add(key)
-                yield _hit(analysis, what[0] + what[1], earlier, seen)
+                yield _hit(analysis, what[0], earlier, seen)
     if analysis.carry is not None:  # the next piece reads this one's pending figures as records
         for what, seen in pending.items():
             if isinstance(seen, Figure):
@@ -579,9 +579,13 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     clause_start = max(clause_start, sentence_start)
     previous = analysis.figures[figure.index - 1] if figure.index else None
     head_start = clause_start
+    events_of = ""
     if previous is not None and previous.end > clause_start:
         head_start = previous.end
         between = norm[head_start : figure.number_start]
+        if between.lstrip().startswith("、") and previous.kind == "count" and previous.base_unit != figure.base_unit:
+            # 道路交通发生事故665起、死亡220人: the deaths of the events counted just before
+            events_of = "".join(_CJK_RUN_RE.findall(_PERIOD_RE.sub("", norm[max(clause_start, previous.number_start - _SUBJECT_WINDOW) : previous.number_start])))
         if not re.match(r"\s*[、,;和及与]", between):
             own_name = _OWN_NAME_AFTER_RE.search(between)
             if own_name is None:
@@ -626,7 +630,7 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
             frame = ""  # 全年检测货运车辆3.26万辆次,查处超限超载车辆1124辆: a name in full, whatever came before
         elif _PER_HEAD_SUBJECT_RE.search(subject) and not _EVENT_FRAME_RE.search(frame):
             frame = ""  # 全村经济总收入66.16万元,农民人均纯收入2186元: the village's, not the total's
-    return (subject + thing, "", figure.base_unit, figure.kind, frame)
+    return (subject + thing, events_of, figure.base_unit, figure.kind, frame)
 
 
 def _plain_year(period: str) -> str:
