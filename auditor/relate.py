@@ -556,7 +556,10 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
             return numerator, whole, True, False
     # no cue: a count of the rate's own event (实际入学, 接种) over the larger
     # figure before it is only a likely reading
-    if _counts_event(rate.metric, _words_before(text, numerator), rate.subject[-4:]):
+    numerator_words = _words_before(text, numerator)
+    # 已通硬化路的村183个,通达率…: said done (已) with the rate's verb (通)
+    said_done = bool(stem) and _DONE_NOW_RE.search(numerator_words) is not None and stem[0] in numerator_words[numerator_words.find("已"):]
+    if _counts_event(rate.metric, numerator_words, rate.subject[-4:]) or said_done:
         larger = [f for f in same if f.index < numerator.index and f.value >= numerator.value]
         if larger and not _listed_with(text, larger[-1], numerator):
             return numerator, larger[-1], True, False
