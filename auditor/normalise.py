@@ -79,13 +79,23 @@ def _fold(text: str) -> str:
 _BLOCK_CHARS = 1 << 18
 
 
+# Hong Kong's 按年 (year on year) is the mainland's 同比, as long: 按年增长8.8% / 按年下跌4.6%
+_REGIONAL_RE = re.compile(r"按年(?=[增减下上升跌降录])")
+
+
+def _regional(text: str) -> str:
+    return _REGIONAL_RE.sub("同比", text) if "按年" in text else text
+
+
 def normalise(text: str) -> str:
-    """Full-width forms to ASCII, Traditional to Simplified; same length."""
+    """Full-width forms to ASCII, Traditional to Simplified, Hong Kong's 按年 to
+    同比; same length."""
     if len(text) > _BLOCK_CHARS:
         return _normalise_long(text)
     folded = _fold(text)
     if has_traditional(folded):
         folded = to_simplified(folded)
+    folded = _regional(folded)
     assert len(folded) == len(text)
     return folded
 
@@ -100,7 +110,7 @@ def _normalise_long(text: str) -> str:
         end = text.find("\n", start + _BLOCK_CHARS)
         end = len(text) if end < 0 else end + 1
         block = _fold(text[start:end])
-        parts.append(to_simplified(block) if traditional else block)
+        parts.append(_regional(to_simplified(block) if traditional else block))
         start = end
     joined = "".join(parts)
     assert len(joined) == len(text)

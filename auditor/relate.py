@@ -2042,7 +2042,7 @@ _COMPARE_RE = re.compile(
 )
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
-    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>增加|减少|增长|下降|多|少)"
+    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>增加|减少|增长|下降|多|少)"
     r"|(?P<bare>增加|减少))了?\s*$"
 )
 # …,增长p% / …(增幅为p%) / …(降幅p%)
@@ -2313,6 +2313,8 @@ def _value_named(text, figures, stated: Figure, sentence_start: int, stem: str, 
 
 # 上年分别为 / 上年同期为 / 上年营业收入为: the head of the bases stated after the changes
 _BASE_LIST_HEAD_RE = re.compile(rf"(?:{_BASE_WORDS})(?:同期)?[\u4e00-\u9fff]{{0,8}}?(?:分别)?(?:为|是)")
+# 上年道路建设投资为: a base that names its metric (上年为, 上年同期分别为 name none)
+_NAMED_BASE_RE = re.compile(r"(?:上年|去年|上一年|前一年)(?:同期)?(?!分别|同期)[\u4e00-\u9fff]{2,8}?(?:分别)?(?:为|是)")
 _BASE_LIST_GAP_RE = re.compile(r"^\s*(?:[、,和及]\s*)?[\u4e00-\u9fff]{0,4}\s*$")
 
 
@@ -2334,6 +2336,9 @@ def _base_in_list_after(text, figures, new: Figure, stated: Figure, sentence_end
     head = _BASE_LIST_HEAD_RE.search(norm, stated.end, limit)
     if head is None:
         return None
+    if _NAMED_BASE_RE.fullmatch(head.group(0)) and any(
+            f.kind in ("percent", "points") for f in figures[stated.index + 1 : stated.index + 1 + _MAX_SCOPE] if f.start < head.start()):
+        return None  # …增长8.8%;其中道路投资…下降4.6%;上年道路投资为…: the named base of the change nearer it
     position, found, named = head.end(), [], []
     for figure in figures[stated.index + 1 : stated.index + 1 + _MAX_SCOPE]:
         if figure.start < head.end():
