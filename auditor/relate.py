@@ -559,6 +559,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     numerator_words = _words_before(text, numerator)
     # 已通硬化路的村183个,通达率…: said done (已) with the rate's verb (通)
     said_done = bool(stem) and _DONE_NOW_RE.search(numerator_words) is not None and stem[0] in numerator_words[numerator_words.find("已"):]
+    if _narrowed_by_the_rate(rate, numerator_words):
+        return None  # 办结…,按期办结率: the rate counts a narrower event than the figure
     if _counts_event(rate.metric, numerator_words, rate.subject[-4:]) or said_done:
         larger = [f for f in same if f.index < numerator.index and f.value >= numerator.value]
         if larger and not _listed_with(text, larger[-1], numerator):
@@ -583,6 +585,16 @@ def _narrower_of_a_whole(text, scope: list[Figure], rate: Figure) -> tuple[Figur
                 and label in part_words and len(part_words.strip()) > len(label)):
             return part, whole, True, False
     return None
+
+
+_NARROWING_RE = re.compile(r"(?:按期|按时|及时|规范|有效|满意|达标|合格|一次性|当场|现场|限时)$")
+
+
+def _narrowed_by_the_rate(rate: Figure, words: str) -> bool:
+    """按期办结率 after 办结1398件: the rate's name narrows its event by a word (按期,
+    及时, 规范) the count's words do not say."""
+    narrowing = _NARROWING_RE.search(rate.subject.removesuffix("的"))
+    return narrowing is not None and narrowing.group() not in words
 
 
 def _breakdown_of(text, scope, roles, whole: Figure, numerator: Figure, stem: str) -> bool:
