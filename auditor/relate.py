@@ -1944,6 +1944,7 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
         parts = [
             f for f in figures[first : total.index]
             if f.base_unit == total.base_unit and f.kind == total.kind and f.exact
+            and not _is_difference(text, f)  # 火灾15起,较去年减少8起: a change, no part
         ]
         if len(parts) < 2:
             continue
