@@ -549,6 +549,11 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         if (whole is not None and _EXPLICIT_WHOLE_RE.search(whole_words)
                 and (counts_the_event or stem in whole_words and stem[0] in numerator_clause)):
             return numerator, whole, False, cues.cued(whole, cues.target)
+    if not after and stem and not _is_vital_rate(rate):
+        # 全县60岁以上老人中,已签约…2.86万人,签约率为…,全县60岁以上老人3.74万人: the group named again after the rate
+        whole = _group_restated_after(text, figures, rate, numerator, sentence_start, sentence_end)
+        if whole is not None:
+            return numerator, whole, False, False
     if not after and stem and _is_vital_rate(rate):
         # 全年死亡1963人,死亡率为6.86‰,年末总人口28.6万人: the population after the rate
         whole = _whole_after(text, figures, rate, numerator, sentence_end, cues)
@@ -623,6 +628,25 @@ def _whole_by_basis(text, figures, rate: Figure, numerator: Figure) -> Figure | 
         if (_same_unit(figure, numerator) and figure.value >= numerator.value
                 and _BASIS_HEAD_RE.match(norm[rate.end : figure.number_start].replace("。", ",", 1))
                 and _BASIS_TAIL_RE.match(norm, figure.end)):
+            return figure
+    return None
+
+
+_OPENING_GROUP_RE = re.compile(r"\s*(?P<group>[^,。;:]{2,16}?)(?:之)?中\s*[,:]")
+
+
+def _group_restated_after(text, figures, rate: Figure, numerator: Figure, sentence_start: int, sentence_end: int) -> Figure | None:
+    """The sentence opens with a group (X中,) and, right after the rate, states X's
+    count: the rate's whole."""
+    opening = _OPENING_GROUP_RE.match(text.norm, sentence_start, numerator.number_start)
+    if opening is None:
+        return None
+    group = opening.group("group").strip()
+    for figure in figures[rate.index + 1 : rate.index + 3]:
+        if figure.start >= sentence_end or figure.kind in ("percent", "permille", "points"):
+            return None
+        if (_is_quantity(figure) and _same_unit(figure, numerator) and figure.value >= numerator.value
+                and text.norm[text.clause_span(figure.start)[0] : figure.number_start].strip() == group):
             return figure
     return None
 
