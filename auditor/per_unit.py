@@ -21,20 +21,26 @@ from auditor.extract import Figure
 from auditor.model import Analysis
 from auditor.relate import Ratio, pair_explains
 
-_PER_THOUSAND_RE = re.compile(r"每(?P<per>千|万|十万)(?:常住|户籍)?人口?(?:拥有|有)?(?P<noun>[\u4e00-\u9fff()]{1,10}?)(?:数|数量)?(?:为|达|达到|是)?\s*$")
+_PER_THOUSAND_RE = re.compile(r"每(?P<per>千|万|十万)(?:常住|户籍|农业|农村|城镇|服务)?人口?(?:拥有|有)?(?P<noun>[\u4e00-\u9fff()]{1,10}?)(?:数|数量)?(?:为|达|达到|是)?\s*$")
 _PER_FACTOR = {"千": 1000, "万": 10000, "十万": 100000}
 _RATE_PER_100K_RE = re.compile(r"(?:发病率|患病率|死亡率|发生率|报告率|检出率)(?:为|达|是)?\s*$")
 _PER_PERSON_RE = re.compile(r"(?P<who>人均|户均|每人|每户)(?P<words>[\u4e00-\u9fff]{0,6}?)(?:为|达|达到|约)?\s*$")
 _HANDED_OUT_RE = re.compile(r"发放|救助|补助|补贴|资助|慰问|拨付|兑现|支付|奖补|奖励|分红|赔付|报销")
 _REACHED_RE = re.compile(r"惠及|救助|资助|慰问|覆盖|发放给|补助|帮扶|受益|涉及|共|计")
-_POPULATION_LABEL_RE = re.compile(r"(?:常住|户籍|总|年末|辖区|全县|全市|全区|全镇|全乡)?人口(?:数)?(?:为|达|约|计算)?$")
+_POPULATION_LABEL_RE = re.compile(r"(?:常住|户籍|农业|农村|城镇|服务|总|年末|辖区|全县|全市|全区|全镇|全乡)?人口(?:数)?(?:为|达|约|计算|按)?$")
+# 万车死亡率1.56: deaths per ten thousand vehicles
+_PER_VEHICLES_RE = re.compile(r"万车死亡率(?:为|达|是)?\s*$")
+_VEHICLES_LABEL_RE = re.compile(r"(?:机动车|汽车|车辆)(?:保有量|拥有量|总数)?(?:为|达|达到|约)?$")
+_DEATHS_LABEL_RE = re.compile(r"死亡(?:人数)?(?:为|达)?$")
+# (农业人口按41.5万人计): the population a figure is counted over, in a bracket right after it
+_BRACKET_AFTER_RE = re.compile(r"\s*\(")
 _MAX_BACK = 8  # figures back from the per-unit figure a count may stand
 
 
 def find_per_unit(analysis: Analysis) -> list[Ratio]:
     text, figures = analysis.text, analysis.figures
     norm = text.norm
-    if "每" not in norm and "均" not in norm and "/10万" not in norm:
+    if "每" not in norm and "均" not in norm and "/10万" not in norm and "万车" not in norm:
         return []
     found: list[Ratio] = []
     for figure in figures:
@@ -47,6 +53,8 @@ def find_per_unit(analysis: Analysis) -> list[Ratio]:
             reading = _per_thousand(text, figures, figure)
         elif figure.kind == "money":
             reading = _per_person(text, figures, figure)
+        elif figure.kind == "number" and not figure.multiplier > 1:
+            reading = _per_vehicles(text, figures, figure)
         if reading is not None:
             found.append(reading)
     return found
@@ -56,10 +64,12 @@ def per_unit_words(text, figure: Figure) -> str:
     """每千人口床位数, 报告发病率, 人均救助 as the writer wrote them, for the message."""
     clause_start, _ = text.clause_span(figure.start)
     start = max(clause_start, figure.number_start - 20)
-    for pattern in (_PER_THOUSAND_RE, _PER_PERSON_RE):
+    for pattern in (_PER_VEHICLES_RE, _PER_THOUSAND_RE, _PER_PERSON_RE):
         words = pattern.search(text.norm, start, figure.number_start)
         if words is not None:
-            return text.original[words.start() : words.end()].rstrip("为达到是约 ")
+            # the original's words, cut where the normalised copy's 为/达 start (為 in Traditional)
+            kept = len(text.norm[words.start() : words.end()].rstrip("为达到是约 "))
+            return text.original[words.start() : words.start() + kept]
     if figure.kind == "per100k":
         return (figure.subject[-4:] + figure.metric) or ""
     return ""
@@ -92,7 +102,7 @@ def _per_thousand(text, figures, figure: Figure) -> Ratio | None:
     candidates = _sentence_before(text, figures, figure, previous=True)
     counts = [f for f in candidates if f.kind == "count" and f.base_unit == figure.base_unit and f.exact
               and noun[-2:] in _label(text, f) and "每" not in _label(text, f)]
-    people = _populations(text, candidates)
+    people = _populations(text, candidates + _in_bracket_after(text, figures, figure))
     return _reading(figure, counts, people, _PER_FACTOR[words.group("per")])
 
 
@@ -104,8 +114,31 @@ def _per_100k(text, figures, figure: Figure) -> Ratio | None:
     candidates = _sentence_before(text, figures, figure, previous=False)
     cases = [f for f in candidates if f.kind == "count" and f.base_unit in ("例", "人") and f.exact
              and not _POPULATION_LABEL_RE.search(_label(text, f).rstrip(" ,按"))]
-    people = _populations(text, candidates)
+    # the population may be stated in the sentence before (全县常住人口58.6万人。全年报告…)
+    people = _populations(text, _sentence_before(text, figures, figure, previous=True) + _in_bracket_after(text, figures, figure))
     return _reading(figure, cases, people, 100000)
+
+
+def _per_vehicles(text, figures, figure: Figure) -> Ratio | None:
+    """机动车保有量21.6万辆,…道路交通事故死亡38人,万车死亡率为1.56: deaths over vehicles, times ten thousand."""
+    clause_start, _ = text.clause_span(figure.start)
+    if not _PER_VEHICLES_RE.search(text.norm, max(clause_start, figure.number_start - 10), figure.number_start):
+        return None
+    candidates = _sentence_before(text, figures, figure, previous=True)
+    deaths = [f for f in candidates if f.kind == "count" and f.base_unit == "人" and f.exact
+              and _DEATHS_LABEL_RE.search(_label(text, f))]
+    vehicles = [f for f in candidates if f.kind == "count" and f.base_unit == "辆" and f.exact
+                and _VEHICLES_LABEL_RE.search(_label(text, f))]
+    return _reading(figure, deaths, vehicles, 10000)
+
+
+def _in_bracket_after(text, figures, figure: Figure) -> list[Figure]:
+    """The figures of a bracket right after figure (农业人口按41.5万人计)."""
+    opened = _BRACKET_AFTER_RE.match(text.norm, figure.end)
+    if opened is None:
+        return []
+    closed = text.norm.find(")", opened.end(), opened.end() + 40)
+    return [f for f in figures[figure.index + 1 : figure.index + 4] if opened.end() <= f.start and f.end <= closed] if closed > 0 else []
 
 
 def _per_person(text, figures, figure: Figure) -> Ratio | None:
