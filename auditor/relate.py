@@ -177,7 +177,7 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
         ratio = replace(_explained(text, figures, rate, reading, scale, spread), kind="share" if share else "ratio")
         if share:
             last_share = (ratio.denominator, text.sentence_span(rate.start)[1], ratio.inferred)
-        if _silenced(text, ratio, cues):
+        if _silenced(text, ratio, cues, figures):
             continue
         found.append(ratio)
     return found
@@ -227,7 +227,23 @@ def _is_vital_rate(rate: Figure) -> bool:
     return metric.endswith(("出生率", "死亡率")) and not any(w in metric or w in rate.subject[-6:] for w in _VITAL_EXCLUDED)
 
 
-def _silenced(text, ratio: Ratio, cues: "_RatioCues") -> bool:
+# …的有173个,占比达到三分之二以上: a share of its own right after the count
+_OWN_SHARE_AFTER_RE = re.compile(r"\s*[,,]?\s*(?:占比|占[\u4e00-\u9fff]{0,10}?(?:比重|比例|的)|比例|比重)")
+
+
+def _twin(text, figures, figure: Figure) -> list[Figure]:
+    """The figures written right beside figure in another unit: 2 864户8 102人."""
+    twins = []
+    for index in (figure.index - 1, figure.index + 1):
+        if 0 <= index < len(figures):
+            other = figures[index]
+            first, second = (other, figure) if index < figure.index else (figure, other)
+            if other.base_unit != figure.base_unit and other.exact and not text.norm[first.end : second.number_start].strip(" 、"):
+                twins.append(other)
+    return twins
+
+
+def _silenced(text, ratio: Ratio, cues: "_RatioCues", figures=()) -> bool:
     """Readings that do not explain the rate and are no part and whole either:
     a 出生率 written with % that the figures give in ‰ (PM001 says so, once);
     a part larger than its whole under a rate of at most 100% with nothing
@@ -237,6 +253,10 @@ def _silenced(text, ratio: Ratio, cues: "_RatioCues") -> bool:
         return False
     if rate.kind == "percent" and _is_vital_rate(rate) and pair_explains(numerator, denominator, rate, ratio.target, 1000, ratio.spread):
         return True
+    if any(pair_explains(a, b, rate, ratio.target, ratio.scale, ratio.spread)
+           for a in _twin(text, figures, numerator) for b in _twin(text, figures, denominator)
+           if a.base_unit == b.base_unit):
+        return True  # 1 932户5 417人 of 2 864户8 102人, 消除率67.5%(按户计): the households give it
     if _ends_of_one_change(text, numerator, denominator):
         return True  # 候车时间由15分钟缩短至9分钟: one quantity at two times, no part and whole
     if ratio.inferred and (_per_unit_amount(text, numerator) or _per_unit_amount(text, denominator)):
@@ -512,6 +532,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     if "分别" in text.norm[numerator.end : rate.number_start]:
         return None  # 甲…、乙…,…率分别为: each rate has its own whole
     if after and not share:
+        if _OWN_SHARE_AFTER_RE.match(text.norm, numerator.end, sentence_end):
+            return None  # 通客车率100%,286个村中已开通公交化的有173个,占比…: the figures are that share's
         clause = _words_before(text, numerator)
         if not (_counts_event(rate.metric, clause, rate.subject[-4:]) or cues.numerator.search(clause) and not stem.startswith("完成")
                 or stem == "完成" and (cues.numerator.search(clause) or _DONE_RE.search(clause))):

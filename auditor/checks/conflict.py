@@ -673,8 +673,9 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     # 全年 in its own sentence: the 下半年 of a line before is not in force (a year named before is: 全年 is that year)
     periods = frozenset(word for start, word in named
                         if start >= prefix_start or start == named[-1][0] and not (says_its_year and not _YEAR_RE.match(word)))
-    if not periods and report_year is not None:
-        periods = frozenset({report_year})  # 2023年…5862人 and 全年…5826人 in a report of 2023 alone
+    if not periods and report_year is not None and not any(word == "今年" for _, word in named):
+        # 2023年…5862人 and 全年…5826人 in a report of 2023 alone; after 今年以来 the year may be the next
+        periods = frozenset({report_year})
     if any(_PLACEHOLDER_YEAR_RE.match(period) for period in periods):
         return None  # xx年度 … xx年度: years left blank may be any two years
     _, clause_end = text.clause_span(figure.start)
