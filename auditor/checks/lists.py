@@ -192,11 +192,20 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if listing is None and norm[figure.number_start - 1 : figure.number_start] in ("“", "\"", "「"):
             # 实施“三项工程”:校舍安全工程、信息化工程…: a quoted name whose items follow, each named by its noun
             quoted = _QUOTED_NAME_RE.match(norm, figure.end)
-            if quoted is not None:
+            ones = _QUOTED_ONES_RE.match(norm, figure.end) if quoted is None else None
+            if quoted is not None or ones is not None:
                 _, sentence_end = text.sentence_span(figure.start)
-                items = [p for p in re.split(r"、|和|及", norm[quoted.end() : sentence_end].rstrip("。;")) if p.strip()]
-                noun = quoted.group("noun")[-2:]
-                if len(items) >= 2 and len(noun) == 2 and all(p.strip().endswith(noun) for p in items) and len(items) != stated:
+                opened = (quoted or ones).end()
+                # the list ends its clause: …提升行动,全年新签约… goes on with another matter
+                clause_end = _CLAUSE_MARK_RE.search(norm, opened, sentence_end)
+                stop = clause_end.start() if clause_end else sentence_end
+                items = [p.strip() for p in re.split(r"、|和|及", norm[opened:stop].rstrip("。;")) if p.strip()]
+                if quoted is not None:
+                    noun = quoted.group("noun")[-2:]
+                    alike = len(noun) == 2 and all(p.endswith(noun) for p in items)
+                else:  # “三个一”:一张卡、一本簿、一个群: each item one of the "ones"
+                    alike = all(p.startswith("一") for p in items)
+                if len(items) >= 2 and alike and len(items) != stated:
                     yield Hit(figure.start, figure.end,
                               {"stated": analysis.text.original[figure.number_start:figure.end], "found": len(items)},
                               {"stated": stated, "found": len(items), "items": "", "list_position": "after"})
@@ -287,6 +296,9 @@ def _tasks_with_amounts(listing: str, figure) -> bool:
 
 
 _QUOTED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」][ \t]*:")
+# “三个一”服务机制: the count's noun is 一, a name of up to six characters before the colon
+_QUOTED_ONES_RE = re.compile(r"一[”\"」][\u4e00-\u9fff]{0,6}[ \t]*:")
+_CLAUSE_MARK_RE = re.compile(r"[,;。]")
 
 
 def _is_gloss(listing: str, gloss_words: frozenset[str]) -> bool:
