@@ -31,6 +31,11 @@ _EMPTY_QUOTES_RE = compile_scanning(rf"(?:“”|\"\"|《》|‘’)(?=[{_CJK}])
 _CIRCLE_RE = compile_scanning(r"(?<![零〇一二三四五六七八九十])[〇○□]{2,}(?![零〇一二三四五六七八九十])")
 # ( ) after a character, or before one; written to start with the bracket, which the regex engine scans for fast
 _EMPTY_BRACKETS_RE = compile_scanning(rf"\((?:(?<=[{_CJK}第]\()\s*\)|\s*\)(?=[{_CJK}]))")
+# [ ]个, 【 】万元: an empty square bracket before a unit or a word
+_EMPTY_SQUARE_RE = compile_scanning(rf"(?:\[\s*\]|【\s*】)(?=[{_CJK}%‰])")
+# (待补充)%, (待定)万元: a note for the number still to come, where the number stands
+_PENDING_RE = compile_scanning(r"[(\[【](?:待补充|待填写|待填|待定|待核实|待核|待统计|待补|暂缺|数据待补充)[)\]】](?=[%‰万亿元个人户家所项次件名台套张]|\s*[%‰])")
+_EMPTY_BEFORE_RE = re.compile(r"(?:\[\s*\]|【\s*】|\(\s*\)|[(\[【](?:待补充|待填写|待填|待定|待核实|待核|待统计|待补|暂缺|数据待补充)[)\]】])$")
 # **重点工作**: markdown emphasis, not masked digits
 _EMPHASIS_RE = compile_scanning(r"(?<!\*)\*\*(?=[^*\s])[^*\n]{2,80}?(?<=[^*\s])\*\*(?!\*)")
 _UNIT_AFTER_STAR = set("年月日县市区镇乡村省州盟旗个人元家所名户项次")
@@ -70,7 +75,7 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
     for match in _NUMERIC_DATE_SLOT_RE.finditer(norm):
         if any(mark in match.group(0) for mark in "xX"):
             yield match.span()
-    for pattern in (_SOME_RE, _EMPTY_QUOTES_RE, _CIRCLE_RE, _EMPTY_BRACKETS_RE, _LONE_N_RE):
+    for pattern in (_SOME_RE, _EMPTY_QUOTES_RE, _CIRCLE_RE, _EMPTY_BRACKETS_RE, _LONE_N_RE, _EMPTY_SQUARE_RE, _PENDING_RE):
         for match in finditer(pattern, norm):
             if pattern is _CIRCLE_RE and not (_neighbour(norm, match.start() - 1) or _neighbour(norm, match.end())):
                 continue
@@ -263,8 +268,8 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             # 参训人数为人,: after a metric (人数, 数量, 投资额) 为人 is no word (为人民: no clause end)
             if pattern is not metric and _inside_word(norm, start, end, not_blank):
                 continue
-            if norm[start - 1 : start] in _SLOT_MARKS:
-                continue  # ***份: the marks are the slot (PH001/PH002), one finding for it
+            if norm[start - 1 : start] in _SLOT_MARKS or _EMPTY_BEFORE_RE.search(norm, max(0, start - 8), start):
+                continue  # ***份, 【 】万元: the marks are the slot (PH001/PH002), one finding for it
             if pattern is _LONE_GE_RE and norm[start - 1 : start] in determiners:
                 continue
             seen.add(start)
