@@ -1412,8 +1412,9 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         listed = match.group("listed") is not None
         lists: list[PartsTotal] = []
         among, totals_from = match.start(), sentence_start
-        if sentence_start and not listed and not norm[sentence_start : match.start()].strip() and norm[sentence_start - 1] == "。":
-            among, totals_from = sentence_start - 1, text.sentence_span(sentence_start - 1)[0]  # 共救助…3311人。其中…
+        full_stop = _mark_before(norm, sentence_start)
+        if sentence_start and not listed and not norm[sentence_start : match.start()].strip() and full_stop >= 0:
+            among, totals_from = full_stop, text.sentence_span(full_stop)[0]  # 共救助…3311人。(⏎)其中…
         for total in _totals_before(text, figures, ends, among, totals_from):
             between = norm[total.end : match.start()].strip()
             # 1.86万亩(1 240公顷),其中 / 11.6万件(套),其中: a bracket closed before 其中 holds no list
@@ -1456,6 +1457,14 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         summed = {p.total.index for p in periods}
         found = [p for p in found if p.total.index not in summed] + periods
     return _with_breakdowns(analysis, found)
+
+
+def _mark_before(norm: str, position: int, reach: int = 8) -> int:
+    """Where the 。 just before position stands, over blanks (…3311人。⏎其中); -1 when none."""
+    index = position - 1
+    while index >= max(0, position - reach) and norm[index].isspace():
+        index -= 1
+    return index if index >= 0 and norm[index] == "。" else -1
 
 
 def _period_sums(analysis: Analysis, claimed: set[int]) -> list[PartsTotal]:
