@@ -197,7 +197,26 @@ def find_period_sums(analysis: Analysis):
         if not chosen or len(chosen) < 2:
             continue
         named = {part.name for part in chosen if part.name}
-        if not named or not all(_alike(a, b) for a in named | {name} - {""} for b in named):
-            continue  # nothing says what the parts count, or they count two things
+        if not named and not _table_rows(text, figures, (total, *(part.figure for part in chosen))):
+            continue  # nothing says what the parts count
+        if named and not all(_alike(a, b) for a in named | {name} - {""} for b in named):
+            continue  # they count two things
         inferred = not _CUMULATIVE_WORDS_RE.search(norm, clause_start, total.number_start)
         yield total, tuple(part.figure for part in chosen), inferred
+
+
+_ROW_WORDS_MAX = 8  # 前三季度累计 and its unit, 1月: a row of a table holds its period and nothing else
+
+
+def _table_rows(text, figures, row_figures) -> bool:
+    """1月  862件 / … / 一季度累计  2 702件: each figure alone on its line with its period,
+    the lines one after another — a table whose heading says what they count."""
+    lines = []
+    for figure in row_figures:
+        start, end = text.line_span(figure.start)
+        line = text.norm[start:end]
+        words = sum(1 for char in line if "\u4e00" <= char <= "\u9fff")
+        if words > _ROW_WORDS_MAX or sum(1 for f in figures[max(0, figure.index - 2) : figure.index + 3] if start <= f.start < end) != 1:
+            return False
+        lines.append(text.line_of(figure.start))
+    return sorted(lines) == list(range(min(lines), min(lines) + len(lines)))
