@@ -452,9 +452,11 @@ class PatternSet:
             if not self.by_lines[index]:
                 yield from finditer(compiled, text)
             elif may_match(compiled, text):
-                starts = {line_start(text, start)
-                          for literal in self.telling[index] if literal in where for start in where[literal]}
-                yield from _search_lines(compiled, text, sorted(starts))
+                found_at = [start for literal in self.telling[index] if literal in where for start in where[literal]]
+                if len(found_at) > len(text) // 256:
+                    yield from compiled.finditer(text)  # on most lines: one search of the text costs less
+                    continue
+                yield from _search_lines(compiled, text, sorted({line_start(text, start) for start in found_at}))
 
 
 def pattern_set(patterns: tuple[re.Pattern, ...]) -> PatternSet:
