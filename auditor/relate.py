@@ -2224,7 +2224,7 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
         if new.start < sentence_start or not new.exact or not new.base_unit or new.kind not in QUANTITY_KINDS + ("percent",):
             continue
         says = _CHANGE_OF_NEW_RE.match(norm[new.end : stated.number_start])
-        if not says or (stated.kind == "points") != (new.kind == "percent"):
+        if not says or stated.kind == "points" and new.kind != "percent":
             continue
         following = figures[stated.index + 1] if stated.index + 1 < len(figures) else None
         if (following is not None and following.start < sentence_end and _same_unit(following, new)
