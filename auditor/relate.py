@@ -1337,9 +1337,12 @@ def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool,
         previous_start = min(previous_start, max(0, sentence_start - _INFERRED_LOOKBACK_CHARS))
     # one figure per written value: a value repeated along the text (a long line) is one candidate
     distinct: dict[tuple, Figure] = {}
+    twice: set[tuple] = set()  # values written more than once: 毕业生192人,实际毕业192人 pair with themselves
     for f in figures[max(0, rate.index - 12) : rate.index + 6]:
         if previous_start <= f.start < sentence_end and _is_quantity(f) and _same_unit(f, numerator):
             key = (f.value, f.decimals, f.multiplier)
+            if key in distinct:
+                twice.add(key)
             if key not in distinct or f is denominator:
                 distinct[key] = f
     nearby = list(distinct.values())
@@ -1348,7 +1351,9 @@ def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool,
             if candidate_numerator.value > candidate_denominator.value:
                 continue
             exact = target and candidate_denominator is denominator
-            if candidate_numerator is not candidate_denominator and pair_explains(candidate_numerator, candidate_denominator, rate, exact, scale, spread):
+            distinct_pair = (candidate_numerator is not candidate_denominator
+                             or (candidate_numerator.value, candidate_numerator.decimals, candidate_numerator.multiplier) in twice)
+            if distinct_pair and pair_explains(candidate_numerator, candidate_denominator, rate, exact, scale, spread):
                 return Ratio(rate, candidate_numerator, candidate_denominator, inferred, scale=scale, spread=spread)
     return Ratio(rate, numerator, denominator, inferred, target, scale=scale, spread=spread)
 

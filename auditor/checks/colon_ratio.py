@@ -52,6 +52,10 @@ def _named(words: str, pairs: set[str], chars: set[str]) -> bool:
     return any(p in words for p in pairs) or any(c in words for c in chars)
 
 
+def _covers(first: str, second: str, sides: str) -> bool:
+    return sides[0] in first and sides[1] in second or sides[1] in first and sides[0] in second
+
+
 def _words_before(text, figure: Figure) -> str:
     clause_start, _ = text.clause_span(figure.start)
     return text.norm[max(clause_start, figure.number_start - _WORDS_REACH) : figure.number_start]
@@ -141,6 +145,9 @@ def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) ->
     if len(quantities) < 2:
         return None
     candidates = [(x, y) for i, x in enumerate(quantities) for y in quantities[i + 1 :] if _same_kind(x, y) or x.kind == y.kind == "count"]
+    core = name.removesuffix("的")
+    if len(core) == 2:  # 生师比: one figure the students', the other the teachers' (专任教师…,外聘教师… are neither pair)
+        candidates = [(x, y) for x, y in candidates if _covers(_words_before(text, x), _words_before(text, y), core)]
     if not candidates:
         return None
     misses = []
