@@ -112,6 +112,8 @@ def colon_ratios(analysis, rule):
     if ":" not in norm or "比" not in norm:
         return
     for match in _COLON_RATIO_RE.finditer(norm):
+        if "约" in norm[match.start() : match.start("a")]:
+            continue  # 生师比约为13.6:1: an approximate ratio, as 约 makes any rate
         a, b = match.group("a"), match.group("b")
         if (a == "1") == (b == "1"):
             continue  # 1:1, or two terms neither of them one (3:2): not read
