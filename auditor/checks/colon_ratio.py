@@ -18,6 +18,9 @@ it, nothing is said: which two is not known.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
+
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -71,16 +74,12 @@ def _quantities(analysis, start: int, end: int, before: int) -> list[Figure]:
     return found
 
 
+_START = attrgetter("start")
+
+
 def _first_figure_at(figures, offset: int) -> int:
     """The index of the first figure starting at or after offset."""
-    low, high = 0, len(figures)
-    while low < high:
-        middle = (low + high) // 2
-        if figures[middle].start < offset:
-            low = middle + 1
-        else:
-            high = middle
-    return low
+    return bisect_left(figures, offset, key=_START)
 
 
 def _same_kind(a: Figure, b: Figure) -> bool:

@@ -16,6 +16,9 @@ for 约) is reported, and as a warning.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
+
 import re
 from fractions import Fraction
 
@@ -82,15 +85,12 @@ def _same_unit(a: Figure, b: Figure) -> bool:
     return a.kind == b.kind and a.base_unit == b.base_unit
 
 
+_START = attrgetter("start")
+
+
 def _first_figure_at(figures, offset: int) -> int:
-    low, high = 0, len(figures)
-    while low < high:
-        middle = (low + high) // 2
-        if figures[middle].start < offset:
-            low = middle + 1
-        else:
-            high = middle
-    return low
+    """The index of the first figure starting at or after offset."""
+    return bisect_left(figures, offset, key=_START)
 
 
 def _interval(figure: Figure) -> tuple[Fraction, Fraction]:
