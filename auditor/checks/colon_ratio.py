@@ -111,8 +111,6 @@ def colon_ratios(analysis, rule):
     if ":" not in norm or "比" not in norm:
         return
     for match in _COLON_RATIO_RE.finditer(norm):
-        if "约" in norm[match.start() : match.start("a")]:
-            continue  # 生师比约为13.6:1: an approximate ratio, as 约 makes any rate
         a, b = match.group("a"), match.group("b")
         if (a == "1") == (b == "1"):
             continue  # 1:1, or two terms neither of them one (3:2): not read
@@ -138,7 +136,10 @@ def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) ->
     inferred = False
     quantities = _quantities(analysis, sentence_start, named.start(), before)
     if len(quantities) < 2:
-        quantities = _quantities(analysis, text.previous_sentence_start(sentence_start), named.start(), before)
+        previous_start = text.previous_sentence_start(sentence_start)
+        if "其中" in text.norm[text.line_span(previous_start)[0] : sentence_start]:  # its line: ; splits sentences
+            return None  # 其中小学生…,初中生…。现有专任教师…,生师比…: the whole the ratio needs is further back
+        quantities = _quantities(analysis, previous_start, named.start(), before)
         inferred = True
     quantities = [q for q in quantities if _named(_words_before(text, q), pairs, chars) and not _CHANGE_RE.search(_words_before(text, q))]
     if len(quantities) > 2:
