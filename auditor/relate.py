@@ -231,14 +231,15 @@ def _is_vital_rate(rate: Figure) -> bool:
 _OWN_SHARE_AFTER_RE = re.compile(r"\s*[,,]?\s*(?:占比|占[\u4e00-\u9fff]{0,10}?(?:比重|比例|的)|比例|比重)")
 
 
-def _twin(text, figures, figure: Figure) -> list[Figure]:
-    """The figures written right beside figure in another unit: 2 864户8 102人."""
+def _twin(norm: str, figures, figure: Figure, joiners: str | None = " 、") -> list[Figure]:
+    """The figures written right beside figure in another unit (2 864户8 102人), with
+    nothing between but `joiners` (None: blanks of any kind)."""
     twins = []
     for index in (figure.index - 1, figure.index + 1):
         if 0 <= index < len(figures):
             other = figures[index]
             first, second = (other, figure) if index < figure.index else (figure, other)
-            if other.base_unit != figure.base_unit and other.exact and not text.norm[first.end : second.number_start].strip(" 、"):
+            if other.base_unit != figure.base_unit and other.exact and not norm[first.end : second.number_start].strip(joiners):
                 twins.append(other)
     return twins
 
@@ -254,7 +255,7 @@ def _silenced(text, ratio: Ratio, cues: "_RatioCues", figures=()) -> bool:
     if rate.kind == "percent" and _is_vital_rate(rate) and pair_explains(numerator, denominator, rate, ratio.target, 1000, ratio.spread):
         return True
     if any(pair_explains(a, b, rate, ratio.target, ratio.scale, ratio.spread)
-           for a in _twin(text, figures, numerator) for b in _twin(text, figures, denominator)
+           for a in _twin(text.norm, figures, numerator) for b in _twin(text.norm, figures, denominator)
            if a.base_unit == b.base_unit):
         return True  # 1 932户5 417人 of 2 864户8 102人, 消除率67.5%(按户计): the households give it
     if _ends_of_one_change(text, numerator, denominator):
@@ -2041,10 +2042,7 @@ def _shingles_before(norm: str, part: Figure) -> set[str]:
 
 def _beside_total(norm: str, figures, total: Figure, parts_from: dict[int, int]) -> Figure | None:
     """The total word's total written right before this one in another unit (380户1 403人), or None."""
-    before = figures[total.index - 1] if total.index else None
-    if before is None or before.index not in parts_from or before.base_unit == total.base_unit:
-        return None
-    return before if not norm[before.end : total.number_start].strip() else None
+    return next((twin for twin in _twin(norm, figures, total, None) if twin.index < total.index and twin.index in parts_from), None)
 
 
 _TOTAL_LINE_RE = re.compile(r"\s*[^\d\n,,。;;]{0,6}?(?:合计|总计|共计|小计)[^\d\n]{0,16}$")

@@ -18,16 +18,13 @@ it, nothing is said: which two is not known.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from operator import attrgetter
-
 import re
 from decimal import Decimal
 from fractions import Fraction
 
 from auditor.arith import ratio_representative, rate_interval, shown
 from auditor.checks.base import Check
-from auditor.checks.common import as_written
+from auditor.checks.common import as_written, first_figure_at
 from auditor.extract import Figure
 from auditor.model import Hit
 
@@ -72,14 +69,6 @@ def _quantities(analysis, start: int, end: int, before: int) -> list[Figure]:
         if start <= figure.start < end and figure.kind in _QUANTITY_KINDS and figure.exact and figure.unit and figure.value > 0:
             found.append(figure)
     return found
-
-
-_START = attrgetter("start")
-
-
-def _first_figure_at(figures, offset: int) -> int:
-    """The index of the first figure starting at or after offset."""
-    return bisect_left(figures, offset, key=_START)
 
 
 def _same_kind(a: Figure, b: Figure) -> bool:
@@ -131,7 +120,7 @@ def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) ->
         return None
     name = named.group().removesuffix("之")  # 两者之比
     pairs, chars = _name_words(name.removesuffix("的"))
-    before = _first_figure_at(figures, named.start())
+    before = first_figure_at(figures, named.start())
     sentence_start, _ = text.sentence_span(match.start("a"))
     inferred = False
     quantities = _quantities(analysis, sentence_start, named.start(), before)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from auditor.extract import Figure
 from auditor.model import Analysis
@@ -16,6 +18,14 @@ def as_written(analysis: Analysis, figure: Figure) -> str:
         return format_decimal(figure.written) + figure.unit
     written = analysis.text.original[figure.number_start : figure.end]
     return re.sub(r"\s*\n\s*", "", written) if "\n" in written else written  # 126⏎件 wrapped over a line
+
+
+_START = attrgetter("start")
+
+
+def first_figure_at(figures, offset: int) -> int:
+    """The index of the first figure starting at or after offset."""
+    return bisect_left(figures, offset, key=_START)
 
 
 def number_as_written(figure: Figure) -> str:

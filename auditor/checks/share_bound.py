@@ -16,15 +16,12 @@ for 约) is reported, and as a warning.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from operator import attrgetter
-
 import re
 from fractions import Fraction
 
 from auditor.arith import ratio_representative, shown
 from auditor.checks.base import Check
-from auditor.checks.common import as_written
+from auditor.checks.common import as_written, first_figure_at
 from auditor.extract import Figure
 from auditor.model import Hit
 
@@ -85,14 +82,6 @@ def _same_unit(a: Figure, b: Figure) -> bool:
     return a.kind == b.kind and a.base_unit == b.base_unit
 
 
-_START = attrgetter("start")
-
-
-def _first_figure_at(figures, offset: int) -> int:
-    """The index of the first figure starting at or after offset."""
-    return bisect_left(figures, offset, key=_START)
-
-
 def _interval(figure: Figure) -> tuple[Fraction, Fraction]:
     from auditor.relate import quantity_interval
 
@@ -124,7 +113,7 @@ def share_bounds(analysis, rule):
     hosted = {r.rate.index for r in analysis.relations.ratios} if analysis.relations else set()
     for match in _BOUND_RE.finditer(norm):
         if match.group("percent"):
-            rate_index = _first_figure_at(figures, match.start("percent"))
+            rate_index = first_figure_at(figures, match.start("percent"))
             if rate_index < len(figures) and rate_index in hosted:
                 continue  # the ratio reader read it: SH001 judges it
             if not (match.group("word") or match.group("tail")):
@@ -143,7 +132,7 @@ def _judge(analysis, match: re.Match, bound) -> Hit | None:
     norm = text.norm
     low, high, soft = bound
     sentence_start, _ = text.sentence_span(match.start())
-    before = _first_figure_at(figures, match.start())
+    before = first_figure_at(figures, match.start())
     quantities = [f for f in figures[max(0, before - _MAX_LOOKBACK) : before] if f.start >= sentence_start and _is_quantity(f)]
     if len(quantities) < 2 or "分别" in norm[quantities[-1].end : match.start()]:
         return None
