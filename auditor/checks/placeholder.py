@@ -32,10 +32,13 @@ _CIRCLE_RE = compile_scanning(r"(?<![零〇一二三四五六七八九十])[〇�
 # ( ) after a character, or before one; written to start with the bracket, which the regex engine scans for fast
 _EMPTY_BRACKETS_RE = compile_scanning(rf"\((?:(?<=[{_CJK}第]\()\s*\)|\s*\)(?=[{_CJK}]))")
 # [ ]个, 【 】万元: an empty square bracket before a unit or a word
-_EMPTY_SQUARE_RE = compile_scanning(rf"(?:\[\s*\]|【\s*】)(?=[{_CJK}%‰])")
+_EMPTY_SQUARE = r"\[\s*\]|【\s*】"
+_EMPTY_SQUARE_RE = compile_scanning(rf"(?:{_EMPTY_SQUARE})(?=[{_CJK}%‰])")
 # (待补充)%, (待定)万元: a note for the number still to come, where the number stands
-_PENDING_RE = compile_scanning(r"[(\[【](?:待补充|待填写|待填|待定|待核实|待核|待统计|待补|暂缺|数据待补充)[)\]】](?=[%‰万亿元个人户家所项次件名台套张]|\s*[%‰])")
-_EMPTY_BEFORE_RE = re.compile(r"(?:\[\s*\]|【\s*】|\(\s*\)|[(\[【](?:待补充|待填写|待填|待定|待核实|待核|待统计|待补|暂缺|数据待补充)[)\]】])$")
+_PENDING = r"[(\[【](?:待补充|待填写|待填|待定|待核实|待核|待统计|待补|暂缺|数据待补充)[)\]】]"
+_PENDING_RE = compile_scanning(rf"{_PENDING}(?=[%‰万亿元个人户家所项次件名台套张]|\s*[%‰])")
+# one of those slots, or ( ), right before a unit PH003 would otherwise report again
+_EMPTY_BEFORE_RE = re.compile(rf"(?:{_EMPTY_SQUARE}|\(\s*\)|{_PENDING})$")
 # **重点工作**: markdown emphasis, not masked digits
 _EMPHASIS_RE = compile_scanning(r"(?<!\*)\*\*(?=[^*\s])[^*\n]{2,80}?(?<=[^*\s])\*\*(?!\*)")
 _UNIT_AFTER_STAR = set("年月日县市区镇乡村省州盟旗个人元家所名户项次")
