@@ -2109,12 +2109,15 @@ _STATED_RE = re.compile(
 _COMPARE_RE = re.compile(
     r"(?:(?:与|比|较)(?:上年末|上年底|去年末|去年底|上年|去年|上一年|前一年|上年同期|去年同期|同期"
     r"|(?:19|20)\d{2}\s*年(?:同期|末|底)?)(?:的)?\s*(?:\(\s*)?"
-    r"|(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期)(?:为|是)\s*|(?:上年同期|去年同期)\s*)$"
+    r"|(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期)(?:为|是)\s*|(?:上年同期|去年同期)\s*"
+    r"|(?P<bracket>\(\s*(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|同期)(?:为|是|:)?\s*))$"
 )
+# 86.24亿元(上年92.17亿元): the bracketed base stands right after the value it is the base of
+_BRACKET_GAP_RE = re.compile(r"\s*\(")
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
     r"(?:(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>增加|减少|增长|下降|多|少)"
-    r"|(?P<bare>增加|减少))了?\s*$"
+    r"|(?P<bare>增加|减少|净增加|净减少|净增|净减))了?\s*$"
 )
 # …,增长p% / …(增幅为p%) / …(降幅p%)
 _DIFFERENCE_TAIL_RE = re.compile(
@@ -2122,7 +2125,7 @@ _DIFFERENCE_TAIL_RE = re.compile(
 )
 _RATE_DIRECTION = {"增幅": "up", "涨幅": "up", "降幅": "down", "跌幅": "down"}
 _COMPARE_TAIL_RE = re.compile(
-    rf"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
+    rf"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
 )
 
 
@@ -2152,10 +2155,13 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
         if previous is None or previous.start < sentence_start:
             continue
         tail = _COMPARE_TAIL_RE.match(norm[previous.end : stated.number_start])
-        if not tail or not ends_with(_COMPARE_RE, norm, sentence_start, previous.number_start):
+        compare = tail and ends_with(_COMPARE_RE, norm, sentence_start, previous.number_start)
+        if not compare:
             continue
         old = previous
         new = earlier_like[old.index]
+        if compare.group("bracket") and not _right_before_bracket(norm, figures, old, new, compare.start()):
+            continue
         if new is None or new.start < sentence_start or not old.exact:
             continue
         found.append(Change(old, new, "", stated, tail.group("word"), new.start, stated.end))
@@ -2168,6 +2174,12 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_respective_changes(text, figures, claimed))
     return found
+
+
+def _right_before_bracket(norm: str, figures, old: Figure, new: Figure | None, opening: int) -> bool:
+    """86.24亿元(上年92.17亿元): the value the bracket follows is the one of old's kind and unit."""
+    return (new is not None and old.index > 0 and figures[old.index - 1] is new
+            and bool(_BRACKET_GAP_RE.fullmatch(norm, new.end, opening + 1)))
 
 
 # …比上年的41.2%有所提高 / 较去年同期(9.1亿元)明显下降: a direction said with no figure for the change
@@ -2529,7 +2541,11 @@ def _changes_from_difference(text, figures) -> list[Change]:
             continue
         tail = _DIFFERENCE_TAIL_RE.match(norm[difference.end : stated.number_start])
         head = _DIFFERENCE_HEAD_RE.search(norm, new.end, difference.number_start)
-        if not tail or not head or not re.fullmatch(r"\s*[,,]?\s*", norm[new.end : head.start()]):
+        if not tail or not head:
+            continue
+        compare = ends_with(_COMPARE_RE, norm, sentence_start, new.number_start)
+        closes = r"\s*\)?\s*[,,]?\s*" if compare and compare.group("bracket") else r"\s*[,,]?\s*"
+        if not re.fullmatch(closes, norm[new.end : head.start()]):
             continue
         word = head.group("word") or head.group("bare")
         says = direction_of(word) or ("down" if word == "少" else "up")
@@ -2538,7 +2554,9 @@ def _changes_from_difference(text, figures) -> list[Change]:
             continue
         if unit_slip(norm, new, difference, stated) is not None:
             continue  # a difference whose unit slipped: CH003 names the unit
-        if ends_with(_COMPARE_RE, norm, sentence_start, new.number_start):
+        if compare:
+            if compare.group("bracket") and not (new.index and _right_before_bracket(norm, figures, new, figures[new.index - 1], compare.start())):
+                continue
             change = _compared_with_difference(figures, new, difference, stated, says, sentence_start)
             if change is not None:
                 found.append(replace(change, stated_word=tail_word))
