@@ -2173,6 +2173,41 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     found.extend(_changes_named_by_metric(text, figures, claimed))
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_respective_changes(text, figures, claimed))
+    found.extend(_multiples_of_a_base(text, figures))
+    return found
+
+
+_TIMES = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+"
+_TIMES_QUALIFIED = rf"(?P<approx>近|接近|约|超过|逾)?(?P<number>{_TIMES})倍(?P<more>多|余|以上)?"
+_BASE_PERIOD = r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上一年|同期)"
+# 642家,是2020年(185家)的4倍多 / 是上年185家的3.5倍 / 比2020年(185家)增长2.5倍: the base between the
+# period it belongs to and the multiple
+_BASE_MULTIPLE_HEAD_RE = re.compile(
+    rf"^\s*[,,]?\s*(?:(?P<is>是|为|达到|达|相当于)|(?P<than>比|较)){_BASE_PERIOD}(?:的)?\s*(?P<open>\()?\s*$")
+_BASE_MULTIPLE_TAIL_RE = re.compile(rf"\s*(?P<close>\))?\s*(?:(?P<of>的)|[,,]?\s*增长了?){_TIMES_QUALIFIED}")
+
+
+def _multiples_of_a_base(text, figures) -> list[Change]:
+    """M,是2020年(N)的K倍: new M over the bracketed base N against K倍 (K倍多, 近K倍);
+    M,比2020年(N)增长K倍 as 增长K倍 reads."""
+    norm = text.norm
+    found = []
+    for new, old in zip(figures, figures[1:]):
+        if not _is_quantity(new) or not _same_unit(new, old) or not new.exact or not old.exact or old.value <= 0:
+            continue
+        head = _BASE_MULTIPLE_HEAD_RE.match(norm[new.end : old.number_start])
+        if head is None:
+            continue
+        tail = _BASE_MULTIPLE_TAIL_RE.match(norm, old.end, min(len(norm), old.end + 24))
+        if (tail is None or bool(tail.group("close")) != bool(head.group("open"))
+                or bool(tail.group("of")) != bool(head.group("is"))):
+            continue
+        if norm[tail.end() : tail.end() + 1].isdigit() or text.sentence_span(old.start)[1] < tail.end():
+            continue
+        start = tail.start("approx") if tail.group("approx") else tail.start("number")
+        multiple = _times(start, tail.end(), tail.group("number"), bool(head.group("than")), tail.group("approx"), tail.group("more"))
+        if multiple is not None:
+            found.append(Change(old, new, "", None, "", new.start, tail.end(), multiple))
     return found
 
 
@@ -2489,8 +2524,9 @@ def _names_alike(base_head: str, new_head: str) -> bool:
 _MULTIPLE_RE = re.compile(
     r"[^,;。\d]{0,6}?(?:[,,]\s*)?[^,;。\d]{0,6}?"
     r"(?:翻了?(?P<doublings>一|两|二|三|四|\d)?番"
-    r"|增长了?(?P<grown>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍"
-    r"|(?:达到|是|为)(?:原来|过去|上年|去年|此前|改革前)的(?P<times>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍)"
+    rf"|增长了?(?P<grown>{_TIMES_QUALIFIED})"
+    rf"|(?:达到|是|为)(?:原来|过去|上年|去年|此前|改革前)的(?P<times>(?P<t_approx>近|接近|约|超过|逾)?"
+    rf"(?P<t_number>{_TIMES})倍(?P<t_more>多|余|以上)?))"
 )
 
 
@@ -2507,16 +2543,31 @@ def _multiple_after(norm: str, position: int, sentence_end: int) -> Multiple | N
         n = cn_number(doublings) if not doublings.isdigit() else int(doublings)
         factor = Fraction(2) ** int(n)
         return Multiple(norm.rfind("翻", match.start(), match.end()), match.end(), factor * Fraction(95, 100), factor * 2)
-    written = match.group("grown") or match.group("times")
+    if match.group("grown"):
+        return _times(match.start("grown"), match.end(), match.group("number"), True, match.group("approx"), match.group("more"))
+    return _times(match.start("times"), match.end(), match.group("t_number"), False, match.group("t_approx"), match.group("t_more"))
+
+
+_UNBOUNDED = Fraction(10**9)
+
+
+def _times(start: int, end: int, written: str, grown: bool, approx: str | None, more: str | None) -> Multiple | None:
+    """N倍 as the interval of new/old it allows: N within its rounding; 增长N倍
+    N+1 times by the norm and N times as often written; N倍多/N倍余 from N up to
+    the next whole; N倍以上, 超过N倍 from N up; 近N倍, 约N倍 one below N to N."""
     value = _number(written)
     if value is None:
         return None
     decimals = len(written.split(".", 1)[1]) if "." in written else 0
     half = Fraction(1, 10**decimals) / 2
-    start = match.start("grown") if match.group("grown") else match.start("times")
-    if match.group("grown"):
-        return Multiple(start, match.end(), value - half, value + 1 + half)
-    return Multiple(start, match.end(), value - half, value + half)
+    extra = 1 if grown else 0  # 增长N倍: N or N+1 times
+    if more in ("多", "余"):
+        return Multiple(start, end, value, value + 1 + extra)
+    if more == "以上" or approx in ("超过", "逾"):
+        return Multiple(start, end, value, _UNBOUNDED)
+    if approx:  # 近4倍, 约4倍: somewhat below or about
+        return Multiple(start, end, value - 1, value + extra + 1)
+    return Multiple(start, end, value - half, value + extra + half)
 
 
 def _number(written: str) -> Fraction | None:
