@@ -95,7 +95,7 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         # 甲和乙分别为45286元和23614元,分别增长4.9%和6.6%: the same subjects again, unless
         # a list of its own stands right before this 分别 (甲、乙、丙分别为…,丁、戊分别下降…)
         subjects = _own_subjects(norm, text, word.start(), sentence_start)
-        subjects = subjects or _values_of_earlier_respectively(norm, sentence_start, word.start()) - {0, 1}
+        subjects = subjects or _earlier_respectively_counts(norm, text, sentence_start, word.start()) - {0, 1}
         subjects = subjects or _subjects(norm, text, word.start(), sentence_start)
         if not subjects or values in subjects:
             continue
@@ -109,18 +109,33 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         yield Hit(start, end, {"subjects": count, "values": values}, {"subjects": count, "values": values})
 
 
-def _values_of_earlier_respectively(norm: str, sentence_start: int, position: int) -> set[int]:
-    """How many values each earlier 分别 of the sentence gave."""
+def _earlier_respectively_counts(norm: str, text, sentence_start: int, position: int) -> set[int]:
+    """How many values each earlier 分别 of the sentence gave, and how many subjects it
+    had: 甲、乙、丙案件分别为126件、38件,罚款分别为…: the second 分别 names the first's
+    subjects again, whether or not the first gave all their values."""
     counts = set()
     start = max(sentence_start, position - _EARLIER_RESPECTIVELY_REACH)  # bounded: a sentence may be a whole file
     earlier = norm.find("分别", start, position)
     while earlier >= 0:
         counts.add(value_count(norm[earlier + 2 : position]))
+        counts |= _own_subjects(norm, text, earlier, sentence_start)
         earlier = norm.find("分别", earlier + 2, position)
     return counts
 
 
 _EARLIER_RESPECTIVELY_REACH = 120
+# 两所小学及一所中学: an item that counts its own members
+_COUNTED_ITEM_RE = re.compile(r"(?<![\d.])(?P<n>[一二两三四五六七八九十]|\d{1,2})(?:个|所|家|座|条|项|类|名|位|间|处|支|批|片)(?!\d)")
+
+
+def _counted_items(listing: str) -> set[int]:
+    """The members of a list whose every item counts its own (两所小学及一所中学 is three
+    schools), or nothing."""
+    pieces = [p for piece in _JOIN_RE.split(listing) for p in _LAST_JOIN_RE.split(piece) if p.strip()]
+    numbers = [_COUNTED_ITEM_RE.search(piece) for piece in pieces]
+    if len(pieces) < 2 or not all(numbers):
+        return set()
+    return {sum(_marker_number(n.group("n")) for n in numbers)}
 _COMPARED_WITH_RE = re.compile(r"(?:与|同|跟|和)[^、,;和与同跟]{1,14}?(?:相比|相较|比较)(?:而言)?\s*$")
 
 
@@ -131,7 +146,7 @@ def _own_subjects(norm: str, text, position: int, sentence_start: int) -> set[in
     clause = _COMPARED_WITH_RE.sub("", clause[clause.rfind(")") + 1 :])
     if "分别" in clause or not ("、" in clause or _LAST_JOIN_RE.search(clause)):
         return set()
-    counts = item_counts(clause)
+    counts = item_counts(clause) | _counted_items(clause)
     return counts if max(counts) >= 2 else set()
 
 
@@ -146,7 +161,7 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
         if end == position:  # …和直接经济损失与近5年均值相比分别下降: what they are compared with is no subject
             clause = _COMPARED_WITH_RE.sub("", clause)
         if "、" in clause or _LAST_JOIN_RE.search(clause):
-            counts = item_counts(clause)
+            counts = item_counts(clause) | _counted_items(clause)
             summary = _SUMMARY_COUNT_RE.search(clause)
             if summary:
                 counts = counts | {_marker_number(summary.group("n"))}

@@ -26,7 +26,9 @@ _NUMERIC_DATE_SLOT_RE = compile_scanning(
 )
 # 丙类4种n例: a lone n between characters stands for a number
 _LONE_N_RE = compile_scanning(rf"(?<=[{_CJK}])[nN](?=[{_CJK}%])")
-_SOME_RE = compile_scanning(rf"某某|(?<!某)某(?=[年月日%省市县区镇乡村州盟旗])(?!些)")
+# 张某某: a surname before 某某 masks a person's name on purpose, no slot to fill
+_SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董潘袁蔡蒋杜程魏苏吕丁沈姚卢姜崔钟谭陆汪范廖贾韦邹孟熊秦邱尹薛闫段雷侯陶黎贺顾毛郝龚邵严覃戴莫孔汤"
+_SOME_RE = compile_scanning(rf"(?<![{_SURNAMES}])某某|(?<!某)某(?=[年月日%省市县区镇乡村州盟旗])(?!些)")
 _EMPTY_QUOTES_RE = compile_scanning(rf"(?:“”|\"\"|《》|‘’)(?=[{_CJK}])")
 _CIRCLE_RE = compile_scanning(r"(?<![零〇一二三四五六七八九十])[〇○□]{2,}(?![零〇一二三四五六七八九十])")
 # ( ) after a character, or before one; written to start with the bracket, which the regex engine scans for fast
@@ -213,6 +215,10 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
         (_BARE_PERCENT_RE, 0),
         # 投入资金万元: a money unit right after a noun
         (_BARE_MONEY_RE, "slot"),
+        # 2024年 月 日
+        (_BARE_MONTH_DAY_RE, "slot"),
+        # 人均收入元,
+        (_BARE_YUAN_RE, "slot"),
         # 第月至第月, 第批: an ordinal with no number
         (_BARE_ORDINAL_RE, 0),
         # 贫困户   户: spaces where the number was to go
@@ -245,6 +251,13 @@ _BARE_MONEY_RE = compile_scanning(
 )
 # 贫困户   户: spaces left where the number was to go
 _SPACED_BLANK_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])[ \t]{2,}(?P<slot>人次|万元|亿元|个|人|户|所|家|名|例|份|张|台|元|项|次)(?=[,。;、)\s]|$)")
+# 人均可支配收入元,: a money metric, then 元 with no number between
+_BARE_YUAN_RE = compile_scanning(
+    r"(?:收入|支出|工资|薪酬|金额|资金|投资|产值|总额|价格|余额|利润|税收|补贴|补助|费用|存款|贷款)(?P<slot>元)(?=[,。;、)\s]|$)")
+# 2024年 月 日: a date whose month and day were left out, one slot
+_BARE_MONTH_DAY_RE = compile_scanning(r"(?<=\d年)[ \t\u3000]*(?P<slot>月[ \t\u3000]*日)")
+# 单位:万元、%: a table's unit line names its units, no value is missing
+_UNIT_LINE_RE = re.compile(r"单位\s*:")
 _BARE_ORDINAL_RE = compile_scanning(r"(?<![次等及落门甲府宅])第(?:[月年季批轮届期])(?:(?:至|到|—|-)第(?:[月年季批轮届期]))?")
 
 
@@ -273,6 +286,8 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 continue
             if norm[start - 1 : start] in _SLOT_MARKS or _EMPTY_BEFORE_RE.search(norm, max(0, start - 8), start):
                 continue  # ***份, 【 】万元: the marks are the slot (PH001/PH002), one finding for it
+            if pattern is _BARE_PERCENT_RE and _UNIT_LINE_RE.search(norm, max(0, norm.rfind("\n", 0, start) + 1, start - 30), start):
+                continue
             if pattern is _LONE_GE_RE and norm[start - 1 : start] in determiners:
                 continue
             seen.add(start)

@@ -219,6 +219,8 @@ _RANGE_JOIN_RE = re.compile(r"^\s*起?\s*(?:至|到|—|-|~|－)\s*$")
 _LONG_MONTH_RE = compile_scanning(
     r"(?<![\d.])(?P<month>1[0-2]\d)月(?![龄个])(?:(?P<day>\d{1,2})[日号])?"
 )
+# 第五季度, 2024年5季度: a year has four quarters
+_LONG_QUARTER_RE = compile_scanning(r"(?:第|年)(?:[五六七八九]|十[一二三四五六七八九]?|[5-9]|1\d)季度")
 _MONTH_TAIL_RE = re.compile(r"[底初末份]|[上中下]旬")
 _MONTH_LEAD_RE = re.compile(r"(?:于|在|至|到|截至|截止|今年|去年|明年|当年|同年|次年|自|从|、|年)[ \t]*$")
 # 民政局111月共发放: a word before and a word after, as a month stands in a sentence (not 第111, 每120)
@@ -248,6 +250,10 @@ def impossible_date(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             day = match.group("day")
             found.append((start, end, {"year": None, "month": int(match.group("month")),
                                        "day": int(day) if day else None, "problem": "month"}))
+    if "季度" in norm:
+        for match in _LONG_QUARTER_RE.finditer(norm):
+            start = match.start() + (norm[match.start()] == "年")
+            found.append((start, match.end(), {"year": None, "month": None, "day": None, "problem": "quarter"}))
     for start, end, details in sorted(found, key=lambda f: f[0]):
         yield Hit(start, end, {"date": analysis.text.original[start:end]}, details)
 
