@@ -50,6 +50,7 @@ class PeriodPart:
     figure: Figure
     months: frozenset[int]
     name: str
+    group: int = -1
 
 
 def _number(word: str) -> int:
@@ -95,6 +96,7 @@ class _Label:
     index: int  # the figure the period labels: the first after it
     months: frozenset[int]
     name: str
+    group: int = -1  # where the 分别 list it comes from starts; -1 for a period that opens its own item
 
 
 _BAD_WORDS_RE = re.compile(r"[\d,;。\n]")
@@ -120,6 +122,61 @@ def _labels(analysis: Analysis, starts: list[int]) -> list[_Label]:
     return found
 
 
+# 一至四季度分别… / 1-3月分别… / 一、二、三季度分别… / 1月、2月和3月分别…: several periods named at
+# once, their figures listed in order after 分别
+_RESPECTIVE_PERIODS_RE = re.compile(
+    r"(?=[1-9一二三四五六七八九十第])"
+    rf"(?:第?(?P<qa>[一二三四1-4])\s*(?:季度)?{_DASH}第?(?P<qb>[一二三四1-4])\s*季度"
+    r"|(?P<qs>第?[一二三四1-4](?:\s*[、,和及]\s*第?[一二三四1-4]){1,3})\s*季度"
+    rf"|(?P<ma>{_N})\s*(?:月份?)?{_DASH}(?P<mb>{_N})\s*月份?"
+    rf"|(?P<ms>{_N}\s*月份?(?:\s*[、,和及]\s*{_N}\s*月份?){{1,11}}))"
+    r"(?![末底初中上下旬])(?P<words>[^\d,;。\n]{0,16}?)分别(?P<more>[^\d,;。\n]{0,16}?)(?=\d)"
+)
+_RESPECTIVE_JOIN_RE = re.compile(r"\s*(?:[、,和及]|以及)\s*")
+_PERIOD_DIGIT_RE = re.compile(rf"{_N}")
+
+
+def _respective_periods(match: re.Match) -> list[frozenset[int]]:
+    """The periods a 分别 list names, in order: 一至四季度 → four quarters, 1-3月 → three months."""
+    if match.group("qa"):
+        first, last = _number(match.group("qa")), _number(match.group("qb"))
+        return [_months(3 * q - 2, 3 * q) for q in range(first, last + 1)] if first < last else []
+    if match.group("qs"):
+        quarters = [_number(q) for q in re.findall(r"[一二三四1-4]", match.group("qs"))]
+        return [_months(3 * q - 2, 3 * q) for q in quarters]
+    if match.group("ma"):
+        first, last = _number(match.group("ma")), _number(match.group("mb"))
+        return [frozenset({m}) for m in range(first, last + 1)] if 1 <= first < last <= 12 else []
+    months = [_number(m) for m in _PERIOD_DIGIT_RE.findall(match.group("ms"))]
+    return [frozenset({m}) for m in months] if all(1 <= m <= 12 for m in months) else []
+
+
+def _respective_labels(analysis: Analysis, starts: list[int]) -> list[_Label]:
+    """一至四季度分别完成投资8.14亿元、9.37亿元、10.02亿元、11.65亿元: one label per listed
+    figure, the periods taken in order; only when the list holds exactly one figure per period."""
+    norm, figures = analysis.text.norm, analysis.figures
+    found = []
+    for match in _RESPECTIVE_PERIODS_RE.finditer(norm):
+        words = match.group("words") + match.group("more")
+        periods = _respective_periods(match)
+        if len(periods) < 2 or _NOT_A_FLOW_RE.search(words) or len(set(periods)) != len(periods):
+            continue
+        index = bisect_left(starts, match.end())
+        if index >= len(figures) or figures[index].number_start != match.end():
+            continue
+        listed = [figures[index]]
+        while len(listed) <= len(periods) and listed[-1].index + 1 < len(figures):
+            following = figures[listed[-1].index + 1]
+            if not _RESPECTIVE_JOIN_RE.fullmatch(norm, listed[-1].end, following.number_start):
+                break
+            listed.append(following)
+        if len(listed) != len(periods) or any(f.base_unit != listed[0].base_unit for f in listed):
+            continue
+        name = _name(words)
+        found.extend(_Label(f.number_start, f.index, months, name, match.start()) for f, months in zip(listed, periods))
+    return found
+
+
 def _parts_in(analysis: Analysis, labels: list[_Label], label_starts: list[int], total: Figure,
               start: int, end: int, stop: int) -> list[PeriodPart]:
     """The labelled figures of the total's unit whose periods open in start..end (figure index below stop)."""
@@ -130,7 +187,7 @@ def _parts_in(analysis: Analysis, labels: list[_Label], label_starts: list[int],
         if (label.index >= stop or label.index == total.index or figure.kind != total.kind
                 or figure.base_unit != total.base_unit or not figure.exact or figure.derived):
             continue
-        parts.append(PeriodPart(figure, label.months, label.name))
+        parts.append(PeriodPart(figure, label.months, label.name, label.group))
     return parts
 
 
@@ -175,7 +232,7 @@ def find_period_sums(analysis: Analysis):
     labels: list[_Label] | None = None  # read once a total is found: most documents have none
     label_starts: list[int] = []
     for total in figures:
-        if total.kind not in _QUANTITY_KINDS or not total.exact or total.derived or total.in_list:
+        if total.kind not in _QUANTITY_KINDS + ("number",) or not total.exact or total.derived or total.in_list:
             continue
         clause_start, _ = text.clause_span(total.start)
         head = _TOTAL_PERIOD_RE.match(norm, clause_start, total.number_start)
@@ -187,22 +244,34 @@ def find_period_sums(analysis: Analysis):
         name = _name(words)
         floor = max(text.line_span(max(0, total.start - _WINDOW))[0], total.start - _WINDOW)
         if labels is None:
-            labels = _labels(analysis, starts)
+            labels = sorted(_labels(analysis, starts) + _respective_labels(analysis, starts), key=lambda label: label.start)
             label_starts = [label.start for label in labels]
         parts = _parts_in(analysis, labels, label_starts, total, floor, total.start, total.index)
         chosen = _chain(parts[::-1], _total_months(head), name) if len(parts) >= 2 else None
         if not chosen:
             parts = _parts_after(analysis, labels, label_starts, total, starts)
             chosen = _chain(parts, _total_months(head), name) if len(parts) >= 2 else None
-        if not chosen or len(chosen) < 2:
+        if not chosen or len(chosen) < 2 or not _one_list_near(text, chosen, total):
             continue
         named = {part.name for part in chosen if part.name}
-        if not named and not _table_rows(text, figures, (total, *(part.figure for part in chosen))):
-            continue  # nothing says what the parts count
+        if (not named or total.kind == "number") and not _table_rows(text, figures, (total, *(part.figure for part in chosen))):
+            continue  # nothing says what the parts count (a bare number: only a table's heading does)
         if named and not all(_alike(a, b) for a in named | {name} - {""} for b in named):
             continue  # they count two things
         inferred = not _CUMULATIVE_WORDS_RE.search(norm, clause_start, total.number_start)
         yield total, tuple(part.figure for part in chosen), inferred
+
+
+def _one_list_near(text, chosen: list[PeriodPart], total: Figure) -> bool:
+    """Parts from a 分别 list make a sum only all together, in the total's sentence or the one before."""
+    groups = {part.group for part in chosen}
+    if groups == {-1}:
+        return True
+    if len(groups) != 1:
+        return False
+    sentence_start, _ = text.sentence_span(total.start)
+    earliest = text.previous_sentence_start(sentence_start) if sentence_start else 0
+    return min(part.figure.start for part in chosen) >= earliest
 
 
 _ROW_WORDS_MAX = 8  # 前三季度累计 and its unit, 1月: a row of a table holds its period and nothing else
