@@ -61,6 +61,7 @@ class PartsTotal:
     complete: bool
     reason: str  # complement, partition, total_word, total_line, paired, enumerated; "" when not the whole
     inferred: bool = False  # the whole only by how the list is written (a bracket, 包括): a warning
+    opening: str = "其中"  # the words the list of parts follows (其中, or a group: 新建桥梁中)
 
 
 @dataclass(frozen=True)
@@ -1455,6 +1456,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             lists.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason, inferred))
         found.extend(_paired(lists))
     found.extend(_split_by_place(analysis))
+    found.extend(_parts_of_a_named_group(analysis, {p.total.index for p in found}, siblings, dimensions))
     found.extend(_parts_before_total_word(analysis))
     found.extend(_lines_closed_by_total(analysis))
     found.extend(_kinds_closed_by_other(analysis, complement))
@@ -1463,6 +1465,48 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         summed = {p.total.index for p in periods}
         found = [p for p in found if p.total.index not in summed] + periods
     return _with_breakdowns(analysis, found)
+
+
+# 新建桥梁中, / 在新建桥梁中, / 这些企业中: a clause that opens on the group a total counted
+_GROUP_CLOSE_RE = re.compile(r"(?:之)?中\s*[,:]")
+_GROUP_OPENING_RE = re.compile(r"\s*(?:在)?(?:这些|上述|以上|所有|全部)?(?P<group>[\u4e00-\u9fff]{2,10})")
+_GROUP_REACH = 16
+_GROUP_NOT_A_SET_RE = re.compile(r"其|年|月|季|期|过程|工作|活动|检查|调查|实践|发展|建设|实施|推进|执行|管理|手术|治疗|服务")
+
+
+def _parts_of_a_named_group(analysis: Analysis, read: set[int], siblings, dimensions) -> list[PartsTotal]:
+    """全年新建桥梁34座。新建桥梁中,跨河桥梁21座,跨沟桥梁16座: parts listed in a clause that
+    opens on the group the total just before counted (its head noun, 桥梁, is the total's). The
+    list may be partial, so it is never the whole: only parts exceeding the total are reported."""
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    starts = [f.start for f in figures]
+    ends = [f.end for f in figures]
+    found = []
+    for close in _GROUP_CLOSE_RE.finditer(norm):
+        clause_start, clause_end = text.clause_span(close.start())
+        if close.start() - clause_start > _GROUP_REACH or not clause_start:
+            continue
+        opening = _GROUP_OPENING_RE.fullmatch(norm, clause_start, close.start())
+        if opening is None or _GROUP_NOT_A_SET_RE.search(opening.group("group")):
+            continue
+        mark = clause_start - 1  # the 。 or , the total's statement ends with
+        nearest = _figure_ending_before(figures, ends, norm, mark)
+        if nearest is None or nearest.index in read or not nearest.exact or nearest.kind not in QUANTITY_KINDS:
+            continue
+        total_clause = text.clause_span(nearest.start)[0]
+        whole_label = norm[total_clause : nearest.number_start]
+        if opening.group("group")[-2:] not in whole_label or _CHANGE_WORDS_RE.search(whole_label) \
+                or _SPAN_OF_YEARS_RE.search(whole_label) or _PER_UNIT_RE.search(whole_label):
+            continue
+        _, sentence_end = text.sentence_span(close.end())
+        parts, labels = _parts_after(figures, starts, norm, close.end(), sentence_end, nearest)
+        parts, labels = _within_the_whole(parts, labels, nearest)
+        if len(parts) < 2 or _siblings_listed(whole_label, labels, siblings) or _across_dimensions(labels, dimensions):
+            continue
+        found.append(PartsTotal(nearest, tuple(parts), tuple(labels), False, "", True,
+                                text.original[opening.start("group") : close.start()] + "中"))
+    return found
 
 
 def _mark_before(norm: str, position: int, reach: int = 8) -> int:

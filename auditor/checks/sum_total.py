@@ -14,7 +14,7 @@ from auditor.model import Hit
 from auditor.relate import PartsTotal
 
 SUM_COLUMNS = ("sum_value", "sum_low", "sum_high", "sum_complete")
-PROVIDES = frozenset({"total", "parts", "sum"})
+PROVIDES = frozenset({"total", "parts", "sum", "opening"})
 
 
 def sum_tolerance(parts: PartsTotal) -> Fraction:
@@ -79,6 +79,7 @@ def sum_hit(analysis, relation: PartsTotal) -> Hit:
             "total": as_written(analysis, relation.total),
             "parts": "+".join(as_written(analysis, p) for p in relation.parts),
             "sum": _as_written_unit(relation, parts),
+            "opening": relation.opening,
         },
         {
             "total": relation.total.value,
