@@ -506,6 +506,9 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     stem = _stem(rate.metric)
     roles = [_own_count(text, f, stem) or _role(text, f, cues) for f in scope]
     numerators = [f for f, role in zip(scope, roles) if role == "num"]
+    if not numerators and share and _PART_RIGHT_BEFORE_SHARE_RE.fullmatch(text.norm, scope[-1].end, rate.number_start):
+        # 参加医保的共4.1万人,占全镇户籍人口的78.3%: 共 totals the part itself, whose whole 占 names
+        numerators = [scope[-1]]
     if not numerators:
         return None if share or task else _narrower_of_a_whole(text, scope, rate)
     # 出生人口…,死亡人口…,户籍人口…,出生率: the count of the rate's own event
@@ -597,6 +600,7 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     return None
 
 
+_PART_RIGHT_BEFORE_SHARE_RE = re.compile(r"\s*[,,]\s*(?:约|近|仅)?占[^\d,。;]{2,14}?的(?:比重|比例)?(?:为|达|达到|是)?\s*")
 _SCOPE_LEAD_RE = re.compile(r"^(?:全|本|该)(?:县|市|区|镇|乡|村|省)(?:共有|现有|共|有)?")
 
 
@@ -1060,6 +1064,10 @@ def _household_or_population(whole: str) -> str:
     return "household" if whole in ("总户数", "户数", "农户总数") else "population" if whole in ("总人口", "人口总数") else ""
 
 
+# words that say a group is counted on a register, not a narrower group of it
+_STOCK_QUALIFIER_RE = re.compile(r"登记|在册|持证|建档|户籍|常住|现有|在校|在园|在管|在职|在岗|注册")
+
+
 def _same_base(label: str, whole: str) -> bool:
     """劳动力 is 劳动力; 全村经济总收入 is 农村经济总收入; 常年外出劳动力 is no 劳动力."""
     kind = _household_or_population(whole)
@@ -1068,8 +1076,8 @@ def _same_base(label: str, whole: str) -> bool:
     a, b = _canonical_base(label), _canonical_base(whole)
     if len(a) < 2 or len(b) < 2:
         return False
-    if a == b:
-        return True
+    if a == b or len(b) >= 3 and a.endswith(b) and _STOCK_QUALIFIER_RE.fullmatch(a[: -len(b)]):
+        return True  # 登记残疾人 is the 残疾人 of 占全区残疾人的
     shorter, longer = sorted((a, b), key=len)
     return len(shorter) >= 4 and longer.endswith(shorter) and len(longer) - len(shorter) <= 2
 
