@@ -285,12 +285,22 @@ def _labelled_lists(text, figures, groups, complement) -> list[Breakdown]:
             found.append(Breakdown(total, tuple(parts), tuple(labels), True, "complement", True))
             continue
         elif _partition(labels, groups, norm[text.clause_span(total.start)[0] : total.number_start]) != "whole":
-            if _DECLARED_SPLIT_RE.search(norm, total.end, parts[0].start):
+            if _DECLARED_SPLIT_RE.search(norm, total.end, parts[0].start) and not rest_unlisted(norm, parts, labels, sentence_end):
                 # 执业医师1526人,按执业类别分:临床…、中医…: the list says it splits the total by one measure
                 found.append(Breakdown(total, tuple(parts), tuple(labels), True, "declared", True))
             continue
         found.append(Breakdown(total, tuple(parts), tuple(labels), True, "partition", inferred))
     return found
+
+
+_REST_RE = re.compile(r"其他|其它|其余")
+
+
+def rest_unlisted(norm: str, parts, labels, list_end: int) -> bool:
+    """…听力残疾1 902人;其余为言语、智力残疾: the rest is named after the last part with
+    no figure of its own, so the parts need not make up the total."""
+    return bool(_REST_RE.search(norm, parts[-1].end, min(len(norm), list_end + 8))) \
+        and not any(_REST_RE.search(label) for label in labels)
 
 
 _OPENER = (r"(?:按[\u4e00-\u9fff]{1,6}(?:分|划分|统计)|从[\u4e00-\u9fff]{1,6}(?:看|上看|来看)"

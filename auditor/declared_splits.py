@@ -25,7 +25,7 @@ from bisect import bisect_left
 from fractions import Fraction
 
 from auditor.arith import written_interval
-from auditor.breakdown import Breakdown
+from auditor.breakdown import Breakdown, rest_unlisted
 from auditor.cnnum import standard_number
 from auditor.extract import Figure
 from auditor.model import Analysis
@@ -72,6 +72,7 @@ def find_declared_splits(analysis: Analysis) -> list[Breakdown]:
             labels = tuple(_label(norm, parts, i, opener.end()) for i in range(len(parts)))
             verdict = _verdict(parts, total)
             whole = opener.group("by") is not None or declared is not None or any(_REST_RE.search(l) for l in labels)
+            whole = whole and not rest_unlisted(norm, parts, labels, end)
             if verdict == "over" or verdict == "under" and whole:
                 found.append(Breakdown(total, tuple(parts), labels, True, "declared", True))
     return found

@@ -488,10 +488,15 @@ def _reading_of(text, figures, rate: Figure, cues: _RatioCues, scope: list[Figur
     return numerator, whole, True, cues.cued(whole, cues.target)
 
 
+_SEVERAL_RATES_RE = re.compile(r"率、[^,,。;:]{0,16}?率\s*(?:均|都)\s*(?:为|达到|达|是|保持在?)?\s*$")
+
+
 def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, task: bool = False,
                   last_share: tuple[Figure, int, bool] | None = None) -> tuple[Figure, Figure, bool, bool] | None:
     """(numerator, denominator, inferred, target) as the wording pairs them, or None."""
     sentence_start, sentence_end = text.sentence_span(rate.start)
+    if _SEVERAL_RATES_RE.search(text.norm, max(text.clause_span(rate.start)[0], rate.number_start - 30), rate.number_start):
+        return None  # 达标率、宜存率均为100%: one value for several rates, none paired with one count
     scope, after = _scope(text, figures, rate, sentence_start, sentence_end)
     if not scope and after and not share and not task and rate.metric.endswith("率"):
         scope = _scope_in_next_sentence(text, figures, rate, sentence_end)
@@ -548,9 +553,13 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     if cued:
         whole = min(cued, key=lambda f: abs(f.index - numerator.index))
         numerator_clause = _words_before(text, numerator)
-        if (not share and not task and not cues.cued(whole, cues.denominator)
-                and not _counts_event(rate.metric, numerator_clause, rate.subject[-4:]) and not _DONE_NOW_RE.search(numerator_clause)):
-            return None  # 新增就业5000人,其中女性2300人,登记失业率3.2%: a part, but not what the rate counts
+        if (not share and not task and not _counts_event(rate.metric, numerator_clause, rate.subject[-4:])
+                and not _DONE_NOW_RE.search(numerator_clause)
+                and (not cues.cued(whole, cues.denominator)
+                     or stem and not _counts_event(rate.metric, _words_before(text, whole), rate.subject[-4:]))):
+            # 新增就业5000人,其中女性2300人,登记失业率3.2%: a part, but not what the rate counts;
+            # 改造站点23个,站点总数78个,到报率99.2%: a whole, but neither names what the rate counts
+            return None
         if _breakdown_of(text, scope, roles, whole, numerator, stem):
             return None
         return numerator, whole, False, cues.cued(whole, cues.target)
@@ -2024,7 +2033,12 @@ def _whole_made_of(labels: list[str], whole_label: str, partitions: list[tuple[s
 def _across_dimensions(labels: list[str], dimensions: list[tuple[str, ...]]) -> bool:
     """其中女性71人、少数民族38人、研究生64人: kinds along different lines overlap."""
     hit = {index for label in labels for index, group in enumerate(dimensions) if any(word in label for word in group)}
-    return len(hit) >= 2
+    return len(hit) >= 2 or any(_REOPENED_WHOLE_RE.search(label) for label in labels[1:])
+
+
+# 其中按保护价收购1.26万吨,…,收购的稻谷中三等以上的占92.3%(5.39万吨): a later item that
+# opens the whole again (…的稻谷中) splits it along another line
+_REOPENED_WHOLE_RE = re.compile(r"(?:^|[,;\n])\s*(?:[\u4e00-\u9fff]{1,8}的)?[\u4e00-\u9fff]{1,6}中(?=[\u4e00-\u9fff]{0,12}?的?占|\s*,)")
 
 
 def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
