@@ -5,7 +5,11 @@ The share is words (三成, 过半, 半数以上, 四分之一) or a percent und
 (不低于40%, 超过30%, 不足两成) that the ratio reader leaves alone. Its part is the
 quantity just before it; its whole the larger quantity of that unit before the
 part with 其中 between them (全区…86家,其中…23家). Any smaller-over-larger pair of
-that unit in the sentence that meets the bound explains it.
+that unit in the sentence that meets the bound explains it. The whole may also
+head a group (全县86个村中已有55个…,占比超过七成), end the sentence before one
+that opens with 其中 (a warning), or the counts stand in a bracket right after
+a rate (覆盖率不低于八成(24个街道中已有17个建成)). A target (确保, 到2025年) is
+not a claim of what was done and is left alone.
 
 Bounds: 超过/不低于/以上/过半 from below, 不足/不到/低于/以下 from above, each
 with a margin of 2% of the bound (a writer rounds 29.6% to 三成); a bare 三成 is a
@@ -26,11 +30,12 @@ from auditor.extract import Figure
 from auditor.model import Hit
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_SHARE_HEAD = r"(?:占比|占(?P<whole>[^\d,。;:、]{0,12}?)的?(?:比重|比例)|占(?P<whole2>[^\d,。;:、]{0,12}?)的)(?:为|达|达到|是|已)?"
+_SHARE_HEAD = (r"(?:占比|占(?P<whole>[^\d,。;:、]{0,12}?)的?(?:比重|比例)|占(?P<whole2>[^\d,。;:、]{0,12}?)的"
+               r"|(?<![\u4e00-\u9fff])(?:比例|比重)|(?P<rate>[\u4e00-\u9fff]{1,8}率))(?:为|达|达到|是|已)?")
 _BOUND_RE = re.compile(
     _SHARE_HEAD + r"(?P<word>超过|超|不低于|不少于|高于|逾|达到|近|接近|将近|约|不足|不到|低于|少于)?"
     r"(?P<value>[一二两三四五六七八九]成|过半|半数|一半|[二三四五六七八九十]分之[一二三四五六七八九]|(?P<percent>\d+(?:\.\d+)?)%)"
-    r"(?P<tail>以上|以下|左右|多)?")
+    r"(?P<tail>以上|以下|左右|多)?(?![\d.%])")
 _LOWER = ("超过", "超", "不低于", "不少于", "高于", "逾", "以上", "多")
 _UPPER = ("不足", "不到", "低于", "少于", "以下")
 _NEAR = ("近", "接近", "将近")
@@ -42,6 +47,11 @@ _GAP_RE = re.compile(r"\s*[,,]?\s*$")  # nothing between the part and its share:
 _SCOPE_RE = re.compile(r"全[省市县区镇乡村国]|本[省市县区镇乡村]|[省市县区]级")
 _GENERIC_PAIRS = frozenset({"全县", "全市", "全区", "全省", "全镇", "全乡", "总数", "总量"})
 _WORDS_REACH = 24
+# 全县86个村中已有55个: the whole a group head (N个X中) names, its part counted after it
+_AMONG_RE = re.compile(r"[^\d,。;]{0,12}?中\s*[,,]?\s*(?:已有|已|有|共有|共|累计|其中)")
+_TARGET_RE = re.compile(r"确保|力争|争取|要求|目标|计划|预计|到20\d\d年|将|应|须|需")
+_BRACKET_COUNTS_RE = re.compile(r"\s*\((?P<inner>[^()]{4,60})\)")
+_PART_CLAUSE_TAIL_RE = re.compile(r"[^\d,。;、()]{0,20}[,,]\s*")  # 151个实现集中供水,占比…: the part's own clause ends first
 
 
 def _value(match: re.Match) -> Fraction | None:
@@ -108,10 +118,12 @@ def _meets(part: Figure, whole: Figure, low: Fraction, high: Fraction) -> bool:
 def share_bounds(analysis, rule):
     text, figures = analysis.text, analysis.figures
     norm = text.norm
-    if "占" not in norm:
+    if "占" not in norm and "率" not in norm and "比" not in norm:
         return
     hosted = {r.rate.index for r in analysis.relations.ratios} if analysis.relations else set()
     for match in _BOUND_RE.finditer(norm):
+        if match.group("rate") and match.group("percent"):
+            continue  # 覆盖率不低于90%: the ratio reader's, not this rule's
         if match.group("percent"):
             rate_index = first_figure_at(figures, match.start("percent"))
             if rate_index < len(figures) and rate_index in hosted:
@@ -127,24 +139,83 @@ def share_bounds(analysis, rule):
             yield hit
 
 
-def _judge(analysis, match: re.Match, bound) -> Hit | None:
+def _whole_of(norm: str, whole: Figure, part: Figure) -> bool:
+    """其中 between them (全区…86家,其中…23家), or the whole a group head (86个村中已有…)."""
+    between = norm[whole.end : part.number_start]
+    return "其中" in between or _AMONG_RE.fullmatch(between) is not None
+
+
+def _in_bracket_after(analysis, match: re.Match) -> tuple[list[Figure], tuple[int, int]] | None:
+    """覆盖率不低于八成(全市24个街道中已有17个建成): the counts the bracket right after gives."""
+    bracket = _BRACKET_COUNTS_RE.match(analysis.text.norm, match.end())
+    if bracket is None:
+        return None
+    figures = analysis.figures
+    first = first_figure_at(figures, bracket.start("inner"))
+    inside = [f for f in figures[first : first + _MAX_LOOKBACK] if f.end <= bracket.end("inner")]
+    return [f for f in inside if _is_quantity(f)], bracket.span("inner")
+
+
+def _pair(analysis, match: re.Match) -> tuple[Figure, Figure, list[Figure], bool] | None:
+    """(part, whole, the quantities any pair of which may explain the bound, inferred)."""
     text, figures = analysis.text, analysis.figures
     norm = text.norm
-    low, high, soft = bound
     sentence_start, _ = text.sentence_span(match.start())
+    if _TARGET_RE.search(norm, max(sentence_start, match.start() - 30), match.start()):
+        return None  # 确保覆盖率不低于八成: a target, not what was done
+    bracketed = _in_bracket_after(analysis, match)
+    if bracketed is not None and len(bracketed[0]) >= 2:
+        quantities = bracketed[0]
+        part = quantities[-1]
+        wholes = [f for f in quantities[:-1] if _same_unit(f, part) and f.value >= part.value and _whole_of(norm, f, part)]
+        return (part, wholes[0], quantities, False) if len(wholes) == 1 else None
+    if match.group("rate") is None and bracketed is not None:
+        return None  # 占比超过三成(其中…): the bracket says what the share is of
     before = first_figure_at(figures, match.start())
     quantities = [f for f in figures[max(0, before - _MAX_LOOKBACK) : before] if f.start >= sentence_start and _is_quantity(f)]
-    if len(quantities) < 2 or "分别" in norm[quantities[-1].end : match.start()]:
+    if not quantities or "分别" in norm[quantities[-1].end : match.start()]:
         return None
     part = quantities[-1]
     if text.clause_span(match.start())[0] > text.clause_span(part.start)[1] + 1:
         return None  # the part must be in the clause just before the share
-    if not _GAP_RE.match(norm, part.end, match.start()):
+    if not (_GAP_RE.match(norm, part.end, match.start()) or _PART_CLAUSE_TAIL_RE.fullmatch(norm, part.end, match.start())):
         return None
-    wholes = [f for f in quantities[:-1] if _same_unit(f, part) and f.value >= part.value and "其中" in norm[f.end : part.number_start]]
-    if len(wholes) != 1:
+    if match.group("rate") is not None:
+        from auditor.relate import _counts_event
+
+        if not _counts_event(match.group("rate"), norm[text.clause_span(part.start)[0] : match.start()]):
+            return None  # 已有55个完成改造,满意率超过七成: the rate counts something else
+    wholes = [f for f in quantities[:-1] if _same_unit(f, part) and f.value >= part.value and _whole_of(norm, f, part)]
+    if len(wholes) == 1:
+        return part, wholes[0], quantities, False
+    if len(quantities) == 1 and norm[sentence_start:part.number_start].lstrip().startswith("其中"):
+        whole = _whole_ending_sentence_before(analysis, part, sentence_start)
+        if whole is not None:
+            return part, whole, [part, whole], True
+    return None
+
+
+def _whole_ending_sentence_before(analysis, part: Figure, sentence_start: int) -> Figure | None:
+    """林地总面积97.3万亩。其中生态林42.6万亩,占…过半: the quantity that ends the sentence before 其中."""
+    figures, norm = analysis.figures, analysis.text.norm
+    if part.index == 0:
         return None
-    whole = wholes[0]
+    whole = figures[part.index - 1]
+    if not (_is_quantity(whole) and _same_unit(whole, part) and whole.value >= part.value):
+        return None
+    if not re.fullmatch(r"[\s。]*", norm[whole.end : sentence_start]) or norm[sentence_start - 1] != "。":
+        return None
+    return whole
+
+
+def _judge(analysis, match: re.Match, bound) -> Hit | None:
+    text = analysis.text
+    norm = text.norm
+    low, high, soft = bound
+    paired = _pair(analysis, match)
+    if paired is None:
+        return None
+    part, whole, quantities, inferred = paired
     named = (match.group("whole") or match.group("whole2") or "").strip()
     if named and not _names_whole(named, norm[max(text.clause_span(whole.start)[0], whole.number_start - _WORDS_REACH) : whole.number_start]):
         return None  # 占全市…的: a whole other than the one stated
@@ -163,7 +234,7 @@ def _judge(analysis, match: re.Match, bound) -> Hit | None:
         {"stated": stated, "low": str(low), "high": str(high), "part": part.value, "whole": whole.value,
          "recomputed": shown(exact * 100, 2)},
         related=((part.start, part.end), (whole.start, whole.end)),
-        severity="warning" if soft else "",
+        severity="warning" if soft or inferred else "",
     )
 
 
