@@ -43,7 +43,8 @@ def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
     """98、36% is a figure, but 3、5% may be two values sharing a unit (分别增长3、5%) and
     3、4万元 a range: only a pair that no list or range reading explains."""
     whole, part = int(match.group("whole")), match.group("part")
-    if whole < 10 and not (len(part) == 2 and _ONE_RATE_RE.search(norm, max(0, match.start() - 8), match.start())):
+    if whole < 10 and not (len(part) == 2 and (_ONE_RATE_RE.search(norm, max(0, match.start() - 8), match.start())
+                                               or _one_amount(norm, match))):
         return False  # 3、5%: two small values sharing a unit as easily as 3.5%; 节约率4、25% is one rate
     if abs(whole - int(part)) <= 1:
         return False  # 10、11万元: a range, 'ten or eleven'
@@ -55,6 +56,18 @@ def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
     return not any(word in head for word in _TWO_SUBJECTS) and not _TWO_OF_RE.search(head)
 
 
+def _one_amount(norm: str, match: re.Match) -> bool:
+    """税收收入完成3、58亿元, 同比增长4、35%: a verb that states one amount of money or one
+    rate right before a single digit and two after the mark; 分别为2、5个 and 共2、46家
+    stay two values (the unit, the word before or the clause tells the rest)."""
+    unit = (match.group("unit") or "").strip()
+    if not (unit.endswith("元") and unit[:1] in "万亿" or unit in ("%", "‰")):
+        return False
+    return bool(_ONE_AMOUNT_VERB_RE.search(norm, max(0, match.start() - 6), match.start()))
+
+
+# the verb or noun right before a single amount: 收入完成, 增长, 总额达到
+_ONE_AMOUNT_VERB_RE = re.compile(r"(?:完成|实现|达到|达|收入|支出|总额|总量|规模|投资|投入|产值|增加值|增长|下降|提高|降低|增加|减少|回落|上升|增幅|降幅|增速)(?:了|为)?\s*$")
 _TWO_SUBJECTS = ("和", "与", "及", "二者", "两者")
 _ONE_RATE_RE = re.compile(r"率(?:为|达|是|达到)?\s*$")
 # 分两批下拨30、5万元, 两个乡镇: a count of two before the figure makes two values a reading
