@@ -209,12 +209,13 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             quoted = _QUOTED_NAME_RE.match(norm, figure.end)
             ones = _QUOTED_ONES_RE.match(norm, figure.end) if quoted is None else None
             if quoted is not None or ones is not None:
-                _, sentence_end = text.sentence_span(figure.start)
                 opened = (quoted or ones).end()
-                # the list ends its clause: …提升行动,全年新签约… goes on with another matter
-                clause_end = _CLAUSE_MARK_RE.search(norm, opened, sentence_end)
-                stop = clause_end.start() if clause_end else sentence_end
+                stop = _quoted_list_end(norm, text, figure, opened)
+                if stop is None:
+                    continue
                 items = [p.strip() for p in re.split(r"、|和|及", norm[opened:stop].rstrip("。;")) if p.strip()]
+                if _has_count("、".join(items)):
+                    continue  # “两张清单”——“三个清单”和…: the items are counts of their own
                 if quoted is not None:
                     noun = quoted.group("noun")[-2:]
                     alike = len(noun) == 2 and all(p.endswith(noun) for p in items)
@@ -310,9 +311,30 @@ def _tasks_with_amounts(listing: str, figure) -> bool:
     return bool(units) and figure.base_unit not in units and len(units) == len(re.split(r"、", listing.strip()))
 
 
-_QUOTED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」][ \t]*:")
+# after a quoted name, what opens its items: a colon, 即 after a comma (坚持“六个到位”,即…) or a dash
+# (“三张清单”——权力清单、…)
+_ITEMS_OPEN = r"[ \t]*(?::[ \t]*(?:即|就是)?|,[ \t]*(?:即|也就是|就是|具体为|具体是|分别是)[ \t]*:?|—{1,2}|-{2})"
+_QUOTED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」]" + _ITEMS_OPEN)
 # “三个一”服务机制: the count's noun is 一, a name of up to six characters before the colon
-_QUOTED_ONES_RE = re.compile(r"一[”\"」][\u4e00-\u9fff]{0,6}[ \t]*:")
+_QUOTED_ONES_RE = re.compile(r"一[”\"」][\u4e00-\u9fff]{0,6}" + _ITEMS_OPEN)
+_QUOTED_LIST_STOP_RE = re.compile(r"[,;。!?\n]")
+
+
+def _quoted_list_end(norm: str, text, figure, opened: int) -> int | None:
+    """Where the items after a quoted name end: at the clause's end (…提升行动,全年新签约…
+    goes on with another matter) or the sentence's; a line that ends in 、 wraps the list
+    (组织到位、投入到位、⏎督查到位…), so the list goes on in the next line. None when no end
+    comes within the reach of a list."""
+    reach = min(len(norm), opened + _LIST_MAX)
+    position = opened
+    while True:
+        stop = _QUOTED_LIST_STOP_RE.search(norm, position, reach)
+        if stop is None:
+            _, sentence_end = text.sentence_span(figure.start)
+            return sentence_end if sentence_end <= reach else None
+        if stop.group(0) != "\n" or not norm[opened : stop.start()].rstrip().endswith("、"):
+            return stop.start()
+        position = stop.end()
 _CLAUSE_MARK_RE = re.compile(r"[,;。]")
 
 
