@@ -50,7 +50,8 @@ def _named(norm: str, noun_start: int, floor: int) -> str:
 def standard_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str, str] | None:
     """(payment, per-unit phrase, group words, the name a message gives it) of a 元 value
     stated as a standard, or None."""
-    if figure.kind != "money" or figure.base_unit != "元" or figure.multiplier != 1 or not figure.exact:
+    if figure.kind != "money" or figure.base_unit != "元" or figure.multiplier != 1 \
+            or not (figure.exact or figure.qualifier in STANDARD_BOUNDS):
         return None
     text, norm = analysis.text, analysis.text.norm
     if norm.find("每", max(0, figure.number_start - _WINDOW), figure.number_start) < 0:
@@ -62,18 +63,26 @@ def standard_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str, str
     if previous is not None and previous.end > start and previous.kind == figure.kind:
         return None  # a second sum in its clause: a list, a range, a before and after
     head = norm[start : figure.number_start]
+    tail = norm[figure.end : min(clause_end, figure.end + 12)]
+    if figure.qualifier in STANDARD_BOUNDS:  # 每人每月不低于800元: a floor of the standard, keyed as the standard
+        head = head.removesuffix(figure.qualifier)
+        tail = tail.removeprefix(figure.qualifier)
     per = None
     for per in _PER_RE.finditer(head):
         pass
     if per is None or len(head) - per.end() > 12:
         return None
-    tail = norm[figure.end : min(clause_end, figure.end + 12)]
     payment = _PAYMENT_RE.search(norm, start, clause_end)
     if payment is None or _CHANGED_RE.search(head) or _CHANGED_RE.search(tail) \
             or _CHANGED_RE.search(norm, max(sentence_start, start - _WINDOW), start):
         return None
-    noun = payment.group(0)
-    # the words before the noun stay in the group: 生活补贴 and 护理补贴, 农村特困人员供养金 tell two apart
-    group = _CLAUSE_NOISE_RE.sub("", _HEADCOUNT_RE.sub("", head.replace(per.group(0), "").replace(noun, "")))
-    label = _named(norm, payment.start(), start) + noun
-    return noun, per.group("unit") + (per.group("time") or ""), group, f"{label}({''.join(per.group(0).split())})"
+    named = _named(norm, payment.start(), start)
+    # the name (生活补贴, 护理补贴) and the words before it (农村特困人员供养金) tell two apart, the name
+    # keyed with its noun: 生活补助 before the value or after it (按…标准发放生活补助) is one name
+    group = _CLAUSE_NOISE_RE.sub("", _HEADCOUNT_RE.sub("", head.replace(per.group(0), "").replace(named + payment.group(0), "").replace(payment.group(0), "")))
+    label = named + payment.group(0)
+    return label, per.group("unit") + (per.group("time") or ""), group, f"{label}({''.join(per.group(0).split())})"
+
+
+# a floor or a ceiling of a standard (不低于800元), compared with a standard as an interval
+STANDARD_BOUNDS = ("不低于", "不少于", "不高于", "不超过")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -14,23 +14,35 @@ from auditor.checks.base import Check, Params
 from auditor.checks.common import as_written, is_listed
 from auditor.divisions import division_conflicts, place_levels
 from auditor.extract import Figure, strip_fillers
-from auditor.lexicon import APPROXIMATE_WORDS, DIRECTION_ALTERNATIVES
+from auditor.lexicon import APPROXIMATE_WORDS, DIRECTION_ALTERNATIVES, SUBJECT_VARIANTS
 from auditor.model import Analysis, Hit
 from auditor.relate import direction_of
 from auditor.rulepack import Rule
-from auditor.standards import said_as_target, standard_key
+from auditor.standards import STANDARD_BOUNDS, said_as_target, standard_key
 
 _LEADING_RE = re.compile(r"^(?:截至|截止|到)?(?:目前|今年|本年|年底|\d+月底?)?[,]?")
 
 
 def metric_key(subject: str, metric: str, scope_words: tuple[str, ...]) -> str:
     subject = re.sub(r"[\s,、:“”\"]", "", subject)
-    subject = _LEADING_RE.sub("", subject)
-    for word in scope_words:
-        if subject.startswith(word):
-            subject = subject[len(word) :]
-            break
-    return subject + metric
+    # 全年辖区食品抽检 and 全年食品抽检: every scope word that opens a subject goes, not the first alone
+    while True:
+        shorter = _LEADING_RE.sub("", subject)
+        for word in scope_words:
+            if shorter.startswith(word):
+                shorter = shorter[len(word) :]
+                break
+        if shorter == subject:
+            return same_subject(subject) + metric
+        subject = shorter
+
+
+def same_subject(subject: str) -> str:
+    """A subject as its variants are keyed: 登记在册的养老机构 and 登记养老机构 are one."""
+    for variant, canonical in SUBJECT_VARIANTS:
+        if variant in subject:
+            subject = subject.replace(variant, canonical)
+    return subject
 
 
 @dataclass(frozen=True)
@@ -144,26 +156,63 @@ _REVISED_RE = re.compile(r"修正|更正|订正|核实|核定|核准|调整为|�
 _CHANGE_HEAD_NOISE_RE = re.compile(r"今年以来|一年来|以来|截至目前|截止目前|目前|总体|整体|累计|共|了|的")
 
 
-def _change_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str] | None:
-    """(place and metric, base and direction, the words as a message names them) of a
-    change that names both in its clause."""
+def _change_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str, str] | None:
+    """(metric, base and direction, the words as a message names them, the level of its place
+    or "") of a change that names its place or the report's whole year, and its base, in its
+    clause."""
     text, norm = analysis.text, analysis.text.norm
     sentence_start, _ = text.sentence_span(figure.start)
     clause_start = max(text.clause_span(figure.start)[0], sentence_start)
     if figure.index and analysis.figures[figure.index - 1].end > clause_start:
         return None  # 发生火灾120起,同比下降: the change of the count before
     said = _NAMED_CHANGE_RE.fullmatch(norm, clause_start, figure.number_start)
-    if said is None:
-        return None
-    head = _CHANGE_HEAD_NOISE_RE.sub("", _PERIOD_RE.sub("", said.group("head")))
+    if said is not None:
+        named = said.group("head")
+    else:  # 政府采购规模共计12.8亿元,同比增长9.3%: the change of the quantity named in the clause before
+        said = _BARE_CHANGE_RE.fullmatch(norm, clause_start, figure.number_start)
+        named = _quantity_named_before(analysis, figure, sentence_start, clause_start) if said else None
+        if named is None:
+            return None
+    head = _CHANGE_HEAD_NOISE_RE.sub("", _PERIOD_RE.sub("", named))
     if not head.isalpha():
         return None  # a figure's digits left in its name
     place = _PLACE_HEAD_RE.match(head)
-    if place is None or len(head) - place.end() < 2 or "分别" in head \
+    # 全年政府采购规模较上年增长: the report's own year names the report's own total, as a place would
+    whole_year = place is None and _WHOLE_YEAR_HEAD_RE.match(named) is not None and len(head) >= _YEAR_HEAD_MIN
+    if (place is None and not whole_year) or len(head) - (place.end() if place else 0) < 2 or "分别" in head \
             or _REVISED_RE.search(norm, max(sentence_start, figure.number_start - _FRAME_WINDOW), figure.number_start):
         return None
     base = "环比" if said.group("base") == "环比" else "同比"
-    return head, base + direction_of(said.group("word")), head + said.group("base") + said.group("word")
+    # 全市土地出让收入 and 全年土地出让收入: one total, the place keyed apart as its level (市)
+    metric = head[place.end() :] if place else head
+    return metric, base + direction_of(said.group("word")), head + said.group("base") + said.group("word"), _level(head)
+
+
+_BARE_CHANGE_RE = re.compile(
+    r"\s*(?P<base>同比|环比|(?:比|较)(?:上年同期|去年同期|上年|去年|上一年|同期)|与(?:上年同期|去年同期|上年|去年|上一年)相比)\s*[,,]?\s*"
+    rf"(?P<word>{DIRECTION_ALTERNATIVES})了?\s*"
+)
+_WHOLE_YEAR_HEAD_RE = re.compile(r"[^\u4e00-\u9fff\d]*(?:全年|本年度|本年|(?:19|20)\d{2}\s*年(?:度|全年)?)")
+_YEAR_HEAD_MIN = 4  # a name of four characters or more (政府采购规模), not a bare 收入
+_NAMED_BEFORE_END_RE = re.compile(r"(?:共计|累计|合计|总计|共有|完成|实现|达到|达|为|是|共|约|近|有)+$")
+
+
+def _quantity_named_before(analysis: Analysis, figure: Figure, sentence_start: int, clause_start: int) -> str | None:
+    """The name of the quantity that ends the clause right before a bare change (全年政府采购规模共计
+    12.8亿元,同比增长9.3%: 全年政府采购规模), or None."""
+    if not figure.index:
+        return None
+    before = analysis.figures[figure.index - 1]
+    if before.kind not in _QUANTITY_KINDS or before.start < sentence_start or before.qualifier:
+        return None
+    text, norm = analysis.text, analysis.text.norm
+    own_start, own_end = text.clause_span(before.start)
+    if own_end + 1 != clause_start or norm[before.end : own_end].strip() or norm[own_end] != ",":
+        return None  # the quantity must end the clause just before
+    own_start = max(own_start, sentence_start)
+    if figure.index > 1 and analysis.figures[figure.index - 2].end > own_start:
+        return None  # two figures in that clause: which one changed is not told
+    return _NAMED_BEFORE_END_RE.sub("", norm[own_start : before.number_start].strip()) or None
 
 
 def _own_periods(analysis: Analysis, figure: Figure) -> frozenset[str]:
@@ -172,13 +221,18 @@ def _own_periods(analysis: Analysis, figure: Figure) -> frozenset[str]:
     start = max(sentence_start, figure.number_start - _FRAME_WINDOW)
     norm = analysis.text.norm
     # 今年以来 is the report's own year to date, as a sentence that names none
+    # 较上年, 与上年同期相比: the base a change is measured against, no period of its own
     return frozenset(_plain_year(m.group(0)) for m in _PERIOD_RE.finditer(norm, start, figure.number_start)
-                     if m.group(0) not in _DEFAULT_PERIOD and not norm.startswith("以来", m.end()))
+                     if m.group(0) not in _DEFAULT_PERIOD and not norm.startswith("以来", m.end())
+                     and not _BASE_BEFORE_RE.search(norm, max(start, m.start() - 4), m.start()))
+
+
+_BASE_BEFORE_RE = re.compile(r"[比较与]")
 
 
 def _change_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     state = analysis.state(rule.id + ":changes")
-    first_seen: dict[tuple[str, str], tuple[_Stated, frozenset[str]]] = state.setdefault("first_seen", {})
+    first_seen: dict[tuple[str, str], tuple[_Stated, frozenset[str], str]] = state.setdefault("first_seen", {})
     reported: set[tuple[str, str]] = state.setdefault("reported", set())
     norm = analysis.text.norm
     for figure in analysis.figures:
@@ -189,15 +243,17 @@ def _change_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         keyed = _change_key(analysis, figure)
         if keyed is None:
             continue
-        key, label = keyed[:2], keyed[2]
+        key, label, level = keyed[:2], keyed[2], keyed[3]
         period = _period_of(analysis, figure)
         if period is None or period[1]:
             continue  # a target, or a value of a list
         own = _own_periods(analysis, figure)
-        earlier, earlier_own = first_seen.get(key, (None, None))
+        earlier, earlier_own, earlier_level = first_seen.get(key, (None, None, ""))
         if earlier is None:
-            first_seen[key] = (_stated(analysis, figure, period[0]), own)
+            first_seen[key] = (_stated(analysis, figure, period[0]), own, level)
             continue
+        if level and earlier_level and level != earlier_level:
+            continue  # 全市… and 全县…: the city's change and the county's
         if own != earlier_own:
             continue  # 上半年,…下降9.3%。…下降3.9%: the second may be the year's, its sentence does not say
         if earlier.when and period[0] and not earlier.when & period[0]:
@@ -220,7 +276,7 @@ def _standard_conflicts(analysis: Analysis, rule: Rule) -> list[Hit]:
     reported: set[tuple[str, str, str]] = state.setdefault("reported", set())
     hits = []
     for figure in analysis.figures:
-        if figure.kind != "money" or figure.qualifier:
+        if figure.kind != "money" or figure.qualifier and figure.qualifier not in STANDARD_BOUNDS:
             continue
         keyed = standard_key(analysis, figure)
         if keyed is None:
@@ -235,17 +291,28 @@ def _standard_conflicts(analysis: Analysis, rule: Rule) -> list[Hit]:
         if key in reported or not _apart(earlier, figure):
             continue
         if isinstance(earlier, Figure):
-            earlier = first_seen[key] = _stated(analysis, earlier, _periods_only(analysis, earlier))
+            earlier = first_seen[key] = _standard_stated(analysis, earlier)
         period = _period_of(analysis, figure)
         if period is None or earlier.when is None or earlier.when != period[0]:
             continue  # 2023年 … 2024年起: two years, two standards; or a value of a list
         reported.add(key)
-        hits.append(_hit(analysis, label, earlier, figure))
+        hits.append(_hit(analysis, label, earlier, figure, _bound_shown(analysis, figure)))
     if analysis.carry is not None:  # the next piece reads this one's figures as records
         for key, seen in first_seen.items():
             if isinstance(seen, Figure):
-                first_seen[key] = _stated(analysis, seen, _periods_only(analysis, seen))
+                first_seen[key] = _standard_stated(analysis, seen)
     return hits
+
+
+def _bound_shown(analysis: Analysis, figure: Figure) -> str:
+    """不低于800元 as a message quotes a standard's floor; 650元 as written."""
+    shown = as_written(analysis, figure)
+    return figure.qualifier + shown if figure.qualifier in STANDARD_BOUNDS else shown
+
+
+def _standard_stated(analysis: Analysis, figure: Figure) -> _Stated:
+    stated = _stated(analysis, figure, _periods_only(analysis, figure))
+    return replace(stated, shown=_bound_shown(analysis, figure))
 
 
 def _periods_only(analysis: Analysis, figure: Figure) -> frozenset[str] | None:
@@ -303,11 +370,11 @@ def _rate_period(analysis: Analysis, figure: Figure) -> frozenset[str]:
     return period[0] if period else frozenset()
 
 
-def _hit(analysis: Analysis, metric: str, earlier: _Stated, figure: Figure) -> Hit:
+def _hit(analysis: Analysis, metric: str, earlier: _Stated, figure: Figure, shown: str | None = None) -> Hit:
     return Hit(
         figure.start,
         figure.end,
-        {"metric": metric, "first": earlier.shown, "second": as_written(analysis, figure), "first_line": earlier.line},
+        {"metric": metric, "first": earlier.shown, "second": shown or as_written(analysis, figure), "first_line": earlier.line},
         {"metric": metric, "values": [earlier.written, figure.written]},
         related=((earlier.start - analysis.offset, earlier.end - analysis.offset),),
     )
@@ -371,6 +438,8 @@ _SUBJECT_WINDOW = 24
 _OWN_NAME_AFTER_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?P<verb>发放|投入|拨付|兑现|支付|落实|完成|实现|查处|接待|新增|建成|培训|救助)[\u4e00-\u9fff]{4,}$")
 # a quantity named in full needs no frame from the clause before: 查处超限超载车辆, 常住人口, 市场主体
 _STOCK_NOUN_RE = re.compile(r"(?:人口|主体|总值|总额|总量|余额|总收入|总产值|总产量|总支出)$")
+# a state of the place (its built-up area, its population), no event's result
+_STATE_NOUN_RE = re.compile(r"(?:建成区|常住人口|户籍人口|总人口)$")
 _FRAME_WINDOW = 60
 _PLACEHOLDER_YEAR_RE = re.compile(r"[xX×Ｘ]")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
@@ -605,7 +674,7 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     if village:
         marks.the_village.add(figure.index)
         head = _THE_VILLAGE_RE.sub("全村", head)
-    subject = _RURAL_ECONOMY_RE.sub(r"\1经济", _core(_PERIOD_RE.sub("", head), scope_words))
+    subject = same_subject(_RURAL_ECONOMY_RE.sub(r"\1经济", _core(_PERIOD_RE.sub("", head), scope_words)))
     if figure.kind == "area" and subject in _WHOLE_AREA_NAMES:
         subject = "总面积"  # 国土面积, 总面积, 辖区面积: the area of the place itself
     if subject.startswith("经济") and _VILLAGE_SCOPE[0] in scope_words:
@@ -625,7 +694,8 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
         # figure or an event, tells whose figure it is; 在经费保障方面, 经过两年努力 tell nothing
         if previous is None or previous.start < sentence_start:
             event = _EVENT_FRAME_RE.search(frame)
-            frame = event.group(0) if event else ""
+            # 推进城市更新,城区建成区面积…: a state of the place, whatever work the clause before names
+            frame = event.group(0) if event and not _STATE_NOUN_RE.search(subject) else ""
         elif len(subject) >= 6 and not _PER_HEAD_SUBJECT_RE.search(subject) or _STOCK_NOUN_RE.search(subject):
             frame = ""  # 全年检测货运车辆3.26万辆次,查处超限超载车辆1124辆: a name in full, whatever came before
         elif _PER_HEAD_SUBJECT_RE.search(subject) and not _EVENT_FRAME_RE.search(frame):
