@@ -26,6 +26,7 @@ from auditor.arith import (
     written_interval,
 )
 from auditor.extract import Figure, strip_fillers
+from auditor.growth_points import find_growth_points
 from auditor.lexicon import (
     DIRECTION_ALTERNATIVES,
     DIRECTION_VERB_ALTERNATIVES,
@@ -101,7 +102,7 @@ def find_relations(analysis: Analysis) -> Relations:
     return Relations(
         ratios=tuple(find_ratios(analysis)),
         parts=parts,
-        changes=tuple(find_changes(analysis, part_indexes)),
+        changes=tuple(find_changes(analysis, part_indexes)) + tuple(find_growth_points(analysis)),
     )
 
 
@@ -112,11 +113,16 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern:
 
 @lru_cache(maxsize=1024)
 def direction_of(word: str) -> str:
-    if any(word.startswith(w) for w in DOWN_WORDS):
+    if any(word.startswith(w) for w in DOWN_WORDS + _PACE_DOWN):
         return "down"
-    if any(word.startswith(w) for w in UP_WORDS):
+    if any(word.startswith(w) for w in UP_WORDS + _PACE_UP):
         return "up"
     return ""
+
+
+# 增速放缓, 增速加快: the pace of a growth rate, said of the rate itself (growth_points)
+_PACE_DOWN = ("放缓", "收窄")
+_PACE_UP = ("加快",)
 
 
 def values_go(old: Figure, new: Figure) -> str:
@@ -2159,7 +2165,7 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
 # --- before, after and the change between --------------------------------------------
 
 # 由每亩412公斤提高到每亩398公斤, 由每人每月680元: a value per head or per unit
-_PER_UNIT = r"(?:每(?:人|户|亩|月|年|名|天|日|吨|床|桌|平方米|公里)){0,2}"
+_PER_UNIT = r"(?:每(?:人次|人|户|亩|月|年|名|天|日|吨|床|桌|平方米|公里)|人均|户均|亩均|次均|平均){0,2}"
 _FROM_RE = re.compile(rf"(?:由|从)(?:\d{{4}}年(?:底|末|初)?|(?:上年|去年|上一年)(?:底|末|同期)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?{_PER_UNIT}\s*$")
 _TO_RE = re.compile(
     rf"^\s*(?:的)?(?P<word>{DIRECTION_ALTERNATIVES})?"

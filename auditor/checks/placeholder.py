@@ -37,7 +37,7 @@ _EMPTY_BRACKETS_RE = compile_scanning(rf"\((?:(?<=[{_CJK}第]\()\s*\)|\s*\)(?=[{
 _EMPTY_SQUARE = r"\[\s*\]|【\s*】"
 _EMPTY_SQUARE_RE = compile_scanning(rf"(?:{_EMPTY_SQUARE})(?=[{_CJK}%‰])")
 # (待补充)%, (待定)万元: a note for the number still to come, where the number stands
-_PENDING = r"[(\[【](?:待补充|待填写|待填|待定|待核实|待核|待统计|待补|暂缺|数据待补充)[)\]】]"
+_PENDING = r"[(\[【](?:具体|最终)?(?:数据|资料|数字|人数|金额)?(?:待补充|待填写|待填|待定|待核实|待核|待统计|待补|暂缺|待更新|待确认)[)\]】]"
 _PENDING_RE = compile_scanning(rf"{_PENDING}(?=[%‰万亿元个人户家所项次件名台套张]|\s*[%‰])")
 # one of those slots, or ( ), right before a unit PH003 would otherwise report again
 _EMPTY_BEFORE_RE = re.compile(rf"(?:{_EMPTY_SQUARE}|\(\s*\)|{_PENDING})$")

@@ -1,0 +1,80 @@
+"""A growth rate against the year before's, in percentage points:
+
+    规上工业增加值增长5.6%,增速比上年回落1.2个百分点(上年增长4.4%)
+
+The current growth (5.6%), the change in points (回落1.2) and the year before's
+growth (4.4%, in a bracket right after or later in the sentence, named by the
+base the comparison names) make a Change from the old rate to the new one:
+DR001 judges the word against the two rates, CH001 the points against their
+difference. Without the year before's growth written down nothing is read.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from auditor.extract import Figure
+from auditor.model import Analysis
+
+# 增速比上年回落1.2个百分点 / 增幅较2023年放缓 / 比上年同期提高: the comparison right before the points
+_COMPARE_RE = re.compile(
+    r"(?:比|较)\s*(?P<base>上年同期|去年同期|上年|去年|上一年|(?:19|20)\d{2}\s*年(?:同期)?)"
+    r"(?:的?(?:增速|增幅))?\s*(?P<word>回落|放缓|下降|降低|收窄|提高|加快|上升|提升|扩大|增加)了?\s*$"
+)
+# the growth just before the comparison: 增长5.6%, 同比增长5.6%, 增速为5.6%
+_GROWTH_BEFORE_RE = re.compile(r"(?:增长|增速为?|增幅为?|涨幅为?)\s*(?:达到?|为)?\s*$")
+_BASE_WORDS = {"上年": "(?:上年|去年|上一年)", "去年": "(?:上年|去年|上一年)", "上一年": "(?:上年|去年|上一年)",
+               "上年同期": "(?:上年同期|去年同期)", "去年同期": "(?:上年同期|去年同期)"}
+_BETWEEN_RE = re.compile(r"^[^。;\d]{0,40}$")
+
+
+def find_growth_points(analysis: Analysis) -> list:
+    from auditor.relate import Change
+
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    if "百分点" not in norm:
+        return []
+    found = []
+    for points in figures:
+        if points.kind != "points" or not points.exact or points.index == 0:
+            continue
+        compare = _COMPARE_RE.search(norm, max(0, points.number_start - 24), points.number_start)
+        if compare is None:
+            continue
+        sentence_start, sentence_end = text.sentence_span(points.start)
+        new = _growth_before(figures, norm, points, compare.start(), sentence_start)
+        old = _growth_of_base(figures, norm, points, compare.group("base"), sentence_end)
+        if new is None or old is None:
+            continue
+        word = compare.group("word")
+        found.append(Change(old, new, word, points, word, new.start, points.end))
+    return found
+
+
+def _growth_before(figures, norm: str, points: Figure, compare_start: int, sentence_start: int) -> Figure | None:
+    """The current growth: the percent written after 增长 nearest before the comparison, in its sentence."""
+    for index in range(points.index - 1, max(-1, points.index - 4), -1):
+        figure = figures[index]
+        if figure.start < sentence_start:
+            return None
+        if figure.kind == "percent" and figure.exact and _BETWEEN_RE.match(norm[figure.end : compare_start]):
+            if _GROWTH_BEFORE_RE.search(norm, max(sentence_start, figure.number_start - 8), figure.number_start):
+                return figure
+            return None
+    return None
+
+
+def _growth_of_base(figures, norm: str, points: Figure, base: str, sentence_end: int) -> Figure | None:
+    """The year before's growth, written after the points in the same sentence:
+    (上年增长4.4%), ;2023年增长4.4%, 上年同期为4.4%."""
+    base = re.sub(r"\s+", "", base)
+    name = _BASE_WORDS.get(base, re.escape(base))
+    named = re.compile(rf"{name}(?:全年)?(?:同比)?(?:增长|增速为?|增幅为?|涨幅为?|为)\s*$")
+    for figure in figures[points.index + 1 : points.index + 4]:
+        if figure.start >= sentence_end:
+            return None
+        if figure.kind == "percent" and figure.exact and named.search(norm, max(points.end, figure.number_start - 16), figure.number_start):
+            return figure
+    return None
