@@ -4,7 +4,7 @@
 
 The current growth (5.6%), the change in points (回落1.2) and the year before's
 growth (4.4%, in a bracket right after or later in the sentence, named by the
-base the comparison names) make a Change from the old rate to the new one:
+base the comparison names) make a change from the old rate to the new one:
 DR001 judges the word against the two rates, CH001 the points against their
 difference. Without the year before's growth written down nothing is read.
 """
@@ -12,10 +12,18 @@ difference. Without the year before's growth written down nothing is read.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from dataclasses import dataclass
 
 from auditor.extract import Figure
 from auditor.model import Analysis
+
+
+@dataclass(frozen=True)
+class GrowthPoints:
+    old: Figure  # the year before's growth
+    new: Figure  # this year's
+    word: str  # 回落, 提高 …
+    points: Figure
 
 # 增速比上年回落1.2个百分点 / 增幅较2023年放缓 / 比上年同期提高: the comparison right before the points
 _COMPARE_RE = re.compile(
@@ -29,9 +37,7 @@ _BASE_WORDS = {"上年": "(?:上年|去年|上一年)", "去年": "(?:上年|去
 _BETWEEN_RE = re.compile(r"^[^。;\d]{0,40}$")
 
 
-def find_growth_points(analysis: Analysis) -> list:
-    from auditor.relate import Change
-
+def find_growth_points(analysis: Analysis) -> list[GrowthPoints]:
     text, figures = analysis.text, analysis.figures
     norm = text.norm
     if "百分点" not in norm:
@@ -48,8 +54,7 @@ def find_growth_points(analysis: Analysis) -> list:
         old = _growth_of_base(figures, norm, points, compare.group("base"), sentence_end)
         if new is None or old is None:
             continue
-        word = compare.group("word")
-        found.append(Change(old, new, word, points, word, new.start, points.end))
+        found.append(GrowthPoints(old, new, compare.group("word"), points))
     return found
 
 

@@ -102,7 +102,8 @@ def find_relations(analysis: Analysis) -> Relations:
     return Relations(
         ratios=tuple(find_ratios(analysis)),
         parts=parts,
-        changes=tuple(find_changes(analysis, part_indexes)) + tuple(find_growth_points(analysis)),
+        changes=tuple(find_changes(analysis, part_indexes))
+        + tuple(Change(g.old, g.new, g.word, g.points, g.word, g.new.start, g.points.end) for g in find_growth_points(analysis)),
     )
 
 
