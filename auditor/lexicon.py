@@ -37,7 +37,7 @@ LOWER_BOUND_WORDS = ("以上", "超过", "不低于", "不少于", "逾", "高�
 UPPER_BOUND_WORDS = ("以下", "不足", "不到", "低于", "小于", "不超过", "以内")
 # the words two mentions of one subject may differ by (登记在册的养老机构, 登记养老机构;
 # 中心城区建成区, 城区建成区), each with the one it is keyed as: longest first
-SUBJECT_VARIANTS = (("登记在册", "登记"), ("在册登记", "登记"), ("注册登记", "登记"), ("中心城区", "城区"),
+SUBJECT_VARIANTS = (("登记在册", "登记"), ("在册登记", "登记"), ("注册登记", "登记"), ("在册", "登记"), ("中心城区", "城区"),
                     ("主城区", "城区"), ("的", ""))
 APPROXIMATE_WORDS = ("约", "近", "左右", "余", "多", "接近")
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "超过", "不足", "不到", "接近", "近", "约", "逾", "高于", "低于", "大于", "小于", "突破")

@@ -80,6 +80,8 @@ def standard_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str, str
     # the name (生活补贴, 护理补贴) and the words before it (农村特困人员供养金) tell two apart, the name
     # keyed with its noun: 生活补助 before the value or after it (按…标准发放生活补助) is one name
     group = _CLAUSE_NOISE_RE.sub("", _HEADCOUNT_RE.sub("", head.replace(per.group(0), "").replace(named + payment.group(0), "").replace(payment.group(0), "")))
+    if payment.start() >= figure.end:  # 按每人每月800元的标准为特困人员发放生活补助: the group named after the value
+        group += _CLAUSE_NOISE_RE.sub("", _HEADCOUNT_RE.sub("", norm[figure.end : payment.start() - len(named)]))
     label = named + payment.group(0)
     return label, per.group("unit") + (per.group("time") or ""), group, f"{label}({''.join(per.group(0).split())})"
 
