@@ -1481,6 +1481,10 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         found.extend(_paired(lists))
     found.extend(_split_by_place(analysis))
     found.extend(_parts_of_a_named_group(analysis, {p.total.index for p in found}, siblings, dimensions))
+    years = _years_of_a_span(analysis, {p.total.index for p in found if p.complete})
+    if years:  # 2021—2024年…,其中2021年…2024年: the years make the whole that a bare 其中 list does not
+        spanned = {p.total.index for p in years}
+        found = [p for p in found if p.total.index not in spanned] + years
     found.extend(_parts_before_total_word(analysis))
     found.extend(_lines_closed_by_total(analysis))
     found.extend(_kinds_closed_by_other(analysis, complement))
@@ -1531,6 +1535,99 @@ def _parts_of_a_named_group(analysis: Analysis, read: set[int], siblings, dimens
         found.append(PartsTotal(nearest, tuple(parts), tuple(labels), False, "", True,
                                 text.original[opening.start("group") : close.start()] + "中"))
     return found
+
+
+_PLAN_FIRST_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+# the span of years a total is over: 2021—2024年, 2021年以来, “十四五”以来/期间, 近三年, 五年来
+_YEARS_SPAN_RE = re.compile(
+    r"(?P<from>(?:19|20)\d{2})\s*年?\s*(?:[-—–~]|至|到)\s*(?P<to>(?:19|20)\d{2})\s*年"
+    r"|(?P<since>(?:19|20)\d{2})\s*年(?:以来|来)"
+    r"|[“\"]?(?P<plan>十[一二三四五]五)[”\"]?\s*(?:(?P<plan_since>以来)|期间|时期|时)"
+    r"|(?:近|过去|这)?(?P<count>[二三四五六七八九十两]|\d{1,2})\s*年(?:来|间|中|里|内|累计|共|合计)"
+)
+_YEAR_PART_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[^\d]*")
+_AMONG_ONLY_RE = re.compile(r"其中\s*[,:]?")
+
+
+def _years_of_a_span(analysis: Analysis, read: set[int]) -> list[PartsTotal]:
+    """“十四五”以来累计…18.4万亩,其中2021年…、2022年…、2023年…、2024年…: a total over a span of
+    years split by its years. Years that make the whole span (the report year, from the title,
+    ends a span 以来) are the whole; years within it only a part (五年累计…,其中两年 named)."""
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    starts = [f.start for f in figures]
+    ends = [f.end for f in figures]
+    report_year = _title_year(norm)
+    found = []
+    for match in _AMONG_ONLY_RE.finditer(norm):
+        total = _figure_ending_before(figures, ends, norm, match.start())
+        if total is None or total.index in read or not total.exact or total.kind not in QUANTITY_KINDS:
+            continue
+        clause_start, _ = text.clause_span(total.start)
+        sentence_start, sentence_end = text.sentence_span(total.start)
+        words = norm[max(sentence_start, total.number_start - 40) : total.number_start]
+        spans = list(_YEARS_SPAN_RE.finditer(words))
+        if len(spans) != 1 or _CHANGE_WORDS_RE.search(norm, clause_start, total.number_start) \
+                or _PER_UNIT_RE.search(norm, clause_start, total.number_start):
+            continue
+        parts, labels = _parts_after(figures, starts, norm, match.end(), sentence_end, total)
+        years = [_YEAR_PART_RE.fullmatch(label) for label in labels]
+        if len(parts) < 2 or not all(years):
+            continue
+        listed = [int(year.group("year")) for year in years]
+        if len(set(listed)) != len(listed):
+            continue
+        span = _span_years(spans[0], report_year) or _years_counted(spans[0], listed)
+        if span is None or not set(listed) <= span[0]:
+            continue
+        whole = set(listed) == span[0] and span[1]
+        found.append(PartsTotal(total, tuple(parts), tuple(labels), whole, "years" if whole else ""))
+    return found
+
+
+def _span_years(span: re.Match, report_year: int | None) -> tuple[set[int], bool] | None:
+    """The years a span covers, and whether they are known for sure (近三年 is three years, but which?)."""
+    if span.group("from"):
+        first, last = int(span.group("from")), int(span.group("to"))
+        return (set(range(first, last + 1)), True) if first < last else None
+    if span.group("since") or span.group("plan_since"):
+        first = int(span.group("since")) if span.group("since") else _PLAN_FIRST_YEAR[span.group("plan")]
+        if report_year is None or report_year < first:
+            return None
+        return set(range(first, report_year + 1)), True
+    if span.group("plan"):
+        first = _PLAN_FIRST_YEAR[span.group("plan")]
+        return set(range(first, first + 5)), True
+    return None  # 近三年, 五年来: which years is not said
+
+
+def _years_counted(span: re.Match, listed: list[int]) -> tuple[set[int], bool] | None:
+    """近三年, 五年来: as many years as counted, which ones unsaid; years named that fit in so
+    many years are within it, and all of them when as many as counted are named."""
+    if not span.group("count"):
+        return None
+    count = int(span.group("count")) if span.group("count").isdigit() else _CN_DIGITS.get(span.group("count"))
+    if not count or max(listed) - min(listed) >= count:
+        return None
+    return set(listed), len(listed) == count
+
+
+_CN_DIGITS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+_TITLE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\n]{0,30}(?:总结|汇报|报告)")
+_TITLE_NOT_A_SUMMARY_RE = re.compile(r"计划|规划|要点|安排|方案|预算")
+
+
+def _title_year(norm: str) -> int | None:
+    """The year a report's title names (2024年工作总结): the last year of a span 以来."""
+    start = _skip_blanks(norm, 0, min(len(norm), 400))
+    end = norm.find("\n", start, start + 80)
+    title = norm[start : end if end >= 0 else start + 80]
+    if any(mark in title for mark in "。,;") or _TITLE_NOT_A_SUMMARY_RE.search(title):
+        return None
+    match = _TITLE_YEAR_RE.search(title)
+    return int(match.group(1)) if match else None
 
 
 def _mark_before(norm: str, position: int, reach: int = 8) -> int:
