@@ -2343,7 +2343,51 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     found.extend(_changes_named_by_metric(text, figures, claimed))
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_respective_changes(text, figures, claimed))
+    claimed = {change.stated.index for change in found if change.stated is not None}
+    found.extend(_changes_after_a_named_base(text, figures, claimed, earlier_like))
     found.extend(_multiples_of_a_base(text, figures))
+    return found
+
+
+# 全年生猪出栏41.26万头;上年出栏量为38.04万头,今年增长6.2%: a base that names its metric, opening its
+# clause, and the change of this year's value after it
+_NAMED_BASE_BEFORE_RE = re.compile(
+    r"(?<=[,;。:\n])\s*(?:而|另外?)?\s*(?:上年|去年|上一年|上年同期|去年同期)(?:全年)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?:为|是|达到|达|共|有)\s*$"
+)
+_THIS_YEAR_TAIL_RE = re.compile(
+    rf"^\s*[,,]\s*(?:今年|本年|当年|全年)?\s*(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
+)
+_MEASURE_SUFFIX_RE = re.compile(r"(?:总量|总数|数量|总额|规模|量|数)$")
+
+
+def _changes_after_a_named_base(text, figures, claimed: set[int], earlier_like: list[Figure | None]) -> list[Change]:
+    """The value the named base is last year's of: the nearest earlier one of its unit, in the
+    base's sentence or the one before (then a warning), whose words hold the base's metric."""
+    norm = text.norm
+    found = []
+    for stated in figures:
+        if stated.kind != "percent" or stated.index in claimed or not stated.index:
+            continue
+        old = figures[stated.index - 1]
+        sentence_start, _ = text.sentence_span(stated.start)
+        if old.start < sentence_start or not old.exact or not _is_quantity(old):
+            continue
+        tail = _THIS_YEAR_TAIL_RE.match(norm[old.end : stated.number_start])
+        base = tail and ends_with(_NAMED_BASE_BEFORE_RE, norm, sentence_start, old.number_start)
+        new = earlier_like[old.index]
+        if not base or new is None or not new.exact or not _same_unit(new, old):
+            continue
+        if new.start < sentence_start and new.start < text.previous_sentence_start(sentence_start):
+            continue
+        metric = _MEASURE_SUFFIX_RE.sub("", base.group("name"))
+        new_words = norm[text.clause_span(new.start)[0] : new.number_start]
+        if len(metric) < 2 or metric not in new_words:
+            continue
+        if set(_PART_OF_YEAR_RE.findall(new_words)) != set(_PART_OF_YEAR_RE.findall(base.group("name"))):
+            continue  # 上半年… against 上年全年: another period
+        found.append(Change(old, new, "", stated, tail.group("word"), new.start, stated.end,
+                            inferred=new.start < sentence_start))
     return found
 
 
@@ -2436,6 +2480,7 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
     likely reading, when the sentence before holds one such base and no other."""
     norm = text.norm
     found = []
+    report_year = _UNREAD
     for stated in figures:
         if stated.kind not in ("percent", "points") or stated.index in claimed or not stated.index:
             continue
@@ -2452,16 +2497,73 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
                 and (not base.group("bare") or _CLAUSE_END_RE.match(norm, following.end))):
             found.append(Change(following, new, "", stated, says.group("word"), new.start, following.end))
             continue
+        if _BASE_BEFORE_RE.search(norm, sentence_start, new.number_start):
+            continue  # the sentence names its own base (上年…为N,同比增长p%: N is the base)
         listed = _base_in_list_after(text, figures, new, stated, sentence_end)
         if listed is not None:
             found.append(Change(listed, new, "", stated, says.group("word"), new.start, stated.end))
             continue
-        if _BASE_BEFORE_RE.search(norm, sentence_start, new.number_start):
-            continue  # the sentence names its own base
         old = _base_in_sentence_before(text, figures, new, sentence_start)
+        if old is None:
+            if report_year is _UNREAD:
+                report_year = _title_year(norm)
+            old = _base_of_the_year_before(text, figures, new, sentence_start, report_year)
         if old is not None:
             found.append(Change(old, new, "", stated, says.group("word"), new.start, stated.end, inferred=True))
     return found
+
+
+_UNREAD = object()
+_BASE_SENTENCES_BACK = 4  # sentences before the change a named year's value may stand
+_BASE_FIGURES_BACK = 40
+_NOT_A_WHOLE_YEAR_RE = re.compile(r"以来|截至|截止|至今|目前|计划|目标|预计|力争|任务")
+_OWN_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
+_METRIC_NOISE_RE = re.compile(
+    r"^(?:全年|今年|本年|当年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|我镇|实现|完成|达到|累计|共有|共计|共|有|的|\s)+"
+    r"|(?:为|是|达到|达|共计|共|有|的|:|\s)+$"
+)
+
+
+def _metric_named(words: str) -> str:
+    """全年实现社会消费品零售总额 and 2023年全区社会消费品零售总额为: 社会消费品零售总额."""
+    return _METRIC_NOISE_RE.sub("", _OWN_YEAR_RE.sub("", words))
+
+
+def _base_of_the_year_before(text, figures, new: Figure, sentence_start: int, report_year) -> Figure | None:
+    """2023年全区社会消费品零售总额为64.2亿元。…。全年实现社会消费品零售总额71.5亿元,增长8.6%:
+    the one value a few sentences back of the same metric, for the same place and for the whole
+    of the year before the one the change is for (named in its sentence, else in the title)."""
+    norm = text.norm
+    new_words = norm[max(text.clause_span(new.start)[0], sentence_start) : new.number_start]
+    sentence_words = norm[sentence_start : new.number_start]
+    if _PART_OF_YEAR_RE.search(sentence_words) or _NOT_A_WHOLE_YEAR_RE.search(sentence_words):
+        return None
+    years = [int(y) for y in _YEAR_RE.findall(sentence_words)]
+    year = years[-1] if years else report_year
+    metric = _metric_named(new_words)
+    if year is None or len(metric) < 4 or _MEASURE_TAIL_RE.fullmatch(metric):
+        return None
+    earliest = sentence_start
+    for _ in range(_BASE_SENTENCES_BACK):
+        if not earliest:
+            break
+        earliest = text.previous_sentence_start(earliest)
+    candidates = []
+    for index in range(new.index - 1, max(-1, new.index - 1 - _BASE_FIGURES_BACK), -1):
+        figure = figures[index]
+        if figure.start < earliest:
+            break
+        if _same_unit(figure, new) and _metric_named(norm[text.clause_span(figure.start)[0] : figure.number_start]) == metric:
+            candidates.append(figure)
+    if len(candidates) != 1 or not candidates[0].exact:
+        return None
+    base = candidates[0]
+    base_start = text.sentence_span(base.start)[0]
+    base_words = norm[base_start : base.number_start]
+    base_years = [int(y) for y in _YEAR_RE.findall(base_words)]
+    if base_years[-1:] != [year - 1] or _PART_OF_YEAR_RE.search(base_words) or _NOT_A_WHOLE_YEAR_RE.search(base_words):
+        return None
+    return base
 
 
 # 事故起数同比下降12.5% / 死亡人数比上年下降26.1%: a change named by its metric, after the values
