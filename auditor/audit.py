@@ -14,6 +14,7 @@ from auditor.read import Document, without_surrogates
 from auditor.per_head import find_per_head
 from auditor.per_area import find_densities
 from auditor.per_unit import find_per_unit
+from auditor.named_ratios import find_named_ratios
 from auditor.pay_ratios import find_pay_ratios
 from auditor.group_rates import find_group_rates
 from auditor.share_pairs import find_share_pairs
@@ -43,7 +44,7 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
                         comments=document.comments, revisions=document.revisions, **piece)
     relations = find_relations(analysis)
     # a rate over its named group comes first: relate may have paired it with a larger whole
-    relations = replace(relations, ratios=tuple(find_group_rates(analysis)) + relations.ratios + tuple(find_per_head(analysis)) + tuple(find_per_unit(analysis))
+    relations = replace(relations, ratios=tuple(find_group_rates(analysis)) + tuple(find_named_ratios(analysis)) + relations.ratios + tuple(find_per_head(analysis)) + tuple(find_per_unit(analysis))
                         + tuple(find_densities(analysis)) + tuple(find_share_pairs(analysis))
                         + tuple(find_pay_ratios(analysis)))
     analysis = replace(analysis, relations=relations)
