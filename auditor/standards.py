@@ -47,9 +47,9 @@ def _named(norm: str, noun_start: int, floor: int) -> str:
     return prefix if named else ""
 
 
-def standard_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str, str] | None:
-    """(payment, per-unit phrase, group words, the name a message gives it) of a 元 value
-    stated as a standard, or None."""
+def standard_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str, str, str] | None:
+    """(payment, per-unit phrase, group words, the name a message gives it, the bound word
+    when the value is a floor or a ceiling, else "") of a 元 value stated as a standard, or None."""
     if figure.kind != "money" or figure.base_unit != "元" or figure.multiplier != 1 \
             or not (figure.exact or figure.qualifier in STANDARD_BOUNDS):
         return None
@@ -64,9 +64,17 @@ def standard_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str, str
         return None  # a second sum in its clause: a list, a range, a before and after
     head = norm[start : figure.number_start]
     tail = norm[figure.end : min(clause_end, figure.end + 12)]
-    if figure.qualifier in STANDARD_BOUNDS:  # 每人每月不低于800元: a floor of the standard, keyed as the standard
-        head = head.removesuffix(figure.qualifier)
-        tail = tail.removeprefix(figure.qualifier)
+    bound = figure.qualifier if figure.qualifier in STANDARD_BOUNDS else ""
+    if bound:  # 每人每月不低于800元, 每人每月800元以上: a floor of the standard, keyed as the standard
+        head = head.removesuffix(bound)
+        tail = tail.removeprefix(bound)
+        if tail.startswith("的") and not tail.startswith("的标准"):
+            return None  # 收入每人每月800元以下的家庭: a bound that names a group, no standard
+    elif not figure.qualifier:
+        before_per = _BOUND_BEFORE_PER_RE.search(head)
+        if before_per is not None:  # 标准不低于每人每月800元: the floor said before the per-unit phrase
+            bound = before_per.group("word")
+            head = head[: before_per.start()] + head[before_per.end("word") :]
     per = None
     for per in _PER_RE.finditer(head):
         pass
@@ -83,8 +91,9 @@ def standard_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str, str
     if payment.start() >= figure.end:  # 按每人每月800元的标准为特困人员发放生活补助: the group named after the value
         group += _CLAUSE_NOISE_RE.sub("", _HEADCOUNT_RE.sub("", norm[figure.end : payment.start() - len(named)]))
     label = named + payment.group(0)
-    return label, per.group("unit") + (per.group("time") or ""), group, f"{label}({''.join(per.group(0).split())})"
+    return label, per.group("unit") + (per.group("time") or ""), group, f"{label}({''.join(per.group(0).split())})", bound
 
 
 # a floor or a ceiling of a standard (不低于800元), compared with a standard as an interval
-STANDARD_BOUNDS = ("不低于", "不少于", "不高于", "不超过")
+STANDARD_BOUNDS = ("不低于", "不少于", "不高于", "不超过", "以上", "以下")
+_BOUND_BEFORE_PER_RE = re.compile(r"(?P<word>不低于|不少于|不高于|不超过)\s*(?=每\s*(?:人|户|名|生|亩|床|位|人次|座|公里|吨|头)\s*(?:每\s*(?:月|年|天|日|学年|学期))?\s*$)")

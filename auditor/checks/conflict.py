@@ -281,7 +281,9 @@ def _standard_conflicts(analysis: Analysis, rule: Rule) -> list[Hit]:
         keyed = standard_key(analysis, figure)
         if keyed is None:
             continue
-        key, label = keyed[:3], keyed[3]
+        key, label, bound = keyed[:3], keyed[3], keyed[4]
+        if bound and not figure.qualifier:
+            figure = replace(figure, qualifier=bound)  # 标准不低于每人每月800元: the value is a floor
         if said_as_target(analysis, figure):
             continue
         earlier = first_seen.get(key)
@@ -307,7 +309,11 @@ def _standard_conflicts(analysis: Analysis, rule: Rule) -> list[Hit]:
 def _bound_shown(analysis: Analysis, figure: Figure) -> str:
     """不低于800元 as a message quotes a standard's floor; 650元 as written."""
     shown = as_written(analysis, figure)
-    return figure.qualifier + shown if figure.qualifier in STANDARD_BOUNDS else shown
+    if figure.qualifier not in STANDARD_BOUNDS:
+        return shown
+    if figure.qualifier in ("以上", "以下"):  # written after the value, and quoted with it when read there
+        return shown if shown.endswith(figure.qualifier) else shown + figure.qualifier
+    return figure.qualifier + shown
 
 
 def _standard_stated(analysis: Analysis, figure: Figure) -> _Stated:
