@@ -16,13 +16,26 @@ a year changes month by month.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from auditor.extract import Figure
 from auditor.model import Analysis
 from auditor.relate import Ratio, pair_explains
 
-_PER_THOUSAND_RE = re.compile(r"每(?P<per>千|万|十万)(?:常住|户籍|农业|农村|城镇|服务)?人口?(?:拥有|有)?(?P<noun>[\u4e00-\u9fff()]{1,10}?)(?:数|数量)?(?:为|达|达到|是)?\s*$")
-_PER_FACTOR = {"千": 1000, "万": 10000, "十万": 100000}
+_PER_THOUSAND_RE = re.compile(r"每(?P<per>百|千|万|十万)(?P<who>(?:常住|户籍|农业|农村|城镇|服务)?人口?|户)(?:拥有|有)?(?P<noun>[\u4e00-\u9fff()]{1,10}?)(?:数|数量)?(?:为|达|达到|是)?约?\s*$")
+_PER_FACTOR = {"百": 100, "千": 1000, "万": 10000, "十万": 100000}
+# 全村共有农户1250户: the households a figure per hundred households is counted over
+_HOUSEHOLDS_LABEL_RE = re.compile(r"(?:农户|居民户|住户|家庭户|总户数|户数|户籍户)(?:数)?(?:为|达|约|共|计算|按)?$")
+# 约3.6人, 户均约2650元: a rounded figure, read against totals and people with a tenth of slack
+_APPROXIMATE = ("约", "左右", "近")
+SLACK = Fraction(1, 10)
+# 村集体经营收入52.8万元,折合人均约412元 / 总产值6.15亿元,人均约2.8万元: the money right before, per head of the place
+_PER_HEAD_OF_TOTAL_RE = re.compile(r"(?:折合|合)?(?P<who>人均|户均)(?:约|为|达)?\s*$")
+_TOTAL_JUST_BEFORE_RE = re.compile(r"\s*[,,]\s*(?:折合|合)?(?:人均|户均)(?:约|为|达)?\s*")
+_PLACE_RE = re.compile(r"(?:全|本|该)(村|组|镇|乡|县|区|市)|村集体|镇集体|乡集体")
+_SUM_WORDS_RE = re.compile(r"收入|产值|总值|总额|资金|金额|分红|总量|增加值|经费")
+_OWN_SHARE_WORDS_RE = re.compile(r"可支配|纯收入|消费|支出|储蓄|存款|工资|住房|GDP|生产总值")
+_POPULATION_LOOKBACK = 3000  # characters back a population of the place may be stated (a profile's first paragraph)
 _RATE_PER_100K_RE = re.compile(r"(?:发病率|患病率|死亡率|发生率|报告率|检出率)(?:为|达|是)?\s*$")
 _PER_PERSON_RE = re.compile(r"(?P<who>人均|户均|每人|每户)(?P<words>[\u4e00-\u9fff]{0,6}?)(?:为|达|达到|约)?\s*$")
 _HANDED_OUT_RE = re.compile(r"发放|救助|补助|补贴|资助|慰问|拨付|兑现|支付|奖补|奖励|分红|赔付|报销")
@@ -44,7 +57,7 @@ def find_per_unit(analysis: Analysis) -> list[Ratio]:
         return []
     found: list[Ratio] = []
     for figure in figures:
-        if not figure.exact or figure.value <= 0:
+        if not (figure.exact or figure.qualifier in _APPROXIMATE and figure.value_high is None) or figure.value <= 0:
             continue
         reading = None
         if figure.kind == "per100k":
@@ -52,7 +65,7 @@ def find_per_unit(analysis: Analysis) -> list[Ratio]:
         elif figure.kind == "count":
             reading = _per_thousand(text, figures, figure)
         elif figure.kind == "money":
-            reading = _per_person(text, figures, figure)
+            reading = _per_person(text, figures, figure) or _per_head_of_total(text, figures, figure)
         elif figure.kind == "number" and not figure.multiplier > 1:
             reading = _per_vehicles(text, figures, figure)
         if reading is not None:
@@ -102,7 +115,11 @@ def _per_thousand(text, figures, figure: Figure) -> Ratio | None:
     candidates = _sentence_before(text, figures, figure, previous=True)
     counts = [f for f in candidates if f.kind == "count" and f.base_unit == figure.base_unit and f.exact
               and noun[-2:] in _label(text, f) and "每" not in _label(text, f)]
-    people = _populations(text, candidates + _in_bracket_after(text, figures, figure))
+    if words.group("who") == "户":  # 每百户拥有家用汽车45辆: over the households
+        people = [f for f in candidates if f.kind == "count" and f.base_unit == "户" and f.exact and f.value > 0
+                  and _HOUSEHOLDS_LABEL_RE.search(_label(text, f).rstrip(" ,按"))]
+    else:
+        people = _populations(text, candidates + _in_bracket_after(text, figures, figure))
     return _reading(figure, counts, people, _PER_FACTOR[words.group("per")])
 
 
@@ -151,19 +168,81 @@ def _per_person(text, figures, figure: Figure) -> Ratio | None:
     candidates = _sentence_before(text, figures, figure, previous=False)
     sums = [f for f in candidates if f.kind == "money" and f.exact and _HANDED_OUT_RE.search(_label(text, f))]
     reached = [f for f in candidates if f.kind == "count" and f.base_unit == unit and f.exact
-               and _REACHED_RE.search(_label(text, f)) and not any(s.index > f.index for s in sums)]
+               and (_REACHED_RE.search(_label(text, f)) and not any(s.index > f.index for s in sums)
+                    or _paid_to(text, f, sums))]
     sentence_start, _ = text.sentence_span(figure.start)
     if len(sums) != 1 or len(reached) != 1 or "月" in text.norm[max(sentence_start, sums[0].start - 12) : figure.start]:
         return None
     return _reading(figure, sums, reached, 1)
 
 
-def _reading(figure: Figure, totals: list[Figure], people: list[Figure], scale: int) -> Ratio | None:
-    """A warning when no total over no population gives the figure; None otherwise."""
+_PAID_TO_RE = re.compile(r"\s*[^\d,。;]{0,12}?(?:发放|拨付|支付|兑现|发给)")
+
+
+def _paid_to(text, count: Figure, sums: list[Figure]) -> bool:
+    """向1830户困难家庭发放…412万元: the households or people money is paid to, named before the sum."""
+    norm = text.norm
+    return (norm[max(0, count.number_start - 1) : count.number_start] in ("向", "为", "给")
+            and _PAID_TO_RE.match(norm, count.end) is not None
+            and any(s.index > count.index for s in sums))
+
+
+def _per_head_of_total(text, figures, figure: Figure) -> Ratio | None:
+    """村集体经营收入52.8万元,折合人均约412元 with 全村常住人口1742人 stated earlier:
+    the money total right before over the place's population, with a tenth of
+    slack (a year's average population, a rounded per-head figure)."""
+    norm = text.norm
+    clause_start, _ = text.clause_span(figure.start)
+    words = _PER_HEAD_OF_TOTAL_RE.search(norm, max(clause_start, figure.number_start - 8), figure.number_start)
+    if words is None or figure.index == 0 or words.start() != clause_start + (len(norm[clause_start:words.start()]) - len(norm[clause_start:words.start()].lstrip())):
+        return None  # 人均 opens its clause: no noun of its own (人均可支配收入 is not total / people)
+    total = figures[figure.index - 1]
+    if not (total.kind == "money" and total.exact and total.value > figure.value
+            and _TOTAL_JUST_BEFORE_RE.fullmatch(norm, total.end, figure.number_start)):
+        return None
+    label = _label(text, total)
+    if not _SUM_WORDS_RE.search(label) or _OWN_SHARE_WORDS_RE.search(label) or "人均" in label or "户均" in label:
+        return None
+    sentence_start, _ = text.sentence_span(total.start)
+    if _HANDED_OUT_RE.search(label):
+        return None  # money handed out is _per_person's
+    place = _PLACE_RE.search(norm, max(sentence_start, total.number_start - 40), total.number_start)
+    level = (place.group(1) or place.group()[0]) if place is not None else ""
+    levels = set()
+    unit = "户" if words.group("who") == "户均" else "人"
+    people = []
+    for candidate in figures[max(0, total.index - 200) : total.index][::-1]:
+        if candidate.start < sentence_start - _POPULATION_LOOKBACK:
+            break
+        if candidate.kind != "count" or candidate.base_unit != unit or not candidate.exact or candidate.value <= 0:
+            continue
+        candidate_label = _label(text, candidate).rstrip(" ,按")
+        if unit == "人" and not _POPULATION_LABEL_RE.search(candidate_label):
+            continue
+        if unit == "户" and not _HOUSEHOLDS_LABEL_RE.search(candidate_label):
+            continue
+        scope = _PLACE_RE.search(candidate_label)
+        if scope is None or level and (scope.group(1) or scope.group()[0]) != level:
+            return None  # the population of another place comes first: which one is not said
+        levels.add(scope.group(1) or scope.group()[0])
+        people.append(candidate)
+    if len(levels) > 1:
+        return None  # populations of two places and a total that names neither
+    return _reading(figure, [total], people, 1, SLACK)
+
+
+def _reading(figure: Figure, totals: list[Figure], people: list[Figure], scale: int | Fraction,
+             spread: Fraction = Fraction(0)) -> Ratio | None:
+    """A warning when no total over no population gives the figure; None otherwise.
+    A rounded figure (约) is read with a tenth of slack."""
     if not totals or not people:
         return None
-    if any(pair_explains(total, population, figure, scale=scale) for total in totals for population in people):
+    if figure.qualifier:
+        spread = max(spread, SLACK)
+    if figure.multiplier != 1:
+        scale = Fraction(scale, figure.multiplier)  # 人均约2.8万元: the quotient in the figure's own 万
+    if any(pair_explains(total, population, figure, scale=scale, spread=spread) for total in totals for population in people):
         return None
     total = max(totals, key=lambda f: f.index)
     population = max(people, key=lambda f: f.index)
-    return Ratio(figure, total, population, inferred=True, kind="per_head", scale=scale)
+    return Ratio(figure, total, population, inferred=True, kind="per_head", scale=scale, spread=spread)

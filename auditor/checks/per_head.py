@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from auditor.arith import shown
+from auditor.arith import APPROXIMATE_WORDS, shown
 from auditor.checks.common import as_written
-from auditor.checks.ratio import TOLERANCE, RatioCheck
+from auditor.checks.ratio import TOLERANCE, RatioCheck, times_scale
 from auditor.model import Hit
 from auditor.per_head import per_head_words
+from auditor.per_unit import SLACK
 from auditor.relate import Ratio
 
 
@@ -24,8 +25,11 @@ class PerHeadCheck(RatioCheck):
         """人均0亩 beside a total that is not 0 is a blank of a template, never 0.15 rounded down."""
         if ratio.rate.value == 0 and ratio.numerator.value > 0:
             p = self.prefix
-            return {f"{p}_scaled": ratio.numerator.value * ratio.scale, f"{p}_low": Decimal(0), f"{p}_high": Decimal(0)}
+            return {f"{p}_scaled": times_scale(ratio.numerator.value, ratio.scale), f"{p}_low": Decimal(0), f"{p}_high": Decimal(0)}
         return super().row(analysis, rule, ratio)
+
+    def reads_approximate(self, ratio: Ratio) -> bool:
+        return ratio.spread >= SLACK  # 约3.6人: read with a tenth of slack by per_unit
 
     def hit(self, analysis, rule, ratio: Ratio, row, failed_roles) -> Hit:
         per_head, total, people = ratio.rate, ratio.numerator, ratio.denominator
@@ -36,7 +40,7 @@ class PerHeadCheck(RatioCheck):
             per_head.end,
             {
                 "metric": per_head_words(analysis.text, per_head),
-                "stated": as_written(analysis, per_head),
+                "stated": _qualifier_as_written(analysis, per_head) + as_written(analysis, per_head),
                 "numerator": as_written(analysis, total),
                 "denominator": as_written(analysis, people),
                 "recomputed": recomputed,
@@ -52,6 +56,14 @@ class PerHeadCheck(RatioCheck):
             related=((total.start, total.end), (people.start, people.end)),
             severity="warning",
         )
+
+
+def _qualifier_as_written(analysis, figure) -> str:
+    """约 (約) before a rounded per-head figure, as the writer wrote it; "" for any other figure."""
+    if figure.qualifier not in APPROXIMATE_WORDS:
+        return ""
+    start = figure.number_start - len(figure.qualifier)
+    return analysis.text.original[start : figure.number_start] if analysis.text.norm[start : figure.number_start] == figure.qualifier else ""
 
 
 CHECKS = (PerHeadCheck(),)

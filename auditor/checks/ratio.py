@@ -17,6 +17,13 @@ from auditor.relate import Ratio, quantity_interval
 TOLERANCE = "half a unit of the last place (rounding) or one unit (truncation)"
 
 
+def times_scale(value: Decimal, scale: int | Fraction) -> Decimal:
+    """value × a ratio's scale: 100 for a percent, 1/10000 for a per-head figure written in 万元 (exact: a power of ten)."""
+    if isinstance(scale, int):
+        return value * scale
+    return value * scale.numerator / scale.denominator
+
+
 class RatioCheck(NumericCheck):
     """A stated rate against numerator / denominator, both rounding and truncation accepted."""
 
@@ -39,18 +46,22 @@ class RatioCheck(NumericCheck):
         allows (31.1万 is 310500–311500): the value of 100·n/d closest to the
         stated interval, as p/q, compared as p within [low·q, high·q)."""
         rate, numerator, denominator = ratio.rate, ratio.numerator, ratio.denominator
-        if denominator.value <= 0 or rate.qualifier in APPROXIMATE_WORDS:
+        if denominator.value <= 0 or rate.qualifier in APPROXIMATE_WORDS and not self.reads_approximate(ratio):
             return {}
         n_interval = quantity_interval(numerator)
         d_interval = quantity_interval(denominator, ratio.target, ratio.spread)
         if n_interval[0] == n_interval[1] and d_interval[0] == d_interval[1]:  # exact counts
             low, high = scaled_interval(rate.written, rate.decimals, rate.qualifier, denominator.value)
-            return {f"{self.prefix}_scaled": numerator.value * ratio.scale, f"{self.prefix}_low": low, f"{self.prefix}_high": high}
+            return {f"{self.prefix}_scaled": times_scale(numerator.value, ratio.scale), f"{self.prefix}_low": low, f"{self.prefix}_high": high}
         closest = ratio_representative(n_interval, d_interval, rate_interval(rate.written, rate.decimals, rate.qualifier), ratio.scale)
         if closest is None:
             return {}
         low, high = scaled_interval(rate.written, rate.decimals, rate.qualifier, Decimal(closest.denominator))
         return {f"{self.prefix}_scaled": Decimal(closest.numerator), f"{self.prefix}_low": low, f"{self.prefix}_high": high}
+
+    def reads_approximate(self, ratio: Ratio) -> bool:
+        """Whether a rate written with 约 is judged (its reader gave it slack)."""
+        return False
 
     def holds(self, row, rule) -> bool:
         p = self.prefix
