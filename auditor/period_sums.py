@@ -39,7 +39,7 @@ _CUMULATIVE_WORDS_RE = re.compile(r"累计|合计|共计|总计|共")
 _NAME_NOISE_RE = re.compile(r"^(?:全市|全县|全区|全镇|全乡|全省|全州|全村|全局|我市|我县|我区|本市|本县|累计|合计|共计|总计|共|全|总)+"
                             r"|(?:总量|总数|总计|合计|共计|累计|总额|共|为|达到|达|了|有|是)+$|\s+")
 # a part that is a change, a stock at a date, a rate or an average is no part of a sum
-_NOT_A_FLOW_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降|提高|降低|平均|均|每|率|余额|存量|末|底|其中|分别")
+_NOT_A_FLOW_RE = re.compile(r"比|较|同比|环比|增加(?!值)|减少|增长|下降|提高|降低|平均|均|每|率|余额|存量|末|底|其中|分别")
 _AMONG_AFTER_RE = re.compile(r"\s*[,;]\s*其中\s*[,:]?\s*")
 _WINDOW = 600  # characters before the total the listed periods may take
 _MAX_NAME = 16
@@ -159,7 +159,8 @@ def _respective_labels(analysis: Analysis, starts: list[int]) -> list[_Label]:
     for match in _RESPECTIVE_PERIODS_RE.finditer(norm):
         words = match.group("words") + match.group("more")
         periods = _respective_periods(match)
-        if len(periods) < 2 or _NOT_A_FLOW_RE.search(words) or len(set(periods)) != len(periods):
+        if (len(periods) < 2 or _NOT_A_FLOW_RE.search(words) or _CUMULATIVE_WORDS_RE.search(words)
+                or len(set(periods)) != len(periods)):  # 一至四季度分别累计…: running totals, not parts
             continue
         index = bisect_left(starts, match.end())
         if index >= len(figures) or figures[index].number_start != match.end():

@@ -1542,7 +1542,7 @@ _PLAN_FIRST_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "�
 _YEARS_SPAN_RE = re.compile(
     r"(?P<from>(?:19|20)\d{2})\s*年?\s*(?:[-—–~]|至|到)\s*(?P<to>(?:19|20)\d{2})\s*年"
     r"|(?P<since>(?:19|20)\d{2})\s*年(?:以来|来)"
-    r"|[“\"]?(?P<plan>十[一二三四五]五)[”\"]?\s*(?:(?P<plan_since>以来)|期间|时期|时)"
+    r"|[“\"「]?(?P<plan>十[一二三四五]五)[”\"」]?\s*(?:(?:时期)?(?P<plan_since>以来)|期间|时期|时)"
     r"|(?:近|过去|这)?(?P<count>[二三四五六七八九十两]|\d{1,2})\s*年(?:来|间|中|里|内|累计|共|合计)"
 )
 _YEAR_PART_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?[^\d]*")
@@ -2280,14 +2280,15 @@ _COMPARE_RE = re.compile(
     r"(?:(?:与|比|较)(?:上年末|上年底|去年末|去年底|上年|去年|上一年|前一年|上年同期|去年同期|同期"
     r"|(?:19|20)\d{2}\s*年(?:同期|末|底)?)(?:的)?\s*(?:\(\s*)?"
     r"|(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期)(?:为|是)\s*|(?:上年同期|去年同期)\s*"
-    r"|(?P<bracket>\(\s*(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|同期)(?:为|是|:)?\s*))$"
+    r"|(?P<bracket>\(\s*(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|同期|(?:19|20)\d{2}\s*年(?:同期|末|底)?)"
+    r"(?:为|是|:)?\s*))$"
 )
 # 86.24亿元(上年92.17亿元): the bracketed base stands right after the value it is the base of
 _BRACKET_GAP_RE = re.compile(r"\s*\(")
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
     r"(?:(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>增加|减少|增长|下降|多|少)"
-    r"|(?P<bare>增加|减少|净增加|净减少|净增|净减))了?\s*$"
+    r"|(?P<bare>增加|减少|净增加|净减少|净增|净减)|(?P<added>新增))了?\s*$"
 )
 # …,增长p% / …(增幅为p%) / …(降幅p%)
 _DIFFERENCE_TAIL_RE = re.compile(
@@ -2295,7 +2296,7 @@ _DIFFERENCE_TAIL_RE = re.compile(
 )
 _RATE_DIRECTION = {"增幅": "up", "涨幅": "up", "降幅": "down", "跌幅": "down"}
 _COMPARE_TAIL_RE = re.compile(
-    rf"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
+    rf"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:今年|本年)?(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
 )
 
 
@@ -2361,6 +2362,14 @@ _THIS_YEAR_TAIL_RE = re.compile(
 _MEASURE_SUFFIX_RE = re.compile(r"(?:总量|总数|数量|总额|规模|量|数)$")
 
 
+def _same_metric(name: str, new_words: str) -> bool:
+    """出栏量 in 全年生猪出栏, 肉类产量 in 全年肉类总产量, 产量 in 全县粮食总产量: the base's
+    metric (with or without its measure word, 总 left out) among the new value's words."""
+    name, words = name.replace("总", ""), new_words.replace("总", "")
+    bare = _MEASURE_SUFFIX_RE.sub("", name)
+    return len(name) >= 2 and name in words or len(bare) >= 2 and bare in words
+
+
 def _changes_after_a_named_base(text, figures, claimed: set[int], earlier_like: list[Figure | None]) -> list[Change]:
     """The value the named base is last year's of: the nearest earlier one of its unit, in the
     base's sentence or the one before (then a warning), whose words hold the base's metric."""
@@ -2380,9 +2389,8 @@ def _changes_after_a_named_base(text, figures, claimed: set[int], earlier_like: 
             continue
         if new.start < sentence_start and new.start < text.previous_sentence_start(sentence_start):
             continue
-        metric = _MEASURE_SUFFIX_RE.sub("", base.group("name"))
         new_words = norm[text.clause_span(new.start)[0] : new.number_start]
-        if len(metric) < 2 or metric not in new_words:
+        if not _same_metric(base.group("name"), new_words):
             continue
         if set(_PART_OF_YEAR_RE.findall(new_words)) != set(_PART_OF_YEAR_RE.findall(base.group("name"))):
             continue  # 上半年… against 上年全年: another period
@@ -2398,7 +2406,10 @@ _BASE_PERIOD = r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|
 # period it belongs to and the multiple
 _BASE_MULTIPLE_HEAD_RE = re.compile(
     rf"^\s*[,,]?\s*(?:(?P<is>是|为|达到|达|相当于)|(?P<than>比|较)){_BASE_PERIOD}(?:的)?\s*(?P<open>\()?\s*$")
-_BASE_MULTIPLE_TAIL_RE = re.compile(rf"\s*(?P<close>\))?\s*(?:(?P<of>的)|[,,]?\s*增长了?){_TIMES_QUALIFIED}")
+_BASE_MULTIPLE_TAIL_RE = re.compile(
+    rf"\s*(?P<close>\))?\s*(?:(?P<of>的){_TIMES_QUALIFIED}|[,,]?\s*(?:增长了?{_TIMES_QUALIFIED.replace('?P<', '?P<g_')}"
+    r"|(?:实现)?翻了?(?P<doublings>一|两|二|三|\d)?番))"
+)
 
 
 def _multiples_of_a_base(text, figures) -> list[Change]:
@@ -2418,8 +2429,14 @@ def _multiples_of_a_base(text, figures) -> list[Change]:
             continue
         if norm[tail.end() : tail.end() + 1].isdigit() or text.sentence_span(old.start)[1] < tail.end():
             continue
-        start = tail.start("approx") if tail.group("approx") else tail.start("number")
-        multiple = _times(start, tail.end(), tail.group("number"), bool(head.group("than")), tail.group("approx"), tail.group("more"))
+        if tail.group("number"):
+            start = tail.start("approx") if tail.group("approx") else tail.start("number")
+            multiple = _times(start, tail.end(), tail.group("number"), False, tail.group("approx"), tail.group("more"))
+        elif tail.group("g_number"):
+            start = tail.start("g_approx") if tail.group("g_approx") else tail.start("g_number")
+            multiple = _times(start, tail.end(), tail.group("g_number"), True, tail.group("g_approx"), tail.group("g_more"))
+        else:
+            multiple = _doubled(norm.rfind("翻", tail.start(), tail.end()), tail.end(), tail.group("doublings"))
         if multiple is not None:
             found.append(Change(old, new, "", None, "", new.start, tail.end(), multiple))
     return found
@@ -2809,15 +2826,19 @@ def _multiple_after(norm: str, position: int, sentence_end: int) -> Multiple | N
     if not match:
         return None
     if match.group("grown") is None and match.group("times") is None:  # 翻一番, 翻了两番, 实现翻番 (one doubling)
-        from auditor.extract import cn_number
-
-        doublings = match.group("doublings") or "1"
-        n = cn_number(doublings) if not doublings.isdigit() else int(doublings)
-        factor = Fraction(2) ** int(n)
-        return Multiple(norm.rfind("翻", match.start(), match.end()), match.end(), factor * Fraction(95, 100), factor * 2)
+        return _doubled(norm.rfind("翻", match.start(), match.end()), match.end(), match.group("doublings"))
     if match.group("grown"):
         return _times(match.start("grown"), match.end(), match.group("number"), True, match.group("approx"), match.group("more"))
     return _times(match.start("times"), match.end(), match.group("t_number"), False, match.group("t_approx"), match.group("t_more"))
+
+
+def _doubled(start: int, end: int, doublings: str | None) -> Multiple:
+    """翻N番: 2^N times, from a little under it (95%) to less than the next doubling."""
+    from auditor.extract import cn_number
+
+    n = int(doublings) if doublings and doublings.isdigit() else cn_number(doublings or "一")
+    factor = Fraction(2) ** int(n)
+    return Multiple(start, end, factor * Fraction(95, 100), factor * 2)
 
 
 _UNBOUNDED = Fraction(10**9)
@@ -2870,7 +2891,9 @@ def _changes_from_difference(text, figures) -> list[Change]:
         closes = r"\s*\)?\s*[,,]?\s*" if compare and compare.group("bracket") else r"\s*[,,]?\s*"
         if not re.fullmatch(closes, norm[new.end : head.start()]):
             continue
-        word = head.group("word") or head.group("bare")
+        if head.group("added") and not (compare and compare.group("bracket")):
+            continue  # 新增23家 alone may count what was added, not the net change
+        word = head.group("word") or head.group("bare") or "增加"
         says = direction_of(word) or ("down" if word == "少" else "up")
         tail_word = tail.group("word") or tail.group("rate")
         if (direction_of(tail.group("word")) if tail.group("word") else _RATE_DIRECTION[tail_word]) != says:
