@@ -530,6 +530,10 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         # 完成率92.6%,计划新建68公里,已建成61公里,新改建桥梁4座: the count said done, not the last one
         done = [f for f in numerators if _DONE_NOW_RE.search(_words_before(text, f))]
         numerator = done[0] if done else numerator
+    if share and not after:
+        among = _whole_named_among(text, figures, rate, scope)
+        if among is not None:
+            return among
     if share:
         if after:
             return None  # 占预算数的98.41%,比预算数…少支…: the figures after are not its part and whole
@@ -658,6 +662,34 @@ def _breakdown_of(text, scope, roles, whole: Figure, numerator: Figure, stem: st
     return not any(stem and stem in text.norm[text.clause_span(f.start)[0] : f.number_start] for f in parts)
 
 
+_AMONG_WHOLE_HEAD_RE = re.compile(r"在[^\d,。;()]{1,20}?(?P<open>\()?\s*$")
+_AMONG_WHOLE_TAIL_RE = re.compile(r"\s*(?P<close>\))?\s*(?:之)?中\s*(?:所|的)?占(?:比|比重|比例)?(?:为|达|达到|是)?\s*")
+_PART_BEFORE_AMONG_RE = re.compile(r"\s*[,,]?\s*")
+
+
+def _whole_named_among(text, figures, rate: Figure, scope: list[Figure]) -> tuple[Figure, Figure, bool, bool] | None:
+    """教育支出18.46亿元,在全年财政支出(52.3亿元)中占比38.7%: the whole in
+    在…中 (in brackets or not) right before the share, the part just before 在."""
+    norm = text.norm
+    whole = scope[-1]
+    tail = _AMONG_WHOLE_TAIL_RE.fullmatch(norm, whole.end, rate.number_start)
+    if tail is None or len(scope) < 2:
+        return None
+    clause_start, _ = text.clause_span(whole.start)
+    head = _AMONG_WHOLE_HEAD_RE.search(norm, max(clause_start, whole.number_start - 24), whole.number_start)
+    if head is None or bool(head.group("open")) != bool(tail.group("close")):
+        return None
+    part = scope[-2]
+    if (not _same_unit(part, whole) or part.value > whole.value
+            or not _PART_BEFORE_AMONG_RE.fullmatch(norm, part.end, head.start())
+            or _CHANGE_CLAUSE_RE.search(norm, text.clause_span(part.start)[0], part.number_start)):
+        return None
+    return part, whole, False, False
+
+
+_BRACKETED_BASE_HEAD_RE = re.compile(r"\s*\((?P<words>[^\d()。;,]{0,16})$")
+_BRACKETED_BASE_TAIL_RE = re.compile(r"\s*\)")
+_NOT_A_BASE_RE = re.compile(r"其中|含|包括|上年|去年|同期|增加|减少|增长|下降|提高|降低|比|较")
 _BASIS_HEAD_RE = re.compile(r"\s*[,,]?\s*(?:按|以)[^\d,。;]{0,20}$")
 _BASIS_TAIL_RE = re.compile(r"\s*(?:计算|计|为基数|为分母)")
 
@@ -673,7 +705,16 @@ def _whole_by_basis(text, figures, rate: Figure, numerator: Figure) -> Figure | 
                 and _BASIS_HEAD_RE.match(norm[rate.end : figure.number_start].replace("。", ",", 1))
                 and _BASIS_TAIL_RE.match(norm, figure.end)):
             return figure
-    return None
+    # 优良率为84.6%(有效监测天数365天): the one figure of a bracket right after the rate, its base
+    following = figures[rate.index + 1] if rate.index + 1 < len(figures) else None
+    if following is None or not _is_quantity(following) or not _same_unit(following, numerator) or following.value < numerator.value:
+        return None
+    head = _BRACKETED_BASE_HEAD_RE.fullmatch(norm, rate.end, following.number_start)
+    if head is None or _NOT_A_BASE_RE.search(head.group("words")) or not _BRACKETED_BASE_TAIL_RE.match(norm, following.end):
+        return None
+    if _narrowed_by_the_rate(rate, _words_before(text, numerator)):
+        return None  # 办结…,按时办结率…(受理…): the rate counts fewer than the figure before it
+    return following
 
 
 _OPENING_GROUP_RE = re.compile(r"\s*(?P<group>[^,。;:]{2,16}?)(?:之)?中\s*[,:]")
