@@ -258,12 +258,13 @@ def _labelled_lists(text, figures, groups, complement) -> list[Breakdown]:
         inferred = False
         following = total.index + 1
         gap_end = figures[following].start
-        if re.fullmatch(r"\s*[。;]\s*", norm[total.end : sentence_end + 1]) and sentence_end < len(norm):
+        if _SENTENCE_TAIL_RE.fullmatch(norm, total.end, sentence_end + 1) and sentence_end < len(norm):
             # the next sentence opens with 按年龄分 / 从年龄构成看 / 全县户籍人口中
             next_start = sentence_end + 1
             opener = _OPENER_RE.match(norm, next_start, min(len(norm), next_start + 24))
             if opener is None:
-                if not (age_band(figures[following]) and not norm[next_start : figures[following].start].strip()):
+                if not (age_band(figures[following]) and not norm[next_start : figures[following].start].strip()) \
+                        and not _members_follow(text, total, next_start, groups):
                     continue  # …人口52.3万人。0-14岁人口为…: the bands alone say the list splits a population
             elif opener.group("group") and not _names_group(opener.group("group"), text, total):
                 continue
@@ -296,6 +297,21 @@ def _labelled_lists(text, figures, groups, complement) -> list[Breakdown]:
 _REST_RE = re.compile(r"其他|其它|其余")
 
 
+# the total ends its sentence, maybe with its own growth (…326.48亿元,可比价增速5.3%。)
+_OWN_GROWTH = r"(?:\s*[,(]\s*[\u4e00-\u9fff]{0,6}?(?:增长|增速|增幅|下降|降幅)(?:为|达)?\s*\d+(?:\.\d+)?%\)?)?"
+_SENTENCE_TAIL_RE = re.compile(_OWN_GROWTH + r"\s*[。;]\s*")
+_TOTAL_TAIL_RE = re.compile(_OWN_GROWTH + r"[ 。,;]*")
+
+
+def _members_follow(text, total, next_start: int, groups) -> bool:
+    """地区生产总值326.48亿元。第一产业…,第二产业…,第三产业…: the next sentence names
+    every member of the whole the total names (whole_partitions)."""
+    whole_label = text.norm[text.clause_span(total.start)[0] : total.number_start]
+    following = text.norm[next_start : _list_end(text.norm, total.end)]
+    return any(whole and whole in whole_label and all(member in following for member in members)
+               for whole, members in groups)
+
+
 def rest_unlisted(norm: str, parts, labels, list_end: int) -> bool:
     """…听力残疾1 902人;其余为言语、智力残疾: the rest is named after the last part with
     no figure of its own, so the parts need not make up the total."""
@@ -320,8 +336,11 @@ def _list_end(norm: str, position: int) -> int:
     if not ends:
         return stop
     end = min(ends)
-    if norm[position:end].strip(" 。,;") == "" and end + 1 < stop:  # (1526人,⏎按执业类别分:… goes on too)  # the total ends its sentence: the list is the next one
-        following = [e for e in (norm.find("。", end + 1, stop), norm.find("\n", end + 1, stop)) if e >= 0]
+    if _TOTAL_TAIL_RE.fullmatch(norm, position, end) and end + 1 < stop:  # (1526人,⏎按执业类别分:… goes on too)  # the total ends its sentence: the list is the next one
+        after = end + 1
+        while after < stop and norm[after] in " \t\n":
+            after += 1  # the next sentence may open the next line
+        following = [e for e in (norm.find("。", after, stop), norm.find("\n", after, stop)) if e >= 0]
         return min(following) if following else stop
     return end
 
@@ -331,6 +350,8 @@ def _names_group(group: str, text, total: Figure) -> bool:
     label = text.norm[text.clause_span(total.start)[0] : total.number_start]
     core = re.sub(r"^(?:全国|全省|全市|全县|全区|全镇|全乡|全村|年末|年底|本地|辖区)+", "", group)
     return len(core) >= 2 and core in label
+# ,增长3.1% / ,可比价增速5.3% / ,比上年下降1.2%: a growth said of the value before it
+_GROWTH_AFTER_RE = re.compile(r"\s*[,(]\s*[\u4e00-\u9fff]{0,6}?(?:增长|增速|增幅|下降|降幅)(?:为|达)?\s*")
 _NAMED_GAP_RE = re.compile(_SEPARATOR + r"(?P<label>[\u4e00-\u9fff]{1,10}?)(?:为|有|达)?\s*")
 _AGE_GAP_RE = re.compile(_SEPARATOR)
 _AGE_NOUN_RE = re.compile(r"\s*(?:的)?(?:人口|人|居民|常住人口|户籍人口|人数)?(?:为|有|达)?\s*")
@@ -354,6 +375,10 @@ def _items_after(text, figures, total: Figure, sentence_end: int):
             cursor = figure.end + (1 if norm[figure.end : figure.end + 1] == ")" else 0)
             index += 1
             continue  # 15-59岁人口为33.1万人,占63.5%: the item's share, no item
+        if figure.kind == "percent" and _GROWTH_AFTER_RE.fullmatch(norm, cursor, figure.number_start):
+            cursor = figure.end
+            index += 1
+            continue  # 第一产业增加值40.1亿元,增长3.1%: the item's growth, no item
         if ages and re.match(r"\s*[,;]\s*其中", norm[cursor : cursor + 8]):
             break  # 其中65岁及以上…: inside the last band, the list is over
         band = age_band(figure)

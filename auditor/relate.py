@@ -1449,7 +1449,7 @@ def _section_start(text, offset: int, max_lines: int = 6) -> int:
 # --- parts and total ----------------------------------------------------------------
 
 _AMONG_RE = re.compile(
-    r"其中\s*[,:]?|(?P<listed>(?P<including>包括|包含)\s*[,:]?"
+    r"其中\s*[,:]?|(?<=[,;:\n])\s*当中\s*[,:]?(?=\S)|(?P<listed>(?P<including>包括|包含)\s*[,:]?"
     r"|(?P<bracket>\()(?!\s*(?:其中|含|包括|包含|如|主要|即|下同|注|不含|占|同比|比|较|增|减|下降|提高|\d{4}年)))"
 )
 _TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
@@ -1518,7 +1518,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 reason, inferred = "total_word", listed or in_parenthesis
             if not reason and listed and _enumerated(text, total, parts, match.end(), stop):
                 reason, inferred = "enumerated", True
-            lists.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason, inferred))
+            opening = "当中" if match.group(0).strip().startswith("当中") else "其中"
+            lists.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason, inferred, opening))
         found.extend(_paired(lists))
     found.extend(_split_by_place(analysis))
     found.extend(_parts_of_a_named_group(analysis, {p.total.index for p in found}, siblings, dimensions))
@@ -2057,7 +2058,11 @@ def _figure_ending_before(figures: tuple[Figure, ...], ends: list[int], norm: st
     if index < 0:
         return None
     figure = figures[index]
-    return figure if re.fullmatch(r"[\s,(:]*", norm[figure.end : position]) else None
+    # 2 184户家庭,其中 / 1208户困难家庭,其中: the noun the unit counts may stand between
+    return figure if _BEFORE_AMONG_RE.fullmatch(norm, figure.end, position) else None
+
+
+_BEFORE_AMONG_RE = re.compile(r"[\u4e00-\u9fff]{0,10}[\s,(:]*")
 
 
 _SUB_GROUP_RE = re.compile(r"[\u4e00-\u9fff]{2,8}中\s*[,:]")
@@ -2144,7 +2149,23 @@ def _completeness(labels: list[str], complement: tuple[str, ...], groups) -> str
     for group in groups:
         if all(any(label.endswith(member) or label == member for member in group) for label in labels):
             return "partition"
+    stems = _parallel_stems(labels)
+    for group in groups:
+        if stems and all(any(stem.startswith(member) for member in group) for stem in stems):
+            return "partition"  # 本地户籍家庭…、外来租住家庭…: one noun, split by a known pair
     return ""
+
+
+def _parallel_stems(labels: list[str]) -> list[str]:
+    """The labels without the noun they all end with (本地户籍家庭, 外来租住家庭 → 本地户籍,
+    外来租住), or nothing when they share none of two characters or more."""
+    names = [label.strip(" ,、:;()的为").removeprefix("其中") for label in labels]
+    if len(names) < 2 or any(len(name) < 4 for name in names):
+        return []
+    shared = 0
+    while shared < min(map(len, names)) - 2 and len({name[-1 - shared] for name in names}) == 1:
+        shared += 1
+    return [name[:-shared] for name in names] if shared >= 2 else []
 
 
 _NEGATED_RE = re.compile(r"^(?:非|未|不)")
