@@ -2149,23 +2149,7 @@ def _completeness(labels: list[str], complement: tuple[str, ...], groups) -> str
     for group in groups:
         if all(any(label.endswith(member) or label == member for member in group) for label in labels):
             return "partition"
-    stems = _parallel_stems(labels)
-    for group in groups:
-        if stems and all(any(stem.startswith(member) for member in group) for stem in stems):
-            return "partition"  # 本地户籍家庭…、外来租住家庭…: one noun, split by a known pair
     return ""
-
-
-def _parallel_stems(labels: list[str]) -> list[str]:
-    """The labels without the noun they all end with (本地户籍家庭, 外来租住家庭 → 本地户籍,
-    外来租住), or nothing when they share none of two characters or more."""
-    names = [label.strip(" ,、:;()的为").removeprefix("其中") for label in labels]
-    if len(names) < 2 or any(len(name) < 4 for name in names):
-        return []
-    shared = 0
-    while shared < min(map(len, names)) - 2 and len({name[-1 - shared] for name in names}) == 1:
-        shared += 1
-    return [name[:-shared] for name in names] if shared >= 2 else []
 
 
 _NEGATED_RE = re.compile(r"^(?:非|未|不)")
