@@ -183,15 +183,17 @@ def _change_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str, str]
             or _REVISED_RE.search(norm, max(sentence_start, figure.number_start - _FRAME_WINDOW), figure.number_start):
         return None
     base = "环比" if said.group("base") == "环比" else "同比"
+    written_base, word = said.group("base") or "", said.group("word") or said.groupdict().get("bare", "")
     # 全市土地出让收入 and 全年土地出让收入: one total, the place keyed apart as its level (市)
     metric = head[place.end() :] if place else head
-    return metric, base + direction_of(said.group("word")), head + said.group("base") + said.group("word"), _level(head)
+    return metric, base + direction_of(word), head + written_base + word, _level(head)
 
 
+_BARE_DIRECTIONS = "增长|下降|增加|减少|提高|降低|上升"  # two-character verbs only: a bare 增 or 减 may open a word
 _BARE_CHANGE_RE = re.compile(
-    r"\s*(?P<base>同比|环比|(?:比|较)(?:上年同期|去年同期|上年|去年|上一年|同期)|与(?:上年同期|去年同期|上年|去年|上一年)相比)\s*[,,]?\s*"
-    rf"(?P<word>{DIRECTION_ALTERNATIVES})了?\s*"
-)
+    r"\s*(?:(?P<base>同比|环比|(?:比|较)(?:上年同期|去年同期|上年|去年|上一年|同期)|与(?:上年同期|去年同期|上年|去年|上一年)相比)\s*[,,]?\s*"
+    rf"(?P<word>{DIRECTION_ALTERNATIVES})|(?P<bare>{_BARE_DIRECTIONS}))了?\s*"
+)  # 完成12.8亿元,增长9.3%: after a quantity a change with no base named is the year's over the year before
 _WHOLE_YEAR_HEAD_RE = re.compile(r"[^\u4e00-\u9fff\d]*(?:全年|本年度|本年|(?:19|20)\d{2}\s*年(?:度|全年)?)")
 _YEAR_HEAD_MIN = 4  # a name of four characters or more (政府采购规模), not a bare 收入
 _NAMED_BEFORE_END_RE = re.compile(r"(?:共计|累计|合计|总计|共有|完成|实现|达到|达|为|是|共|约|近|有)+$")
