@@ -567,9 +567,11 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         if (not share and not task and not _counts_event(rate.metric, numerator_clause, rate.subject[-4:])
                 and not _DONE_NOW_RE.search(numerator_clause)
                 and (not cues.cued(whole, cues.denominator)
-                     or stem and not _counts_event(rate.metric, _words_before(text, whole), rate.subject[-4:]))):
+                     or stem and "其中" not in numerator_clause
+                     and not _counts_event(rate.metric, _words_before(text, whole), rate.subject[-4:]))):
             # 新增就业5000人,其中女性2300人,登记失业率3.2%: a part, but not what the rate counts;
             # 改造站点23个,站点总数78个,到报率99.2%: a whole, but neither names what the rate counts
+            # (其中参加养老保险71.2万人 is the whole's own part: the rate is of it)
             return None
         if _breakdown_of(text, scope, roles, whole, numerator, stem):
             return None
