@@ -4,6 +4,8 @@ test (granularity-related inconsistency of means, Brown and Heathers 2017)."""
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from fractions import Fraction
 from math import ceil, floor
@@ -27,8 +29,45 @@ class GrimParams(Params):
     largest_sample: int = 100000  # beyond it every rate of two decimals is possible
 
 
+# 参加复训的驾驶员53人中,考核合格的占62.4%: a group head, its members' share right after
+_GROUP_SHARE_RE = re.compile(r"(?:之|当)?中\s*[,:]\s*(?P<words>[^\d,。;:()%]{1,20}?)(?:的)?占(?:比)?(?:为|达|是)?\s*")
+_GROUP_UNITS = frozenset({"人", "名", "户", "家", "所", "个", "村", "位"})
+_SOFT_RE = re.compile(r"约|近|接近|将近|左右|超过|以上|不足|不到|大约|大概|逾")
+# a share of something other than the group's members: money, land, visits, other kinds of things
+_OTHER_MEASURE_RE = re.compile(r"人次|次|用时|时长|工时|元|亩|面积|金额|资金|收入|产值|吨|公斤|时间|天数|比重|比例")
+_PEOPLE = frozenset({"人", "名", "位"})
+
+
+def _group_sample(analysis, rate: Figure) -> Figure | None:
+    """The count of a group head (N人中,) right before a share of its members."""
+    if rate.kind != "percent" or rate.in_list or rate.qualifier or rate.index == 0 or not 0 < rate.value < 100:
+        return None
+    sample = analysis.figures[rate.index - 1]
+    norm = analysis.text.norm
+    sentence_start, _ = analysis.text.sentence_span(rate.start)
+    if (sample.start < sentence_start or sample.kind != "count" or not sample.exact or sample.multiplier != 1
+            or sample.decimals or sample.base_unit not in _GROUP_UNITS or not 0 < sample.value <= 100000):
+        return None
+    between = _GROUP_SHARE_RE.fullmatch(norm, sample.end, rate.number_start)
+    if between is None:
+        return None
+    words = between.group("words")
+    head = norm[analysis.text.clause_span(sample.start)[0] : sample.number_start]
+    if _SOFT_RE.search(words) or _SOFT_RE.search(head) or _OTHER_MEASURE_RE.search(words):
+        return None
+    if sample.base_unit not in _PEOPLE and re.search(r"人|户", words) and sample.base_unit != "户":
+        return None  # 53个班组中,合格人员占…: a share of people, not of the groups
+    if sample.base_unit == "户" and "人" in words:
+        return None
+    return sample
+
+
 def _sample(analysis, rule, rate: Figure) -> Figure | None:
     """The one count before a rate in its sentence, cued as a sample, with no other figure between."""
+    return _stated_sample(analysis, rule, rate) or _group_sample(analysis, rate)
+
+
+def _stated_sample(analysis, rule, rate: Figure) -> Figure | None:
     if rate.kind != "percent" or rate.in_list or rate.qualifier or not rate.metric.endswith(_RATE_ENDINGS):
         return None
     if rate.index == 0 or not 0 < rate.value < 100:
@@ -98,7 +137,7 @@ class Grim(NumericCheck):
         neighbours = [j for j in (k, k + 1) if 0 <= j <= n]
         shown = "、".join(f"{j}/{n}={_two(Fraction(100 * j, n), rate.decimals)}%" for j in neighbours)
         return Hit(rate.start, rate.end,
-                   {"metric": rate.metric, "stated": as_written(analysis, rate), "sample": as_written(analysis, sample),
+                   {"metric": rate.metric or "占比", "stated": as_written(analysis, rate), "sample": as_written(analysis, sample),
                     "nearest": shown},
                    {"metric": rate.metric, "stated": rate.written, "sample": sample.value, "nearest": shown},
                    related=((sample.start, sample.end),), severity="")
