@@ -253,9 +253,9 @@ _BARE_MONEY_RE = compile_scanning(
 _SPACED_BLANK_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])[ \t]{2,}(?P<slot>人次|万元|亿元|个|人|户|所|家|名|例|份|张|台|元|项|次)(?=[,。;、)\s]|$)")
 # 人均可支配收入元,: a money metric, then 元 with no number between
 _BARE_YUAN_RE = compile_scanning(
-    r"(?:收入|支出|工资|薪酬|金额|资金|投资|产值|总额|价格|余额|利润|税收|补贴|补助|费用|存款|贷款)(?P<slot>元)(?=[,。;、)\s]|$)")
+    r"(?<=收入|支出|工资|薪酬|金额|资金|投资|产值|总额|价格|余额|利润|税收|补贴|补助|费用|存款|贷款)(?P<slot>元)(?=[,。;、)\s]|$)")
 # 2024年 月 日: a date whose month and day were left out, one slot
-_BARE_MONTH_DAY_RE = compile_scanning(r"(?<=\d年)[ \t\u3000]*(?P<slot>月[ \t\u3000]*日)")
+_BARE_MONTH_DAY_RE = compile_scanning(r"(?<=\d)年[ \t\u3000]*(?P<slot>月[ \t\u3000]*日)")
 # 单位:万元、%: a table's unit line names its units, no value is missing
 _UNIT_LINE_RE = re.compile(r"单位\s*:")
 _BARE_ORDINAL_RE = compile_scanning(r"(?<![次等及落门甲府宅])第(?:[月年季批轮届期])(?:(?:至|到|—|-)第(?:[月年季批轮届期]))?")
