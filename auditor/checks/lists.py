@@ -207,21 +207,33 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if listing is None and norm[figure.number_start - 1 : figure.number_start] in ("“", "\"", "「"):
             # 实施“三项工程”:校舍安全工程、信息化工程…: a quoted name whose items follow, each named by its noun
             quoted = _QUOTED_NAME_RE.match(norm, figure.end)
+            if quoted is not None and quoted.group("noun") == "一":
+                quoted = None  # “四个一”工程——一村一品、…: its ones, read below
             ones = _QUOTED_ONES_RE.match(norm, figure.end) if quoted is None else None
             if quoted is not None or ones is not None:
                 opened = (quoted or ones).end()
                 stop = _quoted_list_end(norm, text, figure, opened)
                 if stop is None:
                     continue
-                items = [p.strip() for p in re.split(r"、|和|及", norm[opened:stop].rstrip("。;")) if p.strip()]
+                segment = norm[opened:stop]
+                if "、" not in segment and norm.startswith(";", stop):
+                    # “四个到位”:组织到位;责任到位;…。: items parted by semicolons, up to the sentence's end
+                    stop = _semicolon_list_end(norm, text, figure, opened)
+                    if stop is None:
+                        continue
+                    segment = norm[opened:stop]
+                items = [p.strip() for p in re.split(r"、|和|及|;", segment.rstrip("。;")) if p.strip()]
                 if _has_count("、".join(items)):
                     continue  # “两张清单”——“三个清单”和…: the items are counts of their own
+                open_list = bool(items) and items[-1].endswith(open_words) and not items[-1].endswith(("平等", "同等"))
+                if open_list:  # …督查到位等: the list names only some, wrong only when it names more
+                    items[-1] = items[-1][: -max(len(w) for w in open_words if items[-1].endswith(w))]
                 if quoted is not None:
                     noun = quoted.group("noun")[-2:]
                     alike = len(noun) == 2 and all(p.endswith(noun) for p in items)
                 else:  # “三个一”:一张卡、一本簿、一个群: each item one of the "ones"
                     alike = all(p.startswith("一") for p in items)
-                if len(items) >= 2 and alike and len(items) != stated:
+                if len(items) >= 2 and alike and len(items) != stated and not (open_list and len(items) < stated):
                     yield Hit(figure.start, figure.end,
                               {"stated": analysis.text.original[figure.number_start:figure.end], "found": len(items)},
                               {"stated": stated, "found": len(items), "items": "", "list_position": "after"})
@@ -314,10 +326,25 @@ def _tasks_with_amounts(listing: str, figure) -> bool:
 # after a quoted name, what opens its items: a colon, 即 after a comma (坚持“六个到位”,即…) or a dash
 # (“三张清单”——权力清单、…)
 _ITEMS_OPEN = r"[ \t]*(?::[ \t]*(?:即|就是)?|,[ \t]*(?:即|也就是|就是|具体为|具体是|分别是)[ \t]*:?|—{1,2}|-{2})"
-_QUOTED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」]" + _ITEMS_OPEN)
+# “三张清单”制度——…: a word or two may follow the name before its items open
+_QUOTED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」](?:[\u4e00-\u9fff]{1,4}(?=—|:))?" + _ITEMS_OPEN)
 # “三个一”服务机制: the count's noun is 一, a name of up to six characters before the colon
 _QUOTED_ONES_RE = re.compile(r"一[”\"」][\u4e00-\u9fff]{0,6}" + _ITEMS_OPEN)
 _QUOTED_LIST_STOP_RE = re.compile(r"[,;。!?\n]")
+
+
+def _semicolon_list_end(norm: str, text, figure, opened: int) -> int | None:
+    """The end of a semicolon list after a quoted name: the sentence's 。 or the line's end
+    within the reach of a list; None when a comma comes first (the pieces are clauses)."""
+    _, sentence_end = text.sentence_span(figure.start)
+    reach = min(len(norm), opened + _LIST_MAX)
+    full_stop = norm.find("。", opened, reach)
+    line_end = norm.find("\n", opened, reach)
+    ends = [p for p in (full_stop, line_end) if p >= 0]
+    stop = min(ends) if ends else (sentence_end if sentence_end <= reach else -1)
+    if stop < 0 or norm.find(",", opened, stop) >= 0:
+        return None
+    return stop
 
 
 def _quoted_list_end(norm: str, text, figure, opened: int) -> int | None:
