@@ -56,6 +56,22 @@ def _covers(first: str, second: str, sides: str) -> bool:
     return sides[0] in first and sides[1] in second or sides[1] in first and sides[0] in second
 
 
+_ELLIPTIC_WORDS_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,6}(?:为|达|是)?\s*")
+_YEAR_WORDS_RE = re.compile(r"(?:19|20)\d{2}\s*年|上年|去年|上一年|前年|今年|当年")
+
+
+def _clause_words(text, figure: Figure) -> str:
+    clause_start, _ = text.clause_span(figure.start)
+    return text.norm[clause_start : figure.number_start]
+
+
+def _year_words(text, figure: Figure) -> str:
+    """The year a quantity's clause names ("" for none, as most do)."""
+    found = _YEAR_WORDS_RE.findall(_clause_words(text, figure))
+    year = found[-1].replace(" ", "") if found else ""
+    return "" if year in ("今年", "当年") else year
+
+
 def _words_before(text, figure: Figure) -> str:
     clause_start, _ = text.clause_span(figure.start)
     return text.norm[max(clause_start, figure.number_start - _WORDS_REACH) : figure.number_start]
@@ -94,10 +110,26 @@ def _gives(larger: Figure, smaller: Figure, target: tuple[Fraction, Fraction]) -
     return None if target[0] <= closest < target[1] else closest
 
 
+# 城乡收入比为1.72: a ratio of two incomes written as one number, N to one
+_BARE_RATIO_RE = re.compile(
+    r"(?<=收入|消费|支出|工资)(?:之)?比(?:值)?(?:为|是|达|达到|缩小[到至]|缩小为|降[到至]|下降[到至])?\s*"
+    r"(?P<a>\d+\.\d+)(?P<b>)(?![\d.%‰倍:∶]|\s*[:∶]|个百分点)")
+
+
 def colon_ratios(analysis, rule):
     text = analysis.text
     norm = text.norm
-    if ":" not in norm or "比" not in norm:
+    if "比" not in norm:
+        return
+    for match in _BARE_RATIO_RE.finditer(norm):
+        other = match.group("a")
+        target = _term(other)
+        if target[0] < 1:
+            continue  # 0.58: which of the two is over which is not said
+        hit = _judge(analysis, match, other, target, larger_first=True)
+        if hit is not None:
+            yield hit
+    if ":" not in norm:
         return
     for match in _COLON_RATIO_RE.finditer(norm):
         a, b = match.group("a"), match.group("b")
@@ -130,7 +162,13 @@ def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) ->
             return None  # 其中小学生…,初中生…。现有专任教师…,生师比…: the whole the ratio needs is further back
         quantities = _quantities(analysis, previous_start, named.start(), before)
         inferred = True
-    quantities = [q for q in quantities if _named(_words_before(text, q), pairs, chars) and not _CHANGE_RE.search(_words_before(text, q))]
+    named_ones = [q for q in quantities if _named(_words_before(text, q), pairs, chars) and not _CHANGE_RE.search(_words_before(text, q))]
+    # 城镇居民人均可支配收入46 210元,农村居民24 380元: the second names only whose it is
+    elliptic = [q for q, previous in zip(quantities[1:], quantities) if previous in named_ones and q not in named_ones
+                and _same_kind(q, previous) and q.base_unit == previous.base_unit and _ELLIPTIC_WORDS_RE.fullmatch(_clause_words(text, q))]
+    quantities = [q for q in quantities if q in named_ones or q in elliptic]
+    if len({_year_words(text, q) for q in quantities}) > 1:
+        return None  # 2023年城镇…,2022年农村…: values of two years
     if len(quantities) > 2:
         quantities = [q for q in quantities if not _WHOLE_RE.search(_words_before(text, q))]
     if len(quantities) < 2:
@@ -159,7 +197,7 @@ def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) ->
     decimals = max(2, len(other.split(".")[1]) + 1 if "." in other else 1)
     recomputed = shown(exact, decimals)
     original = text.original
-    shown_ratio = f"{recomputed}∶1" if larger_first else f"1∶{recomputed}"
+    shown_ratio = recomputed if not match.group("b") else f"{recomputed}∶1" if larger_first else f"1∶{recomputed}"
     stated = original[match.start("a") : match.end("b")]
     return Hit(
         match.start("a"),
