@@ -1568,7 +1568,7 @@ def _parts_of_a_named_group(analysis: Analysis, read: set[int], siblings, dimens
             continue
         total_clause = text.clause_span(nearest.start)[0]
         whole_label = norm[total_clause : nearest.number_start]
-        if opening.group("group")[-2:] not in whole_label or _CHANGE_WORDS_RE.search(whole_label) \
+        if not _heads_alike(opening.group("group"), whole_label) or _CHANGE_WORDS_RE.search(whole_label) \
                 or _SPAN_OF_YEARS_RE.search(whole_label) or _PER_UNIT_RE.search(whole_label):
             continue
         _, sentence_end = text.sentence_span(close.end())
@@ -1672,6 +1672,13 @@ def _title_year(norm: str) -> int | None:
         return None
     match = _TITLE_YEAR_RE.search(title)
     return int(match.group(1)) if match else None
+
+
+def _heads_alike(group: str, whole_label: str) -> bool:
+    """新建桥梁 and 全年新建农村公路桥梁 (the group's head noun in the whole's words), 新建站点 and
+    全年新建污水处理站 (a 站点, 网点 of the 站 the whole counts)."""
+    label = whole_label.rstrip(" 为是达有共计")
+    return group[-2:] in label or bool(label) and group[-2] == label[-1] and group[-1] in "点类型"
 
 
 def _mark_before(norm: str, position: int, reach: int = 8) -> int:
@@ -2335,12 +2342,12 @@ _COMPARE_RE = re.compile(
 _BRACKET_GAP_RE = re.compile(r"\s*\(")
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
-    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>增加|减少|增长|下降|多|少)"
+    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|多|少)"
     r"|(?P<bare>增加|减少|净增加|净减少|净增|净减)|(?P<added>新增))了?\s*$"
 )
 # …,增长p% / …(增幅为p%) / …(降幅p%)
 _DIFFERENCE_TAIL_RE = re.compile(
-    r"^\s*(?:[,,]|\()\s*(?:同比)?(?:(?P<word>增长|下降|增加|减少|提高|降低)了?|(?P<rate>增幅|涨幅|降幅|跌幅)(?:为|达|是)?)\s*$"
+    r"^\s*(?:[,,、]|\()\s*(?:同比)?(?:(?P<word>增长|下降|增加|减少|提高|降低)了?|(?P<rate>增幅|涨幅|降幅|跌幅)(?:为|达|是)?)\s*$"
 )
 _RATE_DIRECTION = {"增幅": "up", "涨幅": "up", "降幅": "down", "跌幅": "down"}
 _COMPARE_TAIL_RE = re.compile(
@@ -2942,6 +2949,7 @@ def _changes_from_difference(text, figures) -> list[Change]:
         if head.group("added") and not (compare and compare.group("bracket")):
             continue  # 新增23家 alone may count what was added, not the net change
         word = head.group("word") or head.group("bare") or "增加"
+        word = {"净增": "增加", "净减": "减少"}.get(word[:2], word)  # 净增加 / 净减少: the net change
         says = direction_of(word) or ("down" if word == "少" else "up")
         tail_word = tail.group("word") or tail.group("rate")
         if (direction_of(tail.group("word")) if tail.group("word") else _RATE_DIRECTION[tail_word]) != says:
