@@ -16,6 +16,7 @@ pair when the named pair does not give the rate.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditor.arith import APPROXIMATE_WORDS
 from auditor.extract import Figure
@@ -39,8 +40,9 @@ def find_named_ratios(analysis: Analysis) -> list[Ratio]:
     for rate in figures:
         if rate.kind != "percent" or rate.in_list or rate.qualifier in APPROXIMATE_WORDS or rate.index == 0:
             continue
-        clause_start, _ = text.clause_span(rate.start)
-        names = _defined_names(rate, definitions) or _phrase_names(norm, clause_start, rate)
+        names = _defined_names(rate, definitions)
+        if names is None and norm[max(0, rate.number_start - 2) : rate.number_start].rstrip().endswith("的"):
+            names = _phrase_names(norm, text.clause_span(rate.start)[0], rate)
         if names is None:
             continue
         reading = _pair(text, figures, rate, *names)
@@ -49,6 +51,7 @@ def find_named_ratios(analysis: Analysis) -> list[Ratio]:
     return found
 
 
+@lru_cache(maxsize=8)
 def _definitions(entries: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
     pairs = []
     for entry in entries:
@@ -60,8 +63,10 @@ def _definitions(entries: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
 
 
 def _defined_names(rate: Figure, definitions) -> tuple[str, str] | None:
+    if not rate.metric:
+        return None
     for name, numerator, denominator in definitions:
-        if rate.metric.endswith(name) or (rate.subject + rate.metric).endswith(name):
+        if rate.metric.endswith(name):
             return numerator, denominator
     return None
 
