@@ -20,7 +20,9 @@ from auditor.relate import direction_of
 from auditor.rulepack import Rule
 from auditor.standards import STANDARD_BOUNDS, said_as_target, standard_key
 
-_LEADING_RE = re.compile(r"^(?:截至|截止|到)?(?:目前|今年|本年|年底|\d+月底?)?[,]?")
+_LEADING_RE = re.compile(r"^(?:截至|截止|到)?(?:(?:19|20)\d{2}年度?)?(?:目前|今年|本年|年底|\d+月底?)?[,]?")
+# 2024年全区…率: a year that opens a rate's subject, compared by the periods, not by the key
+_SUBJECT_YEAR_RE = re.compile(r"^[\s,]*(?:截至|截止|到)?(?:19|20)\d{2}\s*年")
 
 
 def metric_key(subject: str, metric: str, scope_words: tuple[str, ...]) -> str:
@@ -95,6 +97,8 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     first_seen: dict[str, _Stated] = state.setdefault("first_seen", {})
     reported: set[str] = state.setdefault("reported", set())
     levels: dict[str, str] = state.setdefault("levels", {})  # the administrative level of each first statement
+    # keys first stated with a year opening the subject, and the periods their sentence names
+    year_led: dict[str, frozenset[str]] = state.setdefault("year_led", {})
     # a rate given with its own numerator and denominator names its own population
     computed = {relation.rate.index for relation in analysis.relations.ratios}
     keys: dict[tuple[str, str], str] = {}
@@ -122,12 +126,17 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if earlier is None:
             first_seen[key] = _stated(analysis, figure, _rate_period(analysis, figure))
             levels[key] = level
+            if _SUBJECT_YEAR_RE.match(figure.subject):
+                year_led[key] = _own_periods(analysis, figure)
             continue
         if level and levels.get(key) and level != levels[key]:
             continue  # 全市森林覆盖率45.3%,我县…63.8%: the city's and the county's
         period = _rate_period(analysis, figure)
         if earlier.when and period and not earlier.when & period:
             continue  # 2016年初…20.3% and 2017年…12.1%: two years, two rates
+        if (key in year_led or _SUBJECT_YEAR_RE.match(figure.subject)) \
+                and year_led.get(key) != _own_periods(analysis, figure):
+            continue  # 2023年全区…率 and …率 of a sentence naming no year (or another): not told they are one year's
         if _part_of_year(earlier.when) != _part_of_year(period):
             continue  # 盈利面75% and 一季度…盈利面68%: the year's rate and a quarter's
         low_a, high_a = interval(earlier.written, earlier.decimals, 1, earlier.qualifier, rounded=True)
