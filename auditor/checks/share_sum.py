@@ -34,6 +34,7 @@ _LABEL_SPLIT_RE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 class ShareSplit:
     shares: tuple[Figure, ...]
     labels: tuple[str, ...]
+    partial: bool = False  # some parts of a whole (X中,A占…,B占…): only more than 100% is wrong
 
     @property
     def closed_by_other(self) -> bool:
@@ -148,7 +149,33 @@ def find_share_splits(analysis) -> list[ShareSplit]:
         if len(shares) >= 2 and (_covers(names, groups) or _age_bands_tile(text, figures, shares)):
             found.append(ShareSplit(tuple(shares), tuple(_SHARE_WORDS_RE.split(label)[0] for label in labels)))
             index = probe
+        elif len(shares) >= 2 and _parts_of_a_group(norm, sentence_start, clause_start, shares, labels):
+            found.append(ShareSplit(tuple(shares), tuple(_SHARE_WORDS_RE.split(label)[0] for label in labels), partial=True))
+            index = probe
     return found
+
+
+# 全市规上工业产值中,装备制造占52.6%,食品加工占49.8%: kinds of one whole, each said once
+_GROUP_HEAD_RE = re.compile(r"\s*[^\d,。;:%]{2,20}?(?:之)?中\s*[,:]\s*")
+_PART_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,12}?占(?:比)?(?:为|达)?\s*")
+_BETWEEN_SHARES_RE = re.compile(r"\s*[,;、]\s*")
+# kinds that may overlap (a person is a woman and a graduate), or a part of a part
+_OVERLAPPING_RE = re.compile(r"女|男|党员|团员|学历|本科|大专|专科|研究生|硕士|博士|职称|高级|中级|初级|以上|以下|岁|民族|"
+                             r"干部|骨干|专业|技术|新增|新建|其中|合计|累计|同比|增长|提高|下降|重点|特色|龙头|规上|高新|"
+                             r"约|近|超|逾|不足|不到")  # and approximate shares: 约占 may be loose
+
+
+def _parts_of_a_group(norm: str, sentence_start: int, clause_start: int, shares: list[Figure], labels: list[str]) -> bool:
+    """Shares of kinds of the one whole a group head opens (X中,), each clause
+    a kind and its share, nothing else between: their sum cannot pass 100%."""
+    if not _GROUP_HEAD_RE.fullmatch(norm, sentence_start, clause_start):
+        return False
+    if any(share.qualifier for share in shares):
+        return False
+    if not all(_PART_LABEL_RE.fullmatch(label) and not _OVERLAPPING_RE.search(label) for label in labels):
+        return False
+    return all(_BETWEEN_SHARES_RE.fullmatch(norm, a.end, b.start - len(label))
+               for a, b, label in zip(shares, shares[1:], labels[1:]))
 
 
 def _age_bands_tile(text, figures, shares: list[Figure]) -> bool:
@@ -202,6 +229,8 @@ class ShareSumCheck(NumericCheck):
 
     def row(self, analysis, rule, split: ShareSplit) -> dict[str, Any]:
         low, high = _sum_interval(split.shares)
+        if split.partial:
+            high = max(high, Fraction(100))  # some of the parts: less than 100% is no error
         return {"shares_low": Decimal(low.numerator) / Decimal(low.denominator),
                 "shares_high": Decimal(high.numerator) / Decimal(high.denominator),
                 "shares_whole": Decimal(100)}
@@ -220,7 +249,7 @@ class ShareSumCheck(NumericCheck):
         first, last = split.shares[0], split.shares[-1]
         # named kinds that overlap plus 其他 for the rest add up to more than 100%:
         # over 100 is then only likely wrong, under 100 is wrong either way
-        severity = "warning" if split.closed_by_other and total > 100 else ""
+        severity = "warning" if (split.closed_by_other or split.partial) and total > 100 else ""
         return Hit(first.start, last.end,
                    {"parts": "+".join(as_written(analysis, f) for f in split.shares), "sum": format(total, "f") + "%"},
                    {"parts": [f.value for f in split.shares], "labels": list(split.labels), "sum": format(total, "f")},
