@@ -2408,7 +2408,7 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
 # 全年生猪出栏41.26万头;上年出栏量为38.04万头,今年增长6.2%: a base that names its metric, opening its
 # clause, and the change of this year's value after it
 _NAMED_BASE_BEFORE_RE = re.compile(
-    r"(?<=[,;。:\n])\s*(?:而|另外?)?\s*(?:上年|去年|上一年|上年同期|去年同期)(?:全年)?"
+    r"(?<=[,;。:\n])\s*(?:而|另外?)?\s*(?:上年同期|去年同期|上一年|上年|去年)(?:全年)?"
     r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?:为|是|达到|达|共|有)\s*$"
 )
 _THIS_YEAR_TAIL_RE = re.compile(
