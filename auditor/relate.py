@@ -2569,7 +2569,7 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
                 and (not base.group("bare") or _CLAUSE_END_RE.match(norm, following.end))):
             found.append(Change(following, new, "", stated, says.group("word"), new.start, following.end))
             continue
-        if _BASE_BEFORE_RE.search(norm, sentence_start, new.number_start):
+        if _BASE_BEFORE_RE.search(norm, max(sentence_start, new.number_start - _YEAR_WORDS_REACH), new.number_start):
             continue  # the sentence names its own base (上年…为N,同比增长p%: N is the base)
         listed = _base_in_list_after(text, figures, new, stated, sentence_end)
         if listed is not None:
@@ -2601,11 +2601,15 @@ def _metric_named(words: str) -> str:
     return _METRIC_NOISE_RE.sub("", _OWN_YEAR_RE.sub("", words))
 
 
+_YEAR_WORDS_REACH = 240
+
+
 def _base_of_the_year_before(text, figures, new: Figure, sentence_start: int, report_year) -> Figure | None:
     """2023年全区社会消费品零售总额为64.2亿元。…。全年实现社会消费品零售总额71.5亿元,增长8.6%:
     the one value a few sentences back of the same metric, for the same place and for the whole
     of the year before the one the change is for (named in its sentence, else in the title)."""
     norm = text.norm
+    sentence_start = max(sentence_start, new.number_start - _YEAR_WORDS_REACH)  # bounded: a sentence may be a whole file
     new_words = norm[max(text.clause_span(new.start)[0], sentence_start) : new.number_start]
     sentence_words = norm[sentence_start : new.number_start]
     if _PART_OF_YEAR_RE.search(sentence_words) or _NOT_A_WHOLE_YEAR_RE.search(sentence_words):
@@ -2630,7 +2634,7 @@ def _base_of_the_year_before(text, figures, new: Figure, sentence_start: int, re
     if len(candidates) != 1 or not candidates[0].exact:
         return None
     base = candidates[0]
-    base_start = text.sentence_span(base.start)[0]
+    base_start = max(text.sentence_span(base.start)[0], base.number_start - _YEAR_WORDS_REACH)
     base_words = norm[base_start : base.number_start]
     base_years = [int(y) for y in _YEAR_RE.findall(base_words)]
     if base_years[-1:] != [year - 1] or _PART_OF_YEAR_RE.search(base_words) or _NOT_A_WHOLE_YEAR_RE.search(base_words):
