@@ -113,13 +113,14 @@ def _per_thousand(text, figures, figure: Figure) -> Ratio | None:
         return None
     noun = words.group("noun").removesuffix("数")
     candidates = _sentence_before(text, figures, figure, previous=True)
-    counts = [f for f in candidates if f.kind == "count" and f.base_unit == figure.base_unit and f.exact
+    bracketed = _in_bracket_after(text, figures, figure)  # …约72人(全县卫生技术人员2 413人)
+    counts = [f for f in candidates + bracketed if f.kind == "count" and f.base_unit == figure.base_unit and f.exact
               and noun[-2:] in _label(text, f) and "每" not in _label(text, f)]
     if words.group("who") == "户":  # 每百户拥有家用汽车45辆: over the households
         people = [f for f in candidates if f.kind == "count" and f.base_unit == "户" and f.exact and f.value > 0
                   and _HOUSEHOLDS_LABEL_RE.search(_label(text, f).rstrip(" ,按"))]
     else:
-        people = _populations(text, candidates + _in_bracket_after(text, figures, figure))
+        people = _populations(text, candidates + bracketed)
     return _reading(figure, counts, people, _PER_FACTOR[words.group("per")])
 
 
@@ -167,7 +168,7 @@ def _per_person(text, figures, figure: Figure) -> Ratio | None:
     unit = "户" if words.group("who") in ("户均", "每户") else "人"
     candidates = _sentence_before(text, figures, figure, previous=False)
     sums = [f for f in candidates if f.kind == "money" and f.exact and _HANDED_OUT_RE.search(_label(text, f))]
-    reached = [f for f in candidates if f.kind == "count" and f.base_unit == unit and f.exact
+    reached = [f for f in candidates if f.kind == "count" and (f.base_unit == unit or unit == "人" and f.base_unit == "名") and f.exact
                and (_REACHED_RE.search(_label(text, f)) and not any(s.index > f.index for s in sums)
                     or _paid_to(text, f, sums))]
     sentence_start, _ = text.sentence_span(figure.start)

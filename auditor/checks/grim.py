@@ -30,12 +30,13 @@ class GrimParams(Params):
 
 
 # 参加复训的驾驶员53人中,考核合格的占62.4%: a group head, its members' share right after
-_GROUP_SHARE_RE = re.compile(r"(?:之|当)?中\s*[,:]\s*(?P<words>[^\d,。;:()%]{1,20}?)(?:的)?占(?:比)?(?:为|达|是)?\s*")
+_GROUP_SHARE_RE = re.compile(r"(?:之|当)?中\s*[,:]\s*(?P<words>[^\d,。;:()%]{1,20}?)(?:(?:的)?占(?:比)?|(?<=[\u4e00-\u9fff])率)(?:为|达|是)?\s*")
 _GROUP_UNITS = frozenset({"人", "名", "户", "家", "所", "个", "村", "位"})
 _SOFT_RE = re.compile(r"约|近|接近|将近|左右|超过|以上|不足|不到|大约|大概|逾")
 # a share of something other than the group's members: money, land, visits, other kinds of things
 _OTHER_MEASURE_RE = re.compile(r"人次|次|用时|时长|工时|元|亩|面积|金额|资金|收入|产值|吨|公斤|时间|天数|比重|比例")
 _PEOPLE = frozenset({"人", "名", "位"})
+_NOT_A_MEMBER_RATE_RE = re.compile(r"覆盖|增长|增速|利用|使用|出生|死亡|自然|发病|患病|贡献|负债|收益|利润|转化|周转|空置|入住|人均")
 
 
 def _group_sample(analysis, rate: Figure) -> Figure | None:
@@ -52,6 +53,9 @@ def _group_sample(analysis, rate: Figure) -> Figure | None:
     if between is None:
         return None
     words = between.group("words")
+    if "占" not in norm[between.start("words") : rate.number_start] and (
+            sample.base_unit not in _PEOPLE | {"户"} or _NOT_A_MEMBER_RATE_RE.search(words)):
+        return None  # 216个村中,森林覆盖率…: a rate of something other than the group's members
     head = norm[analysis.text.clause_span(sample.start)[0] : sample.number_start]
     if _SOFT_RE.search(words) or _SOFT_RE.search(head) or _OTHER_MEASURE_RE.search(words):
         return None
