@@ -177,13 +177,14 @@ def _per_person(text, figures, figure: Figure) -> Ratio | None:
     return _reading(figure, sums, reached, 1)
 
 
+_PAID_TO_HEAD_RE = re.compile(r"(?:向|为|给)(?:全[县市区镇乡村]|本[县市区镇乡村])?$")
 _PAID_TO_RE = re.compile(r"\s*[^\d,。;]{0,12}?(?:发放|拨付|支付|兑现|发给)")
 
 
 def _paid_to(text, count: Figure, sums: list[Figure]) -> bool:
     """向1830户困难家庭发放…412万元: the households or people money is paid to, named before the sum."""
     norm = text.norm
-    return (norm[max(0, count.number_start - 1) : count.number_start] in ("向", "为", "给")
+    return (_PAID_TO_HEAD_RE.search(norm, max(0, count.number_start - 8), count.number_start) is not None
             and _PAID_TO_RE.match(norm, count.end) is not None
             and any(s.index > count.index for s in sums))
 

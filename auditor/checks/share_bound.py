@@ -31,7 +31,7 @@ from auditor.model import Hit
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _SHARE_HEAD = (r"(?:占比|占(?P<whole>[^\d,。;:、]{0,12}?)的?(?:比重|比例)|占(?P<whole2>[^\d,。;:、]{0,12}?)的"
-               r"|(?<![\u4e00-\u9fff])(?:比例|比重)|(?P<rate>[\u4e00-\u9fff]{1,8}率))(?:为|达|达到|是|已)?")
+               r"|(?<![\u4e00-\u9fff])(?:比例|比重)|(?P<rate>[\u4e00-\u9fff]{1,8}(?:率|比例)))(?:为|达|达到|是|已)?")
 _BOUND_RE = re.compile(
     _SHARE_HEAD + r"(?P<word>超过|超|不低于|不少于|高于|逾|达到|近|接近|将近|约|不足|不到|低于|少于)?"
     r"(?P<value>[一二两三四五六七八九]成|过半|半数|一半|[二三四五六七八九十]分之[一二三四五六七八九]|(?P<percent>\d+(?:\.\d+)?)%)"
@@ -183,7 +183,8 @@ def _pair(analysis, match: re.Match) -> tuple[Figure, Figure, list[Figure], bool
     if match.group("rate") is not None:
         from auditor.relate import _counts_event
 
-        if not _counts_event(match.group("rate"), norm[text.clause_span(part.start)[0] : match.start()]):
+        rate_name = match.group("rate").removesuffix("比例") + ("率" if match.group("rate").endswith("比例") else "")
+        if not _counts_event(rate_name, norm[text.clause_span(part.start)[0] : match.start()]):
             return None  # 已有55个完成改造,满意率超过七成: the rate counts something else
     wholes = [f for f in quantities[:-1] if _same_unit(f, part) and f.value >= part.value and _whole_of(norm, f, part)]
     if len(wholes) == 1:

@@ -157,7 +157,7 @@ def find_share_splits(analysis) -> list[ShareSplit]:
 
 # 全市规上工业产值中,装备制造占52.6%,食品加工占49.8%: kinds of one whole, each said once
 _GROUP_HEAD_RE = re.compile(r"\s*[^\d,。;:%]{2,20}?(?:之)?中\s*[,:]\s*")
-_PART_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,12}?占(?:比)?(?:为|达)?\s*")
+_PART_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,12}?(?:所)?占(?:比|比重|比例)?(?:为|达)?\s*")
 _BETWEEN_SHARES_RE = re.compile(r"\s*[,;、]\s*")
 # kinds that may overlap (a person is a woman and a graduate), or a part of a part
 _OVERLAPPING_RE = re.compile(r"女|男|党员|团员|学历|本科|大专|专科|研究生|硕士|博士|职称|高级|中级|初级|以上|以下|岁|民族|"
