@@ -181,6 +181,29 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
 
 def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """5种疾病(a、b、c、d): the stated number against the list's length."""
+    yield from _counted_figures(analysis, rule)
+    if "“" in analysis.text.norm or "「" in analysis.text.norm or "\"" in analysis.text.norm:
+        yield from _abbreviations(analysis)
+
+
+def _abbreviations(analysis: Analysis) -> Iterator[Hit]:
+    """普法“五进”,即进机关、进企业、进校园、进社区 / “四保”底线:保民生、保工资、保运转: a numeral
+    and one character whose items each open with that character, counted."""
+    text, norm = analysis.text, analysis.text.norm
+    for match in _ABBREVIATION_RE.finditer(norm):
+        stop = _quoted_list_end(norm, text, match.start(), match.end())
+        if stop is None:
+            continue
+        items = [p.strip() for p in re.split(r"、|和|及|;", norm[match.end() : stop].rstrip("。;")) if p.strip()]
+        stated = _marker_number(match.group("n"))
+        head = match.group("head")
+        if len(items) >= 2 and all(p.startswith(head) and len(p) >= 2 for p in items) and len(items) != stated:
+            start, end = match.start("n"), match.end("head")
+            yield Hit(start, end, {"stated": text.original[start:end], "found": len(items)},
+                      {"stated": stated, "found": len(items), "items": "", "list_position": "after"})
+
+
+def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     text, norm = analysis.text, analysis.text.norm
     units = rule.options.units
     open_words = rule.options.open_list_words
@@ -204,15 +227,17 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             listing, where = _list_before(norm, text, figure, verbs), "before"
             if listing is not None and _is_gloss(listing, gloss_words):
                 continue
-        if listing is None and norm[figure.number_start - 1 : figure.number_start] in ("“", "\"", "「"):
+        dashed = _DASHED_NAME_RE.match(norm, figure.end) if listing is None else None
+        if listing is None and (norm[figure.number_start - 1 : figure.number_start] in ("“", "\"", "「") or dashed):
             # 实施“三项工程”:校舍安全工程、信息化工程…: a quoted name whose items follow, each named by its noun
-            quoted = _QUOTED_NAME_RE.match(norm, figure.end)
+            # 新设两个专责小组——甲小组、乙小组: a name with no quotes, its items after a dash
+            quoted = dashed or _QUOTED_NAME_RE.match(norm, figure.end)
             if quoted is not None and quoted.group("noun") == "一":
                 quoted = None  # “四个一”工程——一村一品、…: its ones, read below
             ones = _QUOTED_ONES_RE.match(norm, figure.end) if quoted is None else None
             if quoted is not None or ones is not None:
                 opened = (quoted or ones).end()
-                stop = _quoted_list_end(norm, text, figure, opened)
+                stop = _quoted_list_end(norm, text, figure.start, opened)
                 if stop is None:
                     continue
                 segment = norm[opened:stop]
@@ -230,7 +255,8 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                     items[-1] = items[-1][: -max(len(w) for w in open_words if items[-1].endswith(w))]
                 if quoted is not None:
                     noun = quoted.group("noun")[-2:]
-                    alike = len(noun) == 2 and all(p.endswith(noun) for p in items)
+                    # 组织到位、责任到位 end with the noun; 聚焦产业、聚焦项目 open with it
+                    alike = len(noun) == 2 and (all(p.endswith(noun) for p in items) or all(p.startswith(noun) for p in items))
                 else:  # “三个一”:一张卡、一本簿、一个群: each item one of the "ones"
                     alike = all(p.startswith("一") for p in items)
                 if len(items) >= 2 and alike and len(items) != stated and not (open_list and len(items) < stated):
@@ -330,6 +356,10 @@ _ITEMS_OPEN = r"[ \t]*(?::[ \t]*(?:即|就是)?|,[ \t]*(?:即|也就是|就是|�
 _QUOTED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」](?:[\u4e00-\u9fff]{1,4}(?=—|:))?" + _ITEMS_OPEN)
 # “三个一”服务机制: the count's noun is 一, a name of up to six characters before the colon
 _QUOTED_ONES_RE = re.compile(r"一[”\"」][\u4e00-\u9fff]{0,6}" + _ITEMS_OPEN)
+_DASHED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[ \t]*(?:—{2}|-{2})")
+# 普法“五进”,即进机关、进企业…: a numeral and one character, each item opening with that character
+_ABBREVIATION_RE = re.compile(
+    r"[“\"「](?P<n>[二三四五六七八九十])(?P<head>[\u4e00-\u9fff])[”\"」][\u4e00-\u9fff]{0,6}?" + _ITEMS_OPEN)
 _QUOTED_LIST_STOP_RE = re.compile(r"[,;。!?\n]")
 
 
@@ -347,7 +377,7 @@ def _semicolon_list_end(norm: str, text, figure, opened: int) -> int | None:
     return stop
 
 
-def _quoted_list_end(norm: str, text, figure, opened: int) -> int | None:
+def _quoted_list_end(norm: str, text, anchor: int, opened: int) -> int | None:
     """Where the items after a quoted name end: at the clause's end (…提升行动,全年新签约…
     goes on with another matter) or the sentence's; a line that ends in 、 wraps the list
     (组织到位、投入到位、⏎督查到位…), so the list goes on in the next line. None when no end
@@ -357,7 +387,7 @@ def _quoted_list_end(norm: str, text, figure, opened: int) -> int | None:
     while True:
         stop = _QUOTED_LIST_STOP_RE.search(norm, position, reach)
         if stop is None:
-            _, sentence_end = text.sentence_span(figure.start)
+            _, sentence_end = text.sentence_span(anchor)
             return sentence_end if sentence_end <= reach else None
         if stop.group(0) != "\n" or not norm[opened : stop.start()].rstrip().endswith("、"):
             return stop.start()
