@@ -2270,6 +2270,7 @@ def _beside_total(norm: str, figures, total: Figure, parts_from: dict[int, int])
     return next((twin for twin in _twin(norm, figures, total, None) if twin.index < total.index and twin.index in parts_from), None)
 
 
+_SUBTOTAL_WORD_RE = re.compile(r"合计|总计|共计|小计|累计")
 _TOTAL_LINE_RE = re.compile(r"\s*[^\d\n,,。;;]{0,6}?(?:合计|总计|共计|小计)[^\d\n]{0,16}$")
 
 
@@ -2307,6 +2308,9 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
             alike = [f for f in in_line if f.base_unit == total.base_unit and f.kind == total.kind]
             if len(alike) != 1 or not alike[0].exact or len(in_line) > 2:
                 break  # a line of prose with several figures is no item of the list
+            if _SUBTOTAL_WORD_RE.search(norm, previous_start, alike[0].number_start):
+                parts = []  # 小计 / 1-2月累计 among the lines: which lines it covers is not said
+                break
             parts.append(alike[0])
             line_end = previous_start - 1
         if len(parts) >= 2:
