@@ -704,7 +704,7 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     if marks.in_table(norm, line_start, line_end):
         return None  # a table row: its columns are years or places of their own
     frame = ""
-    if clause_start > sentence_start:
+    if clause_start > sentence_start and not _WHOLE_PLACE_NOW_RE.match(norm, clause_start, figure.number_start):
         earlier = norm[max(sentence_start, clause_start - _FRAME_WINDOW) : clause_start]
         frame = _scope_words(scope_words).sub("", "".join(_CJK_RUN_RE.findall(_FRAME_WORDS.sub("", _PERIOD_RE.sub("", earlier)))))
         # 开展义诊12次,服务群众580人 and 电力部有101个项目,地方有18个: the clause before, with a
@@ -718,6 +718,11 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
         elif _PER_HEAD_SUBJECT_RE.search(subject) and not _EVENT_FRAME_RE.search(frame):
             frame = ""  # 全村经济总收入66.16万元,农民人均纯收入2186元: the village's, not the total's
     return (subject + thing, events_of, figure.base_unit, figure.kind, frame)
+
+
+# …新建基层工会联合会11个,目前全县工会会员6.82万人: a clause that opens on the place as it stands
+# now states the place's own figure, whatever the clause before counted
+_WHOLE_PLACE_NOW_RE = re.compile(r"\s*(?:目前|现|截至目前|截至年底|截至年末|到年底)\s*[,]?\s*(?:全县|全市|全区|全镇|全乡|全省|全州|全旗|全街道|全村)")
 
 
 def _plain_year(period: str) -> str:
