@@ -510,6 +510,16 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         if scope:
             reading = _reading_of(text, figures, rate, cues, scope)
             return (reading[0], reading[1], True, reading[3]) if reading is not None else None
+    if after and not share and len(scope) == 2:
+        # 森林覆盖率为62.3%(全县国土面积168万亩,森林面积98.3万亩): whole and part in a bracket right after the rate
+        bracketed = _whole_and_part_in_bracket(text, figures, rate, scope)
+        if bracketed is not None:
+            return bracketed
+    if share and len(scope) == 1 and not after:
+        # 民生支出42.1亿元,在一般公共预算支出中的占比达81.5%(一般公共预算支出48.6亿元)
+        whole = _whole_in_bracket_after_share(text, figures, rate, scope[0])
+        if whole is not None:
+            return scope[0], whole, False, False
     if not scope and after and share:
         # 民营经济增加值占GDP比重为58.6%。全年地区生产总值312.4亿元,其中民营经济增加值168.2亿元
         return _share_in_next_sentence(text, figures, rate, sentence_end)
@@ -686,6 +696,58 @@ def _whole_named_among(text, figures, rate: Figure, scope: list[Figure]) -> tupl
             or not _PART_BEFORE_AMONG_RE.fullmatch(norm, part.end, head.start())
             or _CHANGE_CLAUSE_RE.search(norm, text.clause_span(part.start)[0], part.number_start)):
         return None
+    return part, whole, False, False
+
+
+_AMONG_NAMED_RE = re.compile(r"在(?P<name>[^\d,。;()]{2,16}?)(?:之)?中\s*(?:的|所)?占(?:比|比重|比例)?(?:为|达|达到|是)?\s*$")
+_BRACKET_OPEN_RE = re.compile(r"\s*\(")
+
+
+def _bracket_after(text, figures, rate: Figure) -> list[Figure] | None:
+    """The figures of a bracket opening right after the rate (at most three), or None."""
+    norm = text.norm
+    opened = _BRACKET_OPEN_RE.match(norm, rate.end)
+    if opened is None:
+        return None
+    closed = norm.find(")", opened.end(), opened.end() + 60)
+    if closed < 0 or "(" in norm[opened.end() : closed]:
+        return None
+    inside = [f for f in figures[rate.index + 1 : rate.index + 5] if f.end <= closed]
+    return inside if len(inside) <= 3 else None
+
+
+def _whole_in_bracket_after_share(text, figures, rate: Figure, part: Figure) -> Figure | None:
+    norm = text.norm
+    clause_start, _ = text.clause_span(rate.start)
+    among = _AMONG_NAMED_RE.search(norm, max(clause_start, rate.number_start - 24), rate.number_start)
+    if among is None or clause_start > text.clause_span(part.start)[1] + 1:
+        return None
+    inside = _bracket_after(text, figures, rate)
+    if not inside or len(inside) != 1:
+        return None
+    whole = inside[0]
+    if not _is_quantity(whole) or not _same_unit(whole, part) or whole.value < part.value:
+        return None
+    words = norm[max(text.clause_span(whole.start)[0], norm.rfind("(", rate.end, whole.number_start) + 1) : whole.number_start]
+    return whole if _names(among.group("name"), words) and not _NOT_A_BASE_RE.search(words) else None
+
+
+def _whole_and_part_in_bracket(text, figures, rate: Figure, scope: list[Figure]) -> tuple[Figure, Figure, bool, bool] | None:
+    norm = text.norm
+    inside = _bracket_after(text, figures, rate)
+    if inside is None or inside != scope:
+        return None
+    whole, part = scope
+    if not (_is_quantity(whole) and _is_quantity(part) and _same_unit(whole, part) and whole.value > part.value):
+        return None
+    whole_words = norm[max(text.clause_span(whole.start)[0], norm.rfind("(", rate.end, whole.number_start) + 1) : whole.number_start]
+    part_words = norm[max(text.clause_span(part.start)[0], norm.rfind("(", rate.end, part.number_start) + 1) : part.number_start]
+    if _NOT_A_BASE_RE.search(whole_words + part_words) or not re.search(r"总|全|国土|辖区|行政区域", whole_words):
+        return None
+    core = (rate.subject[-4:] + rate.metric).removesuffix("率")
+    pairs = [core[i : i + 2] for i in range(len(core) - 1) if core[i : i + 2] not in _GENERIC_PAIRS]
+    if not any(pair in part_words for pair in pairs):
+        return None  # the smaller figure must count what the rate measures (森林 in 森林覆盖率)
     return part, whole, False, False
 
 
