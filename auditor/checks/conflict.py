@@ -557,7 +557,9 @@ def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
             continue
         if figure.qualifier in APPROXIMATE_WORDS or figure.in_list:
             continue
-        words = _TRAILING_VERBS_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip().rstrip(_FILLER_CHARS))
+        # 面积合计 / 总面积为: the verb off before the filler characters, or 合计 would leave its 合
+        words = _TRAILING_VERBS_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip())
+        words = _TRAILING_VERBS_RE.sub("", words.rstrip(_FILLER_CHARS))
         before = (_METRIC_NOUN_RE.sub("", words) + _counted_thing(norm, figure, figure.end + 10))[-2:]
         if figure.kind == "area" and (before.endswith(_WHOLE_AREA_TAILS) or words.endswith("总面积")):
             # 总面积 and 国土面积: one group, keyed alike by _quantity_key; 耕地总面积 is in 耕地's too
