@@ -30,7 +30,7 @@ class GrimParams(Params):
 
 
 # 参加复训的驾驶员53人中,考核合格的占62.4%: a group head, its members' share right after
-_GROUP_SHARE_RE = re.compile(r"(?:之|当)?中\s*[,:]\s*(?P<words>[^\d,。;:()%]{1,20}?)(?:(?:的)?占(?:比)?|(?<=[\u4e00-\u9fff])率)(?:为|达|是)?\s*")
+_GROUP_SHARE_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:之|当)?中\s*[,:]|\s*[,:]\s*其中[,:]?)\s*(?P<words>[^\d,。;:()%]{1,20}?)(?:(?:的)?占(?:比)?|(?<=[\u4e00-\u9fff])率)(?:为|达|是)?\s*")
 _GROUP_UNITS = frozenset({"人", "名", "户", "家", "所", "个", "村", "位"})
 _SOFT_RE = re.compile(r"约|近|接近|将近|左右|超过|以上|不足|不到|大约|大概|逾")
 # a share of something other than the group's members: money, land, visits, other kinds of things
