@@ -121,6 +121,8 @@ def _per_thousand(text, figures, figure: Figure) -> Ratio | None:
                   and _HOUSEHOLDS_LABEL_RE.search(_label(text, f).rstrip(" ,按"))]
     else:
         people = _populations(text, candidates + bracketed)
+    # 每千常住人口执业医师3.41人(常住人口52.6万人,执业医师1 794人): the population counts no doctors
+    counts = [f for f in counts if f not in people]
     return _reading(figure, counts, people, _PER_FACTOR[words.group("per")])
 
 

@@ -116,6 +116,9 @@ _BARE_RATIO_RE = re.compile(
     r"(?P<a>\d+\.\d+)(?P<b>)(?![\d.%‰倍:∶]|\s*[:∶]|个百分点)")
 
 
+_COUNTS_NAMED_RE = re.compile(r"(?:户|人|个|件|次|家|所|项)数")
+
+
 def colon_ratios(analysis, rule):
     text = analysis.text
     norm = text.norm
@@ -167,6 +170,8 @@ def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) ->
     elliptic = [q for q, previous in zip(quantities[1:], quantities) if previous in named_ones and q not in named_ones
                 and _same_kind(q, previous) and q.base_unit == previous.base_unit and _ELLIPTIC_WORDS_RE.fullmatch(_clause_words(text, q))]
     quantities = [q for q in quantities if q in named_ones or q in elliptic]
+    if _COUNTS_NAMED_RE.search(name):
+        quantities = [q for q in quantities if q.kind == "count"]  # 办结户数与申请户数之比: counts, not the money paid
     if len({_year_words(text, q) for q in quantities}) > 1:
         return None  # 2023年城镇…,2022年农村…: values of two years
     if len(quantities) > 2:
