@@ -31,7 +31,7 @@ from auditor.model import Hit
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _SHARE_HEAD = (r"(?:占比|占(?P<whole>[^\d,。;:、]{0,12}?)的?(?:比重|比例)|占(?P<whole2>[^\d,。;:、]{0,12}?)的"
-               r"|(?<![\u4e00-\u9fff])(?:比例|比重)|(?P<rate>[\u4e00-\u9fff]{1,8}(?:率|比例)))(?:为|达|达到|是|已)?")
+               r"|(?<![\u4e00-\u9fff])(?:比例|比重)|(?P<rate>[\u4e00-\u9fff]{1,8}(?:率|比例)))(?:为|达|达到|是|已经|已)?")
 _BOUND_RE = re.compile(
     _SHARE_HEAD + r"(?P<word>超过|超|不低于|不少于|高于|逾|达到|近|接近|将近|约|不足|不到|低于|少于)?"
     r"(?P<value>[一二两三四五六七八九]成|过半|半数|一半|[二三四五六七八九十]分之[一二三四五六七八九]|(?P<percent>\d+(?:\.\d+)?)%)"
@@ -48,7 +48,8 @@ _SCOPE_RE = re.compile(r"全[省市县区镇乡村国]|本[省市县区镇乡村
 _GENERIC_PAIRS = frozenset({"全县", "全市", "全区", "全省", "全镇", "全乡", "总数", "总量"})
 _WORDS_REACH = 24
 # 全县86个村中已有55个: the whole a group head (N个X中) names, its part counted after it
-_AMONG_RE = re.compile(r"[^\d,。;]{0,12}?中\s*[,,]?\s*(?:已有|已|有|共有|共|累计|其中)")
+# (286个建制村中,已开通公交化运营的有173个: the part's own words may follow the opener)
+_AMONG_RE = re.compile(r"[^\d,。;]{0,12}?中\s*[,,]?\s*(?:(?:已有|已|有|共有|共|累计|其中)[^\d,。;]{0,20}|[^\d,。;]{0,20}?的有)")
 _TARGET_RE = re.compile(r"确保|力争|争取|要求|目标|计划|预计|到20\d\d年|将|应|须|需")
 _BRACKET_COUNTS_RE = re.compile(r"\s*\((?P<inner>[^()]{4,60})\)")
 _PART_CLAUSE_TAIL_RE = re.compile(r"[^\d,。;、()]{0,20}[,,]\s*")  # 151个实现集中供水,占比…: the part's own clause ends first
@@ -189,11 +190,33 @@ def _pair(analysis, match: re.Match) -> tuple[Figure, Figure, list[Figure], bool
     wholes = [f for f in quantities[:-1] if _same_unit(f, part) and f.value >= part.value and _whole_of(norm, f, part)]
     if len(wholes) == 1:
         return part, wholes[0], quantities, False
+    named = _named_whole(analysis, match, part, quantities[:-1], sentence_start)
+    if named is not None:
+        return named
     if len(quantities) == 1 and norm[sentence_start:part.number_start].lstrip().startswith("其中"):
         whole = _whole_ending_sentence_before(analysis, part, sentence_start)
         if whole is not None:
             return part, whole, [part, whole], True
     return None
+
+
+def _named_whole(analysis, match: re.Match, part: Figure, earlier: list[Figure],
+                 sentence_start: int) -> tuple[Figure, Figure, list[Figure], bool] | None:
+    """储存三年以内的粮食2.46万吨,占库存的三分之二以上 after 库存总量3.87万吨: the one larger
+    quantity of the part's unit, in its sentence or the one before, whose words carry the
+    name the share gives its whole (总 and 的 aside); the sentence before makes it inferred."""
+    name = (match.group("whole") or match.group("whole2") or "").replace("总", "").replace("的", "").strip()
+    if len(name) < 2:
+        return None
+    text, figures = analysis.text, analysis.figures
+    previous_start = text.previous_sentence_start(sentence_start) if sentence_start else sentence_start
+    before = [f for f in figures[max(0, part.index - _MAX_LOOKBACK) : part.index] if f.start >= previous_start]
+    named = [f for f in before if _is_quantity(f) and _same_unit(f, part) and f.value > part.value
+             and name in text.norm[max(text.clause_span(f.start)[0], f.number_start - _WORDS_REACH) : f.number_start].replace("总", "")]
+    if len(named) != 1:
+        return None
+    whole = named[0]
+    return part, whole, [part, whole], whole.start < sentence_start
 
 
 def _whole_ending_sentence_before(analysis, part: Figure, sentence_start: int) -> Figure | None:
