@@ -31,7 +31,8 @@ from auditor.model import Hit
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _SHARE_HEAD = (r"(?:占比|占(?P<whole>[^\d,。;:、]{0,12}?)的?(?:比重|比例)|占(?P<whole2>[^\d,。;:、]{0,12}?)的"
-               r"|(?<![\u4e00-\u9fff])(?:比例|比重)|(?P<rate>[\u4e00-\u9fff]{1,8}(?:率|比例)))(?:为|达|达到|是|已经|已)?")
+               r"|(?<![\u4e00-\u9fff])(?:比例|比重)|(?P<rate>[\u4e00-\u9fff]{1,8}(?:率|比例))"
+               r"|(?P<own>(?<=[\u4e00-\u9fff])的[\u4e00-\u9fff]{0,2}?))(?:为|达|达到|是|已经|已)?")
 _BOUND_RE = re.compile(
     _SHARE_HEAD + r"(?P<word>超过|超|不低于|不少于|高于|逾|达到|近|接近|将近|约|不足|不到|低于|少于)?"
     r"(?P<value>[一二两三四五六七八九]成|过半|半数|一半|[二三四五六七八九十]分之[一二三四五六七八九]|(?P<percent>\d+(?:\.\d+)?)%)"
@@ -116,10 +117,14 @@ def _meets(part: Figure, whole: Figure, low: Fraction, high: Fraction) -> bool:
     return closest is not None and low <= closest <= high
 
 
+# a share in words with no 占/率/比 about (…协商的超过半数(…618家)): worth the whole scan
+_BOUND_WORD_RE = re.compile(r"过半|半数|一半|[一二两三四五六七八九]成(?!本|员|果|效|立|为|功|熟|绩|交|都|长)|分之")
+
+
 def share_bounds(analysis, rule):
     text, figures = analysis.text, analysis.figures
     norm = text.norm
-    if "占" not in norm and "率" not in norm and "比" not in norm:
+    if "占" not in norm and "率" not in norm and "比" not in norm and not _BOUND_WORD_RE.search(norm):
         return
     hosted = {r.rate.index for r in analysis.relations.ratios} if analysis.relations else set()
     for match in _BOUND_RE.finditer(norm):
@@ -170,6 +175,14 @@ def _pair(analysis, match: re.Match) -> tuple[Figure, Figure, list[Figure], bool
         part = quantities[-1]
         wholes = [f for f in quantities[:-1] if _same_unit(f, part) and f.value >= part.value and _whole_of(norm, f, part)]
         return (part, wholes[0], quantities, False) if len(wholes) == 1 else None
+    if match.group("own") is not None:
+        # 其中开展集体协商的超过半数(开展协商的企业618家): the part in the bracket, its whole before 其中
+        if bracketed is None or len(bracketed[0]) != 1:
+            return None
+        part = bracketed[0][0]
+        before = [f for f in figures[max(0, part.index - _MAX_LOOKBACK) : part.index] if f.start >= sentence_start]
+        wholes = [f for f in before if _is_quantity(f) and _same_unit(f, part) and f.value >= part.value and _whole_of(norm, f, part)]
+        return (part, wholes[-1], [part, wholes[-1]], False) if len(wholes) == 1 else None
     if match.group("rate") is None and bracketed is not None:
         return None  # 占比超过三成(其中…): the bracket says what the share is of
     before = first_figure_at(figures, match.start())
