@@ -344,7 +344,7 @@ def _scope(text, figures: tuple[Figure, ...], rate: Figure, sentence_start: int,
         figure = figures[index]
         if figure.start < sentence_start or figure.kind in ("percent", "permille", "points"):
             break
-        if _is_quantity(figure) and not _is_difference(text, figure):
+        if _is_quantity(figure) and not _is_difference(text, figure) and not _per_unit_value(text, figure):
             before.append(figure)
     if before:
         return before[::-1], False
@@ -356,9 +356,18 @@ def _scope(text, figures: tuple[Figure, ...], rate: Figure, sentence_start: int,
             break
         if figure.kind in ("percent", "permille", "points"):
             return [], True
-        if _is_quantity(figure) and not _is_difference(text, figure):
+        if _is_quantity(figure) and not _is_difference(text, figure) and not _per_unit_value(text, figure):
             after.append(figure)
     return after, True
+
+
+# 每万人拥有5G基站22.9个 / 人均…: a value per head, no count a rate is of
+_PER_UNIT_VALUE_RE = re.compile(r"(?:每[\u4e00-\u9fff]{1,6}|人均|户均|亩均)[^,。;:\d]{0,6}(?:\d[A-Za-z])?[^,。;:\d]{0,6}$")
+
+
+def _per_unit_value(text, figure: Figure) -> bool:
+    clause_start, _ = text.clause_span(figure.start)
+    return bool(_PER_UNIT_VALUE_RE.search(text.norm, max(clause_start, figure.number_start - 16), figure.number_start))
 
 
 def _skip_blanks(norm: str, start: int, stop: int) -> int:
@@ -2633,6 +2642,8 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
         if (following is not None and following.start < sentence_end and _same_unit(following, new)
                 and following.exact and (base := _BASE_AFTER_RE.match(norm[stated.end : following.number_start]))
                 and (not base.group("bare") or _CLAUSE_END_RE.match(norm, following.end))):
+            if _YEAR_ON_YEAR_RE.search(norm, new.end, stated.number_start) and _names_another_year(norm, base.group(0), new, sentence_start):
+                continue  # 同比增长18.9%,2019年为…: a year further back, not the base of 同比
             found.append(Change(following, new, "", stated, says.group("word"), new.start, following.end))
             continue
         if _BASE_BEFORE_RE.search(norm, max(sentence_start, new.number_start - _YEAR_WORDS_REACH), new.number_start):
@@ -2652,6 +2663,21 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
 
 
 _UNREAD = object()
+
+
+_YEAR_ON_YEAR_RE = re.compile(r"同比|比上年|较上年|比去年|较去年")
+
+
+def _names_another_year(norm: str, base_words: str, new: Figure, sentence_start: int) -> bool:
+    """A base named by its year that is not the year before the new value's (its
+    sentence's year, else the title's); a base year with no year to hold it to is
+    another year too."""
+    base_year = _YEAR_RE.findall(base_words)
+    if not base_year:
+        return False
+    years = _YEAR_RE.findall(norm[max(sentence_start, new.number_start - _YEAR_WORDS_REACH) : new.number_start])
+    year = int(years[-1]) if years else _title_year(norm)
+    return year is None or int(base_year[-1]) != year - 1
 _BASE_SENTENCES_BACK = 4  # sentences before the change a named year's value may stand
 _BASE_FIGURES_BACK = 40
 _NOT_A_WHOLE_YEAR_RE = re.compile(r"以来|截至|截止|至今|目前|计划|目标|预计|力争|任务")

@@ -337,7 +337,15 @@ def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue
         if _year_written_before(norm, start):
             continue  # 1980 年, 1 9 9 7 年: a year with spaces from a PDF
+        if _ANNUAL_METRIC_RE.match(norm, start + 1):
+            continue  # 年流转收入1 512万元, 年发电量: a yearly amount, no year left out
         yield Hit(start, start + 1, {"slot": "年"}, {"slot": "年"})
+
+
+# 年流转收入1 512万元 / 年供水量2 860万立方米: 年 before a metric that a value follows
+_ANNUAL_METRIC_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:收入|产量|产值|销售额|营业额|营收|总额|发电量|用电量|供水量|用水量|吞吐量|[^\d\s,。;]量|利润|税收|租金)"
+    r"\s*(?:为|达到|达|约|共|超过|近)?\s*\d")
 
 
 def _year_written_before(norm: str, start: int) -> bool:
