@@ -31,12 +31,16 @@ from auditor.model import Hit
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _SHARE_HEAD = (r"(?:占比|占(?P<whole>[^\d,。;:、]{0,12}?)的?(?:比重|比例)|占(?P<whole2>[^\d,。;:、]{0,12}?)的"
-               r"|(?<![\u4e00-\u9fff])(?:比例|比重)|(?P<rate>[\u4e00-\u9fff]{1,8}(?:率|比例))"
-               r"|(?P<own>(?<=[\u4e00-\u9fff])的[\u4e00-\u9fff]{0,2}?))(?:为|达|达到|是|已经|已)?")
-_BOUND_RE = re.compile(
-    _SHARE_HEAD + r"(?P<word>超过|超|不低于|不少于|高于|逾|达到|近|接近|将近|约|不足|不到|低于|少于)?"
-    r"(?P<value>[一二两三四五六七八九]成|过半|半数|一半|[二三四五六七八九十]分之[一二三四五六七八九]|(?P<percent>\d+(?:\.\d+)?)%)"
-    r"(?P<tail>以上|以下|左右|多)?(?![\d.%])")
+               r"|(?<![\u4e00-\u9fff])(?:比例|比重)|(?P<rate>[\u4e00-\u9fff]{1,8}(?:率|比例)))(?P<own>(?!))?(?:为|达|达到|是|已经|已)?")
+_BOUND = (r"(?P<word>超过|超|不低于|不少于|高于|逾|达到|近|接近|将近|约|不足|不到|低于|少于)?"
+          r"(?P<value>[一二两三四五六七八九]成|过半|半数|一半|[二三四五六七八九十]分之[一二三四五六七八九]|(?P<percent>\d+(?:\.\d+)?)%)"
+          r"(?P<tail>以上|以下|左右|多)?(?![\d.%])")
+_BOUND_RE = re.compile(_SHARE_HEAD + _BOUND)
+# 其中开展集体协商的超过半数(…618家): a part named by its 的 and the bound, its count in a bracket after;
+# scanned only where a bound in words stands (the 的 alone would be tried all over the text)
+_OWN_BOUND_RE = re.compile(
+    r"(?P<own>(?<=[\u4e00-\u9fff])的[\u4e00-\u9fff]{0,2}?)(?P<whole>(?!))?(?P<whole2>(?!))?(?P<rate>(?!))?"
+    + _BOUND.replace("|(?P<percent>\\d+(?:\\.\\d+)?)%", "|(?P<percent>(?!))") + r"(?=\s*\()")
 _LOWER = ("超过", "超", "不低于", "不少于", "高于", "逾", "以上", "多")
 _UPPER = ("不足", "不到", "低于", "少于", "以下")
 _NEAR = ("近", "接近", "将近")
@@ -118,16 +122,41 @@ def _meets(part: Figure, whole: Figure, low: Fraction, high: Fraction) -> bool:
 
 
 # a share in words with no 占/率/比 about (…协商的超过半数(…618家)): worth the whole scan
-_BOUND_WORD_RE = re.compile(r"过半|半数|一半|[一二两三四五六七八九]成(?!本|员|果|效|立|为|功|熟|绩|交|都|长)|分之")
+_TENTHS_RE = re.compile(r"[一二两三四五六七八九]成(?!本|员|果|效|立|为|功|熟|绩|交|都|长)")
+
+
+# a bound's value: where a share in words or a percent stands, the head is looked for just before it
+_VALUE_RE = re.compile(r"[一二两三四五六七八九]成|过半|半数|一半|分之[一二三四五六七八九]|%")
+_HEAD_REACH = 40  # characters before a value its head may start at (占 + a whole's name + 的比重为 + 超过)
+
+
+def _bound_matches(norm: str):
+    """_BOUND_RE's matches, searched only in a window before each value: its heads (…率, 占…的)
+    open with no literal, and a scan of the whole text would try them at every character."""
+    last_end = 0
+    for value in _VALUE_RE.finditer(norm):
+        if value.start() < last_end:
+            continue
+        window = max(last_end, value.start() - _HEAD_REACH)
+        for match in _BOUND_RE.finditer(norm, window, min(len(norm), value.end() + 4)):
+            if match.start("value") <= value.start() < match.end("value"):
+                last_end = match.end()
+                yield match
+                break
 
 
 def share_bounds(analysis, rule):
     text, figures = analysis.text, analysis.figures
     norm = text.norm
-    if "占" not in norm and "率" not in norm and "比" not in norm and not _BOUND_WORD_RE.search(norm):
+    shares = "占" in norm or "率" in norm or "比" in norm
+    in_words = any(word in norm for word in ("过半", "半数", "一半", "分之")) or _TENTHS_RE.search(norm) is not None
+    if not shares and not in_words:
         return
     hosted = {r.rate.index for r in analysis.relations.ratios} if analysis.relations else set()
-    for match in _BOUND_RE.finditer(norm):
+    matches = list(_bound_matches(norm)) if shares else []
+    if in_words:
+        matches = sorted(matches + list(_OWN_BOUND_RE.finditer(norm)), key=lambda m: m.start())
+    for match in matches:
         if match.group("rate") and match.group("percent"):
             continue  # 覆盖率不低于90%: the ratio reader's, not this rule's
         if match.group("percent"):
