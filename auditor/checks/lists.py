@@ -357,9 +357,9 @@ _QUOTED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」](?:[\u4e0
 # “三个一”服务机制: the count's noun is 一, a name of up to six characters before the colon
 _QUOTED_ONES_RE = re.compile(r"一[”\"」][\u4e00-\u9fff]{0,6}" + _ITEMS_OPEN)
 _DASHED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[ \t]*(?:—{2}|-{2})")
-# 普法“五进”,即进机关、进企业…: a numeral and one character, each item opening with that character
+# 普法“五进”,即进机关、进企业… / “科普六进”:进…: a numeral and one character, each item opening with it
 _ABBREVIATION_RE = re.compile(
-    r"[“\"「](?P<n>[二三四五六七八九十])(?P<head>[\u4e00-\u9fff])[”\"」][\u4e00-\u9fff]{0,6}?" + _ITEMS_OPEN)
+    r"[“\"「][\u4e00-\u9fff]{0,4}?(?P<n>[二三四五六七八九十])(?P<head>[\u4e00-\u9fff])[”\"」][\u4e00-\u9fff]{0,6}?" + _ITEMS_OPEN)
 _QUOTED_LIST_STOP_RE = re.compile(r"[,;。!?\n]")
 
 

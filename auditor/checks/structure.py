@@ -29,8 +29,9 @@ class Marker:
 
 _LINE_MARKER_RE = re.compile(
     rf"(?P<l1>[{CN}]+)、|\((?P<l2>[{CN}]+)\)|(?P<l3>\d{{1,2}})[.、](?![\d%])|\((?P<l4>\d{{1,2}})\)|(?P<l5>[{CIRCLED}])"
+    r"|(?P<l6>\d{1,2})\)(?![\d%])"
 )
-_LINE_LEVELS = {"l1": (1, "一、"), "l2": (2, "(一)"), "l3": (3, "1."), "l4": (4, "(1)"), "l5": (4, "①")}
+_LINE_LEVELS = {"l1": (1, "一、"), "l2": (2, "(一)"), "l3": (3, "1."), "l4": (4, "(1)"), "l5": (4, "①"), "l6": (4, "1)")}
 # at the line's start or after a mark: no character before them that is not one (so they
 # start with a lookbehind compile_scanning moves behind the numeral, which is scanned for fast)
 _INLINE_MARKERS = [
@@ -40,8 +41,10 @@ _INLINE_MARKERS = [
     (8, "一抓", compile_scanning(rf"(?<![^。;:,\s])([{CN}]+)抓(?!到底|就灵|一个准|住)")),
     # 第二、三产业 lists ordinals, it numbers nothing
     (6, "第一", compile_scanning(rf"(?<![^。;:\s])第([{CN}]+)(?:,|、(?![{CN}]))")),
+    # 其一,…;其二,…: each point opened by 其 and its number
+    (9, "其一", compile_scanning(rf"(?<![^。;:,\s])其([{CN}]+)(?=[,:、])")),
 ]
-_INLINE_KEYS = {"一是": "是", "一要": "要", "一抓": "抓", "第一": "第"}
+_INLINE_KEYS = {"一是": "是", "一要": "要", "一抓": "抓", "第一": "第", "其一": "其"}
 # after a full stop or semicolon, as the next item of a list written in one line
 _INLINE_LIST_MARKERS = [
     (4, "(1)", re.compile(r"(?<=[;。:])[ \t]*\((\d{1,2})\)(?=[\u4e00-\u9fff])")),
@@ -206,6 +209,8 @@ def _render(style: str, number: int) -> str:
         "一要": f"{cn}要",
         "一抓": f"{cn}抓",
         "第一": f"第{cn}",
+        "其一": f"其{cn}",
+        "1)": f"{number})",
     }[style]
 
 
