@@ -44,7 +44,11 @@ def same_subject(subject: str) -> str:
     for variant, canonical in SUBJECT_VARIANTS:
         if variant in subject:
             subject = subject.replace(variant, canonical)
-    return subject
+    return _INNER_TOTAL_RE.sub("", subject) if "共" in subject else subject
+
+
+# 消防宣传共覆盖群众 / 消防宣传覆盖群众: 共 before the verb of a name says it is a total, nothing more
+_INNER_TOTAL_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:共计|共)(?=覆盖|服务|接待|完成|发放|受理|办理|培训|检查|开展|救助|帮扶|惠及|建成|新增|实现|选派|招引)")
 
 
 @dataclass(frozen=True)
