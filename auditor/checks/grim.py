@@ -30,7 +30,13 @@ class GrimParams(Params):
 
 
 # 参加复训的驾驶员53人中,考核合格的占62.4%: a group head, its members' share right after
-_GROUP_SHARE_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:之|当)?中\s*[,:]|\s*[,:]\s*其中[,:]?)\s*(?P<words>[^\d,。;:()%]{1,20}?)(?:(?:的)?占(?:比)?|(?<=[\u4e00-\u9fff])率)(?:为|达|是)?\s*")
+# (48个接种门诊中达到标准的占…: the comma after 中 may be left out, 中心 and 中学 are no group head;
+# 32个登记大厅全部实现…,其中…的大厅占…: a clause of the group's own before 其中, the share naming its noun)
+_GROUP_SHARE_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,8}?(?:之|当)?中(?:\s*[,:]|(?![心学医药国央部期小级型等断]))"
+    r"|\s*[,:]\s*其中[,:]?|(?P<clause>[^\d。;:]{1,30}?[,:]\s*其中[,:]?))"
+    r"\s*(?P<words>[^\d,。;:()%]{1,20}?)(?:(?:的)?占(?:比)?|(?<=[\u4e00-\u9fff])率)(?:为|达|是)?\s*")
+_GROUP_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?=全部|均|已|都|实现|,|中)")
 _GROUP_UNITS = frozenset({"人", "名", "户", "家", "所", "个", "村", "位"})
 _SOFT_RE = re.compile(r"约|近|接近|将近|左右|超过|以上|不足|不到|大约|大概|逾")
 # a share of something other than the group's members: money, land, visits, other kinds of things
@@ -53,6 +59,10 @@ def _group_sample(analysis, rate: Figure) -> Figure | None:
     if between is None:
         return None
     words = between.group("words")
+    if between.group("clause") is not None:
+        noun = _GROUP_NOUN_RE.match(norm, sample.end)
+        if noun is None or noun.group(0)[-2:] not in words:
+            return None  # the share must name the group's noun again (…的大厅占40.5%)
     if "占" not in norm[between.start("words") : rate.number_start] and (
             sample.base_unit not in _PEOPLE | {"户"} or _NOT_A_MEMBER_RATE_RE.search(words)):
         return None  # 216个村中,森林覆盖率…: a rate of something other than the group's members
