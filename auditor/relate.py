@@ -39,7 +39,7 @@ from auditor.model import Analysis
 from auditor.spans import ends_with
 from auditor.unit_slip import unit_slip
 
-QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number", "duration")
+QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number", "duration", "volume", "energy")
 
 
 @dataclass(frozen=True)
