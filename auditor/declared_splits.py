@@ -25,7 +25,7 @@ from bisect import bisect_left
 from fractions import Fraction
 
 from auditor.arith import written_interval
-from auditor.breakdown import Breakdown, rest_unlisted
+from auditor.breakdown import _REST_RE, Breakdown, rest_unlisted
 from auditor.cnnum import standard_number
 from auditor.extract import Figure
 from auditor.model import Analysis
@@ -41,7 +41,6 @@ _TOTAL_KINDS = ("count", "money", "area", "weight", "length", "volume", "energy"
 _PER_UNIT_RE = re.compile(r"每[\u4e00-\u9fff]{1,3}$|人均[\u4e00-\u9fff]{0,6}$|平均[\u4e00-\u9fff]{0,6}$")
 # another reader's list, or more than one level: 其中 nests, 合计/累计 closes a list of its own
 _OTHER_LIST_RE = re.compile(r"其中|合计|总计|小计|累计|共计")
-_REST_RE = re.compile(r"其他|其它|其余")
 _MAX_LINES = 12
 _MAX_CHARS = 600
 _MAX_PARTS = 12

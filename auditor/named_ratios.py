@@ -21,7 +21,7 @@ from functools import lru_cache
 from auditor.arith import APPROXIMATE_WORDS
 from auditor.extract import Figure
 from auditor.model import Analysis
-from auditor.relate import Ratio, _explained, _is_quantity, _same_unit
+from auditor.relate import Ratio, _explained, _is_quantity, _same_unit, _words_before
 
 # 实有数为编制数的92.1% / 实有车辆相当于编制车辆的: two names and the rate after 的
 _NAMED_PAIR_RE = re.compile(
@@ -89,7 +89,7 @@ def _pair(text, figures, rate: Figure, numerator_name: str, denominator_name: st
             break
         if not _is_quantity(figure) or not figure.exact:
             continue
-        words = _words_before(text, figure)
+        words = _words_before(text, figure, _NAME_REACH)
         if numerator_name in words:
             numerator = numerator or figure
         elif denominator_name in words:
@@ -100,8 +100,3 @@ def _pair(text, figures, rate: Figure, numerator_name: str, denominator_name: st
         return None  # not a part of that whole: the names point elsewhere
     inferred = min(numerator.start, denominator.start) < sentence_start
     return numerator, denominator, inferred, False
-
-
-def _words_before(text, figure: Figure) -> str:
-    clause_start, _ = text.clause_span(figure.start)
-    return text.norm[max(clause_start, figure.number_start - _NAME_REACH) : figure.number_start]

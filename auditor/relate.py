@@ -475,10 +475,10 @@ def _share_in_next_sentence(text, figures, rate: Figure, sentence_end: int) -> t
 _WORDS_REACH = 40  # characters before a figure that name it: a clause may run a whole line
 
 
-def _words_before(text, figure: Figure) -> str:
-    """The words of figure's clause just before it (at most _WORDS_REACH characters)."""
+def _words_before(text, figure: Figure, reach: int = _WORDS_REACH) -> str:
+    """The words of figure's clause just before it (at most `reach` characters)."""
     clause_start, _ = text.clause_span(figure.start)
-    return text.norm[max(clause_start, figure.number_start - _WORDS_REACH) : figure.number_start]
+    return text.norm[max(clause_start, figure.number_start - reach) : figure.number_start]
 
 
 def _reading_of(text, figures, rate: Figure, cues: _RatioCues, scope: list[Figure]) -> tuple[Figure, Figure, bool, bool] | None:
@@ -1154,6 +1154,7 @@ def _share_within_group(text, figures, part: Figure, rate: Figure, sentence_star
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
+_YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d{2})\s*年")  # the same, its digits as the group
 _PART_OF_YEAR_RE = re.compile(r"[一二三四1-4]季度|前[一二三]季度|[上下]半年|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|\d{1,2}\s*月份?")
 _OTHER_YEAR_RE = re.compile(r"上年|去年|上一年|同期|前年")
 _LABEL_TAIL_RE = re.compile(r"(?:共有|现有|共计|合计|总计|达到|共|有|为|达|是|约|计|:|\s)+$")
@@ -2672,10 +2673,10 @@ def _names_another_year(norm: str, base_words: str, new: Figure, sentence_start:
     """A base named by its year that is not the year before the new value's (its
     sentence's year, else the title's); a base year with no year to hold it to is
     another year too."""
-    base_year = _YEAR_RE.findall(base_words)
+    base_year = _YEAR_NUMBER_RE.findall(base_words)
     if not base_year:
         return False
-    years = _YEAR_RE.findall(norm[max(sentence_start, new.number_start - _YEAR_WORDS_REACH) : new.number_start])
+    years = _YEAR_NUMBER_RE.findall(norm[max(sentence_start, new.number_start - _YEAR_WORDS_REACH) : new.number_start])
     year = int(years[-1]) if years else _title_year(norm)
     return year is None or int(base_year[-1]) != year - 1
 _BASE_SENTENCES_BACK = 4  # sentences before the change a named year's value may stand
@@ -2706,7 +2707,7 @@ def _base_of_the_year_before(text, figures, new: Figure, sentence_start: int, re
     sentence_words = norm[sentence_start : new.number_start]
     if _PART_OF_YEAR_RE.search(sentence_words) or _NOT_A_WHOLE_YEAR_RE.search(sentence_words):
         return None
-    years = [int(y) for y in _YEAR_RE.findall(sentence_words)]
+    years = [int(y) for y in _YEAR_NUMBER_RE.findall(sentence_words)]
     year = years[-1] if years else report_year
     metric = _metric_named(new_words)
     if year is None or len(metric) < 4 or _MEASURE_TAIL_RE.fullmatch(metric):
@@ -2728,7 +2729,7 @@ def _base_of_the_year_before(text, figures, new: Figure, sentence_start: int, re
     base = candidates[0]
     base_start = max(text.sentence_span(base.start)[0], base.number_start - _YEAR_WORDS_REACH)
     base_words = norm[base_start : base.number_start]
-    base_years = [int(y) for y in _YEAR_RE.findall(base_words)]
+    base_years = [int(y) for y in _YEAR_NUMBER_RE.findall(base_words)]
     if base_years[-1:] != [year - 1] or _PART_OF_YEAR_RE.search(base_words) or _NOT_A_WHOLE_YEAR_RE.search(base_words):
         return None
     return base
@@ -2940,13 +2941,13 @@ def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) ->
     return base if _names_alike(base_head, new_head) else None
 
 
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+
 
 
 def _year_before(base_head: str, new_prefix: str) -> bool:
     """2023年门诊量为N。2024年门诊量M: the base is the year before the one the new value names."""
-    base_year = _YEAR_RE.search(base_head)
-    return bool(base_year) and any(int(y) == int(base_year.group(1)) + 1 for y in _YEAR_RE.findall(new_prefix))
+    base_year = _YEAR_NUMBER_RE.search(base_head)
+    return bool(base_year) and any(int(y) == int(base_year.group(1)) + 1 for y in _YEAR_NUMBER_RE.findall(new_prefix))
 
 
 _NAME_NOISE_RE = re.compile(rf"{_BASE_WORDS}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|[^\u4e00-\u9fff]")

@@ -27,6 +27,7 @@ from auditor.checks.base import Check
 from auditor.checks.common import as_written, first_figure_at
 from auditor.extract import Figure
 from auditor.model import Hit
+from auditor.relate import _words_before as relate_words_before
 
 # 比为1:3.4 / 之比是2.05:1 / 收入比缩小到1.92:1; never three terms (25:45:30) nor a time (10:30)
 _COLON_RATIO_RE = re.compile(
@@ -73,8 +74,7 @@ def _year_words(text, figure: Figure) -> str:
 
 
 def _words_before(text, figure: Figure) -> str:
-    clause_start, _ = text.clause_span(figure.start)
-    return text.norm[max(clause_start, figure.number_start - _WORDS_REACH) : figure.number_start]
+    return relate_words_before(text, figure, _WORDS_REACH)
 
 
 def _quantities(analysis, start: int, end: int, before: int) -> list[Figure]:
