@@ -16,6 +16,7 @@ from auditor.per_area import find_densities
 from auditor.per_unit import find_per_unit
 from auditor.named_ratios import find_named_ratios
 from auditor.pay_ratios import find_pay_ratios
+from auditor.prospect import spoken_of_as_to_come
 from auditor.group_rates import find_group_rates
 from auditor.share_pairs import find_share_pairs
 from auditor.relate import find_relations
@@ -47,6 +48,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     relations = replace(relations, ratios=tuple(find_group_rates(analysis)) + tuple(find_named_ratios(analysis)) + relations.ratios + tuple(find_per_head(analysis)) + tuple(find_per_unit(analysis))
                         + tuple(find_densities(analysis)) + tuple(find_share_pairs(analysis))
                         + tuple(find_pay_ratios(analysis)))
+    # 预计明年合格率为99.5%: a target or a forecast is no quotient of the figures stated
+    relations = replace(relations, ratios=tuple(r for r in relations.ratios if not spoken_of_as_to_come(text, r.rate.number_start)))
     analysis = replace(analysis, relations=relations)
     judged: dict[str, tuple[Rule, Mapping[int, Any]]] = {}
     values = check_values(analysis, judged)

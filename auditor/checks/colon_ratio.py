@@ -27,6 +27,7 @@ from auditor.checks.base import Check
 from auditor.checks.common import as_written, first_figure_at
 from auditor.extract import Figure
 from auditor.model import Hit
+from auditor.prospect import spoken_of_as_to_come
 from auditor.relate import _words_before as relate_words_before
 
 # 比为1:3.4 / 之比是2.05:1 / 收入比缩小到1.92:1; never three terms (25:45:30) nor a time (10:30)
@@ -149,6 +150,8 @@ def colon_ratios(analysis, rule):
 
 def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) -> Hit | None:
     text, figures = analysis.text, analysis.figures
+    if spoken_of_as_to_come(text, match.start()):
+        return None  # 计划到2025年医护比达到1:1.5: a target
     clause_start, _ = text.clause_span(match.start())
     named = _NAME_RE.search(text.norm, max(clause_start, match.start() - 16), match.start())
     if named is None:

@@ -17,6 +17,7 @@ from auditor.checks.common import as_written
 from auditor.extract import Figure
 from auditor.lexicon import RATE_WORDS
 from auditor.model import Hit
+from auditor.prospect import spoken_of_as_to_come
 
 _RATE_ENDINGS = RATE_WORDS
 
@@ -127,6 +128,8 @@ class Grim(NumericCheck):
         for figure in analysis.figures:
             if figure.kind == "percent" and figure.index not in with_parts:
                 sample = _sample(analysis, rule, figure)
+                if sample is not None and spoken_of_as_to_come(analysis.text, figure.number_start):
+                    continue
                 if sample is not None:
                     judged[figure.index] = (figure, sample)
         return judged
