@@ -1540,6 +1540,11 @@ _PER_SOMETHING_RE = re.compile(r"[\u4e00-\u9fff]{0,2}/")
 _COMPARED_BASE_RE = re.compile(r"(?:比|较|与)(?:(?:19|20)\d{2}年|上年|去年|上一年|同期|上年同期|去年同期)(?:同期)?的?\s*\(?\s*$")
 _PER_UNIT_RE = re.compile(r"单产|亩产|亩均|平均|均价|单价")
 _SPAN_OF_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年(?:来|间|中|累计|共|合计)|以来|累计|历年|多年")
+# the first part of a list is a period: 其中2023年 / 其中今年 / 当中上半年
+_PERIOD_PARTS_RE = re.compile(
+    r"\s*[。;]?\s*(?:其中|当中|包括|包含|\()?\s*[,:]?\s*(?:(?:19|20)\d{2}\s*年|[今去前本当上]年|[一二三四五六七八九十两\d]+月"
+    r"|[一二三四]季度|第?[一二三四]季|[上下]半年|近[一二三四五六七八九十两\d]+年|第[一二三四五六七八九十]年)"
+)
 
 
 def find_parts(analysis: Analysis) -> list[PartsTotal]:
@@ -1754,11 +1759,11 @@ def _heads_alike(group: str, whole_label: str) -> bool:
 
 
 def _mark_before(norm: str, position: int, reach: int = 8) -> int:
-    """Where the 。 just before position stands, over blanks (…3311人。⏎其中); -1 when none."""
+    """Where the 。 or ; just before position stands, over blanks (…3311人。⏎其中 / …61.25亿元;其中); -1 when none."""
     index = position - 1
     while index >= max(0, position - reach) and norm[index].isspace():
         index -= 1
-    return index if index >= 0 and norm[index] == "。" else -1
+    return index if index >= 0 and norm[index] in "。;" else -1
 
 
 def _period_sums(analysis: Analysis, claimed: set[int]) -> list[PartsTotal]:
@@ -2110,8 +2115,8 @@ def _totals_before(text, figures, ends: list[int], among: int, sentence_start: i
         clause_start, _ = text.clause_span(figure.start)
         if _CHANGE_WORDS_RE.search(norm, clause_start, figure.number_start):
             continue
-        if _SPAN_OF_YEARS_RE.search(norm, clause_start, figure.number_start):
-            continue
+        if _SPAN_OF_YEARS_RE.search(norm, clause_start, figure.number_start) and _PERIOD_PARTS_RE.match(norm, among):
+            continue  # 五年累计…,其中2023年…: years of the span named, not all of them (its kinds do add up)
         if _COMPARED_BASE_RE.search(norm, clause_start, figure.number_start):
             continue  # 共完成16641批次,比2020年的11183批次增加…,其中: the base compared with, not the whole
         if _PER_UNIT_RE.search(norm, clause_start, figure.number_start):
@@ -2189,6 +2194,8 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
             break
         label = gap.strip(" ,、:;()的为")
         cursor = figure.end
+        if parts and _PER_UNIT_VALUE_RE.search(label):
+            break  # 其中…,人均耕地1.5亩左右: a value per head after the list, no part of it
         if _PER_SOMETHING_RE.match(norm, figure.end):
             continue  # 5.36批次/千人: a rate per head, not a part
         if _TO_WORD_RE.search(gap) or _TO_WORD_RE.search(norm, figure.end, min(figure.end + 4, stop)):
@@ -2342,8 +2349,9 @@ def _beside_total(norm: str, figures, total: Figure, parts_from: dict[int, int])
     return next((twin for twin in _twin(norm, figures, total, None) if twin.index < total.index and twin.index in parts_from), None)
 
 
-_SUBTOTAL_WORD_RE = re.compile(r"合计|总计|共计|小计|累计")
-_TOTAL_LINE_RE = re.compile(r"\s*[^\d\n,,。;;]{0,6}?(?:合计|总计|共计|小计)[^\d\n]{0,16}$")
+# a table spaces a two-character label out to the column's width (合　计, 小 计)
+_SUBTOTAL_WORD_RE = re.compile(r"(?:合|总|共|小|累)[ \t]{0,4}计")
+_TOTAL_LINE_RE = re.compile(r"\s*[^\d\n,,。;;]{0,6}?(?:合|总|共|小)[ \t]{0,4}计[^\d\n]{0,16}$")
 
 
 def _hard_break(text, position: int) -> bool:
