@@ -1166,6 +1166,7 @@ _BASE_LOOKBACK_CHARS = 6000
 # 占总收入的 names the one total of income stated before (经济总收入, 财政总收入)
 _OWN_PLACE_RE = re.compile(r"\s*(?:全|本|该)(?:村|镇|乡)(?:共有|现有|共|有)?\s*$")  # 全村312户1186人: the place's households
 _BARE_COUNT_END_RE = re.compile(r"\s*(?:$|[,。;、\n\d(])")  # 全村312户1186人 / 全村312户, — never 全村有150户通电
+_HOUSEHOLDS_TWIN_RE = re.compile(r"\d[\d\s,.]*\s*户\s*[、,]?\s*$")
 _SHORT_TOTALS = frozenset({"总收入", "总产值", "总支出", "总产量"})
 _MAX_BASES_EXAMINED = 40  # same-unit figures looked at, and
 _MAX_BASES = 6  # statements kept, for one share: bounded when every figure of a long line is one
@@ -1280,6 +1281,8 @@ def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start
             break
         clause_start = text.clause_span(total.start)[0]
         clause = norm[max(clause_start, total.number_start - _WORDS_REACH) : total.number_start]
+        if total.base_unit == "人":
+            clause = _HOUSEHOLDS_TWIN_RE.sub("", clause)  # 全村312户1 046人: the place's people, after its households
         label = _base_label(clause)
         if _CHANGE_CLAUSE_RE.search(clause) or _has_own_share(norm, total):
             continue
