@@ -2443,6 +2443,8 @@ _COMPARE_TAIL_RE = re.compile(
 
 
 def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
+    from auditor.spread_changes import spread_changes
+
     text, figures = analysis.text, analysis.figures
     norm = text.norm
     found: list[Change] = []
@@ -2488,6 +2490,8 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     found.extend(_respective_changes(text, figures, claimed))
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_after_a_named_base(text, figures, claimed, earlier_like))
+    claimed = {change.stated.index for change in found if change.stated is not None}
+    found.extend(spread_changes(text, figures, claimed))
     found.extend(_multiples_of_a_base(text, figures))
     return found
 
@@ -2964,13 +2968,19 @@ def _year_before(base_head: str, new_prefix: str) -> bool:
 _NAME_NOISE_RE = re.compile(rf"{_BASE_WORDS}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|[^\u4e00-\u9fff]")
 
 
+# two-character words many metrics end with: 粮食总产量 and 蔬菜产量 share one and are two metrics
+_MEASURE_BIGRAMS = frozenset({"产量", "总量", "数量", "总额", "金额", "收入", "人数", "面积", "规模", "总数", "产值", "总产"})
+
+
 def _names_alike(base_head: str, new_head: str) -> bool:
     """上年全县门诊量为 and 今年门诊量: one metric (a two-character word in
-    common), or a base that names nothing (上年为)."""
+    common that is not only a measure word), or a base or a new value that
+    names nothing (上年为, 今年完成)."""
     base_words = _NAME_NOISE_RE.sub("", base_head)
-    if len(base_words) < 2:
+    if len(base_words) < 2 or len(_NAME_NOISE_RE.sub("", new_head)) < 2:
         return True
-    return any(base_words[i : i + 2] in new_head for i in range(len(base_words) - 1))
+    shared = {base_words[i : i + 2] for i in range(len(base_words) - 1) if base_words[i : i + 2] in new_head}
+    return bool(shared - _MEASURE_BIGRAMS)
 
 
 _MULTIPLE_RE = re.compile(

@@ -1,0 +1,167 @@
+"""Changes whose pieces stand in different sentences:
+
+    上年全市快递业务量为5.86亿件。今年完成6.82亿件。同比增长16.4%。
+    去年全县税收收入为18.4亿元,今年实现税收收入21.3亿元。比上年增长15.8%。
+
+A stated change that opens its own sentence (同比增长p%, 比上年下降p%) speaks of
+the value that ends the sentence before. Its base is the one value of that unit
+said to be last year's (上年/去年/去年同期/the year before): in the same sentence
+as the new value, or in the sentence before it. The pairing is inferred across
+sentences: a warning. Nothing is read when the sentence before holds other
+values of the unit, or when the periods (上半年 against 上年) or the metrics
+(粮食 against 蔬菜) differ.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.extract import Figure
+from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES
+
+_BASES = r"(?:上年同期|去年同期|上年|去年|上一年|同期)"
+# 同比增长p% / 比上年下降了p% / 与上年相比,增长p%: a change that names no value of its own
+_ALONE_CHANGE_RE = re.compile(
+    r"^\s*(?:(?:今年|本年|当年|全年)\s*)?"
+    rf"(?:(?:同比|(?:比|较){_BASES}|与{_BASES}相比)\s*(?:[,]\s*)?)?"
+    rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
+)
+_BASE_LABEL_RE = re.compile(rf"{_BASES}")
+# 上年同期,全区共办理…N件: the period opens the sentence in a clause of its own
+_PERIOD_CLAUSE_RE = re.compile(rf"\s*{_BASES}\s*,")
+_REVISED_RE = re.compile(r"修订|修正|调整后|核实后|核定|快报|初步统计")
+_ALONE_REACH = 24  # characters of change words a change naming no value opens its sentence with
+_MAX_BACK = 12
+_WORDS_REACH = 60  # characters before (and after) a value its words are looked for in  # figures looked at before the change: bounded on one-line documents
+
+
+def spread_changes(text, figures, claimed: set[int]) -> list:
+    from auditor.relate import Change, _is_quantity
+
+    norm = text.norm
+    found = []
+    for stated in figures:
+        if stated.kind != "percent" or stated.index in claimed or not stated.index:
+            continue
+        sentence_start, _ = text.sentence_span(stated.start)
+        if not sentence_start or stated.number_start - sentence_start > _ALONE_REACH:
+            continue
+        says = _ALONE_CHANGE_RE.match(norm[sentence_start : stated.number_start])
+        if says is None:
+            continue
+        last = figures[stated.index - 1]
+        if last.start >= sentence_start or not _is_quantity(last):
+            continue
+        previous_start = text.previous_sentence_start(sentence_start)
+        if last.start < previous_start or not _ends_its_sentence(norm, last, sentence_start):
+            continue
+        pair = _pair_in_sentence(text, figures, last, previous_start)
+        if pair is None:
+            new = last
+            if _label(text, new, previous_start) != "now":
+                continue
+            old = _base_in_sentence_before(text, figures, new, previous_start)
+            if old is None or not _same_period(text, old, new):
+                continue
+        else:
+            old, new = pair
+        old_start, old_end = text.sentence_span(old.start)
+        if _REVISED_RE.search(norm, max(old_start, old.number_start - _WORDS_REACH), min(old_end, old.end + _WORDS_REACH)):
+            continue
+        found.append(Change(old, new, "", stated, says.group("word"), new.start, stated.end, inferred=True))
+    return found
+
+
+_TRAILING_RE = re.compile(r"[^\d]{0,12}")
+
+
+def _ends_its_sentence(norm: str, figure: Figure, sentence_end: int) -> bool:
+    """Nothing but a few words (件, 次) between the value and the end of its sentence."""
+    return _TRAILING_RE.fullmatch(norm, figure.end, max(figure.end, sentence_end - 1)) is not None
+
+
+def _head(text, figure: Figure, floor: int) -> str:
+    """The words of a value's clause before it (bounded: a clause may run a whole line)."""
+    start = max(text.clause_span(figure.start)[0], floor, figure.number_start - _WORDS_REACH)
+    return text.norm[start : figure.number_start]
+
+
+def _label(text, figure: Figure, sentence_start: int) -> str:
+    """"base" for a value said to be last year's (上年为N, 去年同期N), "now" otherwise."""
+    norm = text.norm
+    clause_start = max(text.clause_span(figure.start)[0], sentence_start)
+    head = _head(text, figure, sentence_start)
+    if _BASE_LABEL_RE.search(head):
+        return "base"
+    opening = _PERIOD_CLAUSE_RE.match(norm, sentence_start)
+    if opening is not None and opening.end() >= clause_start - 1:
+        return "base"
+    return "now"
+
+
+def _pair_in_sentence(text, figures, last: Figure, sentence_start: int) -> tuple[Figure, Figure] | None:
+    """今年M,上年为N / 去年N,今年M: the two values of last's unit in its sentence, one of them
+    said to be last year's; None unless exactly two such values stand there."""
+    from auditor.relate import _names_alike, _same_unit
+
+    alike = []
+    for index in range(last.index, max(-1, last.index - _MAX_BACK), -1):
+        figure = figures[index]
+        if figure.start < sentence_start:
+            break
+        if _same_unit(figure, last):
+            alike.append(figure)
+    if len(alike) != 2 or not all(f.exact for f in alike):
+        return None
+    labels = [_label(text, f, sentence_start) for f in alike]
+    if sorted(labels) != ["base", "now"]:
+        return None
+    old, new = (alike[0], alike[1]) if labels[0] == "base" else (alike[1], alike[0])
+    norm = text.norm
+    old_head, new_head = _head(text, old, sentence_start), _head(text, new, sentence_start)
+    if not _names_alike(old_head, new_head) or not _same_period(text, old, new):
+        return None
+    return old, new
+
+
+def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) -> Figure | None:
+    """The one value of new's unit in the sentence before new's, said to be last year's
+    (上年为N, 上年同期,…N) or the year before the one new's sentence names."""
+    from auditor.relate import _names_alike, _same_unit, _year_before
+
+    if not sentence_start:
+        return None
+    previous_start = text.previous_sentence_start(sentence_start)
+    norm = text.norm
+    candidates = []
+    for index in range(new.index - 1, max(-1, new.index - 1 - _MAX_BACK), -1):
+        figure = figures[index]
+        if figure.start >= sentence_start:
+            if _same_unit(figure, new):
+                return None  # another value of its unit before it in its own sentence
+            continue
+        if figure.start < previous_start:
+            break
+        if _same_unit(figure, new):
+            candidates.append(figure)
+    if len(candidates) != 1 or not candidates[0].exact:
+        return None
+    base = candidates[0]
+    base_head = _head(text, base, previous_start)
+    new_words = norm[max(sentence_start, new.number_start - _WORDS_REACH) : new.number_start]
+    if _label(text, base, previous_start) != "base" and not _year_before(base_head, new_words):
+        return None
+    return base if _names_alike(base_head, _head(text, new, sentence_start)) else None
+
+
+def _same_period(text, old: Figure, new: Figure) -> bool:
+    """上年同期 for 1—6月, 上年 for 今年: not 上年 for 一季度."""
+    from auditor.relate import _PART_OF_YEAR_RE
+
+    norm = text.norm
+    old_words = norm[max(text.sentence_span(old.start)[0], old.number_start - _WORDS_REACH) : old.number_start]
+    new_words = norm[max(text.sentence_span(new.start)[0], new.number_start - _WORDS_REACH) : new.number_start]
+    old_parts, new_parts = set(_PART_OF_YEAR_RE.findall(old_words)), set(_PART_OF_YEAR_RE.findall(new_words))
+    if old_parts:
+        return old_parts == new_parts
+    return not new_parts or "同期" in old_words
