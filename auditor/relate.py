@@ -37,9 +37,8 @@ from auditor.lexicon import (
 )
 from auditor.model import Analysis
 from auditor.spans import ends_with
+from auditor.spread_changes import PART_OF_YEAR_RE, QUANTITY_KINDS, names_alike, spread_changes, year_before
 from auditor.unit_slip import unit_slip
-
-QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number", "duration", "volume", "energy")
 
 
 @dataclass(frozen=True)
@@ -1155,7 +1154,7 @@ def _share_within_group(text, figures, part: Figure, rate: Figure, sentence_star
 
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
 _YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d{2})\s*年")  # the same, its digits as the group
-_PART_OF_YEAR_RE = re.compile(r"[一二三四1-4]季度|前[一二三]季度|[上下]半年|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|\d{1,2}\s*月份?")
+_PART_OF_YEAR_RE = PART_OF_YEAR_RE
 _OTHER_YEAR_RE = re.compile(r"上年|去年|上一年|同期|前年")
 _LABEL_TAIL_RE = re.compile(r"(?:共有|现有|共计|合计|总计|达到|共|有|为|达|是|约|计|:|\s)+$")
 _LABEL_HEAD_RE = re.compile(r"^(?:其中|(?:19|20)\d{2}\s*年(?:底|末)?|全(?:村|组|镇|乡|县|区|市)|(?:该|本)(?:村|组|镇|乡)|共有|现有|有|共|,|\s)+")
@@ -2443,8 +2442,6 @@ _COMPARE_TAIL_RE = re.compile(
 
 
 def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
-    from auditor.spread_changes import spread_changes
-
     text, figures = analysis.text, analysis.figures
     norm = text.norm
     found: list[Change] = []
@@ -2491,7 +2488,8 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_after_a_named_base(text, figures, claimed, earlier_like))
     claimed = {change.stated.index for change in found if change.stated is not None}
-    found.extend(spread_changes(text, figures, claimed))
+    found.extend(Change(old, new, "", stated, word, new.start, stated.end, inferred=True)
+                 for old, new, stated, word in spread_changes(text, figures, claimed))
     found.extend(_multiples_of_a_base(text, figures))
     return found
 
@@ -2950,37 +2948,15 @@ def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) ->
     base = candidates[0]
     clause_start, _ = text.clause_span(base.start)
     base_head = norm[max(clause_start, previous_start) : base.number_start]
-    if not _BASE_BEFORE_RE.search(base_head) and not _year_before(base_head, norm[sentence_start : new.number_start]):
+    if not _BASE_BEFORE_RE.search(base_head) and not year_before(base_head, norm[sentence_start : new.number_start]):
         return None
     new_head = norm[max(text.clause_span(new.start)[0], sentence_start) : new.number_start]
-    return base if _names_alike(base_head, new_head) else None
+    return base if names_alike(base_head, new_head) else None
 
 
 
 
 
-def _year_before(base_head: str, new_prefix: str) -> bool:
-    """2023年门诊量为N。2024年门诊量M: the base is the year before the one the new value names."""
-    base_year = _YEAR_NUMBER_RE.search(base_head)
-    return bool(base_year) and any(int(y) == int(base_year.group(1)) + 1 for y in _YEAR_NUMBER_RE.findall(new_prefix))
-
-
-_NAME_NOISE_RE = re.compile(rf"{_BASE_WORDS}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|[^\u4e00-\u9fff]")
-
-
-# two-character words many metrics end with: 粮食总产量 and 蔬菜产量 share one and are two metrics
-_MEASURE_BIGRAMS = frozenset({"产量", "总量", "数量", "总额", "金额", "收入", "人数", "面积", "规模", "总数", "产值", "总产"})
-
-
-def _names_alike(base_head: str, new_head: str) -> bool:
-    """上年全县门诊量为 and 今年门诊量: one metric (a two-character word in
-    common that is not only a measure word), or a base or a new value that
-    names nothing (上年为, 今年完成)."""
-    base_words = _NAME_NOISE_RE.sub("", base_head)
-    if len(base_words) < 2 or len(_NAME_NOISE_RE.sub("", new_head)) < 2:
-        return True
-    shared = {base_words[i : i + 2] for i in range(len(base_words) - 1) if base_words[i : i + 2] in new_head}
-    return bool(shared - _MEASURE_BIGRAMS)
 
 
 _MULTIPLE_RE = re.compile(

@@ -19,7 +19,11 @@ import re
 from auditor.extract import Figure
 from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES
 
+QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number", "duration", "volume", "energy")  # the kinds of figure that count or measure something
+
 _BASES = r"(?:上年同期|去年同期|上年|去年|上一年|同期)"
+PART_OF_YEAR_RE = re.compile(r"[一二三四1-4]季度|前[一二三]季度|[上下]半年|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|\d{1,2}\s*月份?")
+_YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # 同比增长p% / 比上年下降了p% / 与上年相比,增长p%: a change that names no value of its own
 _ALONE_CHANGE_RE = re.compile(
     r"^\s*(?:(?:今年|本年|当年|全年)\s*)?"
@@ -35,8 +39,16 @@ _MAX_BACK = 12
 _WORDS_REACH = 60  # characters before (and after) a value its words are looked for in  # figures looked at before the change: bounded on one-line documents
 
 
-def spread_changes(text, figures, claimed: set[int]) -> list:
-    from auditor.relate import Change, _is_quantity
+def _is_quantity(figure: Figure) -> bool:
+    return figure.kind in QUANTITY_KINDS and figure.exact and bool(figure.unit) and figure.value > 0
+
+
+def _same_unit(a: Figure, b: Figure) -> bool:
+    return a.base_unit == b.base_unit and a.kind == b.kind
+
+
+def spread_changes(text, figures, claimed: set[int]) -> list[tuple[Figure, Figure, Figure, str]]:
+    """(old, new, stated change, its word) for each change that opens its own sentence."""
 
     norm = text.norm
     found = []
@@ -68,7 +80,7 @@ def spread_changes(text, figures, claimed: set[int]) -> list:
         old_start, old_end = text.sentence_span(old.start)
         if _REVISED_RE.search(norm, max(old_start, old.number_start - _WORDS_REACH), min(old_end, old.end + _WORDS_REACH)):
             continue
-        found.append(Change(old, new, "", stated, says.group("word"), new.start, stated.end, inferred=True))
+        found.append((old, new, stated, says.group("word")))
     return found
 
 
@@ -102,8 +114,6 @@ def _label(text, figure: Figure, sentence_start: int) -> str:
 def _pair_in_sentence(text, figures, last: Figure, sentence_start: int) -> tuple[Figure, Figure] | None:
     """今年M,上年为N / 去年N,今年M: the two values of last's unit in its sentence, one of them
     said to be last year's; None unless exactly two such values stand there."""
-    from auditor.relate import _names_alike, _same_unit
-
     alike = []
     for index in range(last.index, max(-1, last.index - _MAX_BACK), -1):
         figure = figures[index]
@@ -119,7 +129,7 @@ def _pair_in_sentence(text, figures, last: Figure, sentence_start: int) -> tuple
     old, new = (alike[0], alike[1]) if labels[0] == "base" else (alike[1], alike[0])
     norm = text.norm
     old_head, new_head = _head(text, old, sentence_start), _head(text, new, sentence_start)
-    if not _names_alike(old_head, new_head) or not _same_period(text, old, new):
+    if not names_alike(old_head, new_head) or not _same_period(text, old, new):
         return None
     return old, new
 
@@ -127,8 +137,6 @@ def _pair_in_sentence(text, figures, last: Figure, sentence_start: int) -> tuple
 def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) -> Figure | None:
     """The one value of new's unit in the sentence before new's, said to be last year's
     (上年为N, 上年同期,…N) or the year before the one new's sentence names."""
-    from auditor.relate import _names_alike, _same_unit, _year_before
-
     if not sentence_start:
         return None
     previous_start = text.previous_sentence_start(sentence_start)
@@ -149,19 +157,39 @@ def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) ->
     base = candidates[0]
     base_head = _head(text, base, previous_start)
     new_words = norm[max(sentence_start, new.number_start - _WORDS_REACH) : new.number_start]
-    if _label(text, base, previous_start) != "base" and not _year_before(base_head, new_words):
+    if _label(text, base, previous_start) != "base" and not year_before(base_head, new_words):
         return None
-    return base if _names_alike(base_head, _head(text, new, sentence_start)) else None
+    return base if names_alike(base_head, _head(text, new, sentence_start)) else None
 
 
 def _same_period(text, old: Figure, new: Figure) -> bool:
     """上年同期 for 1—6月, 上年 for 今年: not 上年 for 一季度."""
-    from auditor.relate import _PART_OF_YEAR_RE
-
     norm = text.norm
     old_words = norm[max(text.sentence_span(old.start)[0], old.number_start - _WORDS_REACH) : old.number_start]
     new_words = norm[max(text.sentence_span(new.start)[0], new.number_start - _WORDS_REACH) : new.number_start]
-    old_parts, new_parts = set(_PART_OF_YEAR_RE.findall(old_words)), set(_PART_OF_YEAR_RE.findall(new_words))
+    old_parts, new_parts = set(PART_OF_YEAR_RE.findall(old_words)), set(PART_OF_YEAR_RE.findall(new_words))
     if old_parts:
         return old_parts == new_parts
     return not new_parts or "同期" in old_words
+
+
+def year_before(base_head: str, new_prefix: str) -> bool:
+    """2023年门诊量为N。2024年门诊量M: the base is the year before the one the new value names."""
+    base_year = _YEAR_NUMBER_RE.search(base_head)
+    return bool(base_year) and any(int(y) == int(base_year.group(1)) + 1 for y in _YEAR_NUMBER_RE.findall(new_prefix))
+
+
+_NAME_NOISE_RE = re.compile(rf"{_BASES}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|[^\u4e00-\u9fff]")
+# two-character words many metrics end with: 粮食总产量 and 蔬菜产量 share one and are two metrics
+_MEASURE_BIGRAMS = frozenset({"产量", "总量", "数量", "总额", "金额", "收入", "人数", "面积", "规模", "总数", "产值", "总产"})
+
+
+def names_alike(base_head: str, new_head: str) -> bool:
+    """上年全县门诊量为 and 今年门诊量: one metric (a two-character word in
+    common that is not only a measure word), or a base or a new value that
+    names nothing (上年为, 今年完成)."""
+    base_words = _NAME_NOISE_RE.sub("", base_head)
+    if len(base_words) < 2 or len(_NAME_NOISE_RE.sub("", new_head)) < 2:
+        return True
+    shared = {base_words[i : i + 2] for i in range(len(base_words) - 1) if base_words[i : i + 2] in new_head}
+    return bool(shared - _MEASURE_BIGRAMS)
