@@ -16,14 +16,16 @@ a year changes month by month.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from fractions import Fraction
 
 from auditor.extract import Figure
 from auditor.model import Analysis
-from auditor.relate import Ratio, pair_explains
+from auditor.relate import Ratio, _skip_blanks, pair_explains
 
-_PER_THOUSAND_RE = re.compile(r"每(?P<per>百|千|万|十万)(?P<who>(?:常住|户籍|农业|农村|城镇|服务)?人口?|户)(?:拥有|有)?(?P<noun>[\u4e00-\u9fff()]{1,10}?)(?:数|数量)?(?:为|达|达到|是)?约?\s*$")
-_PER_FACTOR = {"百": 100, "千": 1000, "万": 10000, "十万": 100000}
+_PER_THOUSAND_RE = re.compile(r"每(?P<per>百|千|万|十万|1\s*0{2,5}|1\s*万|10\s*万|一万|十万)(?P<who>(?:常住|户籍|农业|农村|城镇|服务)?人口?|户)(?:拥有|有)?(?P<noun>[\u4e00-\u9fff()]{1,10}?)(?:数|数量)?(?:为|达|达到|是)?约?\s*$")
+_PER_FACTOR = {"百": 100, "千": 1000, "万": 10000, "十万": 100000, "一万": 10000, "1万": 10000, "10万": 100000,
+               "100": 100, "1000": 1000, "10000": 10000, "100000": 100000}
 # 全村共有农户1250户: the households a figure per hundred households is counted over
 _HOUSEHOLDS_LABEL_RE = re.compile(r"(?:农户|居民户|住户|家庭户|总户数|户数|户籍户)(?:数)?(?:为|达|约|共|计算|按)?$")
 # 约3.6人, 户均约2650元: a rounded figure, read against totals and people with a tenth of slack
@@ -53,7 +55,7 @@ _MAX_BACK = 8  # figures back from the per-unit figure a count may stand
 def find_per_unit(analysis: Analysis) -> list[Ratio]:
     text, figures = analysis.text, analysis.figures
     norm = text.norm
-    if "每" not in norm and "均" not in norm and "/10万" not in norm and "万车" not in norm:
+    if "每" not in norm and "均" not in norm and "/10万" not in norm and "万车" not in norm and "千人口" not in norm:
         return []
     found: list[Ratio] = []
     for figure in figures:
@@ -64,6 +66,8 @@ def find_per_unit(analysis: Analysis) -> list[Ratio]:
             reading = _per_100k(text, figures, figure)
         elif figure.kind == "count":
             reading = _per_thousand(text, figures, figure)
+        elif figure.kind == "permille":
+            reading = _per_thousand_people_rate(text, figures, figure)
         elif figure.kind == "money":
             reading = _per_person(text, figures, figure) or _per_head_of_total(text, figures, figure)
         elif figure.kind == "number" and not figure.multiplier > 1:
@@ -77,7 +81,7 @@ def per_unit_words(text, figure: Figure) -> str:
     """每千人口床位数, 报告发病率, 人均救助 as the writer wrote them, for the message."""
     clause_start, _ = text.clause_span(figure.start)
     start = max(clause_start, figure.number_start - 20)
-    for pattern in (_PER_VEHICLES_RE, _PER_THOUSAND_RE, _PER_PERSON_RE):
+    for pattern in (_PER_VEHICLES_RE, _PER_THOUSAND_RATE_RE, _PER_THOUSAND_RE, _PER_PERSON_RE):
         words = pattern.search(text.norm, start, figure.number_start)
         if words is not None:
             # the original's words, cut where the normalised copy's 为/达 start (為 in Traditional)
@@ -123,7 +127,75 @@ def _per_thousand(text, figures, figure: Figure) -> Ratio | None:
         people = _populations(text, candidates + bracketed)
     # 每千常住人口执业医师3.41人(常住人口52.6万人,执业医师1 794人): the population counts no doctors
     counts = [f for f in counts if f not in people]
-    return _reading(figure, counts, people, _PER_FACTOR[words.group("per")])
+    factor = _PER_FACTOR[re.sub(r"\s", "", words.group("per"))]
+    if (not counts or not people) and words.group("who") != "户":
+        return _per_thousand_apart(text, figures, figure, noun, factor)
+    return _reading(figure, counts, people, factor)
+
+
+def _same_count_unit(a: Figure, b: Figure) -> bool:
+    """医师1 046人 and 每万人拥有医师27.2名: people counted in 人 or 名 alike."""
+    return a.base_unit == b.base_unit or {a.base_unit, b.base_unit} == {"人", "名"}
+
+
+def _per_thousand_apart(text, figures, figure: Figure, noun: str, factor: int) -> Ratio | None:
+    """现有执业医师1 046名。常住人口38.5万人。每万人拥有执业医师32.6名 / 每10万人拥有场馆8.2个,
+    以常住人口42.6万人计。全县现有场馆31个: the count, the people and the figure in
+    sentences of their own (two before it, one after). Read only when one value of
+    each is stated there: a warning."""
+    window = _sentences_around(text, figures, figure)
+    counts = [f for f in window if f.kind == "count" and _same_count_unit(f, figure) and f.exact and f.value > 0
+              and f is not figure and noun[-2:] in _label(text, f) and not _PER_WORD_RE.search(_label(text, f))
+              and not _CHANGE_NEAR_RE.search(_label(text, f)[-8:])]
+    people = [f for f in _populations(text, window) if f not in counts]
+    counts = [f for f in counts if f not in people]
+    if len({f.value for f in counts}) != 1 or len({f.value for f in people}) != 1:
+        return None
+    reading = _reading(figure, counts, people, factor)
+    if reading is None:
+        return None
+    def nearest(found: list[Figure]) -> Figure:  # the statement nearest before the figure, else after it
+        return min(found, key=lambda f: (f.index > figure.index, abs(f.index - figure.index)))
+    return replace(reading, numerator=nearest(counts), denominator=nearest(people))
+
+
+# 千人口献血率7.8‰ / 每千常住人口献血率: people (or visits) doing it over the population, per thousand
+_PER_THOUSAND_RATE_RE = re.compile(r"(?:每)?千(?:常住|户籍|服务)?人口(?P<noun>[\u4e00-\u9fff]{2,8}?)率(?:为|达|达到|是)?\s*$")
+
+
+def _per_thousand_people_rate(text, figures, figure: Figure) -> Ratio | None:
+    """全年无偿献血12 480人次,常住人口186万人,千人口献血率为7.8‰: 12480/1860000 × 1000."""
+    clause_start, _ = text.clause_span(figure.start)
+    words = _PER_THOUSAND_RATE_RE.search(text.norm, max(clause_start, figure.number_start - 20), figure.number_start)
+    if words is None or figure.qualifier:
+        return None
+    stem = words.group("noun")[-2:]
+    window = _sentences_around(text, figures, figure)
+    people = _populations(text, window)
+    done = [f for f in window if f.kind == "count" and f.base_unit in ("人次", "人") and f.exact and f.value > 0
+            and f not in people and stem in text.norm.__getitem__(slice(*text.clause_span(f.start)))
+            and not _CHANGE_NEAR_RE.search(_label(text, f)[-8:])]
+    if len({f.value for f in done}) != 1 or len({f.value for f in people}) != 1:
+        return None
+    return _reading(figure, done, people, 1000)
+
+
+_PER_WORD_RE = re.compile(r"每|人均|户均|新增|增加|减少")
+_CHANGE_NEAR_RE = re.compile(r"增加|减少|增长|下降|比上年|较上年")
+_AROUND_FIGURES = 10
+
+
+def _sentences_around(text, figures, figure: Figure) -> list[Figure]:
+    """Figures of the two sentences before figure's, its own and the one after (no further than a few figures)."""
+    sentence_start, sentence_end = text.sentence_span(figure.start)
+    start = sentence_start
+    for _ in range(2):
+        if start:
+            start = text.previous_sentence_start(start)
+    following = _skip_blanks(text.norm, sentence_end + 1, min(len(text.norm), sentence_end + 8))
+    end = text.sentence_span(following)[1] if following < len(text.norm) else sentence_end
+    return [f for f in figures[max(0, figure.index - _AROUND_FIGURES) : figure.index + _AROUND_FIGURES]
+            if start <= f.start < end and f is not figure]
 
 
 def _per_100k(text, figures, figure: Figure) -> Ratio | None:
