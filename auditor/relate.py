@@ -38,6 +38,7 @@ from auditor.lexicon import (
 from auditor.model import Analysis
 from auditor.spans import ends_with
 from auditor.spread_changes import PART_OF_YEAR_RE, QUANTITY_KINDS, names_alike, spread_changes, year_before
+from auditor.trend_words import paces_in_words, trends_after_values
 from auditor.unit_slip import unit_slip
 
 
@@ -122,7 +123,7 @@ def direction_of(word: str) -> str:
 
 # 增速放缓, 增速加快: the pace of a growth rate, said of the rate itself (growth_points)
 _PACE_DOWN = ("放缓", "收窄")
-_PACE_UP = ("加快",)
+_PACE_UP = ("加快", "回升", "加大")
 
 
 def values_go(old: Figure, new: Figure) -> str:
@@ -2491,6 +2492,10 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     found.extend(Change(old, new, "", stated, word, new.start, stated.end, inferred=True)
                  for old, new, stated, word in spread_changes(text, figures, claimed))
     found.extend(_multiples_of_a_base(text, figures))
+    found.extend(Change(old, new, word, None, "", start, end, inferred=inferred)
+                 for old, new, word, start, end, inferred in trends_after_values(text, figures))
+    found.extend(Change(old, new, word, None, "", start, end)
+                 for old, new, word, start, end, _ in paces_in_words(text, figures, [f.start for f in figures]))
     return found
 
 

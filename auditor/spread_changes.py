@@ -30,7 +30,8 @@ _ALONE_CHANGE_RE = re.compile(
     rf"(?:(?:同比|(?:比|较){_BASES}|与{_BASES}相比)\s*(?:[,]\s*)?)?"
     rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
 )
-_BASE_LABEL_RE = re.compile(rf"{_BASES}")
+# 上年为N / 去年同期N name a base; 比上年增长 compares with one
+_BASE_LABEL_RE = re.compile(rf"(?:比|较|与){_BASES}|(?P<base>{_BASES})")
 # 上年同期,全区共办理…N件: the period opens the sentence in a clause of its own
 _PERIOD_CLAUSE_RE = re.compile(rf"\s*{_BASES}\s*,")
 _REVISED_RE = re.compile(r"修订|修正|调整后|核实后|核定|快报|初步统计")
@@ -39,11 +40,11 @@ _MAX_BACK = 12
 _WORDS_REACH = 60  # characters before (and after) a value its words are looked for in  # figures looked at before the change: bounded on one-line documents
 
 
-def _is_quantity(figure: Figure) -> bool:
+def is_quantity(figure: Figure) -> bool:
     return figure.kind in QUANTITY_KINDS and figure.exact and bool(figure.unit) and figure.value > 0
 
 
-def _same_unit(a: Figure, b: Figure) -> bool:
+def same_unit(a: Figure, b: Figure) -> bool:
     return a.base_unit == b.base_unit and a.kind == b.kind
 
 
@@ -62,7 +63,7 @@ def spread_changes(text, figures, claimed: set[int]) -> list[tuple[Figure, Figur
         if says is None:
             continue
         last = figures[stated.index - 1]
-        if last.start >= sentence_start or not _is_quantity(last):
+        if last.start >= sentence_start or not is_quantity(last):
             continue
         previous_start = text.previous_sentence_start(sentence_start)
         if last.start < previous_start or not _ends_its_sentence(norm, last, sentence_start):
@@ -70,9 +71,9 @@ def spread_changes(text, figures, claimed: set[int]) -> list[tuple[Figure, Figur
         pair = _pair_in_sentence(text, figures, last, previous_start)
         if pair is None:
             new = last
-            if _label(text, new, previous_start) != "now":
+            if label_of(text, new, previous_start) != "now":
                 continue
-            old = _base_in_sentence_before(text, figures, new, previous_start)
+            old = base_in_sentence_before(text, figures, new, previous_start)
             if old is None or not _same_period(text, old, new):
                 continue
         else:
@@ -92,18 +93,18 @@ def _ends_its_sentence(norm: str, figure: Figure, sentence_end: int) -> bool:
     return _TRAILING_RE.fullmatch(norm, figure.end, max(figure.end, sentence_end - 1)) is not None
 
 
-def _head(text, figure: Figure, floor: int) -> str:
+def words_before(text, figure: Figure, floor: int) -> str:
     """The words of a value's clause before it (bounded: a clause may run a whole line)."""
     start = max(text.clause_span(figure.start)[0], floor, figure.number_start - _WORDS_REACH)
     return text.norm[start : figure.number_start]
 
 
-def _label(text, figure: Figure, sentence_start: int) -> str:
+def label_of(text, figure: Figure, sentence_start: int) -> str:
     """"base" for a value said to be last year's (上年为N, 去年同期N), "now" otherwise."""
     norm = text.norm
     clause_start = max(text.clause_span(figure.start)[0], sentence_start)
-    head = _head(text, figure, sentence_start)
-    if _BASE_LABEL_RE.search(head):
+    head = words_before(text, figure, sentence_start)
+    if any(m.group("base") for m in _BASE_LABEL_RE.finditer(head)):
         return "base"
     opening = _PERIOD_CLAUSE_RE.match(norm, sentence_start)
     if opening is not None and opening.end() >= clause_start - 1:
@@ -119,22 +120,22 @@ def _pair_in_sentence(text, figures, last: Figure, sentence_start: int) -> tuple
         figure = figures[index]
         if figure.start < sentence_start:
             break
-        if _same_unit(figure, last):
+        if same_unit(figure, last):
             alike.append(figure)
     if len(alike) != 2 or not all(f.exact for f in alike):
         return None
-    labels = [_label(text, f, sentence_start) for f in alike]
+    labels = [label_of(text, f, sentence_start) for f in alike]
     if sorted(labels) != ["base", "now"]:
         return None
     old, new = (alike[0], alike[1]) if labels[0] == "base" else (alike[1], alike[0])
     norm = text.norm
-    old_head, new_head = _head(text, old, sentence_start), _head(text, new, sentence_start)
+    old_head, new_head = words_before(text, old, sentence_start), words_before(text, new, sentence_start)
     if not names_alike(old_head, new_head) or not _same_period(text, old, new):
         return None
     return old, new
 
 
-def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) -> Figure | None:
+def base_in_sentence_before(text, figures, new: Figure, sentence_start: int) -> Figure | None:
     """The one value of new's unit in the sentence before new's, said to be last year's
     (上年为N, 上年同期,…N) or the year before the one new's sentence names."""
     if not sentence_start:
@@ -145,21 +146,21 @@ def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) ->
     for index in range(new.index - 1, max(-1, new.index - 1 - _MAX_BACK), -1):
         figure = figures[index]
         if figure.start >= sentence_start:
-            if _same_unit(figure, new):
+            if same_unit(figure, new):
                 return None  # another value of its unit before it in its own sentence
             continue
         if figure.start < previous_start:
             break
-        if _same_unit(figure, new):
+        if same_unit(figure, new):
             candidates.append(figure)
     if len(candidates) != 1 or not candidates[0].exact:
         return None
     base = candidates[0]
-    base_head = _head(text, base, previous_start)
+    base_head = words_before(text, base, previous_start)
     new_words = norm[max(sentence_start, new.number_start - _WORDS_REACH) : new.number_start]
-    if _label(text, base, previous_start) != "base" and not year_before(base_head, new_words):
+    if label_of(text, base, previous_start) != "base" and not year_before(base_head, new_words):
         return None
-    return base if names_alike(base_head, _head(text, new, sentence_start)) else None
+    return base if names_alike(base_head, words_before(text, new, sentence_start)) else None
 
 
 def _same_period(text, old: Figure, new: Figure) -> bool:

@@ -1,0 +1,128 @@
+"""A direction said in words alone, after the two values it is about:
+
+    今年全县发生道路交通事故186起,上年为142起,呈下降态势。   (the values rise)
+    全年居民消费价格上涨0.4%,上年为上涨0.2%,涨幅比上年回落。   (the rise grew)
+
+The first: a value said to be last year's (上年为N, 去年同期N) or this year's
+after it, followed straight by a trend (呈下降态势, 有所回升, 明显增多) with
+no subject of its own (死亡率呈下降态势 speaks of a rate): the trend of this
+year's value against last year's. The second: 涨幅/增幅/增速 (or 降幅/跌幅)
+said to slow or quicken, with this year's rise and last year's both written
+as rises (or both as falls): the pace word against the two sizes. A pace
+stated in points (回落1.2个百分点) is growth_points' to read.
+
+Each reader returns (old, new, word, start, end, inferred); relate makes
+them changes for DR001 to judge.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.extract import Figure
+from auditor.spread_changes import base_in_sentence_before, is_quantity, label_of, names_alike, same_unit, words_before, year_before
+
+_DEGREE = r"(?:持续|明显|大幅度|大幅|有所|略有|稍有|显著|进一步|逐年|逐步|稳步|继续|小幅|快速|不断)"
+_TREND_WORD = r"下降|减少|下滑|降低|回落|上升|增加|增长|增多|回升|提高|攀升"
+# ,呈下降态势 / ,有所回升 / ,明显增多 / ,同比持续下降: a trend ending its clause, no subject of its own
+_TREND_TAIL_RE = re.compile(
+    r"[^\d,。;()]{0,3}?\s*(?:\)\s*)?,\s*(?:同比|(?:与|比|较)(?:上年|去年)(?:同期)?(?:相比)?\s*,?\s*)?(?:总体|整体)?(?:呈现?|出现)?"
+    rf"{_DEGREE}?(?:呈现?|出现)?(?P<word>(?:{_TREND_WORD})(?:的?(?:态势|趋势|势头))?)(?=\s*(?:[,。;]|$))"
+)
+_TAIL_REACH = 30
+_MAX_BACK = 12
+
+
+def trends_after_values(text, figures) -> list[tuple[Figure, Figure, str, int, int, bool]]:
+    norm = text.norm
+    found = []
+    for last in figures:
+        if not is_quantity(last) or "," not in norm[last.end : last.end + 5]:
+            continue
+        tail = _TREND_TAIL_RE.match(norm, last.end, min(len(norm), last.end + _TAIL_REACH))
+        if tail is None:
+            continue
+        sentence_start, _ = text.sentence_span(last.start)
+        pair = _pair(text, figures, last, sentence_start)
+        if pair is None:
+            continue
+        old, new, inferred = pair
+        found.append((old, new, tail.group("word"), min(old.start, new.start), tail.end(), inferred))
+    return found
+
+
+def _pair(text, figures, last: Figure, sentence_start: int) -> tuple[Figure, Figure, bool] | None:
+    """(old, new, inferred): last and the value of its unit before it in its sentence, one of the two
+    said to be last year's; or last, this year's, and its base in the sentence before."""
+    alike = []
+    for index in range(last.index - 1, max(-1, last.index - 1 - _MAX_BACK), -1):
+        figure = figures[index]
+        if figure.start < sentence_start:
+            break
+        if same_unit(figure, last):
+            alike.append(figure)
+    last_label = label_of(text, last, sentence_start)
+    if alike:
+        other = alike[0]
+        if not other.exact:
+            return None
+        if label_of(text, other, sentence_start) != last_label:
+            old, new = (last, other) if last_label == "base" else (other, last)
+        elif last_label == "now" and year_before(words_before(text, other, sentence_start), words_before(text, last, sentence_start)):
+            old, new = other, last  # 2023年142起,2024年186起
+        else:
+            return None
+        if not names_alike(words_before(text, old, sentence_start), words_before(text, new, sentence_start)):
+            return None
+        return old, new, False
+    if last_label == "base":
+        return None
+    old = base_in_sentence_before(text, figures, last, sentence_start)
+    return (old, last, True) if old is not None else None
+
+
+# 涨幅比上年回落 / 增速放缓 / 降幅有所收窄: the pace of a rise or a fall, said in words alone
+_PACE_RE = re.compile(
+    r"(?P<subject>涨幅|增幅|增速|降幅|跌幅)\s*(?:(?:比|较)(?:上年|去年)(?:同期)?|同比)?\s*(?:有所|明显|略有|进一步|继续|持续|大幅)?"
+    r"(?P<word>回落|放缓|收窄|缩小|减小|下降|降低|扩大|加快|提高|上升|加大|提升)(?![了\s]*[\d一二三四五六七八九十两])"
+)
+_RISE_VERBS = ("上涨", "增长", "增加", "提高", "上升")
+_FALL_VERBS = ("下降", "下跌", "减少", "降低")
+_RATE_VERB_RE = re.compile(r"(?P<verb>上涨|增长|增加|提高|上升|下降|下跌|减少|降低)了?\s*(?:为|达|达到)?\s*$|(?P<named>增速|增幅|涨幅|降幅|跌幅)\s*(?:为|达|是)\s*$")
+_PACE_REACH = 3  # rates looked at on either side of the pace words
+
+
+def paces_in_words(text, figures, starts: list[int]) -> list[tuple[Figure, Figure, str, int, int, bool]]:
+    """(old rate, new rate, pace word, start, end, False) for 涨幅比上年回落 and the like."""
+    from bisect import bisect_left
+
+    norm = text.norm
+    found = []
+    if "幅" not in norm and "增速" not in norm:
+        return found
+    for pace in _PACE_RE.finditer(norm):
+        sentence_start, sentence_end = text.sentence_span(pace.start())
+        at = bisect_left(starts, pace.start())
+        before = [f for f in figures[max(0, at - _PACE_REACH) : at] if f.start >= sentence_start]
+        after = [f for f in figures[at : at + _PACE_REACH] if f.end <= sentence_end]
+        falls = pace.group("subject") in ("降幅", "跌幅")
+        rates = [(f, _sign(text, f, sentence_start)) for f in before + after if f.kind == "percent"]
+        bases = [f for f, sign in rates if sign and label_of(text, f, sentence_start) == "base"]
+        nows = [f for f, sign in rates if sign and f.start < pace.start() and label_of(text, f, sentence_start) == "now"]
+        if len(bases) != 1 or len(nows) != 1 or not bases[0].exact or not nows[0].exact:
+            continue  # 增长6.8%,其中制造业增长4.9%,上年增长5.2%: whose pace, the whole's or the part's?
+        old, new = bases[0], nows[0]
+        wanted = "fall" if falls else "rise"
+        if _sign(text, old, sentence_start) != wanted or _sign(text, new, sentence_start) != wanted:
+            continue
+        found.append((old, new, pace.group("word"), min(old.start, new.start), max(pace.end(), old.end, new.end), False))
+    return found
+
+
+def _sign(text, figure: Figure, sentence_start: int) -> str:
+    """"rise" for 增长5.2% / 上年为上涨0.2% / 增速为5.2%, "fall" for 下降2.6%, "" otherwise."""
+    verb = _RATE_VERB_RE.search(text.norm, max(sentence_start, figure.number_start - 10), figure.number_start)
+    if verb is None:
+        return ""
+    word = verb.group("verb") or verb.group("named")
+    return "fall" if word in _FALL_VERBS or word in ("降幅", "跌幅") else "rise"
