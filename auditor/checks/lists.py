@@ -353,7 +353,8 @@ def _tasks_with_amounts(listing: str, figure) -> bool:
 # (“三张清单”——权力清单、…)
 _ITEMS_OPEN = r"[ \t]*(?::[ \t]*(?:即|就是)?|,[ \t]*(?:即|也就是|就是|具体为|具体是|分别是)[ \t]*:?|—{1,2}|-{2})"
 # “三张清单”制度——…: a word or two may follow the name before its items open
-_QUOTED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」](?:[\u4e00-\u9fff]{1,4}(?=—|:))?" + _ITEMS_OPEN)
+# “五个统一”的管理模式,即…: the name's own noun phrase may stand between the quote and 即
+_QUOTED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」](?:[\u4e00-\u9fff]{1,4}(?=—|:)|[\u4e00-\u9fff]{1,6}(?=,[ \t]*(?:即|也就是|具体为|具体是)))?" + _ITEMS_OPEN)
 # “三个一”服务机制: the count's noun is 一, a name of up to six characters before the colon
 _QUOTED_ONES_RE = re.compile(r"一[”\"」][\u4e00-\u9fff]{0,6}" + _ITEMS_OPEN)
 _DASHED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[ \t]*(?:—{2}|-{2})")
