@@ -29,6 +29,8 @@ _NAMED_PAIR_RE = re.compile(
     r"(?P<whole>[\u4e00-\u9fff]{2,10}?)(?:数|数量|总数|总量|总额|规模)?的\s*$"
 )
 _LOOKBACK_FIGURES = 16
+_LOOSE_BEFORE_RE = re.compile(r"(?:约|大约|近|接近|将近|超过|逾|不足|不到|不低于|不少于|不超过|以上|以下|控制在|保持在)\s*(?:为|是|达|达到|在)?\s*$")
+_LOOSE_AFTER_RE = re.compile(r"\s*(?:以上|以下|以内|左右|上下)")
 _NAME_REACH = 16  # how far before a figure its name may stand, within its clause
 
 
@@ -38,8 +40,10 @@ def find_named_ratios(analysis: Analysis) -> list[Ratio]:
     definitions = _definitions(analysis.pack.words("defined_ratios"))
     found: list[Ratio] = []
     for rate in figures:
-        if rate.kind != "percent" or rate.in_list or rate.qualifier in APPROXIMATE_WORDS or rate.index == 0:
+        if rate.kind != "percent" or rate.in_list or rate.qualifier in APPROXIMATE_WORDS:
             continue
+        if _LOOSE_BEFORE_RE.search(norm, max(0, rate.number_start - 6), rate.number_start) or _LOOSE_AFTER_RE.match(norm, rate.end):
+            continue  # 存贷比约为70%: a bound or an estimate, whatever the extractor kept
         names = _defined_names(rate, definitions)
         if names is None and norm[max(0, rate.number_start - 2) : rate.number_start].rstrip().endswith("的"):
             names = _phrase_names(norm, text.clause_span(rate.start)[0], rate)
@@ -63,12 +67,18 @@ def _definitions(entries: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
 
 
 def _defined_names(rate: Figure, definitions) -> tuple[str, str] | None:
-    if not rate.metric:
+    """The definition the rate's name ends with (存贷比 is the subject when no rate word ends it)."""
+    name_written = rate.subject + rate.metric  # 个人住房|贷款率
+    if not name_written:
         return None
     for name, numerator, denominator in definitions:
-        if rate.metric.endswith(name):
+        if name_written.endswith(name):
+            qualifier = name_written[: -len(name)]
+            if "其中" in qualifier or numerator[-2:] in qualifier:
+                return None  # 其中涉农贷款存贷比: a rate of a part (a kind of loan), not of the two totals
             return numerator, denominator
     return None
+
 
 
 def _phrase_names(norm: str, clause_start: int, rate: Figure) -> tuple[str, str] | None:
@@ -79,13 +89,11 @@ def _phrase_names(norm: str, clause_start: int, rate: Figure) -> tuple[str, str]
     return (part[-2:], whole[-2:]) if part[-2:] != whole[-2:] else None
 
 
-def _pair(text, figures, rate: Figure, numerator_name: str, denominator_name: str) -> tuple[Figure, Figure, bool, bool] | None:
-    """The nearest figure before the rate named by each name (and not by the other), both of one unit."""
-    sentence_start, _ = text.sentence_span(rate.start)
-    reach = text.previous_sentence_start(sentence_start)
+def _named_figures(text, candidates, start: int, end: int, numerator_name: str, denominator_name: str):
+    """The first figure among candidates (within start–end) named by each name and not by the other."""
     numerator = denominator = None
-    for figure in reversed(figures[max(0, rate.index - _LOOKBACK_FIGURES) : rate.index]):
-        if figure.start < reach:
+    for figure in candidates:
+        if not start <= figure.start < end:
             break
         if not _is_quantity(figure) or not figure.exact:
             continue
@@ -94,9 +102,27 @@ def _pair(text, figures, rate: Figure, numerator_name: str, denominator_name: st
             numerator = numerator or figure
         elif denominator_name in words:
             denominator = denominator or figure
+    return numerator, denominator
+
+
+def _pair(text, figures, rate: Figure, numerator_name: str, denominator_name: str) -> tuple[Figure, Figure, bool, bool] | None:
+    """The nearest figure before the rate named by each name (and not by the other), both of one unit."""
+    sentence_start, sentence_end = text.sentence_span(rate.start)
+    reach = text.previous_sentence_start(sentence_start)
+    # 存款余额…;贷款余额…。存贷比为…: a ; splits the sentence before, within the rate's paragraph
+    reach = max(text.line_span(rate.start)[0], min(reach, text.previous_sentence_start(reach) if reach else reach))
+    numerator, denominator = _named_figures(text, reversed(figures[max(0, rate.index - _LOOKBACK_FIGURES) : rate.index]),
+                                            reach, len(text.norm), numerator_name, denominator_name)
+    if (numerator is None or denominator is None) and not text.norm[sentence_start : rate.number_start].count("。"):
+        # 个人住房贷款率为84.3%。全市住房公积金缴存余额…,个人住房贷款余额…: the figures in the sentence after
+        after = figures[rate.index + 1 : rate.index + 1 + _LOOKBACK_FIGURES]
+        if not any(f.start < sentence_end and _is_quantity(f) for f in after):
+            following = text.sentence_span(min(len(text.norm) - 1, sentence_end + 1))[1]
+            numerator, denominator = _named_figures(text, [f for f in after if f.start > sentence_end], sentence_end, following,
+                                                    numerator_name, denominator_name)
     if numerator is None or denominator is None or not _same_unit(numerator, denominator):
         return None
     if numerator.value > denominator.value:
         return None  # not a part of that whole: the names point elsewhere
-    inferred = min(numerator.start, denominator.start) < sentence_start
+    inferred = min(numerator.start, denominator.start) < sentence_start or max(numerator.start, denominator.start) > sentence_end
     return numerator, denominator, inferred, False
