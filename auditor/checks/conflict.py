@@ -80,6 +80,8 @@ def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     hits += _standard_conflicts(analysis, rule)
     spans = {(hit.start, hit.end) for hit in hits}
     hits += [hit for hit in _division_hits(analysis) if (hit.start, hit.end) not in spans]
+    spans = {(hit.start, hit.end) for hit in hits}
+    hits += restated_conflicts(analysis, rule, _only_year(analysis, rule), spans)
     yield from sorted(hits, key=lambda hit: hit.start)
 
 
@@ -166,6 +168,7 @@ _NAMED_CHANGE_RE = re.compile(
 )
 _PLACE_HEAD_RE = re.compile(r"^(?:全|我|本)(?:国|省|市|州|盟|县|区|旗|镇|乡|村)")
 _REVISED_RE = re.compile(r"修正|更正|订正|核实|核定|核准|调整为|实为|应为|有误|纠正|初步|预计|快报|预期|目标|力争|确保|争取")
+_REVISION_RE = re.compile(r"修正|更正|订正|核实|核定|核准|核减|核增|实为|应为|有误|纠正|初步|快报|调整为|调整后")
 _CHANGE_HEAD_NOISE_RE = re.compile(r"今年以来|一年来|以来|截至目前|截止目前|目前|总体|整体|累计|共|了|的")
 
 
@@ -687,8 +690,8 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     head = head[head.rfind(":") + 1 :]  # 镇情:全镇辖区总面积: a heading before the colon names no part of it
     prefix_start = max(sentence_start, figure.number_start - _FRAME_WINDOW)
     prefix = norm[prefix_start : figure.number_start]
-    if "其中" in prefix or "分别" in prefix or _NOT_A_STATE_RE.search(strip_fillers(head)):
-        return None
+    if "其中" in prefix or "分别" in prefix or _NOT_A_STATE_RE.search(strip_fillers(head)) or _REVISION_RE.search(prefix):
+        return None  # (初步统计… / 经核实…: a value said to be preliminary or revised differs for a reason)
     if _FROM_RE.search(head) or _TO_AFTER_RE.match(norm, figure.end, figure.end + 12):
         return None  # 由2.5个工作日缩短至3个: a value before a change, not the state now
     village = _THE_VILLAGE_RE.search(head)
@@ -811,3 +814,7 @@ class ConflictParams(Params):
 
 
 CHECKS = (Check("conflict", conflict, ConflictParams, frozenset({"metric", "first", "second", "first_line"})),)
+
+
+# imported last: the restated quantities read this module's period and value helpers
+from auditor.checks.conflict_restated import restated_conflicts  # noqa: E402

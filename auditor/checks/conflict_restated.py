@@ -1,0 +1,317 @@
+"""One count restated in other words with another value (CF001).
+
+年内新接收档案2.36万卷 … 全年接收档案3.26万卷; 全年受理申诉1286件 … 全年受理的1826件申诉
+均已办结; 选举产生委员126名 … 委员共计136名; 规模以上工业企业42家 … 规上工业企业24家.
+conflict.py keys a quantity by the words right before it, so a restatement in other
+words (another verb form, the noun after the number, a total or scope word added, an
+abbreviation) escapes it. Here a quantity is keyed by what it counts: its noun (the
+words of its clause before it, or the noun after its measure word), its verb, its unit
+and the event its sentence names, with the words that change nothing (全年, 全县, 共计,
+新一届, 新…) left out. Whatever word is not known to change nothing stays in the key,
+so an unknown wording keeps two statements apart: silence, never a guess.
+
+A key names no part (其中), change (增加, 较上届), target (计划, 力争), revision (核实,
+调整为) or approximate value; two statements of one key are compared only when their
+periods are the same, their places (全市, 我县) do not differ, neither is a flow (新,
+全年) where the other is a running total (累计), and their values lie within a factor
+of two of each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from auditor.checks import conflict as base
+from auditor.checks.common import is_listed
+from auditor.extract import Figure, strip_fillers
+from auditor.lexicon import APPROXIMATE_WORDS
+from auditor.model import Analysis, Hit
+from auditor.rulepack import Rule
+
+# verbs whose statement is the same as a bare one: 全镇辖行政村18个 / 全镇共有行政村16个 / 行政村16个,
+# 选举产生委员126名 / 委员共计136名
+_STATE_VERBS = ("登记在册", "选举产生", "下辖", "共辖", "管辖", "拥有", "共有", "现有", "实有", "建有", "设有", "产生",
+                "当选", "选出", "确定", "辖", "有", "设")
+# verbs that say what was done to what is counted; two statements must name the same one
+_DEED_VERBS = (
+    "注册登记", "接收", "受理", "办理", "办结", "审结", "收到", "接待", "招引", "引进", "签约", "开工", "竣工", "建成",
+    "新建", "改建", "扩建", "改造", "培育", "培训", "发放", "处置", "处理", "查处", "查办", "组织", "开展", "举办",
+    "服务", "慰问", "救助", "帮扶", "资助", "登记", "注册", "调处", "化解", "排查", "整改", "评定", "创建", "发展",
+    "招录", "录用", "招聘", "安置", "转移", "投入", "拨付", "落实", "征收", "出让", "供应", "检查", "抽检", "检测",
+    "出版", "编纂", "接种", "救治", "收治", "调解", "惠及", "覆盖", "带动", "吸纳", "新增", "实施", "推出", "制定",
+    "出台", "修订", "清理", "整治", "关闭", "取缔", "淘汰", "拆除", "收购", "销售", "出口", "进口", "生产", "回收",
+    "认定", "命名", "表彰", "评选", "推荐", "申报", "获批", "立案", "结案", "破获", "抓获", "侦破", "起诉", "减免",
+    "兑现", "支付", "筹集", "募集", "捐赠", "识别", "纳入", "列入", "认证", "审批", "批准", "办件", "走访", "参与",
+    "参加", "完成", "实现", "解决", "收集", "整理", "移交", "征集", "鉴定", "修复", "数字化", "提供", "吸引", "举行",
+)
+_VERB_RE = re.compile("|".join(sorted(_STATE_VERBS + _DEED_VERBS, key=len, reverse=True)))
+_STATE_VERB_SET = frozenset(_STATE_VERBS)
+_NEW_VERBS = frozenset({"新增", "新建"})
+
+# the place a figure is stated for: its level (全市 → 市) tells two places apart
+_PLACE_RE = re.compile(r"(?:全|本|我|该)(?:街道|国|省|市|州|盟|县|区|旗|镇|乡|村)|^街道(?=下辖|辖|共有|现有|有)|辖区内?")
+_PLACE_LEVEL_RE = re.compile(r"街道|[国省市州盟县区旗镇乡村]")
+# words that change nothing of what is counted
+_NEUTRAL_RE = re.compile(r"新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|共|均|已经|已|先后|还|的")
+_CUMULATIVE_RE = re.compile(r"累计")
+_YEAR_WORDS_RE = re.compile(r"全年|年内|今年|本年|当年|一年来|今年以来")
+# what a statement must not be: a part, a change, a comparison, a share, a value before a change
+_NOT_A_STATE_RE = re.compile(r"其中|分别|比|较|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|由|从|占|相当于|超出|差|每|以上的|以下的|人均|户均|平均")
+# a value said to be revised, estimated, planned or approximate: two of those may differ
+_HEDGED_RE = re.compile(r"可以|可望|有望|能够|修正|更正|订正|核实|核定|核准|核减|核增|调整|实为|应为|有误|纠正|初步|预计|快报|预期|目标|力争|确保|争取|计划|拟|预算|约|近|大约|左右|估算|测算")
+_ANAPHORA_RE = re.compile(r"这些|这个|这项|这批|该|上述|此项|此类|前述|以上")  # 该村: which village, said before
+# 完工的有十四个, 达标的共有12家: the count of those that did, a part of what was named before
+_THOSE_THAT_RE = re.compile(r"的(?:共有|有|达到|达|为|是|占)$")
+# the event a clause before names: 开展义诊12次,服务群众580人 is the visits' count
+# 全县共有卫生院18所,村卫生室216个: a place's stock listed, each noun with its own count
+_STOCK_LIST_RE = re.compile(r"\s*(?:目前|现|截至目前|截至年底|截至年末)?\s*[,]?\s*(?:全|本|我)(?:街道|[省市州盟县区旗镇乡村])"
+                            r"(?:共有|现有|拥有|共辖|下辖|辖|设有|建有|有)[^,;。]*\d[^,;。]*(?:[,、][^,;。\d]{2,12}\d[^,;。]*)*[,、]\s*$")
+# a place and a verb of state opening a clause: 全镇辖…, 全县共有…
+_STOCK_OPENING_RE = re.compile(r"\s*(?:目前|现|截至目前|截至年底|截至年末)?\s*[,]?\s*(?:全|本|我)(?:街道|[省市州盟县区旗镇乡村])"
+                               r"(?:共有|现有|拥有|共辖|下辖|辖|设有|建有|有)")
+_LISTED_NOUN_RE = re.compile(r"\s*[、和及]\s*[\u4e00-\u9fff]{2,10}")
+# 规模以上工业企业: a size class, no "the above"
+_SIZE_CLASS_RE = re.compile(r"(?:规模|限额|[亿万]元|千万元)以上")
+_EVENT_RE = re.compile(r"(?:开展|举办|组织|举行|召开|实施|参加|参与|承办|启动)[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}?(?:期间|活动|行动)"
+                       r"|春节|中秋|国庆|元旦|端午|汛期|疫情")
+# after a number, the noun it counts and what may follow it: nothing, 中 (the group it opens), 均/全部 (all of it)
+_NOUN_AFTER_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:(?:当中|之中|中)$|均|都|全部|全都|悉数|$|(?=已经?[\u4e00-\u9fff]{1,6}?\d))")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+_METRIC_TAIL_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总额|金额|总规模|规模)$")
+# one noun, two spellings: the short form as a report writes it and the full one
+_ABBREVIATIONS = (("规上", "规模以上"), ("限上", "限额以上"), ("规划内", "规划"), ("高企", "高新技术企业"),
+                  ("专精特新企业", "专精特新中小企业"), ("人大代表议案", "代表议案"), ("人大代表建议", "代表建议"))
+_PERSONS = {"名": "人", "位": "人"}  # 1620名农民 and 1260人: one count of persons
+_TAIL_WINDOW = 40
+_GROUP_MAX = 4  # statements kept per key: a few readings (places, periods) of one noun
+_HEAD_WINDOW = 24
+_FRAME_WINDOW = 60
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a quantity counts, as far as its wording tells."""
+
+    noun: str
+    unit: str  # its base unit, 场次 where the extractor read 场 and a 次 follows
+    verb: str  # "" for a bare statement or a verb of state (有, 下辖, 选举产生)
+    aspect: str  # "new" (新…, 全年…), "total" (累计…) or ""
+    fresh: bool  # 新…, 新增, 新建: what the year added, not what there is
+    level: str  # the place's level (市, 县, 街道) or ""
+    frame: str  # the event its sentence names before it, or ""
+
+
+def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -> _Reading | None:
+    text, norm = analysis.text, analysis.text.norm
+    if figure.number_start and norm[figure.number_start - 1] == "第":
+        return None
+    sentence_start, _ = text.sentence_span(figure.start)
+    clause_start, clause_end = text.clause_span(figure.start)
+    clause_start = max(clause_start, sentence_start)
+    listed_stock = False
+    if figure.index:
+        previous = analysis.figures[figure.index - 1]
+        if previous.end > clause_start and not (previous.chinese and previous.value < 10 and _CJK_RE.match(norm, previous.end)):
+            # (二轮修志规划确定的38部志书: a numeral inside a name is no figure of its own)
+            listed = _LISTED_NOUN_RE.fullmatch(norm, previous.end, figure.number_start)
+            if listed is None or not _STOCK_OPENING_RE.match(norm, clause_start, previous.number_start):
+                return None  # a second figure in its clause: its words may be the first's
+            clause_start = previous.end + 1  # 全镇辖居委会5个、行政村17个: a place's stock, listed
+            listed_stock = True  # a second figure in its clause: its words may be the first's
+    line_start, line_end = text.line_span(figure.start)
+    in_table = table_lines.get(line_start)
+    if in_table is None:  # each line looked at once: a document may be one long line
+        in_table = table_lines[line_start] = "\t" in norm[line_start:line_end] or "|" in norm[line_start:line_end]
+    if in_table:
+        return None  # a table row: its columns are years or places of their own
+    head = norm[max(clause_start, figure.number_start - _HEAD_WINDOW) : figure.number_start]
+    prefix = norm[max(sentence_start, figure.number_start - _FRAME_WINDOW) : figure.number_start]
+    if _NOT_A_STATE_RE.search(head) or _HEDGED_RE.search(prefix) or "其中" in prefix or "分别" in prefix \
+            or _ANAPHORA_RE.search(_SIZE_CLASS_RE.sub("", prefix)) or _THOSE_THAT_RE.search("".join(head.split())):
+        return None
+    tail = "".join(norm[figure.end : min(clause_end, figure.end + _TAIL_WINDOW)].split())
+    if clause_end > figure.end + _TAIL_WINDOW:
+        tail += "\x00"  # the clause goes on: no end of it to read
+    unit = _PERSONS.get(figure.base_unit, figure.base_unit)
+    if tail.startswith("次") and not unit.endswith("次"):
+        unit, tail = unit + "次", tail[1:]  # 126场次: a measure word the extractor reads as 场
+    if _HEDGED_RE.match(tail) or tail.startswith(("以上", "以下", "以内", "多", "余")):
+        return None
+    modifies_after = head.rstrip().endswith("的")  # 规划确定的38部志书: the words before name the noun after
+    words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", head.replace("年度", "年"))))
+    aspect = "new" if _YEAR_WORDS_RE.search(head) else "total" if _CUMULATIVE_RE.search(words) else ""
+    words = _CUMULATIVE_RE.sub("", words)
+    levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if _PLACE_LEVEL_RE.search(m.group(0))}
+    if len(levels) > 1:
+        return None
+    level = levels.pop() if levels else ""
+    words = _PLACE_RE.sub("", words)
+    words = _strip_end(words)
+    verb, fresh = "", False
+    found = None
+    for found in _VERB_RE.finditer(words):
+        pass
+    if found is not None:
+        verb = found.group(0)
+        before = words[: found.start()]
+        if before.endswith("新"):
+            before, aspect, fresh = before[:-1], aspect or "new", True
+        if verb in _NEW_VERBS:
+            aspect, fresh = aspect or "new", True
+        words = before + words[found.end() :]
+        if verb in _STATE_VERB_SET:
+            verb = ""
+    words = _NEUTRAL_RE.sub("", words)
+    if tail:
+        if words and not modifies_after:
+            return None  # 规上工业企业24家完成技术改造: the count of those that did, a part
+        after = _NOUN_AFTER_RE.match(tail)
+        if after is None:
+            return None  # 38个项目完成验收: the count of those that did
+        words += after.group(1)
+    words = _canonical(words)
+    if len(words) < 2:
+        return None
+    frame = "" if listed_stock or not verb and clause_start - sentence_start <= _FRAME_WINDOW * 2 \
+        and _STOCK_LIST_RE.match(norm, sentence_start, clause_start) \
+        else _frame(analysis, figure, sentence_start, clause_start)
+    return _Reading(words, unit, verb, aspect, fresh, level, frame)
+
+
+def _strip_end(words: str) -> str:
+    """全年创业担保贷款发放总额达 → 全年创业担保贷款发放: the fillers and metric nouns off its end."""
+    while True:
+        shorter = strip_fillers(_METRIC_TAIL_RE.sub("", strip_fillers(words)))
+        if shorter == words:
+            return words
+        words = shorter
+
+
+def _canonical(noun: str) -> str:
+    for short, full in _ABBREVIATIONS:
+        if short in noun:
+            noun = noun.replace(short, full)
+    return noun
+
+
+def _frame(analysis: Analysis, figure: Figure, sentence_start: int, clause_start: int) -> str:
+    """What the clauses before in its sentence say it is part of, or "": the event they name
+    (开展义诊活动,服务群众580人), or all their words when they hold figures of their own (立案查处5件,
+    罚款人民币12900元: one check's fine, and each check of a list has its own)."""
+    if clause_start <= sentence_start:
+        return ""
+    norm = analysis.text.norm
+    earlier = "".join(_CJK_RE.findall(norm[max(sentence_start, clause_start - _FRAME_WINDOW) : clause_start]))
+    if figure.index and analysis.figures[figure.index - 1].end > sentence_start \
+            and not base._WHOLE_PLACE_NOW_RE.match(norm, clause_start, figure.number_start):
+        return earlier
+    event = _EVENT_RE.search(earlier)
+    return event.group(0) if event else ""
+
+
+def _compatible(a: _Reading, b: _Reading) -> bool:
+    """Whether two readings of one noun may be one statement."""
+    if a.level and b.level and a.level != b.level:
+        return False  # 全市… and 我县…
+    if {a.aspect, b.aspect} == {"new", "total"}:
+        return False  # 全年新增… and 累计…: this year's and every year's
+    if a.verb == b.verb:
+        return True
+    # 累计培育家庭农场215家 and 家庭农场总计251家: a running total is the stock a bare statement gives;
+    # 全年组织消防演练126场次 and 全年消防演练共计162场次: the year's deeds, with their verb or without
+    bare, done = (a, b) if not a.verb else (b, a)
+    if bare.verb:
+        return False
+    return done.aspect == "total" or bare.aspect == done.aspect == "new" and not done.fresh
+
+
+def restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, taken: set[tuple[int, int]]) -> Iterator[Hit]:
+    """Conflicts between a quantity and the same quantity restated in other words."""
+    state = analysis.state(rule.id + ":restated")  # carried from piece to piece of a long document
+    seen: dict[tuple, list[_Entry]] = state.setdefault("seen", {})
+    reported: set[tuple] = state.setdefault("reported", set())
+    fresh: dict[tuple, list[tuple[_Reading, Figure]]] = {}
+    table_lines: dict[int, bool] = {}
+    for figure in analysis.figures:
+        if figure.kind not in base._QUANTITY_KINDS or figure.value_high is not None or figure.derived or figure.in_list:
+            continue
+        if figure.qualifier in APPROXIMATE_WORDS or base._names_a_group(analysis.text.norm, figure):
+            continue
+        reading = _reading(analysis, figure, table_lines)
+        if reading is not None:
+            fresh.setdefault((reading.noun, reading.unit, figure.kind, reading.frame), []).append((reading, figure))
+    for key, found in fresh.items():
+        kept = seen.get(key)
+        if kept is None and len({figure.value for _, figure in found}) < 2 and analysis.carry is None:
+            continue  # one value under this key: nothing to compare
+        kept = seen.setdefault(key, [])
+        for reading, figure in found:
+            entry = _Entry(reading, figure)
+            # a period (a scan of the paragraph) is read only for two values that cannot both hold
+            match = next((other for other in kept if _compatible(other.reading, reading) and base._apart(other.stated, figure)
+                          and base._alike(other.stated, figure) and other.when(analysis, report_year) is not None
+                          and other.when(analysis, report_year) == entry.when(analysis, report_year)), None)
+            if match is None:
+                if len(kept) < _GROUP_MAX:
+                    kept.append(entry)
+            elif key not in reported and (figure.start, figure.end) not in taken:
+                reported.add(key)
+                yield base._hit(analysis, _shown_noun(reading), match.record(analysis, report_year), figure)
+    if analysis.carry is not None:  # the next piece compares with this one's figures as records
+        for kept in seen.values():
+            for entry in kept:
+                entry.record(analysis, report_year)
+
+
+class _Entry:
+    """A statement kept under its key: its reading, its figure (a record once its piece is read)
+    and its period, read when first asked for."""
+
+    __slots__ = ("reading", "stated", "_when")
+
+    def __init__(self, reading: _Reading, figure: Figure) -> None:
+        self.reading = reading
+        self.stated: Figure | base._Stated = figure
+        self._when: frozenset[str] | None | bool = False  # False: not read yet
+
+    def when(self, analysis: Analysis, report_year: str | None) -> frozenset[str] | None:
+        if self._when is False:
+            self._when = self.stated.when if isinstance(self.stated, base._Stated) else _when(analysis, self.stated, report_year)
+        return self._when
+
+    def record(self, analysis: Analysis, report_year: str | None) -> base._Stated:
+        if isinstance(self.stated, Figure):
+            self.stated = base._stated(analysis, self.stated, self.when(analysis, report_year))
+        return self.stated
+
+
+def _when(analysis: Analysis, figure: Figure, report_year: str | None) -> frozenset[str] | None:
+    """A figure's period, or None for a target or a value of a list."""
+    if is_listed(analysis, figure):
+        return None
+    period = base._period_of(analysis, figure, report_year)
+    if period is None or period[1] and _target_said(analysis, figure):
+        return None
+    return period[0]
+
+
+# 规划确定的志书, 规划内志书: a plan's contents named, no target
+_PLAN_CONTENTS_RE = re.compile(r"规划(?=确定|内|中|明确|范围)")
+
+
+def _target_said(analysis: Analysis, figure: Figure) -> bool:
+    """Whether a target word (计划, 力争 …) stands before a figure in its paragraph or after it in its
+    clause, other than a plan's contents named (conflict._period_of's reading, narrowed)."""
+    text, norm = analysis.text, analysis.text.norm
+    line_start, _ = text.line_span(figure.start)
+    _, clause_end = text.clause_span(figure.start)
+    windows = ((max(line_start, figure.number_start - base._PARAGRAPH_WINDOW), figure.number_start),
+               (figure.end, min(clause_end, figure.end + 40)))
+    return any(not _PLAN_CONTENTS_RE.match(norm, found.start())
+               for start, end in windows for found in base._TARGET_RE.finditer(norm, start, end))
+
+
+def _shown_noun(reading: _Reading) -> str:
+    return reading.verb + reading.noun
