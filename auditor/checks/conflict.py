@@ -10,7 +10,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from auditor.arith import interval
-from auditor.checks.base import Check, Params
+from auditor.checks.base import Params
 from auditor.checks.common import as_written, is_listed
 from auditor.divisions import division_conflicts, place_levels
 from auditor.extract import Figure, strip_fillers
@@ -80,8 +80,6 @@ def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     hits += _standard_conflicts(analysis, rule)
     spans = {(hit.start, hit.end) for hit in hits}
     hits += [hit for hit in _division_hits(analysis) if (hit.start, hit.end) not in spans]
-    spans = {(hit.start, hit.end) for hit in hits}
-    hits += restated_conflicts(analysis, rule, _only_year(analysis, rule), spans)
     yield from sorted(hits, key=lambda hit: hit.start)
 
 
@@ -813,8 +811,5 @@ class ConflictParams(Params):
     scope_words: tuple[str, ...] = ()  # leading words that do not change the subject (全县, 今年)
 
 
-CHECKS = (Check("conflict", conflict, ConflictParams, frozenset({"metric", "first", "second", "first_line"})),)
-
-
-# imported last: the restated quantities read this module's period and value helpers
-from auditor.checks.conflict_restated import restated_conflicts  # noqa: E402
+# the check itself is registered by auditor.checks.conflict_restated, which adds the
+# restatements in other words to what this module finds (and reads its helpers)

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from auditor.checks import conflict as base
+from auditor.checks.base import Check
 from auditor.checks.common import is_listed
 from auditor.extract import Figure, strip_fillers
 from auditor.lexicon import APPROXIMATE_WORDS
@@ -227,6 +228,14 @@ def _compatible(a: _Reading, b: _Reading) -> bool:
     return done.aspect == "total" or bare.aspect == done.aspect == "new" and not done.fresh
 
 
+def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    """CF001: what auditor.checks.conflict finds, and the counts restated in other words it misses."""
+    hits = list(base.conflict(analysis, rule))
+    spans = {(hit.start, hit.end) for hit in hits}
+    hits += restated_conflicts(analysis, rule, base._only_year(analysis, rule), spans)
+    yield from sorted(hits, key=lambda hit: hit.start)
+
+
 def restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, taken: set[tuple[int, int]]) -> Iterator[Hit]:
     """Conflicts between a quantity and the same quantity restated in other words."""
     state = analysis.state(rule.id + ":restated")  # carried from piece to piece of a long document
@@ -315,3 +324,6 @@ def _target_said(analysis: Analysis, figure: Figure) -> bool:
 
 def _shown_noun(reading: _Reading) -> str:
     return reading.verb + reading.noun
+
+
+CHECKS = (Check("conflict", conflict, base.ConflictParams, frozenset({"metric", "first", "second", "first_line"})),)
