@@ -36,6 +36,7 @@ from auditor.lexicon import (
     UP_WORDS,
 )
 from auditor.model import Analysis
+from auditor.multiple_bases import TARGET_RE, multiples_apart
 from auditor.spans import ends_with
 from auditor.spread_changes import PART_OF_YEAR_RE, QUANTITY_KINDS, names_alike, spread_changes, year_before
 from auditor.trend_words import paces_in_words, trends_after_values
@@ -87,6 +88,8 @@ class Multiple:
     end: int
     low: Fraction
     high: Fraction
+    # 增长1.8倍: 1.8 or 2.8 times, two intervals apart (whole numbers' two readings touch: one interval)
+    also: tuple[Fraction, Fraction] | None = None
 
 
 @dataclass(frozen=True)
@@ -2492,6 +2495,12 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     found.extend(Change(old, new, "", stated, word, new.start, stated.end, inferred=True)
                  for old, new, stated, word in spread_changes(text, figures, claimed))
     found.extend(_multiples_of_a_base(text, figures))
+    taken = {change.multiple.start for change in found if change.multiple is not None}
+    for old, new, match, inferred in multiples_apart(text, figures, [f.start for f in figures], taken):
+        multiple = _multiple_of(norm, match)
+        if multiple is not None:
+            found.append(Change(old, new, "", None, "", min(old.start, new.start), max(match.end(), old.end), multiple,
+                                inferred=inferred))
     found.extend(Change(old, new, word, None, "", start, end, inferred=inferred)
                  for old, new, word, start, end, inferred in trends_after_values(text, figures))
     found.extend(Change(old, new, word, None, "", start, end)
@@ -2964,8 +2973,10 @@ def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) ->
 
 
 
+# after the comma only words with no subject of their own: …,人均收入翻了一番 speaks of another metric
 _MULTIPLE_RE = re.compile(
-    r"[^,;。\d]{0,6}?(?:[,,]\s*)?[^,;。\d]{0,6}?"
+    r"[^,;。\d]{0,6}?(?:[,,]\s*(?:数量|总量|规模|总额|总数|总值)?(?:同比|(?:比|较)(?:上年|去年|原来))?"
+    r"(?:[一二两三四五六七八九十\d]+年(?:来|间|中)?|近[一二两三四五六七八九十\d]+年(?:来)?)?(?:实现了?|已经?|均|共|累计|整整)?)?"
     r"(?:翻了?(?P<doublings>一|两|二|三|四|\d)?番"
     rf"|增长了?(?P<grown>{_TIMES_QUALIFIED})"
     rf"|(?:达到|是|为)(?:原来|过去|上年|去年|此前|改革前)的(?P<times>(?P<t_approx>近|接近|约|超过|逾)?"
@@ -2977,13 +2988,24 @@ def _multiple_after(norm: str, position: int, sentence_end: int) -> Multiple | N
     """翻一番 (at least double, less than four times), 增长了N倍 (N+1 times; N times
     as many writers mean it), 达到原来的N倍 (N times), each N as an interval."""
     match = _MULTIPLE_RE.match(norm, position, min(sentence_end, position + 24))
-    if not match:
-        return None
+    if not match or TARGET_RE.search(norm, position, match.end()):
+        return None  # 力争三年内再翻两番: a target, not what the values did
     if match.group("grown") is None and match.group("times") is None:  # 翻一番, 翻了两番, 实现翻番 (one doubling)
         return _doubled(norm.rfind("翻", match.start(), match.end()), match.end(), match.group("doublings"))
     if match.group("grown"):
         return _times(match.start("grown"), match.end(), match.group("number"), True, match.group("approx"), match.group("more"))
     return _times(match.start("times"), match.end(), match.group("t_number"), False, match.group("t_approx"), match.group("t_more"))
+
+
+def _multiple_of(norm: str, match: re.Match) -> Multiple | None:
+    """The interval of new/old a multiple_bases match allows."""
+    if match.group("number"):
+        start = match.start("approx") if match.group("approx") else match.start("number")
+        return _times(start, match.end(), match.group("number"), False, match.group("approx"), match.group("more"))
+    if match.group("g_number"):
+        start = match.start("g_approx") if match.group("g_approx") else match.start("g_number")
+        return _times(start, match.end(), match.group("g_number"), True, match.group("g_approx"), match.group("g_more"))
+    return _doubled(norm.rfind("翻", match.start(), match.end()), match.end(), match.group("doublings"))
 
 
 def _doubled(start: int, end: int, doublings: str | None) -> Multiple:
@@ -3014,6 +3036,8 @@ def _times(start: int, end: int, written: str, grown: bool, approx: str | None, 
         return Multiple(start, end, value, _UNBOUNDED)
     if approx:  # 近4倍, 约4倍: somewhat below or about
         return Multiple(start, end, value - 1, value + extra + 1)
+    if extra and 2 * half < extra:
+        return Multiple(start, end, value - half, value + half, (value + extra - half, value + extra + half))
     return Multiple(start, end, value - half, value + extra + half)
 
 

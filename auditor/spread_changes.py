@@ -19,7 +19,7 @@ import re
 from auditor.extract import Figure
 from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES
 
-QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number", "duration", "volume", "energy")  # the kinds of figure that count or measure something
+QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number", "duration", "volume", "energy", "power")  # the kinds of figure that count or measure something
 
 _BASES = r"(?:上年同期|去年同期|上年|去年|上一年|同期)"
 PART_OF_YEAR_RE = re.compile(r"[一二三四1-4]季度|前[一二三]季度|[上下]半年|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|\d{1,2}\s*月份?")
@@ -180,7 +180,7 @@ def year_before(base_head: str, new_prefix: str) -> bool:
     return bool(base_year) and any(int(y) == int(base_year.group(1)) + 1 for y in _YEAR_NUMBER_RE.findall(new_prefix))
 
 
-_NAME_NOISE_RE = re.compile(rf"{_BASES}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|[^\u4e00-\u9fff]")
+_NAME_NOISE_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年(?:底|末|初)?|(?:发展|增加|增长|提高|上升|提升|扩大|下降|减少|降低)(?:到|至)|[增降]至|到|{_BASES}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|[^\u4e00-\u9fff]")
 # two-character words many metrics end with: 粮食总产量 and 蔬菜产量 share one and are two metrics
 _MEASURE_BIGRAMS = frozenset({"产量", "总量", "数量", "总额", "金额", "收入", "人数", "面积", "规模", "总数", "产值", "总产"})
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from auditor.arith import ratio_representative, shown
+from auditor.arith import explains, ratio_representative, shown
 from auditor.checks.base import NumericCheck, Params, pair_expectation, within
 from auditor.checks.common import as_written
 from auditor.model import Hit
@@ -31,10 +31,14 @@ class MultipleCheck(NumericCheck):
         return {c.new.index: c for c in analysis.relations.changes if c.multiple is not None and c.old.value > 0}
 
     def row(self, analysis, rule, change: Change) -> dict[str, Any]:
-        target = (change.multiple.low, change.multiple.high)
-        closest = ratio_representative(quantity_interval(change.new), quantity_interval(change.old), target, scale=1)
-        if closest is None:
-            return {}
+        new, old = quantity_interval(change.new), quantity_interval(change.old)
+        target, closest = None, None
+        for reading in filter(None, ((change.multiple.low, change.multiple.high), change.multiple.also)):
+            representative = ratio_representative(new, old, reading, scale=1)
+            if representative is None:
+                return {}
+            if target is None or explains(representative, reading):
+                target, closest = reading, representative  # the reading that explains it, if one does
         # p/q against [low, high) as whole numbers: p·a·b within [low·q·b, high·q·a)
         low, high = target
         a, b = low.denominator, high.denominator
@@ -58,7 +62,8 @@ class MultipleCheck(NumericCheck):
         return Hit(multiple.start, multiple.end,
                    {"stated": stated, "old": as_written(analysis, old), "new": as_written(analysis, new), "recomputed": times},
                    {"old": old.value, "new": new.value, "stated": stated, "times": times},
-                   related=((old.start, old.end), (new.start, new.end)))
+                   related=((old.start, old.end), (new.start, new.end)),
+                   severity="warning" if change.inferred else "")
 
 
 CHECKS = (MultipleCheck(),)

@@ -1,0 +1,151 @@
+"""A multiple (N倍, 翻番) whose two values stand apart from it:
+
+    全县网络零售额9.6亿元,是上年的1.6倍(上年2.46亿元)      the base in a bracket after
+    全县网络零售额9.6亿元,是上年的2.2倍,上年为3.1亿元       the base in a clause after
+    今年28.6亿元,上年为9.2亿元,增长了1.6倍                 a pair, one of them last year's
+    2021年1 200万件,2023年达到4 500万件,两年增长了两倍       a pair of years
+    2020年光伏装机18万千瓦。…达到86万千瓦,是2020年的3.2倍    the base a sentence before
+
+The new value is the one right before the multiple (in its sentence); the
+base is the one the multiple's period names (上年, 2020年) or, for a bare
+增长N倍 / 翻番, the earlier of a pair said to be last year's or an earlier
+year's. A target (力争翻番, 再翻一番, 计划) is no statement about the values.
+Each reading returns (old, new, the multiple's match, inferred); relate turns
+the match into the interval of new/old it allows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.extract import Figure
+from auditor.spread_changes import is_quantity, label_of, names_alike, same_unit, words_before
+
+_TIMES = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+"
+_PERIOD = (r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上一年|同期"
+           r"|原来|过去)")
+_SPAN = r"(?:[一二三四五六七八九十两\d]+年(?:来|间|中)?|近[一二三四五六七八九十两\d]+年(?:来)?)"
+# 是上年的1.6倍 / 为2020年的近4倍 / 比上年增长3.5倍 / 两年增长了两倍 / 翻了两番
+MULTIPLE_RE = re.compile(
+    rf"(?:是|为|相当于|达到|达)(?P<period>{_PERIOD})(?:的)?\s*(?P<approx>近|接近|约|超过|逾)?(?P<number>{_TIMES})倍(?P<more>多|余|以上)?"
+    rf"|(?:(?:比|较)(?P<g_period>{_PERIOD})\s*,?\s*)?(?:{_SPAN}\s*)?(?:共|累计)?增长了?(?P<g_approx>近|接近|约|超过|逾)?"
+    rf"(?P<g_number>{_TIMES})倍(?P<g_more>多|余|以上)?"
+    rf"|(?:(?:比|较)(?P<d_period>{_PERIOD})\s*,?\s*)?(?:{_SPAN}\s*)?(?:实现)?翻了?(?P<doublings>一|两|二|三|四|\d)?番"
+)
+TARGET_RE = re.compile(r"力争|争取|目标|计划|预计|预期|确保|规划|将|要|再|可望|有望")
+_BASE_AFTER_RE = re.compile(rf"\s*(?:\(\s*|[,;]\s*)(?P<period>{_PERIOD})(?:全年)?(?:为|是|:)?\s*$")
+_BASE_CLOSE_RE = re.compile(r"\s*(?:\)|[,。;]|$)")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_BASE_LABELS = re.compile(r"上年|去年|上一年|同期")
+_REACH = 40  # characters of a clause a target word is looked for in
+# between the value and its multiple: the rest of its unit, a bracket, a comma, 同比
+_GAP_RE = re.compile(r"[^\d,。;()]{0,4}?\s*(?:\)\s*)?(?:[,]\s*)?(?:同比|今年|全年|已|均|实现了?)?\s*")
+_MAX_BACK = 6
+
+
+def multiples_apart(text, figures, starts: list[int], taken: set[int]) -> list[tuple[Figure, Figure, re.Match, bool]]:
+    """(old, new, multiple match, inferred) for each multiple not read already (taken: its start)."""
+    from bisect import bisect_left
+
+    norm = text.norm
+    found = []
+    if "倍" not in norm and "番" not in norm:
+        return found
+    for match in MULTIPLE_RE.finditer(norm):
+        if match.start() in taken or any(match.start() <= t < match.end() for t in taken):
+            continue
+        sentence_start, sentence_end = text.sentence_span(match.start())
+        clause_start = max(text.clause_span(match.start())[0], match.start() - _REACH)
+        if TARGET_RE.search(norm, clause_start, match.start()):
+            continue  # 力争翻番 / 再翻一番: a target
+        at = bisect_left(starts, match.start())
+        before = [f for f in figures[max(0, at - _MAX_BACK) : at] if f.start >= sentence_start and is_quantity(f)]
+        if not before or match.start() - before[-1].end > _REACH or not _GAP_RE.fullmatch(norm, before[-1].end, match.start()):
+            continue  # …,农村网络零售额增长了4倍: the multiple of another subject
+        period = match.group("period") or match.group("g_period") or match.group("d_period") or ""
+        period = re.sub(r"\s+", "", period)
+        if period in ("原来", "过去"):
+            continue  # 原来 is read where the values are written 由…到…
+        reading = _base_after(text, figures, match, before[-1], period, sentence_end)
+        if reading is None:
+            reading = _pair_before(text, before, period, sentence_start)
+        if reading is None and period:
+            reading = _base_a_sentence_before(text, figures, before, period, sentence_start)
+        if reading is not None:
+            old, new, inferred = reading
+            if old.exact and new.exact and old.value > 0:
+                found.append((old, new, match, inferred))
+    return found
+
+
+def _names_period(text, figure: Figure, period: str, floor: int) -> bool:
+    """The value's words name the period the multiple names (2020年; 上年 as 上年/去年/同期)."""
+    head = words_before(text, figure, floor)
+    year = _YEAR_RE.match(period)
+    if year:
+        return year.group(1) in _YEAR_RE.findall(head)
+    return label_of(text, figure, floor) == "base"
+
+
+def _base_after(text, figures, match: re.Match, new: Figure, period: str, sentence_end: int):
+    """是上年的1.6倍(上年2.46亿元) / …,上年为3.1亿元: the base right after the multiple."""
+    index = new.index + 1
+    while index < len(figures) and figures[index].start < match.end():
+        index += 1
+    if index >= len(figures):
+        return None
+    old = figures[index]
+    if old.start >= sentence_end or not same_unit(old, new) or not is_quantity(old):
+        return None
+    words = _BASE_AFTER_RE.match(text.norm[match.end() : old.number_start])
+    if words is None or not _BASE_CLOSE_RE.match(text.norm, old.end):
+        return None
+    named = re.sub(r"\s+", "", words.group("period"))
+    if period and named != period and not (_BASE_LABELS.match(named) and _BASE_LABELS.match(period)):
+        return None
+    if label_of(text, new, text.sentence_span(new.start)[0]) == "base":
+        return None
+    return old, new, False
+
+
+def _pair_before(text, before: list[Figure], period: str, sentence_start: int):
+    """The last two values of one unit before the multiple: one said to be last year's, or two
+    years, the earlier the base; a multiple naming its period (是2020年的) names the base's."""
+    new = before[-1]
+    alike = [f for f in before[:-1] if same_unit(f, new)]
+    if not alike:
+        return None
+    other = alike[-1]
+    other_label, new_label = label_of(text, other, sentence_start), label_of(text, new, sentence_start)
+    other_head, new_head = words_before(text, other, sentence_start), words_before(text, new, sentence_start)
+    if other_label != new_label:
+        old, new = (other, new) if other_label == "base" else (new, other)
+    else:
+        other_years, new_years = _YEAR_RE.findall(other_head), _YEAR_RE.findall(new_head)
+        if other_label != "now" or not other_years or not new_years or int(other_years[-1]) >= int(new_years[-1]):
+            return None
+        old = other
+    if period and not _names_period(text, old, period, sentence_start):
+        return None
+    if not names_alike(words_before(text, old, sentence_start), words_before(text, new, sentence_start)):
+        return None
+    return old, new, False
+
+
+def _base_a_sentence_before(text, figures, before: list[Figure], period: str, sentence_start: int):
+    """上年…为3.2亿元。今年达到9.5亿元,为上年的2倍: the one value of the unit in the sentence
+    before, named by the multiple's period (a warning)."""
+    new = before[-1]
+    if any(same_unit(f, new) for f in before[:-1]) or not sentence_start:
+        return None
+    previous_start = text.previous_sentence_start(sentence_start)
+    candidates = [f for f in figures[max(0, new.index - 1 - 12) : new.index]
+                  if previous_start <= f.start < sentence_start and same_unit(f, new)]
+    if len(candidates) != 1 or not is_quantity(candidates[0]):
+        return None
+    old = candidates[0]
+    if not _names_period(text, old, period, previous_start):
+        return None
+    if not names_alike(words_before(text, old, previous_start), words_before(text, new, sentence_start)):
+        return None
+    return old, new, True
