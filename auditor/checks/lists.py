@@ -19,6 +19,18 @@ _LAST_JOIN_RE = re.compile(r"以及|和|(?<![普涉危波提顾来企触])及(?!
 _SUMMARY_COUNT_RE = re.compile(r"(?:这|此|等)?“?(?<![\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})(?:个|项|类|种|大|率|所|家|条|支|座|片|批)[\u4e00-\u9fff]{0,6}”?$")
 
 
+_TITLE_RE = re.compile(r"《[^《》\n]{1,40}》")
+
+
+def _only_titles(listing: str) -> bool:
+    """《甲》《乙》《丙》 (or 《甲》、《乙》和《丙》): titles and their joints, nothing else."""
+    return len(_TITLE_RE.findall(listing)) >= 2 and not _TITLE_RE.sub("", listing).strip(" 、,和及与等。")
+
+
+def _joined_items(listing: str) -> bool:
+    return "、" in listing or _only_titles(listing)
+
+
 def item_counts(listing: str) -> set[int]:
     """The plausible numbers of items in a list joined by 、 / 和 / 及 / 与.
 
@@ -27,6 +39,8 @@ def item_counts(listing: str) -> set[int]:
     when any of them fits.
     """
     listing = listing.strip(" ,:“”\"")
+    if _only_titles(listing):
+        return {len(_TITLE_RE.findall(listing))}  # 《甲》《乙》《丙》: titles set side by side need no 、
     pieces = [p for p in _JOIN_RE.split(listing) if p.strip()]
     counts = {len(pieces)}
     last_split = [p for p in _LAST_JOIN_RE.split(pieces[-1]) if p.strip()] if pieces else []
@@ -639,14 +653,14 @@ def _list_after_colon(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> t
                 and _ends_at_comma(listing[:comma], listing[comma + 1 :], int(figure.value), verbs, _noun(norm, figure, head)):
             # 聚焦三类群体:甲、乙、丙、丁,开展结对帮扶: the list ends at the comma
             listing = listing[:comma]
-        if "、" not in listing or re.search(r"[,,::()]", listing):
+        if not _joined_items(listing) or re.search(r"[,,::()]", listing):
             return None
         return listing, word
     _, clause_end = text.clause_span(head.end())
     if clause_end - head.end() > _LIST_MAX:
         return None  # read no further than a list can go: a long line is read once, not once per count
     listing = _without_brackets(norm[head.end() : clause_end])
-    if listing is None or "、" not in listing or len(listing) > 120:
+    if listing is None or not _joined_items(listing) or len(listing) > 120:
         return None
     pieces = listing.split("、")
     if any(len(piece) > _ITEM_MAX for piece in pieces):
