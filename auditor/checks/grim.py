@@ -79,7 +79,45 @@ def _group_sample(analysis, rate: Figure) -> Figure | None:
 
 def _sample(analysis, rule, rate: Figure) -> Figure | None:
     """The one count before a rate in its sentence, cued as a sample, with no other figure between."""
-    return _stated_sample(analysis, rule, rate) or _group_sample(analysis, rate)
+    return _stated_sample(analysis, rule, rate) or _group_sample(analysis, rate) or _noun_sample(analysis, rate)
+
+
+# 走访企业48家,反映融资难的企业占38.6% / 46个园区中,已实现…的园区覆盖率达93.6%: the share names the
+# counted things' own noun after 的, so it is a share of them
+_NOUN_SHARE_RE = re.compile(
+    r"(?P<head>[\u4e00-\u9fff]{0,6}?)(?:之中|中)?\s*[,:]\s*(?P<words>[^\d,。;:()%]{1,24}?)的(?P<noun>[\u4e00-\u9fff]{2,6}?)"
+    r"(?:(?:数)?占(?:比)?|(?P<rate>[\u4e00-\u9fff]{0,4}率))(?:为|达|达到|是)?\s*")
+_NOUN_BEFORE_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,6})(?:共|有|数|总数)?\s*$")
+_NOUN_RATE_NAMES = ("覆盖率", "达标率", "合格率", "通过率", "完成率", "占比", "比例", "实现率", "到位率", "满意率", "知晓率", "参与率", "通达率")
+
+
+def _noun_sample(analysis, rate: Figure) -> Figure | None:
+    if rate.kind != "percent" or rate.in_list or rate.qualifier or rate.index == 0 or not 0 < rate.value < 100:
+        return None
+    sample = analysis.figures[rate.index - 1]
+    text, norm = analysis.text, analysis.text.norm
+    sentence_start, _ = text.sentence_span(rate.start)
+    if (sample.start < sentence_start or sample.kind != "count" or not sample.exact or sample.multiplier != 1
+            or sample.decimals or sample.base_unit not in _GROUP_UNITS or not 0 < sample.value <= 100000):
+        return None
+    between = _NOUN_SHARE_RE.fullmatch(norm, sample.end, rate.number_start)
+    if between is None:
+        return None
+    noun, words = between.group("noun"), between.group("words")
+    named_rate = between.group("rate") or ""
+    if named_rate and (not named_rate.endswith(_NOUN_RATE_NAMES) or _OTHER_MEASURE_RE.search(named_rate) or "面积" in named_rate):
+        return None  # 园区面积覆盖率: a share of land, not of the parks
+    clause_start, _ = text.clause_span(sample.start)
+    before = _NOUN_BEFORE_RE.search(norm, max(clause_start, sample.number_start - 8), sample.number_start)
+    own = between.group("head") or (before.group("noun") if before else "")
+    if len(noun) < 2 or not own.endswith(noun) and not (len(own) >= 2 and noun.endswith(own[-2:])):
+        return None  # 48家企业,…的农户占: the share is of other things than those counted
+    head = norm[clause_start : sample.number_start]
+    if "其中" in head or _SOFT_RE.search(words) or _SOFT_RE.search(head) or _OTHER_MEASURE_RE.search(words):
+        return None
+    if re.search(r"人|户", noun) and sample.base_unit not in _PEOPLE | {"户"}:
+        return None
+    return sample
 
 
 def _stated_sample(analysis, rule, rate: Figure) -> Figure | None:
