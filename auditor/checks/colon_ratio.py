@@ -33,7 +33,7 @@ from auditor.relate import _words_before as relate_words_before
 # 比为1:3.4 / 之比是2.05:1 / 收入比缩小到1.92:1; never three terms (25:45:30) nor a time (10:30)
 _COLON_RATIO_RE = re.compile(
     r"比(?:例|值)?(?:为|是|达|达到|约为|保持在|缩小[到至]|缩小为|降[到至]|下降[到至]|调整[到至]|优化[到至])?\s*"
-    r"(?P<a>\d+(?:\.\d+)?)\s*:\s*(?P<b>\d+(?:\.\d+)?)(?!\s*:\s*\d|\d|\.\d)")
+    r"(?P<a>\d+(?:\.\d+)?)\s*:\s*(?P<b>\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?)(?!\s*:\s*\d|\d|\.\d)")
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,16}$")
 _CHANGE_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|比上年|较上年|同比)[^,。;]{0,6}$")
 _WHOLE_RE = re.compile(r"全体|全(?:市|县|区|省|镇|乡|国)(?:居民|人均)")
@@ -78,14 +78,39 @@ def _words_before(text, figure: Figure) -> str:
     return relate_words_before(text, figure, _WORDS_REACH)
 
 
-def _quantities(analysis, start: int, end: int, before: int) -> list[Figure]:
-    """Exact positive counts and money from `start` up to `end`, among the figures before index `before`."""
+def _quantities(analysis, start: int, end: int, before: int, kinds: tuple[str, ...] = _QUANTITY_KINDS) -> list[Figure]:
+    """Exact positive counts and money (or `kinds`) from `start` up to `end`, among the figures before index `before`."""
     figures = analysis.figures
     found = []
     for figure in figures[max(0, before - _MAX_LOOKBACK) : before]:
-        if start <= figure.start < end and figure.kind in _QUANTITY_KINDS and figure.exact and figure.unit and figure.value > 0:
+        if start <= figure.start < end and figure.kind in kinds and figure.exact and figure.unit and figure.value > 0:
             found.append(figure)
     return found
+
+
+# 抢修人员与线路长度之比: two named quantities, each its own side, of any kinds
+_SIDES_RE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,8}?)(?:与|和|同|对)(?P<b>[\u4e00-\u9fff]{2,8}?)(?:之)?$")
+_SIDE_KINDS = ("count", "money", "area", "length", "weight", "volume", "energy")
+
+
+def _side_pairs(side: str) -> set[str]:
+    return {side[i : i + 2] for i in range(len(side) - 1)} - _GENERIC
+
+
+def _named_sides(text, quantities: list[Figure], name: str) -> tuple[Figure, Figure] | None:
+    """The one quantity each side of 甲与乙之比 names best (most pairs of its characters in the
+    quantity's words); None when a side names none, or two alike."""
+    sides = _SIDES_RE.search(name)
+    if sides is None:
+        return None
+    chosen = []
+    for side in (sides.group("a"), sides.group("b")):
+        pairs = _side_pairs(side)
+        scored = sorted(((sum(p in _words_before(text, q) for p in pairs), q.index, q) for q in quantities), key=lambda t: (-t[0], -t[1]))
+        if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][2].value != scored[0][2].value:
+            return None
+        chosen.append(scored[0][2])
+    return (chosen[0], chosen[1]) if chosen[0] is not chosen[1] else None
 
 
 def _same_kind(a: Figure, b: Figure) -> bool:
@@ -117,6 +142,15 @@ _BARE_RATIO_RE = re.compile(
     r"(?P<a>\d+\.\d+)(?P<b>)(?![\d.%‰倍:∶]|\s*[:∶]|个百分点)")
 
 
+_APPROXIMATE_RE = re.compile(r"(?:约|大约|近|左右)(?:为|是)?\s*$")
+
+
+def _loosened(written: str, target: tuple[Fraction, Fraction]) -> tuple[Fraction, Fraction]:
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    unit = Fraction(1, 10**decimals)
+    return max(Fraction(0), target[0] - unit), target[1] + unit
+
+
 _COUNTS_NAMED_RE = re.compile(r"(?:户|人|个|件|次|家|所|项)数")
 
 
@@ -136,11 +170,13 @@ def colon_ratios(analysis, rule):
     if ":" not in norm:
         return
     for match in _COLON_RATIO_RE.finditer(norm):
-        a, b = match.group("a"), match.group("b")
+        a, b = match.group("a"), match.group("b").replace(" ", "")  # 1:1 490: thousands spaced out
         if (a == "1") == (b == "1"):
             continue  # 1:1, or two terms neither of them one (3:2): not read
         other = b if a == "1" else a
         target = _term(other)
+        if _APPROXIMATE_RE.search(norm, max(0, match.start() - 2), match.start("a")):
+            target = _loosened(other, target)  # 约为1:62: a unit of the last place either side
         if target[0] <= 0:
             continue
         hit = _judge(analysis, match, other, target, larger_first=a != "1")
@@ -161,6 +197,11 @@ def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) ->
     before = first_figure_at(figures, named.start())
     sentence_start, _ = text.sentence_span(match.start("a"))
     inferred = False
+    if _SIDES_RE.search(name):
+        sided = _sided(analysis, name, sentence_start, named.start(), before)
+        if sided is not None:
+            (first, second), inferred = sided
+            return _judge_pair(analysis, match, other, target, larger_first, name, first, second, inferred)
     quantities = _quantities(analysis, sentence_start, named.start(), before)
     if len(quantities) < 2:
         previous_start = text.previous_sentence_start(sentence_start)
@@ -168,6 +209,11 @@ def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) ->
             return None  # 其中小学生…,初中生…。现有专任教师…,生师比…: the whole the ratio needs is further back
         quantities = _quantities(analysis, previous_start, named.start(), before)
         inferred = True
+        if len(quantities) < 2 and previous_start:
+            # 开放床位820张。在岗护士402名。床护比为1:0.6: one figure a sentence, two sentences back
+            earlier = text.previous_sentence_start(previous_start)
+            if "其中" not in text.norm[earlier:previous_start]:
+                quantities = _quantities(analysis, earlier, named.start(), before)
     named_ones = [q for q in quantities if _named(_words_before(text, q), pairs, chars) and not _CHANGE_RE.search(_words_before(text, q))]
     # 城镇居民人均可支配收入46 210元,农村居民24 380元: the second names only whose it is
     elliptic = [q for q, previous in zip(quantities[1:], quantities) if previous in named_ones and q not in named_ones
@@ -198,6 +244,40 @@ def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) ->
     if len(misses) != 1:
         return None
     larger, smaller = misses[0]
+    return _hit(analysis, match, other, larger_first, name, larger, smaller, inferred)
+
+
+def _sided(analysis, name: str, sentence_start: int, name_start: int, before: int):
+    """The two sides of 甲与乙之比 in the ratio's sentence, else with the sentence before, else two before (a warning)."""
+    text = analysis.text
+    start = sentence_start
+    for step in range(3):
+        if step:
+            if not start:
+                return None
+            start = text.previous_sentence_start(start)
+        quantities = _quantities(analysis, start, name_start, before, _SIDE_KINDS)
+        quantities = [q for q in quantities if not _CHANGE_RE.search(_words_before(text, q))]
+        pair = _named_sides(text, quantities, name) if len(quantities) >= 2 else None
+        if pair is not None:
+            return pair, step > 0
+    return None
+
+
+def _judge_pair(analysis, match: re.Match, other: str, target, larger_first: bool, name: str,
+                first: Figure, second: Figure, inferred: bool) -> Hit | None:
+    """Either order of the two sides: any that gives the stated ratio keeps it silent."""
+    if _year_words(analysis.text, first) != _year_words(analysis.text, second):
+        return None
+    larger, smaller = (first, second) if first.value >= second.value else (second, first)
+    if _gives(larger, smaller, target) is None or _gives(smaller, larger, target) is None:
+        return None
+    return _hit(analysis, match, other, larger_first, name, larger, smaller, inferred)
+
+
+def _hit(analysis, match: re.Match, other: str, larger_first: bool, name: str, larger: Figure, smaller: Figure,
+         inferred: bool) -> Hit:
+    text = analysis.text
     stated_value = Fraction(Decimal(other))
     # the quantities in the order the ratio is written: 1:N with N ≥ 1 is smaller:larger
     first, second = (larger, smaller) if (stated_value >= 1) == larger_first else (smaller, larger)
