@@ -34,7 +34,7 @@ from auditor.rulepack import Rule
 # verbs whose statement is the same as a bare one: 全镇辖行政村18个 / 全镇共有行政村16个 / 行政村16个,
 # 选举产生委员126名 / 委员共计136名
 _STATE_VERBS = ("登记在册", "选举产生", "下辖", "共辖", "管辖", "拥有", "共有", "现有", "实有", "建有", "设有", "产生",
-                "当选", "选出", "确定", "辖", "有", "设")
+                "当选", "选出", "确定", "纳入", "列入")
 # verbs that say what was done to what is counted; two statements must name the same one
 _DEED_VERBS = (
     "注册登记", "接收", "受理", "办理", "办结", "审结", "收到", "接待", "招引", "引进", "签约", "开工", "竣工", "建成",
@@ -44,15 +44,17 @@ _DEED_VERBS = (
     "出版", "编纂", "接种", "救治", "收治", "调解", "惠及", "覆盖", "带动", "吸纳", "新增", "实施", "推出", "制定",
     "出台", "修订", "清理", "整治", "关闭", "取缔", "淘汰", "拆除", "收购", "销售", "出口", "进口", "生产", "回收",
     "认定", "命名", "表彰", "评选", "推荐", "申报", "获批", "立案", "结案", "破获", "抓获", "侦破", "起诉", "减免",
-    "兑现", "支付", "筹集", "募集", "捐赠", "识别", "纳入", "列入", "认证", "审批", "批准", "办件", "走访", "参与",
+    "兑现", "支付", "筹集", "募集", "捐赠", "识别", "认证", "交办", "审批", "批准", "办件", "走访", "参与",
     "参加", "完成", "实现", "解决", "收集", "整理", "移交", "征集", "鉴定", "修复", "数字化", "提供", "吸引", "举行",
 )
-_VERB_RE = re.compile("|".join(sorted(_STATE_VERBS + _DEED_VERBS, key=len, reverse=True)))
-_STATE_VERB_SET = frozenset(_STATE_VERBS)
+# 服务业, 招聘会, 救助站, 组织部门: a verb that opens a noun is no verb
+_VERB_RE = re.compile("(?:" + "|".join(sorted(_STATE_VERBS + _DEED_VERBS, key=len, reverse=True)) + ")"
+                      r"(?![会业站所室点处办局队员费金款商线区园馆厂器车证]|中心|机构|部门|对象|基地|平台|体系|设备)|辖(?![区市])|^有")
+_STATE_VERB_SET = frozenset(_STATE_VERBS + ("辖", "有"))
 _NEW_VERBS = frozenset({"新增", "新建"})
 
 # the place a figure is stated for: its level (全市 → 市) tells two places apart
-_PLACE_RE = re.compile(r"(?:全|本|我|该)(?:街道|国|省|市|州|盟|县|区|旗|镇|乡|村)|^街道(?=下辖|辖|共有|现有|有)|辖区内?")
+_PLACE_RE = re.compile(r"(?:全|本|我|该)(?:街道|国|省|市|州|盟|县|区|旗|镇|乡|村)|^(?:街道|[市县区旗镇乡村])(?=下辖|共辖|辖|共有|现有|有)|辖区内?")
 _PLACE_LEVEL_RE = re.compile(r"街道|[国省市州盟县区旗镇乡村]")
 # words that change nothing of what is counted
 _NEUTRAL_RE = re.compile(r"新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|共|均|已经|已|先后|还|的")
@@ -72,13 +74,15 @@ _STOCK_LIST_RE = re.compile(r"\s*(?:目前|现|截至目前|截至年底|截至�
 # a place and a verb of state opening a clause: 全镇辖…, 全县共有…
 _STOCK_OPENING_RE = re.compile(r"\s*(?:目前|现|截至目前|截至年底|截至年末)?\s*[,]?\s*(?:全|本|我)(?:街道|[省市州盟县区旗镇乡村])"
                                r"(?:共有|现有|拥有|共辖|下辖|辖|设有|建有|有)")
+_PLACE_OPENING_RE = re.compile(r"\s*(?:目前|现|截至目前|截至年底|截至年末)?\s*[,]?\s*(?:全|本|我)(?:街道|[省市州盟县区旗镇乡村])")
 _LISTED_NOUN_RE = re.compile(r"\s*[、和及]\s*[\u4e00-\u9fff]{2,10}")
 # 规模以上工业企业: a size class, no "the above"
 _SIZE_CLASS_RE = re.compile(r"(?:规模|限额|[亿万]元|千万元)以上")
 _EVENT_RE = re.compile(r"(?:开展|举办|组织|举行|召开|实施|参加|参与|承办|启动)[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}?(?:期间|活动|行动)"
                        r"|春节|中秋|国庆|元旦|端午|汛期|疫情")
 # after a number, the noun it counts and what may follow it: nothing, 中 (the group it opens), 均/全部 (all of it)
-_NOUN_AFTER_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:(?:当中|之中|中)$|均|都|全部|全都|悉数|$|(?=已经?[\u4e00-\u9fff]{1,6}?\d))")
+_NOUN_AFTER_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:(?:当中|之中|中)$|均|都|全部|全都|悉数|已全部|已经全部|已全|$|(?=已经?[\u4e00-\u9fff]{1,6}?\d)"
+                            r"|(?=(?:按期|按时|及时)?[\u4e00-\u9fff]{1,3}率))")  # 826件信访事项按期办结率: the rate's base, all of them
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 _METRIC_TAIL_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总额|金额|总规模|规模)$")
 # one noun, two spellings: the short form as a report writes it and the full one
@@ -135,6 +139,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     tail = "".join(norm[figure.end : min(clause_end, figure.end + _TAIL_WINDOW)].split())
     if clause_end > figure.end + _TAIL_WINDOW:
         tail += "\x00"  # the clause goes on: no end of it to read
+    tail = tail.split("、", 1)[0]  # 行政村11个、社区2个: the next item of a list
     unit = _PERSONS.get(figure.base_unit, figure.base_unit)
     if tail.startswith("次") and not unit.endswith("次"):
         unit, tail = unit + "次", tail[1:]  # 126场次: a measure word the extractor reads as 场
@@ -164,7 +169,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
         words = before + words[found.end() :]
         if verb in _STATE_VERB_SET:
             verb = ""
-    words = _NEUTRAL_RE.sub("", words)
+    words = _NEUTRAL_RE.sub("", words).removeprefix("在")  # 在招引的25个项目中
     if tail:
         if words and not modifies_after:
             return None  # 规上工业企业24家完成技术改造: the count of those that did, a part
@@ -175,8 +180,10 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     words = _canonical(words)
     if len(words) < 2:
         return None
-    frame = "" if listed_stock or not verb and clause_start - sentence_start <= _FRAME_WINDOW * 2 \
-        and _STOCK_LIST_RE.match(norm, sentence_start, clause_start) \
+    # 开展人居环境整治,全乡16个行政村均…: a clause opening on the place counts the place's own
+    frame = "" if listed_stock or not verb and (level and _PLACE_OPENING_RE.match(norm, clause_start, figure.number_start)
+                                                 or clause_start - sentence_start <= _FRAME_WINDOW * 2
+                                                 and _STOCK_LIST_RE.match(norm, sentence_start, clause_start)) \
         else _frame(analysis, figure, sentence_start, clause_start)
     return _Reading(words, unit, verb, aspect, fresh, level, frame)
 
@@ -219,7 +226,8 @@ def _compatible(a: _Reading, b: _Reading) -> bool:
     if {a.aspect, b.aspect} == {"new", "total"}:
         return False  # 全年新增… and 累计…: this year's and every year's
     if a.verb == b.verb:
-        return True
+        # 全年新纳入低保对象200人 and 低保对象共计210人: what the year added is not what there is
+        return bool(a.verb) or a.fresh == b.fresh
     # 累计培育家庭农场215家 and 家庭农场总计251家: a running total is the stock a bare statement gives;
     # 全年组织消防演练126场次 and 全年消防演练共计162场次: the year's deeds, with their verb or without
     bare, done = (a, b) if not a.verb else (b, a)
@@ -308,6 +316,7 @@ def _when(analysis: Analysis, figure: Figure, report_year: str | None) -> frozen
 
 # 规划确定的志书, 规划内志书: a plan's contents named, no target
 _PLAN_CONTENTS_RE = re.compile(r"规划(?=确定|内|中|明确|范围)")
+_PLAN_NAMED_RE = re.compile(r"(?:纳入|列入|制定了?|编制了?|修编了?|出台了?)[“”\"]?[\u4e00-\u9fff]{0,8}[“”\"]?[\u4e00-\u9fff]{0,4}$")
 
 
 def _target_said(analysis: Analysis, figure: Figure) -> bool:
@@ -318,7 +327,8 @@ def _target_said(analysis: Analysis, figure: Figure) -> bool:
     _, clause_end = text.clause_span(figure.start)
     windows = ((max(line_start, figure.number_start - base._PARAGRAPH_WINDOW), figure.number_start),
                (figure.end, min(clause_end, figure.end + 40)))
-    return any(not _PLAN_CONTENTS_RE.match(norm, found.start())
+    return any(not (found.group(0) == "规划" and (_PLAN_CONTENTS_RE.match(norm, found.start())
+                                                  or _PLAN_NAMED_RE.search(norm, max(0, found.start() - 16), found.start())))
                for start, end in windows for found in base._TARGET_RE.finditer(norm, start, end))
 
 
