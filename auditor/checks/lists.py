@@ -160,8 +160,23 @@ def _own_subjects(norm: str, text, position: int, sentence_start: int) -> set[in
     clause = _COMPARED_WITH_RE.sub("", clause[clause.rfind(")") + 1 :])
     if "分别" in clause or not ("、" in clause or _LAST_JOIN_RE.search(clause)):
         return set()
-    counts = item_counts(clause) | _counted_items(clause)
+    counts = _subject_counts(clause)
     return counts if max(counts) >= 2 else set()
+
+
+# 甲、乙和丙三类学校的体检合格率分别…: the count may stand further from 分别 than a summary does
+_SUBJECTS_COUNT_RE = re.compile(r"(?<![\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})(?:个|类|种|所|家|条|支|座|片|批)[\u4e00-\u9fff]{0,10}$")
+
+
+def _subject_counts(listing: str) -> set[int]:
+    """The plausible numbers of subjects a list names; a count after it (甲、乙和丙三类学校)
+    says which reading is meant."""
+    counts = item_counts(listing) | _counted_items(listing)
+    summary = _SUMMARY_COUNT_RE.search(listing) or _SUBJECTS_COUNT_RE.search(listing)
+    if summary is None:
+        return counts
+    stated = _marker_number(summary.group("n"))
+    return {stated} if stated >= 2 and stated in counts else counts | {stated}
 
 
 def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
@@ -175,10 +190,7 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
         if end == position:  # …和直接经济损失与近5年均值相比分别下降: what they are compared with is no subject
             clause = _COMPARED_WITH_RE.sub("", clause)
         if "、" in clause or _LAST_JOIN_RE.search(clause):
-            counts = item_counts(clause) | _counted_items(clause)
-            summary = _SUMMARY_COUNT_RE.search(clause)
-            if summary:
-                counts = counts | {_marker_number(summary.group("n"))}
+            counts = _subject_counts(clause)
             if max(counts) >= 2:
                 return counts
         elif end == position:
