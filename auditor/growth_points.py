@@ -31,7 +31,7 @@ _COMPARE_RE = re.compile(
     r"(?:的?(?:增速|增幅))?\s*(?P<word>回落|放缓|下降|降低|收窄|提高|加快|上升|提升|扩大|增加)了?\s*$"
 )
 # the growth just before the comparison: 增长5.6%, 同比增长5.6%, 增速为5.6%
-_GROWTH_BEFORE_RE = re.compile(r"(?:增长|增速为?|增幅为?|涨幅为?)\s*(?:达到?|为)?\s*$")
+_GROWTH_BEFORE_RE = re.compile(r"(?:增长|上涨|增速为?|增幅为?|涨幅为?)\s*(?:达到?|为)?\s*$")
 _BASE_WORDS = {"上年": "(?:上年|去年|上一年)", "去年": "(?:上年|去年|上一年)", "上一年": "(?:上年|去年|上一年)",
                "上年同期": "(?:上年同期|去年同期)", "去年同期": "(?:上年同期|去年同期)"}
 _BETWEEN_RE = re.compile(r"^[^。;\d]{0,40}$")
@@ -76,7 +76,7 @@ def _growth_of_base(figures, norm: str, points: Figure, base: str, sentence_end:
     (上年增长4.4%), ;2023年增长4.4%, 上年同期为4.4%."""
     base = re.sub(r"\s+", "", base)
     name = _BASE_WORDS.get(base, re.escape(base))
-    named = re.compile(rf"{name}(?:全年)?(?:同比)?(?:增长|增速为?|增幅为?|涨幅为?|为)\s*$")
+    named = re.compile(rf"{name}(?:全年)?(?:同比)?(?:增长|上涨|增速为?|增幅为?|涨幅为?|为)\s*$")
     for figure in figures[points.index + 1 : points.index + 4]:
         if figure.start >= sentence_end:
             return None

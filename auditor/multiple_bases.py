@@ -69,7 +69,7 @@ def multiples_apart(text, figures, starts: list[int], taken: set[int]) -> list[t
         reading = _base_after(text, figures, match, before[-1], period, sentence_end)
         if reading is None:
             reading = _pair_before(text, before, period, sentence_start)
-        if reading is None and period:
+        if reading is None:
             reading = _base_a_sentence_before(text, figures, before, period, sentence_start)
         if reading is not None:
             old, new, inferred = reading
@@ -144,8 +144,18 @@ def _base_a_sentence_before(text, figures, before: list[Figure], period: str, se
     if len(candidates) != 1 or not is_quantity(candidates[0]):
         return None
     old = candidates[0]
-    if not _names_period(text, old, period, previous_start):
+    if period and not _names_period(text, old, period, previous_start):
         return None
+    if not period and not _earlier(text, old, new, previous_start, sentence_start):
+        return None  # a bare 增长N倍: the base is last year's or an earlier year's
     if not names_alike(words_before(text, old, previous_start), words_before(text, new, sentence_start)):
         return None
     return old, new, True
+
+
+def _earlier(text, old: Figure, new: Figure, old_floor: int, new_floor: int) -> bool:
+    """old said to be last year's, or named by a year before the one new's words name."""
+    if label_of(text, old, old_floor) == "base":
+        return label_of(text, new, new_floor) == "now"
+    old_years, new_years = _YEAR_RE.findall(words_before(text, old, old_floor)), _YEAR_RE.findall(words_before(text, new, new_floor))
+    return bool(old_years and new_years) and int(old_years[-1]) < int(new_years[-1])

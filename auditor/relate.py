@@ -38,7 +38,7 @@ from auditor.lexicon import (
 from auditor.model import Analysis
 from auditor.multiple_bases import TARGET_RE, multiples_apart
 from auditor.spans import ends_with
-from auditor.spread_changes import PART_OF_YEAR_RE, QUANTITY_KINDS, names_alike, spread_changes, year_before
+from auditor.spread_changes import PART_OF_YEAR_RE, QUANTITY_KINDS, names_alike, same_period, spread_changes, year_before
 from auditor.trend_words import paces_in_words, trends_after_values
 from auditor.unit_slip import unit_slip
 
@@ -2607,9 +2607,11 @@ def _right_before_bracket(norm: str, figures, old: Figure, new: Figure | None, o
 
 
 # …比上年的41.2%有所提高 / 较去年同期(9.1亿元)明显下降: a direction said with no figure for the change
+# …较上年(142起)呈下降态势 / …与上年的142起相比呈上升趋势: the word with a trend noun, no degree needed
 _VAGUE_TAIL_RE = re.compile(
-    rf"\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?:有所|略有|稍有|明显|大幅|大幅度|显著|均有)"
+    rf"\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?:(?:有所|略有|稍有|明显|大幅|大幅度|显著|均有)"
     rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})(?![\d到至了])"
+    rf"|(?:呈现?|出现)(?:持续|明显|较快|逐年|稳步|大幅)?(?P<trend>{DIRECTION_VERB_ALTERNATIVES})的?(?:态势|趋势|势头))"
 )
 
 
@@ -2627,7 +2629,7 @@ def _vague_changes(text, figures, earlier_like: list[Figure | None]) -> list[Cha
         new = earlier_like[old.index]
         if new is None or new.start < sentence_start or not new.exact:
             continue
-        found.append(Change(old, new, "", None, tail.group("word"), new.start, tail.end()))
+        found.append(Change(old, new, "", None, tail.group("word") or tail.group("trend"), new.start, tail.end()))
     return found
 
 
@@ -2904,6 +2906,16 @@ _NAMED_BASE_RE = re.compile(r"(?:上年|去年|上一年|前一年)(?:同期)?(?
 _BASE_LIST_GAP_RE = re.compile(r"^\s*(?:[、,和及]\s*)?[\u4e00-\u9fff]{0,4}\s*$")
 
 
+_BASE_NAME_NOISE_RE = re.compile(r"^(?:上年|去年|上一年|前一年)(?:同期)?(?:全年)?(?:全县|全市|全区|全镇|全乡|全省|该项|此项|本项|该|其)?|(?:分别)?(?:为|是)$")
+
+
+def _names_the_value(head: str, text, new: Figure) -> bool:
+    """上年道路投资为 names 道路…投资: its first word stands among the new value's words."""
+    name = _BASE_NAME_NOISE_RE.sub("", head)
+    words = text.norm[max(text.clause_span(new.start)[0], new.number_start - 60) : new.number_start]
+    return len(name) < 2 or name[:2] in words
+
+
 def _base_in_list_after(text, figures, new: Figure, stated: Figure, sentence_end: int, stem: str = "") -> Figure | None:
     """…增长14.6%;…增长16.2%。上年分别为1122.5万人次、99.1亿元 / 事故31起、死亡19人,…下降16.2%,…
     下降20.8%,上年同期为37起、死亡26人: the one value of new's unit in the list of bases
@@ -2922,6 +2934,8 @@ def _base_in_list_after(text, figures, new: Figure, stated: Figure, sentence_end
     head = _BASE_LIST_HEAD_RE.search(norm, stated.end, limit)
     if head is None:
         return None
+    if _NAMED_BASE_RE.fullmatch(head.group(0)) and not _names_the_value(head.group(0), text, new):
+        return None  # 上年全县过夜游客为N after 接待游客M: another metric's base
     if _NAMED_BASE_RE.fullmatch(head.group(0)) and any(
             f.kind in ("percent", "points") for f in figures[stated.index + 1 : stated.index + 1 + _MAX_SCOPE] if f.start < head.start()):
         return None  # …增长8.8%;其中道路投资…下降4.6%;上年道路投资为…: the named base of the change nearer it
@@ -2965,7 +2979,7 @@ def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) ->
     if not _BASE_BEFORE_RE.search(base_head) and not year_before(base_head, norm[sentence_start : new.number_start]):
         return None
     new_head = norm[max(text.clause_span(new.start)[0], sentence_start) : new.number_start]
-    return base if names_alike(base_head, new_head) else None
+    return base if names_alike(base_head, new_head) and same_period(text, base, new) else None
 
 
 

@@ -27,8 +27,8 @@ _YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # 同比增长p% / 比上年下降了p% / 与上年相比,增长p%: a change that names no value of its own
 _ALONE_CHANGE_RE = re.compile(
     r"^\s*(?:(?:今年|本年|当年|全年)\s*)?"
-    rf"(?:(?:同比|(?:比|较){_BASES}|与{_BASES}相比)\s*(?:[,]\s*)?)?"
-    rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
+    rf"(?:(?:同比|(?:比|较)(?:{_BASES}|(?P<year>(?:19|20)\d{{2}})\s*年)|与(?:{_BASES}|(?P<with_year>(?:19|20)\d{{2}})\s*年)相比)\s*(?:[,]\s*)?)?"
+    rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|增长率|降幅|下降率)(?:为|达|达到|是)?)\s*$"
 )
 # 上年为N / 去年同期N name a base; 比上年增长 compares with one
 _BASE_LABEL_RE = re.compile(rf"(?:比|较|与){_BASES}|(?P<base>{_BASES})")
@@ -70,18 +70,22 @@ def spread_changes(text, figures, claimed: set[int]) -> list[tuple[Figure, Figur
             continue
         pair = _pair_in_sentence(text, figures, last, previous_start)
         if pair is None:
-            new = last
-            if label_of(text, new, previous_start) != "now":
-                continue
-            old = base_in_sentence_before(text, figures, new, previous_start)
-            if old is None or not _same_period(text, old, new):
+            year = says.group("year") or says.group("with_year") or ""
+            if label_of(text, last, previous_start) == "now":
+                old, new = base_in_sentence_before(text, figures, last, previous_start, year), last
+            else:  # 全县…12.46亿元。上年为10.38亿元。同比增长p%
+                old, new = last, _now_in_sentence_before(text, figures, last, previous_start)
+            if old is None or new is None or not same_period(text, old, new):
                 continue
         else:
             old, new = pair
+        year = says.group("year") or says.group("with_year")
+        if year and year not in _YEAR_NUMBER_RE.findall(words_before(text, old, text.sentence_span(old.start)[0])):
+            continue  # 较2023年增长p%: the base must be 2023's
         old_start, old_end = text.sentence_span(old.start)
         if _REVISED_RE.search(norm, max(old_start, old.number_start - _WORDS_REACH), min(old_end, old.end + _WORDS_REACH)):
             continue
-        found.append((old, new, stated, says.group("word")))
+        found.append((old, new, stated, says.group("word") or says.group("rate")))
     return found
 
 
@@ -130,12 +134,12 @@ def _pair_in_sentence(text, figures, last: Figure, sentence_start: int) -> tuple
     old, new = (alike[0], alike[1]) if labels[0] == "base" else (alike[1], alike[0])
     norm = text.norm
     old_head, new_head = words_before(text, old, sentence_start), words_before(text, new, sentence_start)
-    if not names_alike(old_head, new_head) or not _same_period(text, old, new):
+    if not names_alike(old_head, new_head) or not same_period(text, old, new):
         return None
     return old, new
 
 
-def base_in_sentence_before(text, figures, new: Figure, sentence_start: int) -> Figure | None:
+def base_in_sentence_before(text, figures, new: Figure, sentence_start: int, year: str = "") -> Figure | None:
     """The one value of new's unit in the sentence before new's, said to be last year's
     (上年为N, 上年同期,…N) or the year before the one new's sentence names."""
     if not sentence_start:
@@ -158,12 +162,40 @@ def base_in_sentence_before(text, figures, new: Figure, sentence_start: int) -> 
     base = candidates[0]
     base_head = words_before(text, base, previous_start)
     new_words = norm[max(sentence_start, new.number_start - _WORDS_REACH) : new.number_start]
-    if label_of(text, base, previous_start) != "base" and not year_before(base_head, new_words):
+    if year:  # 较2023年增长p%: the base names 2023
+        if year not in _YEAR_NUMBER_RE.findall(base_head):
+            return None
+    elif label_of(text, base, previous_start) != "base" and not year_before(base_head, new_words):
         return None
     return base if names_alike(base_head, words_before(text, new, sentence_start)) else None
 
 
-def _same_period(text, old: Figure, new: Figure) -> bool:
+def _now_in_sentence_before(text, figures, base: Figure, sentence_start: int) -> Figure | None:
+    """全县一般公共预算收入12.46亿元。上年为10.38亿元: the one value of the base's unit in the
+    sentence before the base's, not itself said to be last year's."""
+    if not sentence_start:
+        return None
+    previous_start = text.previous_sentence_start(sentence_start)
+    candidates = []
+    for index in range(base.index - 1, max(-1, base.index - 1 - _MAX_BACK), -1):
+        figure = figures[index]
+        if figure.start >= sentence_start:
+            if same_unit(figure, base):
+                return None
+            continue
+        if figure.start < previous_start:
+            break
+        if same_unit(figure, base):
+            candidates.append(figure)
+    if len(candidates) != 1 or not is_quantity(candidates[0]) or label_of(text, candidates[0], previous_start) != "now":
+        return None
+    new = candidates[0]
+    if not _ends_its_sentence(text.norm, new, sentence_start):
+        return None
+    return new if names_alike(words_before(text, base, sentence_start), words_before(text, new, previous_start)) else None
+
+
+def same_period(text, old: Figure, new: Figure) -> bool:
     """上年同期 for 1—6月, 上年 for 今年: not 上年 for 一季度."""
     norm = text.norm
     old_words = norm[max(text.sentence_span(old.start)[0], old.number_start - _WORDS_REACH) : old.number_start]
@@ -180,7 +212,7 @@ def year_before(base_head: str, new_prefix: str) -> bool:
     return bool(base_year) and any(int(y) == int(base_year.group(1)) + 1 for y in _YEAR_NUMBER_RE.findall(new_prefix))
 
 
-_NAME_NOISE_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年(?:底|末|初)?|(?:发展|增加|增长|提高|上升|提升|扩大|下降|减少|降低)(?:到|至)|[增降]至|到|{_BASES}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|[^\u4e00-\u9fff]")
+_NAME_NOISE_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年(?:底|末|初)?|{PART_OF_YEAR_RE.pattern}|(?:发展|增加|增长|提高|上升|提升|扩大|下降|减少|降低)(?:到|至)|[增降]至|到|{_BASES}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|[^\u4e00-\u9fff]")
 # two-character words many metrics end with: 粮食总产量 and 蔬菜产量 share one and are two metrics
 _MEASURE_BIGRAMS = frozenset({"产量", "总量", "数量", "总额", "金额", "收入", "人数", "面积", "规模", "总数", "产值", "总产"})
 

@@ -27,7 +27,8 @@ _TREND_WORD = r"下降|减少|下滑|降低|回落|上升|增加|增长|增多|�
 # ,呈下降态势 / ,有所回升 / ,明显增多 / ,同比持续下降: a trend ending its clause, no subject of its own
 _TREND_TAIL_RE = re.compile(
     r"[^\d,。;()]{0,3}?\s*(?:\)\s*)?,\s*(?:同比|(?:与|比|较)(?:上年|去年)(?:同期)?(?:相比)?\s*,?\s*)?(?:总体|整体)?(?:呈现?|出现)?"
-    rf"{_DEGREE}?(?:呈现?|出现)?(?P<word>(?:{_TREND_WORD})(?:的?(?:态势|趋势|势头))?)(?=\s*(?:[,。;]|$))"
+    rf"{_DEGREE}?(?:呈现?|出现)?(?:稳中有(?P<steady>[降升增减])|(?P<word>(?:{_TREND_WORD})(?:的?(?:态势|趋势|势头))?)"
+    r"(?:明显|显著|较快|较多|较大)?)(?=\s*(?:[,。;]|$))"
 )
 _TAIL_REACH = 30
 _MAX_BACK = 12
@@ -47,7 +48,7 @@ def trends_after_values(text, figures) -> list[tuple[Figure, Figure, str, int, i
         if pair is None:
             continue
         old, new, inferred = pair
-        found.append((old, new, tail.group("word"), min(old.start, new.start), tail.end(), inferred))
+        found.append((old, new, tail.group("word") or tail.group("steady"), min(old.start, new.start), tail.end(), inferred))
     return found
 
 
