@@ -17,6 +17,7 @@ from auditor.per_unit import find_per_unit
 from auditor.named_ratios import find_named_ratios
 from auditor.pay_ratios import find_pay_ratios
 from auditor.prospect import spoken_of_as_to_come
+from auditor.inventory_rates import find_inventory_rates
 from auditor.group_rates import find_group_rates
 from auditor.share_pairs import find_share_pairs
 from auditor.relate import find_relations
@@ -48,6 +49,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     relations = replace(relations, ratios=tuple(find_group_rates(analysis)) + tuple(find_named_ratios(analysis)) + relations.ratios + tuple(find_per_head(analysis)) + tuple(find_per_unit(analysis))
                         + tuple(find_densities(analysis)) + tuple(find_share_pairs(analysis))
                         + tuple(find_pay_ratios(analysis)))
+    # 检验合格的电梯548部 over 登记在用电梯560部 a sentence or two before: only where no reader spoke
+    relations = replace(relations, ratios=relations.ratios + tuple(find_inventory_rates(analysis, {r.rate.index for r in relations.ratios})))
     # 预计明年合格率为99.5%: a target or a forecast is no quotient of the figures stated
     relations = replace(relations, ratios=tuple(r for r in relations.ratios if not spoken_of_as_to_come(text, r.rate.number_start)))
     analysis = replace(analysis, relations=relations)
