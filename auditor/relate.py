@@ -37,7 +37,7 @@ from auditor.lexicon import (
 )
 from auditor.model import Analysis
 from auditor.multiple_bases import TARGET_RE, multiples_apart
-from auditor.spans import ends_with
+from auditor.spans import Text, ends_with
 from auditor.spread_changes import PART_OF_YEAR_RE, QUANTITY_KINDS, names_alike, same_period, spread_changes, year_before
 from auditor.trend_words import paces_in_words, trends_after_values
 from auditor.unit_slip import unit_slip
@@ -1619,7 +1619,20 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     if periods:  # 全年…,其中一季度…四季度…: the periods make the whole that a bare 其中 list does not
         summed = {p.total.index for p in periods}
         found = [p for p in found if p.total.index not in summed] + periods
-    return _with_breakdowns(analysis, found)
+    return _with_breakdowns(analysis, [p for p in found if not _said_to_overlap(text, p)])
+
+
+# (急诊含在门诊中) / (可重复统计) / 部分学员同时参加两类培训 / 可多选: the parts are said to overlap
+_OVERLAP_RE = re.compile(r"含在|包含在|含于|重复统计|重复计算|可重复|有重复|有交叉|相互交叉|交叉重复|重叠|多选|同时(?:参加|享受|属于|具有|纳入|计入|为|是)|兼有|兼任")
+_OVERLAP_REACH = 60  # characters after the last part a note on overlap may stand in
+
+
+def _said_to_overlap(text: Text, parts: PartsTotal) -> bool:
+    """The parts' own sentence, or a note right after them, says they overlap: no sum is implied."""
+    last = parts.parts[-1] if parts.parts else parts.total
+    sentence_start, sentence_end = text.sentence_span(parts.total.start)
+    end = max(sentence_end, min(len(text.norm), last.end + _OVERLAP_REACH))
+    return _OVERLAP_RE.search(text.norm, max(sentence_start, parts.total.start), end) is not None
 
 
 # 新建桥梁中, / 在新建桥梁中, / 这些企业中: a clause that opens on the group a total counted
