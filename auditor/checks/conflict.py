@@ -720,8 +720,13 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
             event = _EVENT_FRAME_RE.search(frame)
             # 推进城市更新,城区建成区面积…: a state of the place, whatever work the clause before names
             frame = event.group(0) if event and not _STATE_NOUN_RE.search(subject) else ""
-        elif len(subject) >= 6 and not _PER_HEAD_SUBJECT_RE.search(subject) or _STOCK_NOUN_RE.search(subject):
-            frame = ""  # 全年检测货运车辆3.26万辆次,查处超限超载车辆1124辆: a name in full, whatever came before
+        elif _STOCK_NOUN_RE.search(subject):
+            frame = ""
+        elif len(subject) >= 6 and not _PER_HEAD_SUBJECT_RE.search(subject):
+            # 全年检测货运车辆3.26万辆次,查处超限超载车辆1124辆: a name in full, whatever came before,
+            # unless that names an event of its own (开展义诊活动5场,受理群众申诉1860件)
+            event = _EVENT_FRAME_RE.search(frame)
+            frame = event.group(0) if event else ""
         elif _PER_HEAD_SUBJECT_RE.search(subject) and not _EVENT_FRAME_RE.search(frame):
             frame = ""  # 全村经济总收入66.16万元,农民人均纯收入2186元: the village's, not the total's
     return (subject + thing, events_of, figure.base_unit, figure.kind, frame)

@@ -146,7 +146,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     if _HEDGED_RE.match(tail) or tail.startswith(("以上", "以下", "以内", "多", "余")):
         return None
     modifies_after = head.rstrip().endswith("的")  # 规划确定的38部志书: the words before name the noun after
-    words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", head.replace("年度", "年"))))
+    words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", ""))))
     aspect = "new" if _YEAR_WORDS_RE.search(head) else "total" if _CUMULATIVE_RE.search(words) else ""
     words = _CUMULATIVE_RE.sub("", words)
     levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if _PLACE_LEVEL_RE.search(m.group(0))}
@@ -311,10 +311,18 @@ def _when(analysis: Analysis, figure: Figure, report_year: str | None) -> frozen
     period = base._period_of(analysis, figure, report_year)
     if period is None or period[1] and _target_said(analysis, figure):
         return None
+    if period[0] == _THIS_YEAR and _SO_FAR_RE.search(analysis.text.norm, max(0, figure.number_start - base._FRAME_WINDOW), figure.number_start):
+        return frozenset({report_year}) if report_year else frozenset()  # 今年以来: the report's own year so far, as 全年 is
     return period[0]
 
 
+_THIS_YEAR = frozenset({"今年"})
+_SO_FAR_RE = re.compile(r"今年以来")
+
+
 # 规划确定的志书, 规划内志书: a plan's contents named, no target
+# 各项任务圆满完成: tasks said done, no target for the figures after
+_TASK_DONE_RE = re.compile(r"(?:均已|已经|已|都|全部)?(?:圆满|全面|超额|顺利)?完成")
 _PLAN_CONTENTS_RE = re.compile(r"规划(?=确定|内|中|明确|范围)")
 _PLAN_NAMED_RE = re.compile(r"(?:纳入|列入|制定了?|编制了?|修编了?|出台了?)[“”\"]?[\u4e00-\u9fff]{0,8}[“”\"]?[\u4e00-\u9fff]{0,4}$")
 
@@ -328,7 +336,8 @@ def _target_said(analysis: Analysis, figure: Figure) -> bool:
     windows = ((max(line_start, figure.number_start - base._PARAGRAPH_WINDOW), figure.number_start),
                (figure.end, min(clause_end, figure.end + 40)))
     return any(not (found.group(0) == "规划" and (_PLAN_CONTENTS_RE.match(norm, found.start())
-                                                  or _PLAN_NAMED_RE.search(norm, max(0, found.start() - 16), found.start())))
+                                                  or _PLAN_NAMED_RE.search(norm, max(0, found.start() - 16), found.start()))
+                    or found.group(0) == "任务" and _TASK_DONE_RE.match(norm, found.end()))
                for start, end in windows for found in base._TARGET_RE.finditer(norm, start, end))
 
 
