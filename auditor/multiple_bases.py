@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from auditor.extract import Figure
-from auditor.spread_changes import is_quantity, label_of, names_alike, same_unit, words_before
+from auditor.spread_changes import is_quantity, label_of, named_as, names_alike, same_unit, words_before
 
 _TIMES = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+"
 _PERIOD = (r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上一年|同期"
@@ -33,7 +33,7 @@ MULTIPLE_RE = re.compile(
     rf"|(?:(?:比|较)(?P<d_period>{_PERIOD})\s*,?\s*)?(?:{_SPAN}\s*)?(?:实现)?翻了?(?P<doublings>一|两|二|三|四|\d)?番"
 )
 TARGET_RE = re.compile(r"力争|争取|目标|计划|预计|预期|确保|规划|将|要|再|可望|有望")
-_BASE_AFTER_RE = re.compile(rf"\s*(?:\(\s*|[,;]\s*)(?P<period>{_PERIOD})(?:全年)?(?:为|是|:)?\s*$")
+_BASE_AFTER_RE = re.compile(rf"\s*(?:\(\s*|[,;]\s*)(?P<period>{_PERIOD})(?:全年)?(?P<name>[\u4e00-\u9fff]{{0,10}}?)(?:为|是|:)?\s*$")
 _BASE_CLOSE_RE = re.compile(r"\s*(?:\)|[,。;]|$)")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _BASE_LABELS = re.compile(r"上年|去年|上一年|同期")
@@ -100,6 +100,8 @@ def _base_after(text, figures, match: re.Match, new: Figure, period: str, senten
     words = _BASE_AFTER_RE.match(text.norm[match.end() : old.number_start])
     if words is None or not _BASE_CLOSE_RE.match(text.norm, old.end):
         return None
+    if words.group("name") and not named_as(words.group("name"), text, new):
+        return None  # …,上年全区冷库面积为N: another metric's
     named = re.sub(r"\s+", "", words.group("period"))
     if period and named != period and not (_BASE_LABELS.match(named) and _BASE_LABELS.match(period)):
         return None

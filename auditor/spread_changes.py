@@ -26,7 +26,7 @@ PART_OF_YEAR_RE = re.compile(r"[一二三四1-4]季度|前[一二三]季度|[上
 _YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # 同比增长p% / 比上年下降了p% / 与上年相比,增长p%: a change that names no value of its own
 _ALONE_CHANGE_RE = re.compile(
-    r"^\s*(?:(?:今年|本年|当年|全年)\s*)?"
+    r"^\s*(?:(?:今年|本年|当年|全年)\s*)?(?:(?P<name>[\u4e00-\u9fff]{2,10}?)\s*(?=同比|比|较|与))?"
     rf"(?:(?:同比|(?:比|较)(?:{_BASES}|(?P<year>(?:19|20)\d{{2}})\s*年)|与(?:{_BASES}|(?P<with_year>(?:19|20)\d{{2}})\s*年)相比)\s*(?:[,]\s*)?)?"
     rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|增长率|降幅|下降率)(?:为|达|达到|是)?)\s*$"
 )
@@ -72,13 +72,17 @@ def spread_changes(text, figures, claimed: set[int]) -> list[tuple[Figure, Figur
         if pair is None:
             year = says.group("year") or says.group("with_year") or ""
             if label_of(text, last, previous_start) == "now":
-                old, new = base_in_sentence_before(text, figures, last, previous_start, year), last
+                old = (base_in_sentence_before(text, figures, last, previous_start, year)
+                       or (None if year else _base_in_next_sentence(text, figures, last, stated)))
+                new = last
             else:  # 全县…12.46亿元。上年为10.38亿元。同比增长p%
                 old, new = last, _now_in_sentence_before(text, figures, last, previous_start)
             if old is None or new is None or not same_period(text, old, new):
                 continue
         else:
             old, new = pair
+        if says.group("name") and not named_as(says.group("name"), text, old, new):
+            continue  # 其中农村快递同比增长p%: the change of a part, or of another metric
         year = says.group("year") or says.group("with_year")
         if year and year not in _YEAR_NUMBER_RE.findall(words_before(text, old, text.sentence_span(old.start)[0])):
             continue  # 较2023年增长p%: the base must be 2023's
@@ -168,6 +172,36 @@ def base_in_sentence_before(text, figures, new: Figure, sentence_start: int, yea
     elif label_of(text, base, previous_start) != "base" and not year_before(base_head, new_words):
         return None
     return base if names_alike(base_head, words_before(text, new, sentence_start)) else None
+
+
+# 上年为N。 / 去年同期全市快递业务量为N。: a base opening the sentence after the change
+_NEXT_BASE_RE = re.compile(rf"\s*{_BASES}(?:全年)?(?P<name>[\u4e00-\u9fff]{{0,10}}?)(?:为|是|:)?\s*")
+
+
+def _base_in_next_sentence(text, figures, new: Figure, stated: Figure) -> Figure | None:
+    """今年完成N亿件。同比增长p%。上年为M亿件。: the base the sentence after the change opens with."""
+    if stated.index + 1 >= len(figures):
+        return None
+    _, sentence_end = text.sentence_span(stated.start)
+    old = figures[stated.index + 1]
+    if text.norm[sentence_end : sentence_end + 1] not in ("。", ";") or not same_unit(old, new) or not is_quantity(old):
+        return None
+    opening = _NEXT_BASE_RE.fullmatch(text.norm, sentence_end + 1, old.number_start)
+    if opening is None or not _ends_its_sentence(text.norm, old, text.sentence_span(old.start)[1] + 1):
+        return None
+    name = opening.group("name")
+    if name and not named_as(name, text, new):
+        return None
+    return old
+
+
+def named_as(name: str, text, *figures: Figure) -> bool:
+    """快递业务量 for 上年全市快递业务量为N: a name found whole among the words of the
+    values given (农村快递业务量 names a part, 冷库面积 another metric)."""
+    core = _NAME_NOISE_RE.sub("", name)
+    if len(core) < 2:
+        return not name.startswith(("其中", "其", "含"))
+    return any(core in _NAME_NOISE_RE.sub("", words_before(text, f, text.sentence_span(f.start)[0])) for f in figures)
 
 
 def _now_in_sentence_before(text, figures, base: Figure, sentence_start: int) -> Figure | None:

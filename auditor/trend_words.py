@@ -34,12 +34,26 @@ _TAIL_REACH = 30
 _MAX_BACK = 12
 
 
+# …2 045件,数量较上年有所减少(上年为1 786件): the trend first, last year's value in a bracket after
+_TREND_THEN_BASE_RE = re.compile(
+    r"[^\d,。;()]{0,3}?\s*,\s*(?:数量|总量|总数|规模)?(?:同比|(?:较|比)(?:上年|去年)(?:同期)?)\s*"
+    rf"{_DEGREE}?(?:呈现?|出现)?(?P<word>(?:{_TREND_WORD})(?:的?(?:态势|趋势|势头))?)\s*"
+    r"\(\s*(?:上年同期|去年同期|上年|去年)(?:为|是|:)?\s*$"
+)
+
+
 def trends_after_values(text, figures) -> list[tuple[Figure, Figure, str, int, int, bool]]:
     norm = text.norm
     found = []
     for last in figures:
         if not is_quantity(last) or "," not in norm[last.end : last.end + 5]:
             continue
+        following = figures[last.index + 1] if last.index + 1 < len(figures) else None
+        if following is not None and following.number_start - last.end <= _TAIL_REACH and same_unit(following, last):
+            then_base = _TREND_THEN_BASE_RE.fullmatch(norm, last.end, following.number_start)
+            if then_base is not None and following.exact and norm[following.end : following.end + 1] == ")":
+                found.append((following, last, then_base.group("word"), last.start, following.end + 1, False))
+                continue
         tail = _TREND_TAIL_RE.match(norm, last.end, min(len(norm), last.end + _TAIL_REACH))
         if tail is None:
             continue
