@@ -17,7 +17,7 @@ from auditor.per_unit import find_per_unit
 from auditor.named_ratios import find_named_ratios
 from auditor.pay_ratios import find_pay_ratios
 from auditor.prospect import spoken_of_as_to_come
-from auditor.inventory_rates import find_inventory_rates
+from auditor.inventory_rates import find_inventory_rates, misread_across_sentences
 from auditor.group_rates import find_group_rates
 from auditor.share_pairs import find_share_pairs
 from auditor.relate import find_relations
@@ -52,7 +52,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     # 检验合格的电梯548部 over 登记在用电梯560部 a sentence or two before: only where no reader spoke
     relations = replace(relations, ratios=relations.ratios + tuple(find_inventory_rates(analysis, {r.rate.index for r in relations.ratios})))
     # 预计明年合格率为99.5%: a target or a forecast is no quotient of the figures stated
-    relations = replace(relations, ratios=tuple(r for r in relations.ratios if not spoken_of_as_to_come(text, r.rate.number_start)))
+    relations = replace(relations, ratios=tuple(r for r in relations.ratios if not spoken_of_as_to_come(text, r.rate.number_start)
+                                                and not misread_across_sentences(text, r)))
     analysis = replace(analysis, relations=relations)
     judged: dict[str, tuple[Rule, Mapping[int, Any]]] = {}
     values = check_values(analysis, judged)

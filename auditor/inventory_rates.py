@@ -154,3 +154,33 @@ def _reading(text, figures, rate: Figure) -> Ratio | None:
     if not _near_stated(count, whole, rate):
         return None
     return Ratio(rate, count, whole, inferred=True)
+
+
+_SCOPE_LEAD_RE = re.compile(r"^(?:[,:\s]|为|达|是|全[县市区镇乡省]|本[县市区镇乡]|年度|全年|今年|总体|整体|综合)+")
+
+
+def misread_across_sentences(text, ratio: Ratio) -> bool:
+    """An inferred rate whose whole stands in an earlier sentence that the words
+    make no reading of: the whole of another year (2022年…560部。2023年…548部,
+    合格率…), or a rate named for a kind of what the count counts (…合格的电梯548部,
+    住宅电梯检验合格率…: 住宅 is nowhere in the count's words)."""
+    rate, count, whole = ratio.rate, ratio.numerator, ratio.denominator
+    if ratio.kind != "ratio" or not ratio.inferred or text.sentence_span(whole.start)[0] >= text.sentence_span(rate.start)[0]:
+        return False
+    if _other_period(text, count, whole):
+        return True
+    clause_start, _ = text.clause_span(rate.start)
+    name = text.norm[clause_start : rate.number_start]
+    at = name.rfind(rate.metric) if rate.metric else -1
+    if at <= 0:
+        return False
+    lead = _SCOPE_LEAD_RE.sub("", name[:at])
+    nouns = {noun for noun in _nouns(text, count) if noun not in _ACTIVITY_WORDS}
+    for noun in nouns:
+        at_noun = lead.find(noun)
+        if at_noun > 0:
+            count_sentence_start, _ = text.sentence_span(count.start)
+            known = text.norm[max(count_sentence_start, count.number_start - 2 * _WORDS_REACH) : count.number_start] + _after(text, count)
+            if any("\u4e00" <= char <= "\u9fff" and char not in known for char in lead[:at_noun]):
+                return True
+    return False
