@@ -43,6 +43,8 @@ _PENDING_RE = compile_scanning(rf"{_PENDING}(?=[%‰万亿元个人户家所项�
 _EMPTY_BEFORE_RE = re.compile(rf"(?:{_EMPTY_SQUARE}|\(\s*\)|{_PENDING})$")
 # **重点工作**: markdown emphasis, not masked digits
 _EMPHASIS_RE = compile_scanning(r"(?<!\*)\*\*(?=[^*\s])[^*\n]{2,80}?(?<=[^*\s])\*\*(?!\*)")
+_STAR_SPOKEN_OF = frozenset("带标加注打")
+_STAR_NOTE_RE = re.compile(r"(?:带|标|加|标有|注有)\*号?|\*号|\*(?:表示|为|者为|的为)")
 _UNIT_AFTER_STAR = set("年月日县市区镇乡村省州盟旗个人元家所名户项次")
 _DATE_JOINERS = set("年月日号时")
 
@@ -61,10 +63,18 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
     not_slots = rule.options.not_placeholders + analysis.pack.words("not_placeholders")
     emphasis = {pos for m in _EMPHASIS_RE.finditer(norm) if norm[m.start() + 2] not in _UNIT_AFTER_STAR
                 for pos in (m.start(), m.end() - 2)}
+    star_noted = None  # the document explains a mark: 注:带*号的指标为预计数
     for match in finditer(_SLOT_RUN_RE, norm):
         start, end = match.span()
         if any(norm.startswith(word, start) for word in not_slots):
             continue
+        if end - start == 1 and norm[start] == "*":
+            if norm[end : end + 1] == "号" or norm[start - 1 : start] in _STAR_SPOKEN_OF:
+                continue  # 带*号的指标 / 标*的: the mark spoken of
+            if start == 0 or norm[start - 1] == "\n":
+                star_noted = _STAR_NOTE_RE.search(norm) is not None if star_noted is None else star_noted
+                if star_noted:
+                    continue  # *地区生产总值 326.5亿元: a row marked for the note
         if _inside_identifier(norm, start, end):
             continue
         if _is_slot_run(norm, start, end, emphasis):
@@ -355,7 +365,8 @@ def _year_written_before(norm: str, start: int) -> bool:
     return index >= 0 and index < start - 1 and (norm[index].isdigit() or norm[index] in "零〇一二三四五六七八九十")
 
 
-_RANGE_RE = compile_scanning(r"[(]\s*年?\s*[-—–~至]{1,2}\s*年?\s*[)]")
+# (阴性(-) / 弱阳性(+) is a test's result, not a range)
+_RANGE_RE = compile_scanning(r"(?<!性)[(]\s*年?\s*[-—–~至]{1,2}\s*年?\s*[)]")
 
 
 def blank_ranges(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
