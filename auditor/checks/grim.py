@@ -79,7 +79,46 @@ def _group_sample(analysis, rate: Figure) -> Figure | None:
 
 def _sample(analysis, rule, rate: Figure) -> Figure | None:
     """The one count before a rate in its sentence, cued as a sample, with no other figure between."""
-    return _stated_sample(analysis, rule, rate) or _group_sample(analysis, rate) or _noun_sample(analysis, rate)
+    return (_stated_sample(analysis, rule, rate) or _group_sample(analysis, rate) or _noun_sample(analysis, rate)
+            or _rate_first_sample(analysis, rate))
+
+
+# 受访的48家企业中,38.6%反映融资难 / 走访企业48家,其中38.6%的企业反映…: the share before what its members did
+_RATE_FIRST_HEAD_RE = re.compile(r"(?P<head>[\u4e00-\u9fff]{0,6}?)(?P<among>之中|中)?\s*[,:]\s*(?:其中\s*[,:]?\s*)?")
+_RATE_FIRST_TAIL_RE = re.compile(r"\s*(?:的(?P<noun>[\u4e00-\u9fff]{2,6}?)(?:[\u4e00-\u9fff]{2})|(?P<verb>[\u4e00-\u9fff]{2}))")
+_NOT_MEMBERS_AFTER_RE = re.compile(r"^\s*(?:以上|以下|左右|上下|的(?:比例|比重|份额|资金|面积|金额|人|户|产值|收入|增长|水平))")
+
+
+def _rate_first_sample(analysis, rate: Figure) -> Figure | None:
+    if rate.kind != "percent" or rate.in_list or rate.qualifier or rate.index == 0 or not 0 < rate.value < 100 or rate.metric:
+        return None
+    sample = analysis.figures[rate.index - 1]
+    text, norm = analysis.text, analysis.text.norm
+    sentence_start, _ = text.sentence_span(rate.start)
+    if (sample.start < sentence_start or sample.kind != "count" or not sample.exact or sample.multiplier != 1
+            or sample.decimals or sample.base_unit not in _GROUP_UNITS or not 0 < sample.value <= 100000):
+        return None
+    head = _RATE_FIRST_HEAD_RE.fullmatch(norm, sample.end, rate.number_start)
+    if head is None:
+        return None
+    tail = _RATE_FIRST_TAIL_RE.match(norm, rate.end)
+    if tail is None or _NOT_MEMBERS_AFTER_RE.match(norm, rate.end) or _OTHER_MEASURE_RE.match(norm, rate.end + 1):
+        return None
+    clause_start, _ = text.clause_span(sample.start)
+    before = _NOUN_BEFORE_RE.search(norm, max(clause_start, sample.number_start - 8), sample.number_start)
+    own = head.group("head") or (before.group("noun") if before else "")
+    if tail.group("noun") is not None:
+        noun = tail.group("noun")
+        if not (own.endswith(noun) or len(own) >= 2 and noun.endswith(own[-2:])):
+            return None  # 48家企业,38.6%的农户…: of other things
+    elif head.group("among") is None or _CHANGE_AFTER_RE.match(norm, rate.end):
+        return None  # 48家,38.6%增长…: only 中 makes the share one of the group's members
+    if _SOFT_RE.search(norm, clause_start, sample.number_start) or _SOFT_RE.match(norm, max(0, rate.number_start - 2), rate.number_start):
+        return None
+    return sample
+
+
+_CHANGE_AFTER_RE = re.compile(r"\s*(?:的)?(?:增长|下降|提高|降低|增加|减少|同比|比上年|较上年|用于|来自|集中|分布)")
 
 
 # 走访企业48家,反映融资难的企业占38.6% / 46个园区中,已实现…的园区覆盖率达93.6%: the share names the
