@@ -20,6 +20,7 @@ of two of each other.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -237,11 +238,49 @@ def _compatible(a: _Reading, b: _Reading) -> bool:
 
 
 def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    """CF001: what auditor.checks.conflict finds, and the counts restated in other words it misses."""
+    """CF001: what auditor.checks.conflict finds, and the counts restated in other words it misses,
+    but for two statements under headings naming two subjects (一、县人民医院 … 二、县中医院)."""
     hits = list(base.conflict(analysis, rule))
     spans = {(hit.start, hit.end) for hit in hits}
     hits += restated_conflicts(analysis, rule, base._only_year(analysis, rule), spans)
+    if hits:
+        headings = _subject_headings(analysis.text.norm)
+        hits = [hit for hit in hits if not _under_two_subjects(headings, hit)]
     yield from sorted(hits, key=lambda hit: hit.start)
+
+
+# a heading line that names whose figures follow: a place or an institution
+_SUBJECT_HEADING_RE = re.compile(
+    r"[ \t]*(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.．]|第[一二三四五六七八九十]+[部分章节])?[ \t]*"
+    r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:镇|乡|街道|村|社区|医院|卫生院|学校|中学|小学|幼儿园|中心|局|站|所|公司|集团|委员会|办公室|办))"
+    r"[ \t]*[:]?[ \t]*$")
+_HEADING_MAX = 24
+
+
+def _subject_headings(norm: str) -> tuple[list[int], list[str]]:
+    """The start of each subject heading line and its name, in order."""
+    starts, names = [], []
+    line_start = 0
+    while line_start <= len(norm):
+        line_end = norm.find("\n", line_start)
+        if line_end < 0:
+            line_end = len(norm)
+        if line_end - line_start <= _HEADING_MAX:
+            named = _SUBJECT_HEADING_RE.fullmatch(norm, line_start, line_end)
+            if named is not None:
+                starts.append(line_start)
+                names.append(named.group("name"))
+        line_start = line_end + 1
+    return starts, names
+
+
+def _under_two_subjects(headings: tuple[list[int], list[str]], hit: Hit) -> bool:
+    """Whether a hit and the statement it differs from stand under headings naming two subjects."""
+    starts, names = headings
+    if not starts or not hit.related or hit.related[0][0] < 0:
+        return False  # (a statement of an earlier piece of a long document: its heading is not known here)
+    first, second = bisect_right(starts, hit.related[0][0]), bisect_right(starts, hit.start)
+    return first != second and first > 0 and names[first - 1] != names[second - 1]
 
 
 def restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, taken: set[tuple[int, int]]) -> Iterator[Hit]:
