@@ -38,7 +38,8 @@ from auditor.lexicon import (
 from auditor.model import Analysis
 from auditor.multiple_bases import TARGET_RE, multiples_apart
 from auditor.spans import Text, ends_with
-from auditor.spread_changes import PART_OF_YEAR_RE, QUANTITY_KINDS, names_alike, same_period, spread_changes, year_before
+from auditor.spread_changes import (PART_OF_YEAR_RE, QUANTITY_KINDS, names_alike, same_period, spread_changes, year_base_changes,
+                                     year_before)
 from auditor.trend_words import paces_in_words, trends_after_values
 from auditor.unit_slip import unit_slip
 
@@ -2445,8 +2446,8 @@ _COMPARE_RE = re.compile(
 _BRACKET_GAP_RE = re.compile(r"\s*\(")
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
-    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|多|少)"
-    r"|(?P<bare>增加|减少|净增加|净减少|净增|净减)|(?P<added>新增))了?\s*$"
+    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|增收|减收|增支|减支|多|少)"
+    r"|(?P<bare>增加|减少|净增加|净减少|净增|净减|增收|减收)|(?P<added>新增))了?\s*$"
 )
 # …,增长p% / …(增幅为p%) / …(降幅p%)
 _DIFFERENCE_TAIL_RE = re.compile(
@@ -2454,7 +2455,8 @@ _DIFFERENCE_TAIL_RE = re.compile(
 )
 _RATE_DIRECTION = {"增幅": "up", "涨幅": "up", "降幅": "down", "跌幅": "down"}
 _COMPARE_TAIL_RE = re.compile(
-    rf"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:今年|本年)?(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
+    rf"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:今年|本年)?(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?"
+    rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|降幅|增长率|下降率)(?:为|达|达到|是)?)\s*$"
 )
 
 
@@ -2493,7 +2495,10 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
             continue
         if new is None or new.start < sentence_start or not old.exact:
             continue
-        found.append(Change(old, new, "", stated, tail.group("word"), new.start, stated.end))
+        found.append(Change(old, new, "", stated, tail.group("word") or tail.group("rate"), new.start, stated.end))
+    claimed = {change.stated.index for change in found if change.stated is not None}
+    found.extend(Change(old, new, "", stated, word, new.start, stated.end)
+                 for old, new, stated, word in year_base_changes(text, figures, claimed, earlier_like))
     found.extend(_vague_changes(text, figures, earlier_like))
     found.extend(_changes_from_difference(text, figures))
     claimed = {change.stated.index for change in found if change.stated is not None}
@@ -2624,7 +2629,8 @@ def _right_before_bracket(norm: str, figures, old: Figure, new: Figure | None, o
 _VAGUE_TAIL_RE = re.compile(
     rf"\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?:(?:有所|略有|稍有|明显|大幅|大幅度|显著|均有)"
     rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})(?![\d到至了])"
-    rf"|(?:呈现?|出现)(?:持续|明显|较快|逐年|稳步|大幅)?(?P<trend>{DIRECTION_VERB_ALTERNATIVES})的?(?:态势|趋势|势头))"
+    rf"|(?:呈现?|出现)(?:持续|明显|较快|逐年|稳步|大幅)?(?P<trend>{DIRECTION_VERB_ALTERNATIVES})的?(?:态势|趋势|势头)"
+    rf"|(?P<bare>{DIRECTION_VERB_ALTERNATIVES})(?=\s*(?:[,,。;]|$)))"
 )
 
 
@@ -2642,14 +2648,14 @@ def _vague_changes(text, figures, earlier_like: list[Figure | None]) -> list[Cha
         new = earlier_like[old.index]
         if new is None or new.start < sentence_start or not new.exact:
             continue
-        found.append(Change(old, new, "", None, tail.group("word") or tail.group("trend"), new.start, tail.end()))
+        found.append(Change(old, new, "", None, tail.group("word") or tail.group("trend") or tail.group("bare"), new.start, tail.end()))
     return found
 
 
 _BASE_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期)"
 # M,比上年增长p% / M,同比下降p% / M,与去年同期相比增长p%: the stated change of M
 _CHANGE_OF_NEW_RE = re.compile(
-    r"^\s*(?:[,,]\s*)?"
+    r"^\s*(?:[,,、]\s*)?"
     rf"(?:(?:同比|环比|(?:比|较){_BASE_WORDS}|与{_BASE_WORDS}相比)\s*(?:[,,]\s*)?)?"
     rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
 )

@@ -260,3 +260,32 @@ def names_alike(base_head: str, new_head: str) -> bool:
         return True
     shared = {base_words[i : i + 2] for i in range(len(base_words) - 1) if base_words[i : i + 2] in new_head}
     return bool(shared - _MEASURE_BIGRAMS)
+
+
+# 2024年…552.7万人次,2023年为486.2万人次,增长p%: a base named by the year before the new value's
+_YEAR_BASE_HEAD_RE = re.compile(r"[,;]\s*(?P<year>(?:19|20)\d{2})\s*年(?:全年)?(?:同期)?(?:为|是|:)?\s*$")
+_YEAR_BASE_TAIL_RE = re.compile(
+    rf"\s*[,]\s*(?:同比)?(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|降幅|增长率|下降率)(?:为|达|达到|是)?)\s*"
+)
+
+
+def year_base_changes(text, figures, claimed: set[int], earlier_like) -> list[tuple[Figure, Figure, Figure, str]]:
+    norm = text.norm
+    found = []
+    for stated in figures:
+        if stated.kind != "percent" or stated.index in claimed or not stated.index:
+            continue
+        old = figures[stated.index - 1]
+        sentence_start, _ = text.sentence_span(stated.start)
+        if old.start < sentence_start or not is_quantity(old) or stated.number_start - old.end > _ALONE_REACH:
+            continue
+        tail = _YEAR_BASE_TAIL_RE.fullmatch(norm, old.end, stated.number_start)
+        head = tail and _YEAR_BASE_HEAD_RE.search(norm, max(sentence_start, old.number_start - 16), old.number_start)
+        new = earlier_like[old.index]
+        if not head or new is None or new.start < sentence_start or not is_quantity(new) or not same_unit(new, old):
+            continue
+        new_years = _YEAR_NUMBER_RE.findall(norm[max(sentence_start, new.number_start - _WORDS_REACH) : new.number_start])
+        if not new_years or int(new_years[-1]) != int(head.group("year")) + 1:
+            continue
+        found.append((old, new, stated, tail.group("word") or tail.group("rate")))
+    return found

@@ -38,7 +38,7 @@ _MAX_BACK = 12
 _TREND_THEN_BASE_RE = re.compile(
     r"[^\d,。;()]{0,3}?\s*,\s*(?:数量|总量|总数|规模)?(?:同比|(?:较|比)(?:上年|去年)(?:同期)?)\s*"
     rf"{_DEGREE}?(?:呈现?|出现)?(?P<word>(?:{_TREND_WORD})(?:的?(?:态势|趋势|势头))?)\s*"
-    r"\(\s*(?:上年同期|去年同期|上年|去年)(?:为|是|:)?\s*$"
+    r"(?:(?P<open>\()|,)\s*(?:上年同期|去年同期|上年|去年)(?:为|是|:)?\s*$"
 )
 
 
@@ -51,9 +51,12 @@ def trends_after_values(text, figures) -> list[tuple[Figure, Figure, str, int, i
         following = figures[last.index + 1] if last.index + 1 < len(figures) else None
         if following is not None and following.number_start - last.end <= _TAIL_REACH and same_unit(following, last):
             then_base = _TREND_THEN_BASE_RE.fullmatch(norm, last.end, following.number_start)
-            if then_base is not None and following.exact and norm[following.end : following.end + 1] == ")":
-                found.append((following, last, then_base.group("word"), last.start, following.end + 1, False))
-                continue
+            after = norm[following.end : following.end + 1]
+            if then_base is not None and following.exact:
+                bracketed = bool(then_base.group("open"))
+                if (after == ")") if bracketed else (after in (",", "。", ";", "")):  # (上年为N) / ,上年为N.
+                    found.append((following, last, then_base.group("word"), last.start, following.end + bracketed, False))
+                    continue
         tail = _TREND_TAIL_RE.match(norm, last.end, min(len(norm), last.end + _TAIL_REACH))
         if tail is None:
             continue
