@@ -136,10 +136,14 @@ _FUTURE_RE = re.compile(
     r"|(?P<y2>(?:19|20)\d{2})\s*年(?:底|内|前|末)?(?:前)?[,]?(?:我们|我局|我院|我镇|我县|全县|全镇|全院)?(?:将|计划|力争|拟|要))"
 )
 _PAST_RE = re.compile(
-    r"(?P<year>(?:19|20)\d{2})\s*年(?:全年|,|上半年|下半年|以来|共|累计|全县|全镇|全院|我局|我院|我镇|我县)?"
-    r"[^,。;\n]{0,12}?(?:完成|实现|达到|建成|累计|共有|共计|新增|开展了|投入)"
+    r"(?P<year>(?:19|20)\d{2})\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?份?)?"
+    r"(?:全年|,|上半年|下半年|以来|共|累计|全县|全镇|全院|我局|我院|我镇|我县)?"
+    r"[^,。;\n]{0,12}?(?:完成|实现|达到|建成|累计|共有|共计|新增|开展了|投入|新建了?|召开了|举办了|出台了|印发了|荣获|获评|竣工|投入使用)"
 )
-_FUTURE_WORDS = ("到", "至", "远景", "目标", "规划", "力争", "预计", "将", "计划", "展望", "争取", "拟", "之前", "前")
+# 县卫健局⏎2022年12月28日: the date a report is signed, alone on one of its last lines
+_SIGNED_DATE_RE = re.compile(r"^[ \t]*(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*$", re.M)
+_SIGNED_REACH = 3  # the last lines a signature date may stand on
+_FUTURE_WORDS = ("截至", "截止", "到", "至", "远景", "目标", "规划", "力争", "预计", "将", "计划", "展望", "争取", "拟", "之前", "前")
 
 
 # 今天发表2006年施政报告: the document named as the one being delivered, with its year
@@ -184,6 +188,8 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for match in _PAST_RE.finditer(norm, body):
         mentioned = int(match.group("year"))
         before = norm[max(body, match.start() - 4) : match.start()]
+        if _early_next_year(match, mentioned, year):
+            continue  # 2024年1月,… in a summary of 2023: written at the turn of the year
         if mentioned >= year + rule.options.years_after and not any(w in before for w in _FUTURE_WORDS):
             yield Hit(match.start(), match.start() + len(match.group("year")) + 1, {"year": year, "title": title.strip()},
                       {"year": year, "later": mentioned, "kind": "later"})
@@ -194,6 +200,32 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             yield Hit(match.start(), match.end(), {"year": year, "title": title.strip()},
                       {"year": year, "earlier": mentioned, "kind": "past_as_future"})
             return
+    signed = _signed_date(norm, body)
+    if signed is not None and int(signed.group("year")) < year:
+        yield Hit(signed.start("year"), signed.end(), {"year": year, "title": title.strip()},
+                  {"year": year, "signed": int(signed.group("year")), "kind": "signed_before"})
+
+
+_MONTH_RE = re.compile(r"\s*年(?P<month>\d{1,2})\s*月")
+
+
+def _early_next_year(match: re.Match, mentioned: int, year: int) -> bool:
+    month = _MONTH_RE.match(match.string, match.end("year"))
+    return mentioned == year + 1 and month is not None and int(month.group("month")) <= 2
+
+
+def _signed_date(norm: str, body: int) -> re.Match | None:
+    """The date alone on one of the report's last non-empty lines, where it is signed."""
+    end = len(norm.rstrip())
+    for _ in range(_SIGNED_REACH):
+        start = norm.rfind("\n", body, end) + 1
+        if start <= body:
+            return None
+        match = _SIGNED_DATE_RE.match(norm, start, end)
+        if match is not None:
+            return match
+        end = len(norm[:start].rstrip())
+    return None
 
 
 def _read_as_past(norm: str, match: re.Match, body: int) -> bool:
