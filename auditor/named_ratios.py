@@ -30,6 +30,7 @@ _NAMED_PAIR_RE = re.compile(
 )
 _LOOKBACK_FIGURES = 16
 _LOOSE_BEFORE_RE = re.compile(r"(?:约|大约|近|接近|将近|超过|逾|不足|不到|不低于|不少于|不超过|以上|以下|控制在|保持在)\s*(?:为|是|达|达到|在)?\s*$")
+_GLOSS_AFTER_RE = re.compile(r"\s*[,(:]?\s*(?:其中|即|\()")
 _LOOSE_AFTER_RE = re.compile(r"\s*(?:以上|以下|以内|左右|上下)")
 _NAME_REACH = 16  # how far before a figure its name may stand, within its clause
 
@@ -116,7 +117,10 @@ def _pair(text, figures, rate: Figure, numerator_name: str, denominator_name: st
     if (numerator is None or denominator is None) and not text.norm[sentence_start : rate.number_start].count("。"):
         # 个人住房贷款率为84.3%。全市住房公积金缴存余额…,个人住房贷款余额…: the figures in the sentence after
         after = figures[rate.index + 1 : rate.index + 1 + _LOOKBACK_FIGURES]
-        if not any(f.start < sentence_end and _is_quantity(f) for f in after):
+        if _GLOSS_AFTER_RE.match(text.norm, rate.end):
+            # 存贷比为76.5%,其中各项存款余额…,各项贷款余额…: the two balances right after, in its sentence
+            numerator, denominator = _named_figures(text, after, rate.end, sentence_end, numerator_name, denominator_name)
+        elif not any(f.start < sentence_end and _is_quantity(f) for f in after):
             following = text.sentence_span(min(len(text.norm) - 1, sentence_end + 1))[1]
             numerator, denominator = _named_figures(text, [f for f in after if f.start > sentence_end], sentence_end, following,
                                                     numerator_name, denominator_name)

@@ -1170,6 +1170,9 @@ _BASE_LOOKBACK_CHARS = 6000
 # 占总收入的 names the one total of income stated before (经济总收入, 财政总收入)
 _OWN_PLACE_RE = re.compile(r"\s*(?:全|本|该)(?:村|镇|乡)(?:共有|现有|共|有)?\s*$")  # 全村312户1186人: the place's households
 _BARE_COUNT_END_RE = re.compile(r"\s*(?:$|[,。;、\n\d(])")  # 全村312户1186人 / 全村312户, — never 全村有150户通电
+# 全村辖6个村民小组,共312户1 046人: the place opens the sentence, the clause says only 共
+_BARE_LEAD_RE = re.compile(r"\s*(?:共有|现有|共计|共|有)?\s*")
+_SENTENCE_PLACE_RE = re.compile(r"\s*(?:全|本|该)(?:村|镇|乡)")
 _HOUSEHOLDS_TWIN_RE = re.compile(r"\d[\d\s,.]*\s*户\s*[、,]?\s*$")
 _SHORT_TOTALS = frozenset({"总收入", "总产值", "总支出", "总产量"})
 _MAX_BASES_EXAMINED = 40  # same-unit figures looked at, and
@@ -1290,7 +1293,9 @@ def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start
         label = _base_label(clause)
         if _CHANGE_CLAUSE_RE.search(clause) or _has_own_share(norm, total):
             continue
-        if not (_same_base(label, named) or label == "" and _household_or_population(named) and _OWN_PLACE_RE.match(clause)
+        if not (_same_base(label, named) or label == "" and _household_or_population(named)
+                and (_OWN_PLACE_RE.match(clause) or _BARE_LEAD_RE.fullmatch(clause)
+                     and _SENTENCE_PLACE_RE.match(norm, text.sentence_span(total.start)[0]))
                 and total.base_unit == ("户" if _household_or_population(named) == "household" else "人")
                 and _BARE_COUNT_END_RE.match(norm, total.end)
                 or named in _SHORT_TOTALS and label.endswith(named) and len(label) > len(named)
