@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 
 from auditor.extract import Figure
-from auditor.spread_changes import is_quantity, label_of, named_as, names_alike, same_unit, words_before
+from auditor.spread_changes import (BASE_AFTER_VALUE_RE, VALUE_AFTER_RE, closes_base, is_quantity, label_of, named_as, names_alike,
+                                     same_unit, words_before)
 
 _TIMES = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+"
 _PERIOD = (r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上一年|同期"
@@ -27,8 +28,8 @@ _PERIOD = (r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|去�
 _SPAN = r"(?:[一二三四五六七八九十两\d]+年(?:来|间|中)?|近[一二三四五六七八九十两\d]+年(?:来)?)"
 # 是上年的1.6倍 / 为2020年的近4倍 / 比上年增长3.5倍 / 两年增长了两倍 / 翻了两番
 MULTIPLE_RE = re.compile(
-    rf"(?:是|为|相当于|达到|达)(?P<period>{_PERIOD})(?:的)?\s*(?P<approx>近|接近|约|超过|逾)?(?P<number>{_TIMES})倍(?P<more>多|余|以上)?"
-    rf"|(?:(?:比|较)(?P<g_period>{_PERIOD})\s*,?\s*)?(?:{_SPAN}\s*)?(?:共|累计)?增长了?(?P<g_approx>近|接近|约|超过|逾)?"
+    rf"(?:是|为|相当于|达到|达)(?P<period>{_PERIOD})(?:的)?(?:水平|规模|总量)?(?:的)?\s*(?P<approx>近|接近|约|超过|逾)?(?P<number>{_TIMES})倍(?P<more>多|余|以上)?"
+    rf"|(?:(?:比|较)(?P<g_period>{_PERIOD})\s*,?\s*)?(?:{_SPAN}\s*)?(?:共|累计)?(?:增长|增加|提高|提升|扩大)了?(?P<g_approx>近|接近|约|超过|逾)?"
     rf"(?P<g_number>{_TIMES})倍(?P<g_more>多|余|以上)?"
     rf"|(?:(?:比|较)(?P<d_period>{_PERIOD})\s*,?\s*)?(?:{_SPAN}\s*)?(?:实现)?翻了?(?P<doublings>一|两|二|三|四|\d)?番"
 )
@@ -59,13 +60,17 @@ def multiples_apart(text, figures, starts: list[int], taken: set[int]) -> list[t
         if TARGET_RE.search(norm, clause_start, match.start()):
             continue  # 力争翻番 / 再翻一番: a target
         at = bisect_left(starts, match.start())
-        before = [f for f in figures[max(0, at - _MAX_BACK) : at] if f.start >= sentence_start and is_quantity(f)]
-        if not before or match.start() - before[-1].end > _REACH or not _GAP_RE.fullmatch(norm, before[-1].end, match.start()):
-            continue  # …,农村网络零售额增长了4倍: the multiple of another subject
         period = match.group("period") or match.group("g_period") or match.group("d_period") or ""
         period = re.sub(r"\s+", "", period)
         if period in ("原来", "过去"):
             continue  # 原来 is read where the values are written 由…到…
+        after = None if period and not _BASE_LABELS.match(period) else _values_after(text, figures, match, at, sentence_end)
+        if after is not None:
+            found.append((*after, match, False))
+            continue
+        before = [f for f in figures[max(0, at - _MAX_BACK) : at] if f.start >= sentence_start and is_quantity(f)]
+        if not before or match.start() - before[-1].end > _REACH or not _GAP_RE.fullmatch(norm, before[-1].end, match.start()):
+            continue  # …,农村网络零售额增长了4倍: the multiple of another subject
         reading = _base_after(text, figures, match, before[-1], period, sentence_end)
         if reading is None:
             reading = _pair_before(text, before, period, sentence_start)
@@ -161,3 +166,26 @@ def _earlier(text, old: Figure, new: Figure, old_floor: int, new_floor: int) -> 
         return label_of(text, new, new_floor) == "now"
     old_years, new_years = _YEAR_RE.findall(words_before(text, old, old_floor)), _YEAR_RE.findall(words_before(text, new, new_floor))
     return bool(old_years and new_years) and int(old_years[-1]) < int(new_years[-1])
+
+
+def _values_after(text, figures, match: re.Match, at: int, sentence_end: int) -> tuple[Figure, Figure] | None:
+    """为上年的1.5倍,达到M(上年N): the value and its base after the multiple, the multiple
+    opening its clause with a name before it and no value."""
+    norm = text.norm
+    clause_start = text.clause_span(match.start())[0]
+    if at and figures[at - 1].end > clause_start:
+        return None
+    index = at
+    while index < len(figures) and figures[index].start < match.end():
+        index += 1
+    if index + 1 >= len(figures):
+        return None
+    new, old = figures[index], figures[index + 1]
+    if old.start >= sentence_end or not is_quantity(new) or not is_quantity(old) or not same_unit(new, old):
+        return None
+    if not VALUE_AFTER_RE.fullmatch(norm, match.end(), new.number_start):
+        return None
+    base = BASE_AFTER_VALUE_RE.fullmatch(norm, new.end, old.number_start)
+    if base is None or not closes_base(norm, old, bool(base.group("open"))):
+        return None
+    return old, new

@@ -38,8 +38,8 @@ from auditor.lexicon import (
 from auditor.model import Analysis
 from auditor.multiple_bases import TARGET_RE, multiples_apart
 from auditor.spans import Text, ends_with
-from auditor.spread_changes import (PART_OF_YEAR_RE, QUANTITY_KINDS, names_alike, same_period, spread_changes, year_base_changes,
-                                     year_before)
+from auditor.spread_changes import (PART_OF_YEAR_RE, QUANTITY_KINDS, changes_stated_first, names_alike, same_period, spread_changes,
+                                     stated_before_from, year_base_changes, year_before)
 from auditor.trend_words import paces_in_words, trends_after_values
 from auditor.unit_slip import unit_slip
 
@@ -2479,6 +2479,8 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
         if not to:
             continue
         stated, stated_word = _stated_after(figures, norm, new, sentence_end, end)
+        if stated is None:  # 增长12.1%,由上年的29.8万人次增至32.6万人次
+            stated, stated_word = stated_before_from(text, figures, old)
         multiple = None if stated is not None else _multiple_after(norm, end, sentence_end)
         found.append(Change(old, new, to.group("word") or "", stated, stated_word, old.start, end, multiple,
                             norm[new.end : end]))
@@ -2504,6 +2506,8 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(Change(old, new, "", stated, word, new.start, stated.end)
                  for old, new, stated, word in year_base_changes(text, figures, claimed, earlier_like))
+    found.extend(Change(old, new, "", stated, word, stated.start, old.end)
+                 for old, new, stated, word in changes_stated_first(text, figures, claimed))
     found.extend(_vague_changes(text, figures, earlier_like))
     found.extend(_changes_from_difference(text, figures))
     claimed = {change.stated.index for change in found if change.stated is not None}
@@ -2588,7 +2592,7 @@ _BASE_PERIOD = r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|
 _BASE_MULTIPLE_HEAD_RE = re.compile(
     rf"^\s*[,,]?\s*(?:(?P<is>是|为|达到|达|相当于)|(?P<than>比|较)){_BASE_PERIOD}(?:的)?\s*(?P<open>\()?\s*$")
 _BASE_MULTIPLE_TAIL_RE = re.compile(
-    rf"\s*(?P<close>\))?\s*(?:(?P<of>的){_TIMES_QUALIFIED}|[,,]?\s*(?:增长了?{_TIMES_QUALIFIED.replace('?P<', '?P<g_')}"
+    rf"\s*(?P<close>\))?\s*(?:(?P<of>的){_TIMES_QUALIFIED}|[,,]?\s*(?:(?:增长|增加|提高|提升|扩大)了?{_TIMES_QUALIFIED.replace('?P<', '?P<g_')}"
     r"|(?:实现)?翻了?(?P<doublings>一|两|二|三|\d)?番))"
 )
 
@@ -2662,7 +2666,7 @@ _BASE_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期)"
 _CHANGE_OF_NEW_RE = re.compile(
     r"^\s*(?:[,,、]\s*)?"
     rf"(?:(?:同比|环比|(?:比|较){_BASE_WORDS}|与{_BASE_WORDS}相比)\s*(?:[,,]\s*)?)?"
-    rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
+    rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<word_rate>增幅|增速|增长率|降幅|下降率)(?:为|达|达到|是)?)\s*$"
 )
 # …增长p%,上年为N / (上年同期为N) / ;去年同期为N: the base after the change
 _BASE_AFTER_RE = re.compile(
@@ -2698,13 +2702,13 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
                 and (not base.group("bare") or _CLAUSE_END_RE.match(norm, following.end))):
             if _YEAR_ON_YEAR_RE.search(norm, new.end, stated.number_start) and _names_another_year(norm, base.group(0), new, sentence_start):
                 continue  # 同比增长18.9%,2019年为…: a year further back, not the base of 同比
-            found.append(Change(following, new, "", stated, says.group("word"), new.start, following.end))
+            found.append(Change(following, new, "", stated, says.group("word") or says.group("word_rate"), new.start, following.end))
             continue
         if _BASE_BEFORE_RE.search(norm, max(sentence_start, new.number_start - _YEAR_WORDS_REACH), new.number_start):
             continue  # the sentence names its own base (上年…为N,同比增长p%: N is the base)
         listed = _base_in_list_after(text, figures, new, stated, sentence_end)
         if listed is not None:
-            found.append(Change(listed, new, "", stated, says.group("word"), new.start, stated.end))
+            found.append(Change(listed, new, "", stated, says.group("word") or says.group("word_rate"), new.start, stated.end))
             continue
         old = _base_in_sentence_before(text, figures, new, sentence_start)
         if old is None:
@@ -2712,7 +2716,7 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
                 report_year = _title_year(norm)
             old = _base_of_the_year_before(text, figures, new, sentence_start, report_year)
         if old is not None:
-            found.append(Change(old, new, "", stated, says.group("word"), new.start, stated.end, inferred=True))
+            found.append(Change(old, new, "", stated, says.group("word") or says.group("word_rate"), new.start, stated.end, inferred=True))
     return found
 
 
@@ -3016,7 +3020,7 @@ _MULTIPLE_RE = re.compile(
     r"[^,;。\d]{0,6}?(?:[,,]\s*(?:数量|总量|规模|总额|总数|总值)?(?:同比|(?:比|较)(?:上年|去年|原来))?"
     r"(?:[一二两三四五六七八九十\d]+年(?:来|间|中)?|近[一二两三四五六七八九十\d]+年(?:来)?)?(?:实现了?|已经?|均|共|累计|整整)?)?"
     r"(?:翻了?(?P<doublings>一|两|二|三|四|\d)?番"
-    rf"|增长了?(?P<grown>{_TIMES_QUALIFIED})"
+    rf"|(?:增长|增加|提高|提升|扩大)了?(?P<grown>{_TIMES_QUALIFIED})"
     rf"|(?:达到|是|为)(?:原来|过去|上年|去年|此前|改革前)的(?P<times>(?P<t_approx>近|接近|约|超过|逾)?"
     rf"(?P<t_number>{_TIMES})倍(?P<t_more>多|余|以上)?))"
 )

@@ -289,3 +289,63 @@ def year_base_changes(text, figures, claimed: set[int], earlier_like) -> list[tu
             continue
         found.append((old, new, stated, tail.group("word") or tail.group("rate")))
     return found
+
+
+# 同比增长p%,达到M(上年N) / 比上年增长p%,达M,上年为N: the change first, then the value and its base
+_CHANGE_BEFORE_RE = re.compile(
+    rf"(?:同比|(?:比|较){_BASES}|与{_BASES}相比\s*,?)\s*(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|增速|增长率|降幅)(?:为|达|达到)?)\s*$"
+)
+VALUE_AFTER_RE = re.compile(r"\s*,\s*(?:总量|规模|总额|总数)?(?:达到|达|为|增至|降至|增加到|减少到|实现|完成|共)?\s*")
+BASE_AFTER_VALUE_RE = re.compile(rf"\s*(?:(?P<open>\()|,)\s*{_BASES}(?:为|是|:)?\s*")
+
+
+def changes_stated_first(text, figures, claimed: set[int]) -> list[tuple[Figure, Figure, Figure, str]]:
+    norm = text.norm
+    found = []
+    for stated in figures:
+        if stated.kind != "percent" or stated.index in claimed or stated.index + 2 >= len(figures):
+            continue
+        sentence_start, sentence_end = text.sentence_span(stated.start)
+        says = _CHANGE_BEFORE_RE.search(norm, max(sentence_start, stated.number_start - _ALONE_REACH), stated.number_start)
+        if says is None:
+            continue
+        new, old = figures[stated.index + 1], figures[stated.index + 2]
+        if old.start >= sentence_end or not is_quantity(new) or not is_quantity(old) or not same_unit(new, old):
+            continue
+        if not VALUE_AFTER_RE.fullmatch(norm, stated.end, new.number_start):
+            continue
+        base = BASE_AFTER_VALUE_RE.fullmatch(norm, new.end, old.number_start)
+        if base is None or not closes_base(norm, old, bool(base.group("open"))):
+            continue
+        found.append((old, new, stated, says.group("word") or says.group("rate")))
+    return found
+
+
+def closes_base(norm: str, old: Figure, bracketed: bool) -> bool:
+    """(上年N) closed by its bracket; ,上年为N ending its clause."""
+    after = norm[old.end : old.end + 1]
+    return after == ")" if bracketed else after in (",", "。", ";", "")
+
+
+# 增长12.1%,由上年的29.8万人次增至32.6万人次: the change said before its from/to values
+_STATED_BEFORE_FROM_RE = re.compile(r"\s*,\s*(?:由|从)")
+_WORD_BEFORE_STATED_RE = re.compile(
+    rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|增速|增长率|降幅)(?:为|达|达到)?)\s*$"
+)
+
+
+def stated_before_from(text, figures, old: Figure) -> tuple[Figure | None, str]:
+    """The percent change right before 由/从 old, said with its direction word; (None, "") if none."""
+    if not old.index:
+        return None, ""
+    stated = figures[old.index - 1]
+    sentence_start, _ = text.sentence_span(old.start)
+    norm = text.norm
+    if stated.kind != "percent" or stated.start < sentence_start or old.number_start - stated.end > 12:
+        return None, ""
+    if not _STATED_BEFORE_FROM_RE.match(norm, stated.end) or _STATED_BEFORE_FROM_RE.match(norm, stated.end).end() > old.number_start:
+        return None, ""
+    says = _WORD_BEFORE_STATED_RE.search(norm, max(sentence_start, stated.number_start - 8), stated.number_start)
+    if says is None:
+        return None, ""
+    return stated, says.group("word") or says.group("rate")
