@@ -729,7 +729,15 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
             frame = event.group(0) if event else ""
         elif _PER_HEAD_SUBJECT_RE.search(subject) and not _EVENT_FRAME_RE.search(frame):
             frame = ""  # 全村经济总收入66.16万元,农民人均纯收入2186元: the village's, not the total's
+    if _RUNNING_DEED_RE.search(head) and not _YEAR_SAID_RE.search(prefix):
+        # 全县累计筛查809人 and 全年筛查816人: every year's deeds and this year's (全年累计 is the year's;
+        # 累计达到 a stock, as it stands)
+        frame += "累计"
     return (subject + thing, events_of, figure.base_unit, figure.kind, frame)
+
+
+_RUNNING_DEED_RE = re.compile(r"累计(?!达到|达|为|有|共|\s*$)")
+_YEAR_SAID_RE = re.compile(r"全年|年内|今年|本年|当年|一年来|(?:19|20)\d{2}\s*年|季度|半年|\d+\s*月")
 
 
 # …新建基层工会联合会11个,目前全县工会会员6.82万人: a clause that opens on the place as it stands

@@ -47,10 +47,17 @@ _DEED_VERBS = (
     "认定", "命名", "表彰", "评选", "推荐", "申报", "获批", "立案", "结案", "破获", "抓获", "侦破", "起诉", "减免",
     "兑现", "支付", "筹集", "募集", "捐赠", "识别", "认证", "交办", "审批", "批准", "办件", "走访", "参与",
     "参加", "完成", "实现", "解决", "收集", "整理", "移交", "征集", "鉴定", "修复", "数字化", "提供", "吸引", "举行",
+    "摸排", "核查", "清查", "普查", "巡查", "督查", "暗访", "回访", "挂牌", "收储", "认领", "结对", "签订", "备案",
+    "审核", "审查", "核发", "颁发", "换发", "验收", "评估", "调查", "筛查", "体检", "义诊", "诊治", "接诊", "随访",
+    "扣押", "没收", "收缴", "追回", "挽回", "退还", "返还", "清退", "追缴", "补缴", "理赔", "赔付", "报销", "安装",
+    "更换", "维修", "铺设", "硬化", "修建", "修缮", "加固", "栽植", "种植", "补植", "造林", "出栏", "放流", "搬迁",
+    "招收", "录取", "考取", "获得", "荣获", "授予", "创成", "打造", "培养", "引育", "输送", "选派", "派驻", "选聘",
+    "聘用", "招募", "注销", "吊销", "撤销", "关停", "撤并", "开通", "接入", "发布", "编印", "印发", "制作", "播出",
+    "刊发", "刊登", "承接", "办结", "受训", "安排", "下达", "分配", "慰问", "看望", "帮助", "扶持", "孵化", "认定",
 )
 # 服务业, 招聘会, 救助站, 组织部门: a verb that opens a noun is no verb
-_VERB_RE = re.compile("(?:" + "|".join(sorted(_STATE_VERBS + _DEED_VERBS, key=len, reverse=True)) + ")"
-                      r"(?![会业站所室点处办局队员费金款商线区园馆厂器车证]|中心|机构|部门|对象|基地|平台|体系|设备)|辖(?![区市])|^有")
+_VERB_RE = re.compile("(?:" + "|".join(sorted(set(_STATE_VERBS + _DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")"
+                      r"(?![会业站所室点处办局队员费金款商线区园馆厂器车证者生物率量额]|中心|机构|部门|对象|基地|平台|体系|设备|人数|人次|户数)|辖(?![区市])|^有")
 _STATE_VERB_SET = frozenset(_STATE_VERBS + ("辖", "有"))
 _NEW_VERBS = frozenset({"新增", "新建"})
 
@@ -60,6 +67,8 @@ _PLACE_LEVEL_RE = re.compile(r"街道|[国省市州盟县区旗镇乡村]")
 # words that change nothing of what is counted
 _NEUTRAL_RE = re.compile(r"新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|共|均|已经|已|先后|还|的")
 _CUMULATIVE_RE = re.compile(r"累计")
+_SUMMED_RE = re.compile(r"共计|总计|合计|一共|共(?!有)")
+_TOTAL_END_RE = re.compile(r"(?:共计|总计|合计|一共|共)$")
 _YEAR_WORDS_RE = re.compile(r"全年|年内|今年|本年|当年|一年来|今年以来")
 # what a statement must not be: a part, a change, a comparison, a share, a value before a change
 _NOT_A_STATE_RE = re.compile(r"其中|分别|比|较|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|由|从|占|相当于|超出|差|每|以上的|以下的|人均|户均|平均")
@@ -82,7 +91,7 @@ _SIZE_CLASS_RE = re.compile(r"(?:规模|限额|[亿万]元|千万元)以上")
 _EVENT_RE = re.compile(r"(?:开展|举办|组织|举行|召开|实施|参加|参与|承办|启动)[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}?(?:期间|活动|行动)"
                        r"|春节|中秋|国庆|元旦|端午|汛期|疫情")
 # after a number, the noun it counts and what may follow it: nothing, 中 (the group it opens), 均/全部 (all of it)
-_NOUN_AFTER_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:(?:当中|之中|中)$|均|都|全部|全都|悉数|已全部|已经全部|已全|$|(?=已经?[\u4e00-\u9fff]{1,6}?\d)"
+_NOUN_AFTER_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:(?:当中|之中|中)$|均|都|全部|全都|悉数|已全部|已经全部|已全|$|(?=已经?[\u4e00-\u9fff]{1,6}?\d)"
                             r"|(?=(?:按期|按时|及时)?[\u4e00-\u9fff]{1,3}率))")  # 826件信访事项按期办结率: the rate's base, all of them
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 _METRIC_TAIL_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总额|金额|总规模|规模)$")
@@ -91,6 +100,7 @@ _ABBREVIATIONS = (("规上", "规模以上"), ("限上", "限额以上"), ("规�
                   ("专精特新企业", "专精特新中小企业"), ("人大代表议案", "代表议案"), ("人大代表建议", "代表建议"))
 _PERSONS = {"名": "人", "位": "人"}  # 1620名农民 and 1260人: one count of persons
 _TAIL_WINDOW = 40
+_TAIL_END_RE = re.compile(r"[、(\[]")
 _GROUP_MAX = 4  # statements kept per key: a few readings (places, periods) of one noun
 _HEAD_WINDOW = 24
 _FRAME_WINDOW = 60
@@ -105,6 +115,7 @@ class _Reading:
     verb: str  # "" for a bare statement or a verb of state (有, 下辖, 选举产生)
     aspect: str  # "new" (新…, 全年…), "total" (累计…) or ""
     fresh: bool  # 新…, 新增, 新建: what the year added, not what there is
+    summed: bool  # 共, 共计, 合计, 总计: a total said
     level: str  # the place's level (市, 县, 街道) or ""
     frame: str  # the event its sentence names before it, or ""
 
@@ -140,7 +151,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     tail = "".join(norm[figure.end : min(clause_end, figure.end + _TAIL_WINDOW)].split())
     if clause_end > figure.end + _TAIL_WINDOW:
         tail += "\x00"  # the clause goes on: no end of it to read
-    tail = tail.split("、", 1)[0]  # 行政村11个、社区2个: the next item of a list
+    tail = _TAIL_END_RE.split(tail, 1)[0]  # 行政村11个、社区2个 / 1286件(其中…): the next item, a bracket
     unit = _PERSONS.get(figure.base_unit, figure.base_unit)
     if tail.startswith("次") and not unit.endswith("次"):
         unit, tail = unit + "次", tail[1:]  # 126场次: a measure word the extractor reads as 场
@@ -156,20 +167,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     level = levels.pop() if levels else ""
     words = _PLACE_RE.sub("", words)
     words = _strip_end(words)
-    verb, fresh = "", False
-    found = None
-    for found in _VERB_RE.finditer(words):
-        pass
-    if found is not None:
-        verb = found.group(0)
-        before = words[: found.start()]
-        if before.endswith("新"):
-            before, aspect, fresh = before[:-1], aspect or "new", True
-        if verb in _NEW_VERBS:
-            aspect, fresh = aspect or "new", True
-        words = before + words[found.end() :]
-        if verb in _STATE_VERB_SET:
-            verb = ""
+    words, verbs, fresh = _split_verbs(words)
     words = _NEUTRAL_RE.sub("", words).removeprefix("在")  # 在招引的25个项目中
     if tail:
         if words and not modifies_after:
@@ -177,7 +175,11 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
         after = _NOUN_AFTER_RE.match(tail)
         if after is None:
             return None  # 38个项目完成验收: the count of those that did
-        words += after.group(1)
+        noun, verbs_after, _ = _split_verbs(after.group(1))  # 发放的428.9万元稳岗返还资金: 返还 as in 发放稳岗返还资金
+        words, verbs = words + noun, verbs | verbs_after
+    if fresh:
+        aspect = aspect or "new"
+    verb = "+".join(sorted(verbs))
     words = _canonical(words)
     if len(words) < 2:
         return None
@@ -186,13 +188,32 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
                                                  or clause_start - sentence_start <= _FRAME_WINDOW * 2
                                                  and _STOCK_LIST_RE.match(norm, sentence_start, clause_start)) \
         else _frame(analysis, figure, sentence_start, clause_start)
-    return _Reading(words, unit, verb, aspect, fresh, level, frame)
+    return _Reading(words, unit, verb, aspect, fresh, _SUMMED_RE.search(head) is not None, level, frame)
+
+
+def _split_verbs(words: str) -> tuple[str, set[str], bool]:
+    """The words without their verbs, the verbs that say what was done (not 有, 下辖, 选举产生) and
+    whether one is said new (新接收, 新增). Every verb goes, wherever it stands: 发放稳岗返还资金 and
+    稳岗返还资金发放总额 read alike."""
+    pieces, verbs, fresh, last = [], set(), False, 0
+    for found in _VERB_RE.finditer(words):
+        piece = words[last : found.start()]
+        if piece.endswith("新"):
+            piece, fresh = piece[:-1], True
+        pieces.append(piece)
+        last = found.end()
+        verb = found.group(0)
+        fresh = fresh or verb in _NEW_VERBS
+        if verb not in _STATE_VERB_SET:
+            verbs.add(verb)
+    pieces.append(words[last:])
+    return "".join(pieces), verbs, fresh
 
 
 def _strip_end(words: str) -> str:
     """全年创业担保贷款发放总额达 → 全年创业担保贷款发放: the fillers and metric nouns off its end."""
     while True:
-        shorter = strip_fillers(_METRIC_TAIL_RE.sub("", strip_fillers(words)))
+        shorter = strip_fillers(_METRIC_TAIL_RE.sub("", _TOTAL_END_RE.sub("", strip_fillers(words))))
         if shorter == words:
             return words
         words = shorter
@@ -226,15 +247,21 @@ def _compatible(a: _Reading, b: _Reading) -> bool:
         return False  # 全市… and 我县…
     if {a.aspect, b.aspect} == {"new", "total"}:
         return False  # 全年新增… and 累计…: this year's and every year's
-    if a.verb == b.verb:
+    verbs_a, verbs_b = set(a.verb.split("+")) - {""}, set(b.verb.split("+")) - {""}
+    if verbs_a == verbs_b:
         # 全年新纳入低保对象200人 and 低保对象共计210人: what the year added is not what there is
-        return bool(a.verb) or a.fresh == b.fresh
+        return bool(verbs_a) or a.fresh == b.fresh
     # 累计培育家庭农场215家 and 家庭农场总计251家: a running total is the stock a bare statement gives;
-    # 全年组织消防演练126场次 and 全年消防演练共计162场次: the year's deeds, with their verb or without
-    bare, done = (a, b) if not a.verb else (b, a)
-    if bare.verb:
+    # 全年组织消防演练126场次 and 全年消防演练共计162场次, 全年新摸排隐患点1452处 and 全年隐患点共1542处:
+    # the year's deeds, with their verb or without (a verb kept in a noun, 稳岗返还资金, is in both)
+    if verbs_a < verbs_b:
+        bare, done, added = a, b, verbs_b - verbs_a
+    elif verbs_b < verbs_a:
+        bare, done, added = b, a, verbs_a - verbs_b
+    else:
         return False
-    return done.aspect == "total" or bare.aspect == done.aspect == "new" and not done.fresh
+    return done.aspect == "total" or bare.aspect == done.aspect == "new" \
+        and (not done.fresh or bare.summed and not _NEW_VERBS & added)
 
 
 def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -362,7 +389,7 @@ _SO_FAR_RE = re.compile(r"今年以来")
 # 规划确定的志书, 规划内志书: a plan's contents named, no target
 # 各项任务圆满完成: tasks said done, no target for the figures after
 _TASK_DONE_RE = re.compile(r"(?:均已|已经|已|都|全部)?(?:圆满|全面|超额|顺利)?完成")
-_PLAN_CONTENTS_RE = re.compile(r"规划(?=确定|内|中|明确|范围)")
+_PLAN_CONTENTS_RE = re.compile(r"规划(?=确定|内|中|明确|范围|许可|局|部门|设计|馆|区)")
 _PLAN_NAMED_RE = re.compile(r"(?:纳入|列入|制定了?|编制了?|修编了?|出台了?)[“”\"]?[\u4e00-\u9fff]{0,8}[“”\"]?[\u4e00-\u9fff]{0,4}$")
 
 
