@@ -124,7 +124,7 @@ _CHANGE_AFTER_RE = re.compile(r"\s*(?:的)?(?:增长|下降|提高|降低|增加
 # 走访企业48家,反映融资难的企业占38.6% / 46个园区中,已实现…的园区覆盖率达93.6%: the share names the
 # counted things' own noun after 的, so it is a share of them
 _NOUN_SHARE_RE = re.compile(
-    r"(?P<head>[\u4e00-\u9fff]{0,6}?)(?:之中|中)?\s*[,:]\s*(?P<words>[^\d,。;:()%]{1,24}?)的(?P<noun>[\u4e00-\u9fff]{2,6}?)"
+    r"(?P<head>[\u4e00-\u9fff]{0,6}?)(?:之中|中)?\s*[,:。]\s*(?P<words>[^\d,。;:()%]{1,24}?)的(?P<noun>[\u4e00-\u9fff]{2,6}?)"
     r"(?:(?:数)?占(?:比)?|(?P<rate>[\u4e00-\u9fff]{0,4}率))(?:为|达|达到|是)?\s*")
 _NOUN_BEFORE_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,6})(?:共|有|数|总数)?\s*$")
 _NOUN_RATE_NAMES = ("覆盖率", "达标率", "合格率", "通过率", "完成率", "占比", "比例", "实现率", "到位率", "满意率", "知晓率", "参与率", "通达率")
@@ -136,7 +136,9 @@ def _noun_sample(analysis, rate: Figure) -> Figure | None:
     sample = analysis.figures[rate.index - 1]
     text, norm = analysis.text, analysis.text.norm
     sentence_start, _ = text.sentence_span(rate.start)
-    if (sample.start < sentence_start or sample.kind != "count" or not sample.exact or sample.multiplier != 1
+    # 本次调查覆盖企业48家。反映融资难的企业占38.6%: the group may close the sentence before
+    reach = text.previous_sentence_start(sentence_start) if sentence_start else sentence_start
+    if (sample.start < reach or sample.kind != "count" or not sample.exact or sample.multiplier != 1
             or sample.decimals or sample.base_unit not in _GROUP_UNITS or not 0 < sample.value <= 100000):
         return None
     between = _NOUN_SHARE_RE.fullmatch(norm, sample.end, rate.number_start)
