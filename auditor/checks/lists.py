@@ -300,6 +300,15 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                               {"stated": analysis.text.original[figure.number_start:figure.end], "found": listed},
                               {"stated": stated, "found": listed, "items": "", "list_position": "enumerated"})
                 continue
+            # 重点抓了四个方面的工作。一是…。二是…。: the sentences after the count's own number them
+            sentences = _enumerated_sentences_after(norm, text, figure) if figure.chinese and stated <= 10 else None
+            if sentences is not None:
+                if sentences != stated:  # read across sentences: a reading, not a certainty
+                    yield Hit(figure.start, figure.end,
+                              {"stated": analysis.text.original[figure.number_start:figure.end], "found": sentences},
+                              {"stated": stated, "found": sentences, "items": "", "list_position": "enumerated"},
+                              severity="warning")
+                continue
             # 解决问题12个:⏎1.…⏎2.…: a count above ten over numbered lines is a total with examples
             below = _enumerated_below(norm, text, figure) if stated <= _BELOW_COUNT_MAX else None
             if below is not None:
@@ -509,6 +518,27 @@ def _enumerated_after(norm: str, text, figure) -> int | None:
         return None
     if _NEXT_LINE_MARKER_RE.match(norm, line_end + 1):
         return None  # the items go on in the lines below
+    return count
+
+
+_SENTENCE_THEN_FIRST_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,12}?。[ \t]*(?=一是)")
+
+
+def _enumerated_sentences_after(norm: str, text, figure) -> int | None:
+    """四个方面的工作。一是…。二是…。三是…: how many 一是, 二是 … open the sentences of the
+    paragraph right after the count's sentence; None when they do not start right after
+    it, or when the list goes on in the next line."""
+    head = _SENTENCE_THEN_FIRST_RE.match(norm, figure.end)
+    if not head:
+        return None
+    _, line_end = text.line_span(figure.start)
+    count = 0
+    for marker in _MARKER_STYLES[0].finditer(norm, head.end(), line_end):
+        if _marker_number(marker.group("n")) != count + 1 or not (count == 0 or norm[marker.start() - 1] in "。;"):
+            break
+        count += 1
+    if count < 2 or _NEXT_LINE_MARKER_RE.match(norm, line_end + 1):
+        return None
     return count
 
 
