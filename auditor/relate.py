@@ -2500,7 +2500,10 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
         new = earlier_like[old.index]
         if compare.group("bracket") and not _right_before_bracket(norm, figures, old, new, compare.start()):
             continue
-        if new is None or new.start < sentence_start or not old.exact:
+        floor = sentence_start  # 新增就业3 468人;上年为3 120人,增长p%: a semicolon joins the two
+        if sentence_start and norm[sentence_start - 1] == ";":
+            floor = text.sentence_span(sentence_start - 1)[0]
+        if new is None or new.start < floor or not old.exact:
             continue
         found.append(Change(old, new, "", stated, tail.group("word") or tail.group("rate"), new.start, stated.end))
     claimed = {change.stated.index for change in found if change.stated is not None}

@@ -76,7 +76,7 @@ def spread_changes(text, figures, claimed: set[int]) -> list[tuple[Figure, Figur
                        or (None if year else _base_in_next_sentence(text, figures, last, stated)))
                 new = last
             else:  # 全县…12.46亿元。上年为10.38亿元。同比增长p%
-                old, new = last, _now_in_sentence_before(text, figures, last, previous_start)
+                old, new = last, now_in_sentence_before(text, figures, last, previous_start)
             if old is None or new is None or not same_period(text, old, new):
                 continue
         else:
@@ -204,7 +204,7 @@ def named_as(name: str, text, *figures: Figure) -> bool:
     return any(core in _NAME_NOISE_RE.sub("", words_before(text, f, text.sentence_span(f.start)[0])) for f in figures)
 
 
-def _now_in_sentence_before(text, figures, base: Figure, sentence_start: int) -> Figure | None:
+def now_in_sentence_before(text, figures, base: Figure, sentence_start: int) -> Figure | None:
     """全县一般公共预算收入12.46亿元。上年为10.38亿元: the one value of the base's unit in the
     sentence before the base's, not itself said to be last year's."""
     if not sentence_start:

@@ -20,17 +20,20 @@ from __future__ import annotations
 import re
 
 from auditor.extract import Figure
-from auditor.spread_changes import base_in_sentence_before, is_quantity, label_of, names_alike, same_unit, words_before, year_before
+from auditor.spread_changes import (base_in_sentence_before, is_quantity, label_of, named_as, names_alike, now_in_sentence_before, same_unit,
+                                     words_before, year_before)
 
 _DEGREE = r"(?:持续|明显|大幅度|大幅|有所|略有|稍有|显著|进一步|逐年|逐步|稳步|继续|小幅|快速|不断)"
 _TREND_WORD = r"下降|减少|下滑|降低|回落|上升|增加|增长|增多|回升|提高|攀升"
 # ,呈下降态势 / ,有所回升 / ,明显增多 / ,同比持续下降: a trend ending its clause, no subject of its own
 _TREND_TAIL_RE = re.compile(
-    r"[^\d,。;()]{0,3}?\s*(?:\)\s*)?,\s*(?:同比|(?:与|比|较)(?:上年|去年)(?:同期)?(?:相比)?\s*,?\s*)?(?:总体|整体)?(?:呈现?|出现)?"
+    r"[^\d,。;()]{0,3}?\s*(?:\)\s*)?(?P<mark>[,。])\s*(?P<name>[\u4e00-\u9fff]{2,8}?(?:起数|人数|件数|次数|户数|数量|总量|总数|数|量)(?=同比|呈|出现|持续|明显|有所|略有|大幅|显著|[下减上增回]))?"
+    r"(?:同比|(?:与|比|较)(?:上年|去年)(?:同期)?(?:相比)?\s*,?\s*)?(?:总体|整体)?(?:呈现?|出现)?"
     rf"{_DEGREE}?(?:呈现?|出现)?(?:稳中有(?P<steady>[降升增减])|(?P<word>(?:{_TREND_WORD})(?:的?(?:态势|趋势|势头))?)"
     r"(?:明显|显著|较快|较多|较大)?)(?=\s*(?:[,。;]|$))"
 )
-_TAIL_REACH = 30
+_TAIL_REACH = 40
+_COUNT_SUFFIX_RE = re.compile(r"(?:起数|人数|件数|次数|户数|数量|总量|总数|数|量)$")
 _MAX_BACK = 12
 
 
@@ -46,7 +49,7 @@ def trends_after_values(text, figures) -> list[tuple[Figure, Figure, str, int, i
     norm = text.norm
     found = []
     for last in figures:
-        if not is_quantity(last) or "," not in norm[last.end : last.end + 5]:
+        if not is_quantity(last) or ("," not in norm[last.end : last.end + 5] and "。" not in norm[last.end : last.end + 5]):
             continue
         following = figures[last.index + 1] if last.index + 1 < len(figures) else None
         if following is not None and following.number_start - last.end <= _TAIL_REACH and same_unit(following, last):
@@ -65,6 +68,9 @@ def trends_after_values(text, figures) -> list[tuple[Figure, Figure, str, int, i
         if pair is None:
             continue
         old, new, inferred = pair
+        if tail.group("name") and not named_as(_COUNT_SUFFIX_RE.sub("", tail.group("name")), text, new, old):
+            continue  # …,死亡人数明显减少: the trend of another metric
+        inferred = inferred or tail.group("mark") == "。"
         found.append((old, new, tail.group("word") or tail.group("steady"), min(old.start, new.start), tail.end(), inferred))
     return found
 
@@ -93,8 +99,9 @@ def _pair(text, figures, last: Figure, sentence_start: int) -> tuple[Figure, Fig
         if not names_alike(words_before(text, old, sentence_start), words_before(text, new, sentence_start)):
             return None
         return old, new, False
-    if last_label == "base":
-        return None
+    if last_label == "base":  # 今年…9起。上年为6起。呈下降趋势。
+        new = now_in_sentence_before(text, figures, last, sentence_start)
+        return (last, new, True) if new is not None else None
     old = base_in_sentence_before(text, figures, last, sentence_start)
     return (old, last, True) if old is not None else None
 
@@ -120,6 +127,8 @@ def paces_in_words(text, figures, starts: list[int]) -> list[tuple[Figure, Figur
         return found
     for pace in _PACE_RE.finditer(norm):
         sentence_start, sentence_end = text.sentence_span(pace.start())
+        if sentence_start and pace.start() - sentence_start <= 2 and norm[sentence_start - 1] in "。;":
+            sentence_start = text.previous_sentence_start(sentence_start)  # …,上年增长5.2%。增速比上年放缓。
         at = bisect_left(starts, pace.start())
         before = [f for f in figures[max(0, at - _PACE_REACH) : at] if f.start >= sentence_start]
         after = [f for f in figures[at : at + _PACE_REACH] if f.end <= sentence_end]
