@@ -1277,11 +1277,15 @@ def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start
         return []  # 上年…占…: a share of last year's whole
     year = _year_of(text, part.start)
     paragraph_start, _ = text.line_span(part.start)
+    people = _household_or_population(named) == "population"
     candidates: list[Figure] = []
     examined = 0
     before = sentence_start if before is None else before  # where the statements end: the share's sentence, or its part
     for total in figures[max(0, part.index - _BASE_LOOKBACK_FIGURES) : part.index][::-1]:
-        if total.start >= before or not _is_quantity(total) or not _same_unit(total, part) or total.value < at_least:
+        if total.start >= before or not _is_quantity(total) or total.value < at_least:
+            continue
+        if not (_same_unit(total, part) or people and total.base_unit == "人" and part.base_unit == "名" and total.kind == part.kind):
+            # 党员38名,占总人口的3.9%: people counted in 名 are of the population in 人
             continue
         examined += 1
         if total.start < sentence_start - _BASE_LOOKBACK_CHARS or examined > _MAX_BASES_EXAMINED or len(candidates) == _MAX_BASES:
