@@ -65,7 +65,7 @@ _NEW_VERBS = frozenset({"新增", "新建"})
 _PLACE_RE = re.compile(r"(?:全|本|我|该)(?:街道|国|省|市|州|盟|县|区|旗|镇|乡|村)|^(?:街道|[市县区旗镇乡村])(?=下辖|共辖|辖|共有|现有|有)|辖区内?")
 _PLACE_LEVEL_RE = re.compile(r"街道|[国省市州盟县区旗镇乡村]")
 # words that change nothing of what is counted
-_NEUTRAL_RE = re.compile(r"新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|共|均|已经|已|先后|还|的")
+_NEUTRAL_RE = re.compile(r"新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|共|均|已经|已|先后|的")
 _CUMULATIVE_RE = re.compile(r"累计")
 _SUMMED_RE = re.compile(r"共计|总计|合计|一共|共(?!有)")
 _TOTAL_END_RE = re.compile(r"(?:共计|总计|合计|一共|共)$")
@@ -118,6 +118,7 @@ class _Reading:
     summed: bool  # 共, 共计, 合计, 总计: a total said
     level: str  # the place's level (市, 县, 街道) or ""
     frame: str  # the event its sentence names before it, or ""
+    named: str = ""  # its name as a message quotes it: 发放稳岗返还资金
 
 
 def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -> _Reading | None:
@@ -167,6 +168,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     level = levels.pop() if levels else ""
     words = _PLACE_RE.sub("", words)
     words = _strip_end(words)
+    named = _NEUTRAL_RE.sub("", words).removeprefix("新").removeprefix("在")  # as the message names it
     words, verbs, fresh = _split_verbs(words)
     words = _NEUTRAL_RE.sub("", words).removeprefix("在")  # 在招引的25个项目中
     if tail:
@@ -177,6 +179,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
             return None  # 38个项目完成验收: the count of those that did
         noun, verbs_after, _ = _split_verbs(after.group(1))  # 发放的428.9万元稳岗返还资金: 返还 as in 发放稳岗返还资金
         words, verbs = words + noun, verbs | verbs_after
+        named += after.group(1)
     if fresh:
         aspect = aspect or "new"
     verb = "+".join(sorted(verbs))
@@ -188,7 +191,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
                                                  or clause_start - sentence_start <= _FRAME_WINDOW * 2
                                                  and _STOCK_LIST_RE.match(norm, sentence_start, clause_start)) \
         else _frame(analysis, figure, sentence_start, clause_start)
-    return _Reading(words, unit, verb, aspect, fresh, _SUMMED_RE.search(head) is not None, level, frame)
+    return _Reading(words, unit, verb, aspect, fresh, _SUMMED_RE.search(head) is not None, level, frame, named)
 
 
 def _split_verbs(words: str) -> tuple[str, set[str], bool]:
@@ -333,8 +336,9 @@ def restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, 
         for reading, figure in found:
             entry = _Entry(reading, figure)
             # a period (a scan of the paragraph) is read only for two values that cannot both hold
-            match = next((other for other in kept if _compatible(other.reading, reading) and base._apart(other.stated, figure)
-                          and base._alike(other.stated, figure) and other.when(analysis, report_year) is not None
+            match = next((other for other in kept if other.stated.value != figure.value and _compatible(other.reading, reading)
+                          and base._alike(other.stated, figure) and base._apart(other.stated, figure)
+                          and other.when(analysis, report_year) is not None
                           and other.when(analysis, report_year) == entry.when(analysis, report_year)), None)
             if match is None:
                 if len(kept) < _GROUP_MAX:
@@ -408,7 +412,7 @@ def _target_said(analysis: Analysis, figure: Figure) -> bool:
 
 
 def _shown_noun(reading: _Reading) -> str:
-    return reading.verb + reading.noun
+    return reading.named if len(reading.named) >= 2 else reading.verb.replace("+", "") + reading.noun
 
 
 CHECKS = (Check("conflict", conflict, base.ConflictParams, frozenset({"metric", "first", "second", "first_line"})),)
