@@ -31,7 +31,7 @@ MULTIPLE_RE = re.compile(
     rf"(?:是|为|相当于|达到|达)(?P<period>{_PERIOD})(?:的)?(?:水平|规模|总量)?(?:的)?\s*(?P<approx>近|接近|约|超过|逾)?(?P<number>{_TIMES})倍(?P<more>多|余|以上)?"
     rf"|(?:(?:比|较)(?P<g_period>{_PERIOD})\s*,?\s*)?(?:{_SPAN}\s*)?(?:共|累计)?(?:增长|增加|提高|提升|扩大)了?(?P<g_approx>近|接近|约|超过|逾)?"
     rf"(?P<g_number>{_TIMES})倍(?P<g_more>多|余|以上)?"
-    rf"|(?:(?:比|较)(?P<d_period>{_PERIOD})\s*,?\s*)?(?:{_SPAN}\s*)?(?:实现)?翻了?(?P<doublings>一|两|二|三|四|\d)?番"
+    rf"|(?:(?:比|较)(?P<d_period>{_PERIOD})\s*,?\s*)?(?:{_SPAN}\s*)?(?:实现)?翻了?(?P<doublings>一|两|二|三|四|\d)?番(?:多|以上)?"
 )
 TARGET_RE = re.compile(r"力争|争取|目标|计划|预计|预期|确保|规划|将|要|再|可望|有望")
 _BASE_AFTER_RE = re.compile(rf"\s*(?:\(\s*|[,;]\s*)(?P<period>{_PERIOD})(?:全年)?(?P<name>[\u4e00-\u9fff]{{0,10}}?)(?:为|是|:)?\s*$")

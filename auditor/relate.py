@@ -2518,6 +2518,8 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     found.extend(_vague_changes(text, figures, earlier_like))
     found.extend(_changes_from_difference(text, figures))
     claimed = {change.stated.index for change in found if change.stated is not None}
+    found.extend(_changes_with_difference_after(text, figures, claimed))
+    claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_with_base_elsewhere(text, figures, claimed))
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_named_by_metric(text, figures, claimed))
@@ -2646,7 +2648,7 @@ _VAGUE_TAIL_RE = re.compile(
     rf"\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?:(?:有所|略有|稍有|明显|大幅|大幅度|显著|均有)"
     rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})(?![\d到至了])"
     rf"|(?:呈现?|出现)(?:持续|明显|较快|逐年|稳步|大幅)?(?P<trend>{DIRECTION_VERB_ALTERNATIVES})的?(?:态势|趋势|势头)"
-    rf"|(?P<bare>{DIRECTION_VERB_ALTERNATIVES})(?=\s*(?:[,,。;]|$)))"
+    rf"|(?P<bare>{DIRECTION_VERB_ALTERNATIVES})了?(?=\s*(?:[,,。;]|$)))"
 )
 
 
@@ -3159,6 +3161,39 @@ def _compared_with_difference(figures, base: Figure, difference: Figure, stated:
     if abs(gap - signed) > slack:
         return None
     return Change(base, new, "", stated, "", new.start, stated.end)
+
+
+# M,增长p%,增加D / M,同比下降p%,减少D: the difference after the rate
+_RATE_THEN_DIFFERENCE_HEAD_RE = re.compile(
+    r"^\s*[,,]\s*(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?(?P<word>增长|下降|增加|减少|提高|降低)了?\s*$")
+_RATE_THEN_DIFFERENCE_RE = re.compile(r"^\s*[,,]\s*(?:净)?(?P<word>增加|减少|增收|减收|多|少)了?\s*$")
+
+
+def _changes_with_difference_after(text, figures, claimed: set[int]) -> list[Change]:
+    """接待游客552.7万人次,增长8.7%,增加66.5万人次: the old value is M − D."""
+    norm = text.norm
+    found = []
+    for stated in figures:
+        if stated.kind != "percent" or stated.index in claimed or not stated.index or stated.index + 1 >= len(figures):
+            continue
+        new, difference = figures[stated.index - 1], figures[stated.index + 1]
+        sentence_start, sentence_end = text.sentence_span(stated.start)
+        if new.start < sentence_start or difference.start >= sentence_end:
+            continue
+        if not _is_quantity(new) or not _is_quantity(difference) or not _same_unit(new, difference):
+            continue
+        says = _RATE_THEN_DIFFERENCE_HEAD_RE.match(norm[new.end : stated.number_start])
+        added = says and _RATE_THEN_DIFFERENCE_RE.match(norm[stated.end : difference.number_start])
+        if not added or not _CLAUSE_END_RE.match(norm, difference.end):
+            continue
+        up = direction_of(says.group("word")) == "up"
+        if up != (direction_of(added.group("word")) == "up" if added.group("word") not in ("多", "少") else added.group("word") == "多"):
+            continue
+        value = new.value - difference.value if up else new.value + difference.value
+        if value <= 0:
+            continue
+        found.append(Change(_derived(difference, new, value), new, "", stated, says.group("word"), new.start, difference.end))
+    return found
 
 
 def _derived(difference: Figure, new: Figure, value) -> Figure:
