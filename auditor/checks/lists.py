@@ -286,9 +286,7 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 else:  # “三个一”:一张卡、一本簿、一个群: each item one of the "ones"
                     alike = all(p.startswith("一") for p in items)
                 if len(items) >= 2 and alike and len(items) != stated and not (open_list and len(items) < stated):
-                    yield Hit(figure.start, figure.end,
-                              {"stated": analysis.text.original[figure.number_start:figure.end], "found": len(items)},
-                              {"stated": stated, "found": len(items), "items": "", "list_position": "after"})
+                    yield _count_hit(analysis, figure, stated, len(items), "after")
             continue
         if listing is None:
             # 组建5支团队:甲、乙、丙、丁 / 三个方面问题:一是…二是… / 任务共三个:一是…
@@ -296,35 +294,25 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             if marked is not None:
                 listed, where = marked, "after"
                 if listed != stated:
-                    yield Hit(figure.start, figure.end,
-                              {"stated": analysis.text.original[figure.number_start:figure.end], "found": listed},
-                              {"stated": stated, "found": listed, "items": "", "list_position": "enumerated"})
+                    yield _count_hit(analysis, figure, stated, listed, "enumerated")
                 continue
             # 重点抓了四个方面的工作。一是…。二是…。: the sentences after the count's own number them
             sentences = _enumerated_sentences_after(norm, text, figure) if figure.chinese and stated <= 10 else None
             if sentences is not None:
                 if sentences != stated:  # read across sentences: a reading, not a certainty
-                    yield Hit(figure.start, figure.end,
-                              {"stated": analysis.text.original[figure.number_start:figure.end], "found": sentences},
-                              {"stated": stated, "found": sentences, "items": "", "list_position": "enumerated"},
-                              severity="warning")
+                    yield _count_hit(analysis, figure, stated, sentences, "enumerated", severity="warning")
                 continue
             # 解决问题12个:⏎1.…⏎2.…: a count above ten over numbered lines is a total with examples
             below = _enumerated_below(norm, text, figure) if stated <= _BELOW_COUNT_MAX else None
             if below is not None:
                 if below != stated:  # read over lines: a reading, not a certainty
-                    yield Hit(figure.start, figure.end,
-                              {"stated": analysis.text.original[figure.number_start:figure.end], "found": below},
-                              {"stated": stated, "found": below, "items": "", "list_position": "below"},
-                              severity="warning")
+                    yield _count_hit(analysis, figure, stated, below, "below", severity="warning")
                 continue
             semicolon = _semicolon_items(norm, text, figure, open_words)
             if semicolon is not None:
                 listed, word = semicolon
                 if listed != stated and not (word in _PARTIAL_WORDS and listed < stated):
-                    yield Hit(figure.start, figure.end,
-                              {"stated": analysis.text.original[figure.number_start:figure.end], "found": listed},
-                              {"stated": stated, "found": listed, "items": "", "list_position": "enumerated"})
+                    yield _count_hit(analysis, figure, stated, listed, "enumerated")
                 continue
             after = _list_after_colon(norm, text, figure, verbs + _CLAUSE_VERBS + _PURPOSE_VERBS)
             listing, where = (after[0], "after") if after else (None, where)
@@ -352,8 +340,15 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             found = min(counts, key=lambda n: abs(n - stated))
         if partial and found < stated:
             continue  # 包括甲、乙: may name only some of them
-        yield Hit(figure.start, figure.end, {"stated": analysis.text.original[figure.number_start:figure.end], "found": found},
-                  {"stated": stated, "found": found, "items": listing, "list_position": where})
+        yield _count_hit(analysis, figure, stated, found, where, items=listing)
+
+
+def _count_hit(analysis: Analysis, figure, stated: int, found: int, position: str, items: str = "",
+               severity: str = "") -> Hit:
+    """称“N个”,所列却有M项, at the count as written."""
+    written = analysis.text.original[figure.number_start : figure.end]
+    return Hit(figure.start, figure.end, {"stated": written, "found": found},
+               {"stated": stated, "found": found, "items": items, "list_position": position}, severity=severity)
 
 
 _CN_NUMERAL = "一二两三四五六七八九十百千"
