@@ -638,10 +638,15 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     said_done = bool(stem) and _DONE_NOW_RE.search(numerator_words) is not None and stem[0] in numerator_words[numerator_words.find("已"):]
     if _narrowed_by_the_rate(rate, numerator_words):
         return None  # 办结…,按期办结率: the rate counts a narrower event than the figure
-    if _counts_event(rate.metric, numerator_words, rate.subject[-4:]) or said_done:
+    # 汛期测试1 198套正常鸣响,鸣响率…: the verb after the count, in its clause (no figure between)
+    _, numerator_clause_end = text.clause_span(numerator.start)
+    verb_after = text.norm[numerator.end : min(numerator_clause_end, numerator.end + 12)]
+    verb_after = "" if any(ch.isdigit() for ch in verb_after) else verb_after
+    named_before = _counts_event(rate.metric, numerator_words, rate.subject[-4:]) or said_done
+    if named_before or stem and stem in verb_after:
         larger = [f for f in same if f.index < numerator.index and f.value >= numerator.value]
-        if larger and not _listed_with(text, larger[-1], numerator):
-            return numerator, larger[-1], True, False
+        if larger and not _listed_with(text, larger[-1], numerator) and (named_before or _near_stated(numerator, larger[-1], rate)):
+            return numerator, larger[-1], True, False  # (the verb after: only a whole near the rate, not 新增186套…)
     return None
 
 
