@@ -110,8 +110,8 @@ def _pair(text, figures, rate: Figure, numerator_name: str, denominator_name: st
     """The nearest figure before the rate named by each name (and not by the other), both of one unit."""
     sentence_start, sentence_end = text.sentence_span(rate.start)
     reach = text.previous_sentence_start(sentence_start)
-    # 存款余额…;贷款余额…。存贷比为…: a ; splits the sentence before, within the rate's paragraph
-    reach = max(text.line_span(rate.start)[0], min(reach, text.previous_sentence_start(reach) if reach else reach))
+    # 存款余额…;贷款余额…。存贷比为…: a ; splits the sentence before; or each on its own line: two sentences back
+    reach = min(reach, text.previous_sentence_start(reach) if reach else reach)
     numerator, denominator = _named_figures(text, reversed(figures[max(0, rate.index - _LOOKBACK_FIGURES) : rate.index]),
                                             reach, len(text.norm), numerator_name, denominator_name)
     if (numerator is None or denominator is None) and not text.norm[sentence_start : rate.number_start].count("。"):
