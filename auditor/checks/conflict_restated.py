@@ -73,7 +73,7 @@ _YEAR_WORDS_RE = re.compile(r"全年|年内|今年|本年|当年|一年来|今�
 # what a statement must not be: a part, a change, a comparison, a share, a value before a change
 _NOT_A_STATE_RE = re.compile(r"其中|分别|比|较|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|由|从|占|相当于|超出|差|每|以上的|以下的|人均|户均|平均")
 # a value said to be revised, estimated, planned or approximate: two of those may differ
-_HEDGED_RE = re.compile(r"可以|可望|有望|能够|修正|更正|订正|核实|核定|核准|核减|核增|调整|实为|应为|有误|纠正|初步|预计|快报|预期|目标|力争|确保|争取|计划|拟|预算|约|近|大约|左右|估算|测算")
+_HEDGED_RE = re.compile(r"可以|可望|有望|能够|修正|更正|订正|核实|核定|核准|核减|核增|调整|实为|应为|有误|纠正|初步|预计|快报|预期|目标|力争|确保|争取|计划|拟|预算|估算|测算")
 _ANAPHORA_RE = re.compile(r"这些|这个|这项|这批|该|上述|此项|此类|前述|以上")  # 该村: which village, said before
 # 完工的有十四个, 达标的共有12家: the count of those that did, a part of what was named before
 _THOSE_THAT_RE = re.compile(r"的(?:共有|有|达到|达|为|是|占)$")
@@ -272,11 +272,28 @@ def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     but for two statements under headings naming two subjects (一、县人民医院 … 二、县中医院)."""
     hits = list(base.conflict(analysis, rule))
     spans = {(hit.start, hit.end) for hit in hits}
-    hits += restated_conflicts(analysis, rule, base._only_year(analysis, rule), spans)
+    report_year = base._only_year(analysis, rule) or _title_year(analysis, rule)
+    hits += restated_conflicts(analysis, rule, report_year, spans)
     if hits:
         headings = _subject_headings(analysis.text.norm)
         hits = [hit for hit in hits if not _under_two_subjects(headings, hit)]
     yield from sorted(hits, key=lambda hit: hit.start)
+
+
+def _title_year(analysis: Analysis, rule: Rule) -> str | None:
+    """The one year a document's title names (某县2024年工作总结): its 全年 is that year, whatever
+    other year (2025年工作安排) the document names."""
+    state = analysis.state(rule.id + ":title_year")
+    if "year" not in state:
+        title = base._title_line(analysis)
+        norm = analysis.text.norm
+        start = len(norm) - len(norm.lstrip())
+        years = set(_TITLE_YEAR_RE.findall(norm[start : norm.find("\n", start)])) if title is not None else set()
+        state["year"] = f"{years.pop()}年" if len(years) == 1 else None
+    return state["year"]
+
+
+_TITLE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 # a heading line that names whose figures follow: a place or an institution
