@@ -39,7 +39,7 @@ from auditor.model import Analysis
 from auditor.multiple_bases import TARGET_RE, multiples_apart
 from auditor.spans import Text, ends_with
 from auditor.spread_changes import (PART_OF_YEAR_RE, QUANTITY_KINDS, changes_stated_first, names_alike, same_period, spread_changes,
-                                     stated_before_from, year_base_changes, year_before)
+                                     part_against_whole, stated_before_from, year_base_changes, year_before)
 from auditor.trend_words import paces_in_words, trends_after_values
 from auditor.unit_slip import unit_slip
 
@@ -2546,7 +2546,7 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
                  for old, new, word, start, end, inferred in trends_after_values(text, figures))
     found.extend(Change(old, new, word, None, "", start, end)
                  for old, new, word, start, end, _ in paces_in_words(text, figures, [f.start for f in figures]))
-    return found
+    return [change for change in found if not part_against_whole(text, change.old, change.new)]
 
 
 # 全年生猪出栏41.26万头;上年出栏量为38.04万头,今年增长6.2%: a base that names its metric, opening its

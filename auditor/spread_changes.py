@@ -349,3 +349,20 @@ def stated_before_from(text, figures, old: Figure) -> tuple[Figure | None, str]:
     if says is None:
         return None, ""
     return stated, says.group("word") or says.group("rate")
+
+
+_WHOLE_YEAR_BASE_RE = re.compile(r"(?:上年|去年|上一年)(?!同期)")
+
+
+def part_against_whole(text, old: Figure, new: Figure) -> bool:
+    """一季度…M against 上年为N / 上年全年为N: a part of this year against the whole of the last;
+    not 去年同期, nor a base naming the same part (上年1—9月)."""
+    norm = text.norm
+    new_words = norm[max(text.sentence_span(new.start)[0], new.number_start - _WORDS_REACH) : new.number_start]
+    new_parts = set(PART_OF_YEAR_RE.findall(new_words))
+    if not new_parts or old.derived:
+        return False
+    old_words = words_before(text, old, text.sentence_span(old.start)[0])
+    if "同期" in old_words or set(PART_OF_YEAR_RE.findall(old_words)) == new_parts:
+        return False
+    return bool(_WHOLE_YEAR_BASE_RE.search(old_words))
