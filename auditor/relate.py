@@ -2396,6 +2396,9 @@ def _hard_break(text, position: int) -> bool:
     return index < len(text.sentence_ends) and text.sentence_ends[index] == position
 
 
+_SUB_ROW_RE = re.compile(r"[ \t]*(?:其中|内含|含|包括)\s*:?")
+
+
 def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
     """A list spread over lines, each with one figure, closed by a 合计 line:
     城关镇12座; / 东坝镇8座; / 合计28座。"""
@@ -2425,8 +2428,10 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
             if _SUBTOTAL_WORD_RE.search(norm, previous_start, alike[0].number_start):
                 parts = []  # 小计 / 1-2月累计 among the lines: which lines it covers is not said
                 break
-            parts.append(alike[0])
             line_end = previous_start - 1
+            if _SUB_ROW_RE.match(norm, previous_start):
+                continue  # 其中:完全小学 28 under 小学 36: a part of the line above, not an item
+            parts.append(alike[0])
         if len(parts) >= 2:
             parts.reverse()
             found.append(PartsTotal(total, tuple(parts), tuple(f.subject for f in parts), True, "total_line"))
