@@ -148,6 +148,10 @@ def _base_a_sentence_before(text, figures, before: list[Figure], period: str, se
     previous_start = text.previous_sentence_start(sentence_start)
     candidates = [f for f in figures[max(0, new.index - 1 - 12) : new.index]
                   if previous_start <= f.start < sentence_start and same_unit(f, new)]
+    if not candidates and previous_start:  # over a sentence with no value of the unit
+        previous_start, sentence_between = text.previous_sentence_start(previous_start), previous_start
+        candidates = [f for f in figures[max(0, new.index - 1 - 12) : new.index]
+                      if previous_start <= f.start < sentence_between and same_unit(f, new)]
     if len(candidates) != 1 or not is_quantity(candidates[0]):
         return None
     old = candidates[0]

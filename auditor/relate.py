@@ -38,8 +38,9 @@ from auditor.lexicon import (
 from auditor.model import Analysis
 from auditor.multiple_bases import TARGET_RE, multiples_apart
 from auditor.spans import Text, ends_with
-from auditor.spread_changes import (PART_OF_YEAR_RE, QUANTITY_KINDS, changes_stated_first, names_alike, same_period, spread_changes,
-                                     part_against_whole, stated_before_from, year_base_changes, year_before)
+from auditor.spread_changes import (PART_OF_YEAR_RE, QUANTITY_KINDS, base_in_sentence_before, changes_stated_first, names_alike,
+                                     part_against_whole, same_period, spread_changes, stated_before_from, year_base_changes,
+                                     year_before)
 from auditor.trend_words import paces_in_words, trends_after_values
 from auditor.unit_slip import unit_slip
 
@@ -3002,31 +3003,10 @@ def _base_in_list_after(text, figures, new: Figure, stated: Figure, sentence_end
 
 
 def _base_in_sentence_before(text, figures, new: Figure, sentence_start: int) -> Figure | None:
-    """The one value of new's unit in the sentence before, said to be last year's (上年为N)."""
-    if not sentence_start:
-        return None
-    previous_start = text.previous_sentence_start(sentence_start)
-    norm = text.norm
-    candidates = []
-    for index in range(new.index - 1, max(-1, new.index - 1 - _MAX_SCOPE), -1):
-        figure = figures[index]
-        if figure.start >= sentence_start:
-            if _same_unit(figure, new):
-                return None  # another value of its unit before it in its own sentence
-            continue
-        if figure.start < previous_start:
-            break
-        if _same_unit(figure, new):
-            candidates.append(figure)
-    if len(candidates) != 1 or not candidates[0].exact:
-        return None
-    base = candidates[0]
-    clause_start, _ = text.clause_span(base.start)
-    base_head = norm[max(clause_start, previous_start) : base.number_start]
-    if not _BASE_BEFORE_RE.search(base_head) and not year_before(base_head, norm[sentence_start : new.number_start]):
-        return None
-    new_head = norm[max(text.clause_span(new.start)[0], sentence_start) : new.number_start]
-    return base if names_alike(base_head, new_head) and same_period(text, base, new) else None
+    """The one value of new's unit in the sentence before (or two back, over a sentence with
+    none of the unit), said to be last year's (上年为N), of the same period."""
+    base = base_in_sentence_before(text, figures, new, sentence_start)
+    return base if base is not None and same_period(text, base, new) else None
 
 
 

@@ -144,11 +144,13 @@ def _pair_in_sentence(text, figures, last: Figure, sentence_start: int) -> tuple
 
 
 def base_in_sentence_before(text, figures, new: Figure, sentence_start: int, year: str = "") -> Figure | None:
-    """The one value of new's unit in the sentence before new's, said to be last year's
-    (上年为N, 上年同期,…N) or the year before the one new's sentence names."""
+    """The one value of new's unit in the sentence before new's (or the one before that, when
+    the sentence between holds none of the unit), said to be last year's (上年为N, 上年同期,…N)
+    or the year before the one new's sentence names."""
     if not sentence_start:
         return None
     previous_start = text.previous_sentence_start(sentence_start)
+    floor = text.previous_sentence_start(previous_start) if previous_start else 0
     norm = text.norm
     candidates = []
     for index in range(new.index - 1, max(-1, new.index - 1 - _MAX_BACK), -1):
@@ -158,7 +160,9 @@ def base_in_sentence_before(text, figures, new: Figure, sentence_start: int, yea
                 return None  # another value of its unit before it in its own sentence
             continue
         if figure.start < previous_start:
-            break
+            if candidates or figure.start < floor:
+                break
+            previous_start = text.sentence_span(figure.start)[0]  # the sentence between holds none of the unit
         if same_unit(figure, new):
             candidates.append(figure)
     if len(candidates) != 1 or not candidates[0].exact:
