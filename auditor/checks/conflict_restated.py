@@ -67,6 +67,10 @@ _PLACE_LEVEL_RE = re.compile(r"街道|[国省市州盟县区旗镇乡村]")
 # words that change nothing of what is counted
 _NEUTRAL_RE = re.compile(r"新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|共|均|已经|已|先后|的")
 _CUMULATIVE_RE = re.compile(r"累计")
+_STATE_OPENING_RE = re.compile(r"^(?:现有|拥有|实有|下辖|共辖|辖|有)")
+# 县政协十二届一次会议选举产生…: the meeting that elected, no part of what it elected
+_ELECTING_BODY_RE = re.compile(r"[\u4e00-\u9fff]*(?:会议|大会|全会)$")
+_ELECTED = frozenset({"选举产生", "产生", "选出", "当选"})
 _SUMMED_RE = re.compile(r"共计|总计|合计|一共|共(?!有)")
 _TOTAL_END_RE = re.compile(r"(?:共计|总计|合计|一共|共)$")
 _YEAR_WORDS_RE = re.compile(r"全年|年内|今年|本年|当年|一年来|今年以来")
@@ -162,13 +166,13 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", ""))))
     aspect = "new" if _YEAR_WORDS_RE.search(head) else "total" if _CUMULATIVE_RE.search(words) else ""
     words = _CUMULATIVE_RE.sub("", words)
-    levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if _PLACE_LEVEL_RE.search(m.group(0))}
+    levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if not m.group(0).startswith("辖区")}
     if len(levels) > 1:
         return None
     level = levels.pop() if levels else ""
     words = _PLACE_RE.sub("", words)
     words = _strip_end(words)
-    named = _NEUTRAL_RE.sub("", words).removeprefix("新").removeprefix("在")  # as the message names it
+    named = _STATE_OPENING_RE.sub("", _NEUTRAL_RE.sub("", words).removeprefix("新").removeprefix("在"))  # as a message names it
     words, verbs, fresh = _split_verbs(words)
     words = _NEUTRAL_RE.sub("", words).removeprefix("在")  # 在招引的25个项目中
     if tail:
@@ -203,6 +207,8 @@ def _split_verbs(words: str) -> tuple[str, set[str], bool]:
         piece = words[last : found.start()]
         if piece.endswith("新"):
             piece, fresh = piece[:-1], True
+        if found.group(0) in _ELECTED:
+            piece = _ELECTING_BODY_RE.sub("", piece)
         pieces.append(piece)
         last = found.end()
         verb = found.group(0)
