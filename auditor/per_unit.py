@@ -64,7 +64,7 @@ def find_per_unit(analysis: Analysis) -> list[Ratio]:
         reading = None
         if figure.kind == "per100k":
             reading = _per_100k(text, figures, figure)
-        elif figure.kind == "count":
+        elif figure.kind in ("count", "area"):  # 每万人口拥有公共文化设施面积1 260平方米: an area per head too
             reading = _per_thousand(text, figures, figure)
         elif figure.kind == "permille":
             reading = _per_thousand_people_rate(text, figures, figure)
@@ -118,7 +118,7 @@ def _per_thousand(text, figures, figure: Figure) -> Ratio | None:
     noun = words.group("noun").removesuffix("数")
     candidates = _sentence_before(text, figures, figure, previous=True)
     bracketed = _in_bracket_after(text, figures, figure)  # …约72人(全县卫生技术人员2 413人)
-    counts = [f for f in candidates + bracketed if f.kind == "count" and f.base_unit == figure.base_unit and f.exact
+    counts = [f for f in candidates + bracketed if f.kind == figure.kind and f.base_unit == figure.base_unit and f.exact
               and noun[-2:] in _label(text, f) and "每" not in _label(text, f)]
     if words.group("who") == "户":  # 每百户拥有家用汽车45辆: over the households
         people = [f for f in candidates if f.kind == "count" and f.base_unit == "户" and f.exact and f.value > 0
@@ -144,7 +144,7 @@ def _per_thousand_apart(text, figures, figure: Figure, noun: str, factor: int) -
     sentences of their own (two before it, one after). Read only when one value of
     each is stated there: a warning."""
     window = _sentences_around(text, figures, figure)
-    counts = [f for f in window if f.kind == "count" and _same_count_unit(f, figure) and f.exact and f.value > 0
+    counts = [f for f in window if f.kind == figure.kind and _same_count_unit(f, figure) and f.exact and f.value > 0
               and f is not figure and noun[-2:] in _label(text, f) and not _PER_WORD_RE.search(_label(text, f))
               and not _CHANGE_NEAR_RE.search(_label(text, f)[-8:])]
     people = [f for f in _populations(text, window) if f not in counts]
