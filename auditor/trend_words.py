@@ -24,7 +24,7 @@ from auditor.spread_changes import (base_in_sentence_before, is_quantity, label_
                                      words_before, year_before)
 
 _DEGREE = r"(?:持续|明显|大幅度|大幅|有所|略有|稍有|显著|进一步|逐年|逐步|稳步|继续|小幅|快速|不断)"
-_TREND_WORD = r"下降|减少|下滑|降低|回落|上升|增加|增长|增多|回升|提高|攀升"
+_TREND_WORD = r"下降|减少|下滑|降低|回落|上升|增加|增长|增多|回升|提高|提升|攀升"
 # ,呈下降态势 / ,有所回升 / ,明显增多 / ,同比持续下降: a trend ending its clause, no subject of its own
 _TREND_TAIL_RE = re.compile(
     r"[^\d,。;()]{0,3}?\s*(?:\)\s*)?(?P<mark>[,。])\s*(?P<name>[\u4e00-\u9fff]{2,8}?(?:起数|人数|件数|次数|户数|数量|总量|总数|数|量)(?=同比|呈|出现|持续|明显|有所|略有|大幅|显著|[下减上增回]))?"
@@ -49,10 +49,10 @@ def trends_after_values(text, figures) -> list[tuple[Figure, Figure, str, int, i
     norm = text.norm
     found = []
     for last in figures:
-        if not is_quantity(last) or ("," not in norm[last.end : last.end + 5] and "。" not in norm[last.end : last.end + 5]):
+        if not _level(text, last) or ("," not in norm[last.end : last.end + 5] and "。" not in norm[last.end : last.end + 5]):
             continue
         following = figures[last.index + 1] if last.index + 1 < len(figures) else None
-        if following is not None and following.number_start - last.end <= _TAIL_REACH and same_unit(following, last):
+        if following is not None and following.number_start - last.end <= _TAIL_REACH and same_unit(following, last) and _level(text, following):
             then_base = _TREND_THEN_BASE_RE.fullmatch(norm, last.end, following.number_start)
             after = norm[following.end : following.end + 1]
             if then_base is not None and following.exact:
@@ -75,6 +75,13 @@ def trends_after_values(text, figures) -> list[tuple[Figure, Figure, str, int, i
     return found
 
 
+def _level(text, figure: Figure) -> bool:
+    """A count or amount, or a rate as a level (合格率96.2%), not a change (增长5.2%)."""
+    if figure.kind == "percent":
+        return figure.exact and not _sign(text, figure, text.sentence_span(figure.start)[0])
+    return is_quantity(figure)
+
+
 def _pair(text, figures, last: Figure, sentence_start: int) -> tuple[Figure, Figure, bool] | None:
     """(old, new, inferred): last and the value of its unit before it in its sentence, one of the two
     said to be last year's; or last, this year's, and its base in the sentence before."""
@@ -88,7 +95,7 @@ def _pair(text, figures, last: Figure, sentence_start: int) -> tuple[Figure, Fig
     last_label = label_of(text, last, sentence_start)
     if alike:
         other = alike[0]
-        if not other.exact:
+        if not _level(text, other):
             return None
         if label_of(text, other, sentence_start) != last_label:
             old, new = (last, other) if last_label == "base" else (other, last)
@@ -133,14 +140,17 @@ def paces_in_words(text, figures, starts: list[int]) -> list[tuple[Figure, Figur
         before = [f for f in figures[max(0, at - _PACE_REACH) : at] if f.start >= sentence_start]
         after = [f for f in figures[at : at + _PACE_REACH] if f.end <= sentence_end]
         falls = pace.group("subject") in ("降幅", "跌幅")
-        rates = [(f, _sign(text, f, sentence_start)) for f in before + after if f.kind == "percent"]
+        wanted = "fall" if falls else "rise"
+        # 增速比上年放缓(上年为7.9%): the pace's subject says what last year's bare rate is
+        rates = [(f, _sign(text, f, sentence_start) or (wanted if label_of(text, f, sentence_start) == "base" else ""))
+                 for f in before + after if f.kind == "percent"]
         bases = [f for f, sign in rates if sign and label_of(text, f, sentence_start) == "base"]
         nows = [f for f, sign in rates if sign and f.start < pace.start() and label_of(text, f, sentence_start) == "now"]
         if len(bases) != 1 or len(nows) != 1 or not bases[0].exact or not nows[0].exact:
             continue  # 增长6.8%,其中制造业增长4.9%,上年增长5.2%: whose pace, the whole's or the part's?
         old, new = bases[0], nows[0]
-        wanted = "fall" if falls else "rise"
-        if _sign(text, old, sentence_start) != wanted or _sign(text, new, sentence_start) != wanted:
+        signs = dict((f.index, sign) for f, sign in rates)
+        if signs[old.index] != wanted or signs[new.index] != wanted:
             continue
         found.append((old, new, pace.group("word"), min(old.start, new.start), max(pace.end(), old.end, new.end), False))
     return found
