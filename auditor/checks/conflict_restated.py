@@ -58,6 +58,7 @@ _DEED_VERBS = (
 # 服务业, 招聘会, 救助站, 组织部门: a verb that opens a noun is no verb
 _VERB_RE = re.compile("(?:" + "|".join(sorted(set(_STATE_VERBS + _DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")"
                       r"(?![会业站所室点处办局队员费金款商线区园馆厂器车证者生物率量额]|中心|机构|部门|对象|基地|平台|体系|设备|人数|人次|户数)|辖(?![区市])|^有")
+_DEED_AMOUNT_RE = re.compile("(?:" + "|".join(sorted(set(_DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")量$")
 _STATE_VERB_SET = frozenset(_STATE_VERBS + ("辖", "有"))
 _NEW_VERBS = frozenset({"新增", "新建"})
 
@@ -223,6 +224,8 @@ def _strip_end(words: str) -> str:
     """全年创业担保贷款发放总额达 → 全年创业担保贷款发放: the fillers and metric nouns off its end."""
     while True:
         shorter = strip_fillers(_METRIC_TAIL_RE.sub("", _TOTAL_END_RE.sub("", strip_fillers(words))))
+        if _DEED_AMOUNT_RE.search(shorter):
+            shorter = shorter[:-1]  # 申诉受理量: the count of what was received
         if shorter == words:
             return words
         words = shorter
