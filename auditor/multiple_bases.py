@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from auditor.extract import Figure
-from auditor.spread_changes import (BASE_AFTER_VALUE_RE, VALUE_AFTER_RE, closes_base, is_quantity, label_of, named_as, names_alike,
+from auditor.spread_changes import (BASE_AFTER_VALUE_RE, VALUE_AFTER_RE, closes_base, is_quantity, label_of, named_as, names_alike, plain_value,
                                      same_unit, words_before)
 
 _TIMES = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+"
@@ -78,7 +78,7 @@ def multiples_apart(text, figures, starts: list[int], taken: set[int]) -> list[t
             reading = _base_a_sentence_before(text, figures, before, period, sentence_start)
         if reading is not None:
             old, new, inferred = reading
-            if old.exact and new.exact and old.value > 0:
+            if old.exact and new.exact and old.value > 0 and plain_value(text, new) and plain_value(text, old):
                 found.append((old, new, match, inferred))
     return found
 

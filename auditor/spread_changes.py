@@ -89,6 +89,8 @@ def spread_changes(text, figures, claimed: set[int]) -> list[tuple[Figure, Figur
         old_start, old_end = text.sentence_span(old.start)
         if _REVISED_RE.search(norm, max(old_start, old.number_start - _WORDS_REACH), min(old_end, old.end + _WORDS_REACH)):
             continue
+        if not plain_value(text, new) or not plain_value(text, old):
+            continue
         found.append((old, new, stated, says.group("word") or says.group("rate")))
     return found
 
@@ -370,3 +372,14 @@ def part_against_whole(text, old: Figure, new: Figure) -> bool:
     if "同期" in old_words or set(PART_OF_YEAR_RE.findall(old_words)) == new_parts:
         return False
     return bool(_WHOLE_YEAR_BASE_RE.search(old_words))
+
+
+# 减产2.1万吨 / 新增1.2亿件 / 预计完成…: a difference or a target, not the value of the year
+_NOT_THE_VALUE_RE = re.compile(
+    r"(?:增加|减少|增长|下降|提高|降低|增产|减产|增收|减收|净增|净减|新增|多|少)了?\s*$|计划|预计|力争|目标|预期|争取|确保"
+)
+
+
+def plain_value(text, figure: Figure) -> bool:
+    """A value as stated for its period: not a difference (减产2.1万吨), not a target (预计完成…)."""
+    return not _NOT_THE_VALUE_RE.search(words_before(text, figure, text.sentence_span(figure.start)[0]))

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 
 from auditor.extract import Figure
-from auditor.spread_changes import (base_in_sentence_before, is_quantity, label_of, named_as, names_alike, now_in_sentence_before, same_unit,
-                                     words_before, year_before)
+from auditor.spread_changes import (base_in_sentence_before, is_quantity, label_of, named_as, names_alike, now_in_sentence_before, plain_value,
+                                     same_unit, words_before, year_before)
 
 _DEGREE = r"(?:持续|明显|大幅度|大幅|有所|略有|稍有|显著|进一步|逐年|逐步|稳步|继续|小幅|快速|不断)"
 _TREND_WORD = r"下降|减少|下滑|降低|回落|上升|增加|增长|增多|回升|提高|提升|攀升"
@@ -68,6 +68,8 @@ def trends_after_values(text, figures) -> list[tuple[Figure, Figure, str, int, i
         if pair is None:
             continue
         old, new, inferred = pair
+        if not plain_value(text, old) or not plain_value(text, new):
+            continue
         if tail.group("name") and not named_as(_COUNT_SUFFIX_RE.sub("", tail.group("name")), text, new, old):
             continue  # …,死亡人数明显减少: the trend of another metric
         inferred = inferred or tail.group("mark") == "。"
