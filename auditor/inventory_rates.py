@@ -156,6 +156,9 @@ def _reading(text, figures, rate: Figure) -> Ratio | None:
     return Ratio(rate, count, whole, inferred=True)
 
 
+# the people a count is of: 高血压患者, 老年人, 0-6岁儿童
+_GROUP_RE = re.compile(r"(?P<g>患者|老年人|老人|儿童|孕产妇|产妇|妇女|学生|幼儿|新生儿|居民|职工|农民|病人|残疾人)")
+_ALIKE = {"老人": "老年人", "产妇": "孕产妇", "病人": "患者"}
 _SCOPE_LEAD_RE = re.compile(r"^(?:[,:\s]|为|达|是|全[县市区镇乡省]|本[县市区镇乡]|年度|全年|今年|总体|整体|综合)+")
 
 
@@ -169,6 +172,10 @@ def misread_across_sentences(text, ratio: Ratio) -> bool:
         return False
     if _other_period(text, count, whole):
         return True
+    count_group, whole_group = _GROUP_RE.search(_words(text, count)), _GROUP_RE.search(_words(text, whole))
+    if count_group and whole_group:
+        if _ALIKE.get(count_group.group("g"), count_group.group("g")) != _ALIKE.get(whole_group.group("g"), whole_group.group("g")):
+            return True  # 高血压患者健康管理14641人 is no part of 老年人健康管理20632人
     clause_start, _ = text.clause_span(rate.start)
     name = text.norm[clause_start : rate.number_start]
     at = name.rfind(rate.metric) if rate.metric else -1
