@@ -453,8 +453,8 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
     if not head or "等" in head or "、" not in head or head.endswith("、"):
         return None
     last = head.rsplit("、", 1)[1]
-    if len(last) > 6 or "的" in last:  # the list must end right before the number
-        return None
+    if (len(last) > 6 and not _items_of_the_quoted_noun(norm, figure, head)) or "的" in last:
+        return None  # the list must end right before the number
     if last.endswith(verbs) or last.count("“") > last.count("”"):
         return None
     following = norm[figure.end : figure.end + 1]
@@ -464,6 +464,22 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
     if len(inner) >= 2 and max(inner) >= 3 * min(inner):
         return None  # …家庭调动、日常一线干部考核、民警五类荣誉: the count sits in an item, it closes no list of peers
     return head
+
+
+_QUOTED_NOUN_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,4})[”\"」]")
+
+
+def _items_of_the_quoted_noun(norm: str, figure, head: str) -> bool:
+    """胸痛中心、…、危重孕产妇救治中心“三大中心”: every item ends with the quoted count's noun,
+    so a long last item is still one of the list."""
+    if norm[figure.number_start - 1 : figure.number_start] not in "“\"「":
+        return False
+    quoted = _QUOTED_NOUN_RE.match(norm, figure.end)
+    if quoted is None:
+        return False
+    noun = quoted.group("noun")[-2:]
+    items = head.split("、")
+    return len(items) >= 2 and all(item.endswith(noun) and len(item) <= 12 for item in items[1:])
 
 
 # after the count: the thing counted (方面问题, 支医疗服务团队), then a colon or 分别是/包括/即
