@@ -447,7 +447,7 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
     """The list that a summary count closes: 甲、乙、丙三大中心. None when the number
     is an item of the list itself, a quantity (印染厂十五个,), or a verb's object."""
     clause_start, _ = text.clause_span(figure.start)
-    head = norm[clause_start : figure.number_start].rstrip("“\"")
+    head = norm[clause_start : figure.number_start].rstrip("“\"「")
     if "(" in head or ")" in head:
         head = _without_brackets(head) or ""  # 9个县(市、区)共设立五类基金: the gloss lists nothing
     if not head or "等" in head or "、" not in head or head.endswith("、"):
