@@ -52,6 +52,8 @@ def find_growth_points(analysis: Analysis) -> list[GrowthPoints]:
         sentence_start, sentence_end = text.sentence_span(points.start)
         new = _growth_before(figures, norm, points, compare.start(), sentence_start)
         old = _growth_of_base(figures, norm, points, compare.group("base"), sentence_end)
+        if new is not None and old is None:  # 上涨1.8%,上年上涨1.2%,涨幅比上年收窄0.6个百分点: the base stood before
+            old, new = new, _growth_before_base(figures, norm, new, compare.group("base"), sentence_start)
         if new is None or old is None:
             continue
         found.append(GrowthPoints(old, new, compare.group("word"), points))
@@ -83,3 +85,22 @@ def _growth_of_base(figures, norm: str, points: Figure, base: str, sentence_end:
         if figure.kind == "percent" and figure.exact and named.search(norm, max(points.end, figure.number_start - 16), figure.number_start):
             return figure
     return None
+
+
+_BETWEEN_TWO_RE = re.compile(r"^\s*,\s*$")
+
+
+def _growth_before_base(figures, norm: str, base: Figure, base_words: str, sentence_start: int) -> Figure | None:
+    """上涨1.8%,上年上涨1.2%: base is last year's growth, named so, and this year's stands right before it."""
+    base_words = re.sub(r"\s+", "", base_words)
+    name = _BASE_WORDS.get(base_words, re.escape(base_words))
+    named = re.compile(rf"[,]\s*{name}(?:全年)?(?:同比)?(?:增长|上涨|增速为?|增幅为?|涨幅为?|为)\s*$")
+    if not base.index or not named.search(norm, max(sentence_start, base.number_start - 16), base.number_start):
+        return None
+    new = figures[base.index - 1]
+    if new.start < sentence_start or new.kind != "percent" or not new.exact:
+        return None
+    between = norm[new.end : base.number_start]
+    if not named.search(between) or not _GROWTH_BEFORE_RE.search(norm, max(sentence_start, new.number_start - 8), new.number_start):
+        return None
+    return new
