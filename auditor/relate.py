@@ -1559,6 +1559,7 @@ _SUBSET_LABEL_RE = re.compile(r"\(\s*(?:含|包含|包括|其中)")
 _NEW_STATEMENT_RE = re.compile(r"(?:另|还|并|又|共|现)?有(?![效关])")
 _PART_CHANGE_RE = re.compile(r"(?:比|较)(?:上年|去年|上年同期|去年同期|同期|上期)|同比|环比")
 _PER_SOMETHING_RE = re.compile(r"[\u4e00-\u9fff]{0,2}/")
+_BASE_NAMED_RE = re.compile(r"(?:上年|去年|上一年|前一年)(?:末|底|同期)?(?:为|是|:)\s*$")
 _COMPARED_BASE_RE = re.compile(r"(?:比|较|与)(?:(?:19|20)\d{2}年|上年|去年|上一年|同期|上年同期|去年同期)(?:同期)?的?\s*\(?\s*$")
 _PER_UNIT_RE = re.compile(r"单产|亩产|亩均|平均|均价|单价")
 _SPAN_OF_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年(?:来|间|中|累计|共|合计)|以来|累计|历年|多年")
@@ -2115,8 +2116,14 @@ def _closed_by_sum(parts: list[Figure], labels: list[str]) -> tuple[list[Figure]
     (a 合计 that is not their sum is _parts_before_total_word's finding)."""
     if len(parts) < 3 or not _SUM_LABEL_RE.search(labels[-1]):
         return parts, labels, False
+    summed_label = labels[-1]
     summed, parts, labels = parts[-1], parts[:-1], labels[:-1]
+    if _ITEMS_SUMMED_RE.search(summed_label):
+        return parts, labels, False  # 两项合计 / 以上合计: the sum of the items named, not the whole's
     return parts, labels, _sums_to(parts, summed)
+
+
+_ITEMS_SUMMED_RE = re.compile(r"[两二三四五六七八九十\d]+(?:项|个|类|笔|部分)|以上|上述|这些|前述|前[两二三四五六七八九十]")
 
 
 def _within_the_whole(parts: list[Figure], labels: list[str], total: Figure) -> tuple[list[Figure], list[str]]:
@@ -2152,8 +2159,8 @@ def _totals_before(text, figures, ends: list[int], among: int, sentence_start: i
             continue
         if _SPAN_OF_YEARS_RE.search(norm, clause_start, figure.number_start) and _PERIOD_PARTS_RE.match(norm, among):
             continue  # 五年累计…,其中2023年…: years of the span named, not all of them (its kinds do add up)
-        if _COMPARED_BASE_RE.search(norm, clause_start, figure.number_start):
-            continue  # 共完成16641批次,比2020年的11183批次增加…,其中: the base compared with, not the whole
+        if _COMPARED_BASE_RE.search(norm, clause_start, figure.number_start) or _BASE_NAMED_RE.search(norm, clause_start, figure.number_start):
+            continue  # 共完成16641批次,比2020年的11183批次增加…,其中 / …,上年末为5.36万户;其中: the base compared with, not the whole
         if _PER_UNIT_RE.search(norm, clause_start, figure.number_start):
             continue  # 单产292公斤,其中小麦单产…: an average over kinds, which do not add up to it (人均筹资 of sources does)
         totals.setdefault((figure.base_unit, figure.kind), figure)
