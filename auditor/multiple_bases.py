@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from auditor.extract import Figure
-from auditor.spread_changes import (BASE_AFTER_VALUE_RE, VALUE_AFTER_RE, closes_base, is_quantity, label_of, named_as, names_alike, plain_value,
-                                     same_unit, words_before)
+from auditor.spread_changes import (BASE_AFTER_VALUE_RE, VALUE_AFTER_RE, base_opening_next_sentence, closes_base, is_quantity,
+                                     label_of, named_as, names_alike, plain_value, same_unit, words_before)
 
 _TIMES = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+"
 _PERIOD = (r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上一年|同期"
@@ -72,6 +72,10 @@ def multiples_apart(text, figures, starts: list[int], taken: set[int]) -> list[t
         if not before or match.start() - before[-1].end > _REACH or not _GAP_RE.fullmatch(norm, before[-1].end, match.start()):
             continue  # …,农村网络零售额增长了4倍: the multiple of another subject
         reading = _base_after(text, figures, match, before[-1], period, sentence_end)
+        if reading is None and period and _BASE_LABELS.match(period) and not any(same_unit(f, before[-1]) for f in before[:-1]):
+            following = bisect_left(starts, match.end())  # …是上年同期的3倍。上年同期发放N亿元。
+            old = base_opening_next_sentence(text, figures, before[-1], following, sentence_end)
+            reading = (old, before[-1], True) if old is not None else None
         if reading is None:
             reading = _pair_before(text, before, period, sentence_start)
         if reading is None:

@@ -186,10 +186,14 @@ _NEXT_BASE_RE = re.compile(rf"\s*{_BASES}(?:全年)?(?P<name>[\u4e00-\u9fff]{{0,
 
 def _base_in_next_sentence(text, figures, new: Figure, stated: Figure) -> Figure | None:
     """今年完成N亿件。同比增长p%。上年为M亿件。: the base the sentence after the change opens with."""
-    if stated.index + 1 >= len(figures):
+    return base_opening_next_sentence(text, figures, new, stated.index + 1, text.sentence_span(stated.start)[1])
+
+
+def base_opening_next_sentence(text, figures, new: Figure, index: int, sentence_end: int) -> Figure | None:
+    """The value figures[index] when it is last year's opening the sentence after sentence_end."""
+    if index >= len(figures):
         return None
-    _, sentence_end = text.sentence_span(stated.start)
-    old = figures[stated.index + 1]
+    old = figures[index]
     if text.norm[sentence_end : sentence_end + 1] not in ("。", ";") or not same_unit(old, new) or not is_quantity(old):
         return None
     opening = _NEXT_BASE_RE.fullmatch(text.norm, sentence_end + 1, old.number_start)
@@ -207,7 +211,13 @@ def named_as(name: str, text, *figures: Figure) -> bool:
     core = _NAME_NOISE_RE.sub("", name)
     if len(core) < 2:
         return not name.startswith(("其中", "其", "含"))
-    return any(core in _NAME_NOISE_RE.sub("", words_before(text, f, text.sentence_span(f.start)[0])) for f in figures)
+    return any(_in_order(core, words_before(text, f, text.sentence_span(f.start)[0])) for f in figures)
+
+
+def _in_order(core: str, words: str) -> bool:
+    """新增就业 within 新增城镇就业: every character of the name, in its order, among the words."""
+    remaining = iter(words)
+    return all(character in remaining for character in core)
 
 
 def now_in_sentence_before(text, figures, base: Figure, sentence_start: int) -> Figure | None:
@@ -374,9 +384,10 @@ def part_against_whole(text, old: Figure, new: Figure) -> bool:
     return bool(_WHOLE_YEAR_BASE_RE.search(old_words))
 
 
-# 减产2.1万吨 / 新增1.2亿件 / 预计完成…: a difference or a target, not the value of the year
+# 减产2.1万吨 / 净增1.2亿件 / 预计完成…: a difference or a target, not the value of the year (新增 names
+# a metric as often: 上年新增3 920人)
 _NOT_THE_VALUE_RE = re.compile(
-    r"(?:增加|减少|增长|下降|提高|降低|增产|减产|增收|减收|净增|净减|新增|多|少)了?\s*$|计划|预计|力争|目标|预期|争取|确保"
+    r"(?:增加|减少|增长|下降|提高|降低|增产|减产|增收|减收|净增|净减|多|少)了?\s*$|计划|预计|力争|目标|预期|争取|确保"
 )
 
 
