@@ -1979,10 +1979,11 @@ def _whole_of_them_elsewhere(figures, total: Figure, parts: list[Figure], senten
 
 def _up_to_a_closing_semicolon(norm: str, parts: list[Figure], labels: list[str], total: Figure):
     """门急诊量62.4万人次,其中门诊54.1万人次、急诊8.3万人次;出院患者2.86万人次: the parts
-    that add up to the whole before a ; are the list; what follows the ; is a new statement."""
+    that add up to the whole before a ; (or a , : 其中新版642种、重印644种,主题出版物入选…6种)
+    are the list; what follows is a new statement."""
     for k in range(2, len(parts)):
-        if ";" in norm[parts[k - 1].end : parts[k].number_start] \
-                and _sums_to(parts[:k], total):
+        gap = norm[parts[k - 1].end : parts[k].number_start]
+        if (";" in gap or "," in gap) and _sums_to(parts[:k], total):
             return parts[:k], labels[:k]
     return parts, labels
 
@@ -2117,12 +2118,15 @@ def _closed_by_sum(parts: list[Figure], labels: list[str]) -> tuple[list[Figure]
     if len(parts) < 3 or not _SUM_LABEL_RE.search(labels[-1]):
         return parts, labels, False
     summed_label = labels[-1]
+    if _REST_LABEL_RE.search(summed_label):
+        return parts, labels, False  # 其余税种合计52.94亿元: the rest, one more part, not a sum of the parts
     summed, parts, labels = parts[-1], parts[:-1], labels[:-1]
     if _ITEMS_SUMMED_RE.search(summed_label):
         return parts, labels, False  # 两项合计 / 以上合计: the sum of the items named, not the whole's
     return parts, labels, _sums_to(parts, summed)
 
 
+_REST_LABEL_RE = re.compile(r"其余|其他|其它|剩余|余下")
 _ITEMS_SUMMED_RE = re.compile(r"[两二三四五六七八九十\d]+(?:项|个|类|笔|部分)|以上|上述|这些|前述|前[两二三四五六七八九十]")
 
 
@@ -2339,6 +2343,8 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
             sentence_start, _ = text.sentence_span(total.start)
             if not ends_with(_TOTAL_WORD_RE, norm, sentence_start, total.number_start):
                 continue
+            if _REST_LABEL_RE.search(norm, text.clause_span(total.start)[0], total.number_start):
+                continue  # …,其余税种合计52.94亿元: the rest totalled, one more part of a list
             # the parts of this total follow the sentence's previous total, if any
             first = bisect_left(starts, sentence_start)
             if previous_total is not None and previous_total.start >= sentence_start:
