@@ -263,6 +263,8 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             ones = _QUOTED_ONES_RE.match(norm, figure.end) if quoted is None else None
             if quoted is not None or ones is not None:
                 opened = (quoted or ones).end()
+                if norm.endswith(":", 0, opened) or norm[opened - 1 : opened].isspace():
+                    opened = _next_line_after_colon(norm, opened)  # “六个一”机制:⏎一张清单、…: the items on the next line
                 stop = _quoted_list_end(norm, text, figure.start, opened)
                 if stop is None:
                     continue
@@ -281,8 +283,11 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                     items[-1] = items[-1][: -max(len(w) for w in open_words if items[-1].endswith(w))]
                 if quoted is not None:
                     noun = quoted.group("noun")[-2:]
-                    # 组织到位、责任到位 end with the noun; 聚焦产业、聚焦项目 open with it
-                    alike = len(noun) == 2 and (all(p.endswith(noun) for p in items) or all(p.startswith(noun) for p in items))
+                    # 组织到位、责任到位 end with the noun; 聚焦产业、聚焦项目 open with it; 管行业必须管安全 holds it
+                    alike = len(noun) == 2 and (all(p.endswith(noun) for p in items) or all(p.startswith(noun) for p in items)
+                                                or all(noun in p[1:-1] and not _MARKER_STYLES[0].match(p) for p in items))
+                    if len(quoted.group("noun")) == 1 and len(items) >= 3:
+                        alike = all(p.startswith(quoted.group("noun")) for p in items)  # “四进”:进机关、进乡村…
                 else:  # “三个一”:一张卡、一本簿、一个群: each item one of the "ones"
                     alike = all(p.startswith("一") for p in items)
                 if len(items) >= 2 and alike and len(items) != stated and not (open_list and len(items) < stated):
@@ -381,7 +386,7 @@ def _tasks_with_amounts(listing: str, figure) -> bool:
 
 # after a quoted name, what opens its items: a colon, 即 after a comma (坚持“六个到位”,即…) or a dash
 # (“三张清单”——权力清单、…)
-_ITEMS_OPEN = r"[ \t]*(?::[ \t]*(?:即|就是)?|,[ \t]*(?:即|也就是|就是|具体为|具体是|分别是)[ \t]*:?|—{1,2}|-{2})"
+_ITEMS_OPEN = r"[ \t]*(?::[ \t]*(?:即|就是)?|,\s*(?:即|也就是|就是|具体为|具体是|分别是)[ \t]*:?|—{1,2}|-{2})"
 # “三张清单”制度——…: a word or two may follow the name before its items open
 # “五个统一”的管理模式,即…: the name's own noun phrase may stand between the quote and 即
 _QUOTED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」](?:[\u4e00-\u9fff]{1,4}(?=—|:)|[\u4e00-\u9fff]{1,6}(?=,[ \t]*(?:即|也就是|具体为|具体是)))?" + _ITEMS_OPEN)
@@ -406,6 +411,17 @@ def _semicolon_list_end(norm: str, text, figure, opened: int) -> int | None:
     if stop < 0 or norm.find(",", opened, stop) >= 0:
         return None
     return stop
+
+
+def _next_line_after_colon(norm: str, position: int) -> int:
+    """Where the items start after a colon: right after it, or at the next line when the colon ends its line."""
+    line_end = norm.find("\n", position)
+    if line_end >= 0 and not norm[position:line_end].strip():
+        following = line_end + 1
+        while following < len(norm) and norm[following] in " \t":
+            following += 1
+        return following
+    return position
 
 
 def _quoted_list_end(norm: str, text, anchor: int, opened: int) -> int | None:
