@@ -168,6 +168,11 @@ def _own_subjects(norm: str, text, position: int, sentence_start: int) -> set[in
 _SUBJECTS_COUNT_RE = re.compile(r"(?<![\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})(?:个|类|种|所|家|条|支|座|片|批)[\u4e00-\u9fff]{0,10}$")
 
 
+_PERIOD_RANGE_RE = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,4}|[一二三四五六七八九十]{1,2})(?:季度|月份?|年)?\s*(?:至|到|—|-|~)\s*"
+    r"(?P<b>\d{1,4}|[一二三四五六七八九十]{1,2})(?:季度|月份?|年)[^\d,;、]{0,8}$")
+
+
 def _subject_counts(listing: str) -> set[int]:
     """The plausible numbers of subjects a list names; a count after it (甲、乙和丙三类学校)
     says which reading is meant."""
@@ -194,6 +199,10 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
             if max(counts) >= 2:
                 return counts
         elif end == position:
+            span = _PERIOD_RANGE_RE.search(clause)
+            if span is not None:  # 1至3季度分别… / 2022—2024年分别…: each period of the range
+                first, last = _marker_number(span.group("a")), _marker_number(span.group("b"))
+                return {last - first + 1} if 2 <= last - first + 1 <= 12 else set()
             # 全县三个工业园区分别…: no list, the count of the subjects right before 分别
             summary = _SUMMARY_COUNT_RE.search(clause)
             if summary and not summary.group(0).startswith(("这", "此", "等")):
