@@ -25,6 +25,7 @@ from auditor.arith import (
     ratio_representative,
     written_interval,
 )
+from auditor.cnnum import standard_number
 from auditor.extract import Figure, strip_fillers
 from auditor.growth_points import find_growth_points
 from auditor.lexicon import (
@@ -1631,6 +1632,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         found = [p for p in found if p.total.index not in spanned] + years
     found.extend(_parts_before_total_word(analysis))
     found.extend(_lines_closed_by_total(analysis))
+    found.extend(_composed_lists(analysis, {p.total.index for p in found}))
     found.extend(_kinds_closed_by_other(analysis, complement))
     periods = _period_sums(analysis, {p.total.index for p in found if p.complete})
     if periods:  # 全年…,其中一季度…四季度…: the periods make the whole that a bare 其中 list does not
@@ -2408,6 +2410,41 @@ def _hard_break(text, position: int) -> bool:
         return True
     index = bisect_left(text.sentence_ends, position)
     return index < len(text.sentence_ends) and text.sentence_ends[index] == position
+
+
+# 各级下拨资金合计4 860万元:中央…、省级…、市级… / 完成投资42.68亿元,由三部分组成:…: the list after the colon is all of it
+_SUMMED_BEFORE_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
+_COMPOSED_RE = re.compile(r"\s*,?\s*(?:由|分为|包括)(?P<n>[两二三四五六七八九十]|\d)个?(?:部分|项|类|块|方面)(?:组成|构成)?\s*:")
+_COLON_AFTER_RE = re.compile(r"\s*:")
+
+
+def _composed_lists(analysis: Analysis, read: set[int]) -> list[PartsTotal]:
+    """A total said to be a sum (合计N:) or said to be made of so many parts (由三部分组成:),
+    then the parts after a colon, up to the sentence's end: the whole."""
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    starts = [f.start for f in figures]
+    found = []
+    for total in figures:
+        if total.index in read or total.kind not in QUANTITY_KINDS or not total.exact:
+            continue
+        composed = _COMPOSED_RE.match(norm, total.end)
+        if composed is None:
+            if not _COLON_AFTER_RE.match(norm, total.end) or not ends_with(_SUMMED_BEFORE_RE, norm, text.clause_span(total.start)[0], total.number_start):
+                continue
+            opened = _COLON_AFTER_RE.match(norm, total.end).end()
+        else:
+            opened = composed.end()
+        _, sentence_end = text.sentence_span(opened if norm[opened : opened + 1] != "\n" else opened + 1)
+        parts, labels = _parts_after(figures, starts, norm, opened, sentence_end, total)
+        if len(parts) < 2 or composed is not None and len(parts) != _stated_count(composed.group("n")):
+            continue
+        found.append(PartsTotal(total, tuple(parts), tuple(labels), True, "total_word"))
+    return found
+
+
+def _stated_count(written: str) -> int | None:
+    return int(written) if written.isdigit() else standard_number(written)
 
 
 _SUB_ROW_RE = re.compile(r"[ \t]*(?:其中|内含|含|包括)\s*:?")
