@@ -724,8 +724,9 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
             frame = ""
         elif len(subject) >= 6 and not _PER_HEAD_SUBJECT_RE.search(subject):
             # 全年检测货运车辆3.26万辆次,查处超限超载车辆1124辆: a name in full, whatever came before,
-            # unless that names an event of its own (开展义诊活动5场,受理群众申诉1860件)
-            event = _EVENT_FRAME_RE.search(frame)
+            # unless that names an event with a count of its own (开展义诊活动5场,受理群众申诉1860件; not
+            # 落实援企稳岗政策,向2 143家企业发放…: the figure before is in the value's own clause)
+            event = _EVENT_FRAME_RE.search(frame) if previous.end <= clause_start else None
             frame = event.group(0) if event else ""
         elif _PER_HEAD_SUBJECT_RE.search(subject) and not _EVENT_FRAME_RE.search(frame):
             frame = ""  # 全村经济总收入66.16万元,农民人均纯收入2186元: the village's, not the total's
