@@ -84,6 +84,7 @@ COUNT_WORDS = (
     "人次 针次 剂次 户次 条次 场次 床日 人 例 所 家 个 张 台 份 座 对 户 种 类 项 名 次 件 条 期 批 支 辆 箱 幅 "
     "瓶 剂 床 间 套 册 本 处 起 篇 场 轮 组 队 块 只 头 株 枚 部 位 盒 袋 斤 级 大 针 剂 片 栋 层 村 乡镇 镇 乡 县 卷"
 ).split()
+UNITS["场次"] = ("count", "场", 1)  # 214场次 and its parts 6场、23场: one measure of events
 for _word in COUNT_WORDS:
     UNITS.setdefault(_word, ("count", _word, 1))
 # 全港18区, 全市6区3县: districts counted after digits; not after Chinese numerals, where
