@@ -159,6 +159,7 @@ def _reading(text, figures, rate: Figure) -> Ratio | None:
 # the people a count is of: 高血压患者, 老年人, 0-6岁儿童
 _GROUP_RE = re.compile(r"(?P<g>患者|老年人|老人|儿童|孕产妇|产妇|妇女|学生|幼儿|新生儿|居民|职工|农民|病人|残疾人)")
 _ALIKE = {"老人": "老年人", "产妇": "孕产妇", "病人": "患者"}
+_AS_OF_RE = re.compile(r"截至|截止|到目前|至今")
 _SCOPE_LEAD_RE = re.compile(r"^(?:[,:\s]|为|达|是|全[县市区镇乡省]|本[县市区镇乡]|年度|全年|今年|总体|整体|综合)+")
 
 
@@ -170,8 +171,9 @@ def misread_across_sentences(text, ratio: Ratio) -> bool:
     rate, count, whole = ratio.rate, ratio.numerator, ratio.denominator
     if ratio.kind != "ratio" or not ratio.inferred or text.sentence_span(whole.start)[0] >= text.sentence_span(rate.start)[0]:
         return False
-    if _other_period(text, count, whole):
-        return True
+    count_sentence_start, _ = text.sentence_span(count.start)
+    if _other_period(text, count, whole) and not _AS_OF_RE.search(text.norm, count_sentence_start, count.number_start):
+        return True  # (截至8月31日,已落实…: a count as of a day of the whole's year, not another period)
     count_group, whole_group = _GROUP_RE.search(_words(text, count)), _GROUP_RE.search(_words(text, whole))
     if count_group and whole_group:
         if _ALIKE.get(count_group.group("g"), count_group.group("g")) != _ALIKE.get(whole_group.group("g"), whole_group.group("g")):
