@@ -39,7 +39,7 @@ from auditor.lexicon import (
 from auditor.model import Analysis
 from auditor.multiple_bases import TARGET_RE, multiples_apart
 from auditor.spans import Text, ends_with
-from auditor.spread_changes import (PART_OF_YEAR_RE, QUANTITY_KINDS, base_in_sentence_before, changes_stated_first, names_alike,
+from auditor.spread_changes import (PART_OF_YEAR_RE, is_quantity as _is_quantity, rates_after_a_value, same_unit as _same_unit, QUANTITY_KINDS, base_in_sentence_before, changes_stated_first, names_alike,
                                      part_against_whole, same_period, spread_changes, stated_before_from, year_base_changes,
                                      year_before)
 from auditor.trend_words import paces_in_words, trends_after_values
@@ -330,12 +330,6 @@ def _is_share(text, rate: Figure) -> bool:
     return bool(_SHARE_HEAD_RE.search(text.norm[max(clause_start, rate.number_start - 20) : rate.number_start]))
 
 
-def _is_quantity(figure: Figure) -> bool:
-    return figure.kind in QUANTITY_KINDS and figure.exact and bool(figure.unit) and figure.value > 0
-
-
-def _same_unit(a: Figure, b: Figure) -> bool:
-    return a.base_unit == b.base_unit and a.kind == b.kind
 
 
 _MAX_SCOPE = 12  # figures a rate may speak about on either side: bounded on one-line documents
@@ -2630,13 +2624,7 @@ def _changes_after_a_named_base(text, figures, claimed: set[int], earlier_like: 
     base's sentence or the one before (then a warning), whose words hold the base's metric."""
     norm = text.norm
     found = []
-    for stated in figures:
-        if stated.kind != "percent" or stated.index in claimed or not stated.index:
-            continue
-        old = figures[stated.index - 1]
-        sentence_start, _ = text.sentence_span(stated.start)
-        if old.start < sentence_start or not old.exact or not _is_quantity(old):
-            continue
+    for stated, old, sentence_start in rates_after_a_value(text, figures, claimed):
         tail = _THIS_YEAR_TAIL_RE.match(norm[old.end : stated.number_start])
         base = tail and ends_with(_NAMED_BASE_BEFORE_RE, norm, sentence_start, old.number_start)
         new = earlier_like[old.index]

@@ -15,6 +15,7 @@ values of the unit, or when the periods (上半年 against 上年) or the metric
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from auditor.extract import Figure
 from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES
@@ -46,6 +47,18 @@ def is_quantity(figure: Figure) -> bool:
 
 def same_unit(a: Figure, b: Figure) -> bool:
     return a.base_unit == b.base_unit and a.kind == b.kind
+
+
+def rates_after_a_value(text, figures, claimed: set[int]) -> Iterator[tuple[Figure, Figure, int]]:
+    """Each percent not yet claimed whose figure just before it, in its sentence, is a quantity:
+    the rate, that value and the sentence's start (…M,增长p% / …M,上年为N,增长p%)."""
+    for stated in figures:
+        if stated.kind != "percent" or stated.index in claimed or not stated.index:
+            continue
+        old = figures[stated.index - 1]
+        sentence_start, _ = text.sentence_span(stated.start)
+        if old.start >= sentence_start and is_quantity(old):
+            yield stated, old, sentence_start
 
 
 def spread_changes(text, figures, claimed: set[int]) -> list[tuple[Figure, Figure, Figure, str]]:
@@ -288,12 +301,8 @@ _YEAR_BASE_TAIL_RE = re.compile(
 def year_base_changes(text, figures, claimed: set[int], earlier_like) -> list[tuple[Figure, Figure, Figure, str]]:
     norm = text.norm
     found = []
-    for stated in figures:
-        if stated.kind != "percent" or stated.index in claimed or not stated.index:
-            continue
-        old = figures[stated.index - 1]
-        sentence_start, _ = text.sentence_span(stated.start)
-        if old.start < sentence_start or not is_quantity(old) or stated.number_start - old.end > _ALONE_REACH:
+    for stated, old, sentence_start in rates_after_a_value(text, figures, claimed):
+        if stated.number_start - old.end > _ALONE_REACH:
             continue
         tail = _YEAR_BASE_TAIL_RE.fullmatch(norm, old.end, stated.number_start)
         head = tail and _YEAR_BASE_HEAD_RE.search(norm, max(sentence_start, old.number_start - 16), old.number_start)
