@@ -1609,7 +1609,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             if _whole_of_them_elsewhere(figures, total, parts, totals_from, among):
                 continue
             reason = (_completeness(labels, complement, groups) or _spelled_out(labels, whole_label)
-                      or _whole_made_of(labels, whole_label, whole_partitions))
+                      or _whole_made_of(labels, whole_label, whole_partitions)
+                      or _two_sides_of_the_whole(labels, whole_label, groups))
             inferred = False
             if not reason and summed:  # …,合计12.7亿元 closing the list: all of it (a bracket may single a few out: a warning)
                 reason, inferred = "total_word", listed or in_parenthesis
@@ -2279,6 +2280,31 @@ def _completeness(labels: list[str], complement: tuple[str, ...], groups) -> str
     for group in groups:
         if all(any(label.endswith(member) or label == member for member in group) for label in labels):
             return "partition"
+    return ""
+
+
+_PLAIN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,16}")
+
+
+def _two_sides_of_the_whole(labels: list[str], whole_label: str, groups) -> str:
+    """共配备督学286名,其中专职督学48名、兼职督学226名: the two sides of a known two-sided group
+    before one head noun, the whole naming that noun too. (A head that narrows the
+    whole, 城市低保户、农村低保户 of 困难家庭, lists a subset; grades of one head, 一级医院、二级医院,
+    may leave some out: only two-sided groups.)"""
+    names = [label.removeprefix("其中").strip() for label in labels]
+    if len(names) != 2 or not all(_PLAIN_NAME_RE.fullmatch(name) for name in names):
+        return ""  # (a label holding another column's figure, 城市低保户512户, names no kind)
+    shared = 0
+    while shared < min(map(len, names)) - 1 and names[0][-1 - shared] == names[1][-1 - shared]:
+        shared += 1
+    for length in range(shared, 1, -1):  # 专职督学、兼职督学: the head is 督学, not 职督学
+        head = names[0][len(names[0]) - length :]
+        if head not in whole_label:
+            continue
+        stems = [name[: len(name) - length] for name in names]
+        for group in groups:
+            if len(group) == 2 and set(stems) == set(group):  # 专职 and 兼职 督学; not 住院统筹 (a narrower head)
+                return "partition"
     return ""
 
 
