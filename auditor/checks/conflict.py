@@ -663,13 +663,23 @@ class _Marks:
         return known
 
 
-def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ...], marks: _Marks) -> _QuantityKey | None:
+def figure_clause(analysis: Analysis, figure: Figure) -> tuple[int, int, int] | None:
+    """The start of a figure's sentence and its clause's [start, end), the clause within the
+    sentence; None for an ordinal (第3届), which states no quantity."""
     text, norm = analysis.text, analysis.text.norm
     if figure.number_start and norm[figure.number_start - 1] == "第":
         return None
     sentence_start, _ = text.sentence_span(figure.start)
     clause_start, clause_end = text.clause_span(figure.start)
-    clause_start = max(clause_start, sentence_start)
+    return sentence_start, max(clause_start, sentence_start), clause_end
+
+
+def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ...], marks: _Marks) -> _QuantityKey | None:
+    text, norm = analysis.text, analysis.text.norm
+    spans = figure_clause(analysis, figure)
+    if spans is None:
+        return None
+    sentence_start, clause_start, clause_end = spans
     previous = analysis.figures[figure.index - 1] if figure.index else None
     head_start = clause_start
     events_of = ""

@@ -128,11 +128,10 @@ class _Reading:
 
 def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -> _Reading | None:
     text, norm = analysis.text, analysis.text.norm
-    if figure.number_start and norm[figure.number_start - 1] == "第":
+    spans = base.figure_clause(analysis, figure)
+    if spans is None:
         return None
-    sentence_start, _ = text.sentence_span(figure.start)
-    clause_start, clause_end = text.clause_span(figure.start)
-    clause_start = max(clause_start, sentence_start)
+    sentence_start, clause_start, clause_end = spans
     listed_stock = False
     if figure.index:
         previous = analysis.figures[figure.index - 1]
