@@ -9,6 +9,8 @@ characters live with the numeral reader, auditor.cnnum.
 
 from __future__ import annotations
 
+import re
+
 # what a rate's name ends with: 接种率, 药占比, 报销比例, 所占比重; the bound
 # rules also take ratios named …比 (报付比, 补偿比) as rates
 RATE_WORDS = ("率", "占比", "比例", "比重")
@@ -39,5 +41,8 @@ UPPER_BOUND_WORDS = ("以下", "不足", "不到", "低于", "小于", "不超�
 # 中心城区建成区, 城区建成区), each with the one it is keyed as: longest first
 SUBJECT_VARIANTS = (("年末", ""), ("年底", ""), ("登记在册", "登记"), ("在册登记", "登记"), ("注册登记", "登记"), ("在册", "登记"), ("中心城区", "城区"),
                     ("主城区", "城区"), ("的", ""))
+# 2024年 / 2024 年: the digits of a year, its group 1
+YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+
 APPROXIMATE_WORDS = ("约", "近", "左右", "余", "多", "接近")
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "超过", "不足", "不到", "接近", "近", "约", "逾", "高于", "低于", "大于", "小于", "突破")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from auditor.extract import Figure
+from auditor.lexicon import YEAR_NUMBER_RE as _YEAR_RE
 from auditor.spread_changes import (BASE_AFTER_VALUE_RE, VALUE_AFTER_RE, base_opening_next_sentence, closes_base, is_quantity,
                                      label_of, named_as, names_alike, plain_value, same_unit, words_before)
 
@@ -36,7 +37,6 @@ MULTIPLE_RE = re.compile(
 TARGET_RE = re.compile(r"力争|争取|目标|计划|预计|预期|确保|规划|将|要|再|可望|有望")
 _BASE_AFTER_RE = re.compile(rf"\s*(?:\(\s*|[,;]\s*)(?P<period>{_PERIOD})(?:全年)?(?P<name>[\u4e00-\u9fff]{{0,10}}?)(?:为|是|:)?\s*$")
 _BASE_CLOSE_RE = re.compile(r"\s*(?:\)|[,。;]|$)")
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _BASE_LABELS = re.compile(r"上年|去年|上一年|同期")
 _REACH = 40  # characters of a clause a target word is looked for in
 # between the value and its multiple: the rest of its unit, a bracket, a comma, 同比

@@ -35,6 +35,7 @@ from auditor.lexicon import (
     RATE_NOUN_ENDINGS,
     RATE_WORDS,
     UP_WORDS,
+    YEAR_NUMBER_RE as _YEAR_NUMBER_RE,
 )
 from auditor.model import Analysis
 from auditor.multiple_bases import TARGET_RE, multiples_apart
@@ -1159,7 +1160,6 @@ def _share_within_group(text, figures, part: Figure, rate: Figure, sentence_star
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
-_YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d{2})\s*年")  # the same, its digits as the group
 _PART_OF_YEAR_RE = PART_OF_YEAR_RE
 _OTHER_YEAR_RE = re.compile(r"上年|去年|上一年|同期|前年")
 _LABEL_TAIL_RE = re.compile(r"(?:共有|现有|共计|合计|总计|达到|共|有|为|达|是|约|计|:|\s)+$")
@@ -2433,7 +2433,6 @@ def _hard_break(text, position: int) -> bool:
 
 
 # 各级下拨资金合计4 860万元:中央…、省级…、市级… / 完成投资42.68亿元,由三部分组成:…: the list after the colon is all of it
-_SUMMED_BEFORE_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
 _COMPOSED_RE = re.compile(r"\s*,?\s*(?:由|分为|包括)(?P<n>[两二三四五六七八九十]|\d)个?(?:部分|项|类|块|方面)(?:组成|构成)?\s*:")
 _COLON_AFTER_RE = re.compile(r"\s*:")
 
@@ -2450,7 +2449,7 @@ def _composed_lists(analysis: Analysis, read: set[int]) -> list[PartsTotal]:
             continue
         composed = _COMPOSED_RE.match(norm, total.end)
         if composed is None:
-            if not _COLON_AFTER_RE.match(norm, total.end) or not ends_with(_SUMMED_BEFORE_RE, norm, text.clause_span(total.start)[0], total.number_start):
+            if not _COLON_AFTER_RE.match(norm, total.end) or not ends_with(_TOTAL_WORD_RE, norm, text.clause_span(total.start)[0], total.number_start):
                 continue
             opened = _COLON_AFTER_RE.match(norm, total.end).end()
         else:

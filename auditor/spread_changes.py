@@ -18,13 +18,12 @@ import re
 from collections.abc import Iterator
 
 from auditor.extract import Figure
-from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES
+from auditor.lexicon import DIRECTION_VERB_ALTERNATIVES, YEAR_NUMBER_RE as _YEAR_NUMBER_RE
 
 QUANTITY_KINDS = ("count", "money", "area", "length", "weight", "number", "duration", "volume", "energy", "power")  # the kinds of figure that count or measure something
 
 _BASES = r"(?:上年同期|去年同期|上年|去年|上一年|同期)"
 PART_OF_YEAR_RE = re.compile(r"[一二三四1-4]季度|前[一二三]季度|[上下]半年|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月|\d{1,2}\s*月份?")
-_YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # 同比增长p% / 比上年下降了p% / 与上年相比,增长p%: a change that names no value of its own
 _ALONE_CHANGE_RE = re.compile(
     r"^\s*(?:(?:今年|本年|当年|全年)\s*)?(?:(?P<name>[\u4e00-\u9fff]{2,10}?)\s*(?=同比|比|较|与))?"

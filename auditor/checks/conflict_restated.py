@@ -28,7 +28,7 @@ from auditor.checks import conflict as base
 from auditor.checks.base import Check
 from auditor.checks.common import is_listed
 from auditor.extract import Figure, strip_fillers
-from auditor.lexicon import APPROXIMATE_WORDS
+from auditor.lexicon import APPROXIMATE_WORDS, YEAR_NUMBER_RE as _TITLE_YEAR_RE
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
 
@@ -301,7 +301,6 @@ def _title_year(analysis: Analysis, rule: Rule) -> str | None:
     return state["year"]
 
 
-_TITLE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 # a heading line that names whose figures follow: a place or an institution
