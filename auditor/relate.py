@@ -2448,12 +2448,10 @@ def _composed_lists(analysis: Analysis, read: set[int]) -> list[PartsTotal]:
         if total.index in read or total.kind not in QUANTITY_KINDS or not total.exact:
             continue
         composed = _COMPOSED_RE.match(norm, total.end)
-        if composed is None:
-            if not _COLON_AFTER_RE.match(norm, total.end) or not ends_with(_TOTAL_WORD_RE, norm, text.clause_span(total.start)[0], total.number_start):
-                continue
-            opened = _COLON_AFTER_RE.match(norm, total.end).end()
-        else:
-            opened = composed.end()
+        colon = composed or _COLON_AFTER_RE.match(norm, total.end)
+        if colon is None or composed is None and not ends_with(_TOTAL_WORD_RE, norm, text.clause_span(total.start)[0], total.number_start):
+            continue
+        opened = colon.end()
         _, sentence_end = text.sentence_span(opened if norm[opened : opened + 1] != "\n" else opened + 1)
         parts, labels = _parts_after(figures, starts, norm, opened, sentence_end, total)
         if len(parts) < 2 or composed is not None and len(parts) != _stated_count(composed.group("n")):

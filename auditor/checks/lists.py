@@ -422,15 +422,14 @@ def _semicolon_list_end(norm: str, text, figure, opened: int) -> int | None:
     return stop
 
 
+_LINE_END_THEN_INDENT_RE = re.compile(r"[^\S\n]*\n[ \t]*")
+
+
 def _next_line_after_colon(norm: str, position: int) -> int:
-    """Where the items start after a colon: right after it, or at the next line when the colon ends its line."""
-    line_end = norm.find("\n", position)
-    if line_end >= 0 and not norm[position:line_end].strip():
-        following = line_end + 1
-        while following < len(norm) and norm[following] in " \t":
-            following += 1
-        return following
-    return position
+    """Where the items start after a colon: right after it, or at the next line when the colon
+    ends its line (read without copying the rest of the line: a document may be one line)."""
+    line_break = _LINE_END_THEN_INDENT_RE.match(norm, position)
+    return line_break.end() if line_break else position
 
 
 def _quoted_list_end(norm: str, text, anchor: int, opened: int) -> int | None:
