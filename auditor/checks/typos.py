@@ -29,12 +29,14 @@ def decimal_marks(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for match in _POINT_RE.finditer(norm):
         start, end = match.start(), match.end("part")
         if match.group("unit") is None:
-            if match.group("mark") != "。" or not _BARE_PART_RE.match(match.group("part")) \
-                    or not _AFTER_BARE_PART.match(norm[end : end + 1]):
+            if match.group("mark") != "。" or not (_BARE_PART_RE.match(match.group("part"))
+                                                   and _AFTER_BARE_PART.match(norm[end : end + 1])
+                                                   or _per_head_count(norm, analysis, match)):
                 continue
         elif match.group("mark") == "、" and not _comma_is_point(norm, analysis, match):
             continue
-        written = original[start : match.end()].strip()
+        unit = _COUNT_UNIT_RE.match(norm, end) if match.group("unit") is None else None
+        written = original[start : unit.end() if unit else match.end()].strip()
         yield Hit(start, end, {"figure": written, "mark": match.group("mark")},
                   {"mark": match.group("mark"), "reading": f"{match.group('whole')}.{match.group('part')}"})
 
@@ -43,8 +45,9 @@ def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
     """98、36% is a figure, but 3、5% may be two values sharing a unit (分别增长3、5%) and
     3、4万元 a range: only a pair that no list or range reading explains."""
     whole, part = int(match.group("whole")), match.group("part")
-    if whole < 10 and not (len(part) == 2 and (_ONE_RATE_RE.search(norm, max(0, match.start() - 8), match.start())
-                                               or _one_amount(norm, match))):
+    one_rate = _ONE_RATE_RE.search(norm, max(0, match.start() - 8), match.start())
+    if whole < 10 and not (len(part) == 2 and (one_rate or _one_amount(norm, match))
+                           or len(part) == 1 and one_rate and _ONE_RATE_NOUN_RE.search(one_rate.group(0))):
         return False  # 3、5%: two small values sharing a unit as easily as 3.5%; 节约率4、25% is one rate
     if abs(whole - int(part)) <= 1:
         return False  # 10、11万元: a range, 'ten or eleven'
@@ -54,6 +57,21 @@ def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
         return False
     # 城镇和农村收入增速为12、8%: two subjects, so two values is a plausible reading
     return not any(word in head for word in _TWO_SUBJECTS) and not _TWO_OF_RE.search(head)
+
+
+# 每千人口拥有医师3。12人: a count with two decimals makes sense only per head or on average
+_COUNT_UNIT_RE = re.compile(r"\s*(?:人|名|个|张|所|家|户|床|辆|台|套)")
+_PER_HEAD_RE = re.compile(r"每[千万百十]?[人户]|[人户]均|平均")
+
+
+def _per_head_count(norm: str, analysis: Analysis, match: re.Match) -> bool:
+    """医师3。12人 where the clause says 每千人口: the 。 is a decimal point, since no sentence
+    ends on a bare digit after such a head and a count of people has no second sentence there."""
+    if len(match.group("part")) != 2 or not _COUNT_UNIT_RE.match(norm, match.end("part")):
+        return False
+    clause_start, _ = analysis.text.clause_span(match.start())
+    head = norm[clause_start : match.start()]
+    return bool(_PER_HEAD_RE.search(head)) and not head.rstrip().endswith(("第", "表", "图", "号", "附件"))
 
 
 def _one_amount(norm: str, match: re.Match) -> bool:
@@ -67,9 +85,12 @@ def _one_amount(norm: str, match: re.Match) -> bool:
 
 
 # the verb or noun right before a single amount: 收入完成, 增长, 总额达到
-_ONE_AMOUNT_VERB_RE = re.compile(r"(?:完成|实现|达到|达|收入|支出|总额|总量|规模|投资|投入|产值|增加值|增长|下降|提高|降低|增加|减少|回落|上升|增幅|降幅|增速)(?:了|为)?\s*$")
+_ONE_AMOUNT_VERB_RE = re.compile(r"(?:完成|实现|达到|达|收入|支出|总额|总量|规模|投资|投入|产值|增加值|增长|下降|提高|降低|增加|减少|回落|上升|增幅|降幅|增速"
+                                 r"|资金|经费|款项|金额|余额|补助|补贴)(?:了|为)?\s*$")
 _TWO_SUBJECTS = ("和", "与", "及", "二者", "两者")
-_ONE_RATE_RE = re.compile(r"率(?:为|达|是|达到)?\s*$")
+_ONE_RATE_RE = re.compile(r"(?:率|比例|比重|占比)(?:为|达|是|达到)?\s*$")
+# 比例为4、2%: a noun that names one share; a bare 率 after a list of subjects may still take two
+_ONE_RATE_NOUN_RE = re.compile(r"比例|比重|占比")
 # 分两批下拨30、5万元, 两个乡镇: a count of two before the figure makes two values a reading
 _TWO_OF_RE = re.compile(r"[两二][个项类批期轮次年地镇县村所家户校院场处]")
 
@@ -80,6 +101,10 @@ _TWO_OF_RE = re.compile(r"[两二][个项类批期轮次年地镇县村所家户
 # around it (G0312, CO2, O2O, 5G, v1.0l, a%20b stay out)
 _LETTER_IN_DIGITS_RE = compile_scanning(r"(?<![A-Za-z0-9._\-/#:=&%+@])\d[\d.]*[Ool][\d.Ool]*(?![A-Za-z0-9])")
 # 6.2%00: zeros glued after a percent sign with nothing after them a code or a figure would carry
+# 2 O86个: a thousands group (after a space or thin space) holding a letter
+_LETTER_IN_GROUPS_RE = compile_scanning(
+    r"(?<![A-Za-z0-9._\-/#:=&%+@])\d{1,3}(?:[ \u2009\u202f\u00a0][\dOol]{3})+(?![A-Za-z0-9])")
+_GROUP_BEFORE_RE = re.compile(r"\d[ \u2009\u202f\u00a0]$")
 _PERCENT_ZEROS_RE = compile_scanning(r"%(?<=\d%)(?P<zeros>00+)(?![\dA-Za-z.%])")
 _FIGURE_BEFORE_RE = re.compile(r"(?<![A-Za-z0-9._\-/#:=&%+@])\d+(?:\.\d+)?$")
 _AFTER_FIGURE_RE = re.compile(r"$|[\s\u4e00-\u9fff%‰,。;:、)”]")
@@ -91,6 +116,8 @@ def number_typos(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     norm, original = analysis.text.norm, analysis.text.original
     for match in _LETTER_IN_DIGITS_RE.finditer(norm):
         token = match.group(0).rstrip(".")
+        if _GROUP_BEFORE_RE.search(norm, max(0, match.start() - 2), match.start()):
+            continue  # 1 2O6: a group of a larger figure, read with its groups below
         reading = _letters_as_digits(token)
         if reading is None or not _AFTER_FIGURE_RE.match(norm, match.start() + len(token)):
             continue
@@ -98,6 +125,18 @@ def number_typos(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         mark = "".join(sorted({c for c in token if c in "Ool"}))
         yield Hit(match.start(), end, {"figure": original[match.start():end], "mark": mark, "reading": reading},
                   {"kind": "letter", "mark": mark, "reading": reading})
+    for match in _LETTER_IN_GROUPS_RE.finditer(norm):
+        token = match.group(0)
+        groups = token.split()
+        if not any(set(group) & set("Ool") for group in groups[1:]) or not all(any(c.isdigit() for c in group) for group in groups):
+            continue
+        reading = _letters_as_digits("".join(groups))
+        if reading is None or not _AFTER_FIGURE_RE.match(norm, match.end()):
+            continue
+        mark = "".join(sorted({c for c in token if c in "Ool"}))
+        shown = token.replace("O", "0").replace("o", "0").replace("l", "1")
+        yield Hit(match.start(), match.end(), {"figure": original[match.start():match.end()], "mark": mark, "reading": shown},
+                  {"kind": "letter", "mark": mark, "reading": shown})
     for match in _PERCENT_ZEROS_RE.finditer(norm):
         figure = _FIGURE_BEFORE_RE.search(norm, max(0, match.start() - 20), match.start())
         if figure is None or not _AFTER_FIGURE_RE.match(norm, match.end()):
