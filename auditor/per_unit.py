@@ -23,9 +23,13 @@ from auditor.extract import Figure
 from auditor.model import Analysis
 from auditor.relate import Ratio, _skip_blanks, pair_explains
 
-_PER_THOUSAND_RE = re.compile(r"每(?P<per>百|千|万|十万|1\s*0{2,5}|1\s*万|10\s*万|一万|十万)(?P<who>(?:常住|户籍|农业|农村|城镇|服务)?人口?|户)(?:拥有|有)?(?P<noun>[\u4e00-\u9fff()]{1,10}?)(?:数|数量)?(?:为|达|达到|是)?约?\s*$")
+# 每千名老年人拥有养老床位48.6张: the people may be a group (老年人, 长者, 学生), counted over that group
+_PER_THOUSAND_RE = re.compile(r"每(?P<per>百万|100\s*万|百|千|万|十万|1\s*0{2,6}|1\s*万|10\s*万|一万|十万)"
+                              r"(?:(?P<who>(?:常住|户籍|农业|农村|城镇|服务)?人口?|户)|(?:名|位)?(?P<group>老年人|老人|长者|儿童|学生|居民|职工|妇女|农民|残疾人)口?)"
+                              r"(?:平均)?(?:拥有|有)?(?P<noun>[\u4e00-\u9fff()]{1,10}?)(?:数|数量)?(?:为|达|达到|是)?约?(?:为|达)?\s*$")
 _PER_FACTOR = {"百": 100, "千": 1000, "万": 10000, "十万": 100000, "一万": 10000, "1万": 10000, "10万": 100000,
-               "100": 100, "1000": 1000, "10000": 10000, "100000": 100000}
+               "百万": 1000000, "100万": 1000000,
+               "100": 100, "1000": 1000, "10000": 10000, "100000": 100000, "1000000": 1000000}
 # 全村共有农户1250户: the households a figure per hundred households is counted over
 _HOUSEHOLDS_LABEL_RE = re.compile(r"(?:农户|居民户|住户|家庭户|总户数|户数|户籍户)(?:数)?(?:为|达|约|共|计算|按)?$")
 # 约3.6人, 户均约2650元: a rounded figure, read against totals and people with a tenth of slack
@@ -65,11 +69,13 @@ def find_per_unit(analysis: Analysis) -> list[Ratio]:
         if figure.kind == "per100k":
             reading = _per_100k(text, figures, figure)
         elif figure.kind in ("count", "area"):  # 每万人口拥有公共文化设施面积1 260平方米: an area per head too
-            reading = _per_thousand(text, figures, figure)
+            reading = _per_thousand(text, figures, figure) or _per_named(text, figures, figure)
         elif figure.kind == "permille":
             reading = _per_thousand_people_rate(text, figures, figure)
         elif figure.kind == "money":
-            reading = _per_person(text, figures, figure) or _per_head_of_total(text, figures, figure)
+            reading = _per_person(text, figures, figure) or _per_head_of_total(text, figures, figure) or _per_named(text, figures, figure)
+        elif figure.kind == "weight":
+            reading = _per_named(text, figures, figure)
         elif figure.kind == "number" and not figure.multiplier > 1:
             reading = _per_vehicles(text, figures, figure)
         if reading is not None:
@@ -81,7 +87,7 @@ def per_unit_words(text, figure: Figure) -> str:
     """每千人口床位数, 报告发病率, 人均救助 as the writer wrote them, for the message."""
     clause_start, _ = text.clause_span(figure.start)
     start = max(clause_start, figure.number_start - 20)
-    for pattern in (_PER_VEHICLES_RE, _PER_THOUSAND_RATE_RE, _PER_THOUSAND_RE, _PER_PERSON_RE):
+    for pattern in (_PER_VEHICLES_RE, _PER_THOUSAND_RATE_RE, _PER_THOUSAND_RE, _PER_PERSON_RE, _PER_NAMED_RE):
         words = pattern.search(text.norm, start, figure.number_start)
         if words is not None:
             # the original's words, cut where the normalised copy's 为/达 start (為 in Traditional)
@@ -104,6 +110,12 @@ def _label(text, figure: Figure) -> str:
     return text.norm[max(clause_start, figure.number_start - 24) : figure.number_start]
 
 
+def _group_people(text, candidates: list[Figure], group: str) -> list[Figure]:
+    """60岁及以上老年人42.6万人 / 老年人口13.5万人: the people of the group a figure is counted per."""
+    return [f for f in candidates if f.kind == "count" and f.base_unit == "人" and f.exact and f.value > 0
+            and _label(text, f).rstrip(" ,按").endswith(tuple(group + tail for tail in ("", "口", "人口", "人数", "数")))]
+
+
 def _populations(text, candidates: list[Figure]) -> list[Figure]:
     return [f for f in candidates if f.kind == "count" and f.base_unit == "人" and f.exact and f.value > 0
             and _POPULATION_LABEL_RE.search(_label(text, f).rstrip(" ,按"))]
@@ -120,16 +132,19 @@ def _per_thousand(text, figures, figure: Figure) -> Ratio | None:
     bracketed = _in_bracket_after(text, figures, figure)  # …约72人(全县卫生技术人员2 413人)
     counts = [f for f in candidates + bracketed if f.kind == figure.kind and f.base_unit == figure.base_unit and f.exact
               and noun[-2:] in _label(text, f) and "每" not in _label(text, f)]
+    group = words.group("group")
     if words.group("who") == "户":  # 每百户拥有家用汽车45辆: over the households
         people = [f for f in candidates if f.kind == "count" and f.base_unit == "户" and f.exact and f.value > 0
                   and _HOUSEHOLDS_LABEL_RE.search(_label(text, f).rstrip(" ,按"))]
+    elif group:
+        people = _group_people(text, candidates + bracketed, group)
     else:
         people = _populations(text, candidates + bracketed)
     # 每千常住人口执业医师3.41人(常住人口52.6万人,执业医师1 794人): the population counts no doctors
     counts = [f for f in counts if f not in people]
     factor = _PER_FACTOR[re.sub(r"\s", "", words.group("per"))]
     if (not counts or not people) and words.group("who") != "户":
-        return _per_thousand_apart(text, figures, figure, noun, factor)
+        return _per_thousand_apart(text, figures, figure, noun, factor, group)
     return _reading(figure, counts, people, factor)
 
 
@@ -138,16 +153,22 @@ def _same_count_unit(a: Figure, b: Figure) -> bool:
     return a.base_unit == b.base_unit or {a.base_unit, b.base_unit} == {"人", "名"}
 
 
-def _per_thousand_apart(text, figures, figure: Figure, noun: str, factor: int) -> Ratio | None:
+def _per_thousand_apart(text, figures, figure: Figure, noun: str, factor: int, group: str | None = None) -> Ratio | None:
     """现有执业医师1 046名。常住人口38.5万人。每万人拥有执业医师32.6名 / 每10万人拥有场馆8.2个,
     以常住人口42.6万人计。全县现有场馆31个: the count, the people and the figure in
     sentences of their own (two before it, one after). Read only when one value of
     each is stated there: a warning."""
     window = _sentences_around(text, figures, figure)
+    sentence_start, _ = text.sentence_span(figure.start)
+
+    def names(f: Figure) -> bool:
+        # 立案86起,每10万人发案16.7起: in the figure's own sentence, the noun's last character names the count
+        label = _label(text, f)
+        return noun[-2:] in label or f.start >= sentence_start and f.index < figure.index and noun[-1] not in "数量率" and noun[-1] in label[-6:]
     counts = [f for f in window if f.kind == figure.kind and _same_count_unit(f, figure) and f.exact and f.value > 0
-              and f is not figure and noun[-2:] in _label(text, f) and not _PER_WORD_RE.search(_label(text, f))
+              and f is not figure and names(f) and not _PER_WORD_RE.search(_label(text, f))
               and not _CHANGE_NEAR_RE.search(_label(text, f)[-8:])]
-    people = [f for f in _populations(text, window) if f not in counts]
+    people = [f for f in (_group_people(text, window, group) if group else _populations(text, window)) if f not in counts]
     counts = [f for f in counts if f not in people]
     if len({f.value for f in counts}) != 1 or len({f.value for f in people}) != 1:
         return None
@@ -308,13 +329,13 @@ def _per_head_of_total(text, figures, figure: Figure) -> Ratio | None:
 
 
 def _reading(figure: Figure, totals: list[Figure], people: list[Figure], scale: int | Fraction,
-             spread: Fraction = Fraction(0)) -> Ratio | None:
+             spread: Fraction = Fraction(0), approximate: Fraction = SLACK) -> Ratio | None:
     """A warning when no total over no population gives the figure; None otherwise.
-    A rounded figure (约) is read with a tenth of slack."""
+    A rounded figure (约) is read with a tenth of slack (`approximate`)."""
     if not totals or not people:
         return None
     if figure.qualifier:
-        spread = max(spread, SLACK)
+        spread = max(spread, approximate)
     if figure.multiplier != 1:
         scale = Fraction(scale, figure.multiplier)  # 人均约2.8万元: the quotient in the figure's own 万
     if any(pair_explains(total, population, figure, scale=scale, spread=spread) for total in totals for population in people):
@@ -322,3 +343,69 @@ def _reading(figure: Figure, totals: list[Figure], people: list[Figure], scale: 
     total = max(totals, key=lambda f: f.index)
     population = max(people, key=lambda f: f.index)
     return Ratio(figure, total, population, inferred=True, kind="per_head", scale=scale, spread=spread)
+
+
+# 人均农业产值约为2.6万元 / 亩均税收22.6万元 / 平均每名联络住户约26户 / 折合村集体收入人均约386元:
+# a figure per head, per household, per mu or per person of a team, whose words name the total it divides
+_PER_NAMED_RE = re.compile(
+    r"(?:(?P<pre>[\u4e00-\u9fff]{2,8}?)(?P<base1>人|户|亩)均(?:约|为|达)?"
+    r"|(?:(?P<base2>人|户|亩)均|平均每(?P<base3>名|位|人|户|亩)|每(?P<base4>名|位))(?P<noun>[\u4e00-\u9fff]{2,8}?)(?:约为|约|为|达到|达|是)?)\s*$")
+# income and output per head are not stated totals over stated people: 纯收入 ≠ 总收入, GDP is over the year's average
+_NOT_A_QUOTIENT_RE = re.compile(r"可支配|纯收入|消费|支出|储蓄|存款|工资|薪|GDP|生产总值|寿命|年龄|住房|月|日|天|次|标准|补助|补贴|救助|发放")
+_NAMED_KINDS = frozenset({"money", "weight", "count"})
+_WEIGHT_FACTOR = {("吨", "公斤"): 1000, ("吨", "斤"): 2000, ("公斤", "斤"): 2}
+NAMED_SLACK = Fraction(1, 20)  # 约26户: a figure said to be about so much, within a twentieth
+
+
+def _per_named(text, figures, figure: Figure) -> Ratio | None:
+    """全镇户籍人口3.46万人。完成农业总产值7.82亿元,人均农业产值约为2.6万元: the total
+    whose words carry the per-head figure's noun (产值), over the people, households,
+    land or team members stated in its sentence or the two before; a warning, and only
+    when no pair of them gives the figure."""
+    if figure.kind not in _NAMED_KINDS or figure.value_high is not None:
+        return None
+    if figure.qualifier and figure.qualifier not in _APPROXIMATE:
+        return None
+    norm = text.norm
+    clause_start, _ = text.clause_span(figure.start)
+    words = _PER_NAMED_RE.search(norm, max(clause_start, figure.number_start - 16), figure.number_start)
+    if words is None:
+        return None
+    noun = (words.group("pre") or words.group("noun")).removeprefix("折合").removeprefix("合")
+    base = words.group("base1") or words.group("base2") or words.group("base3") or words.group("base4")
+    if _NOT_A_QUOTIENT_RE.search(noun) or len(noun) < 2:
+        return None
+    core = noun.replace("总", "").removesuffix("数").removesuffix("量")
+    window = [f for f in _sentences_around(text, figures, figure) if f.index < figure.index]
+    totals = [f for f in window if f.exact and f.value > 0 and _same_measure(f, figure) and core[-2:] in _label(text, f)
+              and not _PER_WORD_RE.search(_label(text, f)) and not _CHANGE_NEAR_RE.search(_label(text, f)[-8:])]
+    if base == "人":
+        people = _populations(text, window)
+    elif base == "户":
+        people = [f for f in window if f.kind == "count" and f.base_unit == "户" and f.exact and f.value > 0
+                  and _HOUSEHOLDS_LABEL_RE.search(_label(text, f).rstrip(" ,按"))]
+    elif base == "亩":
+        people = [f for f in window if f.kind == "area" and f.base_unit == "亩" and f.exact and f.value > 0
+                  and not _PER_WORD_RE.search(_label(text, f))]
+    else:  # 每名: the members of a team counted in 名 (人)
+        people = [f for f in window if f.kind == "count" and f.base_unit in ("名", "人", "位") and f.exact and f.value > 0
+                  and not _PER_WORD_RE.search(_label(text, f)) and f not in totals]
+    people = [f for f in people if f not in totals]
+    if not totals or not people or len(totals) > 3 or len(people) > 3:
+        return None
+    factor = _WEIGHT_FACTOR.get((totals[0].base_unit, figure.base_unit), 1) if figure.kind == "weight" else 1
+    spread = NAMED_SLACK if figure.qualifier else Fraction(0)
+    if figure.kind == "money" and base == "人":
+        spread = SLACK if figure.qualifier else spread  # a year's income over the year's average population
+    ratio = _reading(figure, totals, people, factor, spread, spread or NAMED_SLACK)
+    named = [f for f in totals if core[:2] in _label(text, f)]  # 村集体经济收入 before 经营性收入 for 村集体收入
+    return replace(ratio, numerator=named[-1]) if ratio is not None and named else ratio
+
+
+def _same_measure(total: Figure, figure: Figure) -> bool:
+    """A total the figure can be a quotient of: money with money, tonnes with kilograms, households with households."""
+    if total.kind != figure.kind:
+        return False
+    if total.kind == "weight":
+        return total.base_unit == figure.base_unit or (total.base_unit, figure.base_unit) in _WEIGHT_FACTOR
+    return total.base_unit == figure.base_unit

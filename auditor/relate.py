@@ -200,7 +200,7 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
 
 # 占建制村总数186个的97.3% / 完成年度目标任务6500人的107.1%: the whole stands inside the phrase
 _WHOLE_PHRASE_HEAD_RE = re.compile(r"(?P<verb>占|完成|达到|为|相当于)了?(?P<name>[^\d,。;:、]{0,14})$")
-_WHOLE_PHRASE_TAIL_RE = re.compile(r"^\s*的\s*$")
+_WHOLE_PHRASE_TAIL_RE = re.compile(r"^\s*\)?\s*的\s*$")  # 占社会消费品零售总额(312.6亿元)的29.6%: the whole may be bracketed
 _TARGET_NAME_RE = re.compile(r"任务|计划|目标|指标")
 
 

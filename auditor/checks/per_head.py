@@ -29,7 +29,7 @@ class PerHeadCheck(RatioCheck):
         return super().row(analysis, rule, ratio)
 
     def reads_approximate(self, ratio: Ratio) -> bool:
-        return ratio.spread >= SLACK  # 约3.6人: read with a tenth of slack by per_unit
+        return ratio.spread > 0  # 约3.6人: read with slack by per_unit (a tenth, or a twentieth for a named total)
 
     def hit(self, analysis, rule, ratio: Ratio, row, failed_roles) -> Hit:
         per_head, total, people = ratio.rate, ratio.numerator, ratio.denominator
