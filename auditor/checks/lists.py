@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
@@ -247,12 +248,23 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     verbs = tuple(analysis.pack.words("list_verbs"))
     slogans = tuple(analysis.pack.words("numbered_slogans"))
     after_re = re.compile(r"(?P<noun>[\u4e00-\u9fff“”\"]{0,12}?)[(]即?(?P<list>[^()。;]+?)[)]")
+    later_counts: set[int] = set()
     for figure in analysis.figures:
         if figure.kind != "count" or figure.base_unit not in units or not figure.exact or figure.value < 2:
             continue
         if norm.startswith(slogans, figure.number_start):
             continue
+        if figure.number_start in later_counts:
+            continue  # the colon list after it was read for an earlier count of its clause
         stated = int(figure.value)
+        shared = _two_counts_one_list(norm, text, figure, units, open_words)
+        if shared is not None:
+            # 围绕“三个到位”开展两项核查:甲到位、乙到位…: which count the list is told by its items
+            later, listed = shared
+            later_counts.add(later)
+            if listed is not None:
+                yield _count_hit(analysis, figure, stated, listed, "after")
+            continue
         partial = open_list = False
         listing, where = _list_after(after_re, norm, figure), "after"
         if listing is not None and _is_gloss(listing, gloss_words):
@@ -278,6 +290,14 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 if stop is None:
                     continue
                 segment = norm[opened:stop]
+                clauses = _keyword_clauses(norm, opened, quoted.group("noun")[-2:]) \
+                    if quoted is not None and "、" not in segment else None
+                if clauses is not None:
+                    # “三个一律”:逾期不改的一律关停,屡查屡犯的一律列入黑名单。: whole clauses, each with the name's word
+                    listed, open_clause = clauses
+                    if listed != stated and not (open_clause and listed < stated):
+                        yield _count_hit(analysis, figure, stated, listed, "after")
+                    continue
                 if "、" not in segment and norm.startswith(";", stop):
                     # “四个到位”:组织到位;责任到位;…。: items parted by semicolons, up to the sentence's end
                     stop = _semicolon_list_end(norm, text, figure, opened)
@@ -301,7 +321,12 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                     alike = all(p.startswith("一") for p in items)
                 if len(items) >= 2 and alike and len(items) != stated and not (open_list and len(items) < stated):
                     yield _count_hit(analysis, figure, stated, len(items), "after")
-            continue
+                if alike or not _plain_items_may_follow(quoted, items):
+                    continue
+                # “五大专项行动”:⏎占道经营整治、违规广告清理…,⏎行动于…: a colon opens items named in their
+                # own words; read them as after an unquoted count
+            else:
+                continue
         if listing is None:
             # 组建5支团队:甲、乙、丙、丁 / 三个方面问题:一是…二是… / 任务共三个:一是…
             marked = _enumerated_after(norm, text, figure)
@@ -322,7 +347,8 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 if below != stated:  # read over lines: a reading, not a certainty
                     yield _count_hit(analysis, figure, stated, below, "below", severity="warning")
                 continue
-            semicolon = _semicolon_items(norm, text, figure, open_words)
+            semicolon = _semicolon_items(norm, text, figure, open_words) \
+                or _figured_semicolon_items(norm, text, figure, open_words)
             if semicolon is not None:
                 listed, word = semicolon
                 if listed != stated and not (word in _PARTIAL_WORDS and listed < stated):
@@ -357,6 +383,60 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         yield _count_hit(analysis, figure, stated, found, where, items=listing)
 
 
+_COUNT_NUMERAL = r"(?<![\d.一二两三四五六七八九十百千万])(?:[二两三四五六七八九十]{1,3}|[2-9]|\d{2})"
+_TWO_COUNTS_REACH = 24  # han characters from one count's noun to the colon of a list
+
+
+def _two_counts_one_list(norm: str, text, figure, units: tuple[str, ...],
+                         open_words: tuple[str, ...]) -> tuple[int, int | None] | None:
+    """围绕“三个到位”开展两项补贴核查:对象认定到位、资金发放到位…: a count, another count
+    later in its clause, then one colon list. The items say which count they belong to: they
+    repeat the first's noun (…到位) or the second's. Returns where the second count's number
+    starts and, when the items are the first's and their number differs from it, that number;
+    None when the clause holds no second count before a colon. The second count is left to
+    its own reading only when the first is no quoted name and the items are not the first's
+    (the caller silences it otherwise: which count the list tells is not known)."""
+    quoted = norm[figure.number_start - 1 : figure.number_start] in ("“", "\"", "「")
+    name = _QUOTED_NOUN_ONLY_RE.match(norm, figure.end) if quoted else None
+    later = _later_count_re(units).match(norm, name.end() if name else figure.end)
+    if later is None:
+        return None
+    first_noun = name.group("noun")[-2:] if name else norm[figure.end : figure.end + 2]
+    second_nouns = (later.group("noun")[:2], later.group("noun")[-2:])
+    opened = _next_line_after_colon(norm, later.end())
+    stop = _quoted_list_end(norm, text, figure.start, opened)
+    items = [p.strip() for p in re.split(r"、|和|及|;", norm[opened:stop].rstrip("。;")) if p.strip()] \
+        if stop is not None else []
+    open_list = bool(items) and items[-1].endswith(open_words)
+    if open_list:
+        items[-1] = items[-1][: -max(len(w) for w in open_words if items[-1].endswith(w))]
+    stated = int(figure.value)
+    if len(items) >= 2 and _all_repeat(items, first_noun) and not _has_count("、".join(items)):
+        # as many items as the second count says: the list may be its, each item opening with the first's word
+        wrong = len(items) != stated and not (open_list and len(items) < stated) \
+            and len(items) != _marker_number(later.group("n"))
+        return later.start("n"), (len(items) if wrong else None)
+    if len(items) == stated and not any(_all_repeat(items, noun) for noun in second_nouns):
+        return later.start("n"), None  # as many items as the first count: the list may be its
+    return -1, None  # the second count keeps its own reading
+
+
+def _all_repeat(items: list[str], noun: str) -> bool:
+    """Every item ends with the noun (组织到位、责任到位) or every one opens with it (聚焦产业、聚焦项目)."""
+    return len(noun) == 2 and all(len(p) > 2 for p in items) and (
+        all(p.endswith(noun) for p in items) or all(p.startswith(noun) for p in items))
+
+
+# “三个到位”: the quoted name right after its count, up to the closing quote
+_QUOTED_NOUN_ONLY_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[”\"」]")
+@lru_cache(maxsize=8)
+def _later_count_re(units: tuple[str, ...]) -> re.Pattern:
+    """…开展残疾人两项补贴核查: : a second count later in the clause, its noun, the colon that opens a list."""
+    unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(r"[\u4e00-\u9fff]{0,%d}?(?P<n>%s)(?:%s)(?P<noun>[\u4e00-\u9fff]{2,12})[ \t]*:"
+                      % (_TWO_COUNTS_REACH, _COUNT_NUMERAL, unit))
+
+
 def _count_hit(analysis: Analysis, figure, stated: int, found: int, position: str, items: str = "",
                severity: str = "") -> Hit:
     """称“N个”,所列却有M项, at the count as written."""
@@ -371,11 +451,16 @@ _SLOGAN_START_RE = re.compile(rf"^“[{_CN_NUMERAL}]+[个项种大类条]")
 _GLOSS_LEAD_RE = re.compile(r"^(?:包括|包含|含|其中|主要是|主要有|如|比如|例如|涉及)")
 
 
+# a code of letters and digits (5G信号, 4A级景区, G20峰会, 3D打印): a name, not a figure
+# (one digit and one capital, or capitals then digits: 12km and 20MW are amounts in units)
+_CODE_RE = re.compile(r"(?<![A-Za-z\d.])(?:\d[A-Z](?![A-Za-z])|[A-Z]{1,3}\d{1,3})(?![\d.])")
+
+
 def _has_count(listing: str) -> bool:
     """A list whose items carry numbers of their own (卫生院十二所、中心三所; 一、二、三级;
     “四个意识”、“四个自信”): the stated number counts something else."""
-    if re.search(r"\d", listing):
-        return True
+    if re.search(r"\d", _CODE_RE.sub("", listing)):
+        return True  # a figure in an item; a code (5G, 4A, G20) counts nothing
     pieces = [p.strip() for p in re.split(r"[、]|和|及|与", listing) if p.strip()]
     return any(p.strip("“”\"") in set(_CN_NUMERAL) or _QUANTITY_END_RE.search(p.strip("“”\""))
                or _SLOGAN_START_RE.match(p) for p in pieces)
@@ -406,6 +491,58 @@ _DASHED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[ \t]*(?:—{2}|-{2
 _ABBREVIATION_RE = re.compile(
     r"[“\"「][\u4e00-\u9fff]{0,4}?(?P<n>[二三四五六七八九十])(?P<head>[\u4e00-\u9fff])[”\"」][\u4e00-\u9fff]{0,6}?" + _ITEMS_OPEN)
 _QUOTED_LIST_STOP_RE = re.compile(r"[,;。!?\n]")
+
+
+_KEYWORD_CLAUSES_REACH = 240  # characters of clauses read after a quoted name
+_KEYWORD_CLAUSE_MAX = 40
+_CLAUSE_OR_LINE_END_RE = re.compile(r"[,;。!?\n]")
+
+
+def _plain_items_may_follow(quoted: re.Match | None, items: list[str]) -> bool:
+    """After a quoted name and a bare colon, items that do not repeat the name's words
+    (占道经营整治、违规广告清理 after “五大专项行动”) are read as after any count; items that
+    hold its words (确保城区、镇区…全收集 after “两个确保”) are pieces of a clause built on it."""
+    if quoted is None or not quoted.group(0).rstrip().endswith(":") or len(items) < 2:
+        return False
+    noun = quoted.group("noun")
+    words = {noun[:2], noun[-2:]} if len(noun) >= 2 else {noun}
+    lengths = [len(item) for item in items]
+    # 城区、镇区、村庄污水全收集: a last piece far longer than the others carries their shared predicate
+    return not any(word in item for word in words for item in items) and max(lengths) <= 2 * min(lengths) + 2
+
+
+def _keyword_clauses(norm: str, opened: int, noun: str) -> tuple[int, bool] | None:
+    """“三个一律”:逾期不改的一律关停,屡查屡犯的一律列入黑名单。: items that are whole clauses
+    parted by commas or semicolons, each holding the name's word once, up to the sentence's
+    end (a line ending in a comma wraps the sentence). The number of such clauses from the
+    first on and whether the last ends in 等; None when the first clause does not hold the
+    word, fewer than two do, a later clause holds it again after one that does not (where
+    the list ends is not known), or the sentence does not end within reach."""
+    if len(noun) != 2:
+        return None
+    reach = min(len(norm), opened + _KEYWORD_CLAUSES_REACH)
+    clauses, marks, position = [], [], opened
+    while True:
+        mark = _CLAUSE_OR_LINE_END_RE.search(norm, position, reach)
+        if mark is None:
+            return None
+        clause = norm[position : mark.start()].strip()
+        position = mark.end()
+        if clause:
+            clauses.append(clause)
+            marks.append(mark.group())
+        if mark.group() in "。!?" or (mark.group() == "\n" and clause):
+            break
+    holding = [clause.count(noun) for clause in clauses]
+    listed = next((i for i, n in enumerate(holding) if n != 1), len(holding))
+    if listed < 2 or any(holding[listed:]) or any(len(c) > _KEYWORD_CLAUSE_MAX for c in clauses[:listed]):
+        return None
+    if any(_MARKER_STYLES[0].match(c) for c in clauses[:listed]):
+        return None  # 一是确保安全;二是确保稳定: numbered points under a slogan, not its items
+    parted = marks[: listed - 1] + (marks[listed - 1 : listed] if listed < len(clauses) else [])
+    if len(set(parted)) > 1:
+        return None  # 组织到位;责任到位;投入到位,确保…: where the list runs into a clause is not known
+    return listed, clauses[listed - 1].endswith("等")
 
 
 def _semicolon_list_end(norm: str, text, figure, opened: int) -> int | None:
@@ -509,7 +646,7 @@ def _items_of_the_quoted_noun(norm: str, figure, head: str) -> bool:
 # after the count: the thing counted (方面问题, 支医疗服务团队), then a colon or 分别是/包括/即
 # (分别由…负责, 即:, 具体为:); the group `word` names the introducing word when there is one
 _LIST_HEAD_RE = re.compile(
-    r"[\u4e00-\u9fff“”\"]{0,12}?(?:[::]|[,,]\s*(?P<word>分别是|分别为|分别由|分别在|分别位于|分别设在|分别来自"
+    r"[\u4e00-\u9fff“”\"「」]{0,12}?(?:[::]|[,,]\s*(?P<word>分别是|分别为|分别由|分别在|分别位于|分别设在|分别来自"
     r"|主要包括|具体包括|包括|即|主要是|具体是|具体为|主要有|为)\s*[::]?)\s*"
 )
 # words that may name only some of the counted things: a list after them is checked only when it is longer
@@ -721,16 +858,23 @@ def _list_after_colon(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> t
     word = head.group("word") or ""
     if not word:
         _, sentence_end = text.sentence_span(figure.start)
+        if head.end() > sentence_end:  # the colon ends the count's line: the items are on the next
+            _, sentence_end = text.sentence_span(head.end())
         if sentence_end - head.end() > _LIST_MAX:
             return None
         listing = norm[head.end() : sentence_end]
+        if norm.startswith(";", sentence_end):
+            _, next_end = text.sentence_span(sentence_end + 1)
+            following = norm[sentence_end + 1 : min(next_end, sentence_end + 1 + _LIST_MAX)]
+            if not _ends_at_comma(listing, following, int(figure.value), verbs, _noun(norm, figure, head)):
+                return None  # 四项工作:甲、乙;丙、丁。: the list goes on after the semicolon
         mark = _CLAUSE_MARK_RE.search(listing)
         comma = mark.start() if mark else -1
         if comma > 0 and "、" in listing[:comma] and not re.search(r"[::()]", listing[:comma]) \
                 and _ends_at_comma(listing[:comma], listing[comma + 1 :], int(figure.value), verbs, _noun(norm, figure, head)):
             # 聚焦三类群体:甲、乙、丙、丁,开展结对帮扶: the list ends at the comma
             listing = listing[:comma]
-        if not _joined_items(listing) or re.search(r"[,,::()]", listing):
+        if not _joined_items(listing) or re.search(r"[,,::()]", listing) or _CLAUSE_PREPOSITION_RE.match(listing):
             return None
         return listing, word
     _, clause_end = text.clause_span(head.end())
@@ -754,6 +898,8 @@ def _list_after_colon(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> t
 
 
 _CLAUSE_MARK_RE = re.compile(r"[,;]")
+# 两个重点:围绕城区、园区、景区开展整治: a preposition opens a clause whose object is a list, not the items
+_CLAUSE_PREPOSITION_RE = re.compile(r"\s*(?:围绕|针对|通过|按照|依托|对于|面向|对(?![口外标接象])|在(?![建线岗编职])|以(?![上下前后内外]))")
 
 
 def _noun(norm: str, figure, head: re.Match) -> str:
@@ -843,6 +989,8 @@ def _semicolon_items(norm: str, text, figure, open_words: tuple[str, ...]) -> tu
     if not head:
         return None
     _, line_end = text.line_span(figure.start)
+    if head.end() > line_end:  # the colon ends the count's line: the items are on the next
+        _, line_end = text.line_span(head.end())
     stop = norm.find("。", head.end(), min(line_end, head.end() + _LIST_MAX + 1))
     stop = line_end if stop < 0 else stop
     if stop - head.end() > _LIST_MAX:
@@ -855,7 +1003,61 @@ def _semicolon_items(norm: str, text, figure, open_words: tuple[str, ...]) -> tu
         return None  # an empty piece: the list goes on in the next line
     if any(word in segment for word in open_words) or _has_count("、".join(items)):
         return None
+    if any(_NEXT_LINE_MARKER_RE.match(item) for item in items) or _NEXT_LINE_MARKER_RE.match(norm, line_end + 1):
+        return None  # numbered items, or numbered items going on in the next line: the enumeration readers' to tell
     return len(items), head.group("word") or ""
+
+
+_FIGURED_ITEMS_REACH = 300  # characters of items with figures and brackets read after a count
+_FIGURED_ITEM_MAX = 30  # an item's length outside its brackets
+# words that open a complete list of names (a bare colon may open facts about the counted things:
+# 推进三个项目:总投资2.3亿元;年内完成1.2亿元)
+_FIGURED_ITEMS_WORDS = ("即", "分别是", "分别为", "具体是", "具体为")
+_ITEM_AMOUNT_RE = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万|亿)?(?P<unit>[\u4e00-\u9fff%])")
+
+
+def _figured_semicolon_items(norm: str, text, figure, open_words: tuple[str, ...]) -> tuple[int, str] | None:
+    """项目任务共三个,即甲补助1120人(其中…);乙康复82人(其中…,…)。: items parted by
+    semicolons up to the sentence's end, each with figures and brackets of its own. How
+    many, with the introducing word; None when a piece outside its brackets is long or holds
+    a comma, colon or 、 (clauses, not items), an item counts in the count's own unit (parts
+    of a total: 医疗机构三类,即卫生院12所;…所), or the list does not end its line's sentence."""
+    head = _LIST_HEAD_RE.match(norm, figure.end)
+    if not head or (head.group("word") or "") not in _FIGURED_ITEMS_WORDS or figure.value > 10:
+        return None
+    _, line_end = text.line_span(figure.start)
+    if head.end() > line_end:  # 即 ends the count's line: the items are on the next
+        _, line_end = text.line_span(head.end())
+    reach = min(line_end, head.end() + _FIGURED_ITEMS_REACH)
+    items, depth, start = [], 0, head.end()
+    for position in range(head.end(), reach):
+        char = norm[position]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and char in ";。":
+            items.append(norm[start:position])
+            start = position + 1
+            if char == "。":
+                break
+    else:
+        if depth or reach < line_end or not norm[start:reach].strip():
+            return None  # no end within reach, or the line ends in a semicolon: the list goes on below
+        items.append(norm[start:reach])
+    outside = [_BRACKET_RE.sub("", item).strip() for item in items]
+    if len(outside) < 2 or any(not item or len(item) > _FIGURED_ITEM_MAX or re.search(r"[,::、()]", item)
+                               for item in outside):
+        return None
+    if any(_GLOSS_LEAD_RE.match(item) or item.endswith(open_words) for item in outside):
+        return None
+    units = {match.group("unit") for item in items for match in _ITEM_AMOUNT_RE.finditer(item)}
+    if not re.search(r"\d", "".join(outside)) or figure.base_unit in units or figure.unit in units:
+        return None
+    return len(outside), head.group("word") or ""
 
 
 class CountListParams(Params):
