@@ -14,6 +14,9 @@ from auditor.per_unit import SLACK
 from auditor.relate import Ratio
 
 
+_MEASURES = frozenset({"area", "weight", "length", "volume"})
+
+
 class PerHeadCheck(RatioCheck):
     """A stated per-head figure against total / people, both rounding and truncation accepted."""
 
@@ -27,6 +30,13 @@ class PerHeadCheck(RatioCheck):
             p = self.prefix
             return {f"{p}_scaled": times_scale(ratio.numerator.value, ratio.scale), f"{p}_low": Decimal(0), f"{p}_high": Decimal(0)}
         return super().row(analysis, rule, ratio)
+
+    def numerator_interval(self, numerator) -> tuple:
+        """耕地33亩 is a measured area, 33 to the nearest mu as easily as exactly 33: a whole
+        number of a measure (area, weight, length, volume) carries half a unit either side."""
+        if numerator.kind in _MEASURES and numerator.decimals == 0 and numerator.multiplier == 1:
+            return Fraction(numerator.value) - Fraction(1, 2), Fraction(numerator.value) + Fraction(1, 2)
+        return super().numerator_interval(numerator)
 
     def reads_approximate(self, ratio: Ratio) -> bool:
         return ratio.spread > 0  # 约3.6人: read with slack by per_unit (a tenth, or a twentieth for a named total)

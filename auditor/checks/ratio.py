@@ -48,7 +48,7 @@ class RatioCheck(NumericCheck):
         rate, numerator, denominator = ratio.rate, ratio.numerator, ratio.denominator
         if denominator.value <= 0 or rate.qualifier in APPROXIMATE_WORDS and not self.reads_approximate(ratio):
             return {}
-        n_interval = quantity_interval(numerator)
+        n_interval = self.numerator_interval(numerator)
         d_interval = quantity_interval(denominator, ratio.target, ratio.spread)
         if n_interval[0] == n_interval[1] and d_interval[0] == d_interval[1]:  # exact counts
             low, high = scaled_interval(rate.written, rate.decimals, rate.qualifier, denominator.value)
@@ -58,6 +58,10 @@ class RatioCheck(NumericCheck):
             return {}
         low, high = scaled_interval(rate.written, rate.decimals, rate.qualifier, Decimal(closest.denominator))
         return {f"{self.prefix}_scaled": Decimal(closest.numerator), f"{self.prefix}_low": low, f"{self.prefix}_high": high}
+
+    def numerator_interval(self, numerator) -> tuple:
+        """The values the numerator stands for (a whole count is exact)."""
+        return quantity_interval(numerator)
 
     def reads_approximate(self, ratio: Ratio) -> bool:
         """Whether a rate written with 约 is judged (its reader gave it slack)."""
