@@ -85,6 +85,10 @@ COUNT_WORDS = (
     "瓶 剂 床 间 套 册 本 处 起 篇 场 轮 组 队 块 只 头 株 枚 部 位 盒 袋 斤 级 大 针 剂 片 栋 层 村 乡镇 镇 乡 县 卷"
 ).split()
 UNITS["场次"] = ("count", "场", 1)  # 214场次 and its parts 6场、23场: one measure of events
+# 信访4 126件次, 检查2 615家次, 抽检186批次: the count of the thing each time it is counted again; read
+# with its 次 so the words after it are read from there, and as the thing's count (its parts may drop 次)
+for _word in ("件次", "家次", "批次", "项次", "起次", "台次", "辆次", "所次"):
+    UNITS[_word] = ("count", _word[0], 1)
 for _word in COUNT_WORDS:
     UNITS.setdefault(_word, ("count", _word, 1))
 # 全港18区, 全市6区3县: districts counted after digits; not after Chinese numerals, where

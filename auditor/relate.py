@@ -2510,10 +2510,10 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
 
 # 由每亩412公斤提高到每亩398公斤, 由每人每月680元: a value per head or per unit
 _PER_UNIT = r"(?:每(?:人次|人|户|亩|月|年|名|天|日|吨|床|桌|平方米|公里)|人均|户均|亩均|次均|平均){0,2}"
-_FROM_RE = re.compile(rf"(?:由|从)(?:\d{{4}}年(?:底|末|初)?|(?:上年|去年|上一年)(?:底|末|同期)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?{_PER_UNIT}\s*$")
+_FROM_RE = re.compile(rf"(?:由|从)(?:\d{{4}}年(?:底|末|初)?|(?:上年|去年|上一年|前年|前一年)(?:底|末|同期)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?{_PER_UNIT}\s*$")
 _TO_RE = re.compile(
     rf"^\s*(?:的)?(?P<word>{DIRECTION_ALTERNATIVES})?"
-    rf"(?:到|至|为)\s*(?:\d{{4}}年(?:底|末)?的?)?{_PER_UNIT}$"
+    rf"(?:到|至|为)\s*(?:(?:\d{{4}}年|今年|本年|当年)(?:底|末)?的?)?{_PER_UNIT}$"
 )
 # each blank run follows a word that must be there: adjacent optional \s* would
 # try a long run of blanks in polynomially many ways
@@ -2598,6 +2598,9 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_with_difference_after(text, figures, claimed))
     claimed = {change.stated.index for change in found if change.stated is not None}
+    if "减少" in norm or "增加" in norm or "净增" in norm or "净减" in norm:
+        found.extend(_named_differences(text, figures, claimed))
+        claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_with_base_elsewhere(text, figures, claimed))
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_named_by_metric(text, figures, claimed))
@@ -2626,7 +2629,7 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
 # clause, and the change of this year's value after it
 _NAMED_BASE_BEFORE_RE = re.compile(
     r"(?<=[,;。:\n])\s*(?:而|另外?)?\s*(?:上年同期|去年同期|上一年|上年|去年)(?:全年)?"
-    r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?:为|是|达到|达|共|有)\s*$"
+    r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?:为|是|达到|达|共|有)?\s*$"
 )
 _THIS_YEAR_TAIL_RE = re.compile(
     rf"^\s*[,,]\s*(?:今年|本年|当年|全年)?\s*(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$"
@@ -2702,7 +2705,8 @@ def _multiples_of_a_base(text, figures) -> list[Change]:
             start = tail.start("g_approx") if tail.group("g_approx") else tail.start("g_number")
             multiple = _times(start, tail.end(), tail.group("g_number"), True, tail.group("g_approx"), tail.group("g_more"))
         else:
-            multiple = _doubled(norm.rfind("翻", tail.start(), tail.end()), tail.end(), tail.group("doublings"))
+            multiple = _doubled(norm.rfind("翻", tail.start(), tail.end()), tail.end(), tail.group("doublings"),
+                                _more_after(norm, tail.end()))
         if multiple is not None:
             found.append(Change(old, new, "", None, "", new.start, tail.end(), multiple))
     return found
@@ -2746,7 +2750,7 @@ _BASE_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期)"
 # M,比上年增长p% / M,同比下降p% / M,与去年同期相比增长p%: the stated change of M
 _CHANGE_OF_NEW_RE = re.compile(
     r"^\s*(?:[,,、]\s*)?"
-    rf"(?:(?:同比|环比|(?:比|较){_BASE_WORDS}|与{_BASE_WORDS}相比)\s*(?:[,,]\s*)?)?"
+    rf"(?:(?:同比|环比|(?:比|较)(?:{_BASE_WORDS}|(?P<year>(?:19|20)\d{{2}})\s*年(?:同期)?)|与{_BASE_WORDS}相比)\s*(?:[,,]\s*)?)?"
     rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<word_rate>增幅|增速|增长率|降幅|下降率)(?:为|达|达到|是)?)\s*$"
 )
 # …增长p%,上年为N / (上年同期为N) / ;去年同期为N: the base after the change
@@ -2783,10 +2787,17 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
                 and (not base.group("bare") or _CLAUSE_END_RE.match(norm, following.end))):
             if _YEAR_ON_YEAR_RE.search(norm, new.end, stated.number_start) and _names_another_year(norm, base.group(0), new, sentence_start):
                 continue  # 同比增长18.9%,2019年为…: a year further back, not the base of 同比
+            if says.group("year") and _YEAR_NUMBER_RE.findall(base.group(0)) != [says.group("year")]:
+                continue  # 较2020年上升p个百分点,上年为N: the base of another year
             found.append(Change(following, new, "", stated, says.group("word") or says.group("word_rate"), new.start, following.end))
             continue
+        if says.group("year"):
+            continue  # 较2020年增长p%: only a base said to be that year's, right after it
         if _BASE_BEFORE_RE.search(norm, max(sentence_start, new.number_start - _YEAR_WORDS_REACH), new.number_start):
-            continue  # the sentence names its own base (上年…为N,同比增长p%: N is the base)
+            old = _base_named_before_new(norm, figures, new, sentence_start)
+            if old is not None:  # 上年…为N,今年完成M,同比增长p%
+                found.append(Change(old, new, "", stated, says.group("word") or says.group("word_rate"), old.start, stated.end))
+            continue  # else the sentence names its own base (上年…为N,同比增长p%: N is the base)
         listed = _base_in_list_after(text, figures, new, stated, sentence_end)
         if listed is not None:
             found.append(Change(listed, new, "", stated, says.group("word") or says.group("word_rate"), new.start, stated.end))
@@ -2802,6 +2813,33 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
 
 
 _UNREAD = object()
+
+# 上年全市快递业务量为5.86亿件,今年完成6.82亿件,同比增长p%: last year's value named first, this
+# year's after it with no other subject of its own
+_NAMED_BASE_HEAD_RE = re.compile(
+    rf"(?:^|[,,;:\s])(?:而|其中)?(?:{_BASE_WORDS})(?:全年)?[\u4e00-\u9fff]{{0,12}}?(?:为|是|达到|达|有|共|共计)?\s*$")
+_NAMED_BASE_REACH = 24
+_THIS_YEAR_HEAD_RE = re.compile(
+    r"^\s*[,,;]\s*(?:(?:今年|本年|当年|本期)(?:全年)?(?:以来)?|全年)\s*(?:共|累计|实际|已)?"
+    rf"(?:完成|达到|达|实现|为|是|有|(?:{DIRECTION_ALTERNATIVES})(?:到|至))?\s*$")
+
+
+def _base_named_before_new(norm: str, figures, new: Figure, sentence_start: int) -> Figure | None:
+    """The value right before new, in its sentence and of its unit, said to be last year's
+    (上年…为N), new's own clause saying only that it is this year's (今年完成M)."""
+    if not new.index:
+        return None
+    old = figures[new.index - 1]
+    if old.start < sentence_start or not old.exact or not _same_unit(old, new) or old.kind != new.kind:
+        return None
+    this_year = _THIS_YEAR_HEAD_RE.match(norm[old.end : new.number_start])
+    if this_year is None or not norm[old.end : new.number_start].strip(" ,,;"):
+        return None
+    floor = max(sentence_start, old.number_start - _NAMED_BASE_REACH)
+    clause_start = max(floor, norm.rfind(",", floor, old.number_start) + 1, norm.rfind(";", floor, old.number_start) + 1)
+    if not _NAMED_BASE_HEAD_RE.search(norm, max(clause_start - 1, 0), old.number_start):
+        return None
+    return old
 
 
 _YEAR_ON_YEAR_RE = re.compile(r"同比|比上年|较上年|比去年|较去年")
@@ -3093,7 +3131,8 @@ def _multiple_after(norm: str, position: int, sentence_end: int) -> Multiple | N
     if not match or TARGET_RE.search(norm, position, match.end()):
         return None  # 力争三年内再翻两番: a target, not what the values did
     if match.group("grown") is None and match.group("times") is None:  # 翻一番, 翻了两番, 实现翻番 (one doubling)
-        return _doubled(norm.rfind("翻", match.start(), match.end()), match.end(), match.group("doublings"))
+        return _doubled(norm.rfind("翻", match.start(), match.end()), match.end(), match.group("doublings"),
+                        _more_after(norm, match.end()))
     if match.group("grown"):
         return _times(match.start("grown"), match.end(), match.group("number"), True, match.group("approx"), match.group("more"))
     return _times(match.start("times"), match.end(), match.group("t_number"), False, match.group("t_approx"), match.group("t_more"))
@@ -3107,16 +3146,26 @@ def _multiple_of(norm: str, match: re.Match) -> Multiple | None:
     if match.group("g_number"):
         start = match.start("g_approx") if match.group("g_approx") else match.start("g_number")
         return _times(start, match.end(), match.group("g_number"), True, match.group("g_approx"), match.group("g_more"))
-    return _doubled(norm.rfind("翻", match.start(), match.end()), match.end(), match.group("doublings"))
+    return _doubled(norm.rfind("翻", match.start(), match.end()), match.end(), match.group("doublings"),
+                    _more_after(norm, match.end()))
 
 
-def _doubled(start: int, end: int, doublings: str | None) -> Multiple:
-    """翻N番: 2^N times, from a little under it (95%) to less than the next doubling."""
+def _doubled(start: int, end: int, doublings: str | None, more: bool = False) -> Multiple:
+    """翻N番: 2^N times, from a little under it (95%) to half-way to the next doubling
+    (翻了一番 for 3.2 times would be 增长两倍多); 翻N番多 up to the next doubling."""
     from auditor.extract import cn_number
 
     n = int(doublings) if doublings and doublings.isdigit() else cn_number(doublings or "一")
     factor = Fraction(2) ** int(n)
-    return Multiple(start, end, factor * Fraction(95, 100), factor * 2)
+    return Multiple(start, end, factor * Fraction(95, 100), factor * 2 if more else factor * Fraction(3, 2))
+
+
+_MORE_AFTER = ("多", "余", "以上")
+
+
+def _more_after(norm: str, end: int) -> bool:
+    """翻了一番多, 翻番以上: at least, not about (the match may hold the word or stop before it)."""
+    return norm.startswith(_MORE_AFTER, end) or norm.endswith(_MORE_AFTER, 0, end)
 
 
 _UNBOUNDED = Fraction(10**9)
@@ -3140,7 +3189,13 @@ def _times(start: int, end: int, written: str, grown: bool, approx: str | None, 
         return Multiple(start, end, value - 1, value + extra + 1)
     if extra and 2 * half < extra:
         return Multiple(start, end, value - half, value + half, (value + extra - half, value + extra + half))
+    if extra:  # 增长了2倍: about 2 or about 3 times, not 2.5 (增长了1.5倍 or 两倍多)
+        return Multiple(start, end, value - _WHOLE_SLACK, value + _WHOLE_SLACK,
+                        (value + extra - _WHOLE_SLACK, value + extra + _WHOLE_SLACK))
     return Multiple(start, end, value - half, value + extra + half)
+
+
+_WHOLE_SLACK = Fraction(3, 10)  # 增长了N倍 with N whole: either reading within 0.3 of a whole multiple
 
 
 def _number(written: str) -> Fraction | None:
@@ -3212,6 +3267,68 @@ def _compared_with_difference(figures, base: Figure, difference: Figure, stated:
     if abs(gap - signed) > slack:
         return None
     return Change(base, new, "", stated, "", new.start, stated.end)
+
+
+# 发生事故14起、死亡11人,与上年相比,事故起数减少5起,下降26.3%;死亡人数减少4人,下降36.4%:
+# a difference and its rate named by their metric, after the values they are of
+_NAMED_DIFFERENCE_HEAD_RE = re.compile(
+    r"(?:^|[,,;])\s*(?:与(?:上年|去年)(?:同期)?相比\s*[,,]?\s*)?(?P<name>[\u4e00-\u9fff]{2,8}?)\s*"
+    rf"(?:(?:同比|(?:比|较){_BASE_WORDS})\s*)?(?P<word>增加|减少|净增|净减|多|少)了?\s*$"
+)
+_NAMED_DIFFERENCE_REACH = 24
+
+
+def _named_differences(text, figures, claimed: set[int]) -> list[Change]:
+    """The value the metric of a difference names (事故起数 → the one 起 value whose words hold
+    事故), in the sentence or the one a semicolon joins to it; the old value is M ∓ D."""
+    norm = text.norm
+    found = []
+    for stated in figures:
+        if stated.kind != "percent" or stated.index in claimed or stated.index < 2:
+            continue
+        difference = figures[stated.index - 1]
+        sentence_start, _ = text.sentence_span(stated.start)
+        if difference.start < sentence_start or not _is_quantity(difference) or not difference.exact:
+            continue
+        tail = _DIFFERENCE_TAIL_RE.match(norm[difference.end : stated.number_start])
+        if not tail or not tail.group("word"):
+            continue
+        head = _NAMED_DIFFERENCE_HEAD_RE.search(
+            norm, max(sentence_start - 1, difference.number_start - _NAMED_DIFFERENCE_REACH, 0), difference.number_start)
+        named = head and _NAME_UNIT_RE.fullmatch(head.group("name"))
+        if not named or len(named.group("stem")) < (1 if named.group("unit") else 2):
+            continue
+        word = {"净增": "增加", "净减": "减少", "多": "增加", "少": "减少"}.get(head.group("word"), head.group("word"))
+        if direction_of(word) != direction_of(tail.group("word")):
+            continue
+        floor = sentence_start
+        if sentence_start and norm[sentence_start - 1] == ";":
+            floor = text.sentence_span(sentence_start - 1)[0]
+        stem, unit = named.group("stem"), named.group("unit")
+        matches = []
+        for index in range(difference.index - 1, max(-1, difference.index - 1 - _MAX_SCOPE), -1):
+            figure = figures[index]
+            if figure.start < floor:
+                break
+            if figure.kind not in QUANTITY_KINDS or (figure.base_unit != unit if unit else figure.kind != "count"):
+                continue
+            if not _same_unit(figure, difference):
+                continue
+            head_start = max(figures[index - 1].end if index else 0, text.clause_span(figure.start)[0], floor)
+            words = norm[head_start : figure.number_start]
+            if stem[-2:] in words and not _DIFFERENCE_WORDS_RE.search(words):
+                matches.append(figure)
+        if len(matches) != 1 or not matches[0].exact:
+            continue
+        new = matches[0]
+        value = new.value - difference.value if direction_of(word) == "up" else new.value + difference.value
+        if value <= 0:
+            continue
+        found.append(Change(_derived(difference, new, value), new, "", stated, tail.group("word"), new.start, stated.end))
+    return found
+
+
+_DIFFERENCE_WORDS_RE = re.compile(r"增加|减少|净增|净减|增长|下降|同比|比上年|较上年")
 
 
 # M,增长p%,增加D / M,同比下降p%,减少D: the difference after the rate

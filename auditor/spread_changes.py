@@ -336,13 +336,27 @@ def changes_stated_first(text, figures, claimed: set[int]) -> list[tuple[Figure,
         new, old = figures[stated.index + 1], figures[stated.index + 2]
         if old.start >= sentence_end or not is_quantity(new) or not is_quantity(old) or not same_unit(new, old):
             continue
-        if not VALUE_AFTER_RE.fullmatch(norm, stated.end, new.number_start):
+        if not VALUE_AFTER_RE.fullmatch(norm, stated.end, new.number_start) and not (
+                _opens_its_clause(norm, says.start(), sentence_start)
+                and _NAMED_VALUE_AFTER_RE.fullmatch(norm, stated.end, new.number_start)):
             continue
         base = BASE_AFTER_VALUE_RE.fullmatch(norm, new.end, old.number_start)
         if base is None or not closes_base(norm, old, bool(base.group("open"))):
             continue
         found.append((old, new, stated, says.group("word") or says.group("rate")))
     return found
+
+
+# 同比下降12.6%,全年共发生道路交通事故286起,上年同期为318起: a change that opens its sentence
+# speaks of the value named after it
+_NAMED_VALUE_AFTER_RE = re.compile(
+    r"\s*,\s*(?:今年|全年|本年|当年)?(?:全县|全市|全区|全镇|全乡|全省)?(?!其中)[\u4e00-\u9fff]{0,14}?"
+    r"(?:达到|达|为|增至|降至|增加到|减少到|实现|完成|共|发生|有)?\s*")
+
+
+def _opens_its_clause(norm: str, position: int, sentence_start: int) -> bool:
+    """Nothing but blanks (or a comma) between the sentence's start and position."""
+    return position - sentence_start <= 4 and not norm[sentence_start:position].strip(" ,\n\t")
 
 
 def closes_base(norm: str, old: Figure, bracketed: bool) -> bool:
