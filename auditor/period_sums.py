@@ -29,8 +29,9 @@ _TOTAL_PERIOD_RE = re.compile(
 )
 # a part's period, opening its clause or list item: 一季度, 第二季度, 3月份, 下半年
 _PART_PERIOD_RE = re.compile(
-    r"(?=[1-9一二三四五六七八九十第上下首])"  # the engine skips, at C speed, characters no period starts with
-    rf"(?:(?:19|20)\d{{2}}\s*年(?:度)?\s*)?(?:第?(?P<q>[一二三四1-4首])\s*季度|(?P<m>{_N})\s*月份?(?!\s*\d{{1,2}}\s*[日号])"
+    r"(?=[1-9一二三四五六七八九十第上下首前])"  # the engine skips, at C speed, characters no period starts with
+    rf"(?:(?:19|20)\d{{2}}\s*年(?:度)?\s*)?(?:第?(?P<q>[一二三四1-4首])\s*季度|前\s*(?P<fq>[一二两三1-3])\s*个?季度"
+    rf"|(?P<m>{_N})\s*月份?(?!\s*\d{{1,2}}\s*[日号])"
     rf"|(?P<from_m>{_N}){_DASH}(?P<to_m>{_N})\s*月份?|(?P<h>[上下])半年)"
     r"(?![末底初中上下旬])"
 )
@@ -77,6 +78,8 @@ def _part_months(match: re.Match) -> frozenset[int]:
     if match.group("q"):
         quarter = 1 if match.group("q") == "首" else _number(match.group("q"))
         return _months(3 * quarter - 2, 3 * quarter)
+    if match.group("fq"):  # 前三季度累计…, then 四季度…: the first quarters, one part of the year
+        return _months(1, 3 * _number(match.group("fq")))
     if match.group("from_m"):  # 1-2月, 4至6月
         first, last = _number(match.group("from_m")), _number(match.group("to_m"))
         return _months(first, last) if 1 <= first < last <= 12 else frozenset()
@@ -130,7 +133,7 @@ _RESPECTIVE_PERIODS_RE = re.compile(
     r"|(?P<qs>第?[一二三四1-4](?:\s*[、,和及]\s*第?[一二三四1-4]){1,3})\s*季度"
     rf"|(?P<ma>{_N})\s*(?:月份?)?{_DASH}(?P<mb>{_N})\s*月份?"
     rf"|(?P<ms>{_N}\s*月份?(?:\s*[、,和及]\s*{_N}\s*月份?){{1,11}}))"
-    r"(?![末底初中上下旬])(?P<words>[^\d,;。\n]{0,16}?)分别(?P<more>[^\d,;。\n]{0,16}?)(?=\d)"
+    r"(?![末底初中上下旬])(?P<words>[^\d,;。\n]{0,16}?(?:,[^\d,;。\n]{0,16}?)?)分别(?P<more>[^\d,;。\n]{0,16}?)(?=\d)"
 )
 _RESPECTIVE_JOIN_RE = re.compile(r"\s*(?:[、,和及]|以及)\s*")
 _PERIOD_DIGIT_RE = re.compile(rf"{_N}")
@@ -173,7 +176,7 @@ def _respective_labels(analysis: Analysis, starts: list[int]) -> list[_Label]:
             listed.append(following)
         if len(listed) != len(periods) or any(f.base_unit != listed[0].base_unit for f in listed):
             continue
-        name = _name(words)
+        name = _name(words.lstrip(", "))
         found.extend(_Label(f.number_start, f.index, months, name, match.start()) for f, months in zip(listed, periods))
     return found
 

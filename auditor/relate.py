@@ -1608,7 +1608,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 continue
             if _whole_of_them_elsewhere(figures, total, parts, totals_from, among):
                 continue
-            reason = (_completeness(labels, complement, groups) or _spelled_out(labels, whole_label)
+            reason = (_completeness(labels, complement, groups) or _leading_sides(labels, groups) or _spelled_out(labels, whole_label)
                       or _whole_made_of(labels, whole_label, whole_partitions)
                       or _two_sides_of_the_whole(labels, whole_label, groups))
             inferred = False
@@ -2284,6 +2284,36 @@ def _completeness(labels: list[str], complement: tuple[str, ...], groups) -> str
 
 
 _PLAIN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,16}")
+# the heads a side of a known split may carry: 在职职工、离退休人员 of 参保人数; 本地户籍家庭、外来租住家庭
+_SIDE_HEADS = frozenset({"职工", "人员", "人口", "居民", "群众", "家庭", "农户", "住户", "户", "人", "学生", "患者", "企业", "单位"})
+
+
+def _leading_sides(labels: list[str], groups) -> str:
+    """Each part named by a different side of a known split, all its sides there (在职职工、
+    离退休人员: 在职|离退休), the rest of each name a different bare head of people or
+    households, or one such head after a short qualifier (户籍家庭 and 租住家庭 share 家庭): the whole."""
+    names = [label.removeprefix("其中").strip(" ,、:;") for label in labels]
+    if not all(_PLAIN_NAME_RE.fullmatch(name) for name in names):
+        return ""
+    for group in groups:
+        if len(group) != len(names):
+            continue
+        sides = [max((m for m in group if name.startswith(m)), key=len, default="") for name in names]
+        if "" in sides or set(sides) != set(group):
+            continue
+        rests = [name[len(side):] for name, side in zip(names, sides)]
+        if len(set(rests)) == 1:
+            continue  # 城镇居民、农村居民 of 困难群众: one head the whole does not name (_two_sides_of_the_whole)
+        if all(rest in _SIDE_HEADS for rest in rests):
+            return "partition"
+        if len(rests) == 2 and all(rests):
+            shared = 0
+            while shared < min(map(len, rests)) and rests[0][-1 - shared] == rests[1][-1 - shared]:
+                shared += 1
+            head = rests[0][len(rests[0]) - shared :]
+            if head in _SIDE_HEADS and all(len(rest) - shared <= 2 for rest in rests):
+                return "partition"
+    return ""
 
 
 def _two_sides_of_the_whole(labels: list[str], whole_label: str, groups) -> str:
