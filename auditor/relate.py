@@ -1584,6 +1584,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         full_stop = _mark_before(norm, sentence_start)
         if sentence_start and not listed and not norm[sentence_start : match.start()].strip() and full_stop >= 0:
             among, totals_from = full_stop, text.sentence_span(full_stop)[0]  # 共救助…3311人。(⏎)其中…
+            if _AMONG_WORD in norm[totals_from:full_stop]:
+                continue  # 人口61人,其中男性33人,女性28人。其中劳动力…: the last figure is a part, the whole unclear
         for total in _totals_before(text, figures, ends, among, totals_from):
             between = norm[total.end : match.start()].strip()
             # 1.86万亩(1 240公顷),其中 / 11.6万件(套),其中: a bracket closed before 其中 holds no list
@@ -2135,6 +2137,9 @@ def _within_the_whole(parts: list[Figure], labels: list[str], total: Figure) -> 
         if part.value > 2 * total.value:
             return parts[:position], labels[:position]
     return parts, labels
+
+
+_AMONG_WORD = "其中"
 
 
 def _totals_before(text, figures, ends: list[int], among: int, sentence_start: int) -> list[Figure]:
