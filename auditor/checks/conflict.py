@@ -516,7 +516,8 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 first_seen[key] = seen if isinstance(seen, _Stated) else _stated(analysis, seen)
             elif _apart(earlier, seen) and (_alike(earlier, seen) or _headline_slip(earlier, seen, title_line)) \
                     and key not in reported \
-                    and not (earlier.start in village_refs and _absolute(analysis, seen) in village_refs):
+                    and not (earlier.start in village_refs and _absolute(analysis, seen) in village_refs) \
+                    and not _two_places(analysis, earlier, seen):
                 # 该村… and 该村… may be two villages of one report; 全村… and 该村… are the page's one
                 reported.add(key)
                 yield _hit(analysis, what[0], earlier, seen)
@@ -524,6 +525,19 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         for what, seen in pending.items():
             if isinstance(seen, Figure):
                 pending[what] = _stated(analysis, seen, _period_of(analysis, seen, report_year))
+
+
+def _two_places(analysis: Analysis, earlier: _Stated, seen: "Figure | _Stated") -> bool:
+    """全市受理投诉2356件 … 全县受理投诉2536件: the scope words keyed alike name two places (a
+    statement of an earlier piece of a long document: its place is not known here)."""
+    levels = []
+    for stated in (earlier, seen):
+        start = stated.start - analysis.offset if isinstance(stated, _Stated) else stated.start
+        if start < 0:
+            return False
+        clause_start = max(analysis.text.clause_span(start)[0], start - _SUBJECT_WINDOW)
+        levels.append({match.group(1) for match in _LEVEL_RE.finditer(analysis.text.norm, clause_start, start)})
+    return bool(levels[0] and levels[1] and levels[0] != levels[1])
 
 
 def _village_scope(analysis: Analysis) -> tuple[str, ...]:
@@ -835,5 +849,6 @@ class ConflictParams(Params):
     scope_words: tuple[str, ...] = ()  # leading words that do not change the subject (全县, 今年)
 
 
-# the check itself is registered by auditor.checks.conflict_restated, which adds the
-# restatements in other words to what this module finds (and reads its helpers)
+# the check itself is registered by auditor.checks.conflict_miscopied, which adds to what
+# this module finds the restatements in other words (conflict_restated) and the values
+# miscopied in a restatement (and reads the helpers of both)

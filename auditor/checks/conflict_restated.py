@@ -25,7 +25,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from auditor.checks import conflict as base
-from auditor.checks.base import Check
 from auditor.checks.common import is_listed
 from auditor.extract import Figure, strip_fillers
 from auditor.lexicon import APPROXIMATE_WORDS, YEAR_NUMBER_RE as _TITLE_YEAR_RE
@@ -275,19 +274,6 @@ def _compatible(a: _Reading, b: _Reading) -> bool:
         and (not done.fresh or bare.summed and not _NEW_VERBS & added)
 
 
-def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    """CF001: what auditor.checks.conflict finds, and the counts restated in other words it misses,
-    but for two statements under headings naming two subjects (一、县人民医院 … 二、县中医院)."""
-    hits = list(base.conflict(analysis, rule))
-    spans = {(hit.start, hit.end) for hit in hits}
-    report_year = base._only_year(analysis, rule) or _title_year(analysis, rule)
-    hits += restated_conflicts(analysis, rule, report_year, spans)
-    if hits:
-        headings = _subject_headings(analysis.text.norm)
-        hits = [hit for hit in hits if not _under_two_subjects(headings, hit)]
-    yield from sorted(hits, key=lambda hit: hit.start)
-
-
 def _title_year(analysis: Analysis, rule: Rule) -> str | None:
     """The one year a document's title names (某县2024年工作总结): its 全年 is that year, whatever
     other year (2025年工作安排) the document names."""
@@ -438,5 +424,3 @@ def _target_said(analysis: Analysis, figure: Figure) -> bool:
 def _shown_noun(reading: _Reading) -> str:
     return reading.named if len(reading.named) >= 2 else reading.verb.replace("+", "") + reading.noun
 
-
-CHECKS = (Check("conflict", conflict, base.ConflictParams, frozenset({"metric", "first", "second", "first_line"})),)

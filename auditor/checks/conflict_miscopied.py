@@ -1,0 +1,271 @@
+"""One count copied twice with two of its digits swapped (CF001).
+
+全年受理电信用户申诉1286件 … 全年受理的1826件申诉; 本轮选派援派干部人才236名 … 援派干部人才
+共计263名; 全年外贸进出口268.3亿元 … 全年全市进出口总值为286.3亿元; 企业退休人员月人均基本
+养老金3126元 … 月人均养老金达到3216元.
+
+conflict.py and conflict_restated.py compare two statements only when their words name one
+thing exactly. A restatement often names it with fewer words (申诉 for 电信用户申诉, 养老金 for
+基本养老金, 进出口总值 for 外贸进出口): read alone, that identity is loose, and a reader that
+trusted it would pair a part with its whole (农民 and 新型职业农民). What makes such a pair a
+miscopied figure is the figure itself: a transposition (1286 ↔ 1826, 3.86 ↔ 3.68) is the
+commonest slip in retyping, and two different counts of two different things rarely share all
+their digits. So a pair is read only when the two values hold the same digits in another order
+(three digits or more, the same unit, multiplier and decimals), and it is reported only when
+one name is the other with words left out (the same last character, no word that names a
+subgroup, a level or a per-head value left out), their verbs agree, their places and periods
+are the same, and neither is a part, a change, a target, a revision or a running total where
+the other is the year's.
+
+Figures are grouped by their digits first, at the cost of one sort of a few characters each:
+only a figure whose digits another figure of the document shares is read further.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from auditor.checks import conflict as base
+from auditor.checks import conflict_restated as restated
+from auditor.checks.base import Check
+from auditor.lexicon import APPROXIMATE_WORDS
+from auditor.model import Analysis, Hit
+from auditor.extract import Figure
+from auditor.rulepack import Rule
+
+_MIN_DIGITS = 3  # 42 and 24 may be two counts of anything; 1286 and 1826 are rarely two things
+_GROUP_MAX = 4
+_HEAD_WINDOW = 30
+_PREFIX_WINDOW = 60
+_TAIL_WINDOW = 40
+_SAID_WINDOW = 120  # how far back in its sentence the words a restatement leaves out are looked for
+
+# a part, a change, a comparison, a share, a value before a change: not the quantity itself
+_NOT_A_STATE_RE = re.compile(r"其中|分别|比|较|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|由|从|占|相当于|超出|差|以上的|以下的")
+# a value said to be revised, estimated, planned: two of those may differ
+_HEDGED_RE = re.compile(r"可以|可望|有望|能够|修正|修订|更正|订正|核实|核定|核准|核减|核增|调整|实为|应为|有误|纠正|初步|预计|快报|预期"
+                        r"|目标|力争|确保|争取|计划|拟|预算|估算|测算|任务")
+_ANAPHORA_RE = re.compile(r"这些|这个|这项|这批|该|上述|此项|此类|前述")
+_SIZE_CLASS_RE = re.compile(r"(?:规模|限额|[亿万]元|千万元)以上")
+# after the value: all of what it counts (均, 全部), the noun it modifies (的设备维修), the group it opens (中)
+_ALL_OF_IT_RE = re.compile(r"(?:均|都|全部|全都|悉数|已全部|已经全部|已全|一律)")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+_LEADING_PREPOSITIONS_RE = re.compile(r"^(?:按照|按|对|为|向|给|在|据)")
+# per-unit phrase: 每人每月 is part of what the value measures, kept with its unit
+_PER_RE = re.compile(r"每\s*(?:人|户|名|生|亩|床|位|人次|座|公里|吨|头|桌|家|所|个)\s*(?:每\s*(?:月|年|天|日|学年|学期))?")
+# one metric, several names of its measure: 总产量 / 总产 / 产量, 进出口总值 / 进出口, 罚没款 / 罚没金额
+_MEASURE_TAIL_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总额|金额|总值|总规模|规模|标准)$")
+_OUTPUT_TAIL_RE = re.compile(r"(?:总产量|总产|产量)$")
+# words that, left out of a name, leave another population: a level, an area, a subgroup, a per-head value
+_SUBGROUP_RE = re.compile(
+    r"县级|市级|省级|乡级|镇级|村级|区级|乡镇|街道|社区|城市|城镇|城区|县城|市区|农村|乡村|城乡|重点|新型|困难|特困|低收入|贫困|留守|残疾"
+    r"|老年|女性|男性|妇女|儿童|学生|党员|少数民族|外来|流动|境外|国外|境内|国内|省外|省内|县外|县内|市外|市内|其他|其它|民营|国有|私营"
+    r"|个体|小微|中小|大型|中型|小型|高新|新兴|一般|主要|重大|特大|较大|一级|二级|三级|四级|本地|外地|新|人均|户均|平均|每|净|纯|毛|实际|直接|间接"
+)
+# 累计 said before a value: every year's, unless the year is named with it (全年累计)
+_RUNNING_RE = re.compile(r"累计")
+_PLACE_RE = restated._PLACE_RE
+_PLACE_LEVEL_RE = restated._PLACE_LEVEL_RE
+_THIS_YEAR = frozenset({"今年"})
+# words that change nothing of what is counted (conflict_restated's, but 人均 keeps its 均)
+_NEUTRAL_RE = re.compile(restated._NEUTRAL_RE.pattern.replace("|均|", "|(?<![人户月年日平])均|"))
+_STANDARD_AFTER_RE = re.compile(r"的?标准")
+# a clause that opens on the whole year or the whole place states the whole's figure, whatever event the clause before names
+_WHOLE_OPENING_RE = re.compile(r"\s*(?:全年|今年|年内|本年度?|目前|截至目前|截至年底|截至年末|(?:全|本|我)(?:街道|[省市州盟县区旗镇乡村]))")
+
+
+@dataclass(frozen=True)
+class _Loose:
+    """What a value counts, as loosely as a restatement names it."""
+
+    noun: str
+    verbs: frozenset[str]
+    unit: str  # the base unit, with its per-unit phrase (每人每月) and a 次 the extractor left after it
+    level: str
+    running: bool
+    fresh: bool
+    sentence: int  # where its sentence starts
+    said: str  # its sentence up to the value: the words a restatement leaves out may stand there
+    named: str  # its name as a message quotes it, verbs and all: 汽车维修企业
+    frame: str  # the event its sentence names before its clause (开展送法下乡活动12场,受理咨询1460件), or ""
+
+
+def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, taken: set[tuple[int, int]],
+                        named: frozenset[str] = frozenset()) -> Iterator[Hit]:
+    """Pairs of values with the same digits in another order, stated for one thing named loosely;
+    none for a name another reading has already found stated twice (named)."""
+    groups: dict[tuple, list[Figure]] = {}
+    for figure in analysis.figures:
+        if figure.kind not in base._QUANTITY_KINDS or figure.value_high is not None or figure.derived or figure.in_list:
+            continue
+        digits = str(figure.written).replace(".", "").lstrip("0-")
+        if len(digits) < _MIN_DIGITS or figure.qualifier in APPROXIMATE_WORDS:
+            continue
+        key = (figure.kind, figure.base_unit, figure.multiplier, figure.decimals, "".join(sorted(digits)))
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [figure]
+        elif len(group) < _GROUP_MAX:
+            group.append(figure)
+    reported: set[tuple] = set()
+    table_lines: dict[int, bool] = {}
+    for key, group in groups.items():
+        if len(group) < 2 or len({figure.written for figure in group}) < 2:
+            continue  # most figures share their digits with no other: nothing more is read
+        if len({analysis.text.sentence_span(figure.start)[0] for figure in group}) < 2:
+            continue  # one sentence: a list of values, each of its own
+        readings = [(figure, _loose_reading(analysis, figure, table_lines)) for figure in group]
+        for later_index, (figure, reading) in enumerate(readings):
+            if reading is None or (figure.start, figure.end) in taken or key in reported:
+                continue
+            for earlier, earlier_reading in readings[:later_index]:
+                if earlier_reading is None or earlier.written == figure.written:
+                    continue
+                if not _same_thing(earlier_reading, reading) or not base._alike(earlier, figure):
+                    continue
+                when_earlier, when_later = _when(analysis, earlier, report_year), _when(analysis, figure, report_year)
+                if when_earlier is None or when_earlier != when_later:
+                    continue
+                reported.add(key)
+                shown = min((earlier_reading, reading), key=lambda loose: len(loose.noun)).named
+                if shown in named or earlier_reading.noun in named or reading.noun in named:
+                    break  # one finding a metric: the other reading has told it
+                yield base._hit(analysis, shown, base._stated(analysis, earlier), figure)
+                break
+
+
+def _when(analysis: Analysis, figure: Figure, report_year: str | None) -> frozenset[str] | None:
+    """A figure's period (None for a target or a value of a list); a 今年 stated as done is the report's year."""
+    period = restated._when(analysis, figure, report_year)
+    if period == _THIS_YEAR:
+        return frozenset({report_year}) if report_year else frozenset()
+    return period
+
+
+def _same_thing(a: _Loose, b: _Loose) -> bool:
+    if a.sentence == b.sentence or a.unit != b.unit or a.frame != b.frame:
+        return False
+    if a.level and b.level and a.level != b.level:
+        return False  # 全市… and 我县…
+    if a.running != b.running or a.fresh != b.fresh:
+        return False  # 累计… and 全年…, 新增… and what there is
+    if a.verbs and b.verbs and not a.verbs & b.verbs:
+        return False  # 受理… and 办结…: two deeds
+    short, long = sorted((a.noun, b.noun), key=len)
+    if short[-1] != long[-1] or not _is_subsequence(short, long):
+        return False
+    shorter = a if short is a.noun else b
+    # 全县事实无人抚养儿童286名,每人每月发放基本生活补贴1420元 … 事实无人抚养儿童基本生活补贴按每人每月
+    # 1240元标准发放: words the shorter name leaves out, said in its own sentence, are not left out
+    left_out = "\x00".join(piece for piece in _left_out(short, long).split("\x00") if piece and piece not in shorter.said)
+    return not _SUBGROUP_RE.search(left_out)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    characters = iter(long)
+    return all(character in characters for character in short)
+
+
+def _left_out(short: str, long: str) -> str:
+    """The characters of long that short leaves out, matched from the end (short a subsequence of long)."""
+    kept, position = [], len(short) - 1
+    for character in reversed(long):
+        if position >= 0 and character == short[position]:
+            position -= 1
+            kept.append("\x00")  # a break: 县…级 left out apart is no 县级
+        else:
+            kept.append(character)
+    return "".join(reversed(kept))
+
+
+def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -> _Loose | None:
+    text, norm = analysis.text, analysis.text.norm
+    spans = base.figure_clause(analysis, figure)
+    if spans is None or base._names_a_group(norm, figure):
+        return None
+    sentence_start, clause_start, clause_end = spans
+    if figure.index and analysis.figures[figure.index - 1].end > clause_start:
+        return None  # a second figure in its clause: its words may be the first's
+    line_start, line_end = text.line_span(figure.start)
+    in_table = table_lines.get(line_start)
+    if in_table is None:
+        in_table = table_lines[line_start] = "\t" in norm[line_start:line_end] or "|" in norm[line_start:line_end]
+    if in_table:
+        return None  # a table row: its columns are years or places of their own
+    head = norm[max(clause_start, figure.number_start - _HEAD_WINDOW) : figure.number_start]
+    head = head[head.rfind(":") + 1 :]  # 药品流通环节监管:全年检查…: a heading before the colon
+    prefix = norm[max(sentence_start, figure.number_start - _PREFIX_WINDOW) : figure.number_start]
+    if _NOT_A_STATE_RE.search(head) or _HEDGED_RE.search(prefix) or "其中" in prefix or "分别" in prefix \
+            or _ANAPHORA_RE.search(_SIZE_CLASS_RE.sub("", prefix)):
+        return None
+    tail = "".join(norm[figure.end : min(clause_end, figure.end + _TAIL_WINDOW)].split())
+    unit = restated._PERSONS.get(figure.base_unit, figure.base_unit)
+    if tail.startswith("次") and not unit.endswith("次"):
+        unit, tail = unit + "次", tail[1:]
+    if _HEDGED_RE.match(tail) or tail.startswith(("以上", "以下", "以内", "多", "余", "左右")):
+        return None
+    per = None
+    for per in _PER_RE.finditer(head):
+        pass
+    if per is not None:
+        unit += "/" + "".join(per.group(0).split())
+        head = head[: per.start()] + head[per.end() :]
+    modifies_after = head.rstrip().endswith("的")
+    words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", ""))))
+    running = _RUNNING_RE.search(words) is not None
+    levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if not m.group(0).startswith("辖区")}
+    if len(levels) > 1:
+        return None
+    level = levels.pop() if levels else ""
+    words = _PLACE_RE.sub("", words)
+    words = _NEUTRAL_RE.sub("", _RUNNING_RE.sub("", words))
+    words = _LEADING_PREPOSITIONS_RE.sub("", restated._STATE_OPENING_RE.sub("", words))
+    words = restated._strip_end(words)
+    named = words
+    words, verbs, fresh = restated._split_verbs(words.replace("进出口", "\x02"))
+    words = words.replace("\x02", "进出口")
+    words = _LEADING_PREPOSITIONS_RE.sub("", words.removeprefix("在"))
+    if per is not None and _STANDARD_AFTER_RE.match(tail):
+        tail = ""  # 按每人每月1240元标准发放: the standard, named before
+        words = words.removesuffix("按照").removesuffix("按")
+    if tail and not tail.startswith("的") and not _ALL_OF_IT_RE.match(tail):
+        if words and not modifies_after:
+            return None  # 规上工业企业24家完成技术改造: the count of those that did, a part
+        after = restated._NOUN_AFTER_RE.match(tail)
+        if after is None:
+            return None
+        noun, verbs_after, _ = restated._split_verbs(after.group(1))
+        words, verbs, named = words + noun, verbs | verbs_after, named + after.group(1)
+    words = _OUTPUT_TAIL_RE.sub("产量", _MEASURE_TAIL_RE.sub("", restated._canonical(words.replace("的", ""))))
+    if len(words) < 2:
+        return None
+    sentence = text.sentence_span(figure.start)[0]
+    said = "".join(_CJK_RE.findall(norm[max(sentence, figure.number_start - _SAID_WINDOW) : figure.number_start]))
+    named = _MEASURE_TAIL_RE.sub("", _LEADING_PREPOSITIONS_RE.sub("", named.replace("的", "")))
+    # 城关镇应接种4953剂次,实际接种4395剂次: a clause before with a figure of its own tells whose the value is
+    # (its words), or an event it names (开展送法下乡活动12场,受理咨询1460件); 全年…, 全县… open a whole's own
+    # (今年全镇粮食播种面积6.42万亩,总产量2.68万吨: a sentence that opens on the whole says the whole's figures)
+    frame = "" if _WHOLE_OPENING_RE.match(norm, clause_start, figure.number_start) or _WHOLE_OPENING_RE.match(norm, sentence, clause_start) \
+        else restated._frame(analysis, figure, sentence, clause_start)
+    return _Loose(words, frozenset(verbs), unit, level, running, fresh, sentence, said, named if len(named) >= 2 else words, frame)
+
+
+def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    """CF001: what auditor.checks.conflict finds, the counts restated in other words it misses
+    (conflict_restated) and the values miscopied in a restatement (above), but for two statements
+    under headings naming two subjects (一、县人民医院 … 二、县中医院)."""
+    hits = list(base.conflict(analysis, rule))
+    spans = {(hit.start, hit.end) for hit in hits}
+    report_year = base._only_year(analysis, rule) or restated._title_year(analysis, rule)
+    hits += restated.restated_conflicts(analysis, rule, report_year, spans)
+    spans.update((hit.start, hit.end) for hit in hits)
+    hits += miscopied_conflicts(analysis, rule, report_year, spans, frozenset(hit.values["metric"] for hit in hits))
+    if hits:
+        headings = restated._subject_headings(analysis.text.norm)
+        hits = [hit for hit in hits if not restated._under_two_subjects(headings, hit)]
+    yield from sorted(hits, key=lambda hit: hit.start)
+
+
+CHECKS = (Check("conflict", conflict, base.ConflictParams, frozenset({"metric", "first", "second", "first_line"})),)
