@@ -223,8 +223,9 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 def _abbreviations(analysis: Analysis) -> Iterator[Hit]:
-    """普法“五进”,即进机关、进企业、进校园、进社区 / “四保”底线:保民生、保工资、保运转: a numeral
-    and one character whose items each open with that character, counted."""
+    """普法“五进”,即进机关、进企业、进校园、进社区 / “四保”底线:保民生、保工资、保运转 / “五水共治”:
+    治污水、防洪水…: a numeral and one character (maybe two more, no numeral among them) whose
+    items each open, or each end, with that character, counted."""
     text, norm = analysis.text, analysis.text.norm
     for match in _ABBREVIATION_RE.finditer(norm):
         stop = _quoted_list_end(norm, text, match.start(), match.end())
@@ -233,7 +234,9 @@ def _abbreviations(analysis: Analysis) -> Iterator[Hit]:
         items = [p.strip() for p in re.split(r"、|和|及|;", norm[match.end() : stop].rstrip("。;")) if p.strip()]
         stated = _marker_number(match.group("n"))
         head = match.group("head")
-        if len(items) >= 2 and all(p.startswith(head) and len(p) >= 2 for p in items) and len(items) != stated:
+        alike = all(len(p) >= 2 for p in items) and (all(p.startswith(head) for p in items)
+                                                     or all(p.endswith(head) for p in items))
+        if len(items) >= 2 and alike and len(items) != stated:
             start, end = match.start("n"), match.end("head")
             yield Hit(start, end, {"stated": text.original[start:end], "found": len(items)},
                       {"stated": stated, "found": len(items), "items": "", "list_position": "after"})
@@ -489,7 +492,8 @@ _QUOTED_ONES_RE = re.compile(r"一[”\"」][\u4e00-\u9fff]{0,6}" + _ITEMS_OPEN)
 _DASHED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[ \t]*(?:—{2}|-{2})")
 # 普法“五进”,即进机关、进企业… / “科普六进”:进…: a numeral and one character, each item opening with it
 _ABBREVIATION_RE = re.compile(
-    r"[“\"「][\u4e00-\u9fff]{0,4}?(?P<n>[二三四五六七八九十])(?P<head>[\u4e00-\u9fff])[”\"」][\u4e00-\u9fff]{0,6}?" + _ITEMS_OPEN)
+    r"[“\"「][\u4e00-\u9fff]{0,4}?(?P<n>[二两三四五六七八九十])(?P<head>[\u4e00-\u9fff])"
+    r"(?:(?![一二两三四五六七八九十])[\u4e00-\u9fff]){0,2}[”\"」][\u4e00-\u9fff]{0,6}?" + _ITEMS_OPEN)
 _QUOTED_LIST_STOP_RE = re.compile(r"[,;。!?\n]")
 
 
@@ -499,10 +503,10 @@ _CLAUSE_OR_LINE_END_RE = re.compile(r"[,;。!?\n]")
 
 
 def _plain_items_may_follow(quoted: re.Match | None, items: list[str]) -> bool:
-    """After a quoted name and a bare colon, items that do not repeat the name's words
+    """After a quoted name (or a name before a dash) and a bare colon or dash, items that do not repeat the name's words
     (占道经营整治、违规广告清理 after “五大专项行动”) are read as after any count; items that
     hold its words (确保城区、镇区…全收集 after “两个确保”) are pieces of a clause built on it."""
-    if quoted is None or not quoted.group(0).rstrip().endswith(":") or len(items) < 2:
+    if quoted is None or not quoted.group(0).rstrip().endswith((":", "—", "--")) or len(items) < 2:
         return False
     noun = quoted.group("noun")
     words = {noun[:2], noun[-2:]} if len(noun) >= 2 else {noun}
@@ -646,7 +650,7 @@ def _items_of_the_quoted_noun(norm: str, figure, head: str) -> bool:
 # after the count: the thing counted (方面问题, 支医疗服务团队), then a colon or 分别是/包括/即
 # (分别由…负责, 即:, 具体为:); the group `word` names the introducing word when there is one
 _LIST_HEAD_RE = re.compile(
-    r"[\u4e00-\u9fff“”\"「」]{0,12}?(?:[::]|[,,]\s*(?P<word>分别是|分别为|分别由|分别在|分别位于|分别设在|分别来自"
+    r"[\u4e00-\u9fff“”\"「」]{0,12}?(?:[::]|—{2}|-{2}|[,,]\s*(?P<word>分别是|分别为|分别由|分别在|分别位于|分别设在|分别来自"
     r"|主要包括|具体包括|包括|即|主要是|具体是|具体为|主要有|为)\s*[::]?)\s*"
 )
 # words that may name only some of the counted things: a list after them is checked only when it is longer
