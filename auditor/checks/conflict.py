@@ -515,7 +515,7 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             if earlier is None:  # (a pending figure of an earlier piece is always first: its key is new)
                 first_seen[key] = seen if isinstance(seen, _Stated) else _stated(analysis, seen)
             elif _apart(earlier, seen) and (_alike(earlier, seen) or _headline_slip(earlier, seen, title_line)) \
-                    and key not in reported \
+                    and key not in reported and not _one_sentence(analysis, earlier, seen) \
                     and not (earlier.start in village_refs and _absolute(analysis, seen) in village_refs) \
                     and not _two_places(analysis, earlier, seen):
                 # 该村… and 该村… may be two villages of one report; 全村… and 该村… are the page's one
@@ -607,6 +607,22 @@ def _rivals(analysis: Analysis, rule: Rule) -> list[Figure]:
     else:
         chosen = [f for group in groups.values() if len(group) > 1 and len({f.value for f in group}) > 1 for f in group]
     return sorted({f.index: f for f in chosen}.values(), key=lambda f: f.index)
+
+
+def _one_sentence(analysis: Analysis, earlier: _Stated, seen: "Figure | _Stated") -> bool:
+    """…臭氧浓度为162微克/立方米,同比上升12.5%北京市…臭氧浓度为163微克/立方米: one metric twice in
+    one sentence is a list over subjects (a lost line break, a place named between), not a slip."""
+    start = earlier.start - analysis.offset
+    if start < 0:
+        return False
+    position = _absolute(analysis, seen) - analysis.offset
+    sentence_start, sentence_end = analysis.text.sentence_span(position)
+    return sentence_start <= start < sentence_end and _PLACE_OPENS_RE.search(analysis.text.norm, earlier.end - analysis.offset, position) is not None
+
+
+# a place opening a clause or glued after a figure: 12.5%北京市…, ,长三角41个城市…
+_PLACE_OPENS_RE = re.compile(r"(?:^|(?<=[,;:%\d\s]))(?:[\u4e00-\u9fff]{2,4}(?:省|市|县|区|州|盟|旗)(?![属级直场民委政内外区域])"
+                             r"|[\u4e00-\u9fff]{2,6}(?:地区|平原|城市群|三角洲?))")
 
 
 def _absolute(analysis: Analysis, seen: "Figure | _Stated") -> int:
