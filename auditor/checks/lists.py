@@ -20,11 +20,13 @@ _LAST_JOIN_RE = re.compile(r"以及|和|(?<![普涉危波提顾来企触])及(?!
 _SUMMARY_COUNT_RE = re.compile(r"(?:这|此|等)?“?(?<![\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})(?:个|项|类|种|大|率|所|家|条|支|座|片|批)[\u4e00-\u9fff]{0,6}”?$")
 
 
-_TITLE_RE = re.compile(r"《[^《》\n]{1,40}》")
+# a title, or a quoted name: set side by side they need no 、 between them
+_TITLE_RE = re.compile(r"《[^《》\n]{1,40}》|“[^“”\n]{1,20}”|「[^「」\n]{1,20}」")
 
 
 def _only_titles(listing: str) -> bool:
-    """《甲》《乙》《丙》 (or 《甲》、《乙》和《丙》): titles and their joints, nothing else."""
+    """《甲》《乙》《丙》 (or 《甲》、《乙》和《丙》, or “甲工程”“乙工程”): titles or quoted names
+    and their joints, nothing else."""
     return len(_TITLE_RE.findall(listing)) >= 2 and not _TITLE_RE.sub("", listing).strip(" 、,和及与等。")
 
 
@@ -39,9 +41,9 @@ def item_counts(listing: str) -> set[int]:
     reading that could be meant is returned, so a check can stay silent
     when any of them fits.
     """
-    listing = listing.strip(" ,:“”\"")
-    if _only_titles(listing):
+    if _only_titles(listing.strip(" ,:")):
         return {len(_TITLE_RE.findall(listing))}  # 《甲》《乙》《丙》: titles set side by side need no 、
+    listing = listing.strip(" ,:“”\"")
     pieces = [p for p in _JOIN_RE.split(listing) if p.strip()]
     counts = {len(pieces)}
     last_split = [p for p in _LAST_JOIN_RE.split(pieces[-1]) if p.strip()] if pieces else []
@@ -308,6 +310,8 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                         continue
                     segment = norm[opened:stop]
                 items = [p.strip() for p in re.split(r"、|和|及|;", segment.rstrip("。;")) if p.strip()]
+                if _only_titles(segment.rstrip("。;")):  # “强基工程”“育才工程”: quoted names side by side
+                    items = [title[1:-1] for title in _TITLE_RE.findall(segment)]
                 if _has_count("、".join(items)):
                     continue  # “两张清单”——“三个清单”和…: the items are counts of their own
                 open_list = bool(items) and items[-1].endswith(open_words) and not items[-1].endswith(("平等", "同等"))
