@@ -2558,7 +2558,7 @@ _STATED_RE = re.compile(
     r"|(?:增长|增加|上升|提高|提升|下降|减少|降低)(?:比例|幅度|比率))(?:为|达|达到|是)?)\s*$"
 )
 _COMPARE_RE = re.compile(
-    r"(?:(?:与|比|较)(?:上年末|上年底|去年末|去年底|上年|去年|上一年|前一年|上年同期|去年同期|同期"
+    r"(?:(?:与|比|较)(?:上年末|上年底|去年末|去年底|上年|去年|上一年|前一年|上年同期|去年同期|同期|年初|常年"
     r"|(?:19|20)\d{2}\s*年(?:同期|末|底)?)(?:的)?\s*(?:\(\s*)?"
     r"|(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期)(?:为|是)\s*|(?:上年同期|去年同期)\s*"
     r"|(?P<bracket>\(\s*(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|同期|(?:19|20)\d{2}\s*年(?:同期|末|底)?)"
@@ -2756,7 +2756,7 @@ def _right_before_bracket(norm: str, figures, old: Figure, new: Figure | None, o
 # …比上年的41.2%有所提高 / 较去年同期(9.1亿元)明显下降: a direction said with no figure for the change
 # …较上年(142起)呈下降态势 / …与上年的142起相比呈上升趋势: the word with a trend noun, no degree needed
 _VAGUE_TAIL_RE = re.compile(
-    rf"\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?:(?:有所|略有|稍有|明显|大幅|大幅度|显著|均有)"
+    rf"\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?:(?:有所|略有|稍有|明显|大幅|大幅度|显著|均有|实现|出现|继续|持续)"
     rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})(?![\d到至了])"
     rf"|(?:呈现?|出现)(?:持续|明显|较快|逐年|稳步|大幅)?(?P<trend>{DIRECTION_VERB_ALTERNATIVES})的?(?:态势|趋势|势头)"
     rf"|(?P<bare>{DIRECTION_VERB_ALTERNATIVES})了?(?=\s*(?:[,,。;]|$)))"
@@ -2895,7 +2895,7 @@ _BASE_FIGURES_BACK = 40
 _NOT_A_WHOLE_YEAR_RE = re.compile(r"以来|截至|截止|至今|目前|计划|目标|预计|力争|任务")
 _OWN_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _METRIC_NOISE_RE = re.compile(
-    r"^(?:全年|今年|本年|当年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|我镇|实现|完成|达到|累计|共有|共计|共|有|的|\s)+"
+    r"^(?:全年|今年|本年|当年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|我镇|实现|完成|达到|累计|共有|共计|通过|共|有|的|\s)+"
     r"|(?:为|是|达到|达|共计|共|有|的|:|\s)+$"
 )
 
@@ -2921,7 +2921,7 @@ def _base_of_the_year_before(text, figures, new: Figure, sentence_start: int, re
     years = [int(y) for y in _YEAR_NUMBER_RE.findall(sentence_words)]
     year = years[-1] if years else report_year
     metric = _metric_named(new_words)
-    if year is None or len(metric) < 4 or _MEASURE_TAIL_RE.fullmatch(metric):
+    if len(metric) < 4 or _MEASURE_TAIL_RE.fullmatch(metric):
         return None
     earliest = sentence_start
     for _ in range(_BASE_SENTENCES_BACK):
@@ -2941,7 +2941,10 @@ def _base_of_the_year_before(text, figures, new: Figure, sentence_start: int, re
     base_start = max(text.sentence_span(base.start)[0], base.number_start - _YEAR_WORDS_REACH)
     base_words = norm[base_start : base.number_start]
     base_years = [int(y) for y in _YEAR_NUMBER_RE.findall(base_words)]
-    if base_years[-1:] != [year - 1] or _PART_OF_YEAR_RE.search(base_words) or _NOT_A_WHOLE_YEAR_RE.search(base_words):
+    if not years:  # 2023年…N。2024年,…。全年…M / 今年…。全年…M: the year named since the base, else the year after it
+        since = [int(y) for y in _YEAR_NUMBER_RE.findall(norm, base.end, max(base.end, sentence_start))]
+        year = since[-1] if since else (year if year is not None else (base_years[-1] + 1 if base_years else None))
+    if year is None or base_years[-1:] != [year - 1] or _PART_OF_YEAR_RE.search(base_words) or _NOT_A_WHOLE_YEAR_RE.search(base_words):
         return None
     return base
 
