@@ -30,6 +30,10 @@ _LONE_N_RE = compile_scanning(rf"(?<=[{_CJK}])[nN](?=[{_CJK}%])")
 _SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董潘袁蔡蒋杜程魏苏吕丁沈姚卢姜崔钟谭陆汪范廖贾韦邹孟熊秦邱尹薛闫段雷侯陶黎贺顾毛郝龚邵严覃戴莫孔汤"
 _SOME_RE = compile_scanning(rf"(?<![{_SURNAMES}])某某|(?<!某)某(?=[年月日%省市县区镇乡村州盟旗])(?!些)")
 _EMPTY_QUOTES_RE = compile_scanning(rf"(?:“”|\"\"|《》|‘’)(?=[{_CJK}])")
+# “xx”规划, 某府办发(XX)36号: letters for a name or a year, inside quotes or a document number's brackets
+_ENCLOSED_MARKS_RE = compile_scanning(rf"“[xX]{{2,}}”(?=[{_CJK}])|(?<=[{_CJK}])\([xX]{{2,}}\)(?=\d)")
+# GDPxxxx万元: marks for digits glued to the name of the figure
+_AFTER_ACRONYM_RE = compile_scanning(r"(?<=[A-Z]{2})[xX]{2,}(?=[万亿元%‰])")
 _CIRCLE_RE = compile_scanning(r"(?<![零〇一二三四五六七八九十])[〇○□]{2,}(?![零〇一二三四五六七八九十])")
 # ( ) after a character, or before one; written to start with the bracket, which the regex engine scans for fast
 _EMPTY_BRACKETS_RE = compile_scanning(rf"\((?:(?<=[{_CJK}第]\()\s*\)|\s*\)(?=[{_CJK}]))")
@@ -90,7 +94,7 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
     for match in _NUMERIC_DATE_SLOT_RE.finditer(norm):
         if any(mark in match.group(0) for mark in "xX"):
             yield match.span()
-    for pattern in (_SOME_RE, _EMPTY_QUOTES_RE, _CIRCLE_RE, _EMPTY_BRACKETS_RE, _LONE_N_RE, _EMPTY_SQUARE_RE, _PENDING_RE):
+    for pattern in (_SOME_RE, _EMPTY_QUOTES_RE, _ENCLOSED_MARKS_RE, _AFTER_ACRONYM_RE, _CIRCLE_RE, _EMPTY_BRACKETS_RE, _LONE_N_RE, _EMPTY_SQUARE_RE, _PENDING_RE):
         for match in finditer(pattern, norm):
             if pattern is _CIRCLE_RE and not (_neighbour(norm, match.start() - 1) or _neighbour(norm, match.end())):
                 continue
@@ -129,8 +133,8 @@ def _is_slot_run(norm: str, start: int, end: int, emphasis: set[int]) -> bool:
             return False
         if (not before or before == "\n") and norm[end : end + 1] == " ":
             return False  # a markdown bullet
-        if norm[end : end + 1].isdigit() and not before.isdigit():
-            return False  # 博****1: a masked user name, not digits to fill
+        if norm[end : end + 1].isdigit() and not before.isdigit() and not _FIGURE_AFTER_RE.match(norm, end):
+            return False  # 博****1: a masked user name, not digits to fill (达**0%: digits of a figure)
     if marks == {"?"}:
         # ???万元 stands for digits; 还没有账号? is a question
         if run.count("?") < 2 and not (before.isdigit() or norm[end : end + 1].isdigit()):
@@ -146,6 +150,9 @@ def _is_slot_run(norm: str, start: int, end: int, emphasis: set[int]) -> bool:
 # what may follow digits: ???万亩, ??%, 共??人, 20??年
 _AFTER_DIGITS = frozenset("%‰.万亿千百十年月日天时岁人个元份例次所家张台名项户种座亩吨斤克米里处条件辆套篇期届场批间块位支队栋层床剂只头株棵本册部门号"
                           "平公立毫起宗轮季周")  # ???平方公里, ??公顷, ??立方米, ??起
+
+
+_FIGURE_AFTER_RE = re.compile(r"\d{1,3}(?:\.\d+)?(?:%|‰|万|亿|元|人|个|户|家)")
 
 
 def _neighbour(norm: str, index: int) -> bool:
