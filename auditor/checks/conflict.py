@@ -200,9 +200,12 @@ def _change_key(analysis: Analysis, figure: Figure) -> tuple[str, str, str, str]
     written_base, word = said.group("base") or "", said.group("word") or said.groupdict().get("bare", "")
     # 全市土地出让收入 and 全年土地出让收入: one total, the place keyed apart as its level (市)
     metric = head[place.end() :] if place else head
+    # 减税降费规模较上年增长 and 减税降费…同比增长: 规模, 总额 name the quantity, not another one
+    metric = _CHANGE_METRIC_TAIL_RE.sub("", metric) if len(_CHANGE_METRIC_TAIL_RE.sub("", metric)) >= 2 else metric
     return metric, base + direction_of(word), head + written_base + word, _level(head)
 
 
+_CHANGE_METRIC_TAIL_RE = re.compile(r"(?:总规模|规模|总额|金额|总量|数量|总数)$")
 _BARE_DIRECTIONS = "增长|下降|增加|减少|提高|降低|上升"  # two-character verbs only: a bare 增 or 减 may open a word
 _BARE_CHANGE_RE = re.compile(
     r"\s*(?:(?P<base>同比|环比|(?:比|较)(?:上年同期|去年同期|上年|去年|上一年|同期)|与(?:上年同期|去年同期|上年|去年|上一年)相比)\s*[,,]?\s*"
@@ -818,15 +821,19 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     # the period in force may be stated lines before: a hard-wrapped page, a year heading
     named = [(m.start(), m.group(0)) for m in _PERIOD_RE.finditer(norm, max(0, figure.number_start - _PARAGRAPH_WINDOW), figure.number_start)]
     # a comparison's base (较上年增长) is no period in force; 全年 is the period named before it
-    says_its_year = (any(start >= prefix_start and word in _DEFAULT_PERIOD for start, word in named)
+    # 今年 in its own sentence, where it is the report's year, says its year as 全年 does
+    own_year = _DEFAULT_PERIOD if not named or not _this_year_reported(analysis) else _REPORTED_PERIOD
+    this_year_named = any(word == "今年" for _, word in named)
+    says_its_year = (any(start >= prefix_start and word in own_year for start, word in named)
                      or bool(_YEAR_END_RE.search(norm, prefix_start, figure.number_start)))
     named = [(start, _plain_year(word)) for start, word in named
-             if word not in _DEFAULT_PERIOD and not _COMPARED_RE.search(norm, max(0, start - 2), start)
+             if word not in _DEFAULT_PERIOD and not (start >= prefix_start and word in own_year)
+             and not _COMPARED_RE.search(norm, max(0, start - 2), start)
              and not (start < prefix_start and _BASE_STATED_RE.match(norm, start + len(word)))]
     # 全年 in its own sentence: the 下半年 of a line before is not in force (a year named before is: 全年 is that year)
     periods = frozenset(word for start, word in named
                         if start >= prefix_start or start == named[-1][0] and not (says_its_year and not _YEAR_RE.match(word)))
-    if not periods and report_year is not None and not any(word == "今年" for _, word in named):
+    if not periods and report_year is not None and not this_year_named:
         # 2023年…5862人 and 全年…5826人 in a report of 2023 alone; after 今年以来 the year may be the next
         periods = frozenset({report_year})
     if any(_PLACEHOLDER_YEAR_RE.match(period) for period in periods):
@@ -837,6 +844,21 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     target = bool(_TARGET_RE.search(norm, paragraph_start, figure.number_start)
                   or _TARGET_RE.search(norm, figure.end, min(clause_end, figure.end + 40)))
     return periods, target
+
+
+# 去年, 过去一年: a document that looks back on a year before the one it calls 今年 (a government
+# work report: 今年 is the year it plans); elsewhere 今年, stated as done, is the report's own year
+_YEAR_BEFORE_RE = re.compile(r"去年|过去一年|过去的一年|政府工作报告")
+_REPORTED_PERIOD = _DEFAULT_PERIOD | {"今年"}
+_this_year_seen: list = [None, False]  # the last text asked about and its answer: asked for every figure
+
+
+def _this_year_reported(analysis: Analysis) -> bool:
+    """Whether 今年 in this text is the year it reports on, as 全年 is."""
+    norm = analysis.text.norm
+    if _this_year_seen[0] is not norm:
+        _this_year_seen[:] = [norm, _YEAR_BEFORE_RE.search(norm) is None]
+    return _this_year_seen[1]
 
 
 def _core(head: str, scope_words: tuple[str, ...]) -> str:
