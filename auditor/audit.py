@@ -23,6 +23,7 @@ from auditor.share_pairs import find_share_pairs
 from auditor.relate import find_relations
 from auditor.rulepack import Rule, RulePack
 from auditor.spans import make_text
+from auditor.named_shares import find_named_shares
 from auditor.suppress import Marker, find_markers, silencing, unused
 
 
@@ -51,6 +52,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
                         + tuple(find_pay_ratios(analysis)))
     # 检验合格的电梯548部 over 登记在用电梯560部 a sentence or two before: only where no reader spoke
     relations = replace(relations, ratios=relations.ratios + tuple(find_inventory_rates(analysis, {r.rate.index for r in relations.ratios})))
+    # 第三产业增加值占地区生产总值的比重为55.2%: part and whole named in the share's words, stated apart from it
+    relations = replace(relations, ratios=relations.ratios + tuple(find_named_shares(analysis, {r.rate.index for r in relations.ratios})))
     # 预计明年合格率为99.5%: a target or a forecast is no quotient of the figures stated
     relations = replace(relations, ratios=tuple(r for r in relations.ratios if not spoken_of_as_to_come(text, r.rate.number_start)
                                                 and not misread_across_sentences(text, r)))

@@ -847,9 +847,15 @@ def _own_count(text, figure: Figure, stem: str) -> str:
         return ""
     clause_start, _ = text.clause_span(figure.start)
     clause = text.norm[clause_start : figure.number_start]
-    if stem not in clause or _EXPLICIT_WHOLE_RE.search(clause) or _SUBSET_AFTER_RE.match(text.norm[figure.end : figure.end + 4]):
+    if stem not in clause or _SUBSET_AFTER_RE.match(text.norm[figure.end : figure.end + 4]):
         return ""
+    whole = _EXPLICIT_WHOLE_RE.search(clause)
+    if whole is not None and not (_POPULATION_QUALIFIER_RE.fullmatch(whole.group()) and clause.startswith(stem, whole.end())):
+        return ""  # (户籍出生人口4215人: births of the registered population, not the population)
     return "num"
+
+
+_POPULATION_QUALIFIER_RE = re.compile(r"户籍|常住|在册|登记")
 
 
 # how far back a target may stand: six lines, and on a document of one long
@@ -966,7 +972,7 @@ def _share_of_another(text, part: Figure, rate: Figure) -> bool:
     at = norm.rfind("占", clause_start, rate.number_start)
     if at < 0:
         return False
-    subject = norm[clause_start:at].strip(" ()、")
+    subject = norm[clause_start:at].strip(" ()、\n\t")
     for word in _SHARE_SUBJECT_NOISE:
         subject = subject.replace(word, "")
     if len(subject) < 2:
@@ -1000,11 +1006,14 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
     words = _SHARE_WORDS_RE.search(norm[max(sentence_start, rate.number_start - 20) : rate.number_start])
     whole = (words.group("whole") if words else "").strip()
     own_before = part.index > 0 and figures[part.index - 1].start >= sentence_start and fits(figures[part.index - 1])
-    if last_share is not None and last_share[1] == sentence_start - 1 and fits(last_share[0]) and not own_before:
+    bracketed = norm[part.end : part.end + 2].lstrip().startswith(")")  # 在全年财政支出(52.3亿元)中占比: a whole, not a part
+    if (last_share is not None and _ends_right_before(norm, last_share[1], sentence_start) and fits(last_share[0]) and not own_before
+            and not bracketed):
         # (…;早孕建册2424人,系统管理2308人,占95.2%: a whole of its own before the part comes first)
         total_clause = norm[text.clause_span(last_share[0].start)[0] : last_share[0].number_start]
-        if len(whole) < 2 or whole.startswith(("总", "全部")) or _names(whole, total_clause):
-            return part, last_share[0], norm[sentence_start - 1] == "。" or last_share[2], False
+        if (len(whole) < 2 or whole.startswith(("总", "全部")) or _names(whole, total_clause)
+                or _names(_without_measure(whole), total_clause)):  # 占警情总数的 names 接报警情
+            return part, last_share[0], norm[last_share[1]] == "。" or last_share[2], False
     listed = _list_total(text, figures, part, whole, sentence_start, last_share, fits)
     if listed is not None:
         return listed
@@ -1032,9 +1041,14 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
         if total.start >= sentence_start or not fits(total):
             continue
         clause = norm[text.clause_span(total.start)[0] : total.number_start]
-        if _CHANGE_CLAUSE_RE.search(clause) or _has_own_share(norm, total):
+        if _CHANGE_CLAUSE_RE.search(clause):
             continue
-        if _names(whole, clause) or _names_without_total(whole, clause):
+        if _has_own_share(norm, total):
+            # 其中永久基本农田4.96万公顷,占比85.2%。…占永久基本农田的比重为: a part named in full is the next share's whole
+            if len(whole.removesuffix("的")) >= 4 and clause.rstrip().endswith(whole.removesuffix("的")):
+                return part, total, True, False
+            continue
+        if _names(whole, clause) or _names_without_total(whole, clause) or _names(_without_measure(whole), clause):
             return part, total, True, False
     return None
 
@@ -1081,6 +1095,12 @@ def _list_total(text, figures, part: Figure, whole: str, sentence_start: int,
             return None
         start = previous
     return None
+
+
+def _ends_right_before(norm: str, end: int, start: int) -> bool:
+    """A sentence ending at `end` is the one right before `start`, over a line break (…占64.2%;\n小微企业…),
+    never over a blank line (a new paragraph)."""
+    return end < start and (end == start - 1 or not norm[end + 1 : start].strip() and norm.count("\n", end + 1, start) <= 1)
 
 
 def _without_measure(whole: str) -> str:

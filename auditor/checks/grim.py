@@ -80,7 +80,7 @@ def _group_sample(analysis, rate: Figure) -> Figure | None:
 def _sample(analysis, rule, rate: Figure) -> Figure | None:
     """The one count before a rate in its sentence, cued as a sample, with no other figure between."""
     return (_stated_sample(analysis, rule, rate) or _group_sample(analysis, rate) or _noun_sample(analysis, rate)
-            or _rate_first_sample(analysis, rate))
+            or _rate_first_sample(analysis, rate) or _inventory_sample(analysis, rule, rate))
 
 
 # 受访的48家企业中,38.6%反映融资难 / 走访企业48家,其中38.6%的企业反映…: the share before what its members did
@@ -246,3 +246,52 @@ def _two(value: Fraction, decimals: int) -> str:
 
 
 CHECKS = (Grim(),)
+
+
+# 全县适龄残疾儿童少年52人,入学率为97.8% / 对区内41间学校饭堂进行专项抽查,合格率为96.3% /
+# 抽查定点机构23家,发现存在违规问题的占56.3% / 现有批发企业37家,全部接受复查,首次复查即通过的占83.5%:
+# a whole (a sample, an inventory, the eligible) closing its clause, the rate of its members in the clause after
+_INVENTORY_SAMPLE_RE = re.compile(
+    r"(?P<rest>[^\d,。;:()%]{0,12}?)\s*[,,]\s*(?:(?P<all>全部|均|都)[^\d,。;:()%]{1,12}?\s*[,,]\s*)?"
+    r"(?:(?P<share>[^\d,。;:()%]{1,24}?)的(?P<noun>[\u4e00-\u9fff]{1,4}?)?占(?:比)?|(?:年内|目前|其|全年)?(?P<rate>[\u4e00-\u9fff]{2,6}?率))(?:为|达|达到|是)?\s*")
+_ORDINAL_TIMES_RE = re.compile(r"[首初再一]次")
+_CHECKED_RE = re.compile(r"抽查|抽检|抽样|抽取|检查|复查|检测|督查|暗访|核查|评估|验收|巡查")
+_WHOLE_CUE_RE = re.compile(r"适龄|在册|登记|现有|辖区|建成|建有|共有|设有|拥有")
+# rates of the counted members themselves, not of land, money, visits or another population
+_MEMBER_RATES = ("合格率", "达标率", "通过率", "联网率", "入学率", "入园率", "完好率", "验收率", "在线率", "开通率", "接入率", "正常率", "运行率", "上线率")
+
+
+def _inventory_sample(analysis, rule, rate: Figure) -> Figure | None:
+    if rate.kind != "percent" or rate.in_list or rate.qualifier or rate.index == 0 or not 0 < rate.value < 100 or not rate.decimals:
+        return None
+    sample = analysis.figures[rate.index - 1]
+    text, norm = analysis.text, analysis.text.norm
+    sentence_start, _ = text.sentence_span(rate.start)
+    # (…企业37家,\n全部接受复查,…: a wrapped line may end the sentence; the match below allows no 。 or ; between)
+    reach = text.previous_sentence_start(sentence_start) if sentence_start else sentence_start
+    if (sample.start < reach or sample.kind != "count" or not sample.exact or sample.multiplier != 1
+            or sample.decimals or sample.base_unit not in _GROUP_UNITS | {"间", "座", "批", "批次", "项"} or not 1 < sample.value <= 1000):
+        return None
+    between = _INVENTORY_SAMPLE_RE.fullmatch(norm, sample.end, rate.number_start)
+    if between is None:
+        return None
+    clause_start, _ = text.clause_span(sample.start)
+    head = norm[clause_start : sample.number_start]
+    if any(word in head for word in rule.options.done_words) or _SOFT_RE.search(head):
+        return None  # 已治愈38人,治愈率…: the count is the cases, not the whole
+    checked = _CHECKED_RE.search(head + between.group("rest"))
+    named_rate = between.group("rate")
+    if named_rate is not None:
+        if not named_rate.endswith(_MEMBER_RATES) or named_rate[:-1] in head:
+            return None
+        if not (checked or _WHOLE_CUE_RE.search(head)):
+            return None
+    else:
+        words = between.group("share") + "的" + (between.group("noun") or "")
+        if not (checked or between.group("all") and _WHOLE_CUE_RE.search(head)):
+            return None  # 发现…的占: only of a sample checked, or of all of an inventory
+        if _OTHER_MEASURE_RE.search(_ORDINAL_TIMES_RE.sub("", words)) or _SOFT_RE.search(words):
+            return None  # (首次复查即通过的: the first time, not a count of visits)
+    if re.search(r"人|户", between.group(0)) and sample.base_unit not in _PEOPLE | {"户"}:
+        return None
+    return sample

@@ -157,7 +157,7 @@ def share_bounds(analysis, rule):
     if in_words:
         matches = sorted(matches + list(_OWN_BOUND_RE.finditer(norm)), key=lambda m: m.start())
     for match in matches:
-        if match.group("rate") and match.group("percent"):
+        if _rate_named(match) and match.group("percent"):
             continue  # 覆盖率不低于90%: the ratio reader's, not this rule's
         if match.group("percent"):
             rate_index = first_figure_at(figures, match.start("percent"))
@@ -172,6 +172,12 @@ def share_bounds(analysis, rule):
         hit = _judge(analysis, match, bound)
         if hit is not None:
             yield hit
+
+
+def _rate_named(match: re.Match) -> bool:
+    """覆盖率不低于90%, 就业比例: a rate of its own; 幼儿所占比例 is a share (占) like 占比."""
+    rate = match.group("rate")
+    return rate is not None and "占" not in rate
 
 
 def _whole_of(norm: str, whole: Figure, part: Figure) -> bool:
@@ -212,7 +218,7 @@ def _pair(analysis, match: re.Match) -> tuple[Figure, Figure, list[Figure], bool
         before = [f for f in figures[max(0, part.index - _MAX_LOOKBACK) : part.index] if f.start >= sentence_start]
         wholes = [f for f in before if _is_quantity(f) and _same_unit(f, part) and f.value >= part.value and _whole_of(norm, f, part)]
         return (part, wholes[-1], [part, wholes[-1]], False) if len(wholes) == 1 else None
-    if match.group("rate") is None and bracketed is not None:
+    if not _rate_named(match) and bracketed is not None:
         return None  # 占比超过三成(其中…): the bracket says what the share is of
     before = first_figure_at(figures, match.start())
     quantities = [f for f in figures[max(0, before - _MAX_LOOKBACK) : before] if f.start >= sentence_start and _is_quantity(f)]
@@ -221,9 +227,10 @@ def _pair(analysis, match: re.Match) -> tuple[Figure, Figure, list[Figure], bool
     part = quantities[-1]
     if text.clause_span(match.start())[0] > text.clause_span(part.start)[1] + 1:
         return None  # the part must be in the clause just before the share
-    if not (_GAP_RE.match(norm, part.end, match.start()) or _PART_CLAUSE_TAIL_RE.fullmatch(norm, part.end, match.start())):
+    if not (_GAP_RE.match(norm, part.end, match.start()) or _PART_CLAUSE_TAIL_RE.fullmatch(norm, part.end, match.start())
+            or _part_named_again(text, part, match.start())):
         return None
-    if match.group("rate") is not None:
+    if _rate_named(match):
         from auditor.relate import _counts_event
 
         rate_name = match.group("rate").removesuffix("比例") + ("率" if match.group("rate").endswith("比例") else "")
@@ -240,6 +247,22 @@ def _pair(analysis, match: re.Match) -> tuple[Figure, Figure, list[Figure], bool
         if whole is not None:
             return part, whole, [part, whole], True
     return None
+
+
+# 其中新能源车辆156辆,新能源车辆占比不低于40% / …就读1.52万人,在普惠园就读幼儿所占比例已超过85%:
+# the share's clause opens by naming the part again
+_SUBJECT_AFTER_PART_RE = re.compile(r"\s*[,,]\s*(?P<subject>[\u4e00-\u9fff]{2,16}?)所?")
+
+
+def _part_named_again(text, part: Figure, share_start: int) -> bool:
+    subject = _SUBJECT_AFTER_PART_RE.fullmatch(text.norm, part.end, share_start)
+    if subject is None:
+        return False
+    words = text.norm[max(text.clause_span(part.start)[0], part.number_start - _WORDS_REACH) : part.number_start]
+    part_name = re.split(r"其中|[::]", words)[-1].strip()
+    # (纯电动车辆占比 after 其中新能源车辆142辆: another kind, whose count is not stated)
+    opening = subject.group("subject")[:2]
+    return part_name.startswith(opening) and opening not in _GENERIC_PAIRS
 
 
 def _named_whole(analysis, match: re.Match, part: Figure, earlier: list[Figure],
@@ -291,7 +314,7 @@ def _judge(analysis, match: re.Match, bound) -> Hit | None:
     exact = Fraction(part.value) / Fraction(whole.value)
     stated = text.original[match.start("word") if match.group("word") else match.start("value") : match.end()]
     head = norm[match.start() : match.start("word") if match.group("word") else match.start("value")]
-    metric = "占比" if head.startswith("占比") else re.sub(r"(?:为|达|达到|是|已)$", "", head)
+    metric = "占比" if head.startswith("占比") or match.group("rate") and not _rate_named(match) else re.sub(r"(?:为|达|达到|是|已)$", "", head)
     return Hit(
         match.start("word") if match.group("word") else match.start("value"),
         match.end(),

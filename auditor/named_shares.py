@@ -1,0 +1,132 @@
+"""Shares whose part and whole are named in the share's own words, stated apart from it.
+
+- 全年地区生产总值164.8亿元。第一产业增加值…,第三产业增加值84.9亿元,第三产业增加值占
+  地区生产总值的比重为55.2%: the share's subject (第三产业增加值) names its part, the
+  words after 占 (地区生产总值) its whole, each the nearest earlier figure whose words
+  carry that name in full;
+- 慈善会全年接收社会捐赠2 864万元。……助学项目支出768万元,占全年接收捐赠的31.6%: with
+  no subject of its own, the part is the quantity right before the share and the whole
+  the earlier figure the words after 占 name (their first and last two characters in
+  order, a few characters apart).
+
+Read only where no other reader spoke, and only when the whole is named (never 占总数的,
+which any total is). Explain before accusing: any nearby pair of the unit that gives the
+share keeps it silent (relate's _explained). A whole in another sentence makes the
+reading inferred (a warning).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataclasses import replace
+from fractions import Fraction
+
+from auditor.extract import Figure
+from auditor.model import Analysis
+from auditor.relate import (_CHANGE_CLAUSE_RE, Ratio, _explained, _generic_whole, _has_own_share, _is_quantity, _names,
+                            _OTHER_YEAR_RE, _other_period, _same_unit, _without_measure, _words_before, pair_explains)
+
+_SHARE_PHRASE_RE = re.compile(
+    r"(?P<subject>[\u4e00-\u9fff]{0,14}?)(?P<about>约|大约|近)?(?:仅|已|共)?占(?P<whole>[^\d,。;:()%、]{2,14}?)的?(?:比重|比例|份额)?(?:为|达|达到|是)?\s*$")
+_SUBJECT_NOISE_RE = re.compile(r"^(?:其中|全年|当年|年内|目前|分别|合计|共计|共)+")
+_SCOPE_RE = re.compile(r"(?:全|本|该|我)(?:县|市|区|镇|乡|村|省)")
+_PART_GAP_RE = re.compile(r"\s*[,,]?\s*")
+ABOUT_SLACK = Fraction(1, 20)
+_BACK_FIGURES = 24
+_MAX_WHOLES = 4
+_NAME_REACH = 40  # characters before a figure that name it
+_SPELLING_GAP = 4
+_BACK_CHARS = 400  # how far before the share's sentence a named whole may stand
+
+
+def find_named_shares(analysis: Analysis, spoken: set[int]) -> list[Ratio]:
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    if "占" not in norm:
+        return []
+    found: list[Ratio] = []
+    for rate in figures:
+        if rate.kind != "percent" or rate.index in spoken or rate.in_list or rate.qualifier or rate.index < 2:
+            continue
+        clause_start, _ = text.clause_span(rate.start)
+        if "占" not in norm[max(clause_start, rate.number_start - 30) : rate.number_start]:
+            continue
+        phrase = _SHARE_PHRASE_RE.search(norm, max(clause_start, rate.number_start - 30), rate.number_start)
+        if phrase is None or _CHANGE_CLAUSE_RE.search(norm, clause_start, rate.number_start):
+            continue
+        whole_name = phrase.group("whole").removesuffix("的")
+        if _generic_whole(whole_name) or len(whole_name.replace("总", "")) < 4:
+            continue  # 占总数的, 占总收入的, 占劳动力的: a short name may be any total, or a narrower group (外出劳动力); relate's business
+        if "分别" in norm[clause_start : rate.number_start]:
+            continue  # 分别占…的57.9%和14.2%: one share per part listed, read by relate
+        # 约占全区长者的16.3%: about so much, within a twentieth either way
+        spread = ABOUT_SLACK if phrase.group("about") else Fraction(0)
+        reading = _reading(text, figures, rate, phrase.group("subject"), whole_name, phrase.start(), spread)
+        if reading is not None:
+            found.append(replace(_explained(text, figures, rate, reading, spread=spread), kind="share"))
+    return found
+
+
+def _reading(text, figures, rate: Figure, subject: str, whole_name: str, phrase_start: int, spread: Fraction):
+    norm = text.norm
+    sentence_start, _ = text.sentence_span(rate.start)
+    reach = max(0, sentence_start - _BACK_CHARS)
+    earlier = [f for f in figures[max(0, rate.index - _BACK_FIGURES) : rate.index][::-1] if f.start >= reach]
+    subject = _SUBJECT_NOISE_RE.sub("", subject)
+    if len(subject) >= 2:
+        # 第三产业增加值占地区生产总值的比重: the nearest figure whose words carry the subject in full
+        parts = [f for f in earlier if _is_quantity(f) and f.exact and _words_before(text, f, 16).endswith(subject)]
+    else:
+        before = figures[rate.index - 1]
+        parts = [before] if (_is_quantity(before) and before.start >= sentence_start
+                             and _PART_GAP_RE.fullmatch(norm, before.end, phrase_start)) else []
+    if not parts:
+        return None
+    part = parts[0]
+    part_words = _words_before(text, part)
+    if _CHANGE_CLAUSE_RE.search(part_words):
+        return None
+    scope = _SCOPE_RE.match(whole_name)
+    core = whole_name[scope.end():] if scope is not None else whole_name
+    wholes = []
+    for whole in earlier:
+        if (whole.index >= part.index or not _is_quantity(whole) or not _same_unit(whole, part) or whole.value < part.value
+                or _other_period(text, part, whole) or _OTHER_YEAR_RE.search(part_words) and not _OTHER_YEAR_RE.search(_words_before(text, whole))):
+            continue  # (上半年…收入 is no share of the year's 经济总收入)
+        clause_start = text.clause_span(whole.start)[0]
+        clause = norm[max(clause_start, whole.number_start - _NAME_REACH) : whole.number_start]
+        if _CHANGE_CLAUSE_RE.search(clause) or _has_own_share(norm, whole) or norm[clause_start : clause_start + 8].lstrip().startswith("其中"):
+            continue
+        other_scope = _SCOPE_RE.search(clause) if scope is not None else None
+        if other_scope is not None and other_scope.group()[-1] != scope.group()[-1]:
+            continue  # 占全县劳动力的 is no share of 全村劳动力
+        if (_names(whole_name, clause) or _names(_without_measure(whole_name), clause) or _spelled_within(whole_name, clause)
+                or len(core) >= 2 and core != whole_name and (_names(core, clause) or _spelled_within(core, clause))):
+            wholes.append(whole)
+    if not wholes or len(wholes) > _MAX_WHOLES:
+        return None
+    # 财政总收入 may be named by two totals: the share is consistent when any gives it
+    for whole in wholes:
+        if pair_explains(part, whole, rate, spread=spread):
+            return None
+    whole = wholes[0]
+    return part, whole, whole.start < sentence_start or part.start < sentence_start, False
+
+
+def _spelled_within(name: str, clause: str) -> bool:
+    """全年接收捐赠 in 全年接收社会捐赠, 财政总收入 in 公共财政预算总收入: every character of the
+    name, in order, within a few more characters than the name has."""
+    if len(name) < 3:
+        return False
+    start = clause.find(name[0])
+    while start >= 0:
+        at = start
+        for ch in name[1:]:
+            at = clause.find(ch, at + 1, start + len(name) + _SPELLING_GAP)
+            if at < 0:
+                break
+        else:
+            return True
+        start = clause.find(name[0], start + 1)
+    return False
