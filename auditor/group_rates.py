@@ -68,10 +68,13 @@ def _words_before(text, figure: Figure) -> str:
     return text.norm[max(clause_start, figure.number_start - _WORDS_REACH) : figure.number_start]
 
 
-def _earlier(text, figures, figure: Figure) -> list[Figure]:
-    """Quantities of figure's unit before it, back to the sentence before (and no
-    further than a few hundred characters), nearest last."""
-    start = max(text.previous_sentence_start(text.sentence_span(figure.start)[0]), figure.start - _LOOKBACK_CHARS)
+def _earlier(text, figures, figure: Figure, sentences: int = 1) -> list[Figure]:
+    """Quantities of figure's unit before it, back to the sentence before (or `sentences`
+    before, and no further than a few hundred characters), nearest last."""
+    start = text.sentence_span(figure.start)[0]
+    for _ in range(sentences):
+        start = text.previous_sentence_start(start) if start else start
+    start = max(start, figure.start - _LOOKBACK_CHARS)
     return [f for f in figures[max(0, figure.index - _LOOKBACK_FIGURES) : figure.index]
             if f.start >= start and _is_quantity(f) and _same_unit(f, figure)]
 
@@ -115,7 +118,8 @@ def _rate_of_group(text, figures, rate: Figure, part: Figure) -> Ratio | None:
     qualifier = group[:2]
     if len(group) < 3 or qualifier in _GENERIC_QUALIFIERS:
         return None
-    earlier = [f for f in _earlier(text, figures, part) if f.value >= part.value]
+    # 签约长者中…体检率 two sentences after 其中已签约家庭医生4.13万人: the group's own name reaches further
+    earlier = [f for f in _earlier(text, figures, part, 2) if f.value >= part.value]
     named = [f for f in earlier if _says(_words_before(text, f), qualifier)]
     if not named:
         return None

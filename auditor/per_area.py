@@ -104,16 +104,31 @@ def _label(text, figure: Figure) -> str:
     return _LEAD_RE.sub("", label, count=1)
 
 
+# 白沙镇总面积, 张村乡辖区总人口: the place named before the label; 城区面积, 建成区人口 are part of it
+_PLACE_END = frozenset("村镇乡县区市")
+_PART_OF_PLACE_RE = re.compile(r"城区|城镇|建成区|市区|镇区|集镇|县城|中心|社区|园区|景区|开发区|新区|片区|街区|小区|库区|矿区|山区")
+_MAX_PLACE_NAME = 6
+
+
+def _fits(label: str, pattern: re.Pattern) -> bool:
+    """The label, or the label after the name of a place (白沙镇总面积 → 总面积), is one of pattern's."""
+    if pattern.fullmatch(label) is not None:
+        return True
+    for end in range(2, min(len(label), _MAX_PLACE_NAME + 1)):
+        if label[end - 1] in _PLACE_END and pattern.fullmatch(label[end:]) is not None:
+            return _PART_OF_PLACE_RE.search(label[:end]) is None
+    return False
+
+
 def _is_population(text, figure: Figure) -> bool:
     return (figure.kind == "count" and figure.base_unit == "人" and figure.value > 0 and not figure.value_high
-            and _POPULATION_LABEL_RE.fullmatch(_label(text, figure)) is not None)
+            and _fits(_label(text, figure), _POPULATION_LABEL_RE))
 
 
 def _is_area(text, figure: Figure) -> bool:
     if figure.kind != "area" or figure.base_unit not in _PER_SQUARE_KM or figure.value <= 0 or figure.value_high:
         return False
-    label = _label(text, figure)
-    return _AREA_LABEL_RE.fullmatch(label) is not None
+    return _fits(_label(text, figure), _AREA_LABEL_RE)
 
 
 def _candidates(text, figures, accept) -> list[Figure]:

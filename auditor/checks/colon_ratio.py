@@ -184,6 +184,20 @@ def colon_ratios(analysis, rule):
             yield hit
 
 
+_URBAN_RE = re.compile(r"城镇|城市|城区")
+_MEASURE_RE = re.compile(r"收入|消费|支出|存款|储蓄|工资|住房|面积|产值")
+_RURAL_RE = re.compile(r"农村|乡村|农民")
+
+
+def _urban_rural(text, quantities: list[Figure]) -> list[Figure] | None:
+    """The one towns' figure and the one villages' figure among quantities of one unit."""
+    urban = [q for q in quantities if _URBAN_RE.search(_words_before(text, q)) and not _RURAL_RE.search(_words_before(text, q))]
+    rural = [q for q in quantities if _RURAL_RE.search(_words_before(text, q)) and not _URBAN_RE.search(_words_before(text, q))]
+    if len(urban) != 1 or len(rural) != 1 or urban[0].base_unit != rural[0].base_unit:
+        return None
+    return sorted(urban + rural, key=lambda q: q.index)
+
+
 def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) -> Hit | None:
     text, figures = analysis.text, analysis.figures
     if spoken_of_as_to_come(text, match.start()):
@@ -215,6 +229,15 @@ def _judge(analysis, match: re.Match, other: str, target, larger_first: bool) ->
             if "其中" not in text.norm[earlier:previous_start]:
                 quantities = _quantities(analysis, earlier, named.start(), before)
     named_ones = [q for q in quantities if _named(_words_before(text, q), pairs, chars) and not _CHANGE_RE.search(_words_before(text, q))]
+    if "城乡" in name:
+        # 城乡居民收入比为1.92 after 城镇居民43 518元…;农村居民21 476元: 城 is the towns' side, 乡 the villages'
+        sides = _urban_rural(text, quantities)
+        if sides is not None and any(_MEASURE_RE.search(_words_before(text, q)) and not any(
+                measure in name for measure in _MEASURE_RE.findall(_words_before(text, q))) for q in sides):
+            sides = None  # 城镇居民人均消费支出…,农村居民…: another measure than the ratio's (收入比)
+        if sides is None:
+            return None  # (农村居民…收入24 310元,人均消费支出19 800元: no towns' figure among them)
+        named_ones = sides
     # 城镇居民人均可支配收入46 210元,农村居民24 380元: the second names only whose it is
     elliptic = [q for q, previous in zip(quantities[1:], quantities) if previous in named_ones and q not in named_ones
                 and _same_kind(q, previous) and q.base_unit == previous.base_unit and _ELLIPTIC_WORDS_RE.fullmatch(_clause_words(text, q))]

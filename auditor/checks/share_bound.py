@@ -41,6 +41,10 @@ _BOUND_RE = re.compile(_SHARE_HEAD + _BOUND)
 _OWN_BOUND_RE = re.compile(
     r"(?P<own>(?<=[\u4e00-\u9fff])的[\u4e00-\u9fff]{0,2}?)(?P<whole>(?!))?(?P<whole2>(?!))?(?P<rate>(?!))?"
     + _BOUND.replace("|(?P<percent>\\d+(?:\\.\\d+)?)%", "|(?P<percent>(?!))") + r"(?=\s*\()")
+# 其中外出务工468人,外出务工人员过半: a bound in words after the part named again, no 占 at all
+_SUBJECT_BOUND_RE = re.compile(
+    r"[,,]\s*(?P<subject>[\u4e00-\u9fff]{2,10}?)(?P<own>(?!))?(?P<whole>(?!))?(?P<whole2>(?!))?(?P<rate>(?!))?(?:均|已经|已)?"
+    + _BOUND.replace("|(?P<percent>\\d+(?:\\.\\d+)?)%", "|(?P<percent>(?!))") + r"(?=\s*[,,。;]|\s*$)")
 _LOWER = ("超过", "超", "不低于", "不少于", "高于", "逾", "以上", "多")
 _UPPER = ("不足", "不到", "低于", "少于", "以下")
 _NEAR = ("近", "接近", "将近")
@@ -155,7 +159,8 @@ def share_bounds(analysis, rule):
     hosted = {r.rate.index for r in analysis.relations.ratios} if analysis.relations else set()
     matches = list(_bound_matches(norm)) if shares else []
     if in_words:
-        matches = sorted(matches + list(_OWN_BOUND_RE.finditer(norm)), key=lambda m: m.start())
+        subjects = [m for m in _SUBJECT_BOUND_RE.finditer(norm) if not _NOT_A_SUBJECT_RE.search(m.group("subject"))]
+        matches = sorted(matches + list(_OWN_BOUND_RE.finditer(norm)) + subjects, key=lambda m: m.start())
     for match in matches:
         if _rate_named(match) and match.group("percent"):
             continue  # 覆盖率不低于90%: the ratio reader's, not this rule's
@@ -225,6 +230,8 @@ def _pair(analysis, match: re.Match) -> tuple[Figure, Figure, list[Figure], bool
     if not quantities or "分别" in norm[quantities[-1].end : match.start()]:
         return None
     part = quantities[-1]
+    if match.groupdict().get("subject") and not _names_part(text, part, match.group("subject")):
+        return None  # 其中女性…,外出务工人员过半: the bound is of another kind than the part
     if text.clause_span(match.start())[0] > text.clause_span(part.start)[1] + 1:
         return None  # the part must be in the clause just before the share
     if not (_GAP_RE.match(norm, part.end, match.start()) or _PART_CLAUSE_TAIL_RE.fullmatch(norm, part.end, match.start())
@@ -254,14 +261,19 @@ def _pair(analysis, match: re.Match) -> tuple[Figure, Figure, list[Figure], bool
 _SUBJECT_AFTER_PART_RE = re.compile(r"\s*[,,]\s*(?P<subject>[\u4e00-\u9fff]{2,16}?)所?")
 
 
+_NOT_A_SUBJECT_RE = re.compile(r"占|比|率|其中|目标|确保|力争|计划")
+
+
 def _part_named_again(text, part: Figure, share_start: int) -> bool:
     subject = _SUBJECT_AFTER_PART_RE.fullmatch(text.norm, part.end, share_start)
-    if subject is None:
-        return False
+    return subject is not None and _names_part(text, part, subject.group("subject"))
+
+
+def _names_part(text, part: Figure, subject: str) -> bool:
     words = text.norm[max(text.clause_span(part.start)[0], part.number_start - _WORDS_REACH) : part.number_start]
     part_name = re.split(r"其中|[::]", words)[-1].strip()
     # (纯电动车辆占比 after 其中新能源车辆142辆: another kind, whose count is not stated)
-    opening = subject.group("subject")[:2]
+    opening = subject[:2]
     return part_name.startswith(opening) and opening not in _GENERIC_PAIRS
 
 
@@ -313,7 +325,9 @@ def _judge(analysis, match: re.Match, bound) -> Hit | None:
         return None  # some part and whole of the sentence meet the bound
     exact = Fraction(part.value) / Fraction(whole.value)
     stated = text.original[match.start("word") if match.group("word") else match.start("value") : match.end()]
-    head = norm[match.start() : match.start("word") if match.group("word") else match.start("value")]
+    head = norm[match.start("subject") if match.groupdict().get("subject") else match.start() : match.start("word") if match.group("word") else match.start("value")]
+    if match.groupdict().get("subject"):  # the part's name as the writer wrote it (外出務工人員)
+        head = text.original[match.start("subject") : match.start("word") if match.group("word") else match.start("value")]
     metric = "占比" if head.startswith("占比") or match.group("rate") and not _rate_named(match) else re.sub(r"(?:为|达|达到|是|已)$", "", head)
     return Hit(
         match.start("word") if match.group("word") else match.start("value"),
