@@ -23,6 +23,7 @@ from auditor.share_pairs import find_share_pairs
 from auditor.relate import find_relations
 from auditor.rulepack import Rule, RulePack
 from auditor.spans import make_text
+from auditor.found_rates import find_found_rates
 from auditor.named_shares import find_named_shares
 from auditor.suppress import Marker, find_markers, silencing, unused
 
@@ -54,6 +55,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     relations = replace(relations, ratios=relations.ratios + tuple(find_inventory_rates(analysis, {r.rate.index for r in relations.ratios})))
     # 第三产业增加值占地区生产总值的比重为55.2%: part and whole named in the share's words, stated apart from it
     relations = replace(relations, ratios=relations.ratios + tuple(find_named_shares(analysis, {r.rate.index for r in relations.ratios})))
+    # 发布预警信号58次,…正确的51次,准确率达90.7%: a rate of what the work found, over the work
+    relations = replace(relations, ratios=relations.ratios + tuple(find_found_rates(analysis, {r.rate.index for r in relations.ratios})))
     # 预计明年合格率为99.5%: a target or a forecast is no quotient of the figures stated
     relations = replace(relations, ratios=tuple(r for r in relations.ratios if not spoken_of_as_to_come(text, r.rate.number_start)
                                                 and not misread_across_sentences(text, r)))
