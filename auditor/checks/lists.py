@@ -1030,15 +1030,13 @@ def _figured_semicolon_items(norm: str, text, figure, open_words: tuple[str, ...
     semicolons up to the sentence's end, each with figures and brackets of its own. How
     many, with the introducing word; None when a piece outside its brackets is long or holds
     a comma, colon or 、 (clauses, not items), an item counts in the count's own unit (parts
-    of a total: 医疗机构三类,即卫生院12所;…所), or the list does not end its line's sentence."""
+    of a total: 医疗机构三类,即卫生院12所;…所), or no end comes within reach. A line ending in
+    即 or a semicolon goes on in the next; a line ending otherwise ends the list."""
     head = _LIST_HEAD_RE.match(norm, figure.end)
     if not head or (head.group("word") or "") not in _FIGURED_ITEMS_WORDS or figure.value > 10:
         return None
-    _, line_end = text.line_span(figure.start)
-    if head.end() > line_end:  # 即 ends the count's line: the items are on the next
-        _, line_end = text.line_span(head.end())
-    reach = min(line_end, head.end() + _FIGURED_ITEMS_REACH)
-    items, depth, start = [], 0, head.end()
+    reach = min(len(norm), head.end() + _FIGURED_ITEMS_REACH)
+    items, depth, start, ended = [], 0, head.end(), False
     for position in range(head.end(), reach):
         char = norm[position]
         if char == "(":
@@ -1047,14 +1045,26 @@ def _figured_semicolon_items(norm: str, text, figure, open_words: tuple[str, ...
             depth -= 1
             if depth < 0:
                 return None
+        elif char == "\n":
+            piece = norm[start:position].strip()
+            if depth:
+                return None  # a bracket left open at the line's end
+            if piece:  # the line ends the list
+                items.append(piece)
+                ended = True
+                break
+            if items and _NEXT_LINE_MARKER_RE.match(norm, position + 1):
+                return None  # numbered lines follow: the enumeration readers' to tell
+            start = position + 1  # 即 or a semicolon ends the line: the list goes on in the next
         elif depth == 0 and char in ";。":
             items.append(norm[start:position])
             start = position + 1
             if char == "。":
+                ended = True
                 break
-    else:
-        if depth or reach < line_end or not norm[start:reach].strip():
-            return None  # no end within reach, or the line ends in a semicolon: the list goes on below
+    if not ended:
+        if depth or reach < len(norm) or not norm[start:reach].strip():
+            return None  # no end within reach
         items.append(norm[start:reach])
     outside = [_BRACKET_RE.sub("", item).strip() for item in items]
     if len(outside) < 2 or any(not item or len(item) > _FIGURED_ITEM_MAX or re.search(r"[,::、()]", item)
