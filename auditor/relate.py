@@ -1614,6 +1614,9 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             stop = sentence_end if stop < 0 else stop
             if not in_parenthesis and stop < len(norm) and norm[stop] == ";":
                 stop = _items_after_semicolons(text, figures, starts, stop, total)
+            elif (not in_parenthesis and stop < len(norm) and norm[stop] == "\n" and norm[stop - 1 : stop] == ":"
+                    and not norm[match.end() : stop].strip(" \t:")):
+                stop = _items_after_semicolons(text, figures, starts, stop, total, "\n")  # 其中:⏎A…;⏎B…;⏎C…。
             parts, labels = _parts_after(figures, starts, norm, match.end(), stop, total)
             if listed and parts:
                 parts, labels = _with_ones(norm, match.end(), stop, total, parts, labels)
@@ -1630,7 +1633,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 continue
             if _whole_of_them_elsewhere(figures, total, parts, totals_from, among):
                 continue
-            reason = (_completeness(labels, complement, groups) or _leading_sides(labels, groups) or _spelled_out(labels, whole_label)
+            reason = (_completeness(labels, complement, groups) or _leading_sides(labels, groups)
+                      or _kinds_said_before(norm, total, match.start(), labels) or _spelled_out(labels, whole_label)
                       or _whole_made_of(labels, whole_label, whole_partitions)
                       or _two_sides_of_the_whole(labels, whole_label, groups))
             inferred = False
@@ -1648,6 +1652,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         spanned = {p.total.index for p in years}
         found = [p for p in found if p.total.index not in spanned] + years
     found.extend(_parts_before_total_word(analysis))
+    found.extend(_counted_items_totalled(analysis, {p.total.index for p in found}))
     found.extend(_lines_closed_by_total(analysis))
     found.extend(_composed_lists(analysis, {p.total.index for p in found}))
     found.extend(_kinds_closed_by_other(analysis, complement))
@@ -2089,16 +2094,17 @@ _ITEM_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,12}\s*")
 _NOT_AN_ITEM_RE = re.compile(r"其中|共|总|合计|全|累计|现有|另")  # a new whole, not one more item
 
 
-def _items_after_semicolons(text, figures, starts: list[int], stop: int, total: Figure) -> int:
+def _items_after_semicolons(text, figures, starts: list[int], stop: int, total: Figure, opener: str = ";") -> int:
     """其中,刑事案件87起;治安案件198起;其他案件31起: a list whose items are
     sentences of their own, each a name and its figures (one of the total's unit:
     交通事故11起,死亡11人 is an item of both 37起 and 30人), goes on past the ;
     (at most 12 items)."""
     norm = text.norm
-    for _ in range(_MAX_LIST_ITEMS):
-        if stop >= len(norm) or norm[stop] != ";":
+    for item in range(_MAX_LIST_ITEMS):
+        if stop >= len(norm) or norm[stop] != (opener if item == 0 else ";"):
             break
-        item_start, item_end = text.sentence_span(stop + 1)
+        following = _skip_blanks(norm, stop + 1, min(len(norm), stop + 8)) if opener == "\n" else stop + 1  # 其中:⏎ one a line
+        item_start, item_end = text.sentence_span(following)
         index = bisect_left(starts, item_start)
         if index >= len(figures) or figures[index].end > item_end or figures[index].kind not in QUANTITY_KINDS:
             break
@@ -2216,7 +2222,8 @@ def _figure_ending_before(figures: tuple[Figure, ...], ends: list[int], norm: st
     return figure if _BEFORE_AMONG_RE.fullmatch(norm, figure.end, position) else None
 
 
-_BEFORE_AMONG_RE = re.compile(r"[\u4e00-\u9fff]{0,10}[\s,(:]*")
+# …23起,均为一般事故和较大事故,其中: the kinds the whole is made of may be said between
+_BEFORE_AMONG_RE = re.compile(r"[\u4e00-\u9fff]{0,10}(?:[,,]\s*(?:均为|全部为|全为|均是|都是|全部是|分为)[\u4e00-\u9fff、]{2,40})?[\s,(:]*")
 
 
 _SUB_GROUP_RE = re.compile(r"[\u4e00-\u9fff]{2,8}中\s*[,:]")
@@ -2313,6 +2320,25 @@ _PLAIN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,16}")
 _SIDE_HEADS = frozenset({"职工", "人员", "人口", "居民", "群众", "家庭", "农户", "住户", "户", "人", "学生", "患者", "企业", "单位"})
 
 
+# 事故23起,均为一般事故和较大事故,其中一般事故21起、较大事故1起: the kinds the whole is said to be
+_KINDS_SAID_RE = re.compile(r"[,,]\s*(?:均为|全部为|全为|均是|都是|全部是|分为)(?P<kinds>[\u4e00-\u9fff]{2,12}(?:(?:、|和|及|与)[\u4e00-\u9fff]{2,12}){1,5})\s*[,,]\s*$")
+_KIND_JOIN_RE = re.compile(r"、|和|及|与")
+
+
+def _kinds_said_before(norm: str, total: Figure, among: int, labels: list[str]) -> str:
+    """The parts are the kinds the whole was just said to be made of, one each."""
+    if among - total.end > 40:
+        return ""
+    said = _KINDS_SAID_RE.search(norm, total.end, among)
+    if said is None:
+        return ""
+    kinds = _KIND_JOIN_RE.split(said.group("kinds"))
+    names = [label.removeprefix("其中").strip(" ,、:;") for label in labels]
+    if len(kinds) != len(names) or any(not any(name.endswith(kind) or kind.endswith(name) for kind in kinds) for name in names):
+        return ""
+    return "partition"
+
+
 def _leading_sides(labels: list[str], groups) -> str:
     """Each part named by a different side of a known split, all its sides there (在职职工、
     离退休人员: 在职|离退休), the rest of each name a different bare head of people or
@@ -2321,7 +2347,7 @@ def _leading_sides(labels: list[str], groups) -> str:
     if not all(_PLAIN_NAME_RE.fullmatch(name) for name in names):
         return ""
     for group in groups:
-        if len(group) != len(names):
+        if len(group) != len(names) or not all(name.startswith(group) for name in names):
             continue
         sides = [max((m for m in group if name.startswith(m)), key=len, default="") for name in names]
         if "" in sides or set(sides) != set(group):
@@ -2442,6 +2468,58 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
             continue
         labels = [f.subject for f in parts]
         found.append(PartsTotal(total, tuple(parts), tuple(labels), True, "total_word"))
+    return found
+
+
+# 三档合计发放对象1.80万人 / 以上三项共计… / 两类合计…: a total of a stated number of items, the
+# items the last that many figures of its unit just before it (the sentence, or the one before)
+_COUNTED_TOTAL_RE = re.compile(
+    r"(?:^|[,,;。:\n])\s*(?:以上|上述|前述|这|此)?(?P<n>[两二三四五六七八九十]|\d{1,2})\s*(?:项|个|类|档|笔|部分|种|所|家|批|处)"
+    r"(?:[\u4e00-\u9fff]{0,4}?)(?:合计|总计|共计)(?P<name>[\u4e00-\u9fff]{0,8}?)(?:为|达|达到|是)?\s*$")
+_COUNTED_NAME_NOISE_RE = re.compile(r"^(?:发放|完成|实现|共|累计)|(?:人数|数量|总数|总额|金额)$")
+_COUNTED_REACH = 40  # characters before a total its counted head may take
+_COUNTED_WINDOW = 600  # characters before the total the items may stand in
+
+
+def _counted_items_totalled(analysis: Analysis, claimed: set[int]) -> list[PartsTotal]:
+    """The n same-unit figures right before a total said to be of n items, when the sentence
+    before it (or its own, up to the total) holds exactly n of them."""
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    if "计" not in norm:
+        return []
+    found = []
+    for total in figures:
+        if total.index in claimed or total.kind not in QUANTITY_KINDS or not total.exact or total.index < 2:
+            continue
+        if "计" not in norm[max(0, total.number_start - 14) : total.number_start]:
+            continue
+        head = _COUNTED_TOTAL_RE.search(norm, max(0, total.number_start - _COUNTED_REACH), total.number_start)
+        if head is None:
+            continue
+        count = _stated_count(head.group("n"))
+        if count is None or count < 2:
+            continue
+        sentence_start, _ = text.sentence_span(total.start)
+        floor = text.previous_sentence_start(sentence_start) if sentence_start else 0
+        for _ in range(_MAX_LIST_ITEMS):  # items joined by ; (one a line), opened by a colon
+            if not floor or norm[max(0, floor - 4) : floor].rstrip()[-1:] not in (";", ":") or total.start - floor >= _COUNTED_WINDOW:
+                break
+            floor = text.previous_sentence_start(floor)
+        floor = max(floor, total.start - _COUNTED_WINDOW)
+        listed = []
+        for figure in figures[max(0, total.index - _MAX_PARTS_SCAN) : total.index][::-1]:
+            if figure.start < floor:
+                break
+            if figure.base_unit == total.base_unit and figure.kind == total.kind:
+                listed.append(figure)
+        if len(listed) != count or not all(f.exact for f in listed) or any(_is_difference(text, f) for f in listed):
+            continue
+        name = _COUNTED_NAME_NOISE_RE.sub("", head.group("name"))
+        if len(name) >= 2 and name[-2:] not in norm[floor : listed[-1].start]:
+            continue  # 三所学校合计在校生…: a total of something the items before do not count
+        parts = listed[::-1]
+        found.append(PartsTotal(total, tuple(parts), tuple(f.subject for f in parts), True, "total_word"))
     return found
 
 
