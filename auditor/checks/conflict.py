@@ -824,6 +824,8 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     # 今年 in its own sentence, where it is the report's year, says its year as 全年 does
     own_year = _DEFAULT_PERIOD if not named or not _this_year_reported(analysis) else _REPORTED_PERIOD
     this_year_named = any(word == "今年" for _, word in named)
+    # 2023年,…总产值为10.85亿元。今年…总产值达到12.6亿元: a year named before is not the 今年 of a sentence
+    this_year_own = "今年" in own_year and any(start >= prefix_start and word == "今年" for start, word in named)
     says_its_year = (any(start >= prefix_start and word in own_year for start, word in named)
                      or bool(_YEAR_END_RE.search(norm, prefix_start, figure.number_start)))
     named = [(start, _plain_year(word)) for start, word in named
@@ -832,7 +834,8 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
              and not (start < prefix_start and _BASE_STATED_RE.match(norm, start + len(word)))]
     # 全年 in its own sentence: the 下半年 of a line before is not in force (a year named before is: 全年 is that year)
     periods = frozenset(word for start, word in named
-                        if start >= prefix_start or start == named[-1][0] and not (says_its_year and not _YEAR_RE.match(word)))
+                        if start >= prefix_start or start == named[-1][0] and not this_year_own
+                        and not (says_its_year and not _YEAR_RE.match(word)))
     if not periods and report_year is not None and not this_year_named:
         # 2023年…5862人 and 全年…5826人 in a report of 2023 alone; after 今年以来 the year may be the next
         periods = frozenset({report_year})

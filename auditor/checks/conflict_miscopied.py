@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from auditor.checks import conflict as base
 from auditor.checks import conflict_restated as restated
 from auditor.checks.base import Check
+from auditor.checks.common import as_written
 from auditor.lexicon import APPROXIMATE_WORDS
 from auditor.model import Analysis, Hit
 from auditor.extract import Figure
@@ -252,6 +253,87 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
     return _Loose(words, frozenset(verbs), unit, level, running, fresh, sentence, said, named if len(named) >= 2 else words, frame)
 
 
+
+# --- households and persons, the one anchoring the other -----------------------------------------
+#
+# 全村共有农户486户1732人 … 全村486户1823人中: a place's households and persons stated as a pair, twice;
+# the households agree, so the pair names one population, and the persons cannot both hold.
+
+_PERSON_UNITS = frozenset({"人", "名"})
+_PAIR_TAIL_RE = re.compile(r"\s*(?:$|中|当中|之中|均|都|全部|,|。|;)")
+# a group of households (脱贫户, 搬迁户, 低保户): not the place's whole population
+_HOUSEHOLD_GROUP_RE = re.compile(r"贫|低保|五保|特困|监测|搬迁|移民|残疾|困难|留守|优抚|军属|烈属|党员|少数民族|新增|其中|分别|外出|返乡|易地|边缘")
+
+
+@dataclass(frozen=True)
+class _Pair:
+    noun: str
+    level: str
+    sentence: int
+
+
+def household_conflicts(analysis: Analysis, report_year: str | None, taken: set[tuple[int, int]]) -> Iterator[Hit]:
+    """Two statements of a population as households and persons whose households agree and persons do not."""
+    figures, norm = analysis.figures, analysis.text.norm
+    by_households: dict[tuple, list[tuple[Figure, Figure]]] = {}
+    for households, persons in zip(figures, figures[1:]):
+        if households.base_unit != "户" or persons.base_unit not in _PERSON_UNITS or norm[households.end : persons.number_start].strip():
+            continue  # most figures are no 户 followed at once by 人: one look each
+        if households.qualifier or persons.qualifier or persons.value_high is not None or households.value_high is not None:
+            continue
+        group = by_households.setdefault((households.value, households.multiplier), [])
+        if len(group) < _GROUP_MAX:
+            group.append((households, persons))
+    for pairs in by_households.values():
+        if len(pairs) < 2 or len({persons.value for _, persons in pairs}) < 2:
+            continue
+        read = [(households, persons, _pair_reading(analysis, households, persons)) for households, persons in pairs]
+        for later_index, (households, persons, reading) in enumerate(read):
+            if reading is None or (persons.start, persons.end) in taken:
+                continue
+            match = next((earlier_persons for _, earlier_persons, earlier in read[:later_index]
+                          if earlier is not None and earlier.sentence != reading.sentence and _same_population(earlier, reading)
+                          and base._apart(earlier_persons, persons) and base._alike(earlier_persons, persons)
+                          and _when(analysis, earlier_persons, report_year) is not None
+                          and _when(analysis, earlier_persons, report_year) == _when(analysis, persons, report_year)), None)
+            if match is not None:
+                name = f"全{reading.level}{reading.noun}{as_written(analysis, households)}的人口"
+                yield base._hit(analysis, name, base._stated(analysis, match), persons)
+                break
+
+
+def _same_population(a: _Pair, b: _Pair) -> bool:
+    if a.level != b.level:
+        return False  # 全村… and 全镇…, or one with its place and one without
+    short, long = sorted((a.noun, b.noun), key=len)
+    if not _is_subsequence(short, long):
+        return False
+    return not _HOUSEHOLD_GROUP_RE.search(_left_out(short, long))
+
+
+def _pair_reading(analysis: Analysis, households: Figure, persons: Figure) -> _Pair | None:
+    text, norm = analysis.text, analysis.text.norm
+    spans = base.figure_clause(analysis, households)
+    if spans is None:
+        return None
+    sentence_start, clause_start, clause_end = spans
+    if households.index and analysis.figures[households.index - 1].end > clause_start:
+        return None  # a figure before it in its clause: a list, a before and after
+    if not _PAIR_TAIL_RE.match(norm, persons.end):
+        return None  # 486户1823人完成搬迁: those that did, a part
+    head = norm[max(clause_start, households.number_start - _HEAD_WINDOW) : households.number_start]
+    prefix = norm[max(sentence_start, households.number_start - _PREFIX_WINDOW) : households.number_start]
+    if _NOT_A_STATE_RE.search(head) or _HEDGED_RE.search(prefix) or _HOUSEHOLD_GROUP_RE.search(head) \
+            or _ANAPHORA_RE.search(prefix) or "每" in head:
+        return None
+    words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", head)))
+    levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if not m.group(0).startswith("辖区")}
+    if len(levels) != 1:
+        return None  # a pair with no place of its own may be any group's
+    words = _NEUTRAL_RE.sub("", restated._STATE_OPENING_RE.sub("", _PLACE_RE.sub("", words)))
+    words = restated._STATE_OPENING_RE.sub("", words).removesuffix("农户").removesuffix("户籍").removesuffix("总户数")
+    return _Pair(words, levels.pop(), text.sentence_span(households.start)[0])
+
 def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """CF001: what auditor.checks.conflict finds, the counts restated in other words it misses
     (conflict_restated) and the values miscopied in a restatement (above), but for two statements
@@ -262,6 +344,8 @@ def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     hits += restated.restated_conflicts(analysis, rule, report_year, spans)
     spans.update((hit.start, hit.end) for hit in hits)
     hits += miscopied_conflicts(analysis, rule, report_year, spans, frozenset(hit.values["metric"] for hit in hits))
+    spans.update((hit.start, hit.end) for hit in hits)
+    hits += household_conflicts(analysis, report_year, spans)
     if hits:
         headings = restated._subject_headings(analysis.text.norm)
         hits = [hit for hit in hits if not restated._under_two_subjects(headings, hit)]
