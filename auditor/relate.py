@@ -1376,6 +1376,23 @@ def _names(whole: str, clause: str) -> bool:
         # 专任教师中硕士…: a group within the whole, not the whole
         if at >= 0 and not clause.startswith(("中", "当中", "里"), at + len(name)):
             return True
+    return _names_with_words_between(whole, clause)
+
+
+_MOST_WORDS_BETWEEN = 4
+
+
+def _names_with_words_between(whole: str, clause: str) -> bool:
+    """占转移劳动力的 names 已转移农村劳动力: the name's head and its tail, two characters or more
+    each, in order, a short word between them (农村), the tail ending the clause's words."""
+    for cut in range(2, len(whole) - 1):
+        head, tail = whole[:cut], whole[cut:]
+        at = clause.find(head)
+        while at >= 0:
+            after = clause.find(tail, at + cut, at + cut + _MOST_WORDS_BETWEEN + len(tail))
+            if after > at + cut and not clause[after + len(tail):].strip():
+                return True
+            at = clause.find(head, at + 1)
     return False
 
 
