@@ -1384,7 +1384,9 @@ _MOST_WORDS_BETWEEN = 4
 
 def _names_with_words_between(whole: str, clause: str) -> bool:
     """占转移劳动力的 names 已转移农村劳动力: the name's head and its tail, two characters or more
-    each, in order, a short word between them (农村), the tail ending the clause's words."""
+    each, in order, a short word between them (农村), the tail ending the clause's words. A scope
+    word is no part of the name: 占全镇劳动力的 names all the town's workers, not those 转移."""
+    whole = _SCOPE_WORD_RE.sub("", whole)
     for cut in range(2, len(whole) - 1):
         head, tail = whole[:cut], whole[cut:]
         at = clause.find(head)
