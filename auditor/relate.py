@@ -2660,12 +2660,13 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
 
 # --- before, after and the change between --------------------------------------------
 
-# 由每亩412公斤提高到每亩398公斤, 由每人每月680元: a value per head or per unit
+# 由每亩412公斤提高到每亩398公斤, 由每人每月680元: a value per head or per unit; the years as PDF
+# text spaces them (由2020 年的…) or a template leaves them unfilled (由201x年的…)
 _PER_UNIT = r"(?:每(?:人次|人|户|亩|月|年|名|天|日|吨|床|桌|平方米|公里)|人均|户均|亩均|次均|平均){0,2}"
-_FROM_RE = re.compile(rf"(?:由|从)(?:\d{{4}}年(?:底|末|初)?|(?:上年|去年|上一年|前年|前一年)(?:底|末|同期)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?{_PER_UNIT}\s*$")
+_FROM_RE = re.compile(rf"(?:由|从)(?:(?:\d{{4}}|\d{{3}}[xX×*]|\d{{2}}[xX×*]{{2}})\s*年(?:底|末|初)?|(?:上年|去年|上一年|前年|前一年)(?:底|末|同期)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?{_PER_UNIT}\s*$")
 _TO_RE = re.compile(
     rf"^\s*(?:的)?(?P<word>{DIRECTION_ALTERNATIVES})?"
-    rf"(?:到|至|为)\s*(?:(?:\d{{4}}年|今年|本年|当年)(?:底|末)?的?)?{_PER_UNIT}$"
+    rf"(?:到|至|为)\s*(?:(?:(?:\d{{4}}|\d{{3}}[xX×*]|\d{{2}}[xX×*]{{2}})\s*年|今年|本年|当年)(?:底|末)?的?)?{_PER_UNIT}$"
 )
 # each blank run follows a word that must be there: adjacent optional \s* would
 # try a long run of blanks in polynomially many ways
