@@ -506,6 +506,9 @@ _KEYWORD_CLAUSE_MAX = 40
 _CLAUSE_OR_LINE_END_RE = re.compile(r"[,;。!?\n]")
 
 
+_PLAIN_ITEM_MAX = 12  # the longest item read after a quoted name that its items do not repeat
+
+
 def _plain_items_may_follow(quoted: re.Match | None, items: list[str]) -> bool:
     """After a quoted name (or a name before a dash) and a bare colon or dash, items that do not repeat the name's words
     (占道经营整治、违规广告清理 after “五大专项行动”) are read as after any count; items that
@@ -516,7 +519,9 @@ def _plain_items_may_follow(quoted: re.Match | None, items: list[str]) -> bool:
     words = {noun[:2], noun[-2:]} if len(noun) >= 2 else {noun}
     lengths = [len(item) for item in items]
     # 城区、镇区、村庄污水全收集: a last piece far longer than the others carries their shared predicate
-    return not any(word in item for word in words for item in items) and max(lengths) <= 2 * min(lengths) + 2
+    # 把干部…因缺乏经验、先行先试出现的失误错误: long pieces are parts of a clause, not names
+    return not any(word in item for word in words for item in items) and max(lengths) <= 2 * min(lengths) + 2 \
+        and max(lengths) <= _PLAIN_ITEM_MAX
 
 
 def _keyword_clauses(norm: str, opened: int, noun: str) -> tuple[int, bool] | None:
@@ -907,7 +912,7 @@ def _list_after_colon(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> t
 
 _CLAUSE_MARK_RE = re.compile(r"[,;]")
 # 两个重点:围绕城区、园区、景区开展整治: a preposition opens a clause whose object is a list, not the items
-_CLAUSE_PREPOSITION_RE = re.compile(r"\s*(?:围绕|针对|通过|按照|依托|对于|面向|对(?![口外标接象])|在(?![建线岗编职])|以(?![上下前后内外]))")
+_CLAUSE_PREPOSITION_RE = re.compile(r"\s*(?:把|围绕|针对|通过|按照|依托|对于|面向|对(?![口外标接象])|在(?![建线岗编职])|以(?![上下前后内外]))")
 
 
 def _noun(norm: str, figure, head: re.Match) -> str:
