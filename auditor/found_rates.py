@@ -22,7 +22,7 @@ from fractions import Fraction
 from auditor.arith import rate_interval
 from auditor.extract import Figure
 from auditor.model import Analysis
-from auditor.relate import Ratio, _explained, _is_quantity, _words_before, pair_explains
+from auditor.relate import Ratio, _explained, _is_quantity, _words_before, pair_explains, unread_rates
 
 _FOUND_RATES = ("检出率", "阳性率", "发现率", "准确率", "正确率", "符合率", "命中率", "成功率", "检出阳性率")
 _WORK_RE = re.compile(r"开展|发布|发出|筛查|检测|检查|抽查|抽检|检验|监测|化验|预报|预警|排查|核查|测试")
@@ -38,9 +38,8 @@ def find_found_rates(analysis: Analysis, spoken: set[int]) -> list[Ratio]:
     if "率" not in norm:
         return []
     found: list[Ratio] = []
-    for rate in figures:
-        if (rate.kind != "percent" or rate.index in spoken or rate.index < 2 or rate.in_list or rate.qualifier
-                or not rate.metric.endswith(_FOUND_RATES)):
+    for rate in unread_rates(figures, spoken):
+        if not rate.metric.endswith(_FOUND_RATES):
             continue
         reading = _reading(text, figures, rate)
         if reading is not None:

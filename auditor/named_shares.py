@@ -24,7 +24,7 @@ from fractions import Fraction
 
 from auditor.extract import Figure
 from auditor.model import Analysis
-from auditor.relate import (_CHANGE_CLAUSE_RE, Ratio, _explained, _generic_whole, _has_own_share, _is_quantity, _names,
+from auditor.relate import (_CHANGE_CLAUSE_RE, unread_rates, Ratio, _explained, _generic_whole, _has_own_share, _is_quantity, _names,
                             _OTHER_YEAR_RE, _other_period, _same_unit, _without_measure, _words_before, pair_explains)
 
 _SHARE_PHRASE_RE = re.compile(
@@ -46,9 +46,7 @@ def find_named_shares(analysis: Analysis, spoken: set[int]) -> list[Ratio]:
     if "占" not in norm:
         return []
     found: list[Ratio] = []
-    for rate in figures:
-        if rate.kind != "percent" or rate.index in spoken or rate.in_list or rate.qualifier or rate.index < 2:
-            continue
+    for rate in unread_rates(figures, spoken):
         clause_start, _ = text.clause_span(rate.start)
         if "占" not in norm[max(clause_start, rate.number_start - 30) : rate.number_start]:
             continue

@@ -1361,6 +1361,14 @@ def _share_whole_after(text, figures, part: Figure, rate: Figure, sentence_end: 
     return part, whole, False, False
 
 
+def unread_rates(figures, spoken: set[int]) -> Iterator[Figure]:
+    """The plain percentages no reader has paired yet (none in a list, none with 以上/约, two
+    figures at least before each): what a late reader of shares or rates looks at."""
+    for rate in figures:
+        if rate.kind == "percent" and rate.index not in spoken and rate.index >= 2 and not rate.in_list and not rate.qualifier:
+            yield rate
+
+
 def _names(whole: str, clause: str) -> bool:
     """Whether the words after 占 name the figure's own words (受灾面积 in 农作物受灾面积)."""
     whole = whole.removesuffix("的")

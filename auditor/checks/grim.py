@@ -130,17 +130,25 @@ _NOUN_BEFORE_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,6})(?:共|有|数|总�
 _NOUN_RATE_NAMES = ("覆盖率", "达标率", "合格率", "通过率", "完成率", "占比", "比例", "实现率", "到位率", "满意率", "知晓率", "参与率", "通达率")
 
 
-def _noun_sample(analysis, rate: Figure) -> Figure | None:
+def _group_before(analysis, rate: Figure, units: frozenset[str] | set[str], least: int, most: int) -> Figure | None:
+    """The whole-number count of a group right before a plain rate (its figure just before),
+    in the rate's sentence or closing the sentence before (本次调查覆盖企业48家。反映…的企业占38.6%)."""
     if rate.kind != "percent" or rate.in_list or rate.qualifier or rate.index == 0 or not 0 < rate.value < 100:
         return None
     sample = analysis.figures[rate.index - 1]
-    text, norm = analysis.text, analysis.text.norm
-    sentence_start, _ = text.sentence_span(rate.start)
-    # 本次调查覆盖企业48家。反映融资难的企业占38.6%: the group may close the sentence before
-    reach = text.previous_sentence_start(sentence_start) if sentence_start else sentence_start
+    sentence_start, _ = analysis.text.sentence_span(rate.start)
+    reach = analysis.text.previous_sentence_start(sentence_start) if sentence_start else sentence_start
     if (sample.start < reach or sample.kind != "count" or not sample.exact or sample.multiplier != 1
-            or sample.decimals or sample.base_unit not in _GROUP_UNITS or not 0 < sample.value <= 100000):
+            or sample.decimals or sample.base_unit not in units or not least < sample.value <= most):
         return None
+    return sample
+
+
+def _noun_sample(analysis, rate: Figure) -> Figure | None:
+    sample = _group_before(analysis, rate, _GROUP_UNITS, 0, 100000)
+    if sample is None:
+        return None
+    text, norm = analysis.text, analysis.text.norm
     between = _NOUN_SHARE_RE.fullmatch(norm, sample.end, rate.number_start)
     if between is None:
         return None
@@ -254,6 +262,7 @@ CHECKS = (Grim(),)
 _INVENTORY_SAMPLE_RE = re.compile(
     r"(?P<rest>[^\d,。;:()%]{0,12}?)\s*[,,]\s*(?:(?P<all>全部|均|都)[^\d,。;:()%]{1,12}?\s*[,,]\s*)?"
     r"(?:(?P<share>[^\d,。;:()%]{1,24}?)的(?P<noun>[\u4e00-\u9fff]{1,4}?)?占(?:比)?|(?:年内|目前|其|全年)?(?P<rate>[\u4e00-\u9fff]{2,6}?率))(?:为|达|达到|是)?\s*")
+_SAMPLE_UNITS = _GROUP_UNITS | {"间", "座", "批", "批次", "项"}
 _ORDINAL_TIMES_RE = re.compile(r"[首初再一]次")
 _CHECKED_RE = re.compile(r"抽查|抽检|抽样|抽取|检查|复查|检测|督查|暗访|核查|评估|验收|巡查")
 _WHOLE_CUE_RE = re.compile(r"适龄|在册|登记|现有|辖区|建成|建有|共有|设有|拥有")
@@ -262,16 +271,11 @@ _MEMBER_RATES = ("合格率", "达标率", "通过率", "联网率", "入学率"
 
 
 def _inventory_sample(analysis, rule, rate: Figure) -> Figure | None:
-    if rate.kind != "percent" or rate.in_list or rate.qualifier or rate.index == 0 or not 0 < rate.value < 100 or not rate.decimals:
-        return None
-    sample = analysis.figures[rate.index - 1]
-    text, norm = analysis.text, analysis.text.norm
-    sentence_start, _ = text.sentence_span(rate.start)
     # (…企业37家,\n全部接受复查,…: a wrapped line may end the sentence; the match below allows no 。 or ; between)
-    reach = text.previous_sentence_start(sentence_start) if sentence_start else sentence_start
-    if (sample.start < reach or sample.kind != "count" or not sample.exact or sample.multiplier != 1
-            or sample.decimals or sample.base_unit not in _GROUP_UNITS | {"间", "座", "批", "批次", "项"} or not 1 < sample.value <= 1000):
+    sample = _group_before(analysis, rate, _SAMPLE_UNITS, 1, 1000) if rate.decimals else None
+    if sample is None:
         return None
+    text, norm = analysis.text, analysis.text.norm
     between = _INVENTORY_SAMPLE_RE.fullmatch(norm, sample.end, rate.number_start)
     if between is None:
         return None
