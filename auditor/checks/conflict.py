@@ -543,6 +543,16 @@ def _two_places(analysis: Analysis, earlier: _Stated, seen: "Figure | _Stated") 
     return bool(levels[0] and levels[1] and levels[0] != levels[1])
 
 
+_BULLET_ROW_RE = re.compile(r"[ \t]*[-•·▪●◆■][ \t]+[^\n]{0,6}?\d")
+
+
+def row_line(norm: str, line_start: int, line_end: int) -> bool:
+    """A table row (tab or | between cells: its columns are years or places of their own) or a
+    bulleted row (- 学校16.01万所: it names its item only, the heading above it names whose)."""
+    return "\t" in norm[line_start:line_end] or "|" in norm[line_start:line_end] \
+        or _BULLET_ROW_RE.match(norm, line_start, line_end) is not None
+
+
 def _village_scope(analysis: Analysis) -> tuple[str, ...]:
     """On a village's page (全村, 本村, 该村 and no town or county named as a
     subject) 全村耕地面积 and 耕地面积 are one figure: 全村 is its scope word.
@@ -751,8 +761,10 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     if len(subject) < 2 and len(thing) < 2:
         return None
     line_start, line_end = text.line_span(figure.start)
-    if marks.in_table(norm, line_start, line_end):
-        return None  # a table row: its columns are years or places of their own
+    if marks.in_table(norm, line_start, line_end) or _BULLET_ROW_RE.match(norm, line_start, line_end):
+        # a table row: its columns are years or places of their own; a bulleted row (- 学校16.01万所)
+        # names its item only, the heading above it names whose
+        return None
     frame = ""
     if clause_start > sentence_start and not _WHOLE_PLACE_NOW_RE.match(norm, clause_start, figure.number_start):
         earlier = norm[max(sentence_start, clause_start - _FRAME_WINDOW) : clause_start]

@@ -192,7 +192,7 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
     line_start, line_end = text.line_span(figure.start)
     in_table = table_lines.get(line_start)
     if in_table is None:
-        in_table = table_lines[line_start] = "\t" in norm[line_start:line_end] or "|" in norm[line_start:line_end]
+        in_table = table_lines[line_start] = base.row_line(norm, line_start, line_end)
     if in_table:
         return None  # a table row: its columns are years or places of their own
     head = norm[max(clause_start, figure.number_start - _HEAD_WINDOW) : figure.number_start]
