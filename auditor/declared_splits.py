@@ -13,9 +13,10 @@ line of a list written one item per line). Two units side by side (户 and 人,
 Parts that add up to more than their total are wrong whatever the list leaves
 out. Parts that add up to less are wrong only when the list is said to be the
 whole: 按X分 (every X is one part), a number of items stated and met (分布在四个
-自然村 and four lines), or a last item of "the rest" (及其他). 分行业看 in a
-statistical bulletin often lists the main lines only: a shortfall there is no
-finding. Every reading here is inferred from how the list is written: a warning.
+自然村 and four lines), a last item of "the rest" (及其他), or every side of a
+split the rule pack knows (分季节看,夏粮…,秋粮…). 分行业看 in a statistical
+bulletin often lists the main lines only: a shortfall there is no finding.
+Every reading here is inferred from how the list is written: a warning.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from auditor.arith import written_interval
 from auditor.breakdown import _REST_RE, Breakdown, rest_unlisted
 from auditor.cnnum import standard_number
 from auditor.extract import Figure
+from auditor.known_splits import leading_sides, two_sides_of_the_whole
 from auditor.model import Analysis
 
 _OPENER_RE = re.compile(
@@ -70,7 +72,8 @@ def find_declared_splits(analysis: Analysis) -> list[Breakdown]:
                 continue  # 参保48.62万人(常住人口50.10万人): the parts are one of the sentence's totals
             labels = tuple(_label(norm, parts, i, opener.end()) for i in range(len(parts)))
             verdict = _verdict(parts, total)
-            whole = opener.group("by") is not None or declared is not None or any(_REST_RE.search(l) for l in labels)
+            whole = (opener.group("by") is not None or declared is not None or any(_REST_RE.search(l) for l in labels)
+                     or _known_split(analysis, norm, total, labels))
             whole = whole and not rest_unlisted(norm, parts, labels, end)
             if verdict == "over" or verdict == "under" and whole:
                 found.append(Breakdown(total, tuple(parts), labels, True, "declared", True))
@@ -139,6 +142,14 @@ def _verdict(parts: list[Figure], total: Figure) -> str:
 def _count(written: str) -> int:
     value = int(written) if written.isdigit() else standard_number(written)
     return int(value) if value is not None else -1
+
+
+def _known_split(analysis: Analysis, norm: str, total: Figure, labels: tuple[str, ...]) -> bool:
+    """分季节看,夏粮产量…,秋粮产量…: every side of a split the rule pack knows, before the head
+    the total names (总产量), or each before a bare head of people or households."""
+    groups = [tuple(g.split("|")) for g in analysis.pack.words("partition_groups")]
+    whole_label = norm[max(0, total.number_start - 16) : total.number_start]
+    return bool(leading_sides(list(labels), groups) or two_sides_of_the_whole(list(labels), whole_label, groups))
 
 
 def _label(norm: str, parts: list[Figure], index: int, list_start: int) -> str:
