@@ -291,11 +291,16 @@ def _ends_of_one_change(text, first: Figure, second: Figure) -> bool:
     if second.start < first.start:
         first, second = second, first
     norm = text.norm
-    if second.number_start - first.end > 12:
+    if second.number_start - first.end > 24:
         return False
     clause_start = text.clause_span(first.start)[0]
-    return bool(_FROM_RE.search(norm, max(clause_start, first.number_start - 12), first.number_start)
-                and _TO_RE.match(norm[first.end : second.number_start]))
+    # 由13677户49479人减至887户1472人: the households said with the persons on both sides
+    before = _TWIN_HOUSEHOLDS_RE.sub("", norm[max(clause_start, first.number_start - 24) : first.number_start])
+    between = _TWIN_HOUSEHOLDS_RE.sub("", norm[first.end : second.number_start])
+    return bool(len(between) <= 12 and _FROM_RE.search(before[-12:]) and _TO_RE.match(between))
+
+
+_TWIN_HOUSEHOLDS_RE = re.compile(r"\d+(?:\.\d+)?\s*万?\s*户\s*$")
 
 
 # 每人每月1420元 / 按每户500元标准: an amount per head or per unit of something
