@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.recache import compile_scanning
-from auditor.regexscan import finditer
+from auditor.regexscan import finditer, line_start as _line_start
 from auditor.model import Analysis, Hit
 from auditor.rulepack import Rule
 from auditor.checks.base import Check, Params
@@ -188,13 +188,33 @@ def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """Underscores left as a blank; ＿月＿日 is one blank."""
     norm = analysis.text.norm
     spans = list(_merge_dates(norm, [m.span() for m in _UNDERSCORE_RE.finditer(norm)]))
+    joined_lines: dict[int, bool] = {}
     for start, end in spans:
+        if end - start == 1 and _keywords_joined(norm, start, joined_lines):
+            continue  # 免费网站_中文字幕_…: a page title's keywords joined by _, no blank
         near = norm[max(0, start - 1) : end + 1]
         if near[:1].isdigit() and not _CJK_RE.match(norm[end : end + 1]):
             continue  # 2024_017: part of a code; 0_岁 is a slot
         if not _CJK_RE.search(near) and not re.search(r"[%,。;:、]", near):
             continue
         yield Hit(start, end, {"slot": norm[start:end]}, {"slot": norm[start:end]})
+
+
+_JOINED_KEYWORD_RE = re.compile(r"(?<=[\u4e00-\u9fff])_(?=[\u4e00-\u9fff])")
+
+
+def _keywords_joined(norm: str, position: int, lines: dict[int, bool]) -> bool:
+    """Whether the _ at position joins words on a line with three such joins or more
+    (a site's title of keywords); each line is looked at once."""
+    if not _JOINED_KEYWORD_RE.match(norm, position):
+        return False
+    line_start = _line_start(norm, position)
+    joined = lines.get(line_start)
+    if joined is None:
+        line_end = norm.find("\n", position)
+        line_end = len(norm) if line_end < 0 else line_end
+        joined = lines[line_start] = len(_JOINED_KEYWORD_RE.findall(norm, line_start, line_end)) >= 3
+    return joined
 
 
 @lru_cache(maxsize=32)
@@ -260,9 +280,10 @@ _LONE_GE_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9
 # after a word, or after 、 as the next item of a list of rates (分别为96%、%)
 _BARE_PERCENT_RE = compile_scanning(r"(?<=[\u4e00-\u9fff、])[ \t]*[%‰]")
 _NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余上每近约超逾达"
-# 万元GDP能耗, 万人口: a unit phrase in a ratio, not a money figure without its number
+# 万元GDP能耗, 万人口: a unit phrase in a ratio, not a money figure without its number;
+# 万亩富硒粮油项目, 万亩良田: a scale that names a programme, so 万亩 only before a clause's end
 _BARE_MONEY_RE = compile_scanning(
-    rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩|万人次|万人)"
+    rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩(?=[,。;、)\s]|$|的|以上|左右)|万人次|万人)"
     rf"(?![户级空坑迷口]|大会|GDP|gdp|生产总值|地区生产总值|国内生产总值|增加值|产值|工业增加值|营业收入|主营业务收入|收入"
     rf"|拥有|以上|以下|及以上|能耗)"
 )
@@ -352,6 +373,8 @@ def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue
         if norm[start + 1 : start + 2] in followers:
             continue
+        if _TEXT_END_RE.match(norm, start + 1):
+            continue  # …整改,年: a text cut off inside a word (年内, 年底), nothing left out before it
         if _year_written_before(norm, start):
             continue  # 1980 年, 1 9 9 7 年: a year with spaces from a PDF
         if _ANNUAL_METRIC_RE.match(norm, start + 1):
@@ -359,6 +382,7 @@ def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         yield Hit(start, start + 1, {"slot": "年"}, {"slot": "年"})
 
 
+_TEXT_END_RE = re.compile(r"\s*\Z")
 # 年流转收入1 512万元 / 年供水量2 860万立方米: 年 before a metric that a value follows
 _ANNUAL_METRIC_RE = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:收入|产量|产值|销售额|营业额|营收|总额|发电量|用电量|供水量|用水量|吞吐量|[^\d\s,。;]量|利润|税收|租金)"
