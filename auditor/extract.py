@@ -322,6 +322,9 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
     for item in raw:
         if item["kind"] == "number" and not item["unit"] and _lost_percent_sign(norm, item):
             item.update(kind="percent", unit="%", base_unit="%")
+        elif item["kind"] == "number" and item["unit"] in ("万", "亿") and _MONEY_WORD_BEFORE_RE.search(
+                norm, max(0, item["number_start"] - 6), item["number_start"]):
+            item.update(kind="money", unit=item["unit"] + "元", base_unit="元")  # 增收4 376万: 万元 said as 万
     figures: list[Figure] = []
     previous: Figure | None = None
     for index, item in enumerate(raw):
@@ -338,6 +341,10 @@ def extract_figures(text: Text, dates: list[DateMention], metric_words: tuple[st
             figure.start, figure.end = text.original_span(figure.start, figure.end)
             figure.number_start, figure.number_end = text.original_span(figure.number_start, figure.number_end)
     return figures
+
+
+# words that only money follows: 增收4 376万, 税收收入2.3亿
+_MONEY_WORD_BEFORE_RE = re.compile(r"(?:增收|减收|增支|减支|节支|创收|税收|营收|收入|支出|利润|营业额|销售额)(?:了|为|达到|达|约|近|超)?\s*$")
 
 
 def _join_yi_wan(raw: list[dict]) -> list[dict]:
