@@ -22,7 +22,7 @@ from fractions import Fraction
 from auditor.arith import rate_interval
 from auditor.extract import Figure
 from auditor.model import Analysis
-from auditor.relate import Ratio, _explained, _is_quantity, _words_before, pair_explains, unread_rates
+from auditor.relate import Ratio, _explained, _is_quantity, _listed_category, _words_before, pair_explains, unread_rates
 
 _FOUND_RATES = ("检出率", "阳性率", "发现率", "准确率", "正确率", "符合率", "命中率", "成功率", "检出阳性率")
 _WORK_RE = re.compile(r"开展|发布|发出|筛查|检测|检查|抽查|抽检|检验|监测|化验|预报|预警|排查|核查|测试")
@@ -55,6 +55,8 @@ def _reading(text, figures, rate: Figure) -> Ratio | None:
         return None
     if not _GAP_RE.fullmatch(norm, count.end, rate.number_start) or _CHANGE_RE.search(_words_before(text, count)):
         return None
+    if _listed_category(text, figures, count):
+        return None  # …类1020个、其他类190个,对接成功率: the breakdown's last category, not what succeeded
     previous_start = text.previous_sentence_start(sentence_start) if sentence_start else sentence_start
     wholes = [f for f in figures[max(0, count.index - _BACK) : count.index]
               if f.start >= previous_start and _is_quantity(f) and f.kind == "count" and f.value >= count.value

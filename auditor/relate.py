@@ -276,6 +276,8 @@ def _silenced(text, ratio: Ratio, cues: "_RatioCues", figures=()) -> bool:
         return True  # 1 932户5 417人 of 2 864户8 102人, 消除率67.5%(按户计): the households give it
     if _ends_of_one_change(text, numerator, denominator):
         return True  # 候车时间由15分钟缩短至9分钟: one quantity at two times, no part and whole
+    if rate.kind == "percent" and ratio.scale == 100 and _other_reading_explains(text, figures, ratio):
+        return True
     if ratio.inferred and (_per_unit_amount(text, numerator) or _per_unit_amount(text, denominator)):
         return True  # 每人每月1420元 … 1240元标准: amounts per head, not a count of what the rate counts
     if numerator.value > denominator.value and rate.value <= 100:
@@ -284,6 +286,43 @@ def _silenced(text, ratio: Ratio, cues: "_RatioCues", figures=()) -> bool:
         if not (stem and stem in clause) and not cues.numerator.search(clause):
             return True
     return False
+
+
+def _other_reading_explains(text, figures, ratio: Ratio) -> bool:
+    """Readings of the same figures that give the stated rate, so that no finding is sure:
+    the complement (编制8640名,实有8215名,空编率4.9%: the rate names the other side); the
+    same-unit counts stated between the whole and the rate, summed (登记2146家,建立党组织的612家,
+    实现工作覆盖1534家,覆盖率100%: parts that together are covered); the rate's own name
+    holding the count's noun (其中差评382条,差评按期整改率100%: the count is what the rate is of)."""
+    rate, numerator, denominator = ratio.rate, ratio.numerator, ratio.denominator
+    stated = ratio_target(rate)
+    n_low, n_high = quantity_interval(numerator)
+    d_low, d_high = quantity_interval(denominator, ratio.target, ratio.spread)
+    if d_low > 0 and n_high <= d_high:
+        complement = ratio_representative((max(Fraction(0), d_low - n_high), d_high - n_low), (d_low, d_high), stated)
+        if explains(complement, stated):
+            return True
+    if denominator.index < rate.index and rate.index - denominator.index <= 5:
+        between = [f for f in figures[denominator.index + 1 : rate.index] if _is_quantity(f) and _same_unit(f, denominator)]
+        if len(between) >= 2:
+            total = (sum(quantity_interval(f)[0] for f in between), sum(quantity_interval(f)[1] for f in between))
+            if explains(ratio_representative(total, (d_low, d_high), stated), stated):
+                return True
+    noun = _COUNT_NOUN_RE.search(_words_before(text, numerator))
+    at = rate.metric.find(noun.group(0)) if noun is not None else -1
+    # 差评按期整改率: the noun, then what is done to it; 控制满意率 after 控制满意4180人 counts the event itself
+    return at >= 0 and rate.metric.find("率", at + 2) - (at + 2) >= 2
+
+
+def _listed_category(text, figures, figure: Figure) -> bool:
+    """…类1020个、…类760个、其他类190个: a figure after 、 that follows one of its unit, an item of a breakdown."""
+    if figure.index == 0:
+        return False
+    previous = figures[figure.index - 1]
+    return _same_unit(previous, figure) and text.norm[previous.end : figure.number_start].lstrip().startswith("、")
+
+
+_COUNT_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{2}$")
 
 
 def _ends_of_one_change(text, first: Figure, second: Figure) -> bool:
