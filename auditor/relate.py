@@ -1732,7 +1732,14 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     if periods:  # 全年…,其中一季度…四季度…: the periods make the whole that a bare 其中 list does not
         summed = {p.total.index for p in periods}
         found = [p for p in found if p.total.index not in summed] + periods
-    return _with_breakdowns(analysis, [p for p in found if not _said_to_overlap(text, p)])
+    return _with_breakdowns(analysis, [p for p in found if not _said_to_overlap(text, p) and not _part_above_total(p)])
+
+
+def _part_above_total(parts: PartsTotal) -> bool:
+    """全市出租车3 620辆,更新1 246辆,…新能源出租车共计2 685辆: a figure above a total said to be
+    the whole of its parts is none of them (其中 lists whose parts exceed the whole stay, SM002)."""
+    total = parts.total
+    return parts.complete and total.value > 0 and any(part.value > total.value for part in parts.parts)
 
 
 # (急诊含在门诊中) / (可重复统计) / 部分学员同时参加两类培训 / 可多选: the parts are said to overlap

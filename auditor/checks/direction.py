@@ -38,7 +38,7 @@ class DirectionCheck(NumericCheck):
     def judged(self, analysis, rule) -> Mapping[int, Change]:
         # a signed value (亏损由-460万元减少至-210万元) may be spoken of by its size: no direction to judge
         return {i: c for i, c in hosted_changes(analysis).items()
-                if any(_says(c)) and c.old.value >= 0 and c.new.value >= 0}
+                if any(_says(c)) and c.old.value >= 0 and c.new.value >= 0 and not _apart_beyond_the_rate(c)}
 
     def row(self, analysis, rule, change: Change) -> dict[str, Any]:
         first, second = _says(change)
@@ -75,3 +75,16 @@ class DirectionCheck(NumericCheck):
 
 
 CHECKS = (DirectionCheck(),)
+
+
+_FAR_APART = 10
+
+
+def _apart_beyond_the_rate(change: Change) -> bool:
+    """日均34.5万人次,比上年的1.18亿人次增长6.8%: values hundreds of times apart under a change
+    of a few per cent are not the pair the rate speaks of (a day's figure against a year's)."""
+    stated, old, new = change.stated, change.old.value, change.new.value
+    if stated is None or stated.kind != "percent" or abs(stated.value) >= 100 or old <= 0 or new <= 0:
+        return False
+    return max(old, new) > _FAR_APART * min(old, new)
+
