@@ -113,10 +113,11 @@ def test_superlinear_figures_one_sentence(no_hang):
 
 
 def test_decimal_quantize_sum():
-    # 26+ digits overflowed the 28-digit decimal context while writing the message
-    found = audit("甲单位投入99999999999999999999999999元,乙单位投入5元,总计1.8元。")
+    # 26+ digits overflowed the 28-digit decimal context while writing the message (the total
+    # above its parts: a part above the total is none of its parts)
+    found = audit("甲单位投入99999999999999999999999999元,乙单位投入5元,总计199999999999999999999999999元。")
     assert [(f.rule, f.message) for f in found] == [
-        ("SM001", "合计1.8元与分项之和99999999999999999999999999元+5元=100000000000000000000000004元不符")
+        ("SM001", "合计199999999999999999999999999元与分项之和99999999999999999999999999元+5元=100000000000000000000000004元不符")
     ]
     found = audit("全县总人口123456789012345678901234567人,其中男性1.5人,女性2人,其他3人。")
     assert [f.rule for f in found] == ["SM001"]
