@@ -230,16 +230,19 @@ def _abbreviations(analysis: Analysis) -> Iterator[Hit]:
     items each open, or each end, with that character, counted."""
     text, norm = analysis.text, analysis.text.norm
     for match in _ABBREVIATION_RE.finditer(norm):
-        stop = _quoted_list_end(norm, text, match.start(), match.end())
+        opened = _next_line_after_colon(norm, match.end()) if norm.endswith(":", 0, match.end()) else match.end()
+        stop = _quoted_list_end(norm, text, match.start(), opened)
         if stop is None:
             continue
-        items = [p.strip() for p in re.split(r"、|和|及|;", norm[match.end() : stop].rstrip("。;")) if p.strip()]
+        items = [p.strip() for p in re.split(r"、|和|及|;", norm[opened:stop].rstrip("。;")) if p.strip()]
         stated = _marker_number(match.group("n"))
-        head = match.group("head")
-        alike = all(len(p) >= 2 for p in items) and (all(p.startswith(head) for p in items)
-                                                     or all(p.endswith(head) for p in items))
+        # “三同步”:同步规划、同步建设… / “四清单”:责任清单、任务清单…: the character after the numeral,
+        # or all of the name after it, opens or ends every item
+        words = {match.group("head"), match.group("name")}
+        alike = all(len(p) >= 2 for p in items) and any(
+            all(p.startswith(word) for p in items) or all(p.endswith(word) for p in items) for word in words)
         if len(items) >= 2 and alike and len(items) != stated:
-            start, end = match.start("n"), match.end("head")
+            start, end = match.start("n"), match.end("name")
             yield Hit(start, end, {"stated": text.original[start:end], "found": len(items)},
                       {"stated": stated, "found": len(items), "items": "", "list_position": "after"})
 
@@ -496,8 +499,8 @@ _QUOTED_ONES_RE = re.compile(r"一[”\"」][\u4e00-\u9fff]{0,6}" + _ITEMS_OPEN)
 _DASHED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[ \t]*(?:—{2}|-{2})")
 # 普法“五进”,即进机关、进企业… / “科普六进”:进…: a numeral and one character, each item opening with it
 _ABBREVIATION_RE = re.compile(
-    r"[“\"「][\u4e00-\u9fff]{0,4}?(?P<n>[二两三四五六七八九十])(?P<head>[\u4e00-\u9fff])"
-    r"(?:(?![一二两三四五六七八九十])[\u4e00-\u9fff]){0,2}[”\"」][\u4e00-\u9fff]{0,6}?" + _ITEMS_OPEN)
+    r"[“\"「][\u4e00-\u9fff]{0,4}?(?P<n>[二两三四五六七八九十])(?P<name>(?P<head>[\u4e00-\u9fff])"
+    r"(?:(?![一二两三四五六七八九十])[\u4e00-\u9fff]){0,2})[”\"」][\u4e00-\u9fff]{0,6}?" + _ITEMS_OPEN)
 _QUOTED_LIST_STOP_RE = re.compile(r"[,;。!?\n]")
 
 
