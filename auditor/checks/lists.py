@@ -238,11 +238,10 @@ def _abbreviations(analysis: Analysis) -> Iterator[Hit]:
         stated = _marker_number(match.group("n"))
         # “三同步”:同步规划、同步建设… / “四清单”:责任清单、任务清单…: the character after the numeral,
         # or all of the name after it, opens or ends every item
-        words = {match.group("head"), match.group("name")}
-        alike = all(len(p) >= 2 for p in items) and any(
-            all(p.startswith(word) for p in items) or all(p.endswith(word) for p in items) for word in words)
+        alike = [group for group in ("name", "head") if all(len(p) >= 2 for p in items) and (
+            all(p.startswith(match.group(group)) for p in items) or all(p.endswith(match.group(group)) for p in items))]
         if len(items) >= 2 and alike and len(items) != stated:
-            start, end = match.start("n"), match.end("name")
+            start, end = match.start("n"), match.end(alike[0])
             yield Hit(start, end, {"stated": text.original[start:end], "found": len(items)},
                       {"stated": stated, "found": len(items), "items": "", "list_position": "after"})
 
