@@ -546,11 +546,15 @@ def _two_places(analysis: Analysis, earlier: _Stated, seen: "Figure | _Stated") 
 _BULLET_ROW_RE = re.compile(r"[ \t]*[-•·▪●◆■][ \t]+[^\n]{0,6}?\d")
 
 
-def row_line(norm: str, line_start: int, line_end: int) -> bool:
+def row_line(norm: str, line_start: int, line_end: int, known: dict[int, bool]) -> bool:
     """A table row (tab or | between cells: its columns are years or places of their own) or a
-    bulleted row (- 学校16.01万所: it names its item only, the heading above it names whose)."""
-    return "\t" in norm[line_start:line_end] or "|" in norm[line_start:line_end] \
-        or _BULLET_ROW_RE.match(norm, line_start, line_end) is not None
+    bulleted row (- 学校16.01万所: it names its item only, the heading above it names whose).
+    Each line is looked at once (`known`, by its start): a document may be one long line."""
+    row = known.get(line_start)
+    if row is None:
+        row = known[line_start] = "\t" in norm[line_start:line_end] or "|" in norm[line_start:line_end] \
+            or _BULLET_ROW_RE.match(norm, line_start, line_end) is not None
+    return row
 
 
 def _village_scope(analysis: Analysis) -> tuple[str, ...]:
@@ -700,10 +704,7 @@ class _Marks:
         self.the_village: set[int] = set()  # figures named after 该村/本村: the page's own village
 
     def in_table(self, norm: str, line_start: int, line_end: int) -> bool:
-        known = self.table_lines.get(line_start)
-        if known is None:
-            known = self.table_lines[line_start] = "\t" in norm[line_start:line_end] or "|" in norm[line_start:line_end]
-        return known
+        return row_line(norm, line_start, line_end, self.table_lines)
 
 
 def figure_clause(analysis: Analysis, figure: Figure) -> tuple[int, int, int] | None:
@@ -761,7 +762,7 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     if len(subject) < 2 and len(thing) < 2:
         return None
     line_start, line_end = text.line_span(figure.start)
-    if marks.in_table(norm, line_start, line_end) or _BULLET_ROW_RE.match(norm, line_start, line_end):
+    if marks.in_table(norm, line_start, line_end):
         # a table row: its columns are years or places of their own; a bulleted row (- 学校16.01万所)
         # names its item only, the heading above it names whose
         return None

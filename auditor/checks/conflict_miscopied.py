@@ -190,10 +190,7 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
     if figure.index and analysis.figures[figure.index - 1].end > clause_start:
         return None  # a second figure in its clause: its words may be the first's
     line_start, line_end = text.line_span(figure.start)
-    in_table = table_lines.get(line_start)
-    if in_table is None:
-        in_table = table_lines[line_start] = base.row_line(norm, line_start, line_end)
-    if in_table:
+    if base.row_line(norm, line_start, line_end, table_lines):
         return None  # a table row: its columns are years or places of their own
     head = norm[max(clause_start, figure.number_start - _HEAD_WINDOW) : figure.number_start]
     head = head[head.rfind(":") + 1 :]  # 药品流通环节监管:全年检查…: a heading before the colon

@@ -142,10 +142,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
             clause_start = previous.end + 1  # 全镇辖居委会5个、行政村17个: a place's stock, listed
             listed_stock = True  # a second figure in its clause: its words may be the first's
     line_start, line_end = text.line_span(figure.start)
-    in_table = table_lines.get(line_start)
-    if in_table is None:  # each line looked at once: a document may be one long line
-        in_table = table_lines[line_start] = base.row_line(norm, line_start, line_end)
-    if in_table:
+    if base.row_line(norm, line_start, line_end, table_lines):
         return None  # a table row: its columns are years or places of their own
     head = norm[max(clause_start, figure.number_start - _HEAD_WINDOW) : figure.number_start]
     prefix = norm[max(sentence_start, figure.number_start - _FRAME_WINDOW) : figure.number_start]
