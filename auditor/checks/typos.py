@@ -29,9 +29,11 @@ def decimal_marks(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for match in _POINT_RE.finditer(norm):
         start, end = match.start(), match.end("part")
         if match.group("unit") is None:
-            if match.group("mark") != "。" or not (_BARE_PART_RE.match(match.group("part"))
-                                                   and _AFTER_BARE_PART.match(norm[end : end + 1])
-                                                   or _per_head_count(norm, analysis, match)):
+            if match.group("mark") == "、":
+                if not _bare_rate_value(norm, analysis, match):
+                    continue
+            elif not (_BARE_PART_RE.match(match.group("part")) and _AFTER_BARE_PART.match(norm[end : end + 1])
+                      or _per_head_count(norm, analysis, match)):
                 continue
         elif match.group("mark") == "、" and not _comma_is_point(norm, analysis, match):
             continue
@@ -59,19 +61,32 @@ def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
     return not any(word in head for word in _TWO_SUBJECTS) and not _TWO_OF_RE.search(head)
 
 
-# 每千人口拥有医师3。12人: a count with two decimals makes sense only per head or on average
-_COUNT_UNIT_RE = re.compile(r"\s*(?:人|名|个|张|所|家|户|床|辆|台|套)")
-_PER_HEAD_RE = re.compile(r"每[千万百十]?[人户]|[人户]均|平均")
+# 每千人口拥有医师3。12人, 每千平方公里2。6处: a count with decimals makes sense only per head,
+# per area or on average
+_COUNT_UNIT_RE = re.compile(r"\s*(?:人|名|个|张|所|家|户|床|辆|台|套|处|座|站|册|件)")
+_PER_HEAD_RE = re.compile(r"每[千万百十]?(?:[人户]|平方公里|平方千米|公顷|亩|公里|千米|床|辆)|[人户亩]均|平均")
 
 
 def _per_head_count(norm: str, analysis: Analysis, match: re.Match) -> bool:
     """医师3。12人 where the clause says 每千人口: the 。 is a decimal point, since no sentence
-    ends on a bare digit after such a head and a count of people has no second sentence there."""
-    if len(match.group("part")) != 2 or not _COUNT_UNIT_RE.match(norm, match.end("part")):
+    ends on a bare digit after such a head and a count has no second sentence there."""
+    if len(match.group("part")) > 2 or not _COUNT_UNIT_RE.match(norm, match.end("part")):
         return False
     clause_start, _ = analysis.text.clause_span(match.start())
     head = norm[clause_start : match.start()]
     return bool(_PER_HEAD_RE.search(head)) and not head.rstrip().endswith(("第", "表", "图", "号", "附件"))
+
+
+def _bare_rate_value(norm: str, analysis: Analysis, match: re.Match) -> bool:
+    """投诉率为0、83: a rate stated with no unit (per 万车次, a ratio) right after 率为, its part
+    two or three digits: one value, since a rate named alone takes one. 0、1 or 1、2 may be two
+    grades of a scale, so a one-digit part stays a list."""
+    if len(match.group("part")) < 2 or not _ONE_RATE_RE.search(norm, max(0, match.start() - 8), match.start()):
+        return False
+    clause_start, _ = analysis.text.clause_span(match.start())
+    head = norm[clause_start : match.start()]
+    return "分别" not in head and "、" not in head[-12:] and not any(word in head for word in _TWO_SUBJECTS) \
+        and not _TWO_OF_RE.search(head)
 
 
 def _one_amount(norm: str, match: re.Match) -> bool:
@@ -88,7 +103,7 @@ def _one_amount(norm: str, match: re.Match) -> bool:
 _ONE_AMOUNT_VERB_RE = re.compile(r"(?:完成|实现|达到|达|收入|支出|总额|总量|规模|投资|投入|产值|增加值|增长|下降|提高|降低|增加|减少|回落|上升|增幅|降幅|增速"
                                  r"|资金|经费|款项|金额|余额|补助|补贴)(?:了|为)?\s*$")
 _TWO_SUBJECTS = ("和", "与", "及", "二者", "两者")
-_ONE_RATE_RE = re.compile(r"(?:率|比例|比重|占比)(?:为|达|是|达到)?\s*$")
+_ONE_RATE_RE = re.compile(r"(?:(?:率|比例|比重|占比)(?:为|达|是|达到)?|(?<![对相同环])比为)\s*$")
 # 比例为4、2%: a noun that names one share; a bare 率 after a list of subjects may still take two
 _ONE_RATE_NOUN_RE = re.compile(r"比例|比重|占比")
 # 分两批下拨30、5万元, 两个乡镇: a count of two before the figure makes two values a reading
