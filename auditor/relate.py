@@ -1641,7 +1641,7 @@ _TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
 _MAX_PARTS_SCAN = 40  # figures after 其中 a list of parts may run over
 _CHANGE_WORDS_RE = re.compile(r"(?:增加(?!值)|减少|增长|下降|提高|降低)(?![到至])|比上年|较上年|同比|多支|少支|超支|节约")
 _TO_WORD_RE = re.compile(r"(?:由|从)|(?:提高|增加|降低|减少|下降|上升|提升|调整|压缩|增)(?:到|至)")
-_STATUS_RE = re.compile(r"已|均|目前|现|全部|样本|抽样|抽取|抽查|选取|选择")  # a subset: now done, or a sample drawn
+_STATUS_RE = re.compile(r"已|均|目前|(?<![发出表体呈展再])现(?!场|金|代|行|役)|全部|样本|抽样|抽取|抽查|选取|选择")  # a subset: now done, or a sample drawn
 _SUBSET_LABEL_RE = re.compile(r"\(\s*(?:含|包含|包括|其中)")
 _NEW_STATEMENT_RE = re.compile(r"(?:另|还|并|又|共|现)?有(?![效关])")
 _PART_CHANGE_RE = re.compile(r"(?:比|较)(?:上年|去年|上年同期|去年同期|同期|上期)|同比|环比")
@@ -2389,7 +2389,9 @@ def _completeness(labels: list[str], complement: tuple[str, ...], groups) -> str
     if any(label.startswith(complement) or any(w in label for w in complement) for label in labels):
         return "complement"
     for group in groups:
-        if all(any(label.endswith(member) or label == member for member in group) for label in labels):
+        sides = [max((member for member in group if label.endswith(member)), key=len, default="") for label in labels]
+        # each label ends with a side, and two sides at least (农业专业、畜牧专业 are both 专业: one side)
+        if "" not in sides and len(set(sides)) >= min(2, len(labels)):
             return "partition"
     return ""
 
@@ -2468,8 +2470,11 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
             first = parts_from[beside.index]  # 合计380户1 403人: the people totalled beside the households
         else:
             sentence_start, _ = text.sentence_span(total.start)
+            named = None
             if not ends_with(_TOTAL_WORD_RE, norm, sentence_start, total.number_start):
-                continue
+                named = ends_with(_NAMED_TOTAL_WORD_RE, norm, sentence_start, total.number_start)
+                if named is None:
+                    continue
             if _REST_LABEL_RE.search(norm, text.clause_span(total.start)[0], total.number_start):
                 continue  # …,其余税种合计52.94亿元: the rest totalled, one more part of a list
             # the parts of this total follow the sentence's previous total, if any
@@ -2491,8 +2496,37 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
         if beside is None and _totals_others(norm, text.clause_span(total.start)[0], total, parts):
             continue
         labels = [f.subject for f in parts]
+        if beside is None and named is not None and not _names_the_parts_head(named.group("name"), [_word_before(norm, f) for f in parts]):
+            continue
         found.append(PartsTotal(total, tuple(parts), tuple(labels), True, "total_word"))
     return found
+
+
+# 合计发布各级标准108项 / 共计受理各类案件…: the total word, then what it totals; the parts are its
+# items only when that name ends with the head noun every part's name ends with (国家标准、行业标准 → 标准)
+_NAMED_TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?P<name>[\u4e00-\u9fff]{2,10}?)(?:为|达|达到)?\s*$")
+_MIN_HEAD = 2
+
+
+def _word_before(norm: str, figure: Figure) -> str:
+    """The run of Chinese characters right before a figure's number (城市道路 of 城市道路12公里)."""
+    match = _WORD_BEFORE_RE.search(norm, max(0, figure.number_start - 16), figure.number_start)
+    return match.group(0) if match else ""
+
+
+_WORD_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]+\s*$")
+
+
+def _names_the_parts_head(name: str, labels: list[str]) -> bool:
+    names = [label.strip() for label in labels]
+    if any(not n for n in names):
+        return False
+    shared = 0
+    while all(len(n) > shared for n in names) and len({n[-1 - shared] for n in names}) == 1:
+        shared += 1
+    head = names[0][len(names[0]) - shared :]
+    return shared >= _MIN_HEAD and all("\u4e00" <= c <= "\u9fff" for c in head) and name.endswith(head[-_MIN_HEAD:]) \
+        and all(len(n) > shared for n in names)  # 标准 alone would name no kind of it
 
 
 # 三档合计发放对象1.80万人 / 以上三项共计… / 两类合计…: a total of a stated number of items, the

@@ -165,6 +165,10 @@ def _display_width(line: str) -> int:
 _CONTINUED = frozenset("、,")  # a line that ends so stops mid-sentence (norm folds , to ,)
 
 
+# a line that opens on a figure of a list (23项、行业标准31项): a word's count, never a year or a date
+_LIST_GOES_ON_RE = re.compile(r"\d[\d.]*[ ]?(?:万|亿)?[ ]?(?![年月日号时点])[\u4e00-\u9fff]{1,3}[、,][^\n]{0,40}?\d")
+
+
 def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool = True) -> set[int]:
     """The line breaks that only wrap a sentence: the line before fills the
     document's wrap width and stops mid-sentence, the line after starts no new item.
@@ -177,6 +181,10 @@ def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool =
         end = line_starts[index + 1] - 1
         line = norm[line_starts[index] : end].rstrip()
         following = norm[end + 1 : end + 2]
+        if ("\u4e00" <= line[-1:] <= "\u9fff" and not _NEW_ITEM_RE.match(norm, line_starts[index])
+                and _LIST_GOES_ON_RE.match(norm, end + 1) and "\t" not in line):
+            soft.add(end)  # 制修订国家标准⏎23项、行业标准31项: a list cut before its first figure goes on
+            continue
         if width is None and line[-1:] not in _CONTINUED:
             continue
         if "\t" in line or "\t" in norm[end + 1 : end + 1 + 200].split("\n", 1)[0]:
