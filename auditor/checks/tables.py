@@ -14,6 +14,7 @@ from auditor.model import Analysis, Hit, format_decimal
 from auditor.normalise import normalise_key
 from auditor.rulepack import Rule
 from auditor.checks.base import Check, Params
+from auditor.text_tables import text_tables
 
 _CELL_NUMBER_RE = re.compile(r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|‰)?\s*[\u4e00-\u9fff]{0,3}$")
 
@@ -77,6 +78,8 @@ def table_sum(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 if total is None or total[2] or len(values) < 2 or any(v is None for v in values):
                     continue
                 yield from _sum_hit(table.number, row[column], row[0].text, total, values, "row")
+    if not analysis.tables:
+        yield from plain_table_sums(analysis, words, skip)
 
 
 def _sum_hit(number, cell, label, total, values, direction) -> Iterator[Hit]:
@@ -149,6 +152,74 @@ def _rate_sources(heads, rates, rate_column, leads, denominator_words, numerator
     if numerator is None and denominator is not None:
         numerator = next((j for j in side if j != denominator), None)
     return denominator, numerator
+
+
+# --- tables in plain text ------------------------------------------------------------------------
+
+_UNIT_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{0,3}$")
+# a column no 合计 adds up: by its header (a rate, an average, a price, a rank, a score, a change) or by its unit
+_NOT_ADDITIVE_HEAD_RE = re.compile(r"率|均|比|占|%|‰|指数|价|单产|亩产|密度|系数|排名|名次|位次|时间|期限|等级|分值|得分|评分|增长|增减|增幅|同比|环比")
+_NOT_ADDITIVE_UNIT_RE = re.compile(r"率|均|年|月|日|岁|度|分|倍|级|星|位")
+
+
+_PERIOD_HEADER_RE = re.compile(r"(?:19|20)\d{2}年度?|\d{1,2}月份?|\d{1,2}-\d{1,2}月")
+
+
+def _names_a_column(text: str) -> bool:
+    """A header cell: no number, or a year or month (2023年, 1-6月) naming its column."""
+    return cell_number(text) is None or _PERIOD_HEADER_RE.fullmatch(normalise_key(text)) is not None
+
+
+def _plain_column(rows, column: int):
+    """(value, decimals, unit) of each row's cell in a column of a plain-text table, or None for any cell
+    that is no plain number with a unit (a blank, a dash, a percentage)."""
+    values = []
+    for row in rows:
+        if column >= len(row):
+            return None
+        number = cell_number(row[column].text)
+        if number is None or number[2]:
+            return None
+        unit = _UNIT_TAIL_RE.search(normalise_key(row[column].text)).group(0)
+        if _NOT_ADDITIVE_UNIT_RE.search(unit):
+            return None
+        values.append((number[0], number[1], unit))
+    return values
+
+
+def plain_table_sums(analysis: Analysis, words: tuple[str, ...], skip: tuple[str, ...]) -> Iterator[Hit]:
+    """A 合计/总计 row of a table in plain text against the item rows of each of its columns: one total
+    row in the table, every cell of the column a number in one unit, the column not a rate, an average,
+    a date or a rank (by its header or its unit), and the total above each part (an average or a
+    largest value is not)."""
+    for table in text_tables(analysis.text.original):
+        rows = list(table.rows)
+        header = rows[0] if all(_names_a_column(cell.text) for cell in rows[0][1:]) else None
+        body = rows[1:] if header is not None else rows
+        totals = [row for row in body if _is_total(row[0].text, words)]
+        if len(totals) != 1 or any(_is_total(row[0].text, ("小计", "累计")) for row in body):
+            continue  # two totals, or subtotals among the rows: which rows each covers is not said
+        total_row = totals[0]
+        parts = [row for row in body if row is not total_row and not _is_total(row[0].text, skip)
+                 and not row[0].text.startswith(("其中", "含", "内含", "包括"))]
+        if len(parts) < 2:
+            continue
+        number = len(analysis.tables) + table.number
+        read = {parts.total.start for parts in analysis.relations.parts}  # 合计 lines the sum readers have (SM001)
+        for column in range(1, len(total_row)):
+            if header is not None and (_NOT_ADDITIVE_HEAD_RE.search(normalise_key(header[column].text)) or _is_total(header[column].text, words)):
+                continue
+            total = _plain_column([total_row], column)
+            values = _plain_column(parts, column)
+            if total is None or values is None or len({unit for _, _, unit in (*values, *total)}) != 1:
+                continue
+            if any(value >= total[0][0] for value, _, _ in values) or any(value < 0 for value, _, _ in values):
+                continue  # a total no larger than one of its parts is none (an average, a largest value)
+            label = header[column].text if header is not None else f"第{column + 1}列"
+            cell = total_row[column]
+            if any(cell.start <= start < cell.start + len(cell.text) for start in read):
+                continue
+            yield from _sum_hit(number, cell, label, (total[0][0], total[0][1], False), [(v, d, False) for v, d, _ in values], "column")
 
 
 class TableSumParams(Params):
