@@ -111,11 +111,13 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue  # one value for all the subjects: 甲、乙分别下降2%
         # 甲和乙分别为45286元和23614元,分别增长4.9%和6.6%: the same subjects again, unless
         # a list of its own stands right before this 分别 (甲、乙、丙分别为…,丁、戊分别下降…)
-        subjects = _own_subjects(norm, text, word.start(), sentence_start)
+        own = subjects = _own_subjects(norm, text, word.start(), sentence_start)
         subjects = subjects or _earlier_respectively_counts(norm, text, sentence_start, word.start()) - {0, 1}
         subjects = subjects or _subjects(norm, text, word.start(), sentence_start)
         if not subjects or values in subjects:
             continue
+        if not own and values + 1 in subjects and _changes_between_periods(norm, text, word.start(), sentence_start):
+            continue  # 2019—2021年分别为…三个值,年增幅分别为…两个值: the changes between three years are two
         count = min(subjects, key=lambda n: abs(n - values))
         start = word.start()
         end = figure.end
@@ -124,6 +126,24 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             end = figures[index].end
             index += 1
         yield Hit(start, end, {"subjects": count, "values": values}, {"subjects": count, "values": values})
+
+
+# a change from one period to the next: 年增幅, 增长, 下降, 环比 …
+_CHANGE_WORD_RE = re.compile(r"增长|增幅|增速|减幅|降幅|涨幅|增率|递增|递减|环比|同比|提高|下降|增加|减少|上升|回落|变化|增減|增减")
+# 2019—2021年, 2019年至2021年, 1至3季度, 一季度到三季度: a range of periods, each a subject
+_PERIOD_SPAN_RE = re.compile(
+    r"(?<![\d.])(?:\d{4}|\d{1,2}|[一二三四五六七八九十]{1,2})(?:年|季度|月份?)?\s*(?:至|到|—|-|~|－)\s*"
+    r"(?:\d{4}|\d{1,2}|[一二三四五六七八九十]{1,2})(?:年|季度|月份?)")
+_PERIOD_SPAN_REACH = 160
+
+
+def _changes_between_periods(norm: str, text, position: int, sentence_start: int) -> bool:
+    """Whether this 分别 gives the changes between the periods of a range named earlier in
+    its sentence: N periods have N−1 changes from one to the next."""
+    clause_start, _ = text.clause_span(position)
+    if not _CHANGE_WORD_RE.search(norm, max(clause_start, sentence_start), position + 8):
+        return False
+    return _PERIOD_SPAN_RE.search(norm, max(sentence_start, position - _PERIOD_SPAN_REACH), position) is not None
 
 
 def _earlier_respectively_counts(norm: str, text, sentence_start: int, position: int) -> set[int]:
@@ -619,6 +639,9 @@ def _list_after(pattern: re.Pattern, norm: str, figure) -> str | None:
     return match.group("list")
 
 
+_ITEM_JOINS = ("、", "和", "及", "与", "以及", "或", "或者", "同")
+
+
 def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | None:
     """The list that a summary count closes: 甲、乙、丙三大中心. None when the number
     is an item of the list itself, a quantity (印染厂十五个,), or a verb's object."""
@@ -626,8 +649,8 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
     head = norm[clause_start : figure.number_start].rstrip("“\"「")
     if "(" in head or ")" in head:
         head = _without_brackets(head) or ""  # 9个县(市、区)共设立五类基金: the gloss lists nothing
-    if not head or "等" in head or "、" not in head or head.endswith("、"):
-        return None
+    if not head or "等" in head or "、" not in head or head.endswith(_ITEM_JOINS):
+        return None  # 甲、乙和“四个要求”: the count is the list's last item, it closes no list
     last = head.rsplit("、", 1)[1]
     if (len(last) > 6 and not _items_of_the_quoted_noun(norm, figure, head)) or "的" in last:
         return None  # the list must end right before the number

@@ -19,7 +19,9 @@ _CJK_RE = compile_scanning(rf"[{_CJK}]")
 _SLOT_RUN_RE = compile_scanning(
     r"(?<![A-Za-z])[xX*?](?:[xX*?]|[.\d]+(?=[xX*?]))*(?:(?![A-Za-z\u00c0-\u024f])|(?=m2|m²|km|kg|mg|ml|cm|mm))"
 )
-_TIMES_RE = compile_scanning(r"×{1,3}")
+# a whole run of marks is one slot (××××年 is one year, not ××× and ×); a run longer than a figure is a rule line
+_TIMES_RE = compile_scanning(r"×+")
+_TIMES_RUN_MAX = 8
 # 201X/X/XX, 20XX-XX-XX, 2023.X.X: a date in figures with marks for digits, one slot
 _NUMERIC_DATE_SLOT_RE = compile_scanning(
     r"(?<![A-Za-z0-9/.\-])(?:(?:19|20)[\dxX]{2}|[xX]{2,4})(?P<sep>[/.\-])[\dxX]{1,2}(?P=sep)[\dxX]{1,2}(?![A-Za-z0-9/.\-])"
@@ -30,8 +32,9 @@ _LONE_N_RE = compile_scanning(rf"(?<=[{_CJK}])[nN](?=[{_CJK}%])")
 _SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董潘袁蔡蒋杜程魏苏吕丁沈姚卢姜崔钟谭陆汪范廖贾韦邹孟熊秦邱尹薛闫段雷侯陶黎贺顾毛郝龚邵严覃戴莫孔汤"
 _SOME_RE = compile_scanning(rf"(?<![{_SURNAMES}])某某|(?<!某)某(?=[年月日%省市县区镇乡村州盟旗])(?!些)")
 _EMPTY_QUOTES_RE = compile_scanning(rf"(?:“”|\"\"|《》|‘’)(?=[{_CJK}])")
-# “xx”规划, 某府办发(XX)36号: letters for a name or a year, inside quotes or a document number's brackets
-_ENCLOSED_MARKS_RE = compile_scanning(rf"“[xX]{{2,}}”(?=[{_CJK}])|(?<=[{_CJK}])\([xX]{{2,}}\)(?=\d)")
+# “xx”规划, 某府办发(XX)36号, 镇(××××)×号: letters for a name or a year, inside quotes or a document number's brackets
+_ENCLOSED_MARKS_RE = compile_scanning(
+    rf"“[xX]{{2,}}”(?=[{_CJK}])|(?<=[{_CJK}])[(〔\[][xX×]{{2,4}}[)〕\]](?=[\d×xX]|号)")
 # GDPxxxx万元: marks for digits glued to the name of the figure
 _AFTER_ACRONYM_RE = compile_scanning(r"(?<=[A-Z]{2})[xX]{2,}(?=[万亿元%‰])")
 _CIRCLE_RE = compile_scanning(r"(?<![零〇一二三四五六七八九十])[〇○□]{2,}(?![零〇一二三四五六七八九十])")
@@ -79,15 +82,17 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
                 star_noted = _STAR_NOTE_RE.search(norm) is not None if star_noted is None else star_noted
                 if star_noted:
                     continue  # *地区生产总值 326.5亿元: a row marked for the note
-        if _inside_identifier(norm, start, end):
+        if _inside_identifier(norm, start, end) or _inside_noise(norm, start, end):
             continue
         if _is_slot_run(norm, start, end, emphasis):
             yield start, end
     for match in finditer(_TIMES_RE, norm):
         start, end = match.span()
+        if end - start > _TIMES_RUN_MAX:
+            continue
         after = norm[end : end + 1]
-        # 4×1% and ×人 are slots; 3×4 and 长×宽 are multiplication
-        if re.match(r"\d+(?:\.\d+)?[%‰]", norm[end:end + 12]) or (after and after in "%‰年月日人个元万份例次所家张台名项户种座"):
+        # 4×1% and ×人 are slots; 3×4 and 长×宽 are multiplication; (××××)×号: a document's number
+        if re.match(r"\d+(?:\.\d+)?[%‰]", norm[end:end + 12]) or (after and after in "%‰年月日人个元万份例次所家张台名项户种座号"):
             yield start, end
         elif end - start >= 2 and (_neighbour(norm, start - 1) or _neighbour(norm, end)):
             yield start, end  # ××县: two marks are never a multiplication
@@ -121,6 +126,25 @@ def _inside_identifier(norm: str, start: int, end: int) -> bool:
 
     # xm2, x kg: a unit after the slot is no name around it
     return "/" in before + after or (letters(before) and letters(after)) or letters(before + after) >= 3
+
+
+# a forum's anti-copy noise, short ASCII tokens between spaces (5 X7 L8 X1 q! M9 ?, L8 x2 I% {): RD001 reports the
+# run; an x among them is one of its characters, no slot
+_NOISE_RUN_RE = re.compile(r"(?:[!-~]{1,3}[ \t]{1,2}){4,}[!-~]{1,3}(?![!-~])")
+_NOISE_REACH = 40
+
+
+def _inside_noise(norm: str, start: int, end: int) -> bool:
+    if norm[end : end + 1] != " " and norm[start - 1 : start] != " ":
+        return False  # the cheap test first: a token of the noise stands between spaces
+    low = max(0, start - _NOISE_REACH)
+    for match in _NOISE_RUN_RE.finditer(norm, low, min(len(norm), end + _NOISE_REACH)):
+        if match.start() <= start and end <= match.end():
+            run = match.group(0)
+            return sum(c.isalpha() for c in run) >= 3 and any(not c.isalnum() and not c.isspace() for c in run)
+        if match.start() > start:
+            break
+    return False
 
 
 def _is_slot_run(norm: str, start: int, end: int, emphasis: set[int]) -> bool:

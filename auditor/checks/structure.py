@@ -25,12 +25,15 @@ class Marker:
     end: int
     text: str
     style: str  # how the level is written, for the message: 一、 / (一) / 一是 …
+    weak: bool = False  # may be a marker or a figure's start (2、87100): it continues a sequence, never breaks one
 
 
 _LINE_MARKER_RE = re.compile(
     rf"(?P<l1>[{CN}]+)、|\((?P<l2>[{CN}]+)\)|(?P<l3>\d{{1,2}})[.、](?![\d%])|\((?P<l4>\d{{1,2}})\)|(?P<l5>[{CIRCLED}])"
     r"|(?P<l6>\d{1,2})\)(?![\d%])"
 )
+# 1、 before a digit: a chunk number a document site puts wherever its page breaks, or a figure (3、4月份)
+_WEAK_LINE_MARKER_RE = re.compile(r"(?m)^[ \t]*(\d{1,2})、(?=\d)")
 _LINE_LEVELS = {"l1": (1, "一、"), "l2": (2, "(一)"), "l3": (3, "1."), "l4": (4, "(1)"), "l5": (4, "①"), "l6": (4, "1)")}
 # at the line's start or after a mark: no character before them that is not one (so they
 # start with a lookbehind compile_scanning moves behind the numeral, which is scanned for fast)
@@ -68,6 +71,9 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
     norm = analysis.text.norm
     resets = re.compile("|".join(map(re.escape, reset_words)) or "(?!)")
     markers: list[Marker | None] = []
+    original = analysis.text.original
+    weak = list(_WEAK_LINE_MARKER_RE.finditer(original)) if "、" in original else []
+    weak_index = 0
     position = 0
     for line in norm.split("\n"):
         body = _MARKDOWN_PREFIX_RE.sub("", line)
@@ -93,6 +99,13 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
             number = _number(m.group(m.lastgroup))
             if number:
                 markers.append(Marker(level, number, offset, offset + m.end(), m.group(0), style))
+        while weak_index < len(weak) and weak[weak_index].start(1) < position:
+            # 2、87100)…: a document site's chunk number glued to a figure cut in two, on a line of the
+            # original the reader may have joined to the one before
+            w = weak[weak_index]
+            weak_index += 1
+            if w.start(1) >= offset:
+                markers.append(Marker(3, int(w.group(1)), w.start(1), w.end(), w.group(0).strip(), "1.", weak=True))
         if ";" in body or "。" in body or ":" in body:
             # (1)…;(2)…;(3)…; / 1、…;2、…: the items of a list run on in one line
             for level, style, pattern in _INLINE_LIST_MARKERS:
@@ -132,6 +145,10 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             open_sequences.clear()
             repeated.clear()
             continue
+        if marker.weak:
+            weak_stack = open_sequences.get(marker.level)
+            if not weak_stack or marker.number != weak_stack[-1] + 1:
+                continue  # no sequence it continues: a figure, nothing to number
         for deeper in [lvl for lvl in open_sequences if lvl > marker.level]:
             del open_sequences[deeper]
             repeated.pop(deeper, None)
