@@ -1469,6 +1469,8 @@ def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentenc
         if candidate.start >= sentence_start or cues.cued(candidate, cues.numerator):
             continue
         is_target = cues.cued(candidate, cues.target) or _under_target_heading(text, candidate, cues)
+        if is_target and _target_of_another(text, figures, candidate, numerator):
+            continue
         if candidate.value < numerator.value and not (is_target and over_fulfilled):
             continue  # a whole is never smaller than its part (a target may be, when the rate says so)
         if is_target:
@@ -1487,6 +1489,45 @@ def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentenc
 
 
 _HEADING_COLON_RE = re.compile(r"[::]")
+# 再就业2291人,完成年目标任务2200人的104.1%: a target stated between its own achievement and its own rate
+_OWN_TARGET_GAP_RE = re.compile(r"\s*[,,]?\s*(?:完成|达到|占|为)了?[^\d,。;]{0,10}$")
+_OWN_RATE_AFTER_RE = re.compile(r"\s*的\s*$")
+
+
+def _target_of_another(text, figures, target: Figure, numerator: Figure) -> bool:
+    """The target already has its achievement and its rate around it (…2291人,完成年目标任务
+    2200人的104.1%): it is that achievement's target, not one for another count later on,
+    whose own target the text does not give."""
+    if target.index == 0 or target.index + 1 >= len(figures):
+        return False
+    own, rate = figures[target.index - 1], figures[target.index + 1]
+    if own is numerator or own.value == numerator.value or not _is_quantity(own) or not _same_unit(own, target):
+        return False
+    norm = text.norm
+    return (rate.kind == "percent" and _OWN_RATE_AFTER_RE.fullmatch(norm, target.end, rate.number_start) is not None
+            and _OWN_TARGET_GAP_RE.fullmatch(norm, own.end, target.number_start) is not None
+            and not _same_count_named(_count_name(text, figures, own), _count_name(text, figures, numerator)))
+
+
+# words that date or place a count, not name it: 截至10月底 / 2021年 / 上半年 / 全市 / 累计
+_COUNT_NAME_NOISE_RE = re.compile(
+    r"(?:截至|截止|到)?(?:(?:19|20)\d{2}\s*年(?:度)?|\d{1,2}\s*(?:-|—|至|到)?\s*\d{0,2}\s*月(?:份)?(?:底|末)?|[上下]半年|全年|今年|本年|"
+    r"[一二三四]季度|前三季度|年底|年末)|(?:全|本|我)(?:市|县|区|镇|乡|省|国)|累计|共计|共|实现|完成")
+
+
+def _count_name(text, figures, figure: Figure) -> str:
+    start = text.clause_span(figure.start)[0]
+    if figure.index and figures[figure.index - 1].end > start:
+        start = figures[figure.index - 1].end
+    label = re.split(r"[、::;,,。]", text.norm[start : figure.number_start])[-1]
+    return _COUNT_NAME_NOISE_RE.sub("", label).strip()
+
+
+def _same_count_named(first: str, second: str) -> bool:
+    """上半年新增就业 and 全年新增就业 count one thing; 就业困难人员再就业 and 失业人员再就业 do not."""
+    if not first or not second:
+        return True
+    return first == second
 
 
 def _under_target_heading(text, figure: Figure, cues: _RatioCues) -> bool:
@@ -1696,6 +1737,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             parts, labels = _up_to_a_closing_semicolon(norm, parts, labels, total)
             parts, labels, summed = _closed_by_sum(parts, labels)
             whole_label = norm[text.clause_span(total.start)[0] : total.number_start]
+            if len(parts) >= 2 and not listed and _one_kind_of_an_item(figures, whole_label, labels, total, sentence_start):
+                parts, labels = parts[:1], labels[:1]
             if len(parts) < 2 and not listed and not in_parenthesis:
                 larger = _subset_larger(figures, starts, norm, match.end(), stop, total)
                 if larger is not None and not _siblings_listed(whole_label, [larger[1]], siblings):
@@ -1733,6 +1776,30 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         summed = {p.total.index for p in periods}
         found = [p for p in found if p.total.index not in summed] + periods
     return _with_breakdowns(analysis, [p for p in found if not _said_to_overlap(text, p) and not _part_above_total(p)])
+
+
+_WHOLE_LABEL_TAIL_RE = re.compile(r"(?:共有|现有|共计|合计|总计|达到|共|有|为|达|是|约|计|近|\s)+$")
+
+
+def _shared_noun(whole_label: str, part_label: str) -> str:
+    """The noun a part's label repeats from the end of its whole's label (完善农田林网 /
+    新建农田林网 → 农田林网), two characters at least."""
+    whole = _WHOLE_LABEL_TAIL_RE.sub("", whole_label)
+    length = 0
+    while (length < min(len(whole), len(part_label)) and whole[-1 - length] == part_label[-1 - length]
+           and "\u4e00" <= whole[-1 - length] <= "\u9fff"):
+        length += 1
+    return whole[len(whole) - length :] if length >= 2 else ""
+
+
+def _one_kind_of_an_item(figures, whole_label: str, labels: list[str], total: Figure, sentence_start: int) -> bool:
+    """义务植树110万株,补植农田林网3万亩,其中新建农田林网1万亩,育苗2700亩,…: the whole is one
+    item of a longer list, its 其中 names one kind of it by its own noun, and the next
+    figure names none: that figure goes on with the outer list, not with the parts."""
+    if total.index == 0 or figures[total.index - 1].start < sentence_start:
+        return False
+    noun = _shared_noun(whole_label, labels[0])
+    return bool(noun) and noun not in labels[1]
 
 
 def _part_above_total(parts: PartsTotal) -> bool:
@@ -2335,11 +2402,20 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
     labels: list[str] = []
     statement = 0  # where a new statement (有超市30个) began among the parts, if one did
     cursor = start
+    inside_part = False  # in a bracket opened right after a part: 在职1167万人(企业1150万人,机关17万人)
     first = bisect_left(starts, start)
     for figure in figures[first : first + _MAX_PARTS_SCAN]:
         if figure.end > stop:
             break
         gap = norm[cursor : figure.number_start]
+        if parts and not inside_part and gap.lstrip().startswith("(") and ")" not in gap:
+            inside_part = True
+        elif inside_part and ")" in gap:
+            inside_part = False
+            gap = gap[gap.rindex(")") + 1 :]
+        if inside_part:
+            cursor = figure.end
+            continue  # the kinds of the part before, in its own bracket: not more parts
         if "其中" in gap or parts and _SUB_GROUP_RE.search(gap):
             break  # 其中粮作53.1万亩,经作19.3万亩,粮作中,玉米…: the kinds of a part, not more parts
         if figure.base_unit != total.base_unit or figure.kind != total.kind:
