@@ -53,11 +53,13 @@ _DEED_VERBS = (
     "招收", "录取", "考取", "获得", "荣获", "授予", "创成", "打造", "培养", "引育", "输送", "选派", "派驻", "选聘",
     "聘用", "招募", "注销", "吊销", "撤销", "关停", "撤并", "开通", "接入", "发布", "编印", "印发", "制作", "播出",
     "刊发", "刊登", "承接", "办结", "受训", "安排", "下达", "分配", "慰问", "看望", "帮助", "扶持", "孵化", "认定",
+    "消耗", "耗用",
 )
 # 服务业, 招聘会, 救助站, 组织部门: a verb that opens a noun is no verb
 _VERB_RE = re.compile("(?:" + "|".join(sorted(set(_STATE_VERBS + _DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")"
                       r"(?![会业站所室点处办局队员费金款商线区园馆厂器车证者生物率量额]|中心|机构|部门|对象|基地|平台|体系|设备|人数|人次|户数)|辖(?![区市])|^有")
-_DEED_AMOUNT_RE = re.compile("(?:" + "|".join(sorted(set(_DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")量$")
+# 申诉受理量, 投资完成额, 标煤消耗量: the amount of a deed, named after what it was done to
+_DEED_AMOUNT_RE = re.compile("(?:" + "|".join(sorted(set(_DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")[量额]$")
 _STATE_VERB_SET = frozenset(_STATE_VERBS + ("辖", "有"))
 _NEW_VERBS = frozenset({"新增", "新建"})
 
