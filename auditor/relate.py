@@ -487,6 +487,8 @@ def _counts_event(metric: str, clause: str, name_before: str = "") -> bool:
         return True
     if "在" + stem[1] in clause or "实" + stem[1] in clause:  # 在园 for 入园, 实种 for 接种 (应种…实种…)
         return True
+    if "实" + stem[0] in clause and not ("实" + stem[0]).startswith(("实施", "实现", "实行")):  # 实检 for 检查 (应检…实检…)
+        return True
     core = metric[:-1] if metric.endswith(("率", "面")) else metric[:-2] if metric.endswith("进度") else ""
     core = (name_before + core).removesuffix("比")
     return any(core[i : i + 2] in clause for i in range(len(core) - 1) if core[i : i + 2] not in _GENERIC_PAIRS)
@@ -2788,15 +2790,33 @@ _TO_RE = re.compile(
 _STATED_RE = re.compile(
     r"^\s*(?:[,,]\s*)?(?:(?:同比|比上年|较上年)\s*)?"
     rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|降幅|涨幅|跌幅|增长率|下降率|增速|降低率"
-    r"|(?:增长|增加|上升|提高|提升|下降|减少|降低)(?:比例|幅度|比率))(?:为|达|达到|是)?)\s*$"
+    r"|(?:增长|增加|上升|提高|提升|下降|减少|降低|压缩|压减|缩短|缩减|削减)(?:比例|幅度|比率))(?:为|达|达到|是)?)\s*$"
 )
+# the period before the one a value is for, besides the year before: 上年度, 上月, 上一季度, 上一采暖季
+# (a month's or a quarter's base is held to 环比, a year's to 同比: _periods_agree)
+_OTHER_PRIOR = (r"上一?年度|去年度|上一?个?月|上一?个?季度|上一?期|上一?个?(?:采暖|供暖|供热)(?:季|期)|上一?学年"
+                r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月份?|\d{1,2}\s*月份|[一二三四]季度")
 _COMPARE_RE = re.compile(
-    r"(?:(?:与|比|较)(?:上年末|上年底|去年末|去年底|上年|去年|上一年|前一年|上年同期|去年同期|同期|年初|常年"
+    r"(?:(?:与|比|较)(?:上年末|上年底|去年末|去年底|上年|去年|上一年|前一年|上年同期|去年同期|同期|年初|常年|" + _OTHER_PRIOR +
     r"|(?:19|20)\d{2}\s*年(?:同期|末|底)?)(?:的)?\s*(?:\(\s*)?"
-    r"|(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期)(?:为|是)\s*|(?:上年同期|去年同期)\s*"
-    r"|(?P<bracket>\(\s*(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|同期|(?:19|20)\d{2}\s*年(?:同期|末|底)?)"
+    r"|(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|" + _OTHER_PRIOR + r")(?:为|是)\s*|(?:上年同期|去年同期)\s*"
+    r"|(?P<bracket>\(\s*(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|同期|" + _OTHER_PRIOR +
+    r"|(?:19|20)\d{2}\s*年(?:同期|末|底)?)"
     r"(?:为|是|:)?\s*))$"
 )
+_SHORT_PERIOD_RE = re.compile(r"环比|上一?个?月|月份|\d\s*月|季度|上一?期")
+_YEAR_PERIOD_RE = re.compile(r"同比|上年|去年|上一年|年度|同期|(?:19|20)\d{2}\s*年(?!\s*\d)")
+
+
+def _period_kind(words: str) -> str:
+    """"short" for a month's or a quarter's comparison (环比, 上月), "year" for a year's (同比, 上年), else ""."""
+    return "short" if _SHORT_PERIOD_RE.search(words) else "year" if _YEAR_PERIOD_RE.search(words) else ""
+
+
+def _periods_agree(base_words: str, change_words: str) -> bool:
+    """上月为N,同比增长p%: a month's base is not what a year-on-year change is of (nor the other way round)."""
+    base, change = _period_kind(base_words), _period_kind(change_words)
+    return not base or not change or base == change
 # 86.24亿元(上年92.17亿元): the bracketed base stands right after the value it is the base of
 _BRACKET_GAP_RE = re.compile(r"\s*\(")
 # N…,比上年增加D…,增长p%: the old value is N − D
@@ -2806,11 +2826,12 @@ _DIFFERENCE_HEAD_RE = re.compile(
 )
 # …,增长p% / …(增幅为p%) / …(降幅p%)
 _DIFFERENCE_TAIL_RE = re.compile(
-    r"^\s*(?:[,,、]|\()\s*(?:同比)?(?:(?P<word>增长|下降|增加|减少|提高|降低)了?|(?P<rate>增幅|涨幅|降幅|跌幅)(?:为|达|是)?)\s*$"
+    r"^\s*(?:[,,、]|\()\s*(?:(?P<name>[\u4e00-\u9fff]{1,6}?(?:总量|总数|总额|数量|量|数|额))\s*)?"
+    r"(?:同比)?(?:(?P<word>增长|下降|增加|减少|提高|降低)了?|(?P<rate>增幅|涨幅|降幅|跌幅)(?:为|达|是)?)\s*$"
 )
 _RATE_DIRECTION = {"增幅": "up", "涨幅": "up", "降幅": "down", "跌幅": "down"}
 _COMPARE_TAIL_RE = re.compile(
-    rf"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:今年|本年)?(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?"
+    rf"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:今年|本年)?(?:同比|环比|(?:比|较)(?:上年|去年|上一?个?月|上一?期|上一?个?季度)(?:同期)?)?"
     rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|降幅|增长率|下降率)(?:为|达|达到|是)?)\s*$"
 )
 
@@ -2844,7 +2865,7 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
             continue
         tail = _COMPARE_TAIL_RE.match(norm[previous.end : stated.number_start])
         compare = tail and ends_with(_COMPARE_RE, norm, sentence_start, previous.number_start)
-        if not compare:
+        if not compare or not _periods_agree(compare.group(0), tail.group(0)):
             continue
         old = previous
         new = earlier_like[old.index]
@@ -2862,6 +2883,7 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     found.extend(Change(old, new, "", stated, word, stated.start, old.end)
                  for old, new, stated, word in changes_stated_first(text, figures, claimed))
     found.extend(_vague_changes(text, figures, earlier_like))
+    found.extend(_reached_beside_a_base(text, figures))
     found.extend(_changes_from_difference(text, figures))
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_with_difference_after(text, figures, claimed))
@@ -3014,22 +3036,65 @@ def _vague_changes(text, figures, earlier_like: list[Figure | None]) -> list[Cha
     return found
 
 
-_BASE_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期)"
+# 耕地面积增至38.2万亩,上年为41.5万亩 / 降至1.5万人(上年1.2万人) / 上年…为N,今年压缩到M: a value
+# reached (增至, 降至, 提升到) beside last year's, no 由/从 value before it
+_REACHED_RE = re.compile(rf"(?P<word>{DIRECTION_ALTERNATIVES})了?(?:到|至){_PER_UNIT}\s*$")
+_FROM_IN_CLAUSE_RE = re.compile(r"由|从|比|较")
+_REACHED_BASE_AFTER_RE = re.compile(
+    r"^\s*(?:[,,;]\s*(?:而)?|\(\s*)(?:上年同期|去年同期|上年末|上年底|去年末|去年底|上一?年度|去年度|上一年|上年|去年)(?:为|是|:)?\s*$")
+
+
+def _reached_beside_a_base(text, figures) -> list[Change]:
+    """The word of a value reached against last year's value of its unit stated right after it (the
+    bracket closed, the clause ended there) or right before it in its sentence (上年…为N,今年增至M)."""
+    norm = text.norm
+    found = []
+    for new in figures:
+        if "至" not in norm[max(0, new.number_start - 6) : new.number_start] and "到" not in norm[max(0, new.number_start - 6) : new.number_start]:
+            continue
+        if not new.exact or not _is_quantity(new) and new.kind != "percent":
+            continue
+        clause_start, _ = text.clause_span(new.start)
+        reached = ends_with(_REACHED_RE, norm, clause_start, new.number_start, 16)
+        if reached is None or _FROM_IN_CLAUSE_RE.search(norm, clause_start, reached.start()):
+            continue
+        sentence_start, sentence_end = text.sentence_span(new.start)
+        following = figures[new.index + 1] if new.index + 1 < len(figures) else None
+        if (following is not None and following.start < sentence_end and following.exact and _same_unit(following, new)
+                and (base := _REACHED_BASE_AFTER_RE.match(norm[new.end : following.number_start]))):
+            closing = _CLAUSE_END_RE.match(norm, following.end)
+            bracketed = "(" in base.group(0)
+            if closing and (closing.group(0).strip() == ")") == bracketed:
+                found.append(Change(following, new, reached.group("word"), None, "", new.start, closing.end() if bracketed else following.end))
+                continue
+        old = _base_named_before_new(norm, figures, new, sentence_start)
+        if old is not None and old.kind == new.kind:
+            found.append(Change(old, new, reached.group("word"), None, "", old.start, new.end))
+    return found
+
+
+_BASE_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期|上一?年度|去年度)"
+# the bases a change and the base stated after it may name (their periods held to agree: _periods_agree)
+_PRIOR_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期|" + _OTHER_PRIOR + ")"
 # M,比上年增长p% / M,同比下降p% / M,与去年同期相比增长p%: the stated change of M
 _CHANGE_OF_NEW_RE = re.compile(
     r"^\s*(?:[,,、]\s*)?"
-    rf"(?:(?:同比|环比|(?:比|较)(?:{_BASE_WORDS}|(?P<year>(?:19|20)\d{{2}})\s*年(?:同期)?)|与{_BASE_WORDS}相比)\s*(?:[,,]\s*)?)?"
+    rf"(?:(?:同比|环比|(?:比|较)(?:{_PRIOR_WORDS}|(?P<year>(?:19|20)\d{{2}})\s*年(?:同期)?)|与{_PRIOR_WORDS}相比)\s*(?:[,,]\s*)?)?"
     rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<word_rate>增幅|增速|增长率|降幅|下降率)(?:为|达|达到|是)?)\s*$"
 )
 # …增长p%,上年为N / (上年同期为N) / ;去年同期为N: the base after the change
 _BASE_AFTER_RE = re.compile(
-    rf"^\s*(?:[,,;]\s*)?(?:\(\s*)?(?:{_BASE_WORDS}|(?:19|20)\d{{2}}\s*年(?:同期)?)(?:为|是|同期为)\s*$"
-    rf"|^\s*\(\s*(?:{_BASE_WORDS}|(?:19|20)\d{{2}}\s*年(?:同期)?)\s*:?\s*$"  # (上年同期158起) / (上年:7820万元)
-    rf"|^\s*[,,;]\s*(?P<bare>{_BASE_WORDS})\s*$"  # ,去年同期158起 (the base then ends its clause)
+    rf"^\s*(?:[,,;]\s*)?(?:\(\s*)?(?:{_PRIOR_WORDS}|(?:19|20)\d{{2}}\s*年(?:同期)?)(?:为|是|同期为)\s*$"
+    rf"|^\s*\(\s*(?:{_PRIOR_WORDS}|(?:19|20)\d{{2}}\s*年(?:同期)?)\s*:?\s*$"  # (上年同期158起) / (上年:7820万元)
+    rf"|^\s*[,,;]\s*(?P<bare>{_PRIOR_WORDS})\s*$"  # ,去年同期158起 (the base then ends its clause)
+    # ,上年募集3 126万元 / ;去年同期受理1.26万件: the base said with the new value's own verb
+    rf"|^\s*[,,;]\s*(?:而)?(?:{_PRIOR_WORDS})(?:全年)?(?P<verb>[\u4e00-\u9fff]{{2,8}}?)(?:为|是|达到|达)?\s*$"
 )
+# a verb that makes the figure after it a difference or another event, not last year's value
+_NOT_A_BASE_VERB_RE = re.compile(r"增|减|多|少|长|降|升|提高|扩大|缩小|压缩|比|较|同比|环比|其中|分别|累计|以来")
 _CLAUSE_END_RE = re.compile(r"\s*(?:[,,。;)]|$)")
 # 上年为N。 / 去年全县门诊量为N。: a base stated in the sentence before
-_BASE_BEFORE_RE = re.compile(rf"{_BASE_WORDS}")
+_BASE_BEFORE_RE = re.compile(r"上年|去年|上一年|同期")
 
 
 def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Change]:
@@ -3057,6 +3122,10 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
                 continue  # 同比增长18.9%,2019年为…: a year further back, not the base of 同比
             if says.group("year") and _YEAR_NUMBER_RE.findall(base.group(0)) != [says.group("year")]:
                 continue  # 较2020年上升p个百分点,上年为N: the base of another year
+            if not _periods_agree(base.group(0), says.group(0)):
+                continue  # 同比增长p%,上月为N: the base of another kind of period
+            if base.group("verb") and not _base_verb_of(norm, base.group("verb"), new, sentence_start):
+                continue  # 上年新增N / 上年办结N: a difference, or another event than new's
             found.append(Change(following, new, "", stated, says.group("word") or says.group("word_rate"), new.start, following.end))
             continue
         if says.group("year"):
@@ -3081,6 +3150,15 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
 
 
 _UNREAD = object()
+
+
+def _base_verb_of(norm: str, verb: str, new: Figure, sentence_start: int) -> bool:
+    """上年募集 for 共募集善款M: the base's words name new's event (two characters of them
+    among new's words), and say no change (上年新增, 上年减少)."""
+    if _NOT_A_BASE_VERB_RE.search(verb):
+        return False
+    words = norm[max(sentence_start, new.number_start - _WORDS_REACH) : new.number_start]
+    return any(verb[i : i + 2] in words for i in range(len(verb) - 1) if verb[i : i + 2] not in _GENERIC_PAIRS)
 
 # 上年全市快递业务量为5.86亿件,今年完成6.82亿件,同比增长p%: last year's value named first, this
 # year's after it with no other subject of its own
@@ -3503,10 +3581,19 @@ def _changes_from_difference(text, figures) -> list[Change]:
         word = {"净增": "增加", "净减": "减少"}.get(word[:2], word)  # 净增加 / 净减少: the net change
         says = direction_of(word) or ("down" if word == "少" else "up")
         tail_word = tail.group("word") or tail.group("rate")
-        if (direction_of(tail.group("word")) if tail.group("word") else _RATE_DIRECTION[tail_word]) != says:
-            continue
+        if tail.group("name") and not _names_its_value(norm, tail.group("name"), new, sentence_start):
+            continue  # …减少0.52亿公斤,收入总额增长p%: the rate of another metric
         if unit_slip(norm, new, difference, stated) is not None:
             continue  # a difference whose unit slipped: CH003 names the unit
+        if (direction_of(tail.group("word")) if tail.group("word") else _RATE_DIRECTION[tail_word]) != says:
+            if compare:
+                continue
+            # 8.64亿公斤,同比减少0.52亿公斤,同比增长6.4%: the difference gives the base and the
+            # direction; the rate's word says the other way (DR001)
+            value = new.value - difference.value if says == "up" else new.value + difference.value
+            if value > 0:
+                found.append(Change(_derived(difference, new, value), new, "", stated, tail_word, new.start, stated.end))
+            continue
         if compare:
             if compare.group("bracket") and not (new.index and _right_before_bracket(norm, figures, new, figures[new.index - 1], compare.start())):
                 continue
@@ -3520,6 +3607,12 @@ def _changes_from_difference(text, figures) -> list[Change]:
         old = _derived(difference, new, value)
         found.append(Change(old, new, "", stated, tail_word, new.start, stated.end))
     return found
+
+
+def _names_its_value(norm: str, name: str, value: Figure, sentence_start: int) -> bool:
+    """收购量 for 累计收购小麦8.64亿公斤: the name, less its measure word, among the value's words."""
+    bare = _MEASURE_SUFFIX_RE.sub("", name.replace("总", ""))
+    return len(bare) >= 2 and bare in norm[max(sentence_start, value.number_start - _WORDS_REACH) : value.number_start]
 
 
 def _compared_with_difference(figures, base: Figure, difference: Figure, stated: Figure, says: str,

@@ -163,6 +163,7 @@ def _display_width(line: str) -> int:
 
 
 _CONTINUED = frozenset("、,")  # a line that ends so stops mid-sentence (norm folds , to ,)
+_BEFORE_A_FIGURE = frozenset("的由从为至到比较占达")  # a line ending in one of these words before a figure stops mid-sentence
 
 
 # a line that opens on a figure of a list (23项、行业标准31项): a word's count, never a year or a date
@@ -185,12 +186,15 @@ def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool =
                 and _LIST_GOES_ON_RE.match(norm, end + 1) and "\t" not in line):
             soft.add(end)  # 制修订国家标准⏎23项、行业标准31项: a list cut before its first figure goes on
             continue
-        if width is None and line[-1:] not in _CONTINUED:
+        if width is None and line[-1:] not in _CONTINUED and line[-1:] not in _BEFORE_A_FIGURE:
             continue
         if "\t" in line or "\t" in norm[end + 1 : end + 1 + 200].split("\n", 1)[0]:
             continue  # a table row is a line of its own
         if line[-1:] in _CONTINUED and following and not following.isspace() and not _NEW_ITEM_RE.match(norm, end + 1):
             soft.add(end)  # 婚姻家庭纠纷412件、⏎邻里纠纷386件: a list goes on whatever the line's width
+            continue
+        if line[-1:] in _BEFORE_A_FIGURE and following.isdigit() and not _NEW_ITEM_RE.match(norm, end + 1):
+            soft.add(end)  # 优良比例由上年的⏎81.8%提高到…: a line cut between a word and its figure
             continue
         if width is None:
             continue

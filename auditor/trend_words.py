@@ -23,11 +23,11 @@ from auditor.extract import Figure
 from auditor.spread_changes import (base_in_sentence_before, is_quantity, label_of, named_as, names_alike, now_in_sentence_before, plain_value,
                                      same_unit, words_before, year_before)
 
-_DEGREE = r"(?:持续|明显|大幅度|大幅|有所|略有|稍有|显著|进一步|逐年|逐步|稳步|继续|小幅|快速|不断)"
+_DEGREE = r"(?:持续|明显|大幅度|大幅|有所|略有|稍有|显著|进一步|逐年|逐步|稳步|继续|小幅|快速|不断|实现了?|出现了?)"
 _TREND_WORD = r"下降|减少|下滑|降低|回落|上升|增加|增长|增多|回升|提高|提升|攀升"
 # ,呈下降态势 / ,有所回升 / ,明显增多 / ,同比持续下降: a trend ending its clause, no subject of its own
 _TREND_TAIL_RE = re.compile(
-    r"[^\d,。;()]{0,3}?\s*(?:\)\s*)?(?P<mark>[,。])\s*(?P<name>[\u4e00-\u9fff]{2,8}?(?:起数|人数|件数|次数|户数|数量|总量|总数|数|量)(?=同比|呈|出现|持续|明显|有所|略有|大幅|显著|[下减上增回]))?"
+    r"[^\d,。;()]{0,3}?\s*(?:\)\s*)?(?P<mark>[,。])\s*(?P<name>[\u4e00-\u9fff]{2,8}?(?:起数|人数|件数|次数|户数|数量|总量|总数|数|量)(?=同比|呈|出现|实现|持续|明显|有所|略有|大幅|显著|[下减上增回]))?"
     r"(?:同比|(?:与|比|较)(?:上年|去年)(?:同期)?(?:相比)?\s*,?\s*)?(?:总体|整体)?(?:呈现?|出现)?"
     rf"{_DEGREE}?(?:呈现?|出现)?(?:稳中有(?P<steady>[降升增减])|(?P<word>(?:{_TREND_WORD})(?:的?(?:态势|趋势|势头))?)"
     r"(?:明显|显著|较快|较多|较大)?)了?(?=\s*(?:[,。;]|$))"

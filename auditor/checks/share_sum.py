@@ -134,6 +134,12 @@ def find_share_splits(analysis) -> list[ShareSplit]:
             if figure.base_unit == "岁" and figure.kind in ("range", "age"):
                 probe += 1
                 continue  # 15-59岁人口占63.9%: the band that names the next share
+            chained = figure.kind == "percent" and _CHAINED_SHARE_RE.fullmatch(norm, shares[-1].end, figure.number_start)
+            if chained:  # 制造业占46.3%、批发零售业占31.8%: one share each item of a 、 list
+                shares.append(figure)
+                labels.append(chained.group("label"))
+                probe += 1
+                continue
             if figure.kind != "percent" or figure.in_list or not _SHARE_WORDS_RE.search(norm, start, figure.number_start):
                 break
             if start == text.clause_span(shares[-1].start)[0]:
@@ -152,6 +158,10 @@ def find_share_splits(analysis) -> list[ShareSplit]:
         elif len(shares) >= 2 and _parts_of_a_group(norm, sentence_start, clause_start, shares, labels):
             found.append(ShareSplit(tuple(shares), tuple(_SHARE_WORDS_RE.split(label)[0] for label in labels), partial=True))
             index = probe
+        elif len(shares) >= 2 and _split_by_a_dimension(norm, sentence_start, clause_start, shares, labels):
+            # 按行业分,制造业占…、批发零售业占…、其他行业占…: kinds of one whole, all of them when 其他 closes the list
+            found.append(ShareSplit(tuple(shares), tuple(names), partial=not _OTHER_RE.match(names[-1].strip())))
+            index = probe
     return found
 
 
@@ -169,6 +179,24 @@ def _parts_of_a_group(norm: str, sentence_start: int, clause_start: int, shares:
     """Shares of kinds of the one whole a group head opens (X中,), each clause
     a kind and its share, nothing else between: their sum cannot pass 100%."""
     if not _GROUP_HEAD_RE.fullmatch(norm, sentence_start, clause_start):
+        return False
+    if any(share.qualifier for share in shares):
+        return False
+    if not all(_PART_LABEL_RE.fullmatch(label) and not _OVERLAPPING_RE.search(label) for label in labels):
+        return False
+    return all(_BETWEEN_SHARES_RE.fullmatch(norm, a.end, b.start - len(label))
+               for a, b, label in zip(shares, shares[1:], labels[1:]))
+
+
+_CHAINED_SHARE_RE = re.compile(r"\s*、\s*(?P<label>[\u4e00-\u9fff]{1,12}?(?:所)?占(?:比|比重|比例)?(?:为|达)?)\s*")
+# 按行业分, / 按企业类型划分: / 从行业看, — the sentence splits one whole by one dimension
+_BY_DIMENSION_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,12}?(?:按|从)[\u4e00-\u9fff]{1,6}?(?:分|划分|分类|统计|来看|看)\s*[,:]\s*")
+
+
+def _split_by_a_dimension(norm: str, sentence_start: int, clause_start: int, shares: list[Figure], labels: list[str]) -> bool:
+    """Shares of the kinds of one whole split by one dimension (按行业分,), each a kind and its share,
+    nothing else between: at most 100% in all, exactly 100% when 其他 closes the list."""
+    if not _BY_DIMENSION_RE.fullmatch(norm, max(sentence_start, norm.rfind(",", sentence_start, max(sentence_start, clause_start - 1)) + 1), clause_start):
         return False
     if any(share.qualifier for share in shares):
         return False
