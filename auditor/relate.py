@@ -26,6 +26,7 @@ from auditor.arith import (
     written_interval,
 )
 from auditor.cnnum import standard_number
+from auditor.complement_pairs import complementary_pairs
 from auditor.extract import Figure, strip_fillers
 from auditor.growth_points import find_growth_points
 from auditor.lexicon import (
@@ -1773,6 +1774,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     found.extend(_lines_closed_by_total(analysis))
     found.extend(_composed_lists(analysis, {p.total.index for p in found}))
     found.extend(_kinds_closed_by_other(analysis, complement))
+    found.extend(PartsTotal(total, (side, negated), (word, "不" + word), True, "partition")
+                 for total, side, negated, word in complementary_pairs(analysis, {p.total.index for p in found}))
     periods = _period_sums(analysis, {p.total.index for p in found if p.complete})
     if periods:  # 全年…,其中一季度…四季度…: the periods make the whole that a bare 其中 list does not
         summed = {p.total.index for p in periods}
