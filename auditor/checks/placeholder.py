@@ -206,6 +206,9 @@ def _merge_dates(norm: str, slots: list[tuple[int, int]]) -> Iterator[tuple[int,
 
 
 _UNDERSCORE_RE = compile_scanning(r"(?<![A-Za-z])_+(?![A-Za-z0-9])")
+# 沪府(20__)51号: a year's first two digits and the blank for the rest
+_YEAR_PREFIX_RE = re.compile(r"[^\dA-Za-z_](?:19|20)$")
+_YEAR_BLANK_AFTER = frozenset(")]〕】)")
 
 
 def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -217,9 +220,11 @@ def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if end - start == 1 and _keywords_joined(norm, start, joined_lines):
             continue  # 免费网站_中文字幕_…: a page title's keywords joined by _, no blank
         near = norm[max(0, start - 1) : end + 1]
-        if near[:1].isdigit() and not _CJK_RE.match(norm[end : end + 1]):
-            continue  # 2024_017: part of a code; 0_岁 is a slot
-        if not _CJK_RE.search(near) and not re.search(r"[%,。;:、]", near):
+        year_blank = end - start >= 2 and _YEAR_PREFIX_RE.match(norm, max(0, start - 3), start) is not None \
+            and norm[end : end + 1] in _YEAR_BLANK_AFTER
+        if near[:1].isdigit() and not _CJK_RE.match(norm[end : end + 1]) and not year_blank:
+            continue  # 2024_017: part of a code; 0_岁 and (20__)51号 are slots
+        if not _CJK_RE.search(near) and not re.search(r"[%,。;:、]", near) and not year_blank:
             continue
         yield Hit(start, end, {"slot": norm[start:end]}, {"slot": norm[start:end]})
 
