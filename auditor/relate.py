@@ -3083,7 +3083,7 @@ _PRIOR_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期|" +
 _CHANGE_OF_NEW_RE = re.compile(
     r"^\s*(?:[,,、]\s*)?"
     rf"(?:(?:同比|环比|(?:比|较)(?:{_PRIOR_WORDS}|(?P<year>(?:19|20)\d{{2}})\s*年(?:同期)?)|与{_PRIOR_WORDS}相比)\s*(?:[,,]\s*)?)?"
-    rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<word_rate>增幅|增速|增长率|降幅|下降率)(?:为|达|达到|是)?)\s*$"
+    rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<word_rate>增幅|增速|增长率|降幅|下降率|涨幅|跌幅|减幅)(?:为|达|达到|是)?)\s*$"
 )
 # …增长p%,上年为N / (上年同期为N) / ;去年同期为N: the base after the change
 _BASE_AFTER_RE = re.compile(
@@ -3131,6 +3131,10 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
                 continue  # 上年新增N / 上年办结N: a difference, or another event than new's
             found.append(Change(following, new, "", stated, says.group("word") or says.group("word_rate"), new.start, following.end))
             continue
+        named = _base_of_a_named_year(text, figures, new, sentence_start, says)
+        if named is not None:  # 2023年…N,2024年达到M,增长p%
+            found.append(Change(named, new, "", stated, says.group("word") or says.group("word_rate"), named.start, stated.end))
+            continue
         if says.group("year"):
             continue  # 较2020年增长p%: only a base said to be that year's, right after it
         if _BASE_BEFORE_RE.search(norm, max(sentence_start, new.number_start - _YEAR_WORDS_REACH), new.number_start):
@@ -3153,6 +3157,45 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
 
 
 _UNREAD = object()
+
+# ,2024年达到M / ;2024年全县营业收入为M: the new value's clause opens on its own year
+_NEW_YEAR_HEAD_RE = re.compile(
+    r"\s*[,,;]\s*(?P<year>(?:19|20)\d{2})\s*年(?:全年|底|末)?\s*(?P<words>[\u4e00-\u9fff]{0,12}?)"
+    r"(?:达到|达|为|是|增至|降至|增加到|减少到|实现|完成|共|有)?\s*")
+_OLD_YEAR_HEAD_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:全年|底|末)?[\u4e00-\u9fff]{0,12}?(?:为|是|达到|达|共|有)?\s*$")
+_PLACE_WORDS_RE = re.compile(r"全县|全市|全区|全镇|全乡|全省|我县|我市|我区|我镇|全年")
+_YEAR_CHANGE_WORDS_RE = re.compile(r"增|减|降|升|提高|其中|累计|以来|计划|目标|预计|同比|比|较|月|季|半年")
+
+
+def _base_of_a_named_year(text, figures, new: Figure, sentence_start: int, says: re.Match) -> Figure | None:
+    """2023年营业收入7.2亿元,2024年达到8.6亿元,增长p%: the value right before new, in its sentence,
+    of its unit, whose clause opens on an earlier year than new's clause does; a year-on-year change
+    (同比, 比上年) only when that year is the one before, a change 较2020年 only when it is 2020."""
+    if not new.index:
+        return None
+    old = figures[new.index - 1]
+    norm = text.norm
+    if old.start < sentence_start or not old.exact or not _same_unit(old, new) or old.kind != new.kind:
+        return None
+    head = _NEW_YEAR_HEAD_RE.fullmatch(norm, old.end, new.number_start)
+    if head is None or _YEAR_CHANGE_WORDS_RE.search(head.group("words")):
+        return None
+    clause_start = max(sentence_start, text.clause_span(old.start)[0])
+    base = _OLD_YEAR_HEAD_RE.search(norm, max(clause_start, old.number_start - 24), old.number_start)
+    if base is None or _YEAR_CHANGE_WORDS_RE.search(norm, base.start(), old.number_start):
+        return None
+    named = _PLACE_WORDS_RE.sub("", head.group("words"))
+    old_words = norm[clause_start : old.number_start]
+    if named and named not in old_words and not (_metric_named(old_words) and _metric_named(old_words) in named):
+        return None  # 2023年营业收入N,2024年利润M: another metric
+    old_year, new_year = int(base.group("year")), int(head.group("year"))
+    if old_year >= new_year:
+        return None
+    if says.group("year"):
+        return old if int(says.group("year")) == old_year else None
+    if _YEAR_ON_YEAR_RE.search(says.group(0)) and new_year != old_year + 1:
+        return None
+    return old
 
 
 def _base_verb_of(norm: str, verb: str, new: Figure, sentence_start: int) -> bool:
