@@ -1742,6 +1742,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             whole_label = norm[text.clause_span(total.start)[0] : total.number_start]
             if len(parts) >= 2 and not listed and _one_kind_of_an_item(figures, whole_label, labels, total, sentence_start):
                 parts, labels = parts[:1], labels[:1]
+            if len(parts) >= 2 and _metrics_of_a_subset(whole_label, labels):
+                continue
             if len(parts) < 2 and not listed and not in_parenthesis:
                 larger = _subset_larger(figures, starts, norm, match.end(), stop, total)
                 if larger is not None and not _siblings_listed(whole_label, [larger[1]], siblings):
@@ -1795,6 +1797,17 @@ def _shared_noun(whole_label: str, part_label: str) -> str:
            and "\u4e00" <= whole[-1 - length] <= "\u9fff"):
         length += 1
     return whole[len(whole) - length :] if length >= 2 else ""
+
+
+_WHOLE_LABEL_HEAD_RE = re.compile(r"^(?:共|累计|全年|今年|合计|总计|其中|全(?:县|市|区|镇|乡))+")
+
+
+def _metrics_of_a_subset(whole_label: str, labels: list[str]) -> bool:
+    """受理案件879件,结案700件。其中:受理民事案件755件,结案600件: the list names a subset first
+    and then gives its figure under the whole's own name (结案): the subset's metrics, one for
+    each figure before, not kinds of the whole."""
+    whole = _WHOLE_LABEL_HEAD_RE.sub("", _WHOLE_LABEL_TAIL_RE.sub("", whole_label).strip(" ,,:"))
+    return len(whole) >= 2 and labels[0] != whole and any(label == whole for label in labels[1:])
 
 
 def _one_kind_of_an_item(figures, whole_label: str, labels: list[str], total: Figure, sentence_start: int) -> bool:

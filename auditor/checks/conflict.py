@@ -434,6 +434,17 @@ _LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "
 # 参保人数 / 参保, 造林面积 / 造林, 投资金额 / 投资: one metric
 _METRIC_NOUN_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总面积|面积|总额|金额|规模)$")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+# a name may hold letters and digits of its own: PM2.5 and PM10, SO2, 5G, 4A级 (never a bare number)
+_NAME_RUN_RE = re.compile(r"[\u4e00-\u9fff]+|\d*[A-Za-z][A-Za-z\d]*(?:\.\d+)?")
+_PLACEHOLDER_LETTERS_RE = re.compile(r"[xX×]+")
+
+
+def name_runs(words: str) -> str:
+    """The words of a name: its Chinese, and letters with digits that name a thing of their own
+    (PM2.5, SO2, 5G; never one letter, nor x/X standing for a blank)."""
+    return "".join(run for run in _NAME_RUN_RE.findall(words)
+                   if run[0] >= "\u4e00" or (sum(c.isalpha() for c in run) >= 2 or any(c.isdigit() for c in run))
+                   and not _PLACEHOLDER_LETTERS_RE.fullmatch(run))
 _TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,10}")
 _TAIL_STOP = "的和及与、或"
 _GROUP_HEAD_TAILS = ("中", "当中", "之中")
@@ -520,7 +531,7 @@ def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             elif _apart(earlier, seen) and (_alike(earlier, seen) or _headline_slip(earlier, seen, title_line)) \
                     and key not in reported and not _one_sentence(analysis, earlier, seen) \
                     and not (earlier.start in village_refs and _absolute(analysis, seen) in village_refs) \
-                    and not _two_places(analysis, earlier, seen):
+                    and not _two_places(analysis, earlier, seen) and not sentences_of_two_places(analysis, earlier, seen):
                 # 该村… and 该村… may be two villages of one report; 全村… and 该村… are the page's one
                 reported.add(key)
                 yield _hit(analysis, what[0], earlier, seen)
@@ -541,6 +552,39 @@ def _two_places(analysis: Analysis, earlier: _Stated, seen: "Figure | _Stated") 
         clause_start = max(analysis.text.clause_span(start)[0], start - _SUBJECT_WINDOW)
         levels.append({match.group(1) for match in _LEVEL_RE.finditer(analysis.text.norm, clause_start, start)})
     return bool(levels[0] and levels[1] and levels[0] != levels[1])
+
+
+# a sentence that opens on a place (after its period: 1—2月,): 北京市优良天数… / 长三角地区41个城市…
+_SENTENCE_PLACE_RE = re.compile(r"\s*(?:[^,,。;:\n]{0,12}?[,,]\s*)?(?P<place>[\u4e00-\u9fff]{2,3}(?:省|市|县|州|盟|旗)(?![属级直场民委政内外区域])"
+                                r"|[\u4e00-\u9fff]{2,6}(?:地区|平原|城市群|三角洲?))")
+
+
+_PLACE_REACH = 200  # characters back to the full stop a statement opens after (a ; goes on with its subject)
+
+
+def _sentence_place(analysis: Analysis, start: int) -> str:
+    norm = analysis.text.norm
+    floor = max(0, start - _PLACE_REACH)
+    opened = max(norm.rfind("。", floor, start), norm.rfind("\n", floor, start))
+    if opened < 0 and floor:
+        return ""
+    opening = _SENTENCE_PLACE_RE.match(norm, opened + 1, start)
+    if opening is None or _NOT_A_PLACE_NAME_RE.search(opening.group("place")):
+        return ""  # 今年全县 / 全市城区: the document's own place, said with a time or scope word
+    return opening.group("place")
+
+
+_NOT_A_PLACE_NAME_RE = re.compile(r"[年月日全本我该各其]|城市$|推进|加快|建设|开展|实施|完成|实现|新增|持续|全面|城乡|农村|城镇")
+
+
+def sentences_of_two_places(analysis: Analysis, earlier: "Figure | _Stated", seen: "Figure | _Stated") -> bool:
+    """…“2+26”城市…PM2.5浓度为68微克/立方米。北京市…PM2.5浓度为34微克/立方米: each sentence opens on
+    a place of its own, so one metric has two subjects, not two values."""
+    starts = [x.start - analysis.offset if isinstance(x, _Stated) else x.start for x in (earlier, seen)]
+    if min(starts) < 0:
+        return False
+    places = [_sentence_place(analysis, start) for start in starts]
+    return bool(places[0] and places[1] and places[0] != places[1])
 
 
 _BULLET_ROW_RE = re.compile(r"[ \t]*[-•·▪●◆■][ \t]+[^\n]{0,6}?\d")
@@ -778,7 +822,7 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
             frame = event.group(0) if event and not _STATE_NOUN_RE.search(subject) else ""
         elif _STOCK_NOUN_RE.search(subject):
             frame = ""
-        elif len(subject) >= 6 and not _PER_HEAD_SUBJECT_RE.search(subject):
+        elif len("".join(_CJK_RUN_RE.findall(subject))) >= 6 and not _PER_HEAD_SUBJECT_RE.search(subject):
             # 全年检测货运车辆3.26万辆次,查处超限超载车辆1124辆: a name in full, whatever came before,
             # unless that names an event with a count of its own (开展义诊活动5场,受理群众申诉1860件; not
             # 落实援企稳岗政策,向2 143家企业发放…: the figure before is in the value's own clause)
@@ -880,7 +924,7 @@ def _this_year_reported(analysis: Analysis) -> bool:
 def _core(head: str, scope_words: tuple[str, ...]) -> str:
     """The words that name a quantity, without scope, time and filler words
     and a closing 人数/面积/金额: 全年共服务 → 服务, 参保人数 → 参保."""
-    subject = "".join(_CJK_RUN_RE.findall(strip_fillers(head)))
+    subject = name_runs(strip_fillers(head))
     subject = strip_fillers(_leading_words(scope_words).sub("", subject, count=1))
     subject = _TRAILING_VERBS_RE.sub("", subject) or subject  # 初中毕业生共计, 森林火灾发生: the name alone
     shorter = _METRIC_NOUN_RE.sub("", subject)

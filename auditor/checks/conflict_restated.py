@@ -161,7 +161,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     if _HEDGED_RE.match(tail) or tail.startswith(("以上", "以下", "以内", "多", "余")):
         return None
     modifies_after = head.rstrip().endswith("的")  # 规划确定的38部志书: the words before name the noun after
-    words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", ""))))
+    words = base.name_runs(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", "")))
     aspect = "new" if _YEAR_WORDS_RE.search(head) else "total" if _CUMULATIVE_RE.search(words) else ""
     words = _CUMULATIVE_RE.sub("", words)
     levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if not m.group(0).startswith("辖区")}
@@ -352,7 +352,8 @@ def restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, 
             if match is None:
                 if len(kept) < _GROUP_MAX:
                     kept.append(entry)
-            elif key not in reported and (figure.start, figure.end) not in taken:
+            elif key not in reported and (figure.start, figure.end) not in taken \
+                    and not base.sentences_of_two_places(analysis, match.stated, figure):
                 reported.add(key)
                 yield base._hit(analysis, _shown_noun(reading), match.record(analysis, report_year), figure)
     if analysis.carry is not None:  # the next piece compares with this one's figures as records
