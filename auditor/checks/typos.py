@@ -229,9 +229,13 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         return
     if not any(word in title for word in rule.options.summary_words):
         return
+    year = int(year_match.group("year"))
+    own_base = _own_year_as_base(norm, title, year, title_end)
+    if own_base is not None:
+        yield own_base
+        return
     if any(word in title for word in rule.options.part_year_words):
         return  # a half-year or quarterly summary may well speak of the rest of its year
-    year = int(year_match.group("year"))
     body = title_end
     for match in _FUTURE_RE.finditer(norm, body):
         mentioned = int(match.group("y1") or match.group("y2"))
@@ -289,6 +293,33 @@ def _read_as_past(norm: str, match: re.Match, body: int) -> bool:
         clause_start = max(clause_start, norm.rfind(mark, clause_start, match.start()) + 1)
     before = norm[clause_start : match.start()]
     return any(word in before for word in _PAST_BEFORE) or norm.startswith(_PAST_AFTER, match.end())
+
+
+# 比2020年同期增长13%: the period a change is measured from, by its year
+_SAME_PERIOD_RE = re.compile(
+    r"(?:比|较|与|同|和|对比|相比)[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*年(?:度)?"
+    r"(?:上半年|下半年|全年|前?[一二三四]季度|前三季度|\d{1,2}[-—至~]\d{1,2}月(?:份)?|\d{1,2}月(?:份)?)?同期")
+_PLAN_WORDS = ("计划", "要点", "打算", "安排", "规划", "目标", "思路")
+_PLAN_BEFORE = ("力争", "预计", "计划", "目标", "争取", "确保", "预期", "将")
+
+
+def _own_year_as_base(norm: str, title: str, year: int, body: int) -> Hit | None:
+    """A summary of one year (or part of it) that measures a change from the same period of
+    that year (2020年上半年工作总结 … 比2020年同期分别增长13%): its comparison year is its own;
+    the text came from another year and kept the one year or the other."""
+    if len(_TITLE_YEAR_RE.findall(title)) != 1 or any(word in title for word in _PLAN_WORDS):
+        return None
+    for match in _SAME_PERIOD_RE.finditer(norm, body):
+        if int(match.group("year")) != year:
+            continue
+        clause_start = max(body, match.start() - 16)
+        for mark in ",。;:\n":
+            clause_start = max(clause_start, norm.rfind(mark, clause_start, match.start()) + 1)
+        if any(word in norm[clause_start : match.start()] for word in _PLAN_BEFORE):
+            continue  # 力争比2020年同期增长: a target set within the year, no result
+        return Hit(match.start("year"), match.end(), {"year": year, "title": title.strip()},
+                   {"year": year, "kind": "own_year_base"})
+    return None
 
 
 def _delivered_under_another_year(norm: str, title: str, year: int, body: int) -> Hit | None:
