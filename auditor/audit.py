@@ -20,10 +20,11 @@ from auditor.prospect import spoken_of_as_to_come
 from auditor.inventory_rates import find_inventory_rates, misread_across_sentences
 from auditor.group_rates import find_group_rates
 from auditor.share_pairs import find_share_pairs
-from auditor.relate import find_relations
+from auditor.relate import explained_otherwise, find_relations
 from auditor.rulepack import Rule, RulePack
 from auditor.spans import make_text
 from auditor.found_rates import find_found_rates
+from auditor.event_rates import find_event_rates
 from auditor.named_shares import find_named_shares
 from auditor.suppress import Marker, find_markers, silencing, unused
 
@@ -57,9 +58,12 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     relations = replace(relations, ratios=relations.ratios + tuple(find_named_shares(analysis, {r.rate.index for r in relations.ratios})))
     # 发布预警信号58次,…正确的51次,准确率达90.7%: a rate of what the work found, over the work
     relations = replace(relations, ratios=relations.ratios + tuple(find_found_rates(analysis, {r.rate.index for r in relations.ratios})))
+    # 培训合格学员1864名,参训学员2032名,培训合格率…: the count the rate's event names, over the other count of its unit
+    relations = replace(relations, ratios=relations.ratios + tuple(find_event_rates(analysis, {r.rate.index for r in relations.ratios})))
     # 预计明年合格率为99.5%: a target or a forecast is no quotient of the figures stated
     relations = replace(relations, ratios=tuple(r for r in relations.ratios if not spoken_of_as_to_come(text, r.rate.number_start)
-                                                and not misread_across_sentences(text, r)))
+                                                and not misread_across_sentences(text, r)
+                                                and not explained_otherwise(text, analysis.figures, r)))
     analysis = replace(analysis, relations=relations)
     judged: dict[str, tuple[Rule, Mapping[int, Any]]] = {}
     values = check_values(analysis, judged)

@@ -229,7 +229,21 @@ def _whole_in_phrase(text, figures, rate: Figure) -> Ratio | None:
     target = bool(_TARGET_NAME_RE.search(head.group("name")))
     if head.group("verb") != "占" and not target:
         return None  # 为全县的…: no whole named, no rate of it read
+    if target:
+        part = _total_of_listed_part(text, figures, part, sentence_start)
     return Ratio(rate, part, whole, False, target, kind="share" if head.group("verb") == "占" else "ratio")
+
+
+def _total_of_listed_part(text, figures, part: Figure, sentence_start: int) -> Figure:
+    """新建改建农村公路186公里,其中新建42公里、改建144公里,完成年度计划(160公里)的116.3%: what is
+    done against the plan is the total the 其中 list splits, not its last part."""
+    for figure in reversed(figures[max(0, part.index - 8) : part.index]):
+        if figure.start < sentence_start:
+            break
+        if _is_quantity(figure) and _same_unit(figure, part) and figure.value > part.value \
+                and _SUBSET_AFTER_RE.match(text.norm[figure.end : figure.end + 4]):
+            return figure
+    return part
 
 
 # a birth or death rate is over the year's average population, of which only
@@ -1652,6 +1666,41 @@ def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool,
     return Ratio(rate, numerator, denominator, inferred, target, scale=scale, spread=spread)
 
 
+def explained_otherwise(text, figures, ratio: Ratio) -> bool:
+    """Whether a reading no reader pairs gives the stated rate from the counts around it,
+    so that the pair a reader chose does not make a finding sure:
+    - the last count before the rate over itself and the count right before it, both in the
+      rate's sentence (决定起诉3915人,不起诉778人,不起诉率16.6%: 778 over 3915 + 778, the two
+      decisions);
+    - a rate of 100% or more read as a smaller count over its whole: a larger count of the
+      sentence over that whole (新设标志3412块 … 其他448块,完成年度计划(3000块)的113.7%)."""
+    rate = ratio.rate
+    if ratio.kind not in ("ratio", "share") or pair_explains(ratio.numerator, ratio.denominator, rate, ratio.target,
+                                                            ratio.scale, ratio.spread):
+        return False
+    sentence_start, sentence_end = text.sentence_span(rate.start)
+    previous_start = text.previous_sentence_start(sentence_start)
+    nearby = [f for f in figures[max(0, rate.index - 12) : rate.index + 6]
+              if previous_start <= f.start < sentence_end and _is_quantity(f) and _same_unit(f, ratio.numerator)]
+    stated = ratio_target(rate)
+    if stated[0] >= ratio.scale and ratio.numerator.value < ratio.denominator.value:
+        # the reader's whole is right, its part is not: a larger count of the sentence over that whole
+        whole = ratio.denominator
+        if any(pair_explains(n, whole, rate, ratio.target, ratio.scale) for n in nearby
+               if n.value > whole.value and n.start >= sentence_start):
+            return True
+    if ratio.kind != "ratio":
+        return False  # a share of a whole it names is not of two of its parts
+    # the two counts stated last before the rate, side by side in its sentence
+    before = [f for f in nearby if f.index < rate.index and f.start >= sentence_start]
+    if len(before) < 2 or before[-1].index - before[-2].index != 1:
+        return False
+    count, beside = before[-1], before[-2]
+    low, high = quantity_interval(count)
+    b_low, b_high = quantity_interval(beside)
+    return explains(ratio_representative((low, high), (low + b_low, high + b_high), stated, ratio.scale), stated)
+
+
 _HEADING_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d))")
 
 
@@ -1677,12 +1726,14 @@ def _section_start(text, offset: int, max_lines: int = 6) -> int:
 
 _AMONG_RE = re.compile(
     r"其中\s*[,:]?|(?<=[,;:\n])\s*当中\s*[,:]?(?=\S)|(?P<listed>(?P<including>包括|包含)\s*[,:]?"
-    r"|(?P<bracket>\()(?!\s*(?:其中|含|包括|包含|如|主要|即|下同|注|不含|占|同比|比|较|增|减|下降|提高|\d{4}年)))"
+    r"|(?P<bracket>\()(?!\s*(?:其中|含|包括|包含|如|主要|即|下同|注|不含|占|同比|比|较|增|减|下降|提高|\d{4}年|上年|去年|上期|前年|上一年|同期)))"
 )
 _TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
 
 
 _MAX_PARTS_SCAN = 40  # figures after 其中 a list of parts may run over
+_RATE_GLOSS_RE = re.compile(r"[%‰]\s*\([^()]*$")
+_PLAN_AFTER_PARTS_RE = re.compile(r"(?:完成|达到|为|占|超过)[^,;]{0,8}(?:计划|目标|任务|预算)")
 _CHANGE_WORDS_RE = re.compile(r"(?:增加(?!值)|减少|增长|下降|提高|降低)(?![到至])|比上年|较上年|同比|多支|少支|超支|节约")
 _TO_WORD_RE = re.compile(r"(?:由|从)|(?:提高|增加|降低|减少|下降|上升|提升|调整|压缩|增)(?:到|至)")
 _STATUS_RE = re.compile(r"已|均|目前|(?<![发出表体呈展再])现(?!场|金|代|行|役)|全部|样本|抽样|抽取|抽查|选取|选择")  # a subset: now done, or a sample drawn
@@ -2442,6 +2493,10 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
             break
         label = gap.strip(" ,、:;()的为")
         cursor = figure.end
+        if _RATE_GLOSS_RE.search(gap):
+            continue  # 简单赔付率60.9%(财产险保费86.4亿元): the rate's own whole in its bracket, no part
+        if parts and _PLAN_AFTER_PARTS_RE.search(label):
+            break  # …其他标志448块,完成年度计划(3000块)的113.7%: the plan the whole is held against
         if parts and _PER_UNIT_VALUE_RE.search(label):
             break  # 其中…,人均耕地1.5亩左右: a value per head after the list, no part of it
         if _PER_SOMETHING_RE.match(norm, figure.end):

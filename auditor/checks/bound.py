@@ -36,10 +36,10 @@ class BoundCheck(NumericCheck):
         return (self.column(rule),)
 
     def judged(self, analysis, rule) -> Mapping[int, Figure]:
-        decided: dict[tuple[str, str], bool] = {}  # a handful of (kind, metric) pairs per document
+        decided: dict[tuple[str, str, str], bool] = {}  # a handful of (kind, metric, name) per document
         judged = {}
         for figure in analysis.figures:
-            key = (figure.kind, figure.metric)
+            key = (figure.kind, figure.metric, figure.subject[-6:])
             if key not in decided:
                 decided[key] = figure.kind == "percent" and self.applies(rule, figure)
             if decided[key]:

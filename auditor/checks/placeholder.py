@@ -251,7 +251,8 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
                            object_measures: tuple[str, ...]) -> tuple[tuple[re.Pattern, str | int], ...]:
     measure = "|".join(sorted(words, key=len, reverse=True))
     change = DIRECTION_VERB_ALTERNATIVES
-    boundary = r"(?=[,。;、)\s]|$)"
+    # a blank, but not one before digits: 共对 241 个停车场 (对 a preposition, its number after it)
+    boundary = r"(?=[,。;、)]|\s(?!\s*\d)|$)"
     verb = "|".join(sorted(verbs, key=len, reverse=True))
     tight = "|".join(sorted(object_measures, key=len, reverse=True)) or "(?!)"
     objects = "|".join(sorted(object_verbs, key=len, reverse=True)) or "(?!)"

@@ -25,7 +25,8 @@ class RateOver100(BoundCheck):
         if not metric or direction_of(metric) or not metric.endswith(RATE_ENDINGS):
             return False
         options = rule.options
-        if ends_with_any(metric, options.may_exceed + options.may_exceed_extra) or ends_with_any(metric, options.exclude):
+        named = figure.subject[-6:] + metric  # 拨备 + 覆盖率: the words before the metric may make another ratio
+        if ends_with_any(named, options.may_exceed + options.may_exceed_extra) or ends_with_any(metric, options.exclude):
             return False
         return options.metrics == ("*",) or ends_with_any(metric, options.metrics)
 

@@ -1,0 +1,79 @@
+"""Rates read from the event their name counts, in either order of the two counts.
+
+培训合格学员共计1864名,参训学员2032名,培训合格率为92.7% / 本年度接种流感疫苗的老年人1.26万人,
+全区65岁以上老年人5.41万人,接种率为25.3%: the count of the rate's event (合格, 接种: the
+two characters before 率) stated first, the whole after it, each with words a bare cue
+reading takes the other way round (共计 on the part). The reading: of the two counts of
+one unit in the rate's sentence before it, the smaller one whose own words name the event,
+over the larger one whose words do not.
+
+Explain before accusing: any nearby pair that gives the rate keeps it silent (relate's
+_explained), and the pairing is inferred from the wording, so it is always a warning. Read
+only where no other reader spoke, and only where the sentence holds exactly two counts of
+that unit before the rate: a third leaves the reading open.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from auditor.extract import Figure
+from auditor.model import Analysis
+from auditor.relate import (Ratio, _explained, _is_difference, _is_quantity, _same_unit, _stem, _words_before,
+                            direction_of, unread_rates)
+
+# stems that name no counted event: a change, a share, a rate of its own kind
+_NO_EVENT_STEMS = frozenset({"增长", "下降", "同比", "环比", "增速", "比重", "占比", "比例", "利用", "贡献", "发生", "患病",
+                             "死亡", "出生", "失业", "空置", "负债", "毛利", "收益", "回报", "折旧", "税负", "汇率", "利率"})
+# words that make a figure a whole or a part said of something else
+_WHOLE_WORDS_RE = re.compile(r"应|计划|目标|任务|下达|其中|分别|每|人均|户均|平均")
+_CJK_END_RE = re.compile(r"[\u4e00-\u9fff]*$")
+# the place and the period a rate's name may open with, which its count need not repeat
+_SCOPE_WORDS_RE = re.compile(r"^(?:(?:全|本|我)[省市县区镇乡村]|辖区|全年|今年|年内|本年度?|当年|年度|上半年|全部|总体|综合|整体)+")
+_SCOPE_BACK = 6  # figures before the rate its counts may stand
+
+
+def find_event_rates(analysis: Analysis, spoken: set[int]) -> list[Ratio]:
+    text, figures = analysis.text, analysis.figures
+    if "率" not in text.norm:
+        return []
+    found: list[Ratio] = []
+    for rate in unread_rates(figures, spoken):
+        reading = _reading(analysis, rate)
+        if reading is not None:
+            found.append(reading)
+    return found
+
+
+def _reading(analysis: Analysis, rate: Figure) -> Ratio | None:
+    text, figures = analysis.text, analysis.figures
+    if not rate.metric.endswith("率") or direction_of(rate.metric) or rate.value > 100:
+        return None
+    stem = _stem(rate.metric)
+    if not stem or stem in _NO_EVENT_STEMS:
+        return None
+    sentence_start, _ = text.sentence_span(rate.start)
+    counts: list[Figure] = []
+    for figure in reversed(figures[max(0, rate.index - _SCOPE_BACK) : rate.index]):
+        if figure.start < sentence_start or figure.kind in ("percent", "permille", "points"):
+            break
+        if _is_quantity(figure) and figure.exact and not _is_difference(text, figure):
+            counts.append(figure)
+    if not counts:
+        return None
+    # 按期办结率 counts what closed on time, not all 办结: every word of the name is the count's
+    event = _SCOPE_WORDS_RE.sub("", _CJK_END_RE.search(rate.subject + rate.metric[:-1]).group(0))
+    named = [f for f in counts if event in _words_before(text, f)]
+    if len(named) != 1:
+        return None
+    part = named[0]
+    same = [f for f in counts if _same_unit(f, part)]
+    if len(same) != 2:
+        return None
+    whole = same[0] if same[1] is part else same[1]
+    if whole.value <= part.value:
+        return None
+    if _WHOLE_WORDS_RE.search(_words_before(text, part)) or _WHOLE_WORDS_RE.search(_words_before(text, whole)):
+        return None
+    return replace(_explained(text, figures, rate, (part, whole, True, False)), inferred=True)
