@@ -2860,7 +2860,7 @@ _TO_RE = re.compile(
 # try a long run of blanks in polynomially many ways
 _STATED_RE = re.compile(
     r"^\s*(?:[,,]\s*)?(?:(?:同比|比上年|较上年)\s*)?"
-    rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|降幅|涨幅|跌幅|增长率|下降率|增速|降低率"
+    rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|降幅|涨幅|跌幅|减幅|增长率|下降率|增速|降低率"
     r"|(?:增长|增加|上升|提高|提升|下降|减少|降低|压缩|压减|缩短|缩减|削减)(?:比例|幅度|比率))(?:为|达|达到|是)?)\s*$"
 )
 # the period before the one a value is for, besides the year before: 上年度, 上月, 上一季度, 上一采暖季
@@ -2892,15 +2892,15 @@ def _periods_agree(base_words: str, change_words: str) -> bool:
 _BRACKET_GAP_RE = re.compile(r"\s*\(")
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
-    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|增收|减收|增支|减支|多|少)"
+    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年|(?:19|20)\d{2}\s*年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|增收|减收|增支|减支|多增|少增|多|少)"
     r"|(?P<bare>增加|减少|净增加|净减少|净增|净减|增收|减收)|(?P<added>新增))了?\s*$"
 )
 # …,增长p% / …(增幅为p%) / …(降幅p%)
 _DIFFERENCE_TAIL_RE = re.compile(
     r"^\s*(?:[,,、]|\()\s*(?:(?P<name>[\u4e00-\u9fff]{1,6}?(?:总量|总数|总额|数量|量|数|额))\s*)?"
-    r"(?:同比)?(?:(?P<word>增长|下降|增加|减少|提高|降低)了?|(?P<rate>增幅|涨幅|降幅|跌幅)(?:为|达|是)?)\s*$"
+    r"(?:同比)?(?:(?P<word>增长|下降|增加|减少|提高|降低)了?|(?P<rate>增幅|涨幅|降幅|跌幅|减幅)(?:为|达|是)?)\s*$"
 )
-_RATE_DIRECTION = {"增幅": "up", "涨幅": "up", "降幅": "down", "跌幅": "down"}
+_RATE_DIRECTION = {"增幅": "up", "涨幅": "up", "降幅": "down", "跌幅": "down", "减幅": "down"}
 _COMPARE_TAIL_RE = re.compile(
     rf"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:今年|本年)?(?:同比|环比|(?:比|较)(?:上年|去年|上一?个?月|上一?期|上一?个?季度)(?:同期)?)?"
     rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|降幅|增长率|下降率)(?:为|达|达到|是)?)\s*$"
@@ -3150,7 +3150,7 @@ _PRIOR_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期|" +
 # M,比上年增长p% / M,同比下降p% / M,与去年同期相比增长p%: the stated change of M
 _CHANGE_OF_NEW_RE = re.compile(
     r"^\s*(?:[,,、]\s*)?"
-    rf"(?:(?:同比|环比|(?:比|较)(?:{_PRIOR_WORDS}|(?P<year>(?:19|20)\d{{2}})\s*年(?:同期)?)|与{_PRIOR_WORDS}相比)\s*(?:[,,]\s*)?)?"
+    rf"(?:(?:同比|环比|(?:比|较)(?:{_PRIOR_WORDS}|(?P<year>(?:19|20)\d{{2}})\s*年(?:同期)?)|与?{_PRIOR_WORDS}相比)\s*(?:[,,]\s*)?)?"
     rf"(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<word_rate>增幅|增速|增长率|降幅|下降率|涨幅|跌幅|减幅)(?:为|达|达到|是)?)\s*$"
 )
 # …增长p%,上年为N / (上年同期为N) / ;去年同期为N: the base after the change
@@ -3692,7 +3692,7 @@ def _changes_from_difference(text, figures) -> list[Change]:
         if head.group("added") and not (compare and compare.group("bracket")):
             continue  # 新增23家 alone may count what was added, not the net change
         word = head.group("word") or head.group("bare") or "增加"
-        word = {"净增": "增加", "净减": "减少"}.get(word[:2], word)  # 净增加 / 净减少: the net change
+        word = {"净增": "增加", "净减": "减少", "多增": "增加", "少增": "减少"}.get(word[:2], word)  # 净增加 / 净减少: the net change; 多增: this year's increment the larger
         says = direction_of(word) or ("down" if word == "少" else "up")
         tail_word = tail.group("word") or tail.group("rate")
         if tail.group("name") and not _names_its_value(norm, tail.group("name"), new, sentence_start):
