@@ -1314,11 +1314,23 @@ def _year_of(text, offset: int) -> str:
     return (years[-1].replace(" ", "") if years else "") + "".join(parts)
 
 
+# a plan period or an era a sentence speaks of: “九五”初期, 十二五末, 80年代, 建国初期
+_ERA_RE = re.compile(r"[“\"]?(?:[一二三四五六七八九十]{1,3}五)[”\"]?\s*(?:初期|末期|期末|初|末|期间|时期)?|\d{2}\s*年代|建国初期?|改革开放初期?")
+
+
+def _era_of(text, offset: int) -> str:
+    """The plan period or era its sentence names before offset ("" when none)."""
+    sentence_start, _ = text.sentence_span(offset)
+    eras = _ERA_RE.findall(text.norm, max(sentence_start, offset - _YEAR_REACH), offset)
+    return "".join(eras[-1].split()).strip("“”\"") if eras else ""
+
+
 def _other_period(text, part: Figure, total: Figure) -> bool:
     """2023年… against 2020年…, 上半年… against the year's: a part of another period than the whole."""
     part_year, total_year = _year_of(text, part.start), _year_of(text, total.start)
     return bool(part_year and total_year and part_year != total_year
-                or _PART_OF_YEAR_RE.search(part_year) and total_year != part_year)
+                or _PART_OF_YEAR_RE.search(part_year) and total_year != part_year
+                or _era_of(text, part.start) != _era_of(text, total.start))
 
 
 def _share_of_base_stated_earlier(text, figures, part: Figure, rate: Figure, sentence_start: int) -> tuple[Figure, Figure, bool, bool] | None:
@@ -1359,6 +1371,7 @@ def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start
     if _OTHER_YEAR_RE.search(norm, max(sentence_start, words_end - _YEAR_REACH), words_end):
         return []  # 上年…占…: a share of last year's whole
     year = _year_of(text, part.start)
+    era = _era_of(text, part.start)
     paragraph_start, _ = text.line_span(part.start)
     people = _household_or_population(named) == "population"
     candidates: list[Figure] = []
@@ -1393,6 +1406,8 @@ def bases_stated_earlier(text, figures, part: Figure, whole: str, sentence_start
         total_year = _year_of(text, total.start)
         if year and total_year and total_year != year:
             continue
+        if era and era != _era_of(text, total.start):
+            continue  # “九五”初期…占农业人口的92%: the whole of that time, not the one stated now
         if _PART_OF_YEAR_RE.search(year) and total_year != year:
             continue  # 上半年…占经济总收入的: the half year's whole, not the year's
         candidates.append(total)
@@ -1704,13 +1719,20 @@ def explained_otherwise(text, figures, ratio: Ratio) -> bool:
 _HEADING_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d))")
 
 
+# a paragraph that opens on another point of a list of points: 此外,… / 同时,重点项目之一…
+_NEW_POINT_RE = re.compile(r"\s*(?:此外|另外|与此同时|與此同時|同时|同時|其次|再次|最后|最後|再者)\s*[,,]")
+
+
 def _section_start(text, offset: int, max_lines: int = 6) -> int:
     """Where the search for a denominator stops: this paragraph and the ones
-    before it in the same section, never past a heading."""
+    before it in the same section, never past a heading nor before a
+    paragraph that opens on another point (此外,…)."""
     line_start, _ = text.line_span(offset)
     floor = max(0, offset - _MAX_LOOKBACK_CHARS)
     if line_start <= floor:
         return floor
+    if _NEW_POINT_RE.match(text.norm, line_start):
+        return line_start
     start = line_start
     for _ in range(max_lines):
         if start == 0 or _HEADING_RE.match(text.norm, start):
@@ -1719,6 +1741,8 @@ def _section_start(text, offset: int, max_lines: int = 6) -> int:
         if _HEADING_RE.match(text.norm, previous_start):
             break
         start = previous_start
+        if _NEW_POINT_RE.match(text.norm, start):
+            break  # the point this paragraph opens is the one the figure belongs to
     return max(start, floor)
 
 

@@ -28,6 +28,7 @@ from auditor.checks.base import Check
 from auditor.checks.common import as_written, first_figure_at
 from auditor.extract import Figure
 from auditor.model import Hit
+from auditor.relate import _other_period as other_period
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _SHARE_HEAD = (r"(?:占比|占(?P<whole>[^\d,。;:、]{0,12}?)的?(?:比重|比例)|占(?P<whole2>[^\d,。;:、]{0,12}?)的"
@@ -289,7 +290,8 @@ def _named_whole(analysis, match: re.Match, part: Figure, earlier: list[Figure],
     previous_start = text.previous_sentence_start(sentence_start) if sentence_start else sentence_start
     before = [f for f in figures[max(0, part.index - _MAX_LOOKBACK) : part.index] if f.start >= previous_start]
     named = [f for f in before if _is_quantity(f) and _same_unit(f, part) and f.value > part.value
-             and name in text.norm[max(text.clause_span(f.start)[0], f.number_start - _WORDS_REACH) : f.number_start].replace("总", "")]
+             and name in text.norm[max(text.clause_span(f.start)[0], f.number_start - _WORDS_REACH) : f.number_start].replace("总", "")
+             and not other_period(text, part, f)]  # “九五”初期…占农业人口的 beside today's 农业人口
     if len(named) != 1:
         return None
     whole = named[0]
