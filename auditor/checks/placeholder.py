@@ -230,6 +230,7 @@ def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 _JOINED_KEYWORD_RE = re.compile(r"(?<=[\u4e00-\u9fff])_(?=[\u4e00-\u9fff])")
+_KEYWORD_LINE_MAX = 120
 
 
 def _keywords_joined(norm: str, position: int, lines: dict[int, bool]) -> bool:
@@ -242,7 +243,9 @@ def _keywords_joined(norm: str, position: int, lines: dict[int, bool]) -> bool:
     if joined is None:
         line_end = norm.find("\n", position)
         line_end = len(norm) if line_end < 0 else line_end
-        joined = lines[line_start] = len(_JOINED_KEYWORD_RE.findall(norm, line_start, line_end)) >= 3
+        # a title of keywords is short and has no sentence in it; 学生_人,入学率_%。 is a report's blanks
+        joined = lines[line_start] = (line_end - line_start <= _KEYWORD_LINE_MAX and "。" not in norm[line_start:line_end]
+                                      and len(_JOINED_KEYWORD_RE.findall(norm, line_start, line_end)) >= 3)
     return joined
 
 
@@ -286,6 +289,10 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
         (_BARE_MONTH_DAY_RE, "slot"),
         # 人均收入元,
         (_BARE_YUAN_RE, "slot"),
+        # 总产万吨,比上年增加万吨; 平均单产公斤: a harvest's measure with no number before it
+        (_YIELD_BLANK_RE, "slot"),
+        # 投入多万元, 经费万多元: the number before 多 or 万 left out
+        (_ROUGH_MONEY_BLANK_RE, "slot"),
         # 第月至第月, 第批: an ordinal with no number
         (_BARE_ORDINAL_RE, 0),
         # 贫困户   户: spaces where the number was to go
@@ -313,12 +320,17 @@ _NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余
 # 万元GDP能耗, 万人口: a unit phrase in a ratio, not a money figure without its number;
 # 万亩富硒粮油项目, 万亩良田: a scale that names a programme, so 万亩 only before a clause's end
 _BARE_MONEY_RE = compile_scanning(
-    rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩(?=[,。;、)\s]|$|的|以上|左右)|万人次|万人)"
+    rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩(?=[,。;、)(\s]|$|的|以上|左右)|万人次|万人)"
     rf"(?![户级空坑迷口]|大会|GDP|gdp|生产总值|地区生产总值|国内生产总值|增加值|产值|工业增加值|营业收入|主营业务收入|收入"
     rf"|拥有|以上|以下|及以上|能耗)"
 )
 # 贫困户   户: spaces left where the number was to go
 _SPACED_BLANK_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])[ \t]{2,}(?P<slot>人次|万元|亿元|个|人|户|所|家|名|例|份|张|台|元|项|次)(?=[,。;、)\s]|$)")
+_YIELD_BLANK_RE = compile_scanning(
+    r"(?<=增加|减少|增产|减产|总产|单产|亩产|产量|总量|面积|存栏|出栏)"
+    r"(?P<slot>万吨|吨|万公斤|公斤|千克|万斤|斤|万亩|亩|公顷|万头|头|万只|万羽)(?=[,。;、)(\s]|$)")
+_ROUGH_MONEY_BLANK_RE = compile_scanning(
+    rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>多万元|多亿元|万多元|亿多元)")
 # 人均可支配收入元,: a money metric, then 元 with no number between
 _BARE_YUAN_RE = compile_scanning(
     r"(?<=收入|支出|工资|薪酬|金额|资金|投资|产值|总额|价格|余额|利润|税收|补贴|补助|费用|存款|贷款)(?P<slot>元)(?=[,。;、)\s]|$)")
@@ -407,8 +419,8 @@ def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue  # …整改,年: a text cut off inside a word (年内, 年底), nothing left out before it
         if _year_written_before(norm, start):
             continue  # 1980 年, 1 9 9 7 年: a year with spaces from a PDF
-        if _ANNUAL_METRIC_RE.match(norm, start + 1):
-            continue  # 年流转收入1 512万元, 年发电量: a yearly amount, no year left out
+        if _ANNUAL_METRIC_RE.match(norm, start + 1) or norm[start - 1 : start] == "的" and _ANNUAL_RATE_RE.match(norm, start + 1):
+            continue  # 年流转收入1 512万元, 年发电量, 在校生的年辍学率: a yearly amount or rate (,年孕产妇死亡率为零 lost its year)
         yield Hit(start, start + 1, {"slot": "年"}, {"slot": "年"})
 
 
@@ -417,6 +429,10 @@ _TEXT_END_RE = re.compile(r"\s*\Z")
 _ANNUAL_METRIC_RE = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:收入|产量|产值|销售额|营业额|营收|总额|发电量|用电量|供水量|用水量|吞吐量|[^\d\s,。;]量|利润|税收|租金)"
     r"\s*(?:为|达到|达|约|共|超过|近)?\s*\d")
+
+
+# 年辍学率, 年增长率, 年均增长率: a rate per year
+_ANNUAL_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,5}?率")
 
 
 def _year_written_before(norm: str, start: int) -> bool:
@@ -456,7 +472,7 @@ class BlankNumberParams(Params):
     # verbs whose object ends in a measure word that needs a number: 流转土地亩, 培育经营主体家
     object_verbs: tuple[str, ...] = ("流转", "培育", "培训", "发展", "吸纳", "带动", "引进", "新建", "改造", "种植",
                                      "栽植", "造林", "治理", "创建", "认定", "评选", "扶持", "整治", "复垦", "开垦",
-                                     "平整", "硬化", "入驻", "落户", "组建", "成立", "注册", "签约", "实施", "累计")
+                                     "平整", "硬化", "入驻", "落户", "组建", "成立", "注册", "签约", "实施", "累计", "拆除")
     # measure words that rarely end a word, so a blank before them is a slot (not 人, 个, 户: 接班人, 脱贫户)
     object_measures: tuple[str, ...] = ("名", "家", "亩", "所", "座", "项", "人次", "户次", "平方米", "平方公里", "公里",
                                         "公顷", "吨")

@@ -26,6 +26,7 @@ class Marker:
     text: str
     style: str  # how the level is written, for the message: 一、 / (一) / 一是 …
     weak: bool = False  # may be a marker or a figure's start (2、87100): it continues a sequence, never breaks one
+    inline: bool = False  # an item of a list run on inside a paragraph (…。2、…), not at a line's start
 
 
 _LINE_MARKER_RE = re.compile(
@@ -112,7 +113,8 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
                 for m in pattern.finditer(body):
                     number = _number(m.group(1))
                     if number:
-                        markers.append(Marker(level, number, offset + m.start(1) - (style == "(1)"), offset + m.end(), m.group(0).strip(), style))
+                        markers.append(Marker(level, number, offset + m.start(1) - (style == "(1)"), offset + m.end(), m.group(0).strip(), style,
+                                              inline=True))
         for level, style, pattern in _INLINE_MARKERS:
             if _INLINE_KEYS[style] not in body:
                 continue  # each pattern only on the lines holding its word (要 is everywhere; 一要 is not)
@@ -134,12 +136,33 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     number that continues any of them (五、 after the nested 一、二、) closes the
     ones above it instead of breaking the outline."""
     reset_words = rule.options.reset_words + analysis.pack.words("elision_markers")
-    open_sequences: dict[int, list[int]] = {}
-    repeated: dict[int, int] = {}  # level → the number just written twice
     markers = outline_markers(analysis, reset_words)
     missing_first = _missing_first(analysis, markers)
     if missing_first is not None:
         yield missing_first
+    hits = list(_breaks(markers))
+    if not hits or not any(m is not None and m.inline for m in markers):
+        yield from hits
+        return
+    # 1、 at a line's start and 1、 after a full stop inside a paragraph may be two lists (a document site's
+    # chunk numbers around a paragraph's own items): a break counts only if it breaks its own kind's list too
+    judged: set[int] = set()  # the markers a run had a number before to compare with
+    line_only = {hit.start for hit in _breaks([m for m in markers if m is None or not m.inline], judged)}
+    inline_only = {hit.start for hit in _breaks([m for m in markers if m is None or m.inline or m.level not in _INLINE_LEVELS], judged)}
+    inline_starts = {m.start for m in markers if m is not None and m.inline}
+    for hit in hits:
+        if hit.start not in judged or hit.start in (inline_only if hit.start in inline_starts else line_only):
+            yield hit
+
+
+_INLINE_LEVELS = frozenset(level for level, _, _ in _INLINE_LIST_MARKERS)
+
+
+def _breaks(markers: list[Marker | None], judged: set[int] | None = None) -> Iterator[Hit]:
+    """The skips and repeats of a run of markers, each level's open sequences kept on a stack;
+    `judged` collects the markers that had a number before them to be compared with."""
+    open_sequences: dict[int, list[int]] = {}
+    repeated: dict[int, int] = {}  # level → the number just written twice
     for marker in markers:
         if marker is None:
             open_sequences.clear()
@@ -147,8 +170,8 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue
         if marker.weak:
             weak_stack = open_sequences.get(marker.level)
-            if not weak_stack or marker.number != weak_stack[-1] + 1:
-                continue  # no sequence it continues: a figure, nothing to number
+            if (marker.number != weak_stack[-1] + 1) if weak_stack else (marker.number != 1):
+                continue  # no sequence it continues or opens (1、2022年…): a figure, nothing to number
         for deeper in [lvl for lvl in open_sequences if lvl > marker.level]:
             del open_sequences[deeper]
             repeated.pop(deeper, None)
@@ -156,6 +179,8 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if not stack:
             stack.append(marker.number)
             continue
+        if judged is not None:
+            judged.add(marker.start)
         previous = stack[-1]
         duplicate = repeated.pop(marker.level, None)
         if marker.number == previous + 1 or duplicate == previous and marker.number == previous + 2:
