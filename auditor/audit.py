@@ -26,6 +26,7 @@ from auditor.spans import make_text
 from auditor.found_rates import find_found_rates
 from auditor.event_rates import find_event_rates
 from auditor.named_shares import find_named_shares
+from auditor.shares_before_parts import find_shares_before_parts
 from auditor.suppress import Marker, find_markers, silencing, unused
 
 
@@ -58,6 +59,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     relations = replace(relations, ratios=relations.ratios + tuple(find_named_shares(analysis, {r.rate.index for r in relations.ratios})))
     # 发布预警信号58次,…正确的51次,准确率达90.7%: a rate of what the work found, over the work
     relations = replace(relations, ratios=relations.ratios + tuple(find_found_rates(analysis, {r.rate.index for r in relations.ratios})))
+    # 全市出租车3 620辆,新能源出租车占比68.6%,共计2 685辆: a share before its part, the whole before it
+    relations = replace(relations, ratios=relations.ratios + tuple(find_shares_before_parts(analysis, {r.rate.index for r in relations.ratios})))
     # 培训合格学员1864名,参训学员2032名,培训合格率…: the count the rate's event names, over the other count of its unit
     relations = replace(relations, ratios=relations.ratios + tuple(find_event_rates(analysis, {r.rate.index for r in relations.ratios})))
     # 预计明年合格率为99.5%: a target or a forecast is no quotient of the figures stated
