@@ -1751,6 +1751,7 @@ def _section_start(text, offset: int, max_lines: int = 6) -> int:
 _AMONG_RE = re.compile(
     r"其中\s*[,:]?|(?<=[,;:\n])\s*当中\s*[,:]?(?=\S)|(?P<listed>(?P<including>包括|包含)\s*[,:]?"
     r"|(?P<bracket>\()(?!\s*(?:其中|含|包括|包含|如|主要|即|下同|注|不含|占|同比|比|较|增|减|下降|提高|\d{4}年|上年|去年|上期|前年|上一年|同期)))"
+    r"|(?<=,)\s*(?P<respective>分别(?:为|是))\s*:?"  # 共有各类学校86所,分别为小学…: the kinds of the whole just stated
 )
 _TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
 
@@ -1790,6 +1791,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     for match in _AMONG_RE.finditer(norm):
         sentence_start, sentence_end = text.sentence_span(match.start())
         listed = match.group("listed") is not None
+        respective = match.group("respective") is not None
         lists: list[PartsTotal] = []
         among, totals_from = match.start(), sentence_start
         full_stop = _mark_before(norm, sentence_start)
@@ -1799,6 +1801,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 continue  # 人口61人,其中男性33人,女性28人。其中劳动力…: the last figure is a part, the whole unclear
         for total in _totals_before(text, figures, ends, among, totals_from):
             between = norm[total.end : match.start()].strip()
+            if respective and between.strip(",") :
+                continue  # 人口12万人,两镇人口分别为…: 分别为 after words of its own speaks of those, not of the total
             # 1.86万亩(1 240公顷),其中 / 11.6万件(套),其中: a bracket closed before 其中 holds no list
             in_parenthesis = match.group("bracket") is not None or between.startswith("(") and ")" not in between
             stop = norm.find(")", match.end(), sentence_end) if in_parenthesis else sentence_end
@@ -1819,6 +1823,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 parts, labels = parts[:1], labels[:1]
             if len(parts) >= 2 and _metrics_of_a_subset(whole_label, labels):
                 continue
+            if respective and len(parts) < 2:
+                continue
             if len(parts) < 2 and not listed and not in_parenthesis:
                 larger = _subset_larger(figures, starts, norm, match.end(), stop, total)
                 if larger is not None and not _siblings_listed(whole_label, [larger[1]], siblings):
@@ -1837,7 +1843,9 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 reason, inferred = "total_word", listed or in_parenthesis
             if not reason and listed and _enumerated(text, total, parts, match.end(), stop):
                 reason, inferred = "enumerated", True
-            opening = "当中" if match.group(0).strip().startswith("当中") else "其中"
+            if not reason and respective:
+                reason, inferred = "respective", True  # the kinds after 分别为, all of them: read as the whole, a warning
+            opening = "当中" if match.group(0).strip().startswith("当中") else "分别为" if respective else "其中"
             lists.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason, inferred, opening))
         found.extend(_paired(lists))
     found.extend(_split_by_place(analysis))

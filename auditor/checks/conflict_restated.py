@@ -76,6 +76,7 @@ _ELECTED = frozenset({"选举产生", "产生", "选出", "当选"})
 _SUMMED_RE = re.compile(r"共计|总计|合计|一共|共(?!有)")
 _TOTAL_END_RE = re.compile(r"(?:共计|总计|合计|一共|共)$")
 _YEAR_WORDS_RE = re.compile(r"全年|年内|今年|本年|当年|一年来|今年以来")
+_THIS_YEAR_OPENING_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:今年以来|年初以来|今年|全年|本年度|年内)\s*[,:]\s*$")
 # what a statement must not be: a part, a change, a comparison, a share, a value before a change
 _NOT_A_STATE_RE = re.compile(r"其中|分别|比|较|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|由|从|占|相当于|超出|差|每|以上的|以下的|人均|户均|平均")
 # a value said to be revised, estimated, planned or approximate: two of those may differ
@@ -100,7 +101,7 @@ _EVENT_RE = re.compile(r"(?:开展|举办|组织|举行|召开|实施|参加|参
 _NOUN_AFTER_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:(?:当中|之中|中)$|均|都|全部|全都|悉数|已全部|已经全部|已全|$|(?=已经?[\u4e00-\u9fff]{1,6}?\d)"
                             r"|(?=(?:按期|按时|及时)?[\u4e00-\u9fff]{1,3}率))")  # 826件信访事项按期办结率: the rate's base, all of them
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
-_METRIC_TAIL_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总额|金额|总规模|规模)$")
+_METRIC_TAIL_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总额|金额|总规模|规模|(?<=[\u4e00-\u9fff]{2})人次)$")  # 接待游客人次总量: 游客
 # one noun, two spellings: the short form as a report writes it and the full one
 _ABBREVIATIONS = (("规上", "规模以上"), ("限上", "限额以上"), ("规划内", "规划"), ("高企", "高新技术企业"),
                   ("专精特新企业", "专精特新中小企业"), ("人大代表议案", "代表议案"), ("人大代表建议", "代表建议"))
@@ -163,6 +164,8 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     modifies_after = head.rstrip().endswith("的")  # 规划确定的38部志书: the words before name the noun after
     words = base.name_runs(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", "")))
     aspect = "new" if _YEAR_WORDS_RE.search(head) else "total" if _CUMULATIVE_RE.search(words) else ""
+    if aspect == "total" and _THIS_YEAR_OPENING_RE.match(norm, sentence_start, clause_start):
+        aspect = "new"  # 今年以来,全县累计接待游客…: the year's running total, what 全年 gives
     words = _CUMULATIVE_RE.sub("", words)
     levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if not m.group(0).startswith("辖区")}
     if len(levels) > 1:
