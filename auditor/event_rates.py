@@ -21,7 +21,7 @@ from dataclasses import replace
 from auditor.extract import Figure
 from auditor.model import Analysis
 from auditor.relate import (Ratio, _explained, _is_difference, _is_quantity, _same_unit, _stem, _words_before,
-                            direction_of, unread_rates)
+                            direction_of)
 
 # stems that name no counted event: a change, a share, a rate of its own kind
 _NO_EVENT_STEMS = frozenset({"增长", "下降", "同比", "环比", "增速", "比重", "占比", "比例", "利用", "贡献", "发生", "患病",
@@ -31,7 +31,8 @@ _WHOLE_WORDS_RE = re.compile(r"应|计划|目标|任务|下达|其中|分别|每
 _CJK_END_RE = re.compile(r"[\u4e00-\u9fff]*$")
 # the place and the period a rate's name may open with, which its count need not repeat
 _SCOPE_WORDS_RE = re.compile(r"^(?:(?:全|本|我)[省市县区镇乡村]|辖区|全年|今年|年内|本年度?|当年|年度|上半年|全部|总体|综合|整体)+")
-_SCOPE_BACK = 6  # figures before the rate its counts may stand
+_SCOPE_BACK = 6
+_ALL_OF_RE = re.compile(r"共|总|合计|全部|各项|各类|累计")  # figures before the rate its counts may stand
 
 
 def find_event_rates(analysis: Analysis, spoken: set[int]) -> list[Ratio]:
@@ -39,8 +40,10 @@ def find_event_rates(analysis: Analysis, spoken: set[int]) -> list[Ratio]:
     if "率" not in text.norm:
         return []
     found: list[Ratio] = []
-    for rate in unread_rates(figures, spoken):
-        reading = _reading(analysis, rate)
+    for rate in figures:
+        if rate.kind != "percent" or rate.index in spoken or not rate.index or rate.in_list or rate.qualifier:
+            continue
+        reading = (_reading(analysis, rate) if rate.index >= 2 else None) or _whole_after(analysis, rate)
         if reading is not None:
             found.append(reading)
     return found
@@ -76,4 +79,39 @@ def _reading(analysis: Analysis, rate: Figure) -> Ratio | None:
         return None
     if _WHOLE_WORDS_RE.search(_words_before(text, part)) or _WHOLE_WORDS_RE.search(_words_before(text, whole)):
         return None
+    return replace(_explained(text, figures, rate, (part, whole, True, False)), inferred=True)
+
+
+def _name_core(rate: Figure) -> str:
+    """诉前调解成功率 → 诉前调解成功: the rate's whole name without 率 and the place or period it opens with."""
+    return _SCOPE_WORDS_RE.sub("", _CJK_END_RE.search(rate.subject + rate.metric[:-1]).group(0))
+
+
+def _whole_after(analysis: Analysis, rate: Figure) -> Ratio | None:
+    """不良贷款余额7.92亿元,不良贷款率为1.36%,各项贷款余额486.2亿元 / 诉前调解成功案件14820件,诉前调解成功率…,
+    全年委派诉前调解案件共34650件: the count holding the rate's whole name before it, the one whole
+    after it in its sentence naming part of that name (贷款, 诉前调解) but not all of it."""
+    text, figures = analysis.text, analysis.figures
+    if not rate.metric.endswith("率") or direction_of(rate.metric) or rate.value > 100:
+        return None
+    core = _name_core(rate)
+    stem = _stem(rate.metric)
+    if len(core) < 3 or not stem or stem in _NO_EVENT_STEMS:
+        return None
+    sentence_start, sentence_end = text.sentence_span(rate.start)
+    before = [f for f in figures[max(0, rate.index - _SCOPE_BACK) : rate.index] if f.start >= sentence_start]
+    if not before or not _is_quantity(before[-1]) or any(f.kind in ("percent", "permille", "points") for f in before):
+        return None
+    part = before[-1]
+    if sum(1 for f in before if _is_quantity(f) and _same_unit(f, part)) != 1 or core not in _words_before(text, part):
+        return None
+    if rate.index + 1 >= len(figures):
+        return None
+    whole = figures[rate.index + 1]
+    if whole.start >= sentence_end or not _is_quantity(whole) or not _same_unit(whole, part) or whole.value <= part.value:
+        return None
+    words = _words_before(text, whole)
+    if core in words or _WHOLE_WORDS_RE.search(words) or _is_difference(text, whole) or not _ALL_OF_RE.search(words) \
+            or not any(core[i : i + 2] in words for i in range(len(core) - 1)):
+        return None  # (the whole must say it is all of them: 共, 各项, 全部)
     return replace(_explained(text, figures, rate, (part, whole, True, False)), inferred=True)

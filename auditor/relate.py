@@ -495,7 +495,7 @@ def _counts_event(metric: str, clause: str, name_before: str = "") -> bool:
     stem = _stem(metric)
     if not stem:
         return False
-    if stem in clause:
+    if stem in clause or any(alias in clause for alias in _STEM_ALIASES.get(stem, ())):
         return True
     first = clause.find(stem[0])
     if first >= 0 and 0 < clause.find(stem[1], first + 1) - first <= 8:
@@ -509,6 +509,8 @@ def _counts_event(metric: str, clause: str, name_before: str = "") -> bool:
     return any(core[i : i + 2] in clause for i in range(len(core) - 1) if core[i : i + 2] not in _GENERIC_PAIRS)
 
 
+# one event, other verbs: cases closed are 审结 in a court's words, 办结 in an office's
+_STEM_ALIASES = {"结案": ("审结", "办结", "执结"), "办结": ("审结", "结案", "办理完毕"), "审结": ("结案", "办结")}
 _DONE_NOW_RE = re.compile(r"实际|已|实有|累计完成")
 _DONE_RE = re.compile(r"完成|实现|开展|实施|落实|建成|治理|改造|推广|覆盖|救助|服务")
 _EXPLICIT_WHOLE_RE = re.compile(r"应|计划|目标|任务|在册|登记|户籍|常住|辖区|摸底|下达|需|总数|总人口|适龄|在校|在园|在管")
@@ -536,6 +538,15 @@ def _share_in_next_sentence(text, figures, rate: Figure, sentence_end: int) -> t
 
 
 _WORDS_REACH = 40  # characters before a figure that name it: a clause may run a whole line
+
+
+def _since_figure_before(text, figures, figure: Figure) -> str:
+    """The words of figure's clause after the figure before it: 评为优秀12家、合格31家 gives 合格
+    to 31, not 优秀 too."""
+    start = text.clause_span(figure.start)[0]
+    if figure.index:
+        start = max(start, figures[figure.index - 1].end)
+    return text.norm[start : figure.number_start]
 
 
 def _words_before(text, figure: Figure, reach: int = _WORDS_REACH) -> str:
@@ -606,7 +617,7 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     if not numerators:
         return None if share or task else _narrower_of_a_whole(text, scope, rate)
     # 出生人口…,死亡人口…,户籍人口…,出生率: the count of the rate's own event
-    own = [f for f in numerators if stem and stem in text.norm[text.clause_span(f.start)[0] : f.number_start]]
+    own = [f for f in numerators if stem and stem in _since_figure_before(text, figures, f)]
     numerator = own[-1] if own and not share else numerators[-1]
     if after and not share and not own:
         # 完成率92.6%,计划新建68公里,已建成61公里,新改建桥梁4座: the count said done, not the last one
