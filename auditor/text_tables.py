@@ -15,12 +15,12 @@ from auditor.read import Table, TableCell
 _GAP_RE = re.compile(r"\t+[ \u3000]*|[ \u3000]{2,}\t*")
 _MIN_ROWS = 3
 _MAX_CELLS = 16
-_TOTAL_MARK_RE = re.compile(r"(?:合|总|共)计")
+_TOTAL_MARK_RE = re.compile(r"(?:合|总|共|小)计")
 
 
 def text_tables(text: str) -> list[Table]:
     """The tables of a plain text: each a run of three lines or more that split into the same
-    number of cells (two or more), one of them at least a 合计/总计/共计 row."""
+    number of cells (two or more), one of them at least a 合计/总计/共计/小计 row."""
     if ("计" not in text and "計" not in text) or ("\t" not in text and "  " not in text and "\u3000\u3000" not in text):
         return []
     tables: list[Table] = []

@@ -64,6 +64,7 @@ _SUBGROUP_RE = re.compile(
     r"县级|市级|省级|乡级|镇级|村级|区级|乡镇|街道|社区|城市|城镇|城区|县城|市区|农村|乡村|城乡|重点|新型|困难|特困|低收入|贫困|留守|残疾"
     r"|老年|女性|男性|妇女|儿童|学生|党员|少数民族|外来|流动|境外|国外|境内|国内|省外|省内|县外|县内|市外|市内|其他|其它|民营|国有|私营"
     r"|个体|小微|中小|大型|中型|小型|高新|新兴|一般|主要|重大|特大|较大|一级|二级|三级|四级|本地|外地|新|人均|户均|平均|每|净|纯|毛|实际|直接|间接"
+    r"|小学|初中|高中|中职|幼儿园|学前|高校|大学|本科|专科|研究生"  # 初中在校学生 of 在校学生
 )
 # 累计 said before a value: every year's, unless the year is named with it (全年累计)
 _RUNNING_RE = re.compile(r"累计")
@@ -119,22 +120,114 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
             continue  # one sentence: a list of values, each of its own
         readings = [(figure, _loose_reading(analysis, figure, table_lines)) for figure in group]
         for later_index, (figure, reading) in enumerate(readings):
-            if reading is None or (figure.start, figure.end) in taken or key in reported:
+            if (figure.start, figure.end) in taken or key in reported:
                 continue
             for earlier, earlier_reading in readings[:later_index]:
-                if earlier_reading is None or earlier.written == figure.written:
+                if earlier.written == figure.written or not base._alike(earlier, figure):
                     continue
-                if not _same_thing(earlier_reading, reading) or not base._alike(earlier, figure):
-                    continue
+                if reading is not None and earlier_reading is not None and _same_thing(earlier_reading, reading):
+                    shown = min((earlier_reading, reading), key=lambda loose: len(loose.noun)).named
+                else:
+                    shown = _restated_in_a_summary(analysis, earlier, figure, table_lines)
+                    if shown is None:
+                        continue
                 when_earlier, when_later = _when(analysis, earlier, report_year), _when(analysis, figure, report_year)
                 if when_earlier is None or when_earlier != when_later:
                     continue
                 reported.add(key)
-                shown = min((earlier_reading, reading), key=lambda loose: len(loose.noun)).named
-                if shown in named or earlier_reading.noun in named or reading.noun in named:
+                if shown in named or any(loose is not None and loose.noun in named for loose in (earlier_reading, reading)):
                     break  # one finding a metric: the other reading has told it
                 yield base._hit(analysis, shown, base._stated(analysis, earlier), figure)
                 break
+
+
+# --- a figure restated in a summary, with its digits in another order -----------------------------
+#
+# 全季消耗标煤62.4万吨 … 在供热总结的附表中,全季标煤消耗量为64.2万吨; 全市高龄津贴发放对象为21.6万人 …
+# 在高龄津贴发放情况说明中,享受高龄津贴的老人共计26.1万人; 368家民营企业结对帮扶… 总结全年,参与行动的
+# 民营企业共386家. A sentence that says it restates (a summary, a review, a table or a paper it quotes)
+# names the figure in its own words; its digits in another order, and a word of two characters or more
+# that both statements name, tell the miscopied figure.
+
+_RESTATING_OPENING_RE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:在[^,。;:\d]{2,24}?中|总结全年|回顾全年|全年回顾中?|年度回顾中?|回顾一年来|综上所述|综上"
+    r"|总的来看|总体来看|总体上看|汇总来看|概括起来|据汇总|经汇总)\s*[,:]")
+_GENERIC_BIGRAMS_RE = re.compile(r"全年|今年|年内|本年|全市|全县|全区|全镇|全乡|全省|本市|本县|我市|我县|我区|共计|合计|总计|累计"
+                                 r"|达到|完成|实现|情况|工作|总量|总数|总额|数量|各类|一共|共有|全部|目前|其中|主要|开展|进行")
+_SUMMARY_TAIL = 12
+_SUMMARY_HEAD = 40
+_AGE_UNITS = frozenset({"岁", "周岁"})
+
+
+def _restated_in_a_summary(analysis: Analysis, a: Figure, b: Figure, table_lines: dict[int, bool]) -> str | None:
+    """The word two statements share, when one of their sentences opens by saying it restates, or None."""
+    text, norm = analysis.text, analysis.text.norm
+    sentences = [text.sentence_span(x.start)[0] for x in (a, b)]
+    if sentences[0] == sentences[1] or not any(_RESTATING_OPENING_RE.match(norm, start) for start in sentences):
+        return None
+    words = [_summary_words(analysis, x, table_lines) for x in (a, b)]
+    if words[0] is None or words[1] is None:
+        return None
+    (words_a, level_a), (words_b, level_b) = words
+    if level_a and level_b and level_a != level_b:
+        return None  # 全市… and 我县…
+    shared = _last_shared(words_a, words_b)
+    if shared is None or _groups_named(words_a, shared) != _groups_named(words_b, shared):
+        return None  # 小学在校学生 … 初中在校学生: the shared words name two groups
+    return shared
+
+
+def _summary_words(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -> tuple[str, str] | None:
+    """The words of a figure's clause before it and the noun after its measure word (with no period,
+    place, frame or generic word), and its place's level; None for a part, a change, a target, a
+    revision, a bound, a table row or a second figure of its clause."""
+    text, norm = analysis.text, analysis.text.norm
+    spans = base.figure_clause(analysis, figure)
+    if spans is None or base._names_a_group(norm, figure):
+        return None
+    sentence_start, clause_start, clause_end = spans
+    if figure.index and analysis.figures[figure.index - 1].end > clause_start \
+            and analysis.figures[figure.index - 1].base_unit not in _AGE_UNITS:
+        return None  # a second figure in its clause (80周岁以上高龄津贴发放对象…: an age names whose it is)
+    line_start, line_end = text.line_span(figure.start)
+    if base.row_line(norm, line_start, line_end, table_lines):
+        return None
+    head = norm[max(clause_start, figure.number_start - _SUMMARY_HEAD) : figure.number_start]
+    prefix = norm[max(sentence_start, figure.number_start - _PREFIX_WINDOW) : figure.number_start]
+    if _NOT_A_STATE_RE.search(head) or _HEDGED_RE.search(prefix) or "其中" in prefix or "分别" in prefix:
+        return None
+    tail = "".join(norm[figure.end : min(clause_end, figure.end + _SUMMARY_TAIL)].split())
+    if _HEDGED_RE.match(tail) or tail.startswith(("以上", "以下", "以内", "多", "余", "左右")):
+        return None
+    after = _CJK_RE.match(tail)
+    words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", head))) + (after.group(0) if after else "")
+    levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if not m.group(0).startswith("辖区")}
+    if len(levels) > 1:
+        return None
+    return _PLACE_RE.sub("\x00", words), (levels.pop() if levels else "")
+
+
+_GROUP_WORDS_RE = _SUBGROUP_RE
+
+
+def _groups_named(words: str, shared: str) -> frozenset[str]:
+    """The words naming a group (县级, 农村, 小学 …) a statement says besides the words it shares."""
+    return frozenset(_GROUP_WORDS_RE.findall(words.replace(shared, "\x02")))
+
+
+def _last_shared(earlier: str, later: str) -> str | None:
+    """The run of two characters or more both statements name that ends last in the later one (its
+    noun: 纠纷 of 村级调解组织共调解纠纷), generic words (全年, 完成, 总量) and breaks left out; None if none."""
+    earlier, later = _GENERIC_BIGRAMS_RE.sub("\x00", earlier), _GENERIC_BIGRAMS_RE.sub("\x01", later)
+    later = later.replace("\x00", "\x01")  # a place left out in both is no word they share
+    for end in range(len(later), 1, -1):
+        start = end - 2
+        if later[start:end] not in earlier:
+            continue
+        while start > 0 and later[start - 1 : end] in earlier:
+            start -= 1
+        return later[start:end]
+    return None
 
 
 def _when(analysis: Analysis, figure: Figure, report_year: str | None) -> frozenset[str] | None:

@@ -187,39 +187,82 @@ def _plain_column(rows, column: int):
     return values
 
 
+def _groups(body, words: tuple[str, ...], skip: tuple[str, ...]):
+    """(total row, its part rows) of a plain-text table: the one 合计 row over its item rows, or with
+    小计 rows among them, each 小计 over the items since the one before and the 合计 (first or last
+    row) over the 小计 rows; nothing where the rows a total covers are not plain."""
+    kinds = [_row_kind(row, words, skip) for row in body]
+    if kinds.count("total") > 1 or "running" in kinds:
+        return []  # two totals, or running totals among the rows: which rows each covers is not said
+    total = next((row for row, kind in zip(body, kinds) if kind == "total"), None)
+    if "subtotal" not in kinds:
+        return [(total, [row for row, kind in zip(body, kinds) if kind == "item"])] if total is not None else []
+    groups, pending, subtotals = [], [], []
+    for row, kind in zip(body, kinds):
+        if kind == "subtotal":
+            if len(pending) >= 2:
+                groups.append((row, pending))
+            subtotals.append(row)
+            pending = []
+        elif kind == "item":
+            pending.append(row)
+    if total is not None and not pending and kinds.index("total") in (0, len(body) - 1) and len(subtotals) >= 2:
+        groups.append((total, subtotals))
+    return groups
+
+
+def _row_kind(row, words: tuple[str, ...], skip: tuple[str, ...]) -> str:
+    label = row[0].text
+    if _is_total(label, ("小计",)):
+        return "subtotal"
+    if _is_total(label, words):
+        return "total"
+    if _is_total(label, ("累计",)):
+        return "running"
+    if _is_total(label, skip) or label.startswith(("其中", "含", "内含", "包括")):
+        return "inside"
+    return "item"
+
+
+_ROW_UNIT_RE = re.compile(r"[((]\s*([^()()]{1,6})\s*[))]\s*$")
+
+
 def plain_table_sums(analysis: Analysis, words: tuple[str, ...], skip: tuple[str, ...]) -> Iterator[Hit]:
-    """A 合计/总计 row of a table in plain text against the item rows of each of its columns: one total
-    row in the table, every cell of the column a number in one unit, the column not a rate, an average,
-    a date or a rank (by its header or its unit), and the total above each part (an average or a
-    largest value is not)."""
+    """A 合计/总计 (or 小计) row of a table in plain text against the rows it covers, column by
+    column: every cell of the column a number in one unit, the column not a rate, an average, a date
+    or a rank (by its header or its unit), the rows not in units of their own (资金(万元), 人数(人)),
+    and the total above each part (an average or a largest value is no total)."""
+    read = None
     for table in text_tables(analysis.text.original):
         rows = list(table.rows)
         header = rows[0] if all(_names_a_column(cell.text) for cell in rows[0][1:]) else None
         body = rows[1:] if header is not None else rows
-        totals = [row for row in body if _is_total(row[0].text, words)]
-        if len(totals) != 1 or any(_is_total(row[0].text, ("小计", "累计")) for row in body):
-            continue  # two totals, or subtotals among the rows: which rows each covers is not said
-        total_row = totals[0]
-        parts = [row for row in body if row is not total_row and not _is_total(row[0].text, skip)
-                 and not row[0].text.startswith(("其中", "含", "内含", "包括"))]
-        if len(parts) < 2:
-            continue
         number = len(analysis.tables) + table.number
-        read = {parts.total.start for parts in analysis.relations.parts}  # 合计 lines the sum readers have (SM001)
-        for column in range(1, len(total_row)):
-            if header is not None and (_NOT_ADDITIVE_HEAD_RE.search(normalise_key(header[column].text)) or _is_total(header[column].text, words)):
+        for total_row, parts in _groups(body, words, skip):
+            if len(parts) < 2 or len({_row_unit(row) for row in parts}) > 1:
                 continue
-            total = _plain_column([total_row], column)
-            values = _plain_column(parts, column)
-            if total is None or values is None or len({unit for _, _, unit in (*values, *total)}) != 1:
-                continue
-            if any(value >= total[0][0] for value, _, _ in values) or any(value < 0 for value, _, _ in values):
-                continue  # a total no larger than one of its parts is none (an average, a largest value)
-            label = header[column].text if header is not None else f"第{column + 1}列"
-            cell = total_row[column]
-            if any(cell.start <= start < cell.start + len(cell.text) for start in read):
-                continue
-            yield from _sum_hit(number, cell, label, (total[0][0], total[0][1], False), [(v, d, False) for v, d, _ in values], "column")
+            if read is None:
+                read = {relation.total.start for relation in analysis.relations.parts}  # 合计 lines the sum readers have (SM001)
+            for column in range(1, len(total_row)):
+                if header is not None and (column >= len(header) or _NOT_ADDITIVE_HEAD_RE.search(normalise_key(header[column].text))
+                                           or _is_total(header[column].text, words)):
+                    continue
+                total = _plain_column([total_row], column)
+                values = _plain_column(parts, column)
+                if total is None or values is None or len({unit for _, _, unit in (*values, *total)}) != 1:
+                    continue
+                if any(value >= total[0][0] for value, _, _ in values) or any(value < 0 for value, _, _ in values):
+                    continue  # a total no larger than one of its parts is none (an average, a largest value)
+                cell = total_row[column]
+                if any(cell.start <= start < cell.start + len(cell.text) for start in read):
+                    continue
+                label = header[column].text if header is not None else f"第{column + 1}列"
+                yield from _sum_hit(number, cell, label, (total[0][0], total[0][1], False), [(v, d, False) for v, d, _ in values], "column")
+
+
+def _row_unit(row) -> str:
+    unit = _ROW_UNIT_RE.search(normalise_key(row[0].text))
+    return unit.group(1) if unit else ""
 
 
 class TableSumParams(Params):
