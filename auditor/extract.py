@@ -62,6 +62,8 @@ UNITS: dict[str, tuple[str, str, int]] = {
     "公里": ("length", "公里", 1),
     "km": ("length", "公里", 1),
     "米": ("length", "米", 1),
+    "毫米": ("length", "毫米", 1),  # 降水量552.7毫米: rainfall, its own measure (not a thousandth of a 米 figure)
+    "厘米": ("length", "厘米", 1),
     "kg": ("weight", "公斤", 1),
     "公斤": ("weight", "公斤", 1),
     "吨": ("weight", "吨", 1),

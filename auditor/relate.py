@@ -2913,17 +2913,21 @@ _OTHER_PRIOR = (r"上一?年度|去年度|上一?个?月|上一?个?季度|上�
 _COMPARE_RE = re.compile(
     r"(?:(?:与|比|较)(?:上年末|上年底|去年末|去年底|上年|去年|上一年|前一年|上年同期|去年同期|同期|年初|常年|" + _OTHER_PRIOR +
     r"|(?:19|20)\d{2}\s*年(?:同期|末|底)?)(?:的)?\s*(?:\(\s*)?"
-    r"|(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|" + _OTHER_PRIOR + r")(?:为|是)\s*|(?:上年同期|去年同期)\s*"
+    r"|(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|常年同期|常年|" + _OTHER_PRIOR + r")(?:为|是)\s*|(?:上年同期|去年同期)\s*"
     r"|(?P<bracket>\(\s*(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|同期|" + _OTHER_PRIOR +
     r"|(?:19|20)\d{2}\s*年(?:同期|末|底)?)"
     r"(?:为|是|:)?\s*))$"
 )
+_NORMAL_PERIOD_RE = re.compile(r"常年|历年|多年")
 _SHORT_PERIOD_RE = re.compile(r"环比|上一?个?月|月份|\d\s*月|季度|上一?期")
 _YEAR_PERIOD_RE = re.compile(r"同比|上年|去年|上一年|年度|同期|(?:19|20)\d{2}\s*年(?!\s*\d)")
 
 
 def _period_kind(words: str) -> str:
-    """"short" for a month's or a quarter's comparison (环比, 上月), "year" for a year's (同比, 上年), else ""."""
+    """"short" for a month's or a quarter's comparison (环比, 上月), "year" for a year's (同比, 上年),
+    "normal" for a long-run normal (常年), else ""."""
+    if _NORMAL_PERIOD_RE.search(words):
+        return "normal"  # 常年, 多年平均: a long-run normal, neither last year nor last month
     return "short" if _SHORT_PERIOD_RE.search(words) else "year" if _YEAR_PERIOD_RE.search(words) else ""
 
 
@@ -3189,7 +3193,7 @@ def _reached_beside_a_base(text, figures) -> list[Change]:
 
 _BASE_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期|上一?年度|去年度)"
 # the bases a change and the base stated after it may name (their periods held to agree: _periods_agree)
-_PRIOR_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期|" + _OTHER_PRIOR + ")"
+_PRIOR_WORDS = r"(?:上年|去年|上一年|上年同期|去年同期|同期|常年同期|常年|历年同期|多年平均|" + _OTHER_PRIOR + ")"
 # M,比上年增长p% / M,同比下降p% / M,与去年同期相比增长p%: the stated change of M
 _CHANGE_OF_NEW_RE = re.compile(
     r"^\s*(?:[,,、]\s*)?"

@@ -163,6 +163,9 @@ def _display_width(line: str) -> int:
 
 
 _CONTINUED = frozenset("、,")  # a line that ends so stops mid-sentence (norm folds , to ,)
+_CUT_UNIT_RE = re.compile(r"\d\s?[人剂架车班批]$")
+_CUT_METRIC_RE = re.compile(r"[\u4e00-\u9fff](?:率|比重|比例)$")
+_VERB_FIGURE_RE = re.compile(r"(?:为|达到|达|是)\s?\d")
 _BEFORE_A_FIGURE = frozenset("的由从为至到比较占达")  # a line ending in one of these words before a figure stops mid-sentence
 
 
@@ -186,7 +189,9 @@ def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool =
                 and _LIST_GOES_ON_RE.match(norm, end + 1) and "\t" not in line):
             soft.add(end)  # 制修订国家标准⏎23项、行业标准31项: a list cut before its first figure goes on
             continue
-        if width is None and line[-1:] not in _CONTINUED and line[-1:] not in _BEFORE_A_FIGURE:
+        cut = (_CUT_UNIT_RE.search(line) and norm.startswith("次", end + 1)
+               or _CUT_METRIC_RE.search(line) and _VERB_FIGURE_RE.match(norm, end + 1))
+        if width is None and line[-1:] not in _CONTINUED and line[-1:] not in _BEFORE_A_FIGURE and not cut:
             continue
         if "\t" in line or "\t" in norm[end + 1 : end + 1 + 200].split("\n", 1)[0]:
             continue  # a table row is a line of its own
@@ -195,6 +200,9 @@ def wrapped_breaks(norm: str, line_starts: list[int], width: int | None | bool =
             continue
         if line[-1:] in _BEFORE_A_FIGURE and following.isdigit() and not _NEW_ITEM_RE.match(norm, end + 1):
             soft.add(end)  # 优良比例由上年的⏎81.8%提高到…: a line cut between a word and its figure
+            continue
+        if cut:
+            soft.add(end)  # 6 418剂⏎次 / 接种率⏎为98.6%: a unit or a rate's name cut from the rest
             continue
         if width is None:
             continue
