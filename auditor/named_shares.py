@@ -54,7 +54,7 @@ def find_named_shares(analysis: Analysis, spoken: set[int]) -> list[Ratio]:
         if phrase is None or _CHANGE_CLAUSE_RE.search(norm, clause_start, rate.number_start):
             continue
         whole_name = phrase.group("whole").removesuffix("的")
-        if _generic_whole(whole_name) or len(whole_name.replace("总", "")) < 4:
+        if (_generic_whole(whole_name) or len(whole_name.replace("总", "")) < 4) and not _DEED_FIRST_RE.match(whole_name):
             continue  # 占总数的, 占总收入的, 占劳动力的: a short name may be any total, or a narrower group (外出劳动力); relate's business
         if "分别" in norm[clause_start : rate.number_start]:
             continue  # 分别占…的57.9%和14.2%: one share per part listed, read by relate
@@ -87,7 +87,7 @@ def _reading(text, figures, rate: Figure, subject: str, whole_name: str, phrase_
         return None
     scope = _SCOPE_RE.match(whole_name)
     core = whole_name[scope.end():] if scope is not None else whole_name
-    wholes = []
+    wholes, deeds = [], []
     for whole in earlier:
         if (whole.index >= part.index or not _is_quantity(whole) or not _same_unit(whole, part) or whole.value < part.value
                 or _other_period(text, part, whole) or _OTHER_YEAR_RE.search(part_words) and not _OTHER_YEAR_RE.search(_words_before(text, whole))):
@@ -102,6 +102,11 @@ def _reading(text, figures, rate: Figure, subject: str, whole_name: str, phrase_
         if (_names(whole_name, clause) or _names(_without_measure(whole_name), clause) or _spelled_within(whole_name, clause)
                 or len(core) >= 2 and core != whole_name and (_names(core, clause) or _spelled_within(core, clause))):
             wholes.append(whole)
+        elif _deed_named(whole_name, norm[max(clause_start, whole.number_start - 16) : whole.number_start]):
+            deeds.append(whole)
+    by_deed = not wholes and len(deeds) == 1
+    if by_deed:
+        wholes = deeds  # 占取证人数的 and 取得证书3.58万人次: the one earlier count of that deed, a likely reading
     if not wholes or len(wholes) > _MAX_WHOLES:
         return None
     # 财政总收入 may be named by two totals: the share is consistent when any gives it
@@ -109,7 +114,7 @@ def _reading(text, figures, rate: Figure, subject: str, whole_name: str, phrase_
         if pair_explains(part, whole, rate, spread=spread):
             return None
     whole = wholes[0]
-    return part, whole, whole.start < sentence_start or part.start < sentence_start, False
+    return part, whole, whole.start < sentence_start or part.start < sentence_start or by_deed, False
 
 
 def _spelled_within(name: str, clause: str) -> bool:
@@ -128,3 +133,32 @@ def _spelled_within(name: str, clause: str) -> bool:
             return True
         start = clause.find(name[0], start + 1)
     return False
+
+
+# the measure a whole's name ends on, which the count it names need not repeat
+_MEASURE_END_RE = re.compile(r"(?:人数|人次|户数|件数|总量|总数|总额|数量|金额|项目|量|数)$")
+
+
+def _deed_named(whole_name: str, clause: str) -> bool:
+    """占办证总量的 and 办理各类公证事项1.36万件, 占已公开项目的 and 已公开2 806个: the name without
+    its measure (办证, 已公开) is a deed whose characters stand in order, close together, in the
+    words right before the count."""
+    deed = _MEASURE_END_RE.sub("", whole_name)
+    if len(deed) < 2:
+        return False
+    start = clause.find(deed[0])
+    while start >= 0:
+        at = start
+        for ch in deed[1:]:
+            at = clause.find(ch, at + 1, start + len(deed) + _DEED_GAP)
+            if at < 0:
+                break
+        else:
+            return True
+        start = clause.find(deed[0], start + 1)
+    return False
+
+
+_DEED_GAP = 5
+# 办证总量, 结案总数: a deed (a verb and its object) and a measure, no group of people or things
+_DEED_FIRST_RE = re.compile(r"(?:办|结|审|受|收|发|检|查|验|调|处|征|认|取|立|登|注|签|批)[\u4e00-\u9fff](?:总量|总数|总额)$")
