@@ -121,11 +121,14 @@ def _strip_measure(label: str) -> str:
     return _MEASURE_SUFFIX_RE.sub("", label) or label
 
 
-def _partition(labels: list[str], groups: list[tuple[str, tuple[str, ...]]], whole_label: str) -> str:
+def _partition(labels: list[str], groups: list[tuple[str, tuple[str, ...]]], whole_label: str, heads: bool = False) -> str:
     """"whole" when the labels are every member of one group, "some" when they are
     members of one group but not all of it, "" otherwise. A group the pack gives
     as the parts of a named whole counts only when the total names that whole."""
     names = [_strip_measure(label) for label in labels]
+    head = _shared_head(names) if heads else ""
+    if head and head in whole_label:
+        names = [name[: len(name) - len(head)] for name in names]  # 省内游客、省外游客 of 游客: 省内, 省外
     for whole, group in groups:
         if whole and whole not in whole_label:
             continue
@@ -133,6 +136,16 @@ def _partition(labels: list[str], groups: list[tuple[str, tuple[str, ...]]], who
         if all(matched) and len(set(matched)) == len(matched):
             return "whole" if set(matched) == set(group) else "some"
     return ""
+
+
+def _shared_head(names: list[str]) -> str:
+    """The noun every name ends with, each keeping a word before it (省内游客、省外游客: 游客), or ""."""
+    if len(names) < 2 or min(map(len, names)) < 3:
+        return ""
+    shared = 0
+    while shared < min(map(len, names)) - 1 and len({name[-1 - shared] for name in names}) == 1:
+        shared += 1
+    return names[0][len(names[0]) - shared :] if shared >= 2 else ""
 
 
 # --- 分别为 lists -------------------------------------------------------------------
@@ -194,7 +207,7 @@ def _respective_lists(text, figures, groups, complement) -> list[Breakdown]:
         labels = [label.strip() for label in _LABEL_SPLIT_RE.split(region)]
         if len(labels) != len(values) or any(not label or len(label) > 12 or not re.search(r"[\u4e00-\u9fffA-Za-z]", label) for label in labels):
             continue
-        kind = _partition(labels, groups, norm[text.clause_span(total.start)[0] : total.number_start])
+        kind = _partition(labels, groups, norm[text.clause_span(total.start)[0] : total.number_start], heads=True)
         if kind == "whole":
             found.append(Breakdown(total, tuple(values), tuple(labels), True, "partition", inferred))
         elif complement and _closed_by_other(labels, complement):
