@@ -401,7 +401,7 @@ def _inside_word(norm: str, start: int, end: int, index: _WordIndex) -> bool:
 
 
 # 年 at the start or after one of these (no character before it that is not one): scanned for 年 fast
-_YEAR_RE = compile_scanning(r"(?<![^\s,。;:、“”\"()《》【】\[\]由从至到于的—])年")
+_YEAR_RE = compile_scanning(r"(?<![^\s,。;:、“”\"()《》【】\[\]由从至到于的—除])年")
 
 
 def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
@@ -415,6 +415,8 @@ def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue
         if norm[start + 1 : start + 2] in followers:
             continue
+        if norm[start - 1 : start] == "除" and _CJK_RE.match(norm[start - 2 : start - 1]):
+            continue  # 免除年费, 扣除年…: 除 ends a verb; only 除 opening a clause (,除年遭遇…之外) wants a year
         if _TEXT_END_RE.match(norm, start + 1):
             continue  # …整改,年: a text cut off inside a word (年内, 年底), nothing left out before it
         if _year_written_before(norm, start):

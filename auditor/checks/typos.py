@@ -340,13 +340,22 @@ def _title_span(norm: str) -> tuple[int, int]:
     """The first non-empty line, where a report names itself; none when that line is
     a sentence (a news lead that names a report is no title)."""
     position = 0
+    skipped = 0
     for line in norm.split("\n", 20):
         if line.strip():
+            if skipped < _CRUMBS_MAX and len(_CRUMB_RE.findall(line)) >= 2 and not any(mark in line for mark in "。,;"):
+                skipped += 1  # 某某网 > 总结报告 > 半年工作总结 > …: a page's breadcrumb over the title
+                position += len(line) + 1
+                continue
             if len(line.strip()) > _TITLE_MAX or any(mark in line for mark in "。,;"):
                 return 0, 0
             return position, position + len(line)
         position += len(line) + 1
     return 0, 0
+
+
+_CRUMB_RE = re.compile(r"[>›»]")
+_CRUMBS_MAX = 2
 
 
 _TITLE_MAX = 60
