@@ -3001,6 +3001,7 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     found.extend(Change(old, new, "", stated, word, stated.start, old.end)
                  for old, new, stated, word in changes_stated_first(text, figures, claimed))
     found.extend(_vague_changes(text, figures, earlier_like))
+    found.extend(_differences_beside_values(text, figures, earlier_like))
     found.extend(_reached_beside_a_base(text, figures))
     found.extend(_changes_from_difference(text, figures))
     claimed = {change.stated.index for change in found if change.stated is not None}
@@ -3151,6 +3152,54 @@ def _vague_changes(text, figures, earlier_like: list[Figure | None]) -> list[Cha
         if new is None or new.start < sentence_start or not new.exact:
             continue
         found.append(Change(old, new, "", None, tail.group("word") or tail.group("trend") or tail.group("bare"), new.start, tail.end()))
+    return found
+
+
+# 142起,较上年的168起增加26起 / 142起,上年为168起,同比增加26起 / 142起,比上年增加26起,上年为168起:
+# a difference said beside both values, its word against their direction (DR001)
+_DIFFERENCE_AFTER_BASE_RE = re.compile(
+    r"^\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?(?P<word>增加|减少|多|少)了?\s*$")
+_DIFFERENCE_BEFORE_BASE_RE = re.compile(
+    r"^\s*[,,]\s*(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)(?P<word>增加|减少|多|少)了?\s*$")
+_BASE_AFTER_DIFFERENCE_RE = re.compile(r"^\s*[,,;]\s*(?:上年同期|去年同期|上年|去年)(?:为|是)?\s*$")
+_RATE_RIGHT_AFTER_RE = re.compile(r"\s*[,,(]\s*(?:同比)?(?:增长|下降|增幅|降幅|减幅|提高|降低|上升)")
+_DIFFERENCE_WORD = {"多": "增加", "少": "减少"}
+
+
+def _differences_beside_values(text, figures, earlier_like: list[Figure | None]) -> list[Change]:
+    """The word of a stated difference (增加26起) against last year's value and this year's, both
+    stated beside it; left to the rate's reader when a rate of the change follows it."""
+    norm = text.norm
+    found = []
+    for difference in figures:
+        if not difference.index or not _is_quantity(difference) or not difference.exact:
+            continue
+        if "增加" not in norm[max(0, difference.number_start - 6) : difference.number_start] and "减少" not in norm[
+                max(0, difference.number_start - 6) : difference.number_start] and not norm[difference.number_start - 1 : difference.number_start] in ("多", "少"):
+            continue
+        if _RATE_RIGHT_AFTER_RE.match(norm, difference.end):
+            continue  # …增加26起,增长15.5%: the rate's change is read with its difference
+        sentence_start, sentence_end = text.sentence_span(difference.start)
+        previous = figures[difference.index - 1]
+        if previous.start < sentence_start or not _same_unit(previous, difference) or not previous.exact:
+            continue
+        tail = _DIFFERENCE_AFTER_BASE_RE.match(norm[previous.end : difference.number_start])
+        compare = tail and ends_with(_COMPARE_RE, norm, sentence_start, previous.number_start)
+        if compare:  # …M,较上年的N增加D / M,上年为N,同比增加D
+            new = earlier_like[previous.index]
+            if compare.group("bracket") and not _right_before_bracket(norm, figures, previous, new, compare.start()):
+                continue
+            if new is None or new.start < sentence_start or not new.exact or not _same_unit(new, previous):
+                continue
+            word = _DIFFERENCE_WORD.get(tail.group("word"), tail.group("word"))
+            found.append(Change(previous, new, word, None, "", new.start, difference.end))
+            continue
+        following = figures[difference.index + 1] if difference.index + 1 < len(figures) else None
+        says = _DIFFERENCE_BEFORE_BASE_RE.match(norm[previous.end : difference.number_start])
+        if (says and following is not None and following.start < sentence_end and following.exact and _same_unit(following, previous)
+                and _BASE_AFTER_DIFFERENCE_RE.match(norm[difference.end : following.number_start]) and _CLAUSE_END_RE.match(norm, following.end)):
+            word = _DIFFERENCE_WORD.get(says.group("word"), says.group("word"))
+            found.append(Change(following, previous, word, None, "", previous.start, following.end))  # M,比上年增加D,上年为N
     return found
 
 
