@@ -60,9 +60,36 @@ def letter_slots(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """A mark standing where digits or a name must be — x%, XX年, XX.X%, *村, 20**年,
     ???万元, ×, 某县, “”规划, 〇〇镇, ( )期 — one finding per slot; X月X日 is one slot."""
     slots = sorted(_slots(analysis, rule))
+    spam = _spam_lines(analysis)
     for start, end in _merge_dates(analysis.text.norm, slots):
+        if spam(start):
+            continue
         original = analysis.text.original[start:end]
         yield Hit(start, end, {"slot": original}, {"slot": analysis.text.norm[start:end]})
+
+
+_FIGHTING_SPAM_RE = re.compile(r"打击|查处|整治|取缔|非法|违法|犯罪|侦破|抓获|案件|专项|治理|扫黄|打非|举报|严禁")
+
+
+def _spam_lines(analysis: Analysis):
+    """A test of a position: whether its line holds adult or gambling spam (欧美**视频一级毛片_国产…), whose
+    marks and underscores are the spam's own; each line is looked at once."""
+    norm = analysis.text.norm
+    cues = tuple(analysis.pack.words("spam_cues"))
+    lines: dict[int, bool] = {}
+
+    def on_spam_line(position: int) -> bool:
+        if not cues:
+            return False
+        start = _line_start(norm, position)
+        found = lines.get(start)
+        if found is None:
+            end = norm.find("\n", position)
+            line = norm[start : len(norm) if end < 0 else end]
+            # 查处传播淫秽毛片案件XX起: a report on fighting the spam speaks of it
+            found = lines[start] = any(cue in line for cue in cues) and _FIGHTING_SPAM_RE.search(line) is None
+        return found
+    return on_spam_line
 
 
 def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
@@ -216,7 +243,10 @@ def underscores(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     norm = analysis.text.norm
     spans = list(_merge_dates(norm, [m.span() for m in _UNDERSCORE_RE.finditer(norm)]))
     joined_lines: dict[int, bool] = {}
+    spam = _spam_lines(analysis)
     for start, end in spans:
+        if spam(start):
+            continue
         if end - start == 1 and _keywords_joined(norm, start, joined_lines):
             continue  # 免费网站_中文字幕_…: a page title's keywords joined by _, no blank
         near = norm[max(0, start - 1) : end + 1]
