@@ -3072,6 +3072,9 @@ def _changes_after_a_named_base(text, figures, claimed: set[int], earlier_like: 
             continue
         if set(_PART_OF_YEAR_RE.findall(new_words)) != set(_PART_OF_YEAR_RE.findall(base.group("name"))):
             continue  # 上半年… against 上年全年: another period
+        own = figures[new.index + 1]
+        if own is not stated and own.kind in ("percent", "points") and _CHANGE_OF_NEW_RE.match(norm[new.end : own.number_start]):
+            continue  # M,增长18.6%。上年同期…N,增长6.2%: this year's change is stated with M, the later one is the base's own
         found.append(Change(old, new, "", stated, tail.group("word"), new.start, stated.end,
                             inferred=new.start < sentence_start))
     return found
@@ -3315,9 +3318,49 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
             if report_year is _UNREAD:
                 report_year = _title_year(norm)
             old = _base_of_the_year_before(text, figures, new, sentence_start, report_year)
+        if old is None and _period_kind(says.group(0)) != "short":
+            old = _base_in_sentence_after(text, figures, new, stated, sentence_start, sentence_end, report_year)
         if old is not None:
             found.append(Change(old, new, "", stated, says.group("word") or says.group("word_rate"), new.start, stated.end, inferred=True))
     return found
+
+
+# 。上年同期接待游客480.2万人次。 / 。2023年全县接待游客480.2万人次。: the sentence after a change opening on its base's year
+_NEXT_BASE_HEAD_RE = re.compile(
+    r"\s*(?:而|另外?)?\s*(?:(?:上年同期|去年同期|上年|去年|上一年)(?:全年)?|(?P<year>(?:19|20)\d{2})\s*年(?:全年)?)\s*[,,]?")
+_NEXT_BASE_NOISE_RE = re.compile(r"增|减|降|升|同比|比|较|其中|累计|以来|计划|目标|预计|分别|占")
+_NEXT_BASE_FIGURES = 6
+
+
+def _base_in_sentence_after(text, figures, new: Figure, stated: Figure, sentence_start: int, sentence_end: int,
+                            report_year) -> Figure | None:
+    """M,同比增长p%。上年同期接待游客N。: the one value of new's unit in the next sentence, that
+    sentence opening on last year (or on the year before new's), its words naming new's metric."""
+    norm = text.norm
+    if _PART_OF_YEAR_RE.search(norm, max(sentence_start, new.number_start - _WORDS_REACH), new.number_start):
+        return None
+    head = _NEXT_BASE_HEAD_RE.match(norm, sentence_end + 1)
+    if head is None:
+        return None
+    if head.group("year"):
+        years = _YEAR_NUMBER_RE.findall(norm[max(sentence_start, new.number_start - _YEAR_WORDS_REACH) : new.number_start])
+        year = int(years[-1]) if years else report_year if report_year is not _UNREAD else _title_year(norm)
+        if year is None or int(head.group("year")) != year - 1:
+            return None
+    next_start, next_end = text.sentence_span(head.end())
+    alike = [f for f in figures[stated.index + 1 : stated.index + 1 + _NEXT_BASE_FIGURES]
+             if next_start <= f.start < next_end and _same_unit(f, new)]
+    if len(alike) != 1 or not alike[0].exact or alike[0].kind != new.kind:
+        return None
+    base = alike[0]
+    base_words = norm[head.end() : base.number_start]
+    if _NEXT_BASE_NOISE_RE.search(base_words) or _PART_OF_YEAR_RE.search(base_words):
+        return None
+    metric = _metric_named(base_words)
+    new_metric = _metric_named(norm[max(sentence_start, text.clause_span(new.start)[0]) : new.number_start])
+    if len(metric) < 2 or not (metric == new_metric or metric in new_metric or new_metric and len(new_metric) >= 2 and new_metric in metric):
+        return None
+    return base
 
 
 _UNREAD = object()
