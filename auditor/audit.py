@@ -20,6 +20,7 @@ from auditor.prospect import spoken_of_as_to_come
 from auditor.inventory_rates import find_inventory_rates, misread_across_sentences
 from auditor.group_rates import find_group_rates
 from auditor.share_pairs import find_share_pairs
+from auditor.summed_shares import find_summed_shares
 from auditor.relate import explained_otherwise, find_relations
 from auditor.rulepack import Rule, RulePack
 from auditor.spans import make_text
@@ -61,6 +62,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     relations = replace(relations, ratios=relations.ratios + tuple(find_found_rates(analysis, {r.rate.index for r in relations.ratios})))
     # 全市出租车3 620辆,新能源出租车占比68.6%,共计2 685辆: a share before its part, the whole before it
     relations = replace(relations, ratios=relations.ratios + tuple(find_shares_before_parts(analysis, {r.rate.index for r in relations.ratios})))
+    # 因病致贫755户占66.3%,因学致贫20户占1.76%,…: bare shares of parts that add up to a count stated before them
+    relations = replace(relations, ratios=relations.ratios + tuple(find_summed_shares(analysis, {r.rate.index for r in relations.ratios})))
     # 培训合格学员1864名,参训学员2032名,培训合格率…: the count the rate's event names, over the other count of its unit
     relations = replace(relations, ratios=relations.ratios + tuple(find_event_rates(analysis, {r.rate.index for r in relations.ratios})))
     # 预计明年合格率为99.5%: a target or a forecast is no quotient of the figures stated

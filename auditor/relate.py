@@ -1519,6 +1519,8 @@ def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentenc
         if is_target:
             return numerator, _best_named_target(text, figures, numerator, candidate, earliest, cues), False, True
         if candidate.start >= previous_start:
+            if task:
+                continue  # 为年计划的96.6%: the whole is a plan, which only a target cue names (共完成…亿元 is a deed)
             if _role(text, candidate, cues) == "den":
                 return (numerator, candidate, True, False) if _near_stated(numerator, candidate, rate) else None
             if not _is_difference(text, candidate):
