@@ -483,6 +483,7 @@ _COMPARED_RE = re.compile(r"[较比]|与|同$")
 _EVENT_FRAME_RE = re.compile(r"(?:开展|举办|组织|举行|召开|实施|参加|参与|承办|启动|推进|落实)[\u4e00-\u9fff]{2,}")
 _SAME_THING_FACTOR = 2  # one figure miscopied stays within this factor of the other
 _YEAR_END_RE = re.compile(r"(?<![上去前])年(?:末|底)")
+_YEAR_BEFORE_WORDS = frozenset({"上年", "去年", "上一年", "前一年", "前年"})
 _BASE_STATED_RE = re.compile(r"(?:末|底|同期)?(?:为|是)")  # 上年末为5.36万户: a base, in force for its own figure only
 _PARAGRAPH_WINDOW = 300  # how far back in its paragraph a figure's period and target are looked for
 
@@ -885,6 +886,11 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     this_year_own = "今年" in own_year and any(start >= prefix_start and word == "今年" for start, word in named)
     says_its_year = (any(start >= prefix_start and word in own_year for start, word in named)
                      or bool(_YEAR_END_RE.search(norm, prefix_start, figure.number_start)))
+    clause_start = text.clause_span(figure.start)[0]
+    if any(start >= clause_start and word in own_year for start, word in named):
+        # 上年末A级景区48家,本年末A级景区共计56家: the year its own clause names, not the 上年 before
+        # (2024年末…,全年出生人口: a year named before is the one 全年 is)
+        named = [(start, word) for start, word in named if start >= clause_start or word not in _YEAR_BEFORE_WORDS]
     named = [(start, _plain_year(word)) for start, word in named
              if word not in _DEFAULT_PERIOD and not (start >= prefix_start and word in own_year)
              and not _COMPARED_RE.search(norm, max(0, start - 2), start)

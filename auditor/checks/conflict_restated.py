@@ -67,13 +67,14 @@ _NEW_VERBS = frozenset({"新增", "新建"})
 _PLACE_RE = re.compile(r"(?:全|本|我|该)(?:街道|国|省|市|州|盟|县|区|旗|镇|乡|村)|^(?:街道|[市县区旗镇乡村])(?=下辖|共辖|辖|共有|现有|有)|辖区内?")
 _PLACE_LEVEL_RE = re.compile(r"街道|[国省市州盟县区旗镇乡村]")
 # words that change nothing of what is counted
-_NEUTRAL_RE = re.compile(r"新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|共|均|已经|已|先后|的")
+_NEUTRAL_RE = re.compile(r"新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计"
+                         r"|(?<!公)共(?![同享建产青])|均|已经|已|先后|的")  # (公共充电桩 keeps its 共)
 _CUMULATIVE_RE = re.compile(r"累计")
 _STATE_OPENING_RE = re.compile(r"^(?:现有|拥有|实有|下辖|共辖|辖|有)")
 # 县政协十二届一次会议选举产生…: the meeting that elected, no part of what it elected
 _ELECTING_BODY_RE = re.compile(r"[\u4e00-\u9fff]*(?:会议|大会|全会)$")
 _ELECTED = frozenset({"选举产生", "产生", "选出", "当选"})
-_SUMMED_RE = re.compile(r"共计|总计|合计|一共|共(?!有)")
+_SUMMED_RE = re.compile(r"共计|总计|合计|一共|(?<!公)共(?![有同享建产青])")
 _TOTAL_END_RE = re.compile(r"(?:共计|总计|合计|一共|共)$")
 _YEAR_WORDS_RE = re.compile(r"全年|年内|今年|本年|当年|一年来|今年以来")
 _THIS_YEAR_OPENING_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:今年以来|年初以来|今年|全年|本年度|年内)\s*[,:]\s*$")
@@ -126,6 +127,7 @@ class _Reading:
     level: str  # the place's level (市, 县, 街道) or ""
     frame: str  # the event its sentence names before it, or ""
     named: str = ""  # its name as a message quotes it: 发放稳岗返还资金
+    registered: bool = False  # 登记在册, 注册, 备案: a register's count, not what was built or done
 
 
 def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -> _Reading | None:
@@ -162,8 +164,10 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     if _HEDGED_RE.match(tail) or tail.startswith(("以上", "以下", "以内", "多", "余")):
         return None
     modifies_after = head.rstrip().endswith("的")  # 规划确定的38部志书: the words before name the noun after
-    words = base.name_runs(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", "")))
-    aspect = "new" if _YEAR_WORDS_RE.search(head) else "total" if _CUMULATIVE_RE.search(words) else ""
+    words = base.name_runs(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", "").replace("年末", "年").replace("年底", "年")))
+    # 本年末…共计56家: a stock as of the year's end, not what the year added
+    aspect = "new" if _YEAR_WORDS_RE.search(head) and not base._YEAR_END_RE.search(head) \
+        else "total" if _CUMULATIVE_RE.search(words) else ""
     if aspect == "total" and _THIS_YEAR_OPENING_RE.match(norm, sentence_start, clause_start):
         aspect = "new"  # 今年以来,全县累计接待游客…: the year's running total, what 全年 gives
     words = _CUMULATIVE_RE.sub("", words)
@@ -195,8 +199,9 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     frame = "" if listed_stock or not verb and (level and _PLACE_OPENING_RE.match(norm, clause_start, figure.number_start)
                                                  or clause_start - sentence_start <= _FRAME_WINDOW * 2
                                                  and _STOCK_LIST_RE.match(norm, sentence_start, clause_start)) \
-        else _frame(analysis, figure, sentence_start, clause_start)
-    return _Reading(words, unit, verb, aspect, fresh, _SUMMED_RE.search(head) is not None, level, frame, named)
+        else _frame(analysis, figure, sentence_start, clause_start, words)
+    return _Reading(words, unit, verb, aspect, fresh, _SUMMED_RE.search(head) is not None, level, frame, named,
+                    _REGISTERED_RE.search(head) is not None)
 
 
 def _split_verbs(words: str) -> tuple[str, set[str], bool]:
@@ -238,19 +243,42 @@ def _canonical(noun: str) -> str:
     return noun
 
 
-def _frame(analysis: Analysis, figure: Figure, sentence_start: int, clause_start: int) -> str:
+def _frame(analysis: Analysis, figure: Figure, sentence_start: int, clause_start: int, noun: str = "") -> str:
     """What the clauses before in its sentence say it is part of, or "": the event they name
     (开展义诊活动,服务群众580人), or all their words when they hold figures of their own (立案查处5件,
-    罚款人民币12900元: one check's fine, and each check of a list has its own)."""
+    罚款人民币12900元: one check's fine, and each check of a list has its own). Clauses that
+    count the same noun (年内新建公共充电桩2416台,累计建成公共充电桩1.86万台) are statements
+    beside it, no event it is part of."""
     if clause_start <= sentence_start:
         return ""
     norm = analysis.text.norm
-    earlier = "".join(_CJK_RE.findall(norm[max(sentence_start, clause_start - _FRAME_WINDOW) : clause_start]))
-    if figure.index and analysis.figures[figure.index - 1].end > sentence_start \
+    window_start = max(sentence_start, clause_start - _FRAME_WINDOW)
+    if len(noun) >= 3:
+        window_start = _after_clauses_of(norm, window_start, clause_start, noun[-3:])
+        if window_start >= clause_start:
+            return ""
+    earlier = "".join(_CJK_RE.findall(norm[window_start:clause_start]))
+    if figure.index and analysis.figures[figure.index - 1].end > window_start \
             and not base._WHOLE_PLACE_NOW_RE.match(norm, clause_start, figure.number_start):
         return earlier
     event = _EVENT_RE.search(earlier)
     return event.group(0) if event else ""
+
+
+_CLAUSE_MARK_RE = re.compile(r"[,;:]")
+_REGISTERED_RE = re.compile(r"登记在册|在册|注册|备案|登记")
+
+
+def _after_clauses_of(norm: str, start: int, end: int, noun_end: str) -> int:
+    """Where the words before a clause begin once the clauses that count the same noun are left
+    out (年内新建公共充电桩2416台,累计建成公共充电桩1.86万台: statements beside it, no event it is
+    part of): after the last such clause."""
+    marks = [m.end() for m in _CLAUSE_MARK_RE.finditer(norm, start, end)]
+    for clause_end in reversed(marks):
+        clause_begin = max([start] + [m for m in marks if m < clause_end])
+        if _canonical(noun_end) in _canonical(norm[clause_begin:clause_end].replace("年末", "年")):
+            return clause_end
+    return start
 
 
 def _compatible(a: _Reading, b: _Reading) -> bool:
@@ -259,6 +287,8 @@ def _compatible(a: _Reading, b: _Reading) -> bool:
         return False  # 全市… and 我县…
     if {a.aspect, b.aspect} == {"new", "total"}:
         return False  # 全年新增… and 累计…: this year's and every year's
+    if a.registered != b.registered and (a if b.registered else b).verb:
+        return False  # 登记在册的养老机构58家 and 累计建成养老机构55家: a register's count and a deed's
     verbs_a, verbs_b = set(a.verb.split("+")) - {""}, set(b.verb.split("+")) - {""}
     if verbs_a == verbs_b:
         # 全年新纳入低保对象200人 and 低保对象共计210人: what the year added is not what there is
