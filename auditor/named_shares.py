@@ -104,6 +104,11 @@ def _reading(text, figures, rate: Figure, subject: str, whole_name: str, phrase_
             wholes.append(whole)
         elif _deed_named(whole_name, norm[max(clause_start, whole.number_start - 16) : whole.number_start]):
             deeds.append(whole)
+    if not wholes and not deeds and part.start >= sentence_start:
+        # 老年人9.86万人,占户籍人口的26.3%。全县户籍人口41.2万人。: the whole named in the next sentence
+        after = _whole_named_after(text, figures, rate, part, whole_name, core)
+        if after is not None:
+            return None if pair_explains(part, after, rate, spread=spread) else (part, after, True, False)
     by_deed = not wholes and len(deeds) == 1
     if by_deed:
         wholes = deeds  # 占取证人数的 and 取得证书3.58万人次: the one earlier count of that deed, a likely reading
@@ -115,6 +120,32 @@ def _reading(text, figures, rate: Figure, subject: str, whole_name: str, phrase_
             return None
     whole = wholes[0]
     return part, whole, whole.start < sentence_start or part.start < sentence_start or by_deed, False
+
+
+_NEXT_FIGURES = 6  # figures of the next sentence a whole named after the share may be
+_NOT_THE_WHOLE_AFTER_RE = re.compile(r"上年|去年|同期|增|减|比|较|其中|占")
+
+
+def _whole_named_after(text, figures, rate: Figure, part: Figure, whole_name: str, core: str) -> Figure | None:
+    """The first quantity of the next sentence, of the part's unit and no smaller, whose own words
+    name the whole (全县户籍人口41.2万人) and say nothing of another year or of a change."""
+    norm = text.norm
+    _, sentence_end = text.sentence_span(rate.start)
+    if sentence_end >= len(norm):
+        return None
+    next_start, next_end = text.sentence_span(sentence_end + 1)
+    for whole in figures[rate.index + 1 : rate.index + 1 + _NEXT_FIGURES]:
+        if not next_start <= whole.start < next_end:
+            continue
+        if not _is_quantity(whole) or not _same_unit(whole, part) or whole.value < part.value or not whole.exact:
+            continue
+        clause = norm[max(text.clause_span(whole.start)[0], whole.number_start - _NAME_REACH) : whole.number_start]
+        if _NOT_THE_WHOLE_AFTER_RE.search(clause) or _has_own_share(norm, whole):
+            return None
+        if _names(whole_name, clause) or _spelled_within(whole_name, clause) or len(core) >= 2 and core != whole_name and _names(core, clause):
+            return whole
+        return None
+    return None
 
 
 def _spelled_within(name: str, clause: str) -> bool:
