@@ -44,7 +44,7 @@ _TAIL_WINDOW = 40
 _SAID_WINDOW = 120  # how far back in its sentence the words a restatement leaves out are looked for
 
 # a part, a change, a comparison, a share, a value before a change: not the quantity itself
-_NOT_A_STATE_RE = re.compile(r"其中|分别|比|较|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|由|从|占|相当于|超出|差|以上的|以下的")
+_NOT_A_STATE_RE = re.compile(r"其中|分别|比|较|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|由(?!于)|从(?![业事])|占|相当于|超出|差|以上的|以下的")
 # a value said to be revised, estimated, planned: two of those may differ
 _HEDGED_RE = re.compile(r"可以|可望|有望|能够|修正|修订|更正|订正|核实|核定|核准|核减|核增|调整|实为|应为|有误|纠正|初步|预计|快报|预期"
                         r"|目标|力争|确保|争取|计划|拟|预算|估算|测算|任务")

@@ -79,7 +79,7 @@ _TOTAL_END_RE = re.compile(r"(?:共计|总计|合计|一共|共)$")
 _YEAR_WORDS_RE = re.compile(r"全年|年内|今年|本年|当年|一年来|今年以来")
 _THIS_YEAR_OPENING_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:今年以来|年初以来|今年|全年|本年度|年内)\s*[,:]\s*$")
 # what a statement must not be: a part, a change, a comparison, a share, a value before a change
-_NOT_A_STATE_RE = re.compile(r"其中|分别|比|较|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|由|从|占|相当于|超出|差|每|以上的|以下的|人均|户均|平均")
+_NOT_A_STATE_RE = re.compile(r"其中|分别|比|较|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|由(?!于)|从(?![业事])|占|相当于|超出|差|每|以上的|以下的|人均|户均|平均")
 # a value said to be revised, estimated, planned or approximate: two of those may differ
 _HEDGED_RE = re.compile(r"可以|可望|有望|能够|修正|更正|订正|核实|核定|核准|核减|核增|调整|实为|应为|有误|纠正|初步|预计|快报|预期|目标|力争|确保|争取|计划|拟|预算|估算|测算")
 _ANAPHORA_RE = re.compile(r"这些|这个|这项|这批|该|上述|此项|此类|前述|以上")  # 该村: which village, said before
