@@ -110,6 +110,12 @@ def find_share_splits(analysis) -> list[ShareSplit]:
         sentence_start, sentence_end = text.sentence_span(first.start)
         clause_start, _ = text.clause_span(first.start)
         head = norm[max(sentence_start, first.number_start - 60) : first.number_start]
+        if "按" in head or "从" in head or "從" in head:
+            labelled = _labelled_partition(text, figures, first, sentence_start, sentence_end)
+            if labelled is not None:
+                found.append(labelled)
+                index = labelled.shares[-1].index + 1
+                continue
         if "分别" in head and _SHARE_WORDS_RE.search(norm, clause_start, first.number_start):
             shares = [first]
             while index < len(figures) and figures[index].in_list and figures[index].kind == "percent":
@@ -160,7 +166,7 @@ def find_share_splits(analysis) -> list[ShareSplit]:
             index = probe
         elif len(shares) >= 2 and _split_by_a_dimension(norm, sentence_start, clause_start, shares, labels):
             # 按行业分,制造业占…、批发零售业占…、其他行业占…: kinds of one whole, all of them when 其他 closes the list
-            found.append(ShareSplit(tuple(shares), tuple(names), partial=not _OTHER_RE.match(names[-1].strip())))
+            found.append(ShareSplit(tuple(shares), tuple(names), partial=not (_OTHER_RE.match(names[-1].strip()) or _ladder_closed(names))))
             index = probe
     return found
 
@@ -190,7 +196,7 @@ def _parts_of_a_group(norm: str, sentence_start: int, clause_start: int, shares:
 
 _CHAINED_SHARE_RE = re.compile(r"\s*、\s*(?P<label>[\u4e00-\u9fff]{1,12}?(?:所)?占(?:比|比重|比例)?(?:为|达)?)\s*")
 # 按行业分, / 按企业类型划分: / 从行业看, — the sentence splits one whole by one dimension
-_BY_DIMENSION_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,12}?(?:按|从)[\u4e00-\u9fff]{1,6}?(?:分|划分|分类|统计|来看|看)\s*[,:]\s*")
+_BY_DIMENSION_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,12}?(?:按|从|從)[\u4e00-\u9fff]{1,6}?(?:分|划分|劃分|分类|分類|统计|統計|来看|來看|看)\s*[,:]\s*")
 
 
 def _split_by_a_dimension(norm: str, sentence_start: int, clause_start: int, shares: list[Figure], labels: list[str]) -> bool:
@@ -204,6 +210,57 @@ def _split_by_a_dimension(norm: str, sentence_start: int, clause_start: int, sha
         return False
     return all(_BETWEEN_SHARES_RE.fullmatch(norm, a.end, b.start - len(label))
                for a, b, label in zip(shares, shares[1:], labels[1:]))
+
+
+# 按学历分:博士4.1%、硕士21.6%、本科58.3%、专科及以下14.8%: a kind, its share, the next kind
+_LIST_LABEL_RE = re.compile(r"\s*(?:[、,;]\s*)?(?P<label>[\u4e00-\u9fff]{1,12}?)(?:为|占|约占|占比)?\s*")
+_LADDER_BOTTOM_RE = re.compile(r"(?:及以下|以下)$")
+_NOT_A_RUNG_RE = re.compile(r"以上|以下|及|其中|合计|累计|共|总|新增|同比|增长|女|男|党员")
+
+
+def _ladder_closed(names: list[str]) -> bool:
+    """博士、硕士、本科、专科及以下: rungs of one ladder, the last taking in everything below:
+    every kind once. A first rung of 及以上 may hold a later one (本科及以上、硕士…): not taken."""
+    labels = [name.strip() for name in names]
+    if len(labels) < 3 or not _LADDER_BOTTOM_RE.search(labels[-1]):
+        return False
+    if any(not label or _NOT_A_RUNG_RE.search(label) for label in labels[:-1]):
+        return False  # 本科及以上、硕士、专科以下: 硕士 may be inside the first rung
+        return False
+    bottom = _LADDER_BOTTOM_RE.sub("", labels[-1])
+    return bool(bottom) and not _NOT_A_RUNG_RE.search(bottom) and len(set(labels)) == len(labels)
+
+
+def _labelled_partition(text, figures, first: Figure, sentence_start: int, sentence_end: int) -> ShareSplit | None:
+    """按学历分:博士4.1%、硕士21.6%、本科58.3%、专科及以下14.8%: after a dimension head, each
+    kind named right before its share, nothing else between; a whole when the list is closed
+    by 其他 or by the bottom rung of a ladder (及以下)."""
+    norm = text.norm
+    clause_start, _ = text.clause_span(first.start)
+    label = _LIST_LABEL_RE.fullmatch(norm, clause_start, first.number_start)
+    near = max(sentence_start, clause_start - 40)  # the head is short: never look back over a long sentence
+    if not label or not _BY_DIMENSION_RE.fullmatch(
+            norm, max(near, norm.rfind(",", near, max(near, clause_start - 1)) + 1), clause_start):
+        return None
+    shares, labels = [first], [label.group("label")]
+    probe = first.index + 1
+    while probe < len(figures) and figures[probe].start < sentence_end and len(shares) < 12:
+        figure = figures[probe]
+        if figure.kind != "percent":
+            break
+        label = _LIST_LABEL_RE.fullmatch(norm, shares[-1].end, figure.number_start)
+        if not label:
+            break
+        shares.append(figure)
+        labels.append(label.group("label"))
+        probe += 1
+    if probe < len(figures) and figures[probe].start < sentence_end and norm[shares[-1].end : figures[probe].start].strip(" ,、") == "":
+        return None  # a figure follows the last share in the same list: not this list's end
+    if len(shares) < 3 or any(share.qualifier for share in shares):
+        return None
+    if not (_closed_by_other(labels) or _ladder_closed(labels)):
+        return None
+    return ShareSplit(tuple(shares), tuple(labels))
 
 
 def _age_bands_tile(text, figures, shares: list[Figure]) -> bool:
