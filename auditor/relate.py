@@ -3173,7 +3173,7 @@ _DIFFERENCE_WORD = {"多": "增加", "少": "减少"}
 
 def _differences_beside_values(text, figures, earlier_like: list[Figure | None]) -> list[Change]:
     """The word of a stated difference (增加26起) against last year's value and this year's, both
-    stated beside it; left to the rate's reader when a rate of the change follows it."""
+    stated beside it; with the base after it, left to the rate's reader when a rate follows."""
     norm = text.norm
     found = []
     for difference in figures:
@@ -3182,8 +3182,6 @@ def _differences_beside_values(text, figures, earlier_like: list[Figure | None])
         if "增加" not in norm[max(0, difference.number_start - 6) : difference.number_start] and "减少" not in norm[
                 max(0, difference.number_start - 6) : difference.number_start] and not norm[difference.number_start - 1 : difference.number_start] in ("多", "少"):
             continue
-        if _RATE_RIGHT_AFTER_RE.match(norm, difference.end):
-            continue  # …增加26起,增长15.5%: the rate's change is read with its difference
         sentence_start, sentence_end = text.sentence_span(difference.start)
         previous = figures[difference.index - 1]
         if previous.start < sentence_start or not _same_unit(previous, difference) or not previous.exact:
@@ -3199,6 +3197,8 @@ def _differences_beside_values(text, figures, earlier_like: list[Figure | None])
             word = _DIFFERENCE_WORD.get(tail.group("word"), tail.group("word"))
             found.append(Change(previous, new, word, None, "", new.start, difference.end))
             continue
+        if _RATE_RIGHT_AFTER_RE.match(norm, difference.end):
+            continue  # M,比上年增加D,增长p%,…: the rate's change is read with its difference
         following = figures[difference.index + 1] if difference.index + 1 < len(figures) else None
         says = _DIFFERENCE_BEFORE_BASE_RE.match(norm[previous.end : difference.number_start])
         if (says and following is not None and following.start < sentence_end and following.exact and _same_unit(following, previous)
