@@ -69,11 +69,12 @@ def find_per_unit(analysis: Analysis) -> list[Ratio]:
         if figure.kind == "per100k":
             reading = _per_100k(text, figures, figure)
         elif figure.kind in ("count", "area"):  # 每万人口拥有公共文化设施面积1 260平方米: an area per head too
-            reading = _per_thousand(text, figures, figure) or _per_named(text, figures, figure)
+            reading = _per_thousand(text, figures, figure) or _per_named(text, figures, figure) or _per_counted(text, figures, figure)
         elif figure.kind == "permille":
             reading = _per_thousand_people_rate(text, figures, figure)
         elif figure.kind == "money":
-            reading = _per_person(text, figures, figure) or _per_head_of_total(text, figures, figure) or _per_named(text, figures, figure)
+            reading = (_per_person(text, figures, figure) or _per_head_of_total(text, figures, figure) or _per_named(text, figures, figure)
+                       or _per_counted(text, figures, figure))
         elif figure.kind == "weight":
             reading = _per_named(text, figures, figure)
         elif figure.kind == "number" and not figure.multiplier > 1:
@@ -87,8 +88,10 @@ def per_unit_words(text, figure: Figure) -> str:
     """每千人口床位数, 报告发病率, 人均救助 as the writer wrote them, for the message."""
     clause_start, _ = text.clause_span(figure.start)
     start = max(clause_start, figure.number_start - 20)
-    for pattern in (_PER_VEHICLES_RE, _PER_THOUSAND_RATE_RE, _PER_THOUSAND_RE, _PER_PERSON_RE, _PER_NAMED_RE):
+    for pattern in (_PER_VEHICLES_RE, _PER_THOUSAND_RATE_RE, _PER_THOUSAND_RE, _PER_PERSON_RE, _PER_NAMED_RE, _PER_COUNTED_RE):
         words = pattern.search(text.norm, start, figure.number_start)
+        if words is not None and pattern is _PER_COUNTED_RE and not _counted_words(text.norm, words):
+            words = None
         if words is not None:
             # the original's words, cut where the normalised copy's 为/达 start (為 in Traditional)
             kept = len(text.norm[words.start() : words.end()].rstrip("为达到是约 "))
@@ -409,3 +412,61 @@ def _same_measure(total: Figure, figure: Figure) -> bool:
     if total.kind == "weight":
         return total.base_unit == figure.base_unit or (total.base_unit, figure.base_unit) in _WEIGHT_FACTOR
     return total.base_unit == figure.base_unit
+
+
+# 次均赔付5 415元 / 件均… / 企业平均从业人员约46人: a figure per occasion, case or unit counted
+# (the 人次, 件 or 家 of a count in the same or nearby sentences), its noun naming the total it divides
+_PER_COUNTED_RE = re.compile(
+    r"(?:(?P<base>人次|次|件|笔|单|例|宗|批)均|(?P<who>[\u4e00-\u9fff]{2,6}?)平均(?:每[家个所])?)"
+    r"(?P<noun>[\u4e00-\u9fff]{2,8}?)(?:约为|约|为|達到|达到|达|達|是)?\s*$")
+_BASE_UNITS = {"人次": ("人次",), "次": ("人次", "次"), "件": ("件",), "笔": ("笔", "筆"), "单": ("单", "單"),
+               "例": ("例",), "宗": ("宗",), "批": ("批",)}
+_WHO_UNITS = ("家", "个", "個", "所", "户", "戶", "座", "处", "處", "支", "村", "所")
+# 全年平均… / 月平均… / 日均: a mean over time, not over a count; 年龄, 工资 … are no quotients of a stated total
+_NOT_A_WHO_RE = re.compile(r"年|月|日|天|周|週|人|全|总|總|每|其中|同比|比")
+_NOT_COUNTED_RE = re.compile(r"可支配|纯收入|純收入|消费|消費|工资|工資|薪|年龄|年齡|寿命|壽命|标准|標準|增长|增長|月|日|天|率")
+
+
+def _per_counted(text, figures, figure: Figure) -> Ratio | None:
+    """理赔4.12万人次,赔付金额1.86亿元,次均赔付5 415元 / 企业412家、从业人员2.64万人 … 企业平均从业
+    人员约46人: the total whose words hold the figure's noun (赔付, 从业人员) over the count of the
+    occasions (人次) or of the units named before 平均 (企业…家), in the sentence, the two before or
+    the one after; a warning, and only when no pair of them gives the figure."""
+    if figure.value_high is not None or figure.qualifier and figure.qualifier not in _APPROXIMATE:
+        return None
+    norm = text.norm
+    clause_start, _ = text.clause_span(figure.start)
+    words = _PER_COUNTED_RE.search(norm, max(clause_start, figure.number_start - 16), figure.number_start)
+    if words is None:
+        return None
+    if not _counted_words(norm, words):
+        return None
+    noun = words.group("noun").removeprefix("金额").removeprefix("金額")
+    who = words.group("who") or ""
+    core = noun.replace("总", "").replace("總", "").removesuffix("数").removesuffix("數").removesuffix("量")
+    if len(core) < 2:
+        return None
+    window = [f for f in _sentences_around(text, figures, figure) if f.index < figure.index]
+    totals = [f for f in window if f.exact and f.value > 0 and _same_measure(f, figure) and core in _label(text, f)
+              and not _PER_WORD_RE.search(_label(text, f)) and "均" not in _label(text, f)
+              and not _CHANGE_NEAR_RE.search(_label(text, f)[-8:])]
+    if who:
+        counts = [f for f in window if f.kind == "count" and f.base_unit in _WHO_UNITS and f.exact and f.value > 0
+                  and _label(text, f).rstrip(" ,、共计有为达").endswith(who)]
+    else:
+        units = _BASE_UNITS[words.group("base")]
+        counts = [f for f in window if f.kind == "count" and f.base_unit in units and f.exact and f.value > 0
+                  and not _PER_WORD_RE.search(_label(text, f)) and "均" not in _label(text, f)]
+    counts = [f for f in counts if f not in totals]
+    if not totals or not counts or len(totals) > 2 or len(counts) > 2:
+        return None
+    spread = NAMED_SLACK if figure.qualifier else Fraction(0)
+    return _reading(figure, totals, counts, 1, spread, spread or NAMED_SLACK)
+
+
+def _counted_words(norm: str, words: re.Match) -> bool:
+    """次均赔付 / 企业平均从业人员, not 每平方公里平均居住 or 全年平均: a count's unit before 平均."""
+    who = words.group("who") or ""
+    if _NOT_COUNTED_RE.search(words.group("noun")):
+        return False
+    return not who or not _NOT_A_WHO_RE.search(who) and not norm[max(0, words.start() - 1) : words.start()] == "每"
