@@ -64,10 +64,11 @@ _STATE_VERB_SET = frozenset(_STATE_VERBS + ("辖", "有"))
 _NEW_VERBS = frozenset({"新增", "新建"})
 
 # the place a figure is stated for: its level (全市 → 市) tells two places apart
-_PLACE_RE = re.compile(r"(?:全|本|我|该)(?:街道|国|省|市|州|盟|县|区|旗|镇|乡|村)|^(?:街道|[市县区旗镇乡村])(?=下辖|共辖|辖|共有|现有|有)|辖区内?")
+_PLACE_RE = re.compile(r"(?:全|本|我|该)(?:街道|国|省|市|州|盟|县|区|旗|镇|乡|村)|^(?:街道|[市县区旗镇乡村])(?=下辖|共辖|辖|共有|现有|有)|辖区内?"
+                       r"|^[县市镇]域(?!内外)")  # 县域网络零售总额: the county's, as 全县…
 _PLACE_LEVEL_RE = re.compile(r"街道|[国省市州盟县区旗镇乡村]")
 # words that change nothing of what is counted
-_NEUTRAL_RE = re.compile(r"新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计"
+_NEUTRAL_RE = re.compile(r"新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|虽然|虽"
                          r"|(?<!公)共(?![同享建产青])|均|已经|已|先后|的")  # (公共充电桩 keeps its 共)
 _CUMULATIVE_RE = re.compile(r"累计")
 _STATE_OPENING_RE = re.compile(r"^(?:现有|拥有|实有|下辖|共辖|辖|有)")
@@ -240,6 +241,8 @@ def _canonical(noun: str) -> str:
     for short, full in _ABBREVIATIONS:
         if short in noun:
             noun = noun.replace(short, full)
+    if len(noun) > 3 and noun.endswith(("总额", "总量")):
+        noun = noun[:-2] + noun[-1]  # 网络零售总额 and 网络零售额: one amount
     return noun
 
 
