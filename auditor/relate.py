@@ -642,7 +642,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
                 or _share_within_group(text, figures, numerator, rate, sentence_start)
                 or _share_of_only_quantity(text, figures, numerator, rate, sentence_start)
                 or _share_of_base_stated_earlier(text, figures, numerator, rate, sentence_start)
-                or _share_whole_after(text, figures, numerator, rate, sentence_end))
+                or _share_whole_after(text, figures, numerator, rate, sentence_end)
+                or _share_whole_in_bracket_below(text, figures, numerator, rate))
     if "分别" in text.norm[numerator.end : rate.number_start]:
         return None  # 甲…、乙…,…率分别为: each rate has its own whole
     if after and not share:
@@ -1447,6 +1448,44 @@ def _share_whole_after(text, figures, part: Figure, rate: Figure, sentence_end: 
     if not _names(named, _words_before(text, whole)) or _has_own_share(norm, whole):
         return None
     return part, whole, False, False
+
+
+# (采购总额224.3亿元): a bracket standing alone after a list of parts and their bare shares, stating the whole
+_WHOLE_BELOW_HEAD_RE = re.compile(r"\(\s*[^\d,。;:()%]{0,12}?(?:(?:总|總)[\u4e00-\u9fff]{0,4}?|合计|合計|共计|共計)"
+                                  r"(?:为|為|达|達|是)?\s*$")
+_WHOLE_BELOW_TAIL_RE = re.compile(r"\s*\)")
+_BARE_SHARE_RE = re.compile(r"[,;、]\s*(?:约|約|仅|僅)?(?:占|佔)(?:比)?(?:为|為|达|達)?\s*$")
+_WHOLE_BELOW_FIGURES = 16  # figures a list of parts and shares may run before its bracketed whole
+
+
+def _share_whole_in_bracket_below(text, figures, part: Figure, rate: Figure) -> tuple[Figure, Figure, bool, bool] | None:
+    """公开招标142.6亿元,占63.6%;…;其他方式34.9亿元,占16.5%。⏎(采购总额224.3亿元): a bare share (占
+    with no whole named) of a list whose whole stands after it, alone in a bracket; every figure
+    between is a part of the same unit or a bare share. Inferred: a warning."""
+    norm = text.norm
+    if not _BARE_SHARE_RE.search(norm, max(part.end, rate.number_start - 8), rate.number_start):
+        return None
+    for whole in figures[rate.index + 1 : rate.index + 1 + _WHOLE_BELOW_FIGURES]:
+        if whole.start - rate.end > 600:
+            return None
+        if whole.kind == "percent":
+            if not _BARE_SHARE_RE.search(norm, max(0, whole.number_start - 8), whole.number_start):
+                return None
+            continue
+        if not _is_quantity(whole) or not _same_unit(whole, part):
+            return None
+        opened = norm.rfind("(", max(0, whole.number_start - 16), whole.number_start)
+        if opened < 0:
+            continue  # another part of the list
+        if not (_WHOLE_BELOW_HEAD_RE.fullmatch(norm, opened, whole.number_start) and _WHOLE_BELOW_TAIL_RE.match(norm, whole.end)):
+            return None
+        before = norm[max(0, opened - 3) : opened].rstrip(" \t")
+        if not before.endswith(("\n", "。")) and before:
+            return None  # a bracket of a clause, not one standing alone after the list
+        if whole.value < part.value:
+            return None
+        return part, whole, True, False
+    return None
 
 
 def unread_rates(figures, spoken: set[int]) -> Iterator[Figure]:
