@@ -852,6 +852,13 @@ def _plain_year(period: str) -> str:
     return "".join(period.split()).removesuffix("度") if _YEAR_RE.match(period) else period
 
 
+def _on_title_line(norm: str, figure: Figure) -> bool:
+    """Whether a figure stands on the document's first line, its headline, which speaks of the report's year."""
+    start = len(norm) - len(norm.lstrip())
+    end = norm.find("\n", start)
+    return figure.number_start < (len(norm) if end < 0 else end)
+
+
 def _only_year(analysis: Analysis, rule: Rule) -> str | None:
     """The one year a document names, if it names one: its 全年 is that year.
     A piece of a long document knows the years of this piece and those before it."""
@@ -899,8 +906,11 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     periods = frozenset(word for start, word in named
                         if start >= prefix_start or start == named[-1][0] and not this_year_own
                         and not (says_its_year and not _YEAR_RE.match(word)))
-    if not periods and report_year is not None and not this_year_named:
-        # 2023年…5862人 and 全年…5826人 in a report of 2023 alone; after 今年以来 the year may be the next
+    if not periods and report_year is not None and not this_year_named \
+            and (0 <= norm.find(report_year.removesuffix("年"), 0, figure.number_start) or _on_title_line(norm, figure)):
+        # 2023年…5862人 and 全年…5826人 in a report of 2023 alone; after 今年以来 the year may be the next.
+        # Only once the year has been named: 全年接待游客552.7万人次。2023年接待游客480.2万人次 may
+        # well compare a later year with the one it names after it
         periods = frozenset({report_year})
     if any(_PLACEHOLDER_YEAR_RE.match(period) for period in periods):
         return None  # xx年度 … xx年度: years left blank may be any two years
