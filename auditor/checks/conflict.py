@@ -852,11 +852,23 @@ def _plain_year(period: str) -> str:
     return "".join(period.split()).removesuffix("度") if _YEAR_RE.match(period) else period
 
 
-def _on_title_line(norm: str, figure: Figure) -> bool:
-    """Whether a figure stands on the document's first line, its headline, which speaks of the report's year."""
+def _year_named_before(analysis: Analysis, year: str, figure: Figure) -> bool:
+    """Whether the document names `year` before the figure, or the figure stands on its headline
+    (its first line, which speaks of the report's year). A piece of a long document remembers the
+    first piece and the first piece that named the year."""
+    norm = analysis.text.norm
+    state = analysis.state("CF001:year_named")
+    first_piece = state.setdefault("first", norm) is norm
+    named_in = state.get(year)
+    if named_in is None and year.removesuffix("年") in norm:
+        named_in = state[year] = norm
+    if named_in is not None and named_in is not norm:
+        return True  # named in an earlier piece
+    if 0 <= norm.find(year.removesuffix("年"), 0, figure.number_start):
+        return True
     start = len(norm) - len(norm.lstrip())
     end = norm.find("\n", start)
-    return figure.number_start < (len(norm) if end < 0 else end)
+    return first_piece and figure.number_start < (len(norm) if end < 0 else end)
 
 
 def _only_year(analysis: Analysis, rule: Rule) -> str | None:
@@ -907,7 +919,7 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
                         if start >= prefix_start or start == named[-1][0] and not this_year_own
                         and not (says_its_year and not _YEAR_RE.match(word)))
     if not periods and report_year is not None and not this_year_named \
-            and (0 <= norm.find(report_year.removesuffix("年"), 0, figure.number_start) or _on_title_line(norm, figure)):
+            and _year_named_before(analysis, report_year, figure):
         # 2023年…5862人 and 全年…5826人 in a report of 2023 alone; after 今年以来 the year may be the next.
         # Only once the year has been named: 全年接待游客552.7万人次。2023年接待游客480.2万人次 may
         # well compare a later year with the one it names after it
