@@ -303,6 +303,9 @@ def _silenced(text, ratio: Ratio, cues: "_RatioCues", figures=()) -> bool:
     return False
 
 
+_BOUND_QUALIFIERS = frozenset(("以上", "超过", "不低于", "不少于", "逾", "高于", "大于", "突破", "以下", "不足", "不到", "低于", "少于", "不超过"))
+
+
 def _other_reading_explains(text, figures, ratio: Ratio) -> bool:
     """Readings of the same figures that give the stated rate, so that no finding is sure:
     the complement (编制8640名,实有8215名,空编率4.9%: the rate names the other side); the
@@ -313,7 +316,9 @@ def _other_reading_explains(text, figures, ratio: Ratio) -> bool:
     stated = ratio_target(rate)
     n_low, n_high = quantity_interval(numerator)
     d_low, d_high = quantity_interval(denominator, ratio.target, ratio.spread)
-    if d_low > 0 and n_high <= d_high:
+    # a bound (覆盖率不低于40%) whose part's words carry what the rate counts (绿化覆盖面积): no complement reading
+    named_part = rate.qualifier in _BOUND_QUALIFIERS and bool(_stem(rate.metric)) and _stem(rate.metric) in _words_before(text, numerator)
+    if d_low > 0 and n_high <= d_high and not named_part:
         complement = ratio_representative((max(Fraction(0), d_low - n_high), d_high - n_low), (d_low, d_high), stated)
         if explains(complement, stated):
             return True
@@ -821,22 +826,33 @@ def _whole_in_bracket_after_share(text, figures, rate: Figure, part: Figure) -> 
     return whole if _names(among.group("name"), words) and not _NOT_A_BASE_RE.search(words) else None
 
 
+# 覆盖率不低于40%的目标已实现(…): a bound said met, the counts in the bracket after those words
+_MET_BEFORE_BRACKET_RE = re.compile(r"\s*的?目标(?:已经|已|如期|全面)?(?:实现|完成|达成|达到)")
+
+
 def _whole_and_part_in_bracket(text, figures, rate: Figure, scope: list[Figure]) -> tuple[Figure, Figure, bool, bool] | None:
     norm = text.norm
     inside = _bracket_after(text, figures, rate)
+    if inside is None and rate.qualifier:
+        met = _MET_BEFORE_BRACKET_RE.match(norm, rate.end)
+        inside = _bracket_after(text, figures, replace(rate, end=met.end())) if met is not None else None
     if inside is None or inside != scope:
         return None
-    whole, part = scope
+    whole, part = scope if scope[0].value > scope[1].value else scope[::-1]
     if not (_is_quantity(whole) and _is_quantity(part) and _same_unit(whole, part) and whole.value > part.value):
         return None
     whole_words = norm[max(text.clause_span(whole.start)[0], norm.rfind("(", rate.end, whole.number_start) + 1) : whole.number_start]
     part_words = norm[max(text.clause_span(part.start)[0], norm.rfind("(", rate.end, part.number_start) + 1) : part.number_start]
-    if _NOT_A_BASE_RE.search(whole_words + part_words) or not re.search(r"总|全|国土|辖区|行政区域", whole_words):
+    if _NOT_A_BASE_RE.search(whole_words + part_words):
         return None
     core = (rate.subject[-4:] + rate.metric).removesuffix("率")
     pairs = [core[i : i + 2] for i in range(len(core) - 1) if core[i : i + 2] not in _GENERIC_PAIRS]
     if not any(pair in part_words for pair in pairs):
         return None  # the smaller figure must count what the rate measures (森林 in 森林覆盖率)
+    # the whole's words: 总/全/国土 …, or the place the rate names before what it measures (建成区 in 建成区绿化覆盖率)
+    place = core[: min((core.find(pair) for pair in pairs if pair in part_words), default=0)]
+    if not (re.search(r"总|全|国土|辖区|行政区域", whole_words) or len(place) >= 2 and place in whole_words):
+        return None
     return part, whole, False, False
 
 
