@@ -14,6 +14,7 @@ from auditor.read import Document, without_surrogates
 from auditor.per_head import find_per_head
 from auditor.per_area import find_densities
 from auditor.per_unit import find_per_unit
+from auditor.grade_rates import find_grade_rates
 from auditor.named_ratios import find_named_ratios
 from auditor.pay_ratios import find_pay_ratios
 from auditor.prospect import spoken_of_as_to_come
@@ -56,6 +57,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
                         + tuple(find_pay_ratios(analysis)))
     # 检验合格的电梯548部 over 登记在用电梯560部 a sentence or two before: only where no reader spoke
     relations = replace(relations, ratios=relations.ratios + tuple(find_inventory_rates(analysis, {r.rate.index for r in relations.ratios})))
+    # 优秀…、合格…、不合格…,合格以上率: the grades from the top down to 合格 over the whole
+    relations = replace(relations, ratios=relations.ratios + tuple(find_grade_rates(analysis, {r.rate.index for r in relations.ratios})))
     # 第三产业增加值占地区生产总值的比重为55.2%: part and whole named in the share's words, stated apart from it
     relations = replace(relations, ratios=relations.ratios + tuple(find_named_shares(analysis, {r.rate.index for r in relations.ratios})))
     # 发布预警信号58次,…正确的51次,准确率达90.7%: a rate of what the work found, over the work
