@@ -27,6 +27,7 @@ from auditor.rulepack import Rule, RulePack
 from auditor.spans import make_text
 from auditor.found_rates import find_found_rates
 from auditor.event_rates import find_event_rates
+from auditor.category_lists import find_category_lists
 from auditor.named_shares import find_named_shares
 from auditor.shares_before_parts import find_shares_before_parts
 from auditor.suppress import Marker, find_markers, silencing, unused
@@ -51,6 +52,11 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     analysis = Analysis(document.path, text, tuple(figures), tuple(dates), pack, document.blocks, document.tables,
                         comments=document.comments, revisions=document.revisions, **piece)
     relations = find_relations(analysis)
+    # 按类别:道路街巷…,住宅小区…,其他…: a split closed by 其他, under the total before it
+    categories, listed = find_category_lists(analysis, {p.total.index for p in relations.parts})
+    if listed:
+        # the split's first item is no total of the items after it (质量问题1426件,售后服务982件,…,其他558件)
+        relations = replace(relations, parts=tuple(p for p in relations.parts if p.total.index not in listed) + tuple(categories))
     # a rate over its named group comes first: relate may have paired it with a larger whole
     relations = replace(relations, ratios=tuple(find_group_rates(analysis)) + tuple(find_named_ratios(analysis)) + relations.ratios + tuple(find_per_head(analysis)) + tuple(find_per_unit(analysis))
                         + tuple(find_densities(analysis)) + tuple(find_share_pairs(analysis))
