@@ -410,7 +410,8 @@ def _scope(text, figures: tuple[Figure, ...], rate: Figure, sentence_start: int,
         figure = figures[index]
         if figure.start < sentence_start or figure.kind in ("percent", "permille", "points"):
             break
-        if _is_quantity(figure) and not _is_difference(text, figure) and not _per_unit_value(text, figure):
+        if _is_quantity(figure) and not _is_difference(text, figure) and not _per_unit_value(text, figure) \
+                and not _adjective_times(text, figure):
             before.append(figure)
     if before:
         return before[::-1], False
@@ -422,7 +423,8 @@ def _scope(text, figures: tuple[Figure, ...], rate: Figure, sentence_start: int,
             break
         if figure.kind in ("percent", "permille", "points"):
             return [], True
-        if _is_quantity(figure) and not _is_difference(text, figure) and not _per_unit_value(text, figure):
+        if _is_quantity(figure) and not _is_difference(text, figure) and not _per_unit_value(text, figure) \
+                and not _adjective_times(text, figure):
             after.append(figure)
     return after, True
 
@@ -460,6 +462,14 @@ def _scope_in_next_sentence(text, figures: tuple[Figure, ...], rate: Figure, sen
         if _is_quantity(figure) and not _is_difference(text, figure):
             found.append(figure)
     return found
+
+
+def _adjective_times(text, figure: Figure) -> bool:
+    """二次包装, 二次污染: a Chinese numeral with 次 that opens a word, not a count of times."""
+    if not (figure.chinese and figure.unit == "次"):
+        return False
+    after = text.norm[figure.end : figure.end + 1]
+    return bool(after) and "\u4e00" <= after <= "\u9fff"
 
 
 def _is_difference(text, figure: Figure) -> bool:
