@@ -148,16 +148,16 @@ def _whole_named_after(text, figures, rate: Figure, part: Figure, whole_name: st
     return None
 
 
-def _spelled_within(name: str, clause: str) -> bool:
+def _spelled_within(name: str, clause: str, gap: int = _SPELLING_GAP, shortest: int = 3) -> bool:
     """全年接收捐赠 in 全年接收社会捐赠, 财政总收入 in 公共财政预算总收入: every character of the
-    name, in order, within a few more characters than the name has."""
-    if len(name) < 3:
+    name, in order, within `gap` more characters than the name has."""
+    if len(name) < shortest:
         return False
     start = clause.find(name[0])
     while start >= 0:
         at = start
         for ch in name[1:]:
-            at = clause.find(ch, at + 1, start + len(name) + _SPELLING_GAP)
+            at = clause.find(ch, at + 1, start + len(name) + gap)
             if at < 0:
                 break
         else:
@@ -174,20 +174,7 @@ def _deed_named(whole_name: str, clause: str) -> bool:
     """占办证总量的 and 办理各类公证事项1.36万件, 占已公开项目的 and 已公开2 806个: the name without
     its measure (办证, 已公开) is a deed whose characters stand in order, close together, in the
     words right before the count."""
-    deed = _MEASURE_END_RE.sub("", whole_name)
-    if len(deed) < 2:
-        return False
-    start = clause.find(deed[0])
-    while start >= 0:
-        at = start
-        for ch in deed[1:]:
-            at = clause.find(ch, at + 1, start + len(deed) + _DEED_GAP)
-            if at < 0:
-                break
-        else:
-            return True
-        start = clause.find(deed[0], start + 1)
-    return False
+    return _spelled_within(_MEASURE_END_RE.sub("", whole_name), clause, _DEED_GAP, 2)
 
 
 _DEED_GAP = 5

@@ -39,9 +39,11 @@ class BoundCheck(NumericCheck):
         decided: dict[tuple[str, str, str], bool] = {}  # a handful of (kind, metric, name) per document
         judged = {}
         for figure in analysis.figures:
+            if figure.kind != "percent":
+                continue
             key = (figure.kind, figure.metric, figure.subject[-6:])
             if key not in decided:
-                decided[key] = figure.kind == "percent" and self.applies(rule, figure)
+                decided[key] = self.applies(rule, figure)
             if decided[key]:
                 judged[figure.index] = figure
         return judged

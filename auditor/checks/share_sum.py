@@ -184,8 +184,11 @@ _OVERLAPPING_RE = re.compile(r"女|男|党员|团员|学历|本科|大专|专科
 def _parts_of_a_group(norm: str, sentence_start: int, clause_start: int, shares: list[Figure], labels: list[str]) -> bool:
     """Shares of kinds of the one whole a group head opens (X中,), each clause
     a kind and its share, nothing else between: their sum cannot pass 100%."""
-    if not _GROUP_HEAD_RE.fullmatch(norm, sentence_start, clause_start):
-        return False
+    return _GROUP_HEAD_RE.fullmatch(norm, sentence_start, clause_start) is not None and _plain_kinds(norm, shares, labels)
+
+
+def _plain_kinds(norm: str, shares: list[Figure], labels: list[str]) -> bool:
+    """Each clause a kind and its exact share, nothing else between, no kind overlapping another."""
     if any(share.qualifier for share in shares):
         return False
     if not all(_PART_LABEL_RE.fullmatch(label) and not _OVERLAPPING_RE.search(label) for label in labels):
@@ -202,14 +205,8 @@ _BY_DIMENSION_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,12}?(?:按|从|從)[\u4e00-
 def _split_by_a_dimension(norm: str, sentence_start: int, clause_start: int, shares: list[Figure], labels: list[str]) -> bool:
     """Shares of the kinds of one whole split by one dimension (按行业分,), each a kind and its share,
     nothing else between: at most 100% in all, exactly 100% when 其他 closes the list."""
-    if not _BY_DIMENSION_RE.fullmatch(norm, max(sentence_start, norm.rfind(",", sentence_start, max(sentence_start, clause_start - 1)) + 1), clause_start):
-        return False
-    if any(share.qualifier for share in shares):
-        return False
-    if not all(_PART_LABEL_RE.fullmatch(label) and not _OVERLAPPING_RE.search(label) for label in labels):
-        return False
-    return all(_BETWEEN_SHARES_RE.fullmatch(norm, a.end, b.start - len(label))
-               for a, b, label in zip(shares, shares[1:], labels[1:]))
+    head_start = max(sentence_start, norm.rfind(",", sentence_start, max(sentence_start, clause_start - 1)) + 1)
+    return _BY_DIMENSION_RE.fullmatch(norm, head_start, clause_start) is not None and _plain_kinds(norm, shares, labels)
 
 
 # 按学历分:博士4.1%、硕士21.6%、本科58.3%、专科及以下14.8%: a kind, its share, the next kind
