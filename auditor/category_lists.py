@@ -15,10 +15,12 @@ from bisect import bisect_left
 
 from auditor.extract import Figure
 from auditor.model import Analysis
+from auditor.recache import compile_scanning
+from auditor.regexscan import finditer
 from auditor.relate import PartsTotal, _is_quantity, _same_unit, _words_before
 
 # 按类别:, 按问题类型:, 按行业分:, 分类型看:, 从类别看: the head of a split by one attribute
-_HEAD_RE = re.compile(r"(?:(?<=[\n。;:,])|^)\s*(?:按|分|从)(?P<attribute>[\u4e00-\u9fff]{1,6}?)(?:分|划分|统计|来看|看)?\s*[::]")
+_HEAD_RE = compile_scanning(r"(?:(?<=[\n。;:,])|^)\s*(?:按|分|从)(?P<attribute>[\u4e00-\u9fff]{1,6}?)(?:分|划分|统计|来看|看)?\s*[::]")
 _REST_RE = re.compile(r"其他|其它|其余")
 _ITEM_GAP_RE = re.compile(r"^\s*[,、;]?\s*(?P<label>[\u4e00-\u9fff()()]{1,16}?)\s*(?:为|有|共)?\s*$")
 _ALL_OF_RE = re.compile(r"共|总|合计|全年|全部|累计")
@@ -35,7 +37,7 @@ def find_category_lists(analysis: Analysis, spoken: set[int]) -> tuple[list[Part
     starts = [f.start for f in figures]
     found: list[PartsTotal] = []
     listed: set[int] = set()
-    for head in _HEAD_RE.finditer(norm):
+    for head in finditer(_HEAD_RE, norm):
         if head.group("attribute").startswith(("别", "期", "批", "步", "阶段")):
             continue  # 分别, 分期, 分批: no attribute
         parts, labels = _items(norm, figures, bisect_left(starts, head.end()), head.end())

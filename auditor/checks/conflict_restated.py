@@ -256,10 +256,18 @@ def _frame(analysis: Analysis, figure: Figure, sentence_start: int, clause_start
         return ""
     norm = analysis.text.norm
     window_start = max(sentence_start, clause_start - _FRAME_WINDOW)
-    if len(noun) >= 3:
-        window_start = _after_clauses_of(norm, window_start, clause_start, noun[-3:])
-        if window_start >= clause_start:
+    frame = _frame_in(analysis, figure, norm, window_start, clause_start)
+    if frame and len(noun) >= 3:  # (read only where a frame would be kept: most figures have none)
+        narrowed = _after_clauses_of(norm, window_start, clause_start, noun[-3:])
+        if narrowed >= clause_start:
             return ""
+        if narrowed != window_start:
+            return _frame_in(analysis, figure, norm, narrowed, clause_start)
+    return frame
+
+
+def _frame_in(analysis: Analysis, figure: Figure, norm: str, window_start: int, clause_start: int) -> str:
+    """_frame's reading of the words from window_start to the figure's clause."""
     earlier = "".join(_CJK_RE.findall(norm[window_start:clause_start]))
     if figure.index and analysis.figures[figure.index - 1].end > window_start \
             and not base._WHOLE_PLACE_NOW_RE.match(norm, clause_start, figure.number_start):
