@@ -32,7 +32,7 @@ def find_category_lists(analysis: Analysis, spoken: set[int]) -> tuple[list[Part
     and the figures of every such split (none of them a total of the others)."""
     text, figures = analysis.text, analysis.figures
     norm = text.norm
-    if "其他" not in norm and "其它" not in norm and "其余" not in norm:
+    if _REST_RE.search(norm) is None:
         return [], set()
     starts = [f.start for f in figures]
     found: list[PartsTotal] = []
@@ -71,7 +71,7 @@ def _items(norm: str, figures: tuple[Figure, ...], first: int, start: int) -> tu
 
 def _total_before(text, figures: tuple[Figure, ...], part: Figure, head_start: int) -> Figure | None:
     """The nearest quantity of the parts' unit before the head, in its sentence or the one before,
-    said to be all of them or alone in its clause, above every part."""
+    said to be all of them or alone in its clause, above the first part."""
     sentence_start, _ = text.sentence_span(head_start)
     reach = text.previous_sentence_start(sentence_start) if sentence_start else sentence_start
     for figure in reversed(figures[max(0, part.index - 8) : part.index]):

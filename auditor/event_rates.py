@@ -31,8 +31,8 @@ _WHOLE_WORDS_RE = re.compile(r"应|计划|目标|任务|下达|其中|分别|每
 _CJK_END_RE = re.compile(r"[\u4e00-\u9fff]*$")
 # the place and the period a rate's name may open with, which its count need not repeat
 _SCOPE_WORDS_RE = re.compile(r"^(?:(?:全|本|我)[省市县区镇乡村]|辖区|全年|今年|年内|本年度?|当年|年度|上半年|全部|总体|综合|整体)+")
-_SCOPE_BACK = 6
-_ALL_OF_RE = re.compile(r"共|总|合计|全部|各项|各类|累计")  # figures before the rate its counts may stand
+_SCOPE_BACK = 6  # figures before the rate its counts may stand
+_ALL_OF_RE = re.compile(r"共|总|合计|全部|各项|各类|累计")  # a whole said to be all of them
 
 
 def find_event_rates(analysis: Analysis, spoken: set[int]) -> list[Ratio]:
@@ -41,7 +41,8 @@ def find_event_rates(analysis: Analysis, spoken: set[int]) -> list[Ratio]:
         return []
     found: list[Ratio] = []
     for rate in figures:
-        if rate.kind != "percent" or rate.index in spoken or not rate.index or rate.in_list or rate.qualifier:
+        if rate.kind != "percent" or rate.index in spoken or not rate.index or rate.in_list or rate.qualifier \
+                or not _counts_an_event(rate):
             continue
         reading = (_reading(analysis, rate) if rate.index >= 2 else None) or _whole_after(analysis, rate)
         if reading is not None:
@@ -49,13 +50,16 @@ def find_event_rates(analysis: Analysis, spoken: set[int]) -> list[Ratio]:
     return found
 
 
+def _counts_an_event(rate: Figure) -> bool:
+    """A rate of at most 100% whose name ends on 率 after an event (接种, 合格), no change or share."""
+    if not rate.metric.endswith("率") or direction_of(rate.metric) or rate.value > 100:
+        return False
+    stem = _stem(rate.metric)
+    return bool(stem) and stem not in _NO_EVENT_STEMS
+
+
 def _reading(analysis: Analysis, rate: Figure) -> Ratio | None:
     text, figures = analysis.text, analysis.figures
-    if not rate.metric.endswith("率") or direction_of(rate.metric) or rate.value > 100:
-        return None
-    stem = _stem(rate.metric)
-    if not stem or stem in _NO_EVENT_STEMS:
-        return None
     sentence_start, _ = text.sentence_span(rate.start)
     counts: list[Figure] = []
     for figure in reversed(figures[max(0, rate.index - _SCOPE_BACK) : rate.index]):
@@ -66,7 +70,7 @@ def _reading(analysis: Analysis, rate: Figure) -> Ratio | None:
     if not counts:
         return None
     # 按期办结率 counts what closed on time, not all 办结: every word of the name is the count's
-    event = _SCOPE_WORDS_RE.sub("", _CJK_END_RE.search(rate.subject + rate.metric[:-1]).group(0))
+    event = _name_core(rate)
     named = [f for f in counts if event in _words_before(text, f)]
     if len(named) != 1:
         return None
@@ -92,11 +96,8 @@ def _whole_after(analysis: Analysis, rate: Figure) -> Ratio | None:
     全年委派诉前调解案件共34650件: the count holding the rate's whole name before it, the one whole
     after it in its sentence naming part of that name (贷款, 诉前调解) but not all of it."""
     text, figures = analysis.text, analysis.figures
-    if not rate.metric.endswith("率") or direction_of(rate.metric) or rate.value > 100:
-        return None
     core = _name_core(rate)
-    stem = _stem(rate.metric)
-    if len(core) < 3 or not stem or stem in _NO_EVENT_STEMS:
+    if len(core) < 3:
         return None
     sentence_start, sentence_end = text.sentence_span(rate.start)
     before = [f for f in figures[max(0, rate.index - _SCOPE_BACK) : rate.index] if f.start >= sentence_start]

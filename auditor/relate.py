@@ -1739,13 +1739,12 @@ def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool,
     # one figure per written value: a value repeated along the text (a long line) is one candidate
     distinct: dict[tuple, Figure] = {}
     twice: set[tuple] = set()  # values written more than once: 毕业生192人,实际毕业192人 pair with themselves
-    for f in figures[max(0, rate.index - 12) : rate.index + 6]:
-        if previous_start <= f.start < sentence_end and _is_quantity(f) and _same_unit(f, numerator):
-            key = (f.value, f.decimals, f.multiplier)
-            if key in distinct:
-                twice.add(key)
-            if key not in distinct or f is denominator:
-                distinct[key] = f
+    for f in _quantities_near(figures, rate, numerator, previous_start, sentence_end):
+        key = (f.value, f.decimals, f.multiplier)
+        if key in distinct:
+            twice.add(key)
+        if key not in distinct or f is denominator:
+            distinct[key] = f
     nearby = list(distinct.values())
     for candidate_numerator in nearby:
         for candidate_denominator in nearby:
@@ -1757,6 +1756,13 @@ def _explained(text, figures, rate: Figure, reading: tuple[Figure, Figure, bool,
             if distinct_pair and pair_explains(candidate_numerator, candidate_denominator, rate, exact, scale, spread):
                 return Ratio(rate, candidate_numerator, candidate_denominator, inferred, scale=scale, spread=spread)
     return Ratio(rate, numerator, denominator, inferred, target, scale=scale, spread=spread)
+
+
+def _quantities_near(figures, rate: Figure, like: Figure, start: int, end: int) -> list[Figure]:
+    """The quantities of like's unit among the figures around a rate, standing in [start, end):
+    the candidates every other reading of the rate is made of."""
+    return [f for f in figures[max(0, rate.index - 12) : rate.index + 6]
+            if start <= f.start < end and _is_quantity(f) and _same_unit(f, like)]
 
 
 def explained_otherwise(text, figures, ratio: Ratio) -> bool:
@@ -1773,8 +1779,7 @@ def explained_otherwise(text, figures, ratio: Ratio) -> bool:
         return False
     sentence_start, sentence_end = text.sentence_span(rate.start)
     previous_start = text.previous_sentence_start(sentence_start)
-    nearby = [f for f in figures[max(0, rate.index - 12) : rate.index + 6]
-              if previous_start <= f.start < sentence_end and _is_quantity(f) and _same_unit(f, ratio.numerator)]
+    nearby = _quantities_near(figures, rate, ratio.numerator, previous_start, sentence_end)
     stated = ratio_target(rate)
     if stated[0] >= ratio.scale and ratio.numerator.value < ratio.denominator.value:
         # the reader's whole is right, its part is not: a larger count of the sentence over that whole

@@ -277,17 +277,17 @@ def _frame_in(analysis: Analysis, figure: Figure, norm: str, window_start: int, 
 
 
 _CLAUSE_MARK_RE = re.compile(r"[,;:]")
-_REGISTERED_RE = re.compile(r"登记在册|在册|注册|备案|登记")
+_REGISTERED_RE = re.compile(r"在册|注册|备案|登记")
 
 
 def _after_clauses_of(norm: str, start: int, end: int, noun_end: str) -> int:
     """Where the words before a clause begin once the clauses that count the same noun are left
     out (年内新建公共充电桩2416台,累计建成公共充电桩1.86万台: statements beside it, no event it is
     part of): after the last such clause."""
-    marks = [m.end() for m in _CLAUSE_MARK_RE.finditer(norm, start, end)]
-    for clause_end in reversed(marks):
-        clause_begin = max([start] + [m for m in marks if m < clause_end])
-        if _canonical(noun_end) in _canonical(norm[clause_begin:clause_end].replace("年末", "年")):
+    bounds = [start] + [m.end() for m in _CLAUSE_MARK_RE.finditer(norm, start, end)]
+    noun_end = _canonical(noun_end)
+    for clause_begin, clause_end in reversed(list(zip(bounds, bounds[1:]))):
+        if noun_end in _canonical(norm[clause_begin:clause_end].replace("年末", "年")):
             return clause_end
     return start
 

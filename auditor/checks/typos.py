@@ -53,12 +53,16 @@ def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
         return False  # 3、5%: two small values sharing a unit as easily as 3.5%; 节约率4、25% is one rate
     if abs(whole - int(part)) <= 1:
         return False  # 10、11万元: a range, 'ten or eleven'
+    return not _two_values_read(norm, analysis, match)
+
+
+def _two_values_read(norm: str, analysis: Analysis, match: re.Match) -> bool:
+    """Whether the clause before the mark makes two values a reading: 分别, a list just before,
+    two subjects (城镇和农村收入增速为12、8%) or a count of two (分两批)."""
     clause_start, _ = analysis.text.clause_span(match.start())
     head = norm[clause_start : match.start()]
-    if "分别" in head or "、" in head[-12:] or head.rstrip().endswith(("和", "及", "或")):
-        return False
-    # 城镇和农村收入增速为12、8%: two subjects, so two values is a plausible reading
-    return not any(word in head for word in _TWO_SUBJECTS) and not _TWO_OF_RE.search(head)
+    return ("分别" in head or "、" in head[-12:] or head.rstrip().endswith(("和", "及", "或"))
+            or any(word in head for word in _TWO_SUBJECTS) or _TWO_OF_RE.search(head) is not None)
 
 
 # 每千人口拥有医师3。12人, 每千平方公里2。6处: a count with decimals makes sense only per head,
@@ -83,10 +87,7 @@ def _bare_rate_value(norm: str, analysis: Analysis, match: re.Match) -> bool:
     grades of a scale, so a one-digit part stays a list."""
     if len(match.group("part")) < 2 or not _ONE_RATE_RE.search(norm, max(0, match.start() - 8), match.start()):
         return False
-    clause_start, _ = analysis.text.clause_span(match.start())
-    head = norm[clause_start : match.start()]
-    return "分别" not in head and "、" not in head[-12:] and not any(word in head for word in _TWO_SUBJECTS) \
-        and not _TWO_OF_RE.search(head)
+    return not _two_values_read(norm, analysis, match)
 
 
 def _one_amount(norm: str, match: re.Match) -> bool:
