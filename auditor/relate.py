@@ -9,6 +9,7 @@ is given.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -2984,7 +2985,7 @@ _OTHER_PRIOR = (r"上一?年度|去年度|上一?个?月|上一?个?季度|上�
                 r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月份?|\d{1,2}\s*月份|[一二三四]季度")
 _COMPARE_RE = re.compile(
     r"(?:(?:与|比|较)(?:上年末|上年底|去年末|去年底|上年|去年|上一年|前一年|上年同期|去年同期|同期|年初|常年|" + _OTHER_PRIOR +
-    r"|(?:19|20)\d{2}\s*年(?:同期|末|底)?)(?:的)?(?:[\u4e00-\u9fff]{0,6}?(?:额|量|值|收入|人数|面积))?\s*(?:\(\s*)?"
+    r"|(?:19|20)\d{2}\s*年(?:同期|末|底)?)(?:的)?(?P<noun>[\u4e00-\u9fff]{0,6}?(?:额|量|值|收入|数|面积|规模))?\s*(?:\(\s*)?"
     r"|(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|常年同期|常年|" + _OTHER_PRIOR + r")(?:为|是)\s*|(?:上年同期|去年同期)\s*"
     r"|(?P<bracket>\(\s*(?:上年末|上年底|去年末|去年底|上年|去年|上一年|上年同期|去年同期|同期|" + _OTHER_PRIOR +
     r"|(?:19|20)\d{2}\s*年(?:同期|末|底)?)"
@@ -3011,13 +3012,13 @@ def _periods_agree(base_words: str, change_words: str) -> bool:
 _BRACKET_GAP_RE = re.compile(r"\s*\(")
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
-    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年|(?:19|20)\d{2}\s*年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|增收|减收|增支|减支|多增|少增|多|少)"
-    r"|(?P<bare>增加|减少|净增加|净减少|净增|净减|增收|减收)|(?P<added>新增))了?\s*$"
+    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年|(?:19|20)\d{2}\s*年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|增收|减收|增支|减支|多增|少增|缩短|延长|压缩|压减|缩减|削减|提高|降低|上升|提升|多|少)"
+    r"|(?P<bare>增加|减少|净增加|净减少|净增|净减|增收|减收|缩短|延长|压缩|压减|缩减)|(?P<added>新增))了?\s*$"
 )
 # …,增长p% / …(增幅为p%) / …(降幅p%)
 _DIFFERENCE_TAIL_RE = re.compile(
     r"^\s*(?:[,,、]|\()\s*(?:(?P<name>[\u4e00-\u9fff]{1,6}?(?:总量|总数|总额|数量|量|数|额))\s*)?"
-    r"(?:同比)?(?:(?P<word>增长|下降|增加|减少|提高|降低)了?|(?P<rate>增幅|涨幅|降幅|跌幅|减幅)(?:为|达|是)?)\s*$"
+    r"(?:同比)?(?:(?P<word>增长|下降|增加|减少|提高|降低|上升|提升|缩短|延长|压缩)了?|(?P<rate>增幅|涨幅|降幅|跌幅|减幅)(?:为|达|是)?)\s*$"
 )
 _RATE_DIRECTION = {"增幅": "up", "涨幅": "up", "降幅": "down", "跌幅": "down", "减幅": "down"}
 _COMPARE_TAIL_RE = re.compile(
@@ -3064,6 +3065,12 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
         floor = sentence_start  # 新增就业3 468人;上年为3 120人,增长p%: a semicolon joins the two
         if sentence_start and norm[sentence_start - 1] == ";":
             floor = text.sentence_span(sentence_start - 1)[0]
+        if compare.group("noun") and new is not None and _listed_item(norm, figures, new):
+            # 使用资金2.86亿元,用于A1.12亿元、B0.90亿元;较上年使用额2.31亿元增长p%: the value the base's noun names
+            new = _named_value_before(text, figures, old, compare.group("noun"), floor)
+            if new is not None:
+                found.append(Change(old, new, "", stated, tail.group("word") or tail.group("rate"), new.start, stated.end))
+            continue
         if new is None or new.start < floor or not old.exact:
             continue
         found.append(Change(old, new, "", stated, tail.group("word") or tail.group("rate"), new.start, stated.end))
@@ -3632,6 +3639,9 @@ _RESPECTIVE_CHANGE_RE = re.compile(
 )
 _LIST_JOIN_RE = re.compile(r"^\s*(?:、|和|及|,)\s*$")
 _VALUE_JOIN_RE = re.compile(r"^\s*[、,,]\s*[\u4e00-\u9fff]{0,4}\s*$")
+# 3起、死亡2人,比上年(事故5起、死亡4人)分别下降40%和60%: the bases in brackets between the values and the changes
+_BRACKETED_BASES_THEN_RE = re.compile(rf"^\s*\)\s*(?:[,,]\s*)?分别\s*(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$")
+_BRACKETED_BASES_HEAD_RE = re.compile(rf"^\s*[,,]?\s*(?:同比|环比|(?:比|较){_BASE_WORDS}|与{_BASE_WORDS}相比)\s*\(\s*[\u4e00-\u9fff]{{0,6}}\s*$")
 
 
 def _respective_changes(text, figures, claimed: set[int]) -> list[Change]:
@@ -3644,7 +3654,8 @@ def _respective_changes(text, figures, claimed: set[int]) -> list[Change]:
             continue
         sentence_start, sentence_end = text.sentence_span(first.start)
         says = _RESPECTIVE_CHANGE_RE.match(norm[figures[first.index - 1].end : first.number_start])
-        if not says:
+        bracketed = None if says else _BRACKETED_BASES_THEN_RE.match(norm[figures[first.index - 1].end : first.number_start])
+        if not says and not bracketed:
             continue
         stated = [first]
         for figure in figures[first.index + 1 : first.index + _MAX_SCOPE]:
@@ -3652,6 +3663,9 @@ def _respective_changes(text, figures, claimed: set[int]) -> list[Change]:
                 break
             stated.append(figure)
         count = len(stated)
+        if bracketed:
+            found.extend(_changes_of_bracketed_bases(norm, figures, stated, bracketed.group("word"), sentence_start))
+            continue
         values = list(figures[max(0, first.index - count) : first.index])
         if count < 2 or len(values) != count or values[0].start < sentence_start \
                 or any(v.kind not in QUANTITY_KINDS or not v.exact for v in values) \
@@ -3666,6 +3680,27 @@ def _respective_changes(text, figures, claimed: set[int]) -> list[Change]:
         found.extend(Change(base, value, "", change, says.group("word"), value.start, change.end)
                      for value, change, base in zip(values, stated, bases))
     return found
+
+
+def _changes_of_bracketed_bases(norm: str, figures, stated: list[Figure], word: str, sentence_start: int) -> list[Change]:
+    """Values, then 比上年(…) with as many bases, then 分别 and as many changes: paired in order."""
+    count = len(stated)
+    first = stated[0].index
+    if count < 2 or first < 2 * count:
+        return []
+    values, bases = list(figures[first - 2 * count : first - count]), list(figures[first - count : first])
+    if values[0].start < sentence_start or not _BRACKETED_BASES_HEAD_RE.match(norm[values[-1].end : bases[0].number_start]):
+        return []
+    for group in (values, bases):
+        if any(f.kind not in QUANTITY_KINDS or not f.exact for f in group) \
+                or any(not _VALUE_JOIN_RE.match(norm[a.end : b.number_start]) for a, b in zip(group, group[1:])):
+            return []
+    before = figures[values[0].index - 1] if values[0].index else None
+    if before is not None and before.start >= sentence_start and _VALUE_JOIN_RE.match(norm[before.end : values[0].number_start]):
+        return []  # more values than changes: which is which is not said
+    if any(not _same_unit(v, b) for v, b in zip(values, bases)):
+        return []
+    return [Change(base, value, "", change, word, value.start, change.end) for value, change, base in zip(values, stated, bases)]
 
 
 def _bases_listed(text, figures, last: Figure, count: int, sentence_end: int) -> list[Figure] | None:
@@ -3892,13 +3927,14 @@ def _changes_from_difference(text, figures) -> list[Change]:
         sentence_start, _ = text.sentence_span(stated.start)
         if new.start < sentence_start or not _is_quantity(new) or not _is_quantity(difference) or not _same_unit(new, difference):
             continue
-        tail = _DIFFERENCE_TAIL_RE.match(norm[difference.end : stated.number_start])
-        head = _DIFFERENCE_HEAD_RE.search(norm, new.end, difference.number_start)
+        rest = len(_shared_unit_rest(norm, new, difference))  # 6.4个工作日,…缩短2.1个工作日: the unit's rest
+        tail = _DIFFERENCE_TAIL_RE.match(norm[difference.end + rest : stated.number_start])
+        head = _DIFFERENCE_HEAD_RE.search(norm, new.end + rest, difference.number_start)
         if not tail or not head:
             continue
         compare = ends_with(_COMPARE_RE, norm, sentence_start, new.number_start)
         closes = r"\s*\)?\s*[,,]?\s*" if compare and compare.group("bracket") else r"\s*[,,]?\s*"
-        if not re.fullmatch(closes, norm[new.end : head.start()]):
+        if not re.fullmatch(closes, norm[new.end + rest : head.start()]):
             continue
         if head.group("added") and not (compare and compare.group("bracket")):
             continue  # 新增23家 alone may count what was added, not the net change
@@ -3932,6 +3968,18 @@ def _changes_from_difference(text, figures) -> list[Change]:
         old = _derived(difference, new, value)
         found.append(Change(old, new, "", stated, tail_word, new.start, stated.end))
     return found
+
+
+_UNIT_REST_RE = re.compile(r"[\u4e00-\u9fff]{1,%d}" % 8)
+
+
+def _shared_unit_rest(norm: str, one: Figure, other: Figure) -> str:
+    """个工作日 after both 6.4个 and 2.1个: the words right after both values that they share
+    (the rest of a compound unit), or "" when one of them is followed by no word."""
+    first, second = _UNIT_REST_RE.match(norm, one.end), _UNIT_REST_RE.match(norm, other.end)
+    if first is None or second is None:
+        return ""
+    return os.path.commonprefix([first.group(0), second.group(0)])
 
 
 def _names_its_value(norm: str, name: str, value: Figure, sentence_start: int) -> bool:
@@ -4067,6 +4115,35 @@ def _derived(difference: Figure, new: Figure, value) -> Figure:
         decimals=decimals, multiplier=multiplier, qualifier="", chinese=False,
         metric="", subject="", in_list=False, derived=True,
     )
+
+
+_LISTED_AFTER_RE = re.compile(r"^\s*、[^\d,,。;;:]{0,10}$")
+_NOUN_MEASURE_RE = re.compile(r"^的|(?:总额|总量|总数|总规模|规模|额|量|值|数)$")
+_NAMED_VALUE_REACH = 16
+
+
+def _listed_item(norm: str, figures, figure: Figure) -> bool:
+    """A value after 、 in a list (A1.12亿元、B0.90亿元): an item, not what a later clause is about."""
+    return figure.index > 0 and _LISTED_AFTER_RE.match(norm[figures[figure.index - 1].end : figure.number_start]) is not None
+
+
+def _named_value_before(text, figures, base: Figure, noun: str, floor: int) -> Figure | None:
+    """The nearest earlier exact value of the base's unit that the base's noun (使用额 → 使用) names,
+    in the base's sentence, the one before it or the one before that."""
+    stem = _NOUN_MEASURE_RE.sub("", _NOUN_MEASURE_RE.sub("", noun))
+    if len(stem) < 2:
+        return None
+    norm = text.norm
+    for _ in range(2):
+        if floor:
+            floor = text.sentence_span(floor - 1)[0]
+    for figure in reversed(figures[: base.index]):
+        if figure.start < floor:
+            break
+        if figure.exact and _same_unit(figure, base) and figure.kind == base.kind and not _listed_item(norm, figures, figure) \
+                and stem in norm[max(floor, figure.number_start - _NAMED_VALUE_REACH) : figure.number_start]:
+            return figure
+    return None
 
 
 def _earlier_alike(figures: tuple[Figure, ...], part_indexes: set[int]) -> list[Figure | None]:
