@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from auditor.checks import conflict as base
 from auditor.checks import conflict_restated as restated
 from auditor.checks.base import Check
-from auditor.checks.common import as_written
+from auditor.checks.common import as_written, is_listed
 from auditor.lexicon import APPROXIMATE_WORDS
 from auditor.model import Analysis, Hit
 from auditor.extract import Figure
@@ -75,7 +75,30 @@ _THIS_YEAR = frozenset({"今年"})
 _NEUTRAL_RE = re.compile(restated._NEUTRAL_RE.pattern.replace("|均|", "|(?<![人户月年日平])均|"))
 _STANDARD_AFTER_RE = re.compile(r"的?标准")
 # a clause that opens on the whole year or the whole place states the whole's figure, whatever event the clause before names
-_WHOLE_OPENING_RE = re.compile(r"\s*(?:全年|今年|年内|本年度?|目前|截至目前|截至年底|截至年末|(?:全|本|我)(?:街道|[省市州盟县区旗镇乡村]))")
+_WHOLE_OPENING_RE = re.compile(r"\s*(?:与|和|同|按照|按)?(?:全年|今年|年内|本年度?|目前|截至目前|截至年底|截至年末|(?:全|本|我)(?:街道|[省市州盟县区旗镇乡村]))")
+
+
+# an item of a 、 list after a figure, with a noun of its own: 、期满解除
+_LIST_ITEM_RE = re.compile(r"\s*、\s*(?P<words>[\u4e00-\u9fff]{2,12})\s*$")
+# a deed done to a counted thing named after its value: 共对241个停车场开展了检查, 對 26 家企業進行了抽查
+_DONE_TO_RE = re.compile(r"对\s*$")
+_DONE_TO_TAIL_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,10}?)(?:开展|进行|实施|组织)了?(?:专项|集中|全面)?(?P<verb>"
+                              + "|".join(sorted(set(restated._DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")")
+# target words: a figure of its own clause led by 实际 is the actual beside a budget or plan said before it
+_TARGET_WORDS_RE = re.compile(r"目标|力争|确保|争取|计划|拟|预算|估算|测算|任务|预期|预计|可以|可望|有望|能够")
+_ACTUAL_RE = re.compile(r"实际")
+
+
+def _hedged(prefix: str, head: str) -> bool:
+    """Whether a value is said revised, estimated or planned; 预算金额236.8亿元,实际采购金额224.3亿元: a
+    target word in a clause before is the budget's, not the actual's its own clause names."""
+    found = _HEDGED_RE.search(prefix)
+    if found is None:
+        return False
+    if not _ACTUAL_RE.search(head) or _HEDGED_RE.search(head):
+        return True
+    own = len(prefix) - len(head)
+    return any(not _TARGET_WORDS_RE.fullmatch(m.group(0)) or m.start() >= own for m in _HEDGED_RE.finditer(prefix))
 
 
 @dataclass(frozen=True)
@@ -126,7 +149,11 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
                 if earlier.written == figure.written or not base._alike(earlier, figure):
                     continue
                 if reading is not None and earlier_reading is not None and _same_thing(earlier_reading, reading):
-                    shown = min((earlier_reading, reading), key=lambda loose: len(loose.noun)).named
+                    # the shorter name, or the longer where it says what the shorter's clause before named
+                    shown = min((earlier_reading, reading), key=lambda loose: (earlier_reading.frame != reading.frame and bool(loose.frame),
+                                                                             len(loose.noun))).named
+                    if len(earlier_reading.noun) == len(reading.noun) and earlier_reading.noun != reading.noun:
+                        shown = _last_shared(earlier_reading.named, reading.named) or shown  # its words in another order: the noun both end on
                 else:
                     shown = _restated_in_a_summary(analysis, earlier, figure, table_lines)
                     if shown is None:
@@ -139,6 +166,89 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
                     break  # one finding a metric: the other reading has told it
                 yield base._hit(analysis, shown, base._stated(analysis, earlier), figure)
                 break
+
+
+# --- a rate restated under a longer name -------------------------------------------------------------
+#
+# 列车执行图兑现率99.98%,正点率99.96% … 列车正点率为99.50%; 受理审查逮捕…193人,不批准逮捕74人,不捕率
+# 为38.3% … 审查逮捕环节不捕率为38.8%. conflict.py keys a rate by its subject's exact words; a
+# restatement that names the rate in full, where the first statement named it after what its sentence
+# had said, escapes it. Here two rates of one name (正点率) are one statement when the longer name adds
+# only words the shorter one's sentence has already said (列车, 审查逮捕), or 环节 and its kind: the
+# shorter rate is the rate of what its sentence is about, and the longer says so. A word its sentence
+# has not said (户籍人口城镇化率 against 城镇化率, 农村学校巩固率 against 巩固率) may name a subgroup: silence.
+
+_NEUTRAL_RATE_WORDS_RE = re.compile(r"环节|工作|方面|总体|整体")
+_RATE_END_RE = re.compile(r"率$")
+_STAGE_RE = re.compile(r"阶段|年级|学段|时段|期间|片区|辖区|城区|园区|景区")
+
+
+def rate_restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, taken: set[tuple[int, int]]) -> Iterator[Hit]:
+    """Rates of one name stated twice, the second naming in full what the first's sentence said."""
+    generic = set(rule.options.generic_metrics)
+    groups: dict[str, list[Figure]] = {}
+    for figure in analysis.figures:
+        if figure.kind != "percent" or not _RATE_END_RE.search(figure.metric) or figure.in_list or figure.qualifier in APPROXIMATE_WORDS:
+            continue
+        group = groups.get(figure.metric)
+        if group is None:
+            groups[figure.metric] = [figure]
+        elif len(group) < _GROUP_MAX:
+            group.append(figure)
+    table_lines: dict[int, bool] = {}
+    norm = analysis.text.norm
+    for metric, group in groups.items():
+        if len(group) < 2 or len({figure.written for figure in group}) < 2 or metric in generic and len(metric) < 3:
+            continue  # most rates are named once: nothing more is read
+        readings = []
+        for figure in group:
+            if base._RATE_TO_RE.search(norm, max(0, figure.number_start - 6), figure.number_start) or norm.startswith("的", figure.end):
+                readings.append(None)  # the end of a change (降至12.1%), a threshold that names a group (30%以上的村)
+            else:
+                readings.append(_loose_reading(analysis, figure, table_lines))
+        for later_index, (figure, reading) in enumerate(zip(group, readings)):
+            if reading is None or (figure.start, figure.end) in taken:
+                continue
+            for earlier, earlier_reading in zip(group[:later_index], readings[:later_index]):
+                if earlier_reading is None or not _rate_named_in_full(earlier_reading, reading):
+                    continue
+                if not _rates_apart(earlier, figure) or base.sentences_of_two_places(analysis, earlier, figure):
+                    continue
+                when_earlier, when_later = _when(analysis, earlier, report_year), _when(analysis, figure, report_year)
+                if when_earlier is None or when_earlier != when_later:
+                    continue
+                shown = max((earlier_reading, reading), key=lambda loose: len(loose.noun)).named
+                yield base._hit(analysis, shown, base._stated(analysis, earlier), figure)
+                taken.add((figure.start, figure.end))
+                break
+
+
+def _rate_named_in_full(a: _Loose, b: _Loose) -> bool:
+    """Whether one rate's name is the other's with words its own sentence said before it."""
+    if a.sentence == b.sentence or a.noun == b.noun or a.running != b.running:
+        return False
+    if a.level and b.level and a.level != b.level:
+        return False  # 全市… and 我县…
+    short, long = sorted((a.noun, b.noun), key=len)
+    if len(short) == len(long) or not _is_subsequence(short, long):
+        return False
+    shorter = a if short is a.noun else b
+    longer = b if shorter is a else a
+    if shorter.verbs - longer.verbs:
+        return False  # a deed the longer name does not name
+    left_out = _left_out(short, long)
+    if _SUBGROUP_RE.search(left_out) or _STAGE_RE.search(left_out):
+        return False  # 小学阶段检出率 of 检出率, whatever the sentence before said (中小学)
+    pieces = [piece for piece in _NEUTRAL_RATE_WORDS_RE.sub("\x00", left_out).split("\x00") if piece]
+    said = shorter.said + "\x00" + shorter.frame
+    return all(piece in said for piece in pieces) \
+        and all(verb in said for verb in longer.verbs - shorter.verbs)
+
+
+def _rates_apart(a: Figure, b: Figure) -> bool:
+    low_a, high_a = base.interval(a.written, a.decimals, 1, a.qualifier, rounded=True)
+    low_b, high_b = base.interval(b.written, b.decimals, 1, b.qualifier, rounded=True)
+    return (high_a < low_b or high_b < low_a) and base._alike(a, b)
 
 
 # --- a figure restated in a summary, with its digits in another order -----------------------------
@@ -234,13 +344,29 @@ def _last_shared(earlier: str, later: str) -> str | None:
 def _when(analysis: Analysis, figure: Figure, report_year: str | None) -> frozenset[str] | None:
     """A figure's period (None for a target or a value of a list); a 今年 stated as done is the report's year."""
     period = restated._when(analysis, figure, report_year)
+    if period is None and _actual_beside_plan(analysis, figure):
+        period = base._period_of(analysis, figure, report_year)
+        period = None if period is None else period[0]
     if period == _THIS_YEAR:
         return frozenset({report_year}) if report_year else frozenset()
     return period
 
 
+def _actual_beside_plan(analysis: Analysis, figure: Figure) -> bool:
+    """预算金额236.8亿元,实际采购金额224.3亿元: a value its own clause calls 实际, with no target or
+    revision word in that clause, is the actual, whatever plan the clauses before state."""
+    text, norm = analysis.text, analysis.text.norm
+    if is_listed(analysis, figure):
+        return False
+    clause_start, clause_end = text.clause_span(figure.start)
+    own = norm[clause_start : figure.number_start]
+    after = norm[figure.end : min(clause_end, figure.end + _TAIL_WINDOW)]
+    return _ACTUAL_RE.search(own) is not None and _HEDGED_RE.search(own) is None and _HEDGED_RE.search(after) is None \
+        and base._TARGET_RE.search(own) is None and base._TARGET_RE.search(after) is None
+
+
 def _same_thing(a: _Loose, b: _Loose) -> bool:
-    if a.sentence == b.sentence or a.unit != b.unit or a.frame != b.frame:
+    if a.sentence == b.sentence or a.unit != b.unit:
         return False
     if a.level and b.level and a.level != b.level:
         return False  # 全市… and 我县…
@@ -249,13 +375,31 @@ def _same_thing(a: _Loose, b: _Loose) -> bool:
     if a.verbs and b.verbs and not a.verbs & b.verbs:
         return False  # 受理… and 办结…: two deeds
     short, long = sorted((a.noun, b.noun), key=len)
+    if len(short) == len(long) and short != long and sorted(short) == sorted(long) and a.frame == b.frame:
+        return _reordered(short, long)  # 高校毕业生留本市就业 and 留本市就业的高校毕业生: one noun, its words in another order
     if short[-1] != long[-1] or not _is_subsequence(short, long):
         return False
     shorter = a if short is a.noun else b
+    if a.frame != b.frame and not _frame_named(shorter, b if shorter is a else a, _left_out(short, long)):
+        return False
     # 全县事实无人抚养儿童286名,每人每月发放基本生活补贴1420元 … 事实无人抚养儿童基本生活补贴按每人每月
     # 1240元标准发放: words the shorter name leaves out, said in its own sentence, are not left out
     left_out = "\x00".join(piece for piece in _left_out(short, long).split("\x00") if piece and piece not in shorter.said)
     return not _SUBGROUP_RE.search(left_out)
+
+
+def _reordered(one: str, other: str) -> bool:
+    """Whether two names of the same characters are the same words in another order, cut at one or two
+    places (高校毕业生留就业创业 and 留就业创业高校毕业生), not characters shuffled one by one."""
+    missing = sum(one[i : i + 2] not in other for i in range(len(one) - 1))
+    return len(one) >= 4 and missing <= 2
+
+
+def _frame_named(shorter: _Loose, longer: _Loose, left_out: str) -> bool:
+    """累计筹集人才公寓8642套,已配租7918套 … 人才公寓配租总数7198套: the longer name says what the shorter's
+    frame (the clause before it) names, and itself opens a clause with no frame."""
+    pieces = [piece for piece in left_out.split("\x00") if piece]
+    return bool(shorter.frame) and not longer.frame and bool(pieces) and all(piece in shorter.frame for piece in pieces)
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -281,18 +425,30 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
     if spans is None or base._names_a_group(norm, figure):
         return None
     sentence_start, clause_start, clause_end = spans
+    list_clause = clause_start
     if figure.index and analysis.figures[figure.index - 1].end > clause_start:
-        return None  # a second figure in its clause: its words may be the first's
+        # 新收1126名、期满解除1084名: an item of a 、 list names its own noun; any other second figure
+        # of a clause may have its words from the first
+        item = _LIST_ITEM_RE.match(norm, analysis.figures[figure.index - 1].end, figure.number_start)
+        if item is None:
+            return None
+        clause_start = item.start("words")
     line_start, line_end = text.line_span(figure.start)
     if base.row_line(norm, line_start, line_end, table_lines):
         return None  # a table row: its columns are years or places of their own
     head = norm[max(clause_start, figure.number_start - _HEAD_WINDOW) : figure.number_start]
     head = head[head.rfind(":") + 1 :]  # 药品流通环节监管:全年检查…: a heading before the colon
     prefix = norm[max(sentence_start, figure.number_start - _PREFIX_WINDOW) : figure.number_start]
-    if _NOT_A_STATE_RE.search(head) or _HEDGED_RE.search(prefix) or "其中" in prefix or "分别" in prefix \
+    if _NOT_A_STATE_RE.search(head) or _hedged(prefix, head) or "其中" in prefix or "分别" in prefix \
             or _ANAPHORA_RE.search(_SIZE_CLASS_RE.sub("", prefix)):
         return None
     tail = "".join(norm[figure.end : min(clause_end, figure.end + _TAIL_WINDOW)].split())
+    deed = _DONE_TO_RE.search(head)
+    if deed is not None:
+        done_to = _DONE_TO_TAIL_RE.match(tail)
+        if done_to is not None:  # 共对241个停车场开展了检查: 检查停车场, the deed's verb after its noun
+            head = head[: deed.start()] + done_to.group("verb") + done_to.group("noun")
+            tail = tail[done_to.end() :]
     unit = restated._PERSONS.get(figure.base_unit, figure.base_unit)
     if tail.startswith("次") and not unit.endswith("次"):
         unit, tail = unit + "次", tail[1:]
@@ -339,8 +495,10 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
     # 城关镇应接种4953剂次,实际接种4395剂次: a clause before with a figure of its own tells whose the value is
     # (its words), or an event it names (开展送法下乡活动12场,受理咨询1460件); 全年…, 全县… open a whole's own
     # (今年全镇粮食播种面积6.42万亩,总产量2.68万吨: a sentence that opens on the whole says the whole's figures)
-    frame = "" if _WHOLE_OPENING_RE.match(norm, clause_start, figure.number_start) or _WHOLE_OPENING_RE.match(norm, sentence, clause_start) \
-        else restated._frame(analysis, figure, sentence, clause_start)
+    frame = "" if _WHOLE_OPENING_RE.match(norm, list_clause, figure.number_start) or _WHOLE_OPENING_RE.match(norm, sentence, list_clause) \
+        else restated._frame(analysis, figure, sentence, list_clause)
+    if frame and _ACTUAL_RE.search(head) and _TARGET_WORDS_RE.search(frame):
+        frame = ""  # 预算金额236.8亿元,实际采购金额224.3亿元: the plan it is measured against, no event it is part of
     return _Loose(words, frozenset(verbs), unit, level, running, fresh, sentence, said, named if len(named) >= 2 else words, frame)
 
 
@@ -437,6 +595,8 @@ def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     hits += miscopied_conflicts(analysis, rule, report_year, spans, frozenset(hit.values["metric"] for hit in hits))
     spans.update((hit.start, hit.end) for hit in hits)
     hits += household_conflicts(analysis, report_year, spans)
+    spans.update((hit.start, hit.end) for hit in hits)
+    hits += rate_restated_conflicts(analysis, rule, report_year, spans)
     if hits:
         headings = restated._subject_headings(analysis.text.norm)
         hits = [hit for hit in hits if not restated._under_two_subjects(headings, hit)]
