@@ -1892,7 +1892,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             stop = norm.find(")", match.end(), sentence_end) if in_parenthesis else sentence_end
             stop = sentence_end if stop < 0 else stop
             if not in_parenthesis and stop < len(norm) and norm[stop] == ";":
-                stop = _items_after_semicolons(text, figures, starts, stop, total)
+                stop = _items_after_semicolons(text, figures, starts, stop, total, over_lines=match.group(0).rstrip().endswith(":"))
             elif (not in_parenthesis and stop < len(norm) and norm[stop] == "\n" and norm[stop - 1 : stop] == ":"
                     and not norm[match.end() : stop].strip(" \t:")):
                 stop = _items_after_semicolons(text, figures, starts, stop, total, "\n")  # 其中:⏎A…;⏎B…;⏎C…。
@@ -1929,6 +1929,12 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 reason, inferred = "enumerated", True
             if not reason and respective:
                 reason, inferred = "respective", True  # the kinds after 分别为, all of them: read as the whole, a warning
+            if not reason and sum(p.value for p in parts) > total.value:
+                whole = _whole_of_a_rate_before(text, figures, ends, among, totals_from, total)
+                if whole is not None:
+                    if sum(p.value for p in parts) <= whole.value:
+                        continue  # 抽检612批次,合格608批次,合格率99.3%,其中:…: the kinds of the whole, maybe
+                    total = whole  # more than even the whole the rate is of
             opening = "当中" if match.group(0).strip().startswith("当中") else "分别为" if respective else "其中"
             lists.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason, inferred, opening))
         found.extend(_paired(lists))
@@ -2032,10 +2038,13 @@ def _parts_of_a_named_group(analysis: Analysis, read: set[int], siblings, dimens
             continue
         mark = clause_start - 1  # the 。 or , the total's statement ends with
         nearest = _figure_ending_before(figures, ends, norm, mark)
+        if nearest is None or not _heads_alike(opening.group("group"), _own_label_of(text, figures, nearest)):
+            # 人身险保费232.2亿元;⏎人身险中,… / 改造小区46个,涉及居民6 184户。⏎改造的小区中,…: the
+            # figure the group names, a few figures back in the statement just before
+            nearest = _named_figure_before(text, figures, ends, mark, opening.group("group"))
         if nearest is None or nearest.index in read or not nearest.exact or nearest.kind not in QUANTITY_KINDS:
             continue
-        total_clause = text.clause_span(nearest.start)[0]
-        whole_label = norm[total_clause : nearest.number_start]
+        whole_label = _whole_label_of(text, nearest)
         if not _heads_alike(opening.group("group"), whole_label) or _CHANGE_WORDS_RE.search(whole_label) \
                 or _SPAN_OF_YEARS_RE.search(whole_label) or _PER_UNIT_RE.search(whole_label):
             continue
@@ -2047,6 +2056,43 @@ def _parts_of_a_named_group(analysis: Analysis, read: set[int], siblings, dimens
         found.append(PartsTotal(nearest, tuple(parts), tuple(labels), False, "", True,
                                 text.original[opening.start("group") : close.start()] + "中"))
     return found
+
+
+def _whole_label_of(text: Text, figure: Figure) -> str:
+    return text.norm[text.clause_span(figure.start)[0] : figure.number_start]
+
+
+def _own_label_of(text: Text, figures, figure: Figure) -> str:
+    """The words before a figure in its clause after the figure before it (其中人工造林3.1万亩、
+    封山育林2.1万亩: 封山育林 for the second)."""
+    start = text.clause_span(figure.start)[0]
+    if figure.index and figures[figure.index - 1].end > start:
+        start = figures[figure.index - 1].end
+    return text.norm[start : figure.number_start]
+
+
+_NAMED_BACK_FIGURES = 4  # figures back from a group's clause its total may stand
+
+
+def _named_figure_before(text: Text, figures, ends: list[int], mark: int, group: str) -> Figure | None:
+    """The nearest of the last few figures of the statement ending at mark (its 。 or ;, over
+    blanks and a line break) whose own clause names the group's head noun."""
+    norm = text.norm
+    while mark > 0 and norm[mark].isspace():
+        mark -= 1
+    if mark < 0 or norm[mark] not in "。;,":
+        return None
+    floor = text.previous_sentence_start(text.sentence_span(mark)[0]) if norm[mark] == "。" else text.sentence_span(mark)[0]
+    index = bisect_right(ends, mark) - 1
+    for figure in figures[max(0, index - _NAMED_BACK_FIGURES + 1) : index + 1][::-1]:
+        if figure.start < floor:
+            break
+        label = _own_label_of(text, figures, figure)
+        if _CHANGE_WORDS_RE.search(label):
+            return None  # 新建桥梁28座,比上年增加5座。新建桥梁中,…: which of them the group is, unclear
+        if _heads_alike(group, label):
+            return figure
+    return None
 
 
 _PLAN_FIRST_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -2422,10 +2468,11 @@ def _subset_larger(figures, starts: list[int], norm: str, start: int, stop: int,
 
 
 _ITEM_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,12}\s*")
-_NOT_AN_ITEM_RE = re.compile(r"其中|共|总|合计|全|累计|现有|另")  # a new whole, not one more item
+_NOT_AN_ITEM_RE = re.compile(r"其中|共|总|合计|全|累计|现有|另|上年|去年|同期|上期")  # a new whole, not one more item
 
 
-def _items_after_semicolons(text, figures, starts: list[int], stop: int, total: Figure, opener: str = ";") -> int:
+def _items_after_semicolons(text, figures, starts: list[int], stop: int, total: Figure, opener: str = ";",
+                            over_lines: bool = False) -> int:
     """其中,刑事案件87起;治安案件198起;其他案件31起: a list whose items are
     sentences of their own, each a name and its figures (one of the total's unit:
     交通事故11起,死亡11人 is an item of both 37起 and 30人), goes on past the ;
@@ -2434,7 +2481,8 @@ def _items_after_semicolons(text, figures, starts: list[int], stop: int, total: 
     for item in range(_MAX_LIST_ITEMS):
         if stop >= len(norm) or norm[stop] != (opener if item == 0 else ";"):
             break
-        following = _skip_blanks(norm, stop + 1, min(len(norm), stop + 8)) if opener == "\n" else stop + 1  # 其中:⏎ one a line
+        # 其中:⏎ one a line, or 其中:A…;⏎B…;⏎C… after a colon: items that go on past a line break
+        following = _skip_blanks(norm, stop + 1, min(len(norm), stop + 8)) if opener == "\n" or over_lines else stop + 1
         item_start, item_end = text.sentence_span(following)
         index = bisect_left(starts, item_start)
         if index >= len(figures) or figures[index].end > item_end or figures[index].kind not in QUANTITY_KINDS:
@@ -2532,6 +2580,21 @@ def _totals_before(text, figures, ends: list[int], among: int, sentence_start: i
     return list(totals.values())
 
 
+def _whole_of_a_rate_before(text, figures, ends: list[int], among: int, sentence_start: int, total: Figure) -> Figure | None:
+    """抽检612批次,合格608批次,合格率99.3%,其中:…: when a rate stands right before 其中, the largest
+    figure of the total's unit in the sentence before it (the whole the rate is of), if larger than the total."""
+    rate = _figure_ending_before(figures, ends, text.norm, among)
+    if rate is None or rate.kind != "percent":
+        return None
+    larger = None
+    for figure in figures[max(0, total.index - 8) : total.index]:
+        if (figure.start >= sentence_start and figure.base_unit == total.base_unit and figure.kind == total.kind
+                and figure.exact and figure.value > (larger or total).value
+                and not _CHANGE_WORDS_RE.search(text.norm, text.clause_span(figure.start)[0], figure.number_start)):
+            larger = figure
+    return larger
+
+
 def _before_closed_bracket(norm: str, position: int) -> int:
     """1.86万亩(1 240公顷),其中 / 11.6万件(套),其中: where the bracket before position opens
     (a restatement or a unit's gloss after the whole), else position."""
@@ -2604,6 +2667,8 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
         if "其中" in gap or parts and _SUB_GROUP_RE.search(gap):
             break  # 其中粮作53.1万亩,经作19.3万亩,粮作中,玉米…: the kinds of a part, not more parts
         if figure.base_unit != total.base_unit or figure.kind != total.kind:
+            if figure.kind == "percent" and parts and _rate_of_the_part(gap, labels[-1]):
+                break  # 其中留本市工作39人,留本市工作比例为75%,留企业工作22人: what follows may lie within it
             if figure.kind in QUANTITY_KINDS or figure.kind in ("percent", "points", "permille"):
                 continue
             break
@@ -2645,6 +2710,13 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
                 return parts[: end + 1], labels[: end + 1]
         return parts[:statement], labels[:statement]
     return parts, labels
+
+
+def _rate_of_the_part(gap: str, label: str) -> bool:
+    """The words before a rate name the part just listed as the rate's own (留本市工作比例), not as
+    its share of the whole (占…): the list of kinds broke off there."""
+    label = label.strip()
+    return len(label) >= 2 and label in gap and "占" not in gap and "佔" not in gap
 
 
 def _completeness(labels: list[str], complement: tuple[str, ...], groups) -> str:
