@@ -3137,9 +3137,11 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
         floor = sentence_start  # 新增就业3 468人;上年为3 120人,增长p%: a semicolon joins the two
         if sentence_start and norm[sentence_start - 1] == ";":
             floor = text.sentence_span(sentence_start - 1)[0]
-        if compare.group("noun") and new is not None and _listed_item(norm, figures, new):
-            # 使用资金2.86亿元,用于A1.12亿元、B0.90亿元;较上年使用额2.31亿元增长p%: the value the base's noun names
-            new = _named_value_before(text, figures, old, compare.group("noun"), floor)
+        if new is not None and _listed_item(norm, figures, new):
+            # 使用资金2.86亿元,用于A1.12亿元、B0.90亿元;较上年使用额2.31亿元增长p% / 发放助学金2 846万元、
+            # 奖学金312万元,助学金较上年的2 604万元增长p%: the value the base's noun names, not the list's last item
+            noun = compare.group("noun") or _words_opening(norm, sentence_start, compare.start())
+            new = _named_value_before(text, figures, old, noun, floor) if noun else None
             if new is not None:
                 found.append(Change(old, new, "", stated, tail.group("word") or tail.group("rate"), new.start, stated.end))
             continue
@@ -4199,12 +4201,24 @@ def _listed_item(norm: str, figures, figure: Figure) -> bool:
     return figure.index > 0 and _LISTED_AFTER_RE.match(norm[figures[figure.index - 1].end : figure.number_start]) is not None
 
 
+_OPENING_WORDS_RE = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+
+
+def _words_opening(norm: str, sentence_start: int, end: int) -> str:
+    """助学金 in …,助学金较上年的…: the words of the clause before its comparison."""
+    clause_start = _skip_blanks(norm, max(sentence_start, norm.rfind(",", sentence_start, end) + 1), end)
+    found = _OPENING_WORDS_RE.search(norm, clause_start, end)
+    return found.group(0) if found and found.start() == clause_start else ""
+
+
 def _named_value_before(text, figures, base: Figure, noun: str, floor: int) -> Figure | None:
-    """The nearest earlier exact value of the base's unit that the base's noun (使用额 → 使用) names,
-    in the base's sentence, the one before it or the one before that."""
+    """The nearest earlier exact value of the base's unit that the base's noun (使用额 → 使用,
+    国家助学金) names, in the base's sentence, the one before it or the one before that: named by
+    the noun's last three characters or more (all of a two-character noun)."""
     stem = _NOUN_MEASURE_RE.sub("", _NOUN_MEASURE_RE.sub("", noun))
     if len(stem) < 2:
         return None
+    shortest = min(3, len(stem))
     norm = text.norm
     for _ in range(2):
         if floor:
@@ -4212,8 +4226,10 @@ def _named_value_before(text, figures, base: Figure, noun: str, floor: int) -> F
     for figure in reversed(figures[: base.index]):
         if figure.start < floor:
             break
-        if figure.exact and _same_unit(figure, base) and figure.kind == base.kind and not _listed_item(norm, figures, figure) \
-                and stem in norm[max(floor, figure.number_start - _NAMED_VALUE_REACH) : figure.number_start]:
+        if not figure.exact or not _same_unit(figure, base) or figure.kind != base.kind or _listed_item(norm, figures, figure):
+            continue
+        words = norm[max(floor, figure.number_start - _NAMED_VALUE_REACH) : figure.number_start]
+        if any(stem[-length:] in words for length in range(len(stem), shortest - 1, -1)):
             return figure
     return None
 

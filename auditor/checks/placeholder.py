@@ -457,10 +457,10 @@ def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 _TEXT_END_RE = re.compile(r"\s*\Z")
-# 年流转收入1 512万元 / 年供水量2 860万立方米: 年 before a metric that a value follows
+# 年流转收入1 512万元 / 年供水量2 860万立方米 / 年处理能力(万吨): 年 before a metric that a value or a column's unit follows
 _ANNUAL_METRIC_RE = re.compile(
-    r"[\u4e00-\u9fff]{0,8}?(?:收入|产量|产值|销售额|营业额|营收|总额|发电量|用电量|供水量|用水量|吞吐量|[^\d\s,。;]量|利润|税收|租金)"
-    r"\s*(?:为|达到|达|约|共|超过|近)?\s*\d")
+    r"[\u4e00-\u9fff]{0,8}?(?:收入|产量|产值|销售额|营业额|营收|总额|发电量|用电量|供水量|用水量|吞吐量|[^\d\s,。;]量|利润|税收|租金|规模|能力|产能)"
+    r"\s*(?:(?:为|达到|达|约|共|超过|近)?\s*\d|\([^()\n\d]{1,8}\))")  # a value, or a table column's unit: 年处理能力(万吨)
 
 
 # 年辍学率, 年增长率, 年均增长率: a rate per year
