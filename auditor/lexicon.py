@@ -27,6 +27,17 @@ RATE_NOUN_ENDINGS = tuple(v + "面" for v in RATE_NOUN_VERBS) + ("进度",)
 METRIC_TAILS = RATE_WORDS + ("报付比", "增幅", "降幅", "增速", "涨幅", "增长率", "下降率")
 RATE_ENDINGS = RATE_ENDINGS + RATE_NOUN_ENDINGS
 
+# rates over a base fixed by their definition, which a text seldom states: a whole inferred from
+# the sentence before must be named by one of these words (失业率 is over the labour force, so a
+# count of 农民工 or of 参保职工 before it is no base of it)
+DEFINED_BASES = (
+    ("失业率", ("劳动力", "从业", "就业", "经济活动", "劳动年龄")),
+    ("城镇化率", ("人口",)),
+)
+# rates whose base is a whole named here plus the rate's own count: 城镇登记失业率 = 失业人员 /
+# (从业人员 + 失业人员), so 从业人员2.8万人, 失业人员1100人 give 3.78%, not 1100/2.8万
+SUM_BASES = (("失业率", ("从业", "就业")),)
+
 # direction words; a longer word before its prefix where both are listed
 UP_WORDS = ("增加", "提高", "上升", "增长", "扩大", "提升", "上涨", "延长", "攀升", "上调", "偏多", "增", "升")
 DOWN_WORDS = ("下降", "减少", "降低", "缩减", "削减", "缩小", "回落", "下跌", "下滑", "下调", "降", "压缩", "压减", "缩短", "偏少", "减")

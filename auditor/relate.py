@@ -31,6 +31,8 @@ from auditor.complement_pairs import complementary_pairs
 from auditor.extract import Figure, strip_fillers
 from auditor.growth_points import find_growth_points
 from auditor.lexicon import (
+    DEFINED_BASES,
+    SUM_BASES,
     DIRECTION_ALTERNATIVES,
     DIRECTION_VERB_ALTERNATIVES,
     DOWN_WORDS,
@@ -323,6 +325,10 @@ def _other_reading_explains(text, figures, ratio: Ratio) -> bool:
         complement = ratio_representative((max(Fraction(0), d_low - n_high), d_high - n_low), (d_low, d_high), stated)
         if explains(complement, stated):
             return True
+    if _base_plus_count(text, figures, ratio):
+        base = ratio_representative((n_low, n_high), (d_low + n_low, d_high + n_high), stated)
+        if explains(base, stated):
+            return True
     if denominator.index < rate.index and rate.index - denominator.index <= 5:
         between = [f for f in figures[denominator.index + 1 : rate.index] if _is_quantity(f) and _same_unit(f, denominator)]
         if len(between) >= 2:
@@ -333,6 +339,15 @@ def _other_reading_explains(text, figures, ratio: Ratio) -> bool:
     at = rate.metric.find(noun.group(0)) if noun is not None else -1
     # 差评按期整改率: the noun, then what is done to it; 控制满意率 after 控制满意4180人 counts the event itself
     return at >= 0 and rate.metric.find("率", at + 2) - (at + 2) >= 2
+
+
+def _base_plus_count(text, figures, ratio: Ratio) -> bool:
+    """Whether the rate's base is its whole plus its own count (失业率 over 从业人员: 从业 + 失业)."""
+    for name, whole_words in SUM_BASES:
+        if ratio.rate.metric.endswith(name):
+            label = _count_name(text, figures, ratio.denominator)
+            return any(word in label for word in whole_words)
+    return False
 
 
 def _listed_category(text, figures, figure: Figure) -> bool:
@@ -1588,6 +1603,8 @@ def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentenc
             if task:
                 continue  # 为年计划的96.6%: the whole is a plan, which only a target cue names (共完成…亿元 is a deed)
             if _role(text, candidate, cues) == "den":
+                if not _may_be_defined_base(text, figures, rate, candidate):
+                    continue  # 农民工数量2.8亿人。…失业率: a whole of its kind, but no base of that rate
                 return (numerator, candidate, True, False) if _near_stated(numerator, candidate, rate) else None
             if not _is_difference(text, candidate):
                 uncued.append(candidate)
@@ -1596,7 +1613,18 @@ def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentenc
     whole = uncued[0]
     if _listed_with(text, whole, numerator) or not _near_stated(numerator, whole, rate):
         return None
+    if not _may_be_defined_base(text, figures, rate, whole):
+        return None  # 农民工2.8亿人。失业人员974万人,失业率3.80%: no labour force, no base of that rate
     return numerator, whole, True, False
+
+
+def _may_be_defined_base(text, figures, rate: Figure, whole: Figure) -> bool:
+    """Whether a whole inferred for a rate of a fixed base (失业率: the labour force) is named as that base."""
+    for name, base_words in DEFINED_BASES:
+        if rate.metric.endswith(name):
+            label = _count_name(text, figures, whole)
+            return any(word in label for word in base_words)
+    return True
 
 
 _HEADING_COLON_RE = re.compile(r"[::]")

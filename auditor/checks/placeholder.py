@@ -327,9 +327,20 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
         (_BARE_ORDINAL_RE, 0),
         # 贫困户   户: spaces where the number was to go
         (_SPACED_BLANK_RE, "slot"),
+        # 交办信访 件, 成灾面积 亩, 调解纠纷⏎件,: one space (or a wrapped line) where the number was to go
+        (_spaced_measure_pattern(measure), "slot"),
         # 划走个医疗机构: 个 after a verb, with no number or determiner before it
         (_LONE_GE_RE, "slot"),
     )
+
+
+@lru_cache(maxsize=8)
+def _spaced_measure_pattern(measure: str) -> re.Pattern:
+    """结案 件, / 收缴参合基金 万元, / 调解纠纷⏎件,: a word of two characters or more (not spaced-out
+    PDF text, not a numeral), a space or a line break, a measure word and a clause mark right after it."""
+    return compile_scanning(
+        rf"[ \t\u3000\n](?<=[\u4e00-\u9fff]{{2}}[ \t\u3000\n])(?<![{_NUMBER_CHARS}][ \t\u3000\n])[ \t\u3000]*(?:\n[ \t\u3000]*)?"
+        rf"(?P<slot>{measure})(?=[,。;、)])")
 
 
 @lru_cache(maxsize=8)
@@ -347,11 +358,11 @@ _LONE_GE_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9
 # after a word, or after 、 as the next item of a list of rates (分别为96%、%)
 _BARE_PERCENT_RE = compile_scanning(r"(?<=[\u4e00-\u9fff、])[ \t]*[%‰]")
 _NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余上每近约超逾达"
-# 万元GDP能耗, 万人口: a unit phrase in a ratio, not a money figure without its number;
+# 万元GDP能耗, 万元单位生产总值能耗, 万人口: a unit phrase in a ratio, not a money figure without its number;
 # 万亩富硒粮油项目, 万亩良田: a scale that names a programme, so 万亩 only before a clause's end
 _BARE_MONEY_RE = compile_scanning(
     rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>万元|亿元|万亩(?=[,。;、)(\s]|$|的|以上|左右)|万人次|万人)"
-    rf"(?![户级空坑迷口]|大会|GDP|gdp|生产总值|地区生产总值|国内生产总值|增加值|产值|工业增加值|营业收入|主营业务收入|收入"
+    rf"(?![户级空坑迷口]|大会|GDP|gdp|单位(?:GDP|gdp|国内生产总值|地区生产总值|生产总值|工业增加值|增加值|产值)|生产总值|地区生产总值|国内生产总值|增加值|产值|工业增加值|营业收入|主营业务收入|收入"
     rf"|拥有|以上|以下|及以上|能耗)"
 )
 # 贫困户   户: spaces left where the number was to go

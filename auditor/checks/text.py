@@ -71,6 +71,11 @@ def _per_line(analysis: Analysis, matches: list, block: bool = False) -> Iterato
         else:
             groups.append(list(by_line[line]))
         last_line = line
+    yield from _group_hits(analysis, groups)
+
+
+def _group_hits(analysis: Analysis, groups: list[list[re.Match]]) -> Iterator[Hit]:
+    """One finding per group of matches: the first match to the last, every phrase named."""
     for group in groups:
         start, end = group[0].start(), max(m.end() for m in group)
         phrases = []
@@ -447,6 +452,8 @@ _GARBLE_RE = re.compile(
     r"(?:[@#$&\u2460-\u2473]|[A-Za-z\u00c0-\u024f](?=[^\n]{0,7}?[@#$&\u2460-\u2473]))"
     r"(?<=[\u4e00-\u9fff、].)[A-Za-z\u00c0-\u024f@#$&\u2460-\u2473]{2,7}(?=[\u4e00-\u9fff])"
 )
+# R&D, P&G: an ampersand between the letters of an abbreviation, no garble
+_AMPERSAND_ABBREVIATION_RE = re.compile(r"[A-Za-z]{1,3}&[A-Za-z]{1,3}")
 _QUESTION_CUES = ("吗", "呢", "么", "什么", "怎", "如何", "为何", "哪", "谁", "几", "多少", "是否", "有没有", "没有",
                   "难道", "岂", "可否", "能否", "要不要", "是不是", "对不对", "好不好")
 
@@ -461,6 +468,8 @@ def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue  # 还没有账号? is a question
         yield Hit(match.start(), match.end(), {"phrase": match.group(0)}, {"character": match.group(0)})
     for match in _GARBLE_RE.finditer(norm):
+        if _AMPERSAND_ABBREVIATION_RE.fullmatch(match.group(0)):
+            continue
         yield Hit(match.start(), match.end(), {"phrase": original[match.start() : match.end()]}, {"garbled": match.group(0)})
     # glosses on consecutive lines are one run of debris: one finding for the run
     glosses = list(_PINYIN_RE.finditer(norm))
@@ -473,8 +482,23 @@ def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             per_line[line] = per_line.get(line, 0) + 1
         bare = [m for m in bare if per_line[analysis.text.line_of(m.start())] >= 2]
         glosses = sorted(glosses + bare, key=lambda m: m.start())
-    for hit in _per_line(analysis, glosses, block=True):
+    for hit in _group_hits(analysis, _gloss_runs(glosses)):
         yield Hit(hit.start, hit.end, hit.values, {"pinyin": hit.details["phrases"]})
+
+
+# one conversion glossed the whole page: glosses this close belong to one run, whatever
+# lines or words stand between them (a table's cells, a paragraph with few glossed characters)
+_GLOSS_RUN_GAP = 600
+
+
+def _gloss_runs(glosses: list[re.Match]) -> list[list[re.Match]]:
+    runs: list[list[re.Match]] = []
+    for match in glosses:
+        if runs and match.start() - runs[-1][-1].end() <= _GLOSS_RUN_GAP:
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    return runs
 
 
 def _is_question(norm: str, position: int, cues: tuple[str, ...]) -> bool:
