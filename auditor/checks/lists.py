@@ -79,6 +79,8 @@ _VALUE_RE = re.compile(
     r"(?:/(?:10万|十万|万|千|百))?"  # 186.2/10万 is one value
 )
 _VALUE_JOIN_RE = re.compile(r"^[^、,。;:\d]{0,8}?(?:、|和|及|以及|与|或)\s*$")
+# between the two ends of a range: a unit or % after the lower end may stand before the dash
+_RANGE_JOIN_RE = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3})?\s*(?:-|—{1,2}|–|~|～|至|到)\s*$")
 
 
 def value_count(tail: str) -> int:
@@ -86,6 +88,9 @@ def value_count(tail: str) -> int:
     is two, 13.5:1和1:1.2 is two, 1 200张 is one."""
     count, position = 0, 0
     for match in _VALUE_RE.finditer(tail):
+        if count and _RANGE_JOIN_RE.match(tail[position : match.start()]):
+            position = match.end()  # 5—8万元, 40~45人, 5%至8%: the range's upper end, one value with its lower
+            continue
         if count and not _VALUE_JOIN_RE.match(tail[position : match.start()]):
             break
         count += 1
@@ -126,6 +131,48 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             end = figures[index].end
             index += 1
         yield Hit(start, end, {"subjects": count, "values": values}, {"subjects": count, "values": values})
+    if "分别" in norm:
+        yield from _chinese_values(analysis, done)
+
+
+# 分别为十二万亩、八万亩 / 分别增长三成、两成: values in Chinese numerals with a unit the figure reader leaves to the
+# words (万亩, 公里, 成); each value a numeral run, maybe 万/亿, then its unit
+_CN_VALUE = (r"[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?(?:万|亿)?"
+             r"(?:个百分点|平方公里|平方米|公顷|公里|千米|亩|吨|元|人次|人|户|所|个|家|项|次|件|起|名|座|台|辆|套|张|份|间|处"
+             r"|条|支|批|期|场|篇|例|头|只|株|棵|倍|成|米)")
+_CN_RESPECTIVELY_RE = re.compile(rf"分别(?:(?![一二两三四五六七八九十百千])[\u4e00-\u9fff]){{0,4}}?(?={_CN_VALUE})")
+_CN_VALUE_RE = re.compile(_CN_VALUE)
+_CN_VALUE_JOIN_RE = re.compile(r"、|和|及|与|以及")
+
+
+def _chinese_values(analysis: Analysis, done: set[int]) -> Iterator[Hit]:
+    """分别为十二万亩、八万亩 after three subjects: 分别 whose values are all written in Chinese numerals
+    with units the figure reader does not take (their 分别 was not read above)."""
+    text, norm = analysis.text, analysis.text.norm
+    for word in _CN_RESPECTIVELY_RE.finditer(norm):
+        if word.start() in done:
+            continue
+        position, values, end = word.end(), 0, word.end()
+        while True:
+            value = _CN_VALUE_RE.match(norm, position)
+            if value is None:
+                break
+            values += 1
+            end = value.end()
+            join = _CN_VALUE_JOIN_RE.match(norm, end)
+            if join is None:
+                break
+            position = join.end()
+        if values <= 1:
+            continue
+        sentence_start, _ = text.sentence_span(word.start())
+        subjects = _own_subjects(norm, text, word.start(), sentence_start) \
+            or _earlier_respectively_counts(norm, text, sentence_start, word.start()) - {0, 1} \
+            or _subjects(norm, text, word.start(), sentence_start)
+        if not subjects or values in subjects:
+            continue
+        count = min(subjects, key=lambda n: abs(n - values))
+        yield Hit(word.start(), end, {"subjects": count, "values": values}, {"subjects": count, "values": values})
 
 
 # a change from one period to the next: 年增幅, 增长, 下降, 环比 …
@@ -346,8 +393,8 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                                                 or all(noun in p[1:-1] and not _MARKER_STYLES[0].match(p) for p in items))
                     if len(quoted.group("noun")) == 1 and len(items) >= 3:
                         alike = all(p.startswith(quoted.group("noun")) for p in items)  # “四进”:进机关、进乡村…
-                else:  # “三个一”:一张卡、一本簿、一个群: each item one of the "ones"
-                    alike = all(p.startswith("一") for p in items)
+                else:  # “三个一”:一张卡、一本簿、一个群 / 每月一次学习、每季一次党课: each item one of the "ones"
+                    alike = all(p.startswith("一") for p in items) or all("一" in p and len(p) <= 8 for p in items)
                 if len(items) >= 2 and alike and len(items) != stated and not (open_list and len(items) < stated):
                     yield _count_hit(analysis, figure, stated, len(items), "after")
                 if alike or not _plain_items_may_follow(quoted, items):
@@ -696,11 +743,15 @@ _MARKER_STYLES = (
     re.compile(r"\((?P<n>\d{1,2})\)"),
     re.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])"),
     re.compile(r"(?<![\d.])(?P<n>\d{1,2})[.、](?!\d)"),
+    # 第一,…;第二,… and 一抓…,二抓… / 一要…,二要…: each right after a mark or the colon
+    re.compile(r"(?<=[,;。:\s])第(?P<n>[一二三四五六七八九十]{1,3})(?=[,、:])"),
+    re.compile(r"(?<=[,;。:\s])(?P<n>[一二三四五六七八九十]{1,3})(?:抓|要)(?![求素点])"),
     re.compile(r"(?<![一二三四五六七八九十])(?P<n>[一二三四五六七八九十]{1,3})、"),
 )
 _BARE_MARKER = _MARKER_STYLES[-1]  # 一、 is an item only after a ; or 。 (一、二、三级 is one item)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
-_NEXT_LINE_MARKER_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])")
+_NEXT_LINE_MARKER_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[是抓要]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、]"
+                                  r"|第[一二三四五六七八九十]{1,3}[,、:])")
 
 
 def _enumerated_after(norm: str, text, figure) -> int | None:
@@ -901,6 +952,8 @@ def _list_after_colon(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> t
         if sentence_end - head.end() > _LIST_MAX:
             return None
         listing = norm[head.end() : sentence_end]
+        if listing.rstrip().endswith("、"):
+            return None  # 一是抓宣传、二是抓培训、⏎三是…: the list goes on in the next line
         if norm.startswith(";", sentence_end):
             _, next_end = text.sentence_span(sentence_end + 1)
             following = norm[sentence_end + 1 : min(next_end, sentence_end + 1 + _LIST_MAX)]
