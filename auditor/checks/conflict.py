@@ -828,7 +828,7 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
             # unless that names an event with a count of its own (开展义诊活动5场,受理群众申诉1860件; not
             # 落实援企稳岗政策,向2 143家企业发放…: the figure before is in the value's own clause)
             event = _EVENT_FRAME_RE.search(frame) if previous.end <= clause_start else None
-            frame = event.group(0) if event else ""
+            frame = _group_opening(earlier) + (event.group(0) if event else "")
         elif _PER_HEAD_SUBJECT_RE.search(subject) and not _EVENT_FRAME_RE.search(frame):
             frame = ""  # 全村经济总收入66.16万元,农民人均纯收入2186元: the village's, not the total's
     if _RUNNING_DEED_RE.search(head) and not _YEAR_SAID_RE.search(prefix):
@@ -836,6 +836,19 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
         # 累计达到 a stock, as it stands)
         frame += "累计"
     return (subject + thing, events_of, figure.base_unit, figure.kind, frame)
+
+
+# 城区实施临时救助…,支出救助资金468万元;农村实施临时救助…,支出救助资金612万元: the clause before opens
+# on the group whose figures follow
+_GROUP_OPENING_RE = re.compile(r"[\s,;:]*(?:城区|城市|城镇|市区|县城|农村|乡村|市级|县级|区级|镇级|乡级|村级|省级|本级|境内|境外|省内|省外)")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]")
+
+
+def _group_opening(earlier: str) -> str:
+    """The group (城区, 农村) that opens the clause right before a figure's, or ""."""
+    last = _CLAUSE_BREAK_RE.split(earlier.rstrip(" ,;:\n"))[-1]
+    found = _GROUP_OPENING_RE.match(last)
+    return found.group(0).strip(" ,;:\n") if found else ""
 
 
 _RUNNING_DEED_RE = re.compile(r"累计(?!达到|达|为|有|共|\s*$)")

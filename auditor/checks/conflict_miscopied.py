@@ -37,7 +37,7 @@ from auditor.extract import Figure
 from auditor.rulepack import Rule
 
 _MIN_DIGITS = 3  # 42 and 24 may be two counts of anything; 1286 and 1826 are rarely two things
-_GROUP_MAX = 4
+_GROUP_MAX = 6
 _HEAD_WINDOW = 30
 _PREFIX_WINDOW = 60
 _TAIL_WINDOW = 40
@@ -75,9 +75,21 @@ _THIS_YEAR = frozenset({"今年"})
 _NEUTRAL_RE = re.compile(restated._NEUTRAL_RE.pattern.replace("|均|", "|(?<![人户月年日平])均|"))
 _STANDARD_AFTER_RE = re.compile(r"的?标准")
 # a clause that opens on the whole year or the whole place states the whole's figure, whatever event the clause before names
-_WHOLE_OPENING_RE = re.compile(r"\s*(?:与|和|同|按照|按)?(?:全年|今年|年内|本年度?|目前|截至目前|截至年底|截至年末|(?:全|本|我)(?:街道|[省市州盟县区旗镇乡村]))")
+_WHOLE_OPENING_RE = re.compile(r"\s*(?:与|和|同|按照|按)?(?:汛期|今年|全年|年内|一年来)?(?:全年|今年|年内|本年度?|目前|截至目前|截至年底|截至年末|(?:全|本|我)(?:街道|[省市州盟县区旗镇乡村]))")
 
 
+# a clause opening on 其中, and the words of the part it names
+_PART_OPENING_RE = re.compile(r"\s*其中\s*[,:]?\s*(?P<words>)")
+# a whole said of a group (城区学校32所,其中…): its part is the group's, not the place's
+_GROUP_WHOLE_RE = re.compile(r"城区|城市|城镇|市区|县城|农村|乡村|乡镇|街道|社区|市级|县级|区级|镇级|乡级|村级|省级|本级|境内|境外|省内|省外")
+_RECEIVING_VERB_RE = re.compile(r"兑付|领取|涉及")
+# verbs that name one deed from its two ends, or in two words: 发放 and 兑付 of 助学金, 涉及 and 惠及 居民
+_VERB_FAMILY = {"兑付": "发放", "兑现": "发放", "领取": "发放", "涉及": "惠及"}
+# 按照“应转尽转”的原则, 根据省里的部署: how a deed was done, no part of what it counts
+_MANNER_RE = re.compile(r"(?:按照|依照|依据|根据|按)[^,。;:\d]{1,24}?(?:原则|要求|标准|规定|部署|安排|办法)")
+# 各镇街, 各部门: every unit of the place, the place's total
+_EVERY_UNIT_RE = re.compile(r"各(?:镇街|乡镇|街道|县区|县市区|区县|部门|单位|地|级|村|社区)")
+_DEED_ONLY = "\x01"
 # an item of a 、 list after a figure, with a noun of its own: 、期满解除
 _LIST_ITEM_RE = re.compile(r"\s*、\s*(?P<words>[\u4e00-\u9fff]{2,12})\s*$")
 # a deed done to a counted thing named after its value: 共对241个停车场开展了检查, 對 26 家企業進行了抽查
@@ -115,6 +127,7 @@ class _Loose:
     said: str  # its sentence up to the value: the words a restatement leaves out may stand there
     named: str  # its name as a message quotes it, verbs and all: 汽车维修企业
     frame: str  # the event its sentence names before its clause (开展送法下乡活动12场,受理咨询1460件), or ""
+    part: bool = False  # named after 其中: a part of the whole the clause before states
 
 
 def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, taken: set[tuple[int, int]],
@@ -128,7 +141,8 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
         digits = str(figure.written).replace(".", "").lstrip("0-")
         if len(digits) < _MIN_DIGITS or figure.qualifier in APPROXIMATE_WORDS:
             continue
-        key = (figure.kind, figure.base_unit, figure.multiplier, figure.decimals, "".join(sorted(digits)))
+        # keyed by the digits of its value other than 0: 1.28万 and 12 080, 48.6亿 and 468 000万 meet
+        key = (figure.kind, figure.base_unit, "".join(sorted(_nonzero_digits(figure))))
         group = groups.get(key)
         if group is None:
             groups[key] = [figure]
@@ -146,7 +160,8 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
             if (figure.start, figure.end) in taken or key in reported:
                 continue
             for earlier, earlier_reading in readings[:later_index]:
-                if earlier.written == figure.written or not base._alike(earlier, figure):
+                if earlier.written == figure.written or not base._alike(earlier, figure) or not base._apart(earlier, figure) \
+                        or not _digits_swapped(earlier, figure):
                     continue
                 if reading is not None and earlier_reading is not None and _same_thing(earlier_reading, reading):
                     # the shorter name, or the longer where it says what the shorter's clause before named
@@ -166,6 +181,19 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
                     break  # one finding a metric: the other reading has told it
                 yield base._hit(analysis, shown, base._stated(analysis, earlier), figure)
                 break
+
+
+def _nonzero_digits(figure: Figure) -> str:
+    return "".join(digit for digit in str(figure.value) if digit in "123456789")
+
+
+def _digits_swapped(a: Figure, b: Figure) -> bool:
+    """The same digits in another order as written (1286 and 1826, 3.86万 and 3.68万), or one value
+    written in 万/亿 and the other in full with the same digits but 0 (1.28万 and 12 080): a digit
+    moved in retyping, not two values rounded apart."""
+    if a.multiplier == b.multiplier and a.decimals == b.decimals:
+        return sorted(str(a.written).replace(".", "").lstrip("0-")) == sorted(str(b.written).replace(".", "").lstrip("0-"))
+    return a.multiplier != b.multiplier and len(_nonzero_digits(a)) >= _MIN_DIGITS
 
 
 # --- a rate restated under a longer name -------------------------------------------------------------
@@ -366,8 +394,12 @@ def _actual_beside_plan(analysis: Analysis, figure: Figure) -> bool:
 
 
 def _same_thing(a: _Loose, b: _Loose) -> bool:
-    if a.sentence == b.sentence or a.unit != b.unit:
-        return False
+    if a.sentence == b.sentence or a.unit != b.unit or a.part and b.part:
+        return False  # (two parts may be parts of two wholes)
+    if a.noun.startswith(_DEED_ONLY) or b.noun.startswith(_DEED_ONLY):
+        # 立案审查调查412件 and 全年共立案421件: deeds with no noun, one named by a verb the other names
+        return a.noun.startswith(_DEED_ONLY) and b.noun.startswith(_DEED_ONLY) and a.frame == b.frame and a.level == b.level \
+            and a.running == b.running and a.fresh == b.fresh and (a.verbs <= b.verbs or b.verbs <= a.verbs)
     if a.level and b.level and a.level != b.level:
         return False  # 全市… and 我县…
     if a.running != b.running or a.fresh != b.fresh:
@@ -377,9 +409,12 @@ def _same_thing(a: _Loose, b: _Loose) -> bool:
     short, long = sorted((a.noun, b.noun), key=len)
     if len(short) == len(long) and short != long and sorted(short) == sorted(long) and a.frame == b.frame:
         return _reordered(short, long)  # 高校毕业生留本市就业 and 留本市就业的高校毕业生: one noun, its words in another order
+    shorter = a if short is a.noun else b
+    if shorter.part and long.startswith(short) and set(long[len(short) :]) <= set(shorter.said):
+        # 药品集中带量采购3.62亿元,其中化学药品2.14亿元 … 化学药品集中采购金额2.41亿元: the part named with its whole
+        return not _SUBGROUP_RE.search(long[len(short) :])
     if short[-1] != long[-1] or not _is_subsequence(short, long):
         return False
-    shorter = a if short is a.noun else b
     if a.frame != b.frame and not _frame_named(shorter, b if shorter is a else a, _left_out(short, long)):
         return False
     # 全县事实无人抚养儿童286名,每人每月发放基本生活补贴1420元 … 事实无人抚养儿童基本生活补贴按每人每月
@@ -439,10 +474,21 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
     head = norm[max(clause_start, figure.number_start - _HEAD_WINDOW) : figure.number_start]
     head = head[head.rfind(":") + 1 :]  # 药品流通环节监管:全年检查…: a heading before the colon
     prefix = norm[max(sentence_start, figure.number_start - _PREFIX_WINDOW) : figure.number_start]
+    part = False
+    if "其中" in prefix:
+        # 其中化学药品2.14亿元、中成药0.87亿元: a part named in its own clause counts what it names
+        opening = _PART_OPENING_RE.match(norm, list_clause, figure.number_start)
+        if opening is None or "其中" in norm[max(sentence_start, figure.number_start - _PREFIX_WINDOW) : opening.start()] \
+                or _GROUP_WHOLE_RE.search(norm, max(sentence_start, list_clause - _PREFIX_WINDOW), list_clause):
+            return None  # a part of a part, or of a group's whole (城区学校…,其中…)
+        part = True
+        head = head.replace("其中", "")
+        prefix = norm[opening.start("words") : figure.number_start]
     if _NOT_A_STATE_RE.search(head) or _hedged(prefix, head) or "其中" in prefix or "分别" in prefix \
             or _ANAPHORA_RE.search(_SIZE_CLASS_RE.sub("", prefix)):
         return None
     tail = "".join(norm[figure.end : min(clause_end, figure.end + _TAIL_WINDOW)].split())
+    tail = restated._TAIL_END_RE.split(tail, 1)[0] if tail.startswith("、") else tail  # 受理投诉5362件、挽回损失…: the next item
     deed = _DONE_TO_RE.search(head)
     if deed is not None:
         done_to = _DONE_TO_TAIL_RE.match(tail)
@@ -461,6 +507,7 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
         unit += "/" + "".join(per.group(0).split())
         head = head[: per.start()] + head[per.end() :]
     modifies_after = head.rstrip().endswith("的")
+    head = _EVERY_UNIT_RE.sub("", _MANNER_RE.sub("", head))
     words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", ""))))
     running = _RUNNING_RE.search(words) is not None
     levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if not m.group(0).startswith("辖区")}
@@ -486,7 +533,13 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
             return None
         noun, verbs_after, _ = restated._split_verbs(after.group(1))
         words, verbs, named = words + noun, verbs | verbs_after, named + after.group(1)
+    found = _RECEIVING_VERB_RE.match(words)
+    if found is not None:  # 兑付国家助学金, 领取租赁补贴: one deed as the payer or the payee says it
+        words, verbs = words[found.end() :], verbs | {found.group(0)}
+    verbs = {_VERB_FAMILY.get(verb, verb) for verb in verbs}
     words = _OUTPUT_TAIL_RE.sub("产量", _MEASURE_TAIL_RE.sub("", restated._canonical(words.replace("的", ""))))
+    if not words and verbs:
+        words = _DEED_ONLY + "+".join(sorted(verbs))  # 全年共立案421件: a deed with no noun, named by its verbs
     if len(words) < 2:
         return None
     sentence = text.sentence_span(figure.start)[0]
@@ -499,7 +552,9 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
         else restated._frame(analysis, figure, sentence, list_clause)
     if frame and _ACTUAL_RE.search(head) and _TARGET_WORDS_RE.search(frame):
         frame = ""  # 预算金额236.8亿元,实际采购金额224.3亿元: the plan it is measured against, no event it is part of
-    return _Loose(words, frozenset(verbs), unit, level, running, fresh, sentence, said, named if len(named) >= 2 else words, frame)
+    if part:
+        frame = ""  # the whole it is a part of is the clause before: it names no event of its own
+    return _Loose(words, frozenset(verbs), unit, level, running, fresh, sentence, said, named if len(named) >= 2 else words, frame, part)
 
 
 

@@ -446,6 +446,8 @@ _SO_FAR_RE = re.compile(r"今年以来")
 
 # 规划确定的志书, 规划内志书: a plan's contents named, no target
 # 各项任务圆满完成: tasks said done, no target for the figures after
+# 一般公共预算收入, 预算支出: a fiscal account named, no plan
+_BUDGET_NAME_RE = re.compile(r"收入|支出")
 _TASK_DONE_RE = re.compile(r"(?:均已|已经|已|都|全部)?(?:圆满|全面|超额|顺利)?完成")
 _PLAN_CONTENTS_RE = re.compile(r"规划(?=确定|内|中|明确|范围|许可|局|部门|设计|馆|区)")
 _PLAN_NAMED_RE = re.compile(r"(?:纳入|列入|制定了?|编制了?|修编了?|出台了?)[“”\"]?[\u4e00-\u9fff]{0,8}[“”\"]?[\u4e00-\u9fff]{0,4}$")
@@ -461,7 +463,8 @@ def _target_said(analysis: Analysis, figure: Figure) -> bool:
                (figure.end, min(clause_end, figure.end + 40)))
     return any(not (found.group(0) == "规划" and (_PLAN_CONTENTS_RE.match(norm, found.start())
                                                   or _PLAN_NAMED_RE.search(norm, max(0, found.start() - 16), found.start()))
-                    or found.group(0) == "任务" and _TASK_DONE_RE.match(norm, found.end()))
+                    or found.group(0) == "任务" and _TASK_DONE_RE.match(norm, found.end())
+                    or found.group(0) == "预算" and _BUDGET_NAME_RE.match(norm, found.end()))
                for start, end in windows for found in base._TARGET_RE.finditer(norm, start, end))
 
 
