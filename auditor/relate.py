@@ -3197,6 +3197,9 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_respective_changes(text, figures, claimed))
     claimed = {change.stated.index for change in found if change.stated is not None}
+    if "分别" in norm:
+        found.extend(_respective_from_to(text, figures, claimed))
+        claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(_changes_after_a_named_base(text, figures, claimed, earlier_like))
     claimed = {change.stated.index for change in found if change.stated is not None}
     found.extend(Change(old, new, "", stated, word, new.start, stated.end, inferred=True)
@@ -3781,6 +3784,59 @@ def _respective_changes(text, figures, claimed: set[int]) -> list[Change]:
             continue
         found.extend(Change(base, value, "", change, says.group("word"), value.start, change.end)
                      for value, change, base in zip(values, stated, bases))
+    return found
+
+
+# A、B分别由上年的a1、b1下降到a2、b2,分别下降p%和q%: two lists, each value to its own, and the changes in order
+_RESPECTIVE_FROM_RE = re.compile(r"(?:由|从)(?:上年|去年|上一年|(?:19|20)\d{2}\s*年(?:底|末)?|年初)?的?\s*$")
+_RESPECTIVE_STATED_RE = re.compile(
+    rf"^\s*[,,]?\s*(?:同比|(?:比|较){_BASE_WORDS})?\s*分别\s*(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?\s*$")
+
+
+_REST_JOIN_RE = re.compile(r"^(?P<rest>[\u4e00-\u9fff]{0,4}?)\s*(?:、|和|及)\s*$")
+
+
+def _join_rest(norm: str, one: Figure, other: Figure) -> str | None:
+    """"" or the rest of a compound unit (标准煤) between two listed values, None when they are no list."""
+    join = _REST_JOIN_RE.match(norm[one.end : other.number_start])
+    return join.group("rest") if join else None
+
+
+def _respective_from_to(text, figures, claimed: set[int]) -> list[Change]:
+    """由a1、b1下降到a2、b2(,分别下降p%和q%): old value i to new value i, each of one unit, and
+    the i-th stated change of the list after them when there is one of each."""
+    norm = text.norm
+    found = []
+    for last_old in figures[1:]:
+        after = figures[last_old.index + 1] if last_old.index + 1 < len(figures) else None
+        if after is None or _join_rest(norm, figures[last_old.index - 1], last_old) is None:
+            continue
+        to = _TO_RE.match(norm[last_old.end : after.number_start])
+        if to is None or not to.group("word"):
+            continue
+        sentence_start, sentence_end = text.sentence_span(last_old.start)
+        olds = [last_old]
+        while olds[0].index and _join_rest(norm, figures[olds[0].index - 1], olds[0]) is not None:
+            olds.insert(0, figures[olds[0].index - 1])
+        count = len(olds)
+        news = list(figures[after.index : after.index + count])
+        if olds[0].start < sentence_start or len(news) != count or news[-1].start >= sentence_end \
+                or not ends_with(_RESPECTIVE_FROM_RE, norm, sentence_start, olds[0].number_start) \
+                or [_join_rest(norm, a, b) for a, b in zip(olds, olds[1:])] != [_join_rest(norm, a, b) for a, b in zip(news, news[1:])] \
+                or any(not (o.exact and n.exact and _same_unit(o, n) and o.kind == n.kind) for o, n in zip(olds, news)):
+            continue  # 0.412吨标准煤、30.2立方米 → 0.396吨标准煤、28.6立方米: each value with the rest of its unit
+        stated: list[Figure | None] = [None] * count
+        word = ""
+        first = figures[news[-1].index + 1] if news[-1].index + 1 < len(figures) else None
+        says = first is not None and first.start < sentence_end and first.index not in claimed and first.kind == "percent" \
+            and _RESPECTIVE_STATED_RE.match(norm[news[-1].end : first.number_start])
+        if says:
+            listed = list(figures[first.index : first.index + count])
+            if len(listed) == count and all(f.kind == "percent" and f.start < sentence_end for f in listed) \
+                    and all(_LIST_JOIN_RE.match(norm[a.end : b.number_start]) for a, b in zip(listed, listed[1:])):
+                stated, word = listed, says.group("word")
+        found.extend(Change(old, new, to.group("word"), change, word, old.start, (change or new).end)
+                     for old, new, change in zip(olds, news, stated))
     return found
 
 
