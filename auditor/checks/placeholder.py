@@ -50,6 +50,17 @@ _PENDING_RE = compile_scanning(rf"{_PENDING}(?=[%‰万亿元个人户家所项�
 _EMPTY_BEFORE_RE = re.compile(rf"(?:{_EMPTY_SQUARE}|\(\s*\)|{_PENDING})$")
 # **重点工作**: markdown emphasis, not masked digits
 _EMPHASIS_RE = compile_scanning(r"(?<!\*)\*\*(?=[^*\s])[^*\n]{2,80}?(?<=[^*\s])\*\*(?!\*)")
+_CLAUSE_MARKS_RE = re.compile(r"[,。;!?]")
+
+
+def _masks_across_clauses(norm: str, match: re.Match) -> bool:
+    """完成**技术企业申报,…;完成省**技术产品认定: two masks glued inside words on both outer sides,
+    clauses apart, are no emphasis pair (emphasis opens and closes on a phrase)."""
+    before, after = norm[match.start() - 1 : match.start()], norm[match.end() : match.end() + 1]
+    return (bool(before) and bool(_CJK_RE.match(before)) and bool(after) and bool(_CJK_RE.match(after))
+            and _CLAUSE_MARKS_RE.search(norm, match.start() + 2, match.end() - 2) is not None)
+
+
 _STAR_SPOKEN_OF = frozenset("带标加注打")
 _STAR_NOTE_RE = re.compile(r"(?:带|标|加|标有|注有)\*号?|\*号|\*(?:表示|为|者为|的为)")
 _UNIT_AFTER_STAR = set("年月日县市区镇乡村省州盟旗个人元家所名户项次")
@@ -96,7 +107,7 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
     norm = analysis.text.norm
     not_slots = rule.options.not_placeholders + analysis.pack.words("not_placeholders")
     emphasis = {pos for m in _EMPHASIS_RE.finditer(norm) if norm[m.start() + 2] not in _UNIT_AFTER_STAR
-                for pos in (m.start(), m.end() - 2)}
+                and not _masks_across_clauses(norm, m) for pos in (m.start(), m.end() - 2)}
     star_noted = None  # the document explains a mark: 注:带*号的指标为预计数
     for match in finditer(_SLOT_RUN_RE, norm):
         start, end = match.span()
