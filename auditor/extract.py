@@ -97,6 +97,11 @@ for _word in COUNT_WORDS:
 # 三区三州 and 两区建设 name programmes
 UNITS.setdefault("区", ("count", "区", 1))
 UNITS.setdefault("宗", ("count", "宗", 1))  # 處理投訴312宗: Hong Kong's count of cases
+# 路灯46 820盏, 杆件1 200基, 船舶86艘, 担保业务2 416笔: counts after digits only (一笔, 一眼 are words)
+for _word in ("盏", "盞", "基", "艘", "架", "棵", "眼", "笔", "筆"):
+    UNITS.setdefault(_word, ("count", _word, 1))
+# 2基地, 3基层: 基 opening a word, no count of poles or towers
+_UNIT_GUARDS = {"基": "(?![地层層础礎金因督数數准準线線站])"}
 
 
 CN_DIGITS = NUMERAL_CHARS
@@ -141,7 +146,7 @@ class DateMention:
 
 def _units_pattern() -> str:
     names = sorted(UNITS, key=len, reverse=True)
-    return "|".join(re.escape(n) for n in names)
+    return "|".join(re.escape(n) + _UNIT_GUARDS.get(n, "") for n in names)
 
 
 # 1,788 and, as PDF exports and typeset reports write them, 1 788 or 1\u2009788

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left, bisect_right
+from copy import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -189,18 +190,42 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
             continue
         if not share and not task and not rate.metric.endswith(RATE_SUFFIXES):
             continue
+        shown = None
+        if not share and not task and rate.metric in _BARE_PROPORTIONS:
+            rate, shown = _named_proportion(text, rate)
         reading = _best_reading(text, figures, rate, cues, share, task, last_share)
         if reading is None:
             continue
         scale = 1000 if rate.kind == "permille" else 100
         spread = _POPULATION_SPREAD if _is_vital_rate(rate) else Fraction(0)
         ratio = replace(_explained(text, figures, rate, reading, scale, spread), kind="share" if share else "ratio")
+        if shown is not None:
+            ratio = replace(ratio, rate=shown)  # read as 留用率, named as written: 留用比例
         if share:
             last_share = (ratio.denominator, text.sentence_span(rate.start)[1], ratio.inferred)
         if _silenced(text, ratio, cues, figures):
             continue
         found.append(ratio)
     return found
+
+
+_BARE_PROPORTIONS = ("比例", "比重")
+_PROPORTION_NAME_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})的?(?:比例|比重)(?:为|达到|达|是)?\s*$")
+_NOT_AN_EVENT_NAME = frozenset({"资金", "经费", "收入", "支出", "人口", "人数", "面积", "数量", "总数", "总额", "规模",
+                                "结构", "产业", "经济", "财政", "投资", "消费", "金额", "费用", "成本", "中的", "其中"})
+
+
+def _named_proportion(text, rate: Figure) -> tuple[Figure, Figure | None]:
+    """留用比例为41.3% / 公益金提取比例为35.0%: a 比例 named by the event it counts (留用, 提取), read as
+    that event's rate (留用率), and the name to show (留用比例); a bare 比例 stays as it is."""
+    name = _PROPORTION_NAME_RE.search(text.norm, max(0, rate.number_start - 12), rate.number_start)
+    if name is None or name.group("name") in _NOT_AN_EVENT_NAME or "占" in name.group("name") \
+            or _PAID_LABEL_RE.search(name.group("name")):
+        return rate, None  # 报销比例, 支付比例: the paid ratios auditor.pay_ratios reads over the costs they name
+    read, shown = copy(rate), copy(rate)
+    read.metric = name.group("name") + "率"
+    shown.metric = name.group("name") + rate.metric
+    return read, shown
 
 
 # 占建制村总数186个的97.3% / 完成年度目标任务6500人的107.1%: the whole stands inside the phrase
@@ -464,8 +489,10 @@ def _skip_blanks(norm: str, start: int, stop: int) -> int:
 def _scope_in_next_sentence(text, figures: tuple[Figure, ...], rate: Figure, sentence_end: int) -> list[Figure]:
     """筛查率达98.6%。全区登记在校学生8412人,已完成筛查8103人…: a rate alone in its
     sentence, its numbers in the next one up to its first rate."""
-    if sentence_end >= len(text.norm) or text.norm[sentence_end] != "。":
+    if sentence_end >= len(text.norm):
         return []
+    if text.norm[sentence_end] != "。" and (text.norm[sentence_end] not in ":\n" or text.norm[rate.end : sentence_end].strip(" \t:")):
+        return []  # (二)水质达标率达到92.6%⏎ / 办结率为96.4%:⏎: a heading's rate, or one a colon opens the numbers of
     # the next sentence may start on the next line
     following = _skip_blanks(text.norm, sentence_end + 1, min(len(text.norm), sentence_end + 8))
     next_end = text.sentence_span(following)[1]
@@ -478,6 +505,27 @@ def _scope_in_next_sentence(text, figures: tuple[Figure, ...], rate: Figure, sen
         if _is_quantity(figure) and not _is_difference(text, figure):
             found.append(figure)
     return found
+
+
+def _quantities_up_to_next_rate(text, figures: tuple[Figure, ...], rate: Figure, sentence_end: int) -> list[Figure]:
+    """The quantities after a rate that opens its sentence, up to the next rate of that sentence."""
+    found: list[Figure] = []
+    for figure in figures[rate.index + 1 : rate.index + 1 + _MAX_SCOPE]:
+        if figure.start >= sentence_end or figure.kind in ("percent", "permille", "points"):
+            break
+        if _is_quantity(figure) and not _is_difference(text, figure) and not _per_unit_value(text, figure):
+            found.append(figure)
+    return found
+
+
+def _claimed_by_next_rate(text, figures: tuple[Figure, ...], ahead: list[Figure], numerator: Figure) -> bool:
+    """…接种率达到了98.36%,…抽查270人,接种265人,接种率为98.15%: the rate after the figures counts
+    the same event as the count read (its own stem in the count's words): they are that rate's."""
+    after = ahead[-1].index + 1
+    if after >= len(figures) or figures[after].kind not in ("percent", "permille"):
+        return False
+    stem = _stem(figures[after].metric)
+    return bool(stem) and stem in _words_before(text, numerator)
 
 
 def _adjective_times(text, figure: Figure) -> bool:
@@ -598,7 +646,9 @@ def _reading_of(text, figures, rate: Figure, cues: _RatioCues, scope: list[Figur
     counting = [f for f in scope if _counts_event(rate.metric, clause(f), rate.subject[-4:])
                 and not (_EXPLICIT_WHOLE_RE.search(clause(f)) and stem not in clause(f))]
     done = [f for f in counting if _DONE_NOW_RE.search(clause(f))]
-    numerator = (done or counting or [None])[0]
+    # 办结率…:受理价格投诉举报3426件,办结3318件: the count the stem itself names before one the rate's subject does
+    named = [f for f in counting if stem and stem in clause(f)]
+    numerator = (done or named or counting or [None])[0]
     if numerator is None:
         return None
     wholes = [f for f in scope if f.index < numerator.index and _same_unit(f, numerator) and f.value >= numerator.value]
@@ -624,6 +674,14 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         if scope:
             reading = _reading_of(text, figures, rate, cues, scope)
             return (reading[0], reading[1], True, reading[3]) if reading is not None else None
+    if not scope and after and not share and not task and _stem(rate.metric):
+        # 公益金提取比例为35.0%,全年销售15.62亿元,提取公益金4.58亿元,返奖支出8.12亿元,返奖率52.0%:
+        # the figures up to the next rate, where one names the first rate's own event
+        ahead = _quantities_up_to_next_rate(text, figures, rate, sentence_end)
+        reading = _reading_of(text, figures, rate, cues, ahead) if len(ahead) >= 2 else None
+        if (reading is not None and _stem(rate.metric) in _words_before(text, reading[0])
+                and not _claimed_by_next_rate(text, figures, ahead, reading[0])):
+            return reading[0], reading[1], True, reading[3]
     if after and not share and len(scope) == 2:
         # 森林覆盖率为62.3%(全县国土面积168万亩,森林面积98.3万亩): whole and part in a bracket right after the rate
         bracketed = _whole_and_part_in_bracket(text, figures, rate, scope)
