@@ -82,7 +82,8 @@ _WHOLE_OPENING_RE = re.compile(r"\s*(?:与|和|同|按照|按)?(?:汛期|今年|
 _PART_OPENING_RE = re.compile(r"\s*其中\s*[,:]?\s*(?P<words>)")
 # a whole said of a group (城区学校32所,其中…): its part is the group's, not the place's
 _GROUP_WHOLE_RE = re.compile(r"城区|城市|城镇|市区|县城|农村|乡村|乡镇|街道|社区|市级|县级|区级|镇级|乡级|村级|省级|本级|境内|境外|省内|省外")
-_RECEIVING_VERB_RE = re.compile(r"兑付|领取|涉及")
+# verbs of a deed the shared verb list does not hold, read where they open a name (救护野生动物, 领取补贴)
+_RECEIVING_VERB_RE = re.compile(r"兑付|领取|涉及|救护|放归|劝阻|止付|冻结|发行|办件")
 # verbs that name one deed from its two ends, or in two words: 发放 and 兑付 of 助学金, 涉及 and 惠及 居民
 _VERB_FAMILY = {"兑付": "发放", "兑现": "发放", "领取": "发放", "涉及": "惠及"}
 # 按照“应转尽转”的原则, 根据省里的部署: how a deed was done, no part of what it counts
@@ -90,6 +91,7 @@ _MANNER_RE = re.compile(r"(?:按照|依照|依据|根据|按)[^,。;:\d]{1,24}?(
 # 各镇街, 各部门: every unit of the place, the place's total
 _EVERY_UNIT_RE = re.compile(r"各(?:镇街|乡镇|街道|县区|县市区|区县|部门|单位|地|级|村|社区)")
 _DEED_ONLY = "\x01"
+_PERSON_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:人员|人数)$")
 # an item of a 、 list after a figure, with a noun of its own: 、期满解除
 _LIST_ITEM_RE = re.compile(r"\s*、\s*(?P<words>[\u4e00-\u9fff]{2,12})\s*$")
 # a deed done to a counted thing named after its value: 共对241个停车场开展了检查, 對 26 家企業進行了抽查
@@ -142,7 +144,7 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
         if len(digits) < _MIN_DIGITS or figure.qualifier in APPROXIMATE_WORDS:
             continue
         # keyed by the digits of its value other than 0: 1.28万 and 12 080, 48.6亿 and 468 000万 meet
-        key = (figure.kind, figure.base_unit, "".join(sorted(_nonzero_digits(figure))))
+        key = (figure.kind, restated._PERSONS.get(figure.base_unit, figure.base_unit), "".join(sorted(_nonzero_digits(figure))))
         group = groups.get(key)
         if group is None:
             groups[key] = [figure]
@@ -196,6 +198,104 @@ def _digits_swapped(a: Figure, b: Figure) -> bool:
     return a.multiplier != b.multiplier and len(_nonzero_digits(a)) >= _MIN_DIGITS
 
 
+# --- a table's total restated in prose ---------------------------------------------------------------
+#
+# 表1 … 合计 136 … 全市保留政务新媒体账号163个; 分县区治理面积(平方公里): … 合计 126.4 … 新增水土流失治理
+# 面积124.6平方公里; 投放量(辆) … 合计 78 000 … 共投放互联网租赁自行车8.7万辆. A table's 合计 row gives the
+# total of the column its header (or the line above the table, for a table of one column) names; prose that
+# names that column in its own words, in its unit, with the total's digits in another order (or the same
+# digits in 万 and in full) has miscopied one of them. The column must name no period (上年, 同期) or rate,
+# and the prose value must be a plain statement of the year (no part, change, target or bound).
+
+_TOTAL_LABEL_RE = re.compile(r"(?:合计|总计|共计|全市合计|全县合计|全区合计)")
+_COLUMN_UNIT_RE = re.compile(r"[((]\s*([^()()\d]{1,6}?)\s*[))]")
+_COLUMN_TAIL_RE = re.compile(r"(?:总数|数量|总量|数|量)$")
+_COLUMN_NOT_A_TOTAL_RE = re.compile(r"上年|去年|同期|上期|增减|增长|同比|环比|率|比重|占比|比例|平均|均|排名|序号|年度|月份|%")
+_GROUP_BY_RE = re.compile(r"^(?:分|各)(?:县市区|县区|区县|乡镇|镇街|街道|部门|单位|地区|区域|类别|行业|项目|企业|月份|季度|县|区|镇|市|月|类)")
+_CELL_NUMBER_RE = re.compile(r"\s*(\d{1,3}(?:[ ,\u2009\u202f]\d{3})+|\d+)(?:\.(\d+))?\s*")
+_PROSE_NEUTRAL_VERBS = frozenset({"新增", "完成", "实现", "建成", "建有", "设有", "拥有", "现有", "共有"})
+_OTHER_YEAR_WORDS = frozenset({"上年", "去年", "上一年", "前一年", "前年", "同期"})
+
+
+def table_total_conflicts(analysis: Analysis, report_year: str | None, taken: set[tuple[int, int]]) -> Iterator[Hit]:
+    """A table's 合计 against the same total restated in prose with its digits moved."""
+    norm = analysis.text.norm
+    if "计" not in norm:
+        return
+    from auditor.text_tables import text_tables  # (a plain text's tables are read only where a 合计 is)
+    tables = [table.rows for table in analysis.tables] + [table.rows for table in text_tables(analysis.text.original)]
+    table_lines: dict[int, bool] = {}
+    for rows in tables:
+        for column_name, unit, total in _column_totals(analysis, rows):
+            for figure in analysis.figures:
+                if figure.kind not in base._QUANTITY_KINDS or figure.in_list or figure.derived or figure.value_high is not None \
+                        or figure.qualifier or (figure.start, figure.end) in taken or _in_rows(rows, figure):
+                    continue
+                if unit and figure.unit.lstrip("万亿千百十") != unit or not unit and figure.kind != "count":
+                    continue
+                if not _digits_swapped_apart(total, figure):
+                    continue
+                reading = _loose_reading(analysis, figure, table_lines)
+                if reading is None or reading.part or reading.running or column_name not in reading.named + reading.said[-_TAIL_WINDOW:] \
+                        and column_name not in norm[figure.end : figure.end + 12]:
+                    continue
+                if any(verb not in column_name for verb in reading.verbs - _PROSE_NEUTRAL_VERBS):
+                    continue  # 关停注销账号: another deed than the column counts
+                period = _when(analysis, figure, report_year)
+                if period is None or base._part_of_year(period) or period & _OTHER_YEAR_WORDS:
+                    continue  # a target, a quarter's figure, the year before's
+                earlier, later = sorted((total, figure), key=lambda x: x.start)
+                taken.add((later.start, later.end))
+                shown = reading.named if column_name in reading.named else column_name
+                yield base._hit(analysis, shown, base._stated(analysis, earlier), later)
+                return
+
+
+def _in_rows(rows, figure: Figure) -> bool:
+    return rows[0][0].start <= figure.start <= rows[-1][-1].start + len(rows[-1][-1].text)
+
+
+def _column_totals(analysis: Analysis, rows) -> Iterator[tuple[str, str, Figure]]:
+    """(the column's name, its unit or "", the figure of its 合计 cell) for each column of a table's total row."""
+    norm = analysis.text.norm
+    first = rows[0]
+    header = first if all(_CELL_NUMBER_RE.fullmatch(cell.text) is None for cell in first[1:]) and len(rows) > 2 else None
+    caption = ""
+    if header is None or len(first) == 2:
+        line_start = norm.rfind("\n", 0, max(0, first[0].start - 1)) + 1
+        caption = norm[line_start : max(line_start, first[0].start - 1)].strip()
+    by_start = {figure.number_start: figure for figure in analysis.figures}
+    for row in rows:
+        if not _TOTAL_LABEL_RE.fullmatch("".join(norm[row[0].start : row[0].start + len(row[0].text)].split())):
+            continue
+        for column in range(1, len(row)):
+            name = norm[first[column].start : first[column].start + len(first[column].text)] if header is not None else caption
+            if not name or header is None and len(row) != 2:
+                continue
+            found = _COLUMN_UNIT_RE.search(name)
+            unit = found.group(1).strip() if found else ""
+            name = _COLUMN_TAIL_RE.sub("", _GROUP_BY_RE.sub("", "".join(_CJK_RE.findall(_COLUMN_UNIT_RE.sub("", name)))))
+            if len(name) < 2 or _COLUMN_NOT_A_TOTAL_RE.search(name) or _COLUMN_NOT_A_TOTAL_RE.search(norm[first[column].start : first[column].start + len(first[column].text)]):
+                continue
+            cell = row[column]
+            number = _CELL_NUMBER_RE.fullmatch(cell.text)
+            if number is None:
+                continue
+            figure = next((by_start[position] for position in range(cell.start, cell.start + len(cell.text)) if position in by_start), None)
+            if figure is not None and not figure.qualifier:
+                yield name, unit, figure
+
+
+def _digits_swapped_apart(total: Figure, figure: Figure) -> bool:
+    """The table's total and a prose value: the same digits in another order, or in 万 and in full."""
+    if total.value == figure.value or not base._alike(total, figure) or not base._apart(total, figure):
+        return False
+    if total.multiplier == figure.multiplier:
+        return _digits_swapped(total, figure) or total.decimals == figure.decimals == 0 and \
+            sorted(str(total.written).lstrip("0")) == sorted(str(figure.written).lstrip("0"))
+    return sorted(_nonzero_digits(total)) == sorted(_nonzero_digits(figure)) and len(_nonzero_digits(figure)) >= 2
+
+
 # --- a rate restated under a longer name -------------------------------------------------------------
 #
 # 列车执行图兑现率99.98%,正点率99.96% … 列车正点率为99.50%; 受理审查逮捕…193人,不批准逮捕74人,不捕率
@@ -238,7 +338,8 @@ def rate_restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | N
             if reading is None or (figure.start, figure.end) in taken:
                 continue
             for earlier, earlier_reading in zip(group[:later_index], readings[:later_index]):
-                if earlier_reading is None or not _rate_named_in_full(earlier_reading, reading):
+                if earlier_reading is None or not (_rate_named_in_full(earlier_reading, reading)
+                                                   or _computed_rate_restated(analysis, earlier, earlier_reading, figure, reading)):
                     continue
                 if not _rates_apart(earlier, figure) or base.sentences_of_two_places(analysis, earlier, figure):
                     continue
@@ -249,6 +350,23 @@ def rate_restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | N
                 yield base._hit(analysis, shown, base._stated(analysis, earlier), figure)
                 taken.add((figure.start, figure.end))
                 break
+
+
+def _computed_rate_restated(analysis: Analysis, earlier: Figure, earlier_reading: _Loose, later: Figure, reading: _Loose) -> bool:
+    """受理纠纷18632件,调解成功17905件,调解成功率96.1% … 虽然调解成功率达到95.7%,但…: a rate its sentence
+    computes, named again alone in a sentence with no other figure (conflict.py leaves a computed rate alone:
+    another sentence's counts may give the same name another population)."""
+    if earlier_reading.noun != reading.noun or earlier_reading.sentence == reading.sentence or earlier_reading.level != reading.level \
+            or earlier_reading.running != reading.running or reading.frame or reading.verbs - earlier_reading.verbs:
+        return False
+    computed = {relation.rate.index for relation in analysis.relations.ratios}
+    if earlier.index not in computed or later.index in computed:
+        return False
+    sentence_start, sentence_end = analysis.text.sentence_span(later.start)
+    figures = analysis.figures
+    alone = (later.index == 0 or figures[later.index - 1].end <= sentence_start) \
+        and (later.index + 1 >= len(figures) or figures[later.index + 1].start >= sentence_end)
+    return alone
 
 
 def _rate_named_in_full(a: _Loose, b: _Loose) -> bool:
@@ -397,9 +515,14 @@ def _same_thing(a: _Loose, b: _Loose) -> bool:
     if a.sentence == b.sentence or a.unit != b.unit or a.part and b.part:
         return False  # (two parts may be parts of two wholes)
     if a.noun.startswith(_DEED_ONLY) or b.noun.startswith(_DEED_ONLY):
-        # 立案审查调查412件 and 全年共立案421件: deeds with no noun, one named by a verb the other names
-        return a.noun.startswith(_DEED_ONLY) and b.noun.startswith(_DEED_ONLY) and a.frame == b.frame and a.level == b.level \
-            and a.running == b.running and a.fresh == b.fresh and (a.verbs <= b.verbs or b.verbs <= a.verbs)
+        # 立案审查调查412件 and 全年共立案421件: deeds with no noun, one named by a verb the other names;
+        # 全年救护野生动物1137只 and 全年救护1173只: a deed and the same deed with what it was done to
+        if a.frame != b.frame or a.level != b.level or a.running != b.running or a.fresh != b.fresh:
+            return False
+        if a.noun.startswith(_DEED_ONLY) and b.noun.startswith(_DEED_ONLY):
+            return a.verbs <= b.verbs or b.verbs <= a.verbs
+        return a.verbs == b.verbs and not a.part and not b.part \
+            and not _SUBGROUP_RE.search(b.noun if a.noun.startswith(_DEED_ONLY) else a.noun)
     if a.level and b.level and a.level != b.level:
         return False  # 全市… and 我县…
     if a.running != b.running or a.fresh != b.fresh:
@@ -407,8 +530,11 @@ def _same_thing(a: _Loose, b: _Loose) -> bool:
     if a.verbs and b.verbs and not a.verbs & b.verbs:
         return False  # 受理… and 办结…: two deeds
     short, long = sorted((a.noun, b.noun), key=len)
-    if len(short) == len(long) and short != long and sorted(short) == sorted(long) and a.frame == b.frame:
-        return _reordered(short, long)  # 高校毕业生留本市就业 and 留本市就业的高校毕业生: one noun, its words in another order
+    plain = sorted((_PERSON_TAIL_RE.sub("", a.noun), _PERSON_TAIL_RE.sub("", b.noun)), key=len)
+    if plain[0] != plain[1] and sorted(plain[0]) == sorted(plain[1]) and a.frame == b.frame:
+        # 高校毕业生留本市就业 and 留本市就业的高校毕业生, 评审通过高级职称 and 高级职称评审通过人员: one noun,
+        # its words in another order
+        return _reordered(*plain)
     shorter = a if short is a.noun else b
     if shorter.part and long.startswith(short) and set(long[len(short) :]) <= set(shorter.said):
         # 药品集中带量采购3.62亿元,其中化学药品2.14亿元 … 化学药品集中采购金额2.41亿元: the part named with its whole
@@ -488,7 +614,8 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
             or _ANAPHORA_RE.search(_SIZE_CLASS_RE.sub("", prefix)):
         return None
     tail = "".join(norm[figure.end : min(clause_end, figure.end + _TAIL_WINDOW)].split())
-    tail = restated._TAIL_END_RE.split(tail, 1)[0] if tail.startswith("、") else tail  # 受理投诉5362件、挽回损失…: the next item
+    # 受理投诉5362件、挽回损失…: the next item; 1137只(头): a bracket after the value
+    tail = restated._TAIL_END_RE.split(tail, 1)[0] if tail.startswith(("、", "(")) else tail
     deed = _DONE_TO_RE.search(head)
     if deed is not None:
         done_to = _DONE_TO_TAIL_RE.match(tail)
@@ -652,6 +779,8 @@ def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     hits += household_conflicts(analysis, report_year, spans)
     spans.update((hit.start, hit.end) for hit in hits)
     hits += rate_restated_conflicts(analysis, rule, report_year, spans)
+    spans.update((hit.start, hit.end) for hit in hits)
+    hits += table_total_conflicts(analysis, report_year, spans)
     if hits:
         headings = restated._subject_headings(analysis.text.norm)
         hits = [hit for hit in hits if not restated._under_two_subjects(headings, hit)]
