@@ -298,7 +298,12 @@ def _abbreviations(analysis: Analysis) -> Iterator[Hit]:
     text, norm = analysis.text, analysis.text.norm
     for match in _ABBREVIATION_RE.finditer(norm):
         opened = _next_line_after_colon(norm, match.end()) if norm.endswith(":", 0, match.end()) else match.end()
-        stop = _quoted_list_end(norm, text, match.start(), opened)
+        if match.group("bracket"):  # “三进”活动(进社区、进学校…): the items in the bracket after the name
+            stop = norm.find(")", opened, opened + _LIST_MAX)
+            if stop < 0 or "(" in norm[opened:stop]:
+                continue
+        else:
+            stop = _quoted_list_end(norm, text, match.start(), opened)
         if stop is None:
             continue
         items = [p.strip() for p in re.split(r"、|和|及|;", norm[opened:stop].rstrip("。;")) if p.strip()]
@@ -402,6 +407,9 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 # “五大专项行动”:⏎占道经营整治、违规广告清理…,⏎行动于…: a colon opens items named in their
                 # own words; read them as after an unquoted count
             else:
+                named = _named_in_next_clause(norm, text, figure)
+                if named is not None and named != stated:  # read across a comma: a reading, not a certainty
+                    yield _count_hit(analysis, figure, stated, named, "after", severity="warning")
                 continue
         if listing is None:
             # 组建5支团队:甲、乙、丙、丁 / 三个方面问题:一是…二是… / 任务共三个:一是…
@@ -513,6 +521,32 @@ def _later_count_re(units: tuple[str, ...]) -> re.Pattern:
                       % (_TWO_COUNTS_REACH, _COUNT_NUMERAL, unit))
 
 
+# the clause after a quoted name: up to its end within the reach of a list
+_NEXT_CLAUSE_RE = re.compile(r"[^,;。!?\n]{0,24}?[,][ \t]*\n?[ \t]*(?P<clause>[^,;。!?\n]{1,120})")
+
+
+def _named_in_next_clause(norm: str, text, figure) -> int | None:
+    """落实“三级书记”抓治理责任,县委书记、乡镇党委书记、村党组织书记、网格书记逐级签订…: a quoted
+    name with no opener whose noun every item of the next clause's 、 list ends with (the last
+    item followed by the clause's verb): how many items that list names; None otherwise."""
+    quoted = _QUOTED_NOUN_ONLY_RE.match(norm, figure.end)
+    if quoted is None or len(quoted.group("noun")) < 2:
+        return None
+    noun = quoted.group("noun")[-2:]
+    following = _NEXT_CLAUSE_RE.match(norm, quoted.end())
+    if following is None or "、" not in following.group("clause"):
+        return None
+    pieces = [p.strip() for p in following.group("clause").split("、")]
+    last = [p.strip() for p in _LAST_JOIN_RE.split(pieces[-1]) if p.strip()]
+    pieces = pieces[:-1] + last
+    if len(pieces) < 2 or not all(p.endswith(noun) and len(p) > len(noun) for p in pieces[:-1]):
+        return None
+    at = pieces[-1].find(noun)
+    if at <= 0:
+        return None  # the last item is not one of them: the list is not the name's
+    return len(pieces)
+
+
 def _count_hit(analysis: Analysis, figure, stated: int, found: int, position: str, items: str = "",
                severity: str = "") -> Hit:
     """称“N个”,所列却有M项, at the count as written."""
@@ -566,7 +600,7 @@ _DASHED_NAME_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8})[ \t]*(?:—{2}|-{2
 # 普法“五进”,即进机关、进企业… / “科普六进”:进…: a numeral and one character, each item opening with it
 _ABBREVIATION_RE = re.compile(
     r"[“\"「][\u4e00-\u9fff]{0,4}?(?P<n>[二两三四五六七八九十])(?P<name>(?P<head>[\u4e00-\u9fff])"
-    r"(?:(?![一二两三四五六七八九十])[\u4e00-\u9fff]){0,2})[”\"」][\u4e00-\u9fff]{0,6}?" + _ITEMS_OPEN)
+    r"(?:(?![一二两三四五六七八九十])[\u4e00-\u9fff]){0,2})[”\"」][\u4e00-\u9fff]{0,6}?(?:" + _ITEMS_OPEN + r"|(?P<bracket>\())")
 _QUOTED_LIST_STOP_RE = re.compile(r"[,;。!?\n]")
 
 
