@@ -28,6 +28,7 @@ from auditor.spans import make_text
 from auditor.found_rates import find_found_rates
 from auditor.event_rates import find_event_rates
 from auditor.category_lists import find_category_lists
+from auditor.difference_rates import find_difference_rates
 from auditor.named_shares import find_named_shares
 from auditor.shares_before_parts import find_shares_before_parts
 from auditor.suppress import Marker, find_markers, silencing, unused
@@ -75,6 +76,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     relations = replace(relations, ratios=relations.ratios + tuple(find_summed_shares(analysis, {r.rate.index for r in relations.ratios})))
     # 培训合格学员1864名,参训学员2032名,培训合格率…: the count the rate's event names, over the other count of its unit
     relations = replace(relations, ratios=relations.ratios + tuple(find_event_rates(analysis, {r.rate.index for r in relations.ratios})))
+    # 招标控制价856.2亿元,中标价812.6亿元,节约资金43.6亿元,节资率为5.8%: a difference over its whole
+    relations = replace(relations, ratios=relations.ratios + tuple(find_difference_rates(analysis, {r.rate.index for r in relations.ratios})))
     # 预计明年合格率为99.5%: a target or a forecast is no quotient of the figures stated
     relations = replace(relations, ratios=tuple(r for r in relations.ratios if not spoken_of_as_to_come(text, r.rate.number_start)
                                                 and not misread_across_sentences(text, r)

@@ -659,6 +659,35 @@ def _reading_of(text, figures, rate: Figure, cues: _RatioCues, scope: list[Figur
     return numerator, whole, True, cues.cued(whole, cues.target)
 
 
+_SAMPLE_RE = re.compile(r"调查|抽样|抽查|问卷|测评|受访|走访|随机")
+_ANSWERING_RE = re.compile(r"的\s*$")
+
+
+def _sample_and_answering(whole_words: str, numerator_words: str, alike: int) -> bool:
+    """随机抽样调查居民2400人,能正确识别常见诈骗手法的2136人,知晓率为87.6%: a sample, and those of
+    it who answered so (a clause ending in 的), the only two counts of their unit: the rate is of them."""
+    return alike == 1 and bool(_SAMPLE_RE.search(whole_words)) and bool(_ANSWERING_RE.search(numerator_words))
+
+
+_PLANNED_RE = re.compile(r"预算|设计|计划|核定|批复|目标|任务")
+_NAME_NOISE = frozenset({"全年", "全市", "全县", "全区", "年度", "实际", "综合", "总体", "平均"})
+
+
+def _actual_over_planned(text, rate: Figure, numerator: Figure, same: list[Figure]) -> Figure | None:
+    """预算支出12680万元,实际支出11936万元,预算执行率92.1% / 设计产能1860万吨,实际产量1324万吨,产能利用率…:
+    the one other count of its unit, before it and larger, planned or designed (预算, 设计), is the whole of
+    an actual (实际) when the rate's name repeats a word of that whole (预算, 产能)."""
+    if len(same) != 1 or same[0].index > numerator.index or same[0].value < numerator.value:
+        return None
+    whole = same[0]
+    whole_words, numerator_words = _words_before(text, whole), _words_before(text, numerator)
+    if "实际" not in numerator_words or not _PLANNED_RE.search(whole_words) or "实际" in whole_words:
+        return None
+    name = rate.subject[-6:] + rate.metric
+    shared = {name[i : i + 2] for i in range(len(name) - 1)} - _NAME_NOISE
+    return whole if any(pair in whole_words for pair in shared if "\u4e00" <= pair[0] <= "\u9fff" and "率" not in pair) else None
+
+
 _SEVERAL_RATES_RE = re.compile(r"率、[^,,。;:]{0,16}?率\s*(?:均|都)\s*(?:为|达到|达|是|保持在?)?\s*$")
 
 
@@ -749,6 +778,7 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         numerator_clause = _words_before(text, numerator)
         if (not share and not task and not _counts_event(rate.metric, numerator_clause, rate.subject[-4:])
                 and not _DONE_NOW_RE.search(numerator_clause)
+                and not _sample_and_answering(_words_before(text, whole), numerator_clause, len(same))
                 and (not cues.cued(whole, cues.denominator)
                      or stem and "其中" not in numerator_clause
                      and not _counts_event(rate.metric, _words_before(text, whole), rate.subject[-4:]))):
@@ -759,6 +789,10 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         if _breakdown_of(text, scope, roles, whole, numerator, stem):
             return None
         return numerator, whole, False, cues.cued(whole, cues.target)
+    if not share and not task:
+        planned = _actual_over_planned(text, rate, numerator, same)
+        if planned is not None:
+            return numerator, planned, True, False
     numerator_clause = text.norm[text.clause_span(numerator.start)[0] : numerator.number_start]
     whole_clause = text.norm.__getitem__(slice(*text.clause_span(numerator.start)))
     counts_the_event = (task or bool(stem and stem in whole_clause) or bool(cues.numerator.search(numerator_clause))
@@ -2007,7 +2041,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             reason = (_completeness(labels, complement, groups) or _leading_sides(labels, groups)
                       or _kinds_said_before(norm, total, match.start(), labels) or _spelled_out(labels, whole_label)
                       or _whole_made_of(labels, whole_label, whole_partitions)
-                      or _two_sides_of_the_whole(labels, whole_label, groups))
+                      or _two_sides_of_the_whole(labels, whole_label, groups) or _lettered_classes(labels, whole_label))
             inferred = False
             if not reason and summed:  # …,合计12.7亿元 closing the list: all of it (a bracket may single a few out: a warning)
                 reason, inferred = "total_word", listed or in_parenthesis
@@ -2553,7 +2587,7 @@ def _subset_larger(figures, starts: list[int], norm: str, start: int, stop: int,
     return None
 
 
-_ITEM_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,12}\s*")
+_ITEM_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,12}(?:\([\u4e00-\u9fff、]{1,10}\)[\u4e00-\u9fff]{0,6})?\s*")  # 分布式光伏(工商业屋顶)
 _NOT_AN_ITEM_RE = re.compile(r"其中|共|总|合计|全|累计|现有|另|上年|去年|同期|上期")  # a new whole, not one more item
 
 
@@ -2817,6 +2851,27 @@ def _completeness(labels: list[str], complement: tuple[str, ...], groups) -> str
         if "" not in sides and len(set(sides)) >= min(2, len(labels)):
             return "partition"
     return ""
+
+
+_CLASS_MARK_RE = re.compile(r"\s*(?P<mark>[A-E]|[甲乙丙丁戊])\s*(?P<kind>类|级|等)")
+_CLASS_ORDERS = ("ABCDE", "甲乙丙丁戊")
+
+
+_GRADED_RE = re.compile(r"评定|评级|分级|评价|等级|定级|许可|认定|考核|测评|考评|分类管理")
+
+
+def _lettered_classes(labels: list[str], whole_label: str) -> str:
+    """外国人来华工作许可1286人,其中A类…312人、B类…846人、C类118人: a whole that was graded or classed
+    (许可, 评定, 分级: each of it got a class), three classes or more lettered in order from the first
+    (A, B, C / 甲, 乙, 丙) under one word (类, 级), each part one class: the classes of the whole.
+    (接报警情46起,其中A类…、B类…、C类…:警情 are not graded one by one, a D类 may be left out.)"""
+    if len(labels) < 3 or not _GRADED_RE.search(whole_label):
+        return ""
+    marks = [_CLASS_MARK_RE.match(label) for label in labels]
+    if None in marks or len({m.group("kind") for m in marks}) != 1:
+        return ""
+    letters = "".join(m.group("mark") for m in marks)
+    return "classes" if any(order.startswith(letters) for order in _CLASS_ORDERS) else ""
 
 
 # 事故23起,均为一般事故和较大事故,其中一般事故21起、较大事故1起: the kinds the whole is said to be

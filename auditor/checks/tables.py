@@ -208,6 +208,9 @@ def _groups(body, words: tuple[str, ...], skip: tuple[str, ...]):
             pending.append(row)
     if total is not None and not pending and kinds.index("total") in (0, len(body) - 1) and len(subtotals) >= 2:
         groups.append((total, subtotals))
+    elif total is not None and pending and kinds.index("total") == len(body) - 1 and subtotals:
+        # 种植业…,养殖业…,小计…,服务业…,合计…: the last 合计 over the 小计 rows and the items after them
+        groups.append((total, subtotals + [row for row in pending if row is not total]))
     return groups
 
 
