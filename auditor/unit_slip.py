@@ -105,3 +105,35 @@ def _fits(difference: tuple[Fraction, Fraction], new: tuple[Fraction, Fraction],
         return False
     low, high = 100 * d_low / low_base, 100 * d_high / high_base
     return low < target[1] and high >= target[0]
+
+
+def part_unit_slip(parts) -> tuple[Figure, int] | None:
+    """增加值2 846.3亿元,其中…1 021.6万元…: the one part written with another multiplier than the
+    total and every other part, whose number read in the total's multiplier makes the parts add up
+    to the total (within the rounding of every figure), while as written they do not. Returns the
+    part and the multiplier it is likely in; None when no such single part exists."""
+    total = parts.total
+    if len(parts.parts) < 2 or total.kind not in _KINDS or total.multiplier not in _MULTIPLIERS:
+        return None
+    if any(p.base_unit != total.base_unit or not p.exact or p.derived for p in parts.parts) or not total.exact:
+        return None
+    odd = [p for p in parts.parts if p.multiplier != total.multiplier]
+    if len(odd) != 1 or odd[0].multiplier not in _MULTIPLIERS:
+        return None
+    slipped = odd[0]
+    others = [p for p in parts.parts if p is not slipped]
+    low, high = _interval(total, total.multiplier)
+    as_written = [_interval(p, p.multiplier) for p in parts.parts]
+    if sum(a for a, _ in as_written) <= high and sum(b for _, b in as_written) >= low:
+        return None  # the parts add up as written
+    reread = _interval(slipped, total.multiplier)
+    others_low = sum(_interval(p, p.multiplier)[0] for p in others)
+    others_high = sum(_interval(p, p.multiplier)[1] for p in others)
+    if others_low + reread[0] <= high and others_high + reread[1] >= low:
+        return slipped, total.multiplier
+    return None
+
+
+def _interval(figure: Figure, multiplier: int) -> tuple[Fraction, Fraction]:
+    """The values the figure's written number stands for when read in multiplier (万: 10000)."""
+    return written_interval(figure.written * multiplier, figure.decimals, multiplier)

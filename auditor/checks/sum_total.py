@@ -12,6 +12,7 @@ from auditor.checks.base import NumericCheck, Params, first_by, gx_column, pair_
 from auditor.checks.common import as_written
 from auditor.model import Hit
 from auditor.relate import PartsTotal
+from auditor.unit_slip import part_unit_slip
 
 SUM_COLUMNS = ("sum_value", "sum_low", "sum_high", "sum_complete")
 PROVIDES = frozenset({"total", "parts", "sum", "opening"})
@@ -43,6 +44,11 @@ def sum_holds(row: Mapping[str, Any]) -> bool:
 
 def hosted_parts(analysis) -> dict[int, PartsTotal]:
     return first_by(analysis.relations.parts, lambda p: p.total.index)
+
+
+def slip_explains(analysis, relation: PartsTotal) -> bool:
+    """A part in another unit that adds up in the total's (SM003 names it): no sum finding beside it."""
+    return part_unit_slip(relation) is not None and any(rule.check == "part_unit_slip" for rule in analysis.pack.enabled())
 
 
 def _as_written_unit(relation: PartsTotal, value: Fraction) -> str:
@@ -107,7 +113,7 @@ class SumTotalCheck(NumericCheck):
         return SUM_COLUMNS
 
     def judged(self, analysis, rule) -> Mapping[int, PartsTotal]:
-        return {i: p for i, p in hosted_parts(analysis).items() if p.complete}
+        return {i: p for i, p in hosted_parts(analysis).items() if p.complete and not slip_explains(analysis, p)}
 
     def row(self, analysis, rule, parts: PartsTotal) -> dict[str, Any]:
         return sum_row(parts)
