@@ -91,6 +91,9 @@ _MANNER_RE = re.compile(r"(?:按照|依照|依据|根据|按)[^,。;:\d]{1,24}?(
 # 各镇街, 各部门: every unit of the place, the place's total
 _EVERY_UNIT_RE = re.compile(r"各(?:镇街|乡镇|街道|县区|县市区|区县|部门|单位|地|级|村|社区)")
 _DEED_ONLY = "\x01"
+# a value a change reached (下降至, 提高到), with no base (由, 比, 较) in its clause: the state at the period's end
+_REACHED_RE = re.compile(r"(?:下降|降低|提高|提升|上升|增加|增长|减少|压减|压缩|缩短|缩减|扩大)(?:到|至)\s*$")
+_CHANGE_BASE_RE = re.compile(r"由|从|比|较|同比|环比")
 _PERSON_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:人员|人数)$")
 # an item of a 、 list after a figure, with a noun of its own: 、期满解除
 _LIST_ITEM_RE = re.compile(r"\s*、\s*(?P<words>[\u4e00-\u9fff]{2,12})\s*$")
@@ -225,11 +228,17 @@ def table_total_conflicts(analysis: Analysis, report_year: str | None, taken: se
     from auditor.text_tables import text_tables  # (a plain text's tables are read only where a 合计 is)
     tables = [table.rows for table in analysis.tables] + [table.rows for table in text_tables(analysis.text.original)]
     table_lines: dict[int, bool] = {}
+    by_digits: dict[str, list[Figure]] | None = None
     for rows in tables:
         for column_name, unit, total in _column_totals(analysis, rows):
-            for figure in analysis.figures:
-                if figure.kind not in base._QUANTITY_KINDS or figure.in_list or figure.derived or figure.value_high is not None \
-                        or figure.qualifier or (figure.start, figure.end) in taken or _in_rows(rows, figure):
+            if by_digits is None:  # each total looks up the figures of its digits, not every figure
+                by_digits = {}
+                for figure in analysis.figures:
+                    if figure.kind in base._QUANTITY_KINDS and not (figure.in_list or figure.derived or figure.qualifier) \
+                            and figure.value_high is None:
+                        by_digits.setdefault("".join(sorted(_nonzero_digits(figure))), []).append(figure)
+            for figure in by_digits.get("".join(sorted(_nonzero_digits(total))), ())[:_GROUP_MAX * 4]:
+                if (figure.start, figure.end) in taken or _in_rows(rows, figure):
                     continue
                 if unit and figure.unit.lstrip("万亿千百十") != unit or not unit and figure.kind != "count":
                     continue
@@ -241,8 +250,8 @@ def table_total_conflicts(analysis: Analysis, report_year: str | None, taken: se
                     continue
                 if any(verb not in column_name for verb in reading.verbs - _PROSE_NEUTRAL_VERBS):
                     continue  # 关停注销账号: another deed than the column counts
-                period = _when(analysis, figure, report_year)
-                if period is None or base._part_of_year(period) or period & _OTHER_YEAR_WORDS:
+                own = base._own_periods(analysis, figure)  # (a date over the table is the table's, not the prose's)
+                if _when(analysis, figure, report_year) is None or base._part_of_year(own) or own & _OTHER_YEAR_WORDS:
                     continue  # a target, a quarter's figure, the year before's
                 earlier, later = sorted((total, figure), key=lambda x: x.start)
                 taken.add((later.start, later.end))
@@ -328,18 +337,19 @@ def rate_restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | N
     for metric, group in groups.items():
         if len(group) < 2 or len({figure.written for figure in group}) < 2 or metric in generic and len(metric) < 3:
             continue  # most rates are named once: nothing more is read
-        readings = []
-        for figure in group:
-            if base._RATE_TO_RE.search(norm, max(0, figure.number_start - 6), figure.number_start) or norm.startswith("的", figure.end):
-                readings.append(None)  # the end of a change (降至12.1%), a threshold that names a group (30%以上的村)
-            else:
-                readings.append(_loose_reading(analysis, figure, table_lines))
+        readings = [None if norm.startswith("的", figure.end) else _loose_reading(analysis, figure, table_lines) for figure in group]
+        # (a threshold that names a group: 30%以上的村)
         for later_index, (figure, reading) in enumerate(zip(group, readings)):
             if reading is None or (figure.start, figure.end) in taken:
                 continue
             for earlier, earlier_reading in zip(group[:later_index], readings[:later_index]):
-                if earlier_reading is None or not (_rate_named_in_full(earlier_reading, reading)
-                                                   or _computed_rate_restated(analysis, earlier, earlier_reading, figure, reading)):
+                if earlier_reading is None:
+                    continue
+                reached = [bool(base._RATE_TO_RE.search(norm, max(0, x.number_start - 6), x.number_start)) for x in (earlier, figure)]
+                if any(reached) and not _rate_digits_swapped(earlier, earlier_reading, figure, reading):
+                    continue  # the end of a change (降至12.1%) may be of another time, unless a digit moved
+                if not (_rate_named_in_full(earlier_reading, reading) or _rate_digits_swapped(earlier, earlier_reading, figure, reading)
+                        or _computed_rate_restated(analysis, earlier, earlier_reading, figure, reading)):
                     continue
                 if not _rates_apart(earlier, figure) or base.sentences_of_two_places(analysis, earlier, figure):
                     continue
@@ -350,6 +360,14 @@ def rate_restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | N
                 yield base._hit(analysis, shown, base._stated(analysis, earlier), figure)
                 taken.add((figure.start, figure.end))
                 break
+
+
+def _rate_digits_swapped(earlier: Figure, earlier_reading: _Loose, later: Figure, reading: _Loose) -> bool:
+    """湿地保护率提高到58.6% … 截至年底,全市湿地保护率为56.8%: one rate, two of its digits swapped."""
+    return earlier_reading.noun == reading.noun and earlier_reading.sentence != reading.sentence \
+        and not (earlier_reading.level and reading.level and earlier_reading.level != reading.level) \
+        and earlier_reading.running == reading.running and earlier.decimals == later.decimals \
+        and len(str(later.written).replace(".", "").lstrip("0")) >= _MIN_DIGITS and _digits_swapped(earlier, later)
 
 
 def _computed_rate_restated(analysis: Analysis, earlier: Figure, earlier_reading: _Loose, later: Figure, reading: _Loose) -> bool:
@@ -610,6 +628,9 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
         part = True
         head = head.replace("其中", "")
         prefix = norm[opening.start("words") : figure.number_start]
+    reached = _REACHED_RE.search(head)
+    if reached is not None and not _CHANGE_BASE_RE.search(head):
+        head = head[: reached.start()]  # 万元GDP用水量下降至28.6立方米: the value the year ended on
     if _NOT_A_STATE_RE.search(head) or _hedged(prefix, head) or "其中" in prefix or "分别" in prefix \
             or _ANAPHORA_RE.search(_SIZE_CLASS_RE.sub("", prefix)):
         return None

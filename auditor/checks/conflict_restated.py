@@ -464,7 +464,8 @@ def _target_said(analysis: Analysis, figure: Figure) -> bool:
     return any(not (found.group(0) == "规划" and (_PLAN_CONTENTS_RE.match(norm, found.start())
                                                   or _PLAN_NAMED_RE.search(norm, max(0, found.start() - 16), found.start()))
                     or found.group(0) == "任务" and _TASK_DONE_RE.match(norm, found.end())
-                    or found.group(0) == "预算" and _BUDGET_NAME_RE.match(norm, found.end()))
+                    or found.group(0) == "预算" and _BUDGET_NAME_RE.match(norm, found.end())
+                    or found.group(0) == "指标" and _TASK_DONE_RE.match(norm, found.end()))  # 主要指标完成情况: what was done
                for start, end in windows for found in base._TARGET_RE.finditer(norm, start, end))
 
 
