@@ -346,9 +346,10 @@ def rate_restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | N
                 if earlier_reading is None:
                     continue
                 reached = [bool(base._RATE_TO_RE.search(norm, max(0, x.number_start - 6), x.number_start)) for x in (earlier, figure)]
-                if any(reached) and not _rate_digits_swapped(earlier, earlier_reading, figure, reading):
+                if any(reached) and (not _rate_digits_swapped(earlier, earlier_reading, figure, reading) or _both_computed(analysis, earlier, figure)):
                     continue  # the end of a change (降至12.1%) may be of another time, unless a digit moved
                 if not (_rate_named_in_full(earlier_reading, reading) or _rate_digits_swapped(earlier, earlier_reading, figure, reading)
+                        and not _both_computed(analysis, earlier, figure)
                         or _computed_rate_restated(analysis, earlier, earlier_reading, figure, reading)):
                     continue
                 if not _rates_apart(earlier, figure) or base.sentences_of_two_places(analysis, earlier, figure):
@@ -360,6 +361,13 @@ def rate_restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | N
                 yield base._hit(analysis, shown, base._stated(analysis, earlier), figure)
                 taken.add((figure.start, figure.end))
                 break
+
+
+def _both_computed(analysis: Analysis, a: Figure, b: Figure) -> bool:
+    """Two rates each given with its own numerator and denominator: each names its own population
+    (东坝镇应接种…接种率99.45% … 东坝镇应接种…接种率94.99%: two rounds, two rates), whatever their digits."""
+    computed = {relation.rate.index for relation in analysis.relations.ratios}
+    return a.index in computed and b.index in computed
 
 
 def _rate_digits_swapped(earlier: Figure, earlier_reading: _Loose, later: Figure, reading: _Loose) -> bool:
