@@ -574,6 +574,9 @@ def _counts_event(metric: str, clause: str, name_before: str = "") -> bool:
     stem = _stem(metric)
     if not stem:
         return False
+    if _BODY_RE.search(clause) and not _BODY_RE.search(name_before + metric):
+        # 人民调解组织98个 … 调解成功率: the bodies that do the work, no count of the work itself
+        clause = _BODY_RE.sub("", clause)
     if stem in clause or any(alias in clause for alias in _STEM_ALIASES.get(stem, ())):
         return True
     first = clause.find(stem[0])
@@ -588,6 +591,8 @@ def _counts_event(metric: str, clause: str, name_before: str = "") -> bool:
     return any(core[i : i + 2] in clause for i in range(len(core) - 1) if core[i : i + 2] not in _GENERIC_PAIRS)
 
 
+# a word naming the bodies that do a kind of work (调解组织, 调解委员会, 服务中心): counted, they are bodies, not the work
+_BODY_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:组织|机构|委员会|调委会|工作站|服务站|服务中心|工作室|小组|协会)")
 # one event, other verbs: cases closed are 审结 in a court's words, 办结 in an office's
 _STEM_ALIASES = {"结案": ("审结", "办结", "执结"), "办结": ("审结", "结案", "办理完毕"), "审结": ("结案", "办结")}
 _DONE_NOW_RE = re.compile(r"实际|已|实有|累计完成")
@@ -3273,6 +3278,7 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
             continue
         old = previous
         new = earlier_like[old.index]
+        new = _value_right_before(norm, figures, old, compare.start(), new)
         if compare.group("bracket") and not _right_before_bracket(norm, figures, old, new, compare.start()):
             continue
         floor = sentence_start  # 新增就业3 468人;上年为3 120人,增长p%: a semicolon joins the two
@@ -4429,6 +4435,25 @@ def _named_value_before(text, figures, base: Figure, noun: str, floor: int) -> F
         if any(stem[-length:] in words for length in range(len(stem), shortest - 1, -1)):
             return figure
     return None
+
+
+_RIGHT_BEFORE_COMPARE_RE = re.compile(r"\s*[,,]?\s*")
+
+
+def _value_right_before(norm: str, figures, old: Figure, compare_start: int, new: Figure | None) -> Figure | None:
+    """来信256件,较去年同期237件次,上升p%: the value right before 较 is the new one though the writer
+    counted it in 件 and its base in 件次 (人/人次, 户/户次); the nearest earlier one of the base's own
+    unit (受理499件次,较去年同期453件次) belongs to another statement."""
+    if not old.index:
+        return new
+    before = figures[old.index - 1]
+    if (before is new or new is not None and before.start < new.start or before.kind != old.kind
+            or before.unit == old.unit or not before.exact
+            or before.unit.removesuffix("次") != old.unit.removesuffix("次")
+            or not _RIGHT_BEFORE_COMPARE_RE.fullmatch(norm, before.end, compare_start)
+            or _listed_item(norm, figures, before)):
+        return new
+    return before
 
 
 def _earlier_alike(figures: tuple[Figure, ...], part_indexes: set[int]) -> list[Figure | None]:

@@ -197,6 +197,8 @@ def _is_slot_run(norm: str, start: int, end: int, emphasis: set[int]) -> bool:
             return False  # a markdown bullet
         if norm[end : end + 1].isdigit() and not before.isdigit() and not _FIGURE_AFTER_RE.match(norm, end):
             return False  # 博****1: a masked user name, not digits to fill (达**0%: digits of a figure)
+        if _MASKED_PHONE_RE.match(norm, max(0, start - 3)) and start >= 3:
+            return False  # 187****2391: a mobile number masked on purpose, no digits to fill
     if marks == {"?"}:
         # ???万元 stands for digits; 还没有账号? is a question
         if run.count("?") < 2 and not (before.isdigit() or norm[end : end + 1].isdigit()):
@@ -215,6 +217,7 @@ _AFTER_DIGITS = frozenset("%‰.万亿千百十年月日天时岁人个元份例
 
 
 _FIGURE_AFTER_RE = re.compile(r"\d{1,3}(?:\.\d+)?(?:%|‰|万|亿|元|人|个|户|家)")
+_MASKED_PHONE_RE = re.compile(r"(?<!\d)1\d{2}\*{4}\d{4}(?!\d)")
 
 
 def _neighbour(norm: str, index: int) -> bool:
@@ -473,12 +476,16 @@ def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue  # …整改,年: a text cut off inside a word (年内, 年底), nothing left out before it
         if _year_written_before(norm, start):
             continue  # 1980 年, 1 9 9 7 年: a year with spaces from a PDF
+        if norm[start - 1 : start] == ")" and _GLOSS_BEFORE_RE.search(norm, max(0, start - 12), start):
+            continue  # 當(dāng)年價(jià): a pinyin gloss (RD003's) stands between 当 and 年, no year left out
         if _ANNUAL_METRIC_RE.match(norm, start + 1) or norm[start - 1 : start] == "的" and _ANNUAL_RATE_RE.match(norm, start + 1):
             continue  # 年流转收入1 512万元, 年发电量, 在校生的年辍学率: a yearly amount or rate (,年孕产妇死亡率为零 lost its year)
         yield Hit(start, start + 1, {"slot": "年"}, {"slot": "年"})
 
 
 _TEXT_END_RE = re.compile(r"\s*\Z")
+# a pinyin gloss glued to the character before it: 當(dāng)
+_GLOSS_BEFORE_RE = re.compile(r"[\u4e00-\u9fff][(\[][a-zɡɑāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)\]]$")
 # 年流转收入1 512万元 / 年供水量2 860万立方米 / 年处理能力(万吨): 年 before a metric that a value or a column's unit follows
 _ANNUAL_METRIC_RE = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:收入|产量|产值|销售额|营业额|营收|总额|发电量|用电量|供水量|用水量|吞吐量|[^\d\s,。;]量|利润|税收|租金|规模|能力|产能)"
