@@ -3439,7 +3439,8 @@ _VAGUE_TAIL_RE = re.compile(
     rf"\s*(?:\)\s*)?(?:(?:相比|相较)\s*)?(?:[,,]\s*)?(?:同比)?(?:(?:有所|略有|稍有|明显|大幅|大幅度|显著|均有|实现|出现|继续|持续)"
     rf"(?P<word>{DIRECTION_VERB_ALTERNATIVES})(?![\d到至了])"
     rf"|(?:呈现?|出现)(?:持续|明显|较快|逐年|稳步|大幅)?(?P<trend>{DIRECTION_VERB_ALTERNATIVES})的?(?:态势|趋势|势头)"
-    rf"|(?P<bare>{DIRECTION_VERB_ALTERNATIVES})了?(?=\s*(?:[,,。;]|$)))"
+    rf"|(?P<bare>{DIRECTION_VERB_ALTERNATIVES})了?(?=\s*(?:[,,。;]|$))"
+    rf"|(?P<after>{DIRECTION_VERB_ALTERNATIVES})(?:明显|显著|较多|较快|较大|迅速|不少)(?=\s*(?:[,,。;]|$)))"  # 下降明显
 )
 
 
@@ -3455,9 +3456,10 @@ def _vague_changes(text, figures, earlier_like: list[Figure | None]) -> list[Cha
         if not ends_with(_COMPARE_RE, norm, sentence_start, old.number_start):
             continue
         new = earlier_like[old.index]
-        if new is None or new.start < sentence_start or not new.exact:
+        if new is None or new.start < sentence_start or not new.exact or _listed_item(norm, figures, new):
             continue
-        found.append(Change(old, new, "", None, tail.group("word") or tail.group("trend") or tail.group("bare"), new.start, tail.end()))
+        word = tail.group("word") or tail.group("trend") or tail.group("bare") or tail.group("after")
+        found.append(Change(old, new, "", None, word, new.start, tail.end()))
     return found
 
 
