@@ -730,7 +730,9 @@ def _list_before(norm: str, text, figure, verbs: tuple[str, ...] = ()) -> str | 
     head = norm[clause_start : figure.number_start].rstrip("“\"「")
     if "(" in head or ")" in head:
         head = _without_brackets(head) or ""  # 9个县(市、区)共设立五类基金: the gloss lists nothing
-    if not head or "等" in head or "、" not in head or head.endswith(_ITEM_JOINS):
+    # 甲、乙、丙、丁等三项工作: a list left open right before the count (the caller reads it as open)
+    named = head[:-2] if head.endswith("等等") else head[:-1] if head.endswith("等") else head
+    if not head or "等" in named or "、" not in head or head.endswith(_ITEM_JOINS):
         return None  # 甲、乙和“四个要求”: the count is the list's last item, it closes no list
     last = head.rsplit("、", 1)[1]
     if (len(last) > 6 and not _items_of_the_quoted_noun(norm, figure, head)) or "的" in last:
@@ -889,12 +891,16 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
     line and the run starts on the next. None when the run is interrupted and goes on
     (a sub-list, a paragraph, then the next marker of the run) before the next heading,
     when its numbering skips, or when a line numbers more than one item."""
-    head = _LIST_HEAD_RE.match(norm, figure.end)
+    head = _LIST_HEAD_RE.match(norm, figure.end) or _FOLLOWING_LINES_RE.match(norm, figure.end)
     if not head:
         return None
     _, line_end = text.line_span(figure.start)
-    if head.end() <= line_end or norm[head.start() : line_end].rstrip()[-1:] not in (":", ":"):
+    if head.end() <= line_end or norm[head.start() : line_end].rstrip()[-1:] not in (":", ":", "。"):
         return None  # the colon must end the count's line
+    if norm[head.start() : line_end].rstrip().endswith("。") and not (
+            norm.endswith(("以下", "如下"), max(0, figure.number_start - 4), figure.number_start)
+            or "如下" in norm[figure.end : line_end]):
+        return None  # …三项措施。: the lines below announced by 以下 / 如下 only
     if _COUNT_IN_HEAD_RE.search(norm, figure.end, head.end()) \
             or _COUNT_IN_HEAD_RE.search(norm, max(0, figure.number_start - 8), figure.number_start):
         return None  # 两个方面八项措施: which count the run numbers is not told
@@ -902,7 +908,7 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
     marker = _line_marker(norm, position) if position is not None else None
     if marker is None or marker[1] != 1:
         return None
-    style, count = marker[0], 0
+    style, count, first = marker[0], 0, position
     inline = _LINE_STYLES[style]
     while count < 30:
         marker = _line_marker(norm, position) if position is not None else None
@@ -919,6 +925,9 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
             marker = _line_marker(norm, position) if position is not None else None
             break
         position = _next_line(norm, end)
+    if count == 1 and style >= _BODIES_MIN_STYLE:
+        # (一)强化领导⏎成立了…⏎(二)完善机制⏎出台了…: headings with their paragraphs under them
+        return _headings_with_bodies(norm, first, style)
     if count < 2:
         return None
     if marker is not None and marker[0] == style:
@@ -933,6 +942,31 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
         position = _next_line(norm, _line_end(norm, position))
         lines += 1
     return count
+
+
+# 主要采取了以下三项措施。 / 三项措施如下。: a count whose lines below it announces without a colon
+_FOLLOWING_LINES_RE = re.compile(r"[\u4e00-\u9fff“”\"「」]{0,12}?。[ \t]*\n")
+_BODIES_MIN_STYLE = 2  # (一) and below: top-level 一、 headings run on into the report's other parts
+
+
+def _headings_with_bodies(norm: str, position: int, style: int) -> int | None:
+    """How many headings of one style number a list whose headings each have lines of their
+    own under them, up to the next heading of a higher level or the text's end; None when the
+    numbering skips or the run does not end within reach."""
+    count, lines, reach = 0, 0, position + 4 * _BELOW_REACH
+    while position is not None:
+        if position >= reach or lines >= 4 * _BELOW_REACH_LINES:
+            return None  # no end in sight: where the run stops is not known
+        marker = _line_marker(norm, position)
+        if marker is not None and marker[0] == style:
+            if marker[1] != count + 1:
+                return None  # a skip or a repeat: the numbering rule's to tell
+            count += 1
+        elif marker is not None and marker[0] < style:
+            break
+        position = _next_line(norm, _line_end(norm, position))
+        lines += 1
+    return count if count >= 2 else None
 
 
 def _numbered_on(norm: str, style: re.Pattern, start: int, end: int, count: int) -> int:

@@ -63,13 +63,17 @@ def _per_line(analysis: Analysis, matches: list, block: bool = False) -> Iterato
     for match in matches:
         by_line.setdefault(analysis.text.line_of(match.start()), []).append(match)
     groups: list[list[re.Match]] = []
-    last_line = None
+    last_line, group_end = None, 0
     for line in sorted(by_line):
+        line_end = max(m.end() for m in by_line[line])
+        # the group's end is kept as it grows: a block of thousands of lines is not re-read per line
         if block and groups and _only_blank_between(analysis, last_line, line) \
-                and not _report_words_between(analysis, groups[-1], by_line[line]):
+                and not _report_words_between(analysis, group_end, by_line[line]):
             groups[-1].extend(by_line[line])
+            group_end = max(group_end, line_end)
         else:
             groups.append(list(by_line[line]))
+            group_end = line_end
         last_line = line
     yield from _group_hits(analysis, groups)
 
@@ -120,11 +124,11 @@ def _quoted_in_prose(norm: str, start: int, end: int) -> bool:
     return False
 
 
-def _report_words_between(analysis: Analysis, before: list, after: list) -> bool:
-    """The report's own words after the last debris of one line or before the first of the
-    next: the two are debris in the report's text, not one block of someone else's page."""
+def _report_words_between(analysis: Analysis, last_end: int, after: list) -> bool:
+    """The report's own words after the last debris of one line (which ends at last_end) or
+    before the first of the next: the two are debris in the report's text, not one block of
+    someone else's page."""
     norm = analysis.text.norm
-    last_end = max(m.end() for m in before)
     line_end = norm.find("\n", last_end)
     first_start = min(m.start() for m in after)
     line_start = norm.rfind("\n", 0, first_start) + 1
