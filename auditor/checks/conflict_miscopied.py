@@ -85,12 +85,15 @@ _GROUP_WHOLE_RE = re.compile(r"城区|城市|城镇|市区|县城|农村|乡村|
 # verbs of a deed the shared verb list does not hold, read where they open a name (救护野生动物, 领取补贴)
 _RECEIVING_VERB_RE = re.compile(r"兑付|领取|涉及|救护|放归|劝阻|止付|冻结|发行|办件")
 # verbs that name one deed from its two ends, or in two words: 发放 and 兑付 of 助学金, 涉及 and 惠及 居民
-_VERB_FAMILY = {"兑付": "发放", "兑现": "发放", "领取": "发放", "涉及": "惠及"}
+_VERB_FAMILY = {"兑付": "发放", "兑现": "发放", "领取": "发放", "涉及": "惠及", "核发": "发放", "颁发": "发放"}
+# measure words of one thing: 1620名农民 and 1260人, 驾驶员证4215张 and 4251本
+_UNIT_FAMILY = {"名": "人", "位": "人", "本": "张"}
 # 按照“应转尽转”的原则, 根据省里的部署: how a deed was done, no part of what it counts
 _MANNER_RE = re.compile(r"(?:按照|依照|依据|根据|按)[^,。;:\d]{1,24}?(?:原则|要求|标准|规定|部署|安排|办法)")
 # 各镇街, 各部门: every unit of the place, the place's total
 _EVERY_UNIT_RE = re.compile(r"各(?:镇街|乡镇|街道|县区|县市区|区县|部门|单位|地|级|村|社区)")
 _DEED_ONLY = "\x01"
+_NEW_OR_STATE_VERBS = frozenset({"新增", "新建", "建成", "实现", "完成"})
 # a value a change reached (下降至, 提高到), with no base (由, 比, 较) in its clause: the state at the period's end
 _REACHED_RE = re.compile(r"(?:下降|降低|提高|提升|上升|增加|增长|减少|压减|压缩|缩短|缩减|扩大)(?:到|至)\s*$")
 _CHANGE_BASE_RE = re.compile(r"由|从|比|较|同比|环比")
@@ -147,7 +150,7 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
         if len(digits) < _MIN_DIGITS or figure.qualifier in APPROXIMATE_WORDS:
             continue
         # keyed by the digits of its value other than 0: 1.28万 and 12 080, 48.6亿 and 468 000万 meet
-        key = (figure.kind, restated._PERSONS.get(figure.base_unit, figure.base_unit), "".join(sorted(_nonzero_digits(figure))))
+        key = (figure.kind, _UNIT_FAMILY.get(figure.base_unit, figure.base_unit), "".join(sorted(_nonzero_digits(figure))))
         group = groups.get(key)
         if group is None:
             groups[key] = [figure]
@@ -551,8 +554,8 @@ def _same_thing(a: _Loose, b: _Loose) -> bool:
             and not _SUBGROUP_RE.search(b.noun if a.noun.startswith(_DEED_ONLY) else a.noun)
     if a.level and b.level and a.level != b.level:
         return False  # 全市… and 我县…
-    if a.running != b.running or a.fresh != b.fresh:
-        return False  # 累计… and 全年…, 新增… and what there is
+    if a.running != b.running or a.fresh != b.fresh and not (a.verbs & b.verbs - _NEW_OR_STATE_VERBS):
+        return False  # 累计… and 全年…, 新增… and what there is (新增核发 and 发放 name one deed)
     if a.verbs and b.verbs and not a.verbs & b.verbs:
         return False  # 受理… and 办结…: two deeds
     short, long = sorted((a.noun, b.noun), key=len)
@@ -651,7 +654,7 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
         if done_to is not None:  # 共对241个停车场开展了检查: 检查停车场, the deed's verb after its noun
             head = head[: deed.start()] + done_to.group("verb") + done_to.group("noun")
             tail = tail[done_to.end() :]
-    unit = restated._PERSONS.get(figure.base_unit, figure.base_unit)
+    unit = _UNIT_FAMILY.get(figure.base_unit, figure.base_unit)
     if tail.startswith("次") and not unit.endswith("次"):
         unit, tail = unit + "次", tail[1:]
     if _HEDGED_RE.match(tail) or tail.startswith(("以上", "以下", "以内", "多", "余", "左右")):
