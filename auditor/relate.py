@@ -194,8 +194,8 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
         if not share and not task and rate.metric in _BARE_PROPORTIONS:
             rate, shown = _named_proportion(text, rate)
         reading = _best_reading(text, figures, rate, cues, share, task, last_share)
-        if reading is None:
-            continue
+        if reading is None or _capacity_of_another_rate(text, rate, reading[1]) or "大" in (reading[0].unit, reading[1].unit):
+            continue  # 五大产业集群…,五大集群产值占全市的61.2%: 五大 names a group, it counts nothing the rate is of
         scale = 1000 if rate.kind == "permille" else 100
         spread = _POPULATION_SPREAD if _is_vital_rate(rate) else Fraction(0)
         ratio = replace(_explained(text, figures, rate, reading, scale, spread), kind="share" if share else "ratio")
@@ -207,6 +207,17 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
             continue
         found.append(ratio)
     return found
+
+
+_CAPACITY_RE = re.compile(r"能力|设计规模|产能|装机容量")
+_CAPACITY_RATE_RE = re.compile(r"负荷|利用|使用|运行|达产|开工|产能|能力")
+
+
+def _capacity_of_another_rate(text, rate: Figure, whole: Figure) -> bool:
+    """设计处理能力48万吨/日,日均处理污水42.3万吨,污水处理率97.6%: a capacity is the whole of a load or
+    use rate (负荷率, 利用率), not of a rate of what was there to treat or serve."""
+    return (bool(_CAPACITY_RE.search(_words_before(text, whole)))
+            and not _CAPACITY_RATE_RE.search(rate.subject[-6:] + rate.metric))
 
 
 _BARE_PROPORTIONS = ("比例", "比重")
@@ -1672,6 +1683,31 @@ def _names_with_words_between(whole: str, clause: str) -> bool:
     return False
 
 
+_DEED_RE = re.compile(r"安装|新建|改建|扩建|建成|新增|完成|实施|开展|改造|铺设|修建|发放|投放")
+
+
+def _whole_of_the_same_thing(text, whole: Figure, numerator: Figure, rate: Figure) -> bool:
+    """An uncued whole a sentence before: a stock, or a deed (安装…设施426公里) whose words share two
+    characters, in order, with the count's or the rate's name (公路 and 农村公路, 老人 and 老年人)."""
+    whole_words = _words_before(text, whole)
+    if _EXPLICIT_WHOLE_RE.search(whole_words) or not _DEED_RE.search(whole_words):
+        return True  # a stock (水稻种植面积, 在籍中小学生) may be the base of a rate of work done on it
+    names = _words_before(text, numerator) + "," + rate.subject + rate.metric
+    return any(_in_order(whole_words[i : i + 2], names) for i in range(len(whole_words) - 1)
+               if "\u4e00" <= whole_words[i] <= "\u9fff" and "\u4e00" <= whole_words[i + 1] <= "\u9fff"
+               and whole_words[i : i + 2] not in _GENERIC_PAIRS)
+
+
+def _in_order(pair: str, words: str, gap: int = 2) -> bool:
+    """Both characters of pair in words, the second at most gap after the first (老人 in 老年人)."""
+    first = words.find(pair[0])
+    while first >= 0:
+        if pair[1] in words[first + 1 : first + 1 + gap]:
+            return True
+        first = words.find(pair[0], first + 1)
+    return False
+
+
 def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentence_start: int, cues: _RatioCues, task: bool = False):
     """A cued whole in the sentence before (inferred), or a target earlier in
     the section. Failing both, the one whole-like count the sentence before
@@ -1712,6 +1748,8 @@ def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentenc
         return None
     if not _may_be_defined_base(text, figures, rate, whole):
         return None  # 农民工2.8亿人。失业人员974万人,失业率3.80%: no labour force, no base of that rate
+    if not _whole_of_the_same_thing(text, whole, numerator, rate):
+        return None  # 安装防护设施426公里。…新建改建农村公路381公里,优良中等路率…: another thing's length
     return numerator, whole, True, False
 
 
@@ -2126,7 +2164,8 @@ def _part_above_total(parts: PartsTotal) -> bool:
 
 
 # (急诊含在门诊中) / (可重复统计) / 部分学员同时参加两类培训 / 可多选: the parts are said to overlap
-_OVERLAP_RE = re.compile(r"含在|包含在|含于|重复统计|重复计算|可重复|有重复|有交叉|相互交叉|交叉重复|重叠|多选|同时(?:参加|享受|属于|具有|纳入|计入|为|是)|兼有|兼任")
+_OVERLAP_RE = re.compile(r"含在|包含在|含于|重复统计|重复计算|可重复|有重复|有交叉|相互交叉|交叉重复|重叠|多选|同时(?:参加|享受|属于|具有|纳入|计入|为|是)|兼有|兼任"
+                         r"|(?<![不无未没])(?:存在交叉|交叉统计|分别统计|分别计算)|参加(?:多个|多项|两个|两项|多次)")
 _OVERLAP_REACH = 60  # characters after the last part a note on overlap may stand in
 
 
@@ -2960,6 +2999,8 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
                     continue
             if _REST_LABEL_RE.search(norm, text.clause_span(total.start)[0], total.number_start):
                 continue  # …,其余税种合计52.94亿元: the rest totalled, one more part of a list
+            if _another_column_after(text, figures, total):
+                continue  # 合计   126 184   115 914: a table's total row, read column by column (TB001)
             # the parts of this total follow the sentence's previous total, if any
             first = bisect_left(starts, sentence_start)
             if previous_total is not None and previous_total.start >= sentence_start:
@@ -2983,6 +3024,19 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
             continue
         found.append(PartsTotal(total, tuple(parts), tuple(labels), True, "total_word"))
     return found
+
+
+_COLUMN_GAP_RE = re.compile(r"\t|[ \u3000]{2,}")
+
+
+def _another_column_after(text, figures, total: Figure) -> bool:
+    """A figure of the total's kind after it on its line, set apart by a tab or a run of blanks."""
+    if total.index + 1 >= len(figures):
+        return False
+    after = figures[total.index + 1]
+    _, line_end = text.line_span(total.start)
+    return (after.start < line_end and after.kind == total.kind and after.base_unit == total.base_unit
+            and _COLUMN_GAP_RE.search(text.norm, total.end, after.number_start) is not None)
 
 
 # 合计发布各级标准108项 / 共计受理各类案件…: the total word, then what it totals; the parts are its
