@@ -3285,7 +3285,7 @@ _BRACKET_GAP_RE = re.compile(r"\s*\(")
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
     r"(?:(?:(?:比|较|与)(?:上年|去年|上一年|(?:19|20)\d{2}\s*年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|增收|减收|增支|减支|多增|少增|缩短|延长|压缩|压减|缩减|削减|提高|降低|上升|提升|多|少)"
-    r"|(?P<bare>增加|减少|净增加|净减少|净增|净减|增收|减收|缩短|延长|压缩|压减|缩减)|(?P<added>新增))了?\s*$"
+    r"|(?P<bare>增加|减少|净增加|净减少|净增|净减|增收|减收|缩短|延长|压缩|压减|缩减|多|少)|(?P<added>新增))了?\s*$"
 )
 # …,增长p% / …(增幅为p%) / …(降幅p%)
 _DIFFERENCE_TAIL_RE = re.compile(
@@ -4271,6 +4271,8 @@ def _changes_from_difference(text, figures) -> list[Change]:
             continue
         if head.group("added") and not (compare and compare.group("bracket")):
             continue  # 新增23家 alone may count what was added, not the net change
+        if head.group("bare") in ("多", "少") and not compare:
+            continue  # 多 alone after a value is no difference unless a base stands before it (比上年的N多D)
         word = head.group("word") or head.group("bare") or "增加"
         word = {"净增": "增加", "净减": "减少", "多增": "增加", "少增": "减少"}.get(word[:2], word)  # 净增加 / 净减少: the net change; 多增: this year's increment the larger
         says = direction_of(word) or ("down" if word == "少" else "up")

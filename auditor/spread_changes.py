@@ -317,13 +317,15 @@ def year_base_changes(text, figures, claimed: set[int], earlier_like) -> list[tu
 
 # 同比增长p%,达到M(上年N) / 比上年增长p%,达M,上年为N: the change first, then the value and its base
 _CHANGE_BEFORE_RE = re.compile(
-    rf"(?:同比|(?:比|较){_BASES}|与{_BASES}相比\s*,?)\s*(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|增速|增长率|降幅)(?:为|达|达到)?)\s*$"
+    rf"(?:同比|(?:比|较){_BASES}|与{_BASES}相比\s*,?\s*[\u4e00-\u9fff]{{0,14}}?)?\s*(?:(?P<word>{DIRECTION_VERB_ALTERNATIVES})了?|(?P<rate>增幅|增速|增长率|降幅)(?:为|达|达到)?)\s*$"
 )
-VALUE_AFTER_RE = re.compile(r"\s*,\s*(?:总量|规模|总额|总数)?(?:达到|达|为|增至|降至|增加到|减少到|实现|完成|共)?\s*")
+VALUE_AFTER_RE = re.compile(r"\s*,\s*(?:今年|全年|本年|当年)?(?:总量|规模|总额|总数)?(?:达到|达|为|增至|降至|增加到|减少到|实现|完成|共)?\s*")
 BASE_AFTER_VALUE_RE = re.compile(rf"\s*(?:(?P<open>\()|,)\s*{_BASES}(?:为|是|:)?\s*")
 
 
 def changes_stated_first(text, figures, claimed: set[int]) -> list[tuple[Figure, Figure, Figure, str]]:
+    """增长8.2%,达1 286件(上年1 152件) / 同比下降p%,全年…N,上年同期为M: the change said before the
+    value and the base named after it (the base's 上年 says what the change compares, 同比 or not)."""
     norm = text.norm
     found = []
     for stated in figures:
