@@ -223,10 +223,14 @@ def _counted_items(listing: str) -> set[int]:
 _COMPARED_WITH_RE = re.compile(r"(?:与|同|跟|和)[^、,;和与同跟]{1,14}?(?:相比|相较|比较)(?:而言)?\s*$")
 
 
+# 甲镇(含开发区)、乙镇: a bracket glossing one subject inside the list, not where the list starts
+_ITEM_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([^()\n]{1,12}\)(?=、)")
+
+
 def _own_subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
     """Counts of a list in 分别's own clause (甲、乙分别建成…), if it has one."""
     clause_start, _ = text.clause_span(position)
-    clause = norm[max(clause_start, sentence_start) : position]
+    clause = _ITEM_GLOSS_RE.sub("", norm[max(clause_start, sentence_start) : position])
     clause = _COMPARED_WITH_RE.sub("", clause[clause.rfind(")") + 1 :])
     if "分别" in clause or not ("、" in clause or _LAST_JOIN_RE.search(clause)):
         return set()
@@ -260,7 +264,7 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
     for _ in range(3):
         clause_start, _ = text.clause_span(max(end - 1, sentence_start))
         clause_start = max(clause_start, sentence_start)
-        clause = norm[clause_start:end]
+        clause = _ITEM_GLOSS_RE.sub("", norm[clause_start:end])
         clause = clause[clause.rfind(")") + 1 :] if ")" in clause else clause
         if end == position:  # …和直接经济损失与近5年均值相比分别下降: what they are compared with is no subject
             clause = _COMPARED_WITH_RE.sub("", clause)
