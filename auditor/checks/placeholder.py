@@ -208,6 +208,8 @@ def _is_slot_run(norm: str, start: int, end: int, emphasis: set[int]) -> bool:
         if run.count("?") == 1 and after_space.isdigit() and not before.isdigit():
             return False  # 總?cè)丝?903人: a byte lost with its neighbours, not one digit left out
         return True
+    if after_space == "(" and marks <= {"x", "X"} and norm[end : end + 3].lstrip(" ")[1:2] in _AFTER_DIGITS:
+        return True  # X(件)批 X 人次: the slot's unit in brackets after it (a * before (个) marks a table row)
     return _neighbour(norm, start - 1) or bool(after_space) and (_slot_neighbour_char(after_space))
 
 
@@ -349,6 +351,38 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
 
 
 @lru_cache(maxsize=8)
+def _repeated_measure_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """人、人、人 / 户、户: a measure word after a word or a list mark whose next 、 item is the same word
+    (人、财、物 names three things, none repeated); the run's last item is read on from there."""
+    measure = "|".join(sorted(words, key=len, reverse=True))
+    return compile_scanning(rf"(?<=[\u4e00-\u9fff、])(?P<slot>{measure})(?=、(?P=slot))")
+
+
+_RUN_END_RE = re.compile(r"[,。;!)\s]|$")
+
+
+def _repeated_measure_slots(norm: str, pattern: re.Pattern) -> Iterator[tuple[int, int]]:
+    """Every item of each run of one repeated measure word that ends a clause (分别增加人、人、人。)."""
+    items: list[tuple[int, int]] = []
+    for match in finditer(pattern, norm):
+        start, end = match.span("slot")
+        if items and start != items[-1][1] + 1:
+            yield from _closed_run(norm, items)
+            items = []
+        items.append((start, end))
+    yield from _closed_run(norm, items)
+
+
+def _closed_run(norm: str, items: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    if not items:
+        return
+    last = (items[-1][1] + 1, items[-1][1] + 1 + (items[-1][1] - items[-1][0]))
+    if _RUN_END_RE.match(norm, last[1]):
+        yield from items
+        yield last
+
+
+@lru_cache(maxsize=8)
 def _spaced_measure_pattern(measure: str) -> re.Pattern:
     """结案 件, / 收缴参合基金 万元, / 调解纠纷⏎件,: a word of two characters or more (not spaced-out
     PDF text, not a numeral), a space or a line break, a measure word and a clause mark right after it."""
@@ -427,6 +461,12 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 continue
             seen.add(start)
             yield Hit(start, max(end, start + 1), {"slot": analysis.text.original[start:max(end, start + 1)]}, {"slot": slot})
+    if "、" in norm:
+        # 分别增加人、人、人: each item of the run is a number left out
+        for start, end in _repeated_measure_slots(norm, _repeated_measure_pattern(analysis.pack.words("measure_words"))):
+            if start not in seen:
+                seen.add(start)
+                yield Hit(start, end, {"slot": analysis.text.original[start:end]}, {"slot": norm[start:end]})
 
 
 _WordIndex = dict[str, tuple[tuple[int, int, tuple[str, ...]], ...]]
@@ -456,7 +496,7 @@ def _inside_word(norm: str, start: int, end: int, index: _WordIndex) -> bool:
 
 
 # 年 at the start or after one of these (no character before it that is not one): scanned for 年 fast
-_YEAR_RE = compile_scanning(r"(?<![^\s,。;:、“”\"()《》【】\[\]由从至到于的—除])年")
+_YEAR_RE = compile_scanning(r"(?<![^\s,。;:、“”\"()《》【】\[\]由从至到于的—除与])年")
 
 
 def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
