@@ -25,6 +25,7 @@ _REST_RE = re.compile(r"其他|其它|其余")
 _ITEM_GAP_RE = re.compile(r"^\s*[,、;]?\s*(?P<label>[\u4e00-\u9fff()()]{1,16}?)\s*(?:为|有|共)?\s*$")
 _ALL_OF_RE = re.compile(r"共|总|合计|全年|全部|累计")
 _MAX_ITEMS = 12
+_PER_UNIT_RE = re.compile(r"每|人均|户均|平均|均")
 
 
 def find_category_lists(analysis: Analysis, spoken: set[int]) -> tuple[list[PartsTotal], set[int]]:
@@ -44,7 +45,7 @@ def find_category_lists(analysis: Analysis, spoken: set[int]) -> tuple[list[Part
         if len(parts) < 2 or not _REST_RE.search(labels[-1]):
             continue
         listed.update(p.index for p in parts)
-        total = _total_before(text, figures, parts[0], head.start())
+        total = _total_before(text, figures, parts[0], head.start(), sum(p.value for p in parts))
         if total is None or total.index in spoken:
             continue
         found.append(PartsTotal(total, tuple(parts), tuple(labels), True, "complement", True, "按" + head.group("attribute")))
@@ -69,15 +70,19 @@ def _items(norm: str, figures: tuple[Figure, ...], first: int, start: int) -> tu
     return parts, labels
 
 
-def _total_before(text, figures: tuple[Figure, ...], part: Figure, head_start: int) -> Figure | None:
+def _total_before(text, figures: tuple[Figure, ...], part: Figure, head_start: int, parts_sum=None) -> Figure | None:
     """The nearest quantity of the parts' unit before the head, in its sentence or the one before,
-    said to be all of them or alone in its clause, above the first part."""
+    said to be all of them or alone in its clause, above the first part. A value per unit (每百万件
+    有效申诉6.72件) and one more than twice the parts' sum (快递业务量4.26亿件, of another count) are
+    stepped over."""
     sentence_start, _ = text.sentence_span(head_start)
     reach = text.previous_sentence_start(sentence_start) if sentence_start else sentence_start
     for figure in reversed(figures[max(0, part.index - 8) : part.index]):
         if figure.start < reach:
             return None
         if not _is_quantity(figure) or not _same_unit(figure, part):
+            continue
+        if _PER_UNIT_RE.search(_words_before(text, figure)) or parts_sum is not None and figure.value > 2 * parts_sum:
             continue
         if figure.value <= part.value:
             return None

@@ -2077,7 +2077,13 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 if larger is not None and not _siblings_listed(whole_label, [larger[1]], siblings):
                     lists.append(PartsTotal(total, (larger[0],), (larger[1],), False, ""))
                 continue
-            if len(parts) < 2 or _siblings_listed(whole_label, labels, siblings) or _across_dimensions(labels, dimensions):
+            crossing = len(parts) >= 2 and _across_dimensions(labels, dimensions)
+            if crossing and _completeness(labels, complement, ()) == "complement" and not summed:
+                # 其中农民工…、未成年人…、老年人…、残疾人…、其他人员…: kinds along several lines, closed by 其他
+                # as if one split; they may overlap, so only parts above the whole are reported (SM002)
+                lists.append(PartsTotal(total, tuple(parts), tuple(labels), False, ""))
+                continue
+            if len(parts) < 2 or _siblings_listed(whole_label, labels, siblings) or crossing:
                 continue
             if _whole_of_them_elsewhere(figures, total, parts, totals_from, among):
                 continue
