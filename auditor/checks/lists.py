@@ -80,7 +80,8 @@ _VALUE_RE = re.compile(
 )
 _VALUE_JOIN_RE = re.compile(r"^[^、,。;:\d]{0,8}?(?:、|和|及|以及|与|或)\s*$")
 # between the two ends of a range: a unit or % after the lower end may stand before the dash
-_RANGE_JOIN_RE = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3})?\s*(?:-|—{1,2}|–|~|～|至|到)\s*$")
+# (a unit, no verb: 从12人、15人减少到3人、4人 pairs a start and an end per subject, read as values in turn)
+_RANGE_JOIN_RE = re.compile(r"^(?:%|‰|(?:(?![增加提高降低减少升长扩缩降至到])[\u4e00-\u9fff]){1,2})?\s*(?:-|—{1,2}|–|~|～|至|到)\s*$")
 
 
 def value_count(tail: str) -> int:
