@@ -18,6 +18,10 @@ _POINT_RE = compile_scanning(
     r"(?P<unit>\s*(?:%|‰|/10万|/万|/千|个百分点|[万亿](?:元|亩|人次|人|吨|户|平方米|公顷|千瓦时|千瓦|公里|立方米)?|元|平方米|平方公里|立方米|公顷|公里|千米|米|吨|千克|公斤|亩|倍"
     r"|千瓦时|千瓦))?"
 )
+# 12,6亿元, 98,36%: an ASCII comma with one or two digits after it and a unit is no thousands
+# separator (those group three digits); the same unit list as above
+_COMMA_POINT_RE = compile_scanning(
+    r"(?<![\d.,])(?P<whole>\d{1,9})(?P<mark>,)(?P<part>\d{1,2})(?![\d.,])(?P<unit>" + _POINT_RE.pattern.split("(?P<unit>", 1)[1])
 # without a unit, only a part that no sentence could start with: 20。0 和, P<0。001)
 _BARE_PART_RE = re.compile(r"0\d*$")
 _AFTER_BARE_PART = re.compile(r"[\s\u4e00-\u9fff,;)]")
@@ -41,6 +45,20 @@ def decimal_marks(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         written = original[start : unit.end() if unit else match.end()].strip()
         yield Hit(start, end, {"figure": written, "mark": match.group("mark")},
                   {"mark": match.group("mark"), "reading": f"{match.group('whole')}.{match.group('part')}"})
+    if "," in original:
+        yield from _comma_points(analysis)
+
+
+def _comma_points(analysis: Analysis) -> Iterator[Hit]:
+    """12,6亿元 with an ASCII comma (a full-width ， is a clause's): the comma typed for a point,
+    unless a list or a range reads the two values (分别为3,5%, 10,11万元)."""
+    norm, original = analysis.text.norm, analysis.text.original
+    for match in _COMMA_POINT_RE.finditer(norm):
+        if match.group("unit") is None or original[match.start("mark")] != "," or not _comma_is_point(norm, analysis, match):
+            continue
+        start, end = match.start(), match.end("part")
+        yield Hit(start, end, {"figure": original[start : match.end()].strip(), "mark": ","},
+                  {"mark": ",", "reading": f"{match.group('whole')}.{match.group('part')}"})
 
 
 def _comma_is_point(norm: str, analysis: Analysis, match: re.Match) -> bool:
