@@ -422,7 +422,7 @@ _PERIOD_RE = re.compile(
     rf"(?=[0-9{_CN}两上下全本今年过去前同近xX×Ｘ])(?:"
     rf"(?:19|20)\d{{2}}\s*年(?:度)?|[xX×Ｘ]{{2,4}}\s*年(?:度)?|(?:\d{{2}}\s*世纪\s*)?\d{{2}}\s*年代|\d{{1,2}}\s*(?:[-—–~至到]\s*\d{{1,2}}\s*)?月(?:份|底|末|初|中旬|上旬|下旬)?"
     rf"|[{_CN}]{{1,2}}(?:[-—至到][{_CN}]{{1,2}})?月(?:份|底|末|初)?|[一二三四1-4]季度|前[{_CN}]季度|[上下]半年"
-    rf"|全年|本年|今年|年内|一年来|过去一年|上年|去年|上一年|前一年|前年|同期|年初|年中|(?:近|过去)[{_CN}\d]+年|[{_CN}\d]+年(?:来|间|中)|十[一二三四五]五|[{_CN}]五(?:期间|时期))"
+    rf"|全年|本年|今年|年内|一年来|过去一年|上月(?:底|末|初)?|上个月|上季度末?|本月|上年|去年|上一年|前一年|前年|同期|年初|年中|(?:近|过去)[{_CN}\d]+年|[{_CN}\d]+年(?:来|间|中)|十[一二三四五]五|[{_CN}]五(?:期间|时期))"
 )
 _DEFAULT_PERIOD = frozenset({"全年", "本年", "年内", "一年来"})  # the report's own year (今年 is next year's plan in a government work report)
 _DONE_AGAINST_TARGET_RE = re.compile(r"[^。;\d]{0,4}?[,,]?\s*(?:完成|达到|为|占)了?[^\d,。;]{0,8}?(?:目标|计划|任务)")
@@ -904,6 +904,10 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     if is_listed(analysis, figure):
         return None
     text, norm = analysis.text, analysis.text.norm
+    if _SUPERSEDED_RE.match(norm, figure.end, figure.end + _SUPERSEDED_REACH) or _SCOPE_BRACKET_RE.match(norm, figure.end):
+        return None  # 142公里,更正为124公里: a value its sentence replaces; 142家(含民办机构): a scope of its own
+    if _SCOPE_SAID_RE.search(norm, max(text.clause_span(figure.start)[0], figure.number_start - _FRAME_WINDOW), figure.number_start):
+        return None  # 不含民办机构,全市共有养老机构124家
     sentence_start, _ = text.sentence_span(figure.start)
     line_start, _ = text.line_span(figure.start)
     prefix_start = max(sentence_start, figure.number_start - _FRAME_WINDOW)
@@ -945,6 +949,12 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     target = bool(_TARGET_RE.search(norm, paragraph_start, figure.number_start)
                   or _TARGET_RE.search(norm, figure.end, min(clause_end, figure.end + 40)))
     return periods, target
+
+
+_SUPERSEDED_RE = re.compile(r"[^。;\n\d]{0,6}?(?:更正为|核定为|核实为|调整为|修正为|订正为|核减为|核增为|实为|应为)")
+_SUPERSEDED_REACH = 16
+_SCOPE_BRACKET_RE = re.compile(r"\s*[((]\s*(?:不?含|不?包括|除)")
+_SCOPE_SAID_RE = re.compile(r"不含|不包括|除去|剔除")
 
 
 # 去年, 过去一年: a document that looks back on a year before the one it calls 今年 (a government
