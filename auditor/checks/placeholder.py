@@ -339,6 +339,8 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
         (_YIELD_BLANK_RE, "slot"),
         # 投入多万元, 经费万多元: the number before 多 or 万 left out
         (_ROUGH_MONEY_BLANK_RE, "slot"),
+        # 仅广东就增加万, / 总量达亿。: a bare 万 or 亿 after a verb of amount, the digits before it left out
+        (_BARE_MYRIAD_RE, "slot"),
         # 第月至第月, 第批: an ordinal with no number
         (_BARE_ORDINAL_RE, 0),
         # 贫困户   户: spaces where the number was to go
@@ -420,6 +422,8 @@ _YIELD_BLANK_RE = compile_scanning(
     r"(?P<slot>万吨|吨|万公斤|公斤|千克|万斤|斤|万亩|亩|公顷|万头|头|万只|万羽)(?=[,。;、)(\s]|$)")
 _ROUGH_MONEY_BLANK_RE = compile_scanning(
     rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}])(?P<slot>多万元|多亿元|万多元|亿多元)")
+_BARE_MYRIAD_RE = compile_scanning(
+    r"(?<=增加|减少|增长|下降|新增|净增|净减|达到|共计|合计|总计|累计|约为|超过)(?P<slot>万|亿)(?=[,。;、!])")
 # 人均可支配收入元,: a money metric, then 元 with no number between
 _BARE_YUAN_RE = compile_scanning(
     r"(?<=收入|支出|工资|薪酬|金额|资金|投资|产值|总额|价格|余额|利润|税收|补贴|补助|费用|存款|贷款)(?P<slot>元)(?=[,。;、)\s]|$)")
