@@ -951,6 +951,7 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
 
 # 主要采取了以下三项措施。 / 三项措施如下。: a count whose lines below it announces without a colon
 _FOLLOWING_LINES_RE = re.compile(r"[\u4e00-\u9fff“”\"「」]{0,12}?。[ \t]*\n")
+_SECTION_TITLE_RE = re.compile(r"[ \t]*(?:存在的?(?:主要)?问题|存在的?不足|问题和不足|下一步|今后|工作打算|工作计划|工作要求|工作安排|保障措施|有关要求|几点体会|工作体会|主要做法|取得的?成效|基本情况|工作目标)")
 _BODIES_MIN_STYLE = 2  # (一) and below: top-level 一、 headings run on into the report's other parts
 
 
@@ -963,6 +964,8 @@ def _headings_with_bodies(norm: str, position: int, style: int) -> int | None:
         if position >= reach or lines >= 4 * _BELOW_REACH_LINES:
             return None  # no end in sight: where the run stops is not known
         marker = _line_marker(norm, position)
+        if marker is not None and marker[0] == style and _SECTION_TITLE_RE.match(norm, _LINE_STYLES[style].match(norm, position).end()):
+            break  # (三)存在的问题: the report's next part at the items' level, not an item
         if marker is not None and marker[0] == style:
             if marker[1] != count + 1:
                 return None  # a skip or a repeat: the numbering rule's to tell
