@@ -31,21 +31,60 @@ _GATE_RE = re.compile(r"节资率|节约率|审减率|核减率|线损率")
 _BACK = 8  # figures before the rate its figures may stand
 
 
+# 未治理的村占比为24.1% / 尚未签约的户数比例: the rate of those not yet done, named by the deed (治理)
+_NOT_DONE_RE = re.compile(r"(?:尚未|未|没有)(?P<deed>[\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,6}?(?:占比|比例|比重|率)(?:为|达到|达|是)?\s*$")
+_NOT_RE = re.compile(r"未|没有|不")
+
+
 def find_difference_rates(analysis: Analysis, spoken: set[int]) -> list[Ratio]:
     text, figures = analysis.text, analysis.figures
-    if not _GATE_RE.search(text.norm):
+    gated = _GATE_RE.search(text.norm) is not None
+    undone = "未" in text.norm or "没有" in text.norm
+    if not gated and not undone:
         return []
     found: list[Ratio] = []
     for rate in figures:
         if rate.kind != "percent" or rate.index in spoken or not rate.index or rate.in_list or rate.qualifier:
             continue
-        kind = next((k for k in _KINDS if k[0].search(rate.metric)), None)
-        if kind is None:
-            continue
-        ratio = _reading(analysis, rate, kind)
+        kind = next((k for k in _KINDS if k[0].search(rate.metric)), None) if gated else None
+        if kind is not None:
+            ratio = _reading(analysis, rate, kind)
+        elif undone:
+            ratio = _not_done_reading(analysis, rate)
+        else:
+            ratio = None
         if ratio is not None:
             found.append(ratio)
     return found
+
+
+def _not_done_reading(analysis: Analysis, rate: Figure) -> Ratio | None:
+    """全市312个行政村中,已实现生活污水有效治理的村241个,未治理的村占比为24.1%: the whole less those
+    done (the one count whose words hold the deed), over the whole (the one larger count before it)."""
+    text, figures = analysis.text, analysis.figures
+    clause_start, _ = text.clause_span(rate.start)
+    named = _NOT_DONE_RE.search(text.norm, max(clause_start, rate.number_start - 16), rate.number_start)
+    if named is None:
+        return None
+    deed = named.group("deed")
+    sentence_start, _ = text.sentence_span(rate.start)
+    floor = text.previous_sentence_start(sentence_start)
+    counts = [f for f in figures[max(0, rate.index - _BACK) : rate.index]
+              if f.start >= floor and _is_quantity(f) and f.exact]
+    if any(f.kind in ("percent", "permille", "points") for f in figures[counts[0].index if counts else rate.index : rate.index]):
+        return None  # another rate between: its figures are its own
+    done = [f for f in counts if deed in _own_words(analysis, f) and not _NOT_RE.search(_own_words(analysis, f))]
+    if len(done) != 1:
+        return None
+    wholes = [f for f in counts if f is not done[0] and _same_unit(f, done[0]) and f.value > done[0].value]
+    if len(wholes) != 1 or len([f for f in counts if _same_unit(f, done[0])]) != 2:
+        return None
+    whole, part = wholes[0], done[0]
+    (w_low, w_high), (p_low, p_high) = _interval(whole), _interval(part)
+    stated = ratio_target(rate)
+    if explains(ratio_representative((w_low - p_high, w_high - p_low), (w_low, w_high), stated), stated):
+        return None
+    return Ratio(rate, _derived(part, whole, whole.value - part.value), whole, inferred=True, kind="share")
 
 
 def _own_words(analysis: Analysis, figure: Figure) -> str:

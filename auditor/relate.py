@@ -463,7 +463,7 @@ def _scope(text, figures: tuple[Figure, ...], rate: Figure, sentence_start: int,
         if figure.start < sentence_start or figure.kind in ("percent", "permille", "points"):
             break
         if _is_quantity(figure) and not _is_difference(text, figure) and not _per_unit_value(text, figure) \
-                and not _adjective_times(text, figure):
+                and not _adjective_times(text, figure) and not _in_quoted_name(text.norm, figure):
             before.append(figure)
     if before:
         return before[::-1], False
@@ -516,6 +516,16 @@ def _scope_in_next_sentence(text, figures: tuple[Figure, ...], rate: Figure, sen
         if _is_quantity(figure) and not _is_difference(text, figure):
             found.append(figure)
     return found
+
+
+_OPEN_QUOTE_RE = re.compile(r"[「“『《][^」”』》\n]{0,3}$")
+_CLOSE_QUOTE_RE = re.compile(r"^[^「“『《\n]{0,10}[」”』》]")
+
+
+def _in_quoted_name(norm: str, figure: Figure) -> bool:
+    """「15分钟阅读圈」, “1+N”: a figure inside a quoted name, which counts nothing."""
+    return (_OPEN_QUOTE_RE.search(norm, max(0, figure.number_start - 3), figure.number_start) is not None
+            and _CLOSE_QUOTE_RE.match(norm[figure.end : figure.end + 11]) is not None)
 
 
 def _quantities_up_to_next_rate(text, figures: tuple[Figure, ...], rate: Figure, sentence_end: int) -> list[Figure]:
@@ -730,6 +740,11 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     if after and not share and len(scope) == 2:
         # 森林覆盖率为62.3%(全县国土面积168万亩,森林面积98.3万亩): whole and part in a bracket right after the rate
         bracketed = _whole_and_part_in_bracket(text, figures, rate, scope)
+        if bracketed is not None:
+            return bracketed
+    if after and share and len(scope) >= 2:
+        # 已建成城市书房的街道占比达到62.5%(全市街道48个,已建成31个): a share's whole and part in its bracket
+        bracketed = _whole_and_part_in_bracket(text, figures, rate, scope[:2], name_reach=12)
         if bracketed is not None:
             return bracketed
     if share and len(scope) == 1 and not after:
@@ -964,7 +979,7 @@ def _whole_in_bracket_after_share(text, figures, rate: Figure, part: Figure) -> 
 _MET_BEFORE_BRACKET_RE = re.compile(r"\s*的?目标(?:已经|已|如期|全面)?(?:实现|完成|达成|达到)")
 
 
-def _whole_and_part_in_bracket(text, figures, rate: Figure, scope: list[Figure]) -> tuple[Figure, Figure, bool, bool] | None:
+def _whole_and_part_in_bracket(text, figures, rate: Figure, scope: list[Figure], name_reach: int = 4) -> tuple[Figure, Figure, bool, bool] | None:
     norm = text.norm
     inside = _bracket_after(text, figures, rate)
     if inside is None and rate.qualifier:
@@ -979,7 +994,7 @@ def _whole_and_part_in_bracket(text, figures, rate: Figure, scope: list[Figure])
     part_words = norm[max(text.clause_span(part.start)[0], norm.rfind("(", rate.end, part.number_start) + 1) : part.number_start]
     if _NOT_A_BASE_RE.search(whole_words + part_words):
         return None
-    core = (rate.subject[-4:] + rate.metric).removesuffix("率")
+    core = (rate.subject[-name_reach:] + rate.metric).removesuffix("率")
     pairs = [core[i : i + 2] for i in range(len(core) - 1) if core[i : i + 2] not in _GENERIC_PAIRS]
     if not any(pair in part_words for pair in pairs):
         return None  # the smaller figure must count what the rate measures (森林 in 森林覆盖率)
