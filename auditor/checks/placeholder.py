@@ -141,7 +141,24 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
         for match in finditer(pattern, norm):
             if pattern is _CIRCLE_RE and not (_neighbour(norm, match.start() - 1) or _neighbour(norm, match.end())):
                 continue
+            if pattern is _SOME_RE and _masked_party(norm, match.start(), match.end()):
+                continue
             yield match.span()
+
+
+# 查处某某公司违法排污案: a business named 某某 in a case is masked on purpose (as 张某某 is), no slot
+_MASKED_BUSINESS_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:公司|企业|厂|店|超市|酒店|宾馆|饭店|餐馆|餐厅|网吧|药店|药房|诊所|医院|门诊|学校|幼儿园|培训机构"
+                                 r"|小区|工地|养殖场|合作社|商行|经营部|门市|加油站|矿|网站|平台)")
+_CASE_WORDS_RE = re.compile(r"查处|立案|处罚|罚款|案件|一案|违法|违规|涉嫌|被告|当事人|责令|通报|曝光|约谈|起诉|判处|投诉|举报|移送|侦破|抓获")
+_CASE_REACH = 60
+
+
+def _masked_party(norm: str, start: int, end: int) -> bool:
+    """某某公司 in a sentence about a case (查处, 违法, 被告 …): a party masked on purpose."""
+    if norm[start:end] != "某某" or not _MASKED_BUSINESS_RE.match(norm, end):
+        return False
+    window = norm[max(0, start - _CASE_REACH) : end + _CASE_REACH]
+    return _CASE_WORDS_RE.search(window) is not None
 
 
 _IDENTIFIER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._-=&")
