@@ -102,9 +102,10 @@ _PERSON_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:人员|人数)$")
 # an item of a 、 list after a figure, with a noun of its own: 、期满解除
 _LIST_ITEM_RE = re.compile(r"\s*、\s*(?P<words>[\u4e00-\u9fff]{2,12})\s*$")
 # a deed done to a counted thing named after its value: 共对241个停车场开展了检查, 對 26 家企業進行了抽查
-_DONE_TO_RE = re.compile(r"对\s*$")
-_DONE_TO_TAIL_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,10}?)(?:开展|进行|实施|组织)了?(?:专项|集中|全面)?(?P<verb>"
-                              + "|".join(sorted(set(restated._DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")")
+_DONE_TO_RE = re.compile(r"对\s*(?P<place>(?:全|本|我)(?:街道|[省市州盟县区旗镇乡村]))?\s*$")
+_DONE_TO_KEPT_RE = re.compile(r"累计|全年|今年|年内|共计|共|新")
+_DONE_TO_TAIL_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,10}?)(?:开展|进行|实施|组织)了?[\u4e00-\u9fff]{0,8}?(?P<verb>"
+                              + "|".join(sorted(set(restated._DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")(?=(?:工作|活动|行动)?$)")
 # target words: a figure of its own clause led by 实际 is the actual beside a budget or plan said before it
 _TARGET_WORDS_RE = re.compile(r"目标|力争|确保|争取|计划|拟|预算|估算|测算|任务|预期|预计|可以|可望|有望|能够")
 _ACTUAL_RE = re.compile(r"实际")
@@ -148,8 +149,9 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
         if figure.kind not in base._QUANTITY_KINDS or figure.value_high is not None or figure.derived or figure.in_list:
             continue
         digits = str(figure.written).replace(".", "").lstrip("0-")
-        if len(digits) < _MIN_DIGITS or figure.qualifier in APPROXIMATE_WORDS:
-            continue
+        if len(digits) < _MIN_DIGITS and not (len(digits) == 2 and digits[0] != digits[1] and "0" not in digits) \
+                or figure.qualifier in APPROXIMATE_WORDS:
+            continue  # (two digits: 42 and 24 only where the names leave no doubt, below)
         # keyed by the digits of its value other than 0: 1.28万 and 12 080, 48.6亿 and 468 000万 meet
         key = (figure.kind, _UNIT_FAMILY.get(figure.base_unit, figure.base_unit), "".join(sorted(_nonzero_digits(figure))))
         group = groups.get(key)
@@ -172,6 +174,9 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
                 if earlier.written == figure.written or not base._alike(earlier, figure) or not base._apart(earlier, figure) \
                         or not _digits_swapped(earlier, figure):
                     continue
+                two_digits = len(str(figure.written).replace(".", "").lstrip("0-")) < _MIN_DIGITS
+                if two_digits and not (reading is not None and earlier_reading is not None and _surely_same(earlier_reading, reading)):
+                    continue  # 42 and 24 may be two counts of anything named alike
                 if reading is not None and earlier_reading is not None and _same_thing(earlier_reading, reading):
                     # the shorter name, or the longer where it says what the shorter's clause before named
                     shown = min((earlier_reading, reading), key=lambda loose: (earlier_reading.frame != reading.frame and bool(loose.frame),
@@ -528,6 +533,20 @@ def _when(analysis: Analysis, figure: Figure, report_year: str | None) -> frozen
     return period
 
 
+def _surely_same(a: _Loose, b: _Loose) -> bool:
+    """One name for one deed: the same noun and verbs under the same frame (县统计局对全县42家规模以上工业企业开展了
+    核查 … 全年共核查规上工业企业24家), or a 其中 part named again with only words its sentence said (全市家政企业
+    412家,其中员工制企业86家 … 员工制家政企业数量达到68家)."""
+    if a.noun.startswith(_DEED_ONLY) or b.noun.startswith(_DEED_ONLY) or a.verbs != b.verbs or not _same_thing(a, b):
+        return False
+    if a.noun == b.noun:
+        return a.frame == b.frame
+    short, long = sorted((a, b), key=lambda loose: len(loose.noun))
+    if not short.part or not _is_subsequence(short.noun, long.noun):
+        return False
+    return all(piece in short.said for piece in _left_out(short.noun, long.noun).split("\x00") if piece)
+
+
 def _actual_beside_plan(analysis: Analysis, figure: Figure) -> bool:
     """预算金额236.8亿元,实际采购金额224.3亿元: a value its own clause calls 实际, with no target or
     revision word in that clause, is the actual, whatever plan the clauses before state."""
@@ -653,7 +672,9 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
     if deed is not None:
         done_to = _DONE_TO_TAIL_RE.match(tail)
         if done_to is not None:  # 共对241个停车场开展了检查: 检查停车场, the deed's verb after its noun
-            head = head[: deed.start()] + done_to.group("verb") + done_to.group("noun")
+            # (县统计局对全县…: the agent before 对 is no part of what was counted; its time and total words are)
+            kept = "".join(_DONE_TO_KEPT_RE.findall(head[: deed.start()]))
+            head = kept + (deed.group("place") or "") + done_to.group("verb") + done_to.group("noun")
             tail = tail[done_to.end() :]
     unit = _UNIT_FAMILY.get(figure.base_unit, figure.base_unit)
     if tail.startswith("次") and not unit.endswith("次"):
