@@ -138,6 +138,7 @@ class _Loose:
     named: str  # its name as a message quotes it, verbs and all: 汽车维修企业
     frame: str  # the event its sentence names before its clause (开展送法下乡活动12场,受理咨询1460件), or ""
     part: bool = False  # named after 其中: a part of the whole the clause before states
+    done_to: bool = False  # 对N个X开展了检查: the deed named after its count
 
 
 def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, taken: set[tuple[int, int]],
@@ -537,6 +538,8 @@ def _surely_same(a: _Loose, b: _Loose) -> bool:
     """One name for one deed: the same noun and verbs under the same frame (县统计局对全县42家规模以上工业企业开展了
     核查 … 全年共核查规上工业企业24家), or a 其中 part named again with only words its sentence said (全市家政企业
     412家,其中员工制企业86家 … 员工制家政企业数量达到68家)."""
+    if not (a.part or b.part or a.done_to or b.done_to):
+        return False  # a plain name stated twice is conflict.py's to compare, whatever its digits
     if a.noun.startswith(_DEED_ONLY) or b.noun.startswith(_DEED_ONLY) or a.verbs != b.verbs or not _same_thing(a, b):
         return False
     if a.noun == b.noun:
@@ -669,13 +672,14 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
     # 受理投诉5362件、挽回损失…: the next item; 1137只(头): a bracket after the value
     tail = restated._TAIL_END_RE.split(tail, 1)[0] if tail.startswith(("、", "(")) else tail
     deed = _DONE_TO_RE.search(head)
+    done_to = False
     if deed is not None:
-        done_to = _DONE_TO_TAIL_RE.match(tail)
-        if done_to is not None:  # 共对241个停车场开展了检查: 检查停车场, the deed's verb after its noun
+        done = _DONE_TO_TAIL_RE.match(tail)
+        if done is not None:  # 共对241个停车场开展了检查: 检查停车场, the deed's verb after its noun
             # (县统计局对全县…: the agent before 对 is no part of what was counted; its time and total words are)
             kept = "".join(_DONE_TO_KEPT_RE.findall(head[: deed.start()]))
-            head = kept + (deed.group("place") or "") + done_to.group("verb") + done_to.group("noun")
-            tail = tail[done_to.end() :]
+            head = kept + (deed.group("place") or "") + done.group("verb") + done.group("noun")
+            tail, done_to = tail[done.end() :], True
     unit = _UNIT_FAMILY.get(figure.base_unit, figure.base_unit)
     if tail.startswith("次") and not unit.endswith("次"):
         unit, tail = unit + "次", tail[1:]
@@ -735,7 +739,7 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
         frame = ""  # 预算金额236.8亿元,实际采购金额224.3亿元: the plan it is measured against, no event it is part of
     if part:
         frame = ""  # the whole it is a part of is the clause before: it names no event of its own
-    return _Loose(words, frozenset(verbs), unit, level, running, fresh, sentence, said, named if len(named) >= 2 else words, frame, part)
+    return _Loose(words, frozenset(verbs), unit, level, running, fresh, sentence, said, named if len(named) >= 2 else words, frame, part, done_to)
 
 
 
