@@ -293,15 +293,24 @@ def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """5种疾病(a、b、c、d): the stated number against the list's length."""
     yield from _counted_figures(analysis, rule)
     if "“" in analysis.text.norm or "「" in analysis.text.norm or "\"" in analysis.text.norm:
-        yield from _abbreviations(analysis)
+        yield from _abbreviations(analysis, _ABBREVIATION_RE)
+    if ":" in analysis.text.norm:
+        yield from _abbreviations(analysis, _BARE_ABBREVIATION_RE)
 
 
-def _abbreviations(analysis: Analysis) -> Iterator[Hit]:
+# 实现三通:通水、通电… / 开展四查:查思想、… / 做到两不:不推诿、…: a numeral and one character right before a colon,
+# unquoted (a measure word there is a count, read by the figures above)
+_BARE_ABBREVIATION_RE = re.compile(
+    r"(?<![一二两三四五六七八九十百千\d第])(?P<n>[二两三四五六七八九十])(?P<name>(?P<head>(?![个项种类级家所条名位件场篇次批年月日天人户元大化是方支处张座片套台辆间栋只头株棵期轮季])[\u4e00-\u9fff]))"
+    r"(?P<bracket>(?!x)x)?:")
+
+
+def _abbreviations(analysis: Analysis, pattern: re.Pattern) -> Iterator[Hit]:
     """普法“五进”,即进机关、进企业、进校园、进社区 / “四保”底线:保民生、保工资、保运转 / “五水共治”:
     治污水、防洪水…: a numeral and one character (maybe two more, no numeral among them) whose
     items each open, or each end, with that character, counted."""
     text, norm = analysis.text, analysis.text.norm
-    for match in _ABBREVIATION_RE.finditer(norm):
+    for match in pattern.finditer(norm):
         opened = _next_line_after_colon(norm, match.end()) if norm.endswith(":", 0, match.end()) else match.end()
         if match.group("bracket"):  # “三进”活动(进社区、进学校…): the items in the bracket after the name
             stop = norm.find(")", opened, opened + _LIST_MAX)
