@@ -2014,6 +2014,9 @@ _AMONG_RE = re.compile(
     r"其中\s*[,:]?|(?<=[,;:\n])\s*当中\s*[,:]?(?=\S)|(?P<listed>(?P<including>包括|包含)\s*[,:]?"
     r"|(?P<bracket>\()(?!\s*(?:其中|含|包括|包含|如|主要|即|下同|注|不含|占|同比|比|较|增|减|下降|提高|\d{4}年|上年|去年|上期|前年|上一年|同期)))"
     r"|(?<=,)\s*(?P<respective>分别(?:为|是))\s*:?"  # 共有各类学校86所,分别为小学…: the kinds of the whole just stated
+    # 评定2316家,评定结果为A级…、B级… / 测试学生38.6万人,测试结果为优秀…: the outcomes each of the whole got
+    r"|(?<=,)\s*(?:[\u4e00-\u9fff]{2})?结果(?:为|是)\s*:?"
+    r"|(?<=[\u4e00-\u9fff])(?P<colon>:)(?=\s*[\u4e00-\u9fff]{1,12}\s*\d)"  # 开展活动2 346场:进机关318场、…
 )
 _TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
 
@@ -2056,6 +2059,9 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         respective = match.group("respective") is not None
         lists: list[PartsTotal] = []
         among, totals_from = match.start(), sentence_start
+        if match.group("colon") and (not _quantity_ends_at(figures, ends, norm, match.start())
+                                     or _SUM_WORDS_RE.search(norm, text.clause_span(match.start())[0], match.start())):
+            continue  # 由三部分组成: / 主要做法: a colon after words; 合计3 520万元: is read as a sum (complete) elsewhere
         full_stop = _mark_before(norm, sentence_start)
         if sentence_start and not listed and not norm[sentence_start : match.start()].strip() and full_stop >= 0:
             among, totals_from = full_stop, text.sentence_span(full_stop)[0]  # 共救助…3311人。(⏎)其中…
@@ -2070,7 +2076,9 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             stop = norm.find(")", match.end(), sentence_end) if in_parenthesis else sentence_end
             stop = sentence_end if stop < 0 else stop
             if not in_parenthesis and stop < len(norm) and norm[stop] == ";":
-                stop = _items_after_semicolons(text, figures, starts, stop, total, over_lines=match.group(0).rstrip().endswith(":"))
+                # 其中:A…;⏎B… and 。⏎其中,A…;⏎B…: a list opened on its own, its items one a line
+                stop = _items_after_semicolons(text, figures, starts, stop, total,
+                                               over_lines=match.group(0).rstrip().endswith(":") or among != match.start())
             elif (not in_parenthesis and stop < len(norm) and norm[stop] == "\n" and norm[stop - 1 : stop] == ":"
                     and not norm[match.end() : stop].strip(" \t:")):
                 stop = _items_after_semicolons(text, figures, starts, stop, total, "\n")  # 其中:⏎A…;⏎B…;⏎C…。
@@ -2105,7 +2113,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             reason = (_completeness(labels, complement, groups) or _leading_sides(labels, groups)
                       or _kinds_said_before(norm, total, match.start(), labels) or _spelled_out(labels, whole_label)
                       or _whole_made_of(labels, whole_label, whole_partitions)
-                      or _two_sides_of_the_whole(labels, whole_label, groups) or _lettered_classes(labels, whole_label))
+                      or _two_sides_of_the_whole(labels, whole_label, groups) or _lettered_classes(labels, whole_label)
+                      or _every_grade(labels))
             inferred = False
             if not reason and summed:  # …,合计12.7亿元 closing the list: all of it (a bracket may single a few out: a warning)
                 reason, inferred = "total_word", listed or in_parenthesis
@@ -2119,7 +2128,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                     if sum(p.value for p in parts) <= whole.value:
                         continue  # 抽检612批次,合格608批次,合格率99.3%,其中:…: the kinds of the whole, maybe
                     total = whole  # more than even the whole the rate is of
-            opening = "当中" if match.group(0).strip().startswith("当中") else "分别为" if respective else "其中"
+            opening = ("当中" if match.group(0).strip().startswith("当中") else "分别为" if respective
+                       else ":" if match.group("colon") else match.group(0).strip(" ,:") if "结果" in match.group(0) else "其中")
             lists.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason, inferred, opening))
         found.extend(_paired(lists))
     found.extend(_split_by_place(analysis))
@@ -2652,7 +2662,7 @@ def _subset_larger(figures, starts: list[int], norm: str, start: int, stop: int,
     return None
 
 
-_ITEM_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,12}(?:\([\u4e00-\u9fff、]{1,10}\)[\u4e00-\u9fff]{0,6})?\s*")  # 分布式光伏(工商业屋顶)
+_ITEM_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff](?:[\u4e00-\u9fff]|、(?=[\u4e00-\u9fff])){0,15}(?:\([\u4e00-\u9fff、]{1,10}\)[\u4e00-\u9fff]{0,6})?\s*")  # 分布式光伏(工商业屋顶)
 _NOT_AN_ITEM_RE = re.compile(r"其中|共|总|合计|全|累计|现有|另|上年|去年|同期|上期")  # a new whole, not one more item
 
 
@@ -2763,6 +2773,17 @@ def _totals_before(text, figures, ends: list[int], among: int, sentence_start: i
     if nearest.kind in QUANTITY_KINDS and (nearest.base_unit, nearest.kind) not in totals:
         return []  # the figure just before 其中 is a change or a span of years: its parts are not these
     return list(totals.values())
+
+
+_SUM_WORDS_RE = re.compile(r"合计|总计|共计|小计|累计")
+
+
+def _quantity_ends_at(figures, ends: list[int], norm: str, position: int) -> bool:
+    """A quantity of the figures ends right at position (over blanks)."""
+    while position > 0 and norm[position - 1] in " \t":
+        position -= 1
+    index = bisect_right(ends, position) - 1
+    return index >= 0 and ends[index] == position and figures[index].kind in QUANTITY_KINDS and not figures[index].chinese
 
 
 def _whole_of_a_rate_before(text, figures, ends: list[int], among: int, sentence_start: int, total: Figure) -> Figure | None:
@@ -2920,6 +2941,19 @@ def _completeness(labels: list[str], complement: tuple[str, ...], groups) -> str
 
 _CLASS_MARK_RE = re.compile(r"\s*(?P<mark>[A-E]|[甲乙丙丁戊])\s*(?P<kind>类|级|等)")
 _CLASS_ORDERS = ("ABCDE", "甲乙丙丁戊")
+
+
+_GRADE_SCALES = (("优秀", "良好", "及格", "不及格"), ("优秀", "良好", "合格", "不合格"))
+
+
+def _every_grade(labels: list[str]) -> str:
+    """测试结果为优秀4.82万人、良好13.26万人、及格17.94万人、不及格2.36万人: every grade of one scale,
+    each part one grade (by its last words), in order: all of the whole."""
+    for scale in _GRADE_SCALES:
+        if len(labels) == len(scale) and all(label.strip().endswith(grade) and not label.strip().endswith("不" + grade)
+                                             for label, grade in zip(labels, scale)):
+            return "grades"
+    return ""
 
 
 _GRADED_RE = re.compile(r"评定|评级|分级|评价|等级|定级|许可|认定|考核|测评|考评|分类管理")
