@@ -94,6 +94,8 @@ _MANNER_RE = re.compile(r"(?:按照|依照|依据|根据|按)[^,。;:\d]{1,24}?(
 # 各镇街, 各部门: every unit of the place, the place's total
 _EVERY_UNIT_RE = re.compile(r"各(?:镇街|乡镇|街道|县区|县市区|区县|部门|单位|地|级|村|社区)")
 _DEED_ONLY = "\x01"
+_PART_OR_DONE_TO_RE = re.compile(r"其中|对")
+_PART_REACH = 24
 _NEW_OR_STATE_VERBS = frozenset({"新增", "新建", "建成", "实现", "完成"})
 # a value a change reached (下降至, 提高到), with no base (由, 比, 较) in its clause: the state at the period's end
 _REACHED_RE = re.compile(r"(?:下降|降低|提高|提升|上升|增加|增长|减少|压减|压缩|缩短|缩减|扩大)(?:到|至)\s*$")
@@ -167,6 +169,9 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
             continue  # most figures share their digits with no other: nothing more is read
         if len({analysis.text.sentence_span(figure.start)[0] for figure in group}) < 2:
             continue  # one sentence: a list of values, each of its own
+        if all(len(str(figure.written).replace(".", "").lstrip("0-")) < _MIN_DIGITS for figure in group) and not any(_PART_OR_DONE_TO_RE.search(analysis.text.norm, max(0, figure.number_start - _PART_REACH),
+                                                                            figure.number_start) for figure in group):
+            continue  # two digits: read only where a 其中 part or a 对…开展 deed may be one of them (below)
         readings = [(figure, _loose_reading(analysis, figure, table_lines)) for figure in group]
         for later_index, (figure, reading) in enumerate(readings):
             if (figure.start, figure.end) in taken or key in reported:
