@@ -1274,6 +1274,13 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
             if not _CHANGE_CLAUSE_RE.search(norm[text.clause_span(before[0].start)[0] : before[0].number_start]):
                 return part, before[0], True, False
         return None
+    # 展会46场,…。展会结构持续优化。其中国际性展会9场,占全年展会总数的: the sentence before with figures,
+    # over one without any, when the share names its whole
+    earlier = [f for f in figures[max(0, part.index - 8) : part.index] if f.start < previous_start]
+    if (earlier and not any(previous_start <= f.start < sentence_start for f in figures[max(0, part.index - 8) : part.index])
+            and previous_start - earlier[-1].end <= _FIGURELESS_REACH
+            and norm[previous_start:sentence_start].rstrip().endswith("。") and "\n" not in norm[previous_start:sentence_start].strip()):
+        previous_start = text.sentence_span(earlier[-1].start)[0]
     for total in figures[max(0, part.index - 8) : part.index][::-1]:
         if total.start < previous_start:
             break
@@ -1292,6 +1299,7 @@ def _share_total_before(text, figures, part: Figure, rate: Figure, sentence_star
     return None
 
 
+_FIGURELESS_REACH = 40  # characters of one sentence without figures a named whole may stand before
 _MAX_LIST_ITEMS = 12  # items of a ;-separated list a share may stand after its list's head
 _MAX_LIST_ITEM_CHARS = 80
 
