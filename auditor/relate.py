@@ -2096,6 +2096,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
             parts, labels = _within_the_whole(parts, labels, total)
             parts, labels = _up_to_a_closing_semicolon(norm, parts, labels, total)
             parts, labels, summed = _closed_by_sum(parts, labels)
+            if len(parts) >= 3 and sum(p.value for p in parts) > total.value:
+                parts, labels = _without_nested_parts(norm, figures, starts, parts, labels)
             whole_label = norm[text.clause_span(total.start)[0] : total.number_start]
             if len(parts) >= 2 and not listed and _one_kind_of_an_item(figures, whole_label, labels, total, sentence_start):
                 parts, labels = parts[:1], labels[:1]
@@ -2735,6 +2737,44 @@ def _closed_by_sum(parts: list[Figure], labels: list[str]) -> tuple[list[Figure]
 
 _REST_LABEL_RE = re.compile(r"其余|其他|其它|剩余|余下")
 _ITEMS_SUMMED_RE = re.compile(r"[两二三四五六七八九十\d]+(?:项|个|类|笔|部分)|以上|上述|这些|前述|前[两二三四五六七八九十]")
+
+
+_NESTED_RUN_MAX = 8
+_NESTED_REACH = 40
+
+
+def _without_nested_parts(norm: str, figures: list[Figure], starts: list[int], parts: list[Figure], labels: list[str]) -> tuple[list[Figure], list[str]]:
+    """其中政策性收购371万吨,水稻230万吨,玉米141万吨;商品粮114万吨,水稻79万吨,玉米34万吨,大豆0.9万吨:
+    groups parted by semicolons, each a part followed by its own breakdown. When every group of two
+    or more figures opens with one that the rest of its group add up to (within every figure's
+    rounding), only each group's first figure is a part of the whole. Without semicolons the
+    list is one level (甲30万吨,乙20万吨,丙10万吨 are three parts, even though 30 = 20 + 10)."""
+    groups: list[list[int]] = [[0]]
+    for position in range(1, len(parts)):
+        if ";" in norm[parts[position - 1].end : parts[position].start]:
+            groups.append([])
+        groups[-1].append(position)
+    semicolon = norm.find(";", parts[-1].end, parts[-1].end + _NESTED_REACH)
+    stop = norm.find("。", parts[-1].end, parts[-1].end + _NESTED_REACH)
+    continued = semicolon >= 0 and (stop < 0 or semicolon < stop)  # the list was cut at a ; and goes on
+    if (len(groups) < 2 and not continued) or all(len(g) == 1 for g in groups):
+        return parts, labels
+    for group in groups:
+        if len(group) == 1:
+            continue
+        head, run = parts[group[0]], [parts[i] for i in group[1:]]
+        if len(run) < 2 or len(run) > _NESTED_RUN_MAX or any(p.base_unit != head.base_unit for p in run) \
+                or not _sums_to(run, head):
+            return parts, labels
+    kept = [group[0] for group in groups]
+    kept_parts, kept_labels = [parts[i] for i in kept], [labels[i] for i in kept]
+    if continued:  # the next group's head after the ; (市场收购22万吨) is a part of the whole too
+        following = bisect_left(starts, semicolon)
+        if following < len(figures) and (stop < 0 or figures[following].start < stop) \
+                and figures[following].base_unit == kept_parts[0].base_unit:
+            kept_parts.append(figures[following])
+            kept_labels.append(norm[semicolon + 1 : figures[following].number_start].strip(" ,"))
+    return kept_parts, kept_labels
 
 
 def _within_the_whole(parts: list[Figure], labels: list[str], total: Figure) -> tuple[list[Figure], list[str]]:

@@ -125,6 +125,9 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if not own and values + 1 in subjects and _changes_between_periods(norm, text, word.start(), sentence_start):
             continue  # 2019—2021年分别为…三个值,年增幅分别为…两个值: the changes between three years are two
         count = min(subjects, key=lambda n: abs(n - values))
+        if values > count and _STATED_FIGURES_WORD_RE.search(word.group()) \
+                and _stated_figures_before(figures, figure.index, max(sentence_start, word.start() - 240)) == values:
+            continue  # 事故N起,造成A人死亡、B人受伤,损失C亿元,分别下降…四个值: each value is one stated figure's change
         start = word.start()
         end = figure.end
         index = figure.index + 1  # walk on by index: a slice would copy every later figure, per hit
@@ -134,6 +137,27 @@ def respectively(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         yield Hit(start, end, {"subjects": count, "values": values}, {"subjects": count, "values": values})
     if "分别" in norm:
         yield from _chinese_values(analysis, done)
+
+
+# 分别下降 / 分别占总数的: a change or a share of each figure stated before it
+_STATED_FIGURES_WORD_RE = re.compile(r"增长|下降|上升|减少|增加|提高|降低|回落|增幅|降幅|同比|环比|占|比重")
+_RATE_KINDS = frozenset({"percent", "permille", "per100k", "per10k", "points"})
+
+
+def _stated_figures_before(figures, index: int, start: int) -> int:
+    """How many figures with a unit (no rates) stand in the sentence before the 分别
+    whose first value is figures[index]: they may be its subjects (事故238351起,造成67759人死亡、
+    275125人受伤,直接损失9.1亿元,分别下降…)."""
+    count = 0
+    index -= 1
+    while index >= 0 and figures[index].start >= start:
+        figure = figures[index]
+        if figure.kind in _RATE_KINDS:
+            return -1  # a rate among them: the figures are not a plain list of stated amounts
+        if figure.unit:
+            count += 1  # (a bare number — a list marker 3、 — is no amount)
+        index -= 1
+    return count
 
 
 # 分别为十二万亩、八万亩 / 分别增长三成、两成: values in Chinese numerals with a unit the figure reader leaves to the

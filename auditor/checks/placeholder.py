@@ -129,6 +129,8 @@ def _slots(analysis: Analysis, rule: Rule) -> Iterator[tuple[int, int]]:
         if end - start > _TIMES_RUN_MAX:
             continue
         after = norm[end : end + 1]
+        if end - start == 1 and _TIMES_HUNDRED_RE.match(norm, end) and not norm[start - 1 : start].isdigit():
+            continue  # (供水量−售水量)÷供水量×100%: a rate's formula, × multiplies
         # 4×1% and ×人 are slots; 3×4 and 长×宽 are multiplication; (××××)×号: a document's number
         if re.match(r"\d+(?:\.\d+)?[%‰]", norm[end:end + 12]) or (after and after in "%‰年月日人个元万份例次所家张台名项户种座号"):
             yield start, end
@@ -423,7 +425,8 @@ def _metric_blank_pattern(units: tuple[str, ...]) -> re.Pattern:
 # 划走个医疗机构, 解决问题个。: 个 after a word, before another or at a clause's end
 _LONE_GE_RE = compile_scanning(r"(?<=[\u4e00-\u9fff])(?P<slot>个)(?=[\u4e00-\u9fff,。;、)\n]|$)")
 # after a word, or after 、 as the next item of a list of rates (分别为96%、%)
-_BARE_PERCENT_RE = compile_scanning(r"(?<=[\u4e00-\u9fff、])[ \t]*[%‰]")
+# (治愈率 % 75 73.9 71.7: a table row's unit column, its values after it, is no slot)
+_BARE_PERCENT_RE = compile_scanning(r"(?<=[\u4e00-\u9fff、])[ \t]*[%‰](?![ \t]+\d[\d.,]*(?:[ \t]+\d|[ \t]*$))")
 _NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿几数多余上每近约超逾达"
 # 万元GDP能耗, 万元单位生产总值能耗, 万人口: a unit phrase in a ratio, not a money figure without its number;
 # 万亩富硒粮油项目, 万亩良田: a scale that names a programme, so 万亩 only before a clause's end
@@ -452,6 +455,8 @@ _BARE_ORDINAL_RE = compile_scanning(r"(?<![次等及落门甲府宅])第(?:[月�
 
 
 _SLOT_MARKS = set("xX*?×_")
+# ×100%, × 1000‰: the last step of a rate's formula
+_TIMES_HUNDRED_RE = re.compile(r"[ \t]*(?:100[ \t]*%|1000[ \t]*‰)")
 
 
 def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:

@@ -278,6 +278,8 @@ def trailing_menu(norm: str, cues: tuple[str, ...]) -> _Span | None:
     # lines in a row (不忘初心 / 牢记使命 / …) are a report's closing slogans
     if len(texts) < 3 or len(items) < 2 or not (has_cue or len(items) >= 5 and len({len(t) for t in items}) > 1):
         return None
+    if _table_cells(texts):
+        return None
     if end <= 0:
         return None  # the whole text is short lines: a list, not a page around a report
     first_start, first_end = lines[-1]
@@ -285,6 +287,17 @@ def trailing_menu(norm: str, cues: tuple[str, ...]) -> _Span | None:
     last_start, last_end = lines[0]
     stop = last_start + len(norm[last_start:last_end].rstrip())
     return _Span(start, stop, " / ".join(texts[::-1][:3]) + (" …" if len(texts) > 3 else ""))
+
+
+# a table's value as one cell on a line of its own: 1491, 86.76
+_CELL_VALUE_RE = re.compile(r"\d{3,}(?:\.\d+)?|\d+\.\d+")
+
+
+def _table_cells(texts: list[str]) -> bool:
+    """A table laid out one cell a line (项目 / 2021 / 录取数 / 1491 / 1180 …): many of its
+    short lines are values, which a site's menu never is (its page numbers are 1, 2, 3)."""
+    values = sum(1 for t in texts if _CELL_VALUE_RE.fullmatch(t))
+    return values >= 3 and 4 * values >= len(texts)
 
 
 # a report's own title ends the run of a site's menu above it
@@ -314,6 +327,8 @@ def leading_menu(norm: str, cues: tuple[str, ...]) -> _Span | None:
     items = [t for t in texts if _menu_item(t)]
     has_cue = any(cue in t for t in texts for cue in cues)
     if len(texts) < 3 or len(items) < 2 or not (has_cue or len(items) >= 5 and len({len(t) for t in items}) > 1):
+        return None
+    if _table_cells(texts):
         return None
     first_start, first_end = lines[0]
     begin = first_start + len(norm[first_start:first_end]) - len(norm[first_start:first_end].lstrip())
