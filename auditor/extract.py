@@ -507,7 +507,13 @@ def _metric(text: Text, item: dict, previous: Figure | None, metric_words: tuple
     if not tail:
         return "", head.strip(), False
     metric = _known_metric(tail.group(1), metric_words)
-    return metric, head[: len(head) - len(metric)].strip(" ,、"), False
+    rest = head[: len(head) - len(metric)]
+    if rest.endswith(_NEGATIONS) and not metric.startswith(_NEGATIONS):
+        metric, rest = rest[-1] + metric, rest[:-1]  # 不合格率: the known word 合格率 with its negation, another rate
+    return metric, rest.strip(" ,、"), False
+
+
+_NEGATIONS = ("不", "未")
 
 
 @lru_cache(maxsize=8)
