@@ -22,7 +22,7 @@ from auditor.inventory_rates import find_inventory_rates, misread_across_sentenc
 from auditor.group_rates import find_group_rates
 from auditor.share_pairs import find_share_pairs
 from auditor.summed_shares import find_summed_shares
-from auditor.relate import explained_otherwise, find_relations
+from auditor.relate import explained_otherwise, find_relations, part_of_another_kind
 from auditor.rulepack import Rule, RulePack
 from auditor.spans import make_text
 from auditor.found_rates import find_found_rates
@@ -81,7 +81,8 @@ def analyse_text(document: Document, pack: RulePack, norm: str | None = None, wi
     # 预计明年合格率为99.5%: a target or a forecast is no quotient of the figures stated
     relations = replace(relations, ratios=tuple(r for r in relations.ratios if not spoken_of_as_to_come(text, r.rate.number_start)
                                                 and not misread_across_sentences(text, r)
-                                                and not explained_otherwise(text, analysis.figures, r)))
+                                                and not explained_otherwise(text, analysis.figures, r)
+                                                and not part_of_another_kind(text, r)))
     analysis = replace(analysis, relations=relations)
     judged: dict[str, tuple[Rule, Mapping[int, Any]]] = {}
     values = check_values(analysis, judged)
