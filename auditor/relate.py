@@ -1988,16 +1988,16 @@ def explained_otherwise(text, figures, ratio: Ratio) -> bool:
 
 # 调查居民1 800人,其中男性820人,满意率…: a group of the whole (by sex, place, age …) is no count of the
 # event a rate names; 计划投资…,实际完成投资…,资金到位率: 到位 names its own count
-_GROUP_PART_RE = re.compile(r"(?:男性?|女性?|党员|团员|少数民族|汉族|城镇|农村|城区|乡村|户籍|常住|流动|外来|老年人?|儿童|青少年"
-                            r"|\d+\s*岁(?:以上|以下|及以上)?)[\u4e00-\u9fff]{0,4}$")
-_OWN_COUNT_CORES = ("满意", "知晓", "到位")
+_GROUP_PART_RE = re.compile(r"(?:^|其中|内含)\s*(?P<group>男性?|女性?|党员|团员|少数民族|汉族|城镇|农村|城区|乡村|户籍|流动|外来|老年人?|儿童|青少年"
+                            r"|\d+\s*岁(?:以上|以下|及以上)?)(?:人员|人口|人|户|者|受访者|居民|群众|职工|学生)?$")
+_OWN_COUNT_CORES = ("到位",)
 _RATE_CORE_RE = re.compile(r"([\u4e00-\u9fff]{2})(?:率|比例)$")
 
 
 def part_of_another_kind(text, ratio: Ratio) -> bool:
     """Whether a rate's numerator cannot be the count of what the rate names: a group of the
-    whole (其中男性820人 for a 满意率), or a rate that names its own count (满意, 知晓, 到位) over
-    a count whose words do not say it (实际完成投资 for a 资金到位率)."""
+    whole the rate does not name (其中男性820人 for a 满意率), or a rate that names its own count
+    (到位) over a count whose words do not say it (实际完成投资 for a 资金到位率)."""
     if ratio.kind != "ratio":
         return False
     core = _RATE_CORE_RE.search(ratio.rate.metric or "")
@@ -2007,7 +2007,10 @@ def part_of_another_kind(text, ratio: Ratio) -> bool:
     words = text.norm[clause_start : ratio.numerator.number_start].strip()
     if core.group(1) in words:
         return False
-    return _GROUP_PART_RE.search(words) is not None or core.group(1) in _OWN_COUNT_CORES
+    group = _GROUP_PART_RE.search(words)
+    if group is not None:
+        return group.group("group") not in ratio.rate.metric  # 其中城镇人口… for a 城镇化率 is its count
+    return core.group(1) in _OWN_COUNT_CORES
 
 
 _HEADING_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d))")
