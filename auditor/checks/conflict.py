@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -80,7 +81,26 @@ def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     hits += _standard_conflicts(analysis, rule)
     spans = {(hit.start, hit.end) for hit in hits}
     hits += [hit for hit in _division_hits(analysis) if (hit.start, hit.end) not in spans]
-    yield from sorted(hits, key=lambda hit: hit.start)
+    yield from sorted(_without_parallel_blocks(analysis, hits), key=lambda hit: hit.start)
+
+
+_PARALLEL_METRICS = 3
+
+
+def _without_parallel_blocks(analysis: Analysis, hits: list[Hit]) -> list[Hit]:
+    """普通文科…计划招生23655人,上线40665人,缺额2789人 / 普通理科…计划招生27936人,上线78894人,
+    缺额4054人: when three or more metrics of one paragraph all differ from the same metrics of
+    one earlier paragraph, the two paragraphs describe two subjects side by side (a stale
+    copy changes one figure, not every one); none of them is a conflict."""
+    if len(hits) < _PARALLEL_METRICS:
+        return hits
+    pairs: dict[tuple[Any, int], list[Hit]] = {}
+    for hit in hits:
+        line, _ = analysis.text.locate(hit.start)
+        pairs.setdefault((hit.values.get("first_line"), analysis.lines_before + line), []).append(hit)
+    dropped = {id(hit) for group in pairs.values() if len(group) >= _PARALLEL_METRICS
+               and len({h.values.get("metric") for h in group}) >= _PARALLEL_METRICS for hit in group}
+    return [hit for hit in hits if id(hit) not in dropped]
 
 
 def _division_hits(analysis: Analysis) -> Iterator[Hit]:
