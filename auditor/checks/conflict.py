@@ -98,7 +98,7 @@ def _without_parallel_blocks(analysis: Analysis, hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         line, _ = analysis.text.locate(hit.start)
         pairs.setdefault((hit.values.get("first_line"), analysis.lines_before + line), []).append(hit)
-    dropped = {id(hit) for group in pairs.values() if len(group) >= _PARALLEL_METRICS
+    dropped = {id(hit) for (first, line), group in pairs.items() if first != line and len(group) >= _PARALLEL_METRICS
                and len({h.values.get("metric") for h in group}) >= _PARALLEL_METRICS for hit in group}
     return [hit for hit in hits if id(hit) not in dropped]
 
