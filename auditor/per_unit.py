@@ -56,6 +56,12 @@ _BRACKET_AFTER_RE = re.compile(r"\s*\(")
 _MAX_BACK = 8  # figures back from the per-unit figure a count may stand
 
 
+def _words_before(text, pattern: re.Pattern, figure: Figure, reach: int) -> re.Match | None:
+    """The pattern's match in the figure's clause, within reach characters before its number."""
+    clause_start, _ = text.clause_span(figure.start)
+    return pattern.search(text.norm, max(clause_start, figure.number_start - reach), figure.number_start)
+
+
 def find_per_unit(analysis: Analysis) -> list[Ratio]:
     text, figures = analysis.text, analysis.figures
     norm = text.norm
@@ -126,8 +132,7 @@ def _populations(text, candidates: list[Figure]) -> list[Figure]:
 
 def _per_thousand(text, figures, figure: Figure) -> Ratio | None:
     """每千人口床位数6.8张: 床位2206张 over 常住人口36.8万人, times a thousand."""
-    clause_start, _ = text.clause_span(figure.start)
-    words = _PER_THOUSAND_RE.search(text.norm, max(clause_start, figure.number_start - 20), figure.number_start)
+    words = _words_before(text, _PER_THOUSAND_RE, figure, 20)
     if words is None:
         return None
     noun = words.group("noun").removesuffix("数")
@@ -189,8 +194,7 @@ _PER_THOUSAND_RATE_RE = re.compile(r"(?:每)?千(?:常住|户籍|服务)?人口(
 
 def _per_thousand_people_rate(text, figures, figure: Figure) -> Ratio | None:
     """全年无偿献血12 480人次,常住人口186万人,千人口献血率为7.8‰: 12480/1860000 × 1000."""
-    clause_start, _ = text.clause_span(figure.start)
-    words = _PER_THOUSAND_RATE_RE.search(text.norm, max(clause_start, figure.number_start - 20), figure.number_start)
+    words = _words_before(text, _PER_THOUSAND_RATE_RE, figure, 20)
     if words is None or figure.qualifier:
         return None
     stem = words.group("noun")[-2:]
@@ -224,8 +228,7 @@ def _sentences_around(text, figures, figure: Figure) -> list[Figure]:
 
 def _per_100k(text, figures, figure: Figure) -> Ratio | None:
     """报告肺结核186例,按常住人口45.2万人计算,报告发病率为51.6/10万."""
-    clause_start, _ = text.clause_span(figure.start)
-    if not _RATE_PER_100K_RE.search(text.norm, max(clause_start, figure.number_start - 10), figure.number_start):
+    if not _words_before(text, _RATE_PER_100K_RE, figure, 10):
         return None
     candidates = _sentence_before(text, figures, figure, previous=False)
     cases = [f for f in candidates if f.kind == "count" and f.base_unit in ("例", "人") and f.exact
@@ -237,8 +240,7 @@ def _per_100k(text, figures, figure: Figure) -> Ratio | None:
 
 def _per_vehicles(text, figures, figure: Figure) -> Ratio | None:
     """机动车保有量21.6万辆,…道路交通事故死亡38人,万车死亡率为1.56: deaths over vehicles, times ten thousand."""
-    clause_start, _ = text.clause_span(figure.start)
-    if not _PER_VEHICLES_RE.search(text.norm, max(clause_start, figure.number_start - 10), figure.number_start):
+    if not _words_before(text, _PER_VEHICLES_RE, figure, 10):
         return None
     candidates = _sentence_before(text, figures, figure, previous=True)
     deaths = [f for f in candidates if f.kind == "count" and f.base_unit == "人" and f.exact
@@ -259,8 +261,7 @@ def _in_bracket_after(text, figures, figure: Figure) -> list[Figure]:
 
 def _per_person(text, figures, figure: Figure) -> Ratio | None:
     """发放救助资金1236.5万元,惠及8214人,人均救助1650元 (户均 over 户)."""
-    clause_start, _ = text.clause_span(figure.start)
-    words = _PER_PERSON_RE.search(text.norm, max(clause_start, figure.number_start - 12), figure.number_start)
+    words = _words_before(text, _PER_PERSON_RE, figure, 12)
     if words is None or "月" in words.group(0) or "年" in words.group(0):
         return None
     unit = "户" if words.group("who") in ("户均", "每户") else "人"
@@ -370,8 +371,7 @@ def _per_named(text, figures, figure: Figure) -> Ratio | None:
     if figure.qualifier and figure.qualifier not in _APPROXIMATE:
         return None
     norm = text.norm
-    clause_start, _ = text.clause_span(figure.start)
-    words = _PER_NAMED_RE.search(norm, max(clause_start, figure.number_start - 16), figure.number_start)
+    words = _words_before(text, _PER_NAMED_RE, figure, 16)
     if words is None:
         return None
     noun = (words.group("pre") or words.group("noun")).removeprefix("折合").removeprefix("合")
@@ -435,8 +435,7 @@ def _per_counted(text, figures, figure: Figure) -> Ratio | None:
     if figure.value_high is not None or figure.qualifier and figure.qualifier not in _APPROXIMATE:
         return None
     norm = text.norm
-    clause_start, _ = text.clause_span(figure.start)
-    words = _PER_COUNTED_RE.search(norm, max(clause_start, figure.number_start - 16), figure.number_start)
+    words = _words_before(text, _PER_COUNTED_RE, figure, 16)
     if words is None:
         return None
     if not _counted_words(norm, words):

@@ -4077,12 +4077,9 @@ def _respective_changes(text, figures, claimed: set[int]) -> list[Change]:
             found.extend(_changes_of_bracketed_bases(norm, figures, stated, bracketed.group("word"), sentence_start))
             continue
         values = list(figures[max(0, first.index - count) : first.index])
-        if count < 2 or len(values) != count or values[0].start < sentence_start \
-                or any(v.kind not in QUANTITY_KINDS or not v.exact for v in values) \
-                or any(not _VALUE_JOIN_RE.match(norm[a.end : b.number_start]) for a, b in zip(values, values[1:])):
+        if count < 2 or len(values) != count or values[0].start < sentence_start or not _exact_values_listed(norm, values):
             continue
-        before = figures[values[0].index - 1] if values[0].index else None
-        if before is not None and before.start >= sentence_start and _VALUE_JOIN_RE.match(norm[before.end : values[0].number_start]):
+        if _listed_before(norm, figures, values[0], sentence_start):
             continue  # 42起、死亡17人、受伤30人,…分别下降a%、b%: three values, two changes
         bases = _bases_listed(text, figures, stated[-1], count, sentence_end)
         if bases is None or any(not _same_unit(v, b) for v, b in zip(values, bases)):
@@ -4154,16 +4151,25 @@ def _changes_of_bracketed_bases(norm: str, figures, stated: list[Figure], word: 
     values, bases = list(figures[first - 2 * count : first - count]), list(figures[first - count : first])
     if values[0].start < sentence_start or not _BRACKETED_BASES_HEAD_RE.match(norm[values[-1].end : bases[0].number_start]):
         return []
-    for group in (values, bases):
-        if any(f.kind not in QUANTITY_KINDS or not f.exact for f in group) \
-                or any(not _VALUE_JOIN_RE.match(norm[a.end : b.number_start]) for a, b in zip(group, group[1:])):
-            return []
-    before = figures[values[0].index - 1] if values[0].index else None
-    if before is not None and before.start >= sentence_start and _VALUE_JOIN_RE.match(norm[before.end : values[0].number_start]):
+    if not _exact_values_listed(norm, values) or not _exact_values_listed(norm, bases):
+        return []
+    if _listed_before(norm, figures, values[0], sentence_start):
         return []  # more values than changes: which is which is not said
     if any(not _same_unit(v, b) for v, b in zip(values, bases)):
         return []
     return [Change(base, value, "", change, word, value.start, change.end) for value, change, base in zip(values, stated, bases)]
+
+
+def _exact_values_listed(norm: str, values: list[Figure]) -> bool:
+    """Exact quantities written as one list (42起、死亡17人)."""
+    return all(v.kind in QUANTITY_KINDS and v.exact for v in values) \
+        and all(_VALUE_JOIN_RE.match(norm[a.end : b.number_start]) for a, b in zip(values, values[1:]))
+
+
+def _listed_before(norm: str, figures, first: Figure, sentence_start: int) -> bool:
+    """Another value of first's list right before it in its sentence (受伤30人 before 、死亡17人)."""
+    before = figures[first.index - 1] if first.index else None
+    return before is not None and before.start >= sentence_start and _VALUE_JOIN_RE.match(norm[before.end : first.number_start]) is not None
 
 
 def _bases_listed(text, figures, last: Figure, count: int, sentence_end: int) -> list[Figure] | None:

@@ -121,15 +121,14 @@ def part_unit_slip(parts) -> tuple[Figure, int] | None:
     if len(odd) != 1 or odd[0].multiplier not in _MULTIPLIERS:
         return None
     slipped = odd[0]
-    others = [p for p in parts.parts if p is not slipped]
     low, high = _interval(total, total.multiplier)
-    as_written = [_interval(p, p.multiplier) for p in parts.parts]
-    if sum(a for a, _ in as_written) <= high and sum(b for _, b in as_written) >= low:
+    written_low, written_high = _interval(slipped, slipped.multiplier)
+    others = [_interval(p, p.multiplier) for p in parts.parts if p is not slipped]
+    others_low, others_high = sum(a for a, _ in others), sum(b for _, b in others)
+    if others_low + written_low <= high and others_high + written_high >= low:
         return None  # the parts add up as written
-    reread = _interval(slipped, total.multiplier)
-    others_low = sum(_interval(p, p.multiplier)[0] for p in others)
-    others_high = sum(_interval(p, p.multiplier)[1] for p in others)
-    if others_low + reread[0] <= high and others_high + reread[1] >= low:
+    reread_low, reread_high = _interval(slipped, total.multiplier)
+    if others_low + reread_low <= high and others_high + reread_high >= low:
         return slipped, total.multiplier
     return None
 

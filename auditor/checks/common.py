@@ -8,6 +8,7 @@ from operator import attrgetter
 
 from auditor.extract import Figure
 from auditor.model import Analysis
+from auditor.unit_slip import MULTIPLIER_WORDS
 
 
 def as_written(analysis: Analysis, figure: Figure) -> str:
@@ -45,3 +46,11 @@ def is_listed(analysis: Analysis, figure: Figure) -> bool:
         return True
     clause_start, _ = analysis.text.clause_span(figure.start)
     return "分别" in analysis.text.norm[clause_start : figure.start]
+
+
+def likely_unit(analysis: Analysis, reference: Figure, multiplier: int) -> str:
+    """The unit a slipped figure likely has: the reference figure's unit as written (萬元 in
+    Traditional text) when it is in that multiplier, else the multiplier's word and the base unit."""
+    if multiplier == reference.multiplier:
+        return analysis.text.original[reference.number_end : reference.end].strip()
+    return MULTIPLIER_WORDS.get(multiplier, "") + reference.base_unit

@@ -7,10 +7,10 @@ from fractions import Fraction
 
 from auditor.arith import plain_fraction
 from auditor.checks.base import Check, Params
-from auditor.checks.common import as_written
+from auditor.checks.common import as_written, likely_unit
 from auditor.checks.sum_total import hosted_parts
 from auditor.model import Hit
-from auditor.unit_slip import MULTIPLIER_WORDS, part_unit_slip
+from auditor.unit_slip import part_unit_slip
 
 
 def part_unit_slips(analysis, rule) -> Iterator[Hit]:
@@ -21,8 +21,7 @@ def part_unit_slips(analysis, rule) -> Iterator[Hit]:
             continue
         part, multiplier = slip
         total = relation.total
-        written_unit = original[total.number_end : total.end].strip()
-        unit = written_unit if total.unit.endswith(total.base_unit) else MULTIPLIER_WORDS[multiplier] + part.base_unit
+        unit = likely_unit(analysis, total, multiplier)
         likely = original[part.number_start : part.number_end] + unit
         yield Hit(
             part.start,

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from auditor.checks.base import NumericCheck, Params, gx_column, pair_expectation
-from auditor.checks.sum_total import PROVIDES, SUM_COLUMNS, hosted_parts, slip_explains, sum_hit, sum_holds, sum_row
+from auditor.checks.sum_total import PROVIDES, SUM_COLUMNS, hosted_parts, sum_hit, sum_holds, sum_row, totals_of_slipped_parts
 from auditor.model import Hit
 from auditor.relate import PartsTotal
 
@@ -22,7 +22,8 @@ class PartsExceedCheck(NumericCheck):
         return SUM_COLUMNS
 
     def judged(self, analysis, rule) -> Mapping[int, PartsTotal]:
-        return {i: p for i, p in hosted_parts(analysis).items() if not p.complete and not slip_explains(analysis, p)}
+        slipped = totals_of_slipped_parts(analysis)
+        return {i: p for i, p in hosted_parts(analysis).items() if not p.complete and i not in slipped}
 
     def row(self, analysis, rule, parts: PartsTotal) -> dict[str, Any]:
         return sum_row(parts)

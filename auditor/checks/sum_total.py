@@ -46,9 +46,12 @@ def hosted_parts(analysis) -> dict[int, PartsTotal]:
     return first_by(analysis.relations.parts, lambda p: p.total.index)
 
 
-def slip_explains(analysis, relation: PartsTotal) -> bool:
-    """A part in another unit that adds up in the total's (SM003 names it): no sum finding beside it."""
-    return part_unit_slip(relation) is not None and any(rule.check == "part_unit_slip" for rule in analysis.pack.enabled())
+def totals_of_slipped_parts(analysis) -> set[int]:
+    """The totals whose one part in another unit adds up in the total's (SM003 names it, when it is
+    enabled): no sum finding beside it."""
+    if not any(rule.check == "part_unit_slip" for rule in analysis.pack.enabled()):
+        return set()
+    return {i for i, p in hosted_parts(analysis).items() if part_unit_slip(p) is not None}
 
 
 def _as_written_unit(relation: PartsTotal, value: Fraction) -> str:
@@ -113,7 +116,8 @@ class SumTotalCheck(NumericCheck):
         return SUM_COLUMNS
 
     def judged(self, analysis, rule) -> Mapping[int, PartsTotal]:
-        return {i: p for i, p in hosted_parts(analysis).items() if p.complete and not slip_explains(analysis, p)}
+        slipped = totals_of_slipped_parts(analysis)
+        return {i: p for i, p in hosted_parts(analysis).items() if p.complete and i not in slipped}
 
     def row(self, analysis, rule, parts: PartsTotal) -> dict[str, Any]:
         return sum_row(parts)

@@ -12,16 +12,14 @@ from auditor.model import Analysis, Hit
 from auditor.recache import compile_scanning
 from auditor.rulepack import Rule
 
+# a unit that takes decimals, after the part
+_DECIMAL_UNIT = (r"(?P<unit>\s*(?:%|‰|/10万|/万|/千|个百分点|[万亿](?:元|亩|人次|人|吨|户|平方米|公顷|千瓦时|千瓦|公里|立方米)?"
+                 r"|元|平方米|平方公里|立方米|公顷|公里|千米|米|吨|千克|公斤|亩|倍|千瓦时|千瓦))?")
 # 1236。5万元, 98、36%: digits on both sides of the mark and a unit that takes decimals after
-_POINT_RE = compile_scanning(
-    r"(?<![\d.、])(?P<whole>\d{1,9})(?P<mark>[。、])(?P<part>\d{1,3})(?![\d.、])"
-    r"(?P<unit>\s*(?:%|‰|/10万|/万|/千|个百分点|[万亿](?:元|亩|人次|人|吨|户|平方米|公顷|千瓦时|千瓦|公里|立方米)?|元|平方米|平方公里|立方米|公顷|公里|千米|米|吨|千克|公斤|亩|倍"
-    r"|千瓦时|千瓦))?"
-)
+_POINT_RE = compile_scanning(r"(?<![\d.、])(?P<whole>\d{1,9})(?P<mark>[。、])(?P<part>\d{1,3})(?![\d.、])" + _DECIMAL_UNIT)
 # 12,6亿元, 98,36%: an ASCII comma with one or two digits after it and a unit is no thousands
-# separator (those group three digits); the same unit list as above
-_COMMA_POINT_RE = compile_scanning(
-    r"(?<![\d.,])(?P<whole>\d{1,9})(?P<mark>,)(?P<part>\d{1,2})(?![\d.,])(?P<unit>" + _POINT_RE.pattern.split("(?P<unit>", 1)[1])
+# separator (those group three digits)
+_COMMA_POINT_RE = compile_scanning(r"(?<![\d.,])(?P<whole>\d{1,9})(?P<mark>,)(?P<part>\d{1,2})(?![\d.,])" + _DECIMAL_UNIT)
 # without a unit, only a part that no sentence could start with: 20。0 和, P<0。001)
 _BARE_PART_RE = re.compile(r"0\d*$")
 _AFTER_BARE_PART = re.compile(r"[\s\u4e00-\u9fff,;)]")

@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.checks.base import Check, Params
-from auditor.checks.common import as_written
+from auditor.checks.common import as_written, likely_unit
 from auditor.model import Hit
-from auditor.unit_slip import MULTIPLIER_WORDS, find_unit_slips
+from auditor.unit_slip import find_unit_slips
 
 
 def unit_slips(analysis, rule) -> Iterator[Hit]:
     for slip in find_unit_slips(analysis.text, analysis.figures):
         slipped, other = slip.difference, slip.new
         original = analysis.text.original
-        # the values' unit as written (萬元 in Traditional text) when it is the one meant
-        written_unit = original[other.number_end : other.end].strip()
-        unit = written_unit if slip.multiplier == other.multiplier else MULTIPLIER_WORDS.get(slip.multiplier, "") + other.base_unit
+        unit = likely_unit(analysis, other, slip.multiplier)
         likely = original[slipped.number_start : slipped.number_end] + unit
         yield Hit(
             slipped.start,
