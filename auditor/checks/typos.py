@@ -410,7 +410,8 @@ class DecimalMarkParams(Params):
 
 
 class ReportYearParams(Params):
-    summary_words: tuple[str, ...] = ("工作总结", "年终总结", "年度总结", "述职报告", "工作小结")  # titles of a look back
+    # titles of a look back: 工作总结, 经营工作的总结, 工作开展情况的汇报, 述职报告, 交出亮眼答卷
+    summary_words: tuple[str, ...] = ("总结", "小结", "述职", "汇报", "答卷", "回顾")
     part_year_words: tuple[str, ...] = ("上半年", "半年", "季度", "月份", "月工作", "计划", "要点", "打算", "安排")
     years_after: int = 1  # a done deed this many years after the title's year makes the title suspect
 
