@@ -165,7 +165,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     if _HEDGED_RE.match(tail) or tail.startswith(("以上", "以下", "以内", "多", "余")):
         return None
     modifies_after = head.rstrip().endswith("的")  # 规划确定的38部志书: the words before name the noun after
-    words = base.name_runs(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", "").replace("年末", "年").replace("年底", "年")))
+    words = base.name_runs(base._PERIOD_RE.sub("", base.BARE_YEAR_END_RE.sub("", head).replace("年度", "年").replace("以来", "").replace("年末", "年").replace("年底", "年")))
     # 本年末…共计56家: a stock as of the year's end, not what the year added
     aspect = "new" if _YEAR_WORDS_RE.search(head) and not base._YEAR_END_RE.search(head) \
         else "total" if _CUMULATIVE_RE.search(words) else ""
@@ -192,7 +192,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
         named += after.group(1)
     if fresh:
         aspect = aspect or "new"
-    verb = "+".join(sorted(verbs))
+    verb = "+".join(sorted(one_event_verb(verbs, unit)))
     words = _canonical(words)
     if len(words) < 2:
         return None
@@ -203,6 +203,19 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
         else _frame(analysis, figure, sentence_start, clause_start, words)
     return _Reading(words, unit, verb, aspect, fresh, _SUMMED_RE.search(head) is not None, level, frame, named,
                     _REGISTERED_RE.search(head) is not None)
+
+
+# 组织应急演练312场次 and 开展应急演练321场次, 举办 and 举行 讲座: verbs that only say an event took place,
+# one deed where the unit counts events (场, 次, 期); 参加, 承办, 观摩 say another deed
+_LIGHT_VERBS = frozenset({"开展", "组织", "举办", "举行", "实施", "进行", "召开"})
+_EVENT_UNITS = frozenset({"场", "场次", "次", "期", "批", "批次", "轮", "轮次", "届", "堂"})
+
+
+def one_event_verb(verbs: set[str], unit: str) -> set[str]:
+    """The verbs of a count, the light verbs of an event (组织, 开展, 举办 …) read as one where it counts events."""
+    if unit not in _EVENT_UNITS or not verbs & _LIGHT_VERBS:
+        return verbs
+    return {"开展" if verb in _LIGHT_VERBS else verb for verb in verbs}
 
 
 def _split_verbs(words: str) -> tuple[str, set[str], bool]:
