@@ -474,14 +474,22 @@ _GROUP_HEAD_TAILS = ("中", "当中", "之中")
 _CAUSED_RE = re.compile(r"(?:共计|共|累计)?(?:造成|导致|致使|(?<![一导以大])致)了?(?=死亡|受伤|遇难|失踪|重伤|轻伤|伤亡|死伤|中毒|被困)")
 
 
+@lru_cache(maxsize=1)
+def _deed_count_re() -> re.Pattern:
+    """A deed's count named as a noun: 立案数, 受理数 (the verbs conflict_restated knows)."""
+    from auditor.checks.conflict_restated import _DEED_VERBS  # (it reads this module: imported when first asked for)
+
+    return re.compile("(?:" + "|".join(sorted(set(_DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")数$")
+
+
 def measure_named(words: str, figure: Figure) -> str:
     """A count's name without the measure word it ends on: 生产安全事故起数 (…64起) and 生产安全事故
     (…46起), 信访案件数 and 信访案件 (…件), 残疾人 and 残疾人数 (…人) name one count."""
     unit = figure.base_unit
     if figure.kind != "count" or not unit:
         return words
-    if words.endswith(unit + "数"):
-        words = words[:-1]
+    if words.endswith(unit + "数") or words.endswith("数") and _deed_count_re().search(words):
+        words = words[:-1]  # (刑事案件立案数: the count of a deed)
     if words.endswith(unit) and len(words) - len(unit) >= 2:
         words = words[: -len(unit)]
     return words

@@ -727,7 +727,7 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
     if found is not None:  # 兑付国家助学金, 领取租赁补贴: one deed as the payer or the payee says it
         words, verbs = words[found.end() :], verbs | {found.group(0)}
     verbs = restated.one_event_verb({_VERB_FAMILY.get(verb, verb) for verb in verbs}, unit)
-    words = _OUTPUT_TAIL_RE.sub("产量", _MEASURE_TAIL_RE.sub("", restated._canonical(words.replace("的", ""))))
+    words = restated.event_named(_OUTPUT_TAIL_RE.sub("产量", _MEASURE_TAIL_RE.sub("", restated._canonical(words.replace("的", "")))), unit)
     if not words and verbs:
         words = _DEED_ONLY + "+".join(sorted(verbs))  # 全年共立案421件: a deed with no noun, named by its verbs
     if len(words) < 2:
