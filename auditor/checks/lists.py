@@ -78,7 +78,9 @@ _VALUE_RE = re.compile(
     r"(?:\s*[:∶]\s*\d+(?:\.\d+)?)?"  # a ratio 13.5:1 is one value
     r"(?:/(?:10万|十万|万|千|百))?"  # 186.2/10万 is one value
 )
-_VALUE_JOIN_RE = re.compile(r"^[^、,。;:\d]{0,8}?(?:、|和|及|以及|与|或)\s*$")
+# 分别下降4.80%、50.00%及减少8.22个百分点: the last value may bring its own change word
+_VALUE_JOIN_RE = re.compile(r"^[^、,。;:\d]{0,8}?(?:、|和|及|以及|与|或)(?:分别)?"
+                            r"(?:(?:减少|增加|提高|下降|上升|降低|增长|回落|扩大|缩小|下滑|上涨)了?)?\s*$")
 # between the two ends of a range: a unit or % after the lower end may stand before the dash
 # (a unit, no verb: 从12人、15人减少到3人、4人 pairs a start and an end per subject, read as values in turn)
 _RANGE_JOIN_RE = re.compile(r"^(?:%|‰|(?:(?![增加提高降低减少升长扩缩降至到])[\u4e00-\u9fff]){1,2})?\s*(?:-|—{1,2}|–|~|～|至|到)\s*$")

@@ -181,8 +181,9 @@ def number_typos(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 def _letters_as_digits(token: str) -> str | None:
-    """2305O → 23050, 1l2 → 112; None when the letters need not be digits: l or o at an end
-    (2l: litres, 25o: degrees), a lone O after a single digit, or one digit in all."""
+    """2305O → 23050, 1l2 → 112, 2704.l → 2704.1; None when the letters need not be digits: l
+    or o at an end (2l: litres, 25o: degrees), a lone O after a single digit, or one digit in
+    all. Right after a decimal point a letter stands where only a digit can."""
     digits = sum(c.isdigit() for c in token)
     if digits < 2:
         return None
@@ -191,7 +192,8 @@ def _letters_as_digits(token: str) -> str | None:
             continue
         following = token[index + 1 : index + 3]
         inside = following[:1].isdigit() or following[:1] in "Ool" and following[:1] != "" \
-            or following[:1] == "." and following[1:2].isdigit()
+            or following[:1] == "." and following[1:2].isdigit() \
+            or token[index - 2 : index - 1].isdigit() and token[index - 1 : index] == "."  # 2704.l: a decimal digit
         if char in "ol" and not inside:
             return None
         if char == "O" and not inside and sum(c.isdigit() for c in token[:index]) < 2:
