@@ -68,7 +68,7 @@ _PLACE_RE = re.compile(r"(?:全|本|我|该)(?:街道|国|省|市|州|盟|县|�
                        r"|^[县市镇]域(?!内外)")  # 县域网络零售总额: the county's, as 全县…
 _PLACE_LEVEL_RE = re.compile(r"街道|[国省市州盟县区旗镇乡村]")
 # words that change nothing of what is counted
-_NEUTRAL_RE = re.compile(r"各类|各种|各项|新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|虽然|虽"
+_NEUTRAL_RE = re.compile(r"各类|各种|各项|特别是|尤其是|新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|虽然|虽"
                          r"|(?<!公)共(?![同享建产青])|均|已经|已|先后|的")  # (公共充电桩 keeps its 共)
 _CUMULATIVE_RE = re.compile(r"累计")
 _STATE_OPENING_RE = re.compile(r"^(?:现有|拥有|实有|下辖|共辖|辖|有)")
@@ -337,16 +337,7 @@ def _compatible(a: _Reading, b: _Reading) -> bool:
 
 
 def _title_year(analysis: Analysis, rule: Rule) -> str | None:
-    """The one year a document's title names (某县2024年工作总结): its 全年 is that year, whatever
-    other year (2025年工作安排) the document names."""
-    state = analysis.state(rule.id + ":title_year")
-    if "year" not in state:
-        title = base._title_line(analysis)
-        norm = analysis.text.norm
-        start = len(norm) - len(norm.lstrip())
-        years = set(_TITLE_YEAR_RE.findall(norm[start : norm.find("\n", start)])) if title is not None else set()
-        state["year"] = f"{years.pop()}年" if len(years) == 1 else None
-    return state["year"]
+    return base.title_year(analysis, rule)
 
 
 
@@ -484,7 +475,8 @@ def _target_said(analysis: Analysis, figure: Figure) -> bool:
                                                   or _PLAN_NAMED_RE.search(norm, max(0, found.start() - 16), found.start()))
                     or found.group(0) == "任务" and _TASK_DONE_RE.match(norm, found.end())
                     or found.group(0) == "预算" and _BUDGET_NAME_RE.match(norm, found.end())
-                    or found.group(0) == "指标" and _TASK_DONE_RE.match(norm, found.end()))  # 主要指标完成情况: what was done
+                    or found.group(0) == "指标" and _TASK_DONE_RE.match(norm, found.end())  # 主要指标完成情况: what was done
+                    or not base._a_target(norm, found))  # 营养改善计划。: a programme's name
                for start, end in windows for found in base._TARGET_RE.finditer(norm, start, end))
 
 
