@@ -145,6 +145,8 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         count_subject = "" if figure.subject else _subject_of_count_before(analysis, figure)
         if count_subject:
             key = _cached_key(keys, count_subject, figure.metric, scope_words)
+            if _bare_deed(count_subject):  # 受理执行类案件71件;…;结案10件,结案率14.08%: the cases' rate
+                key += semicolon_frame(analysis, figure)
         earlier = first_seen.get(key)
         level = _level(figure.subject)
         if earlier is None:
@@ -711,7 +713,7 @@ def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
     for figure in analysis.figures:
         if figure.kind not in _QUANTITY_KINDS or figure.value_high is not None or figure.derived:
             continue
-        if figure.qualifier in APPROXIMATE_WORDS or figure.in_list:
+        if figure.qualifier in APPROXIMATE_WORDS or figure.in_list or is_grade(norm, figure):
             continue
         # 面积合计 / 总面积为: the verb off before the filler characters, or 合计 would leave its 合
         words = _TRAILING_VERBS_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip().rstrip(":"))
@@ -725,6 +727,31 @@ def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
                 continue
         groups.setdefault((figure.base_unit, figure.kind, before), []).append(figure)
     return groups
+
+
+def _bare_deed(name: str) -> bool:
+    """结案, 办结: a deed named with no noun, done to what was named before."""
+    from auditor.checks.conflict_restated import _DEED_VERBS  # (it reads this module: imported when first asked for)
+
+    return name in _DEED_VERBS
+
+
+def semicolon_frame(analysis: Analysis, figure: Figure) -> str:
+    """The words of the ;-parts before a figure's, in its sentence up to 。 (受理执行类案件71件,同比下降16.47%;
+    受案数量占…;结案10件: what was received), or "" where its ;-part opens the sentence."""
+    norm = analysis.text.norm
+    part_start, _ = analysis.text.sentence_span(figure.start)
+    if part_start == 0 or norm[part_start - 1] != ";":
+        return ""
+    floor = max(0, part_start - _PARAGRAPH_WINDOW)
+    opened = max(norm.rfind("。", floor, part_start), norm.rfind("\n", floor, part_start), floor - 1) + 1
+    first = norm[opened : part_start].split(";", 1)[0]
+    return "".join(_CJK_RUN_RE.findall(_PERIOD_RE.sub("", first)))
+
+
+def is_grade(norm: str, figure: Figure) -> bool:
+    """三级医院, 二级响应: a grade named with 级 before its noun, no count."""
+    return figure.base_unit == "级" and _CJK_RUN_RE.match(norm, figure.end) is not None
 
 
 def _rivals(analysis: Analysis, rule: Rule) -> list[Figure]:
@@ -915,6 +942,8 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
             frame = _group_opening(earlier) + (event.group(0) if event else "")
         elif _PER_HEAD_SUBJECT_RE.search(subject) and not _EVENT_FRAME_RE.search(frame):
             frame = ""  # 全村经济总收入66.16万元,农民人均纯收入2186元: the village's, not the total's
+    if _bare_deed(subject + thing):
+        frame += semicolon_frame(analysis, figure)  # 受理执行类案件71件;…;结案10件: the cases received, closed
     if _RUNNING_DEED_RE.search(head) and not _YEAR_SAID_RE.search(prefix):
         # 全县累计筛查809人 and 全年筛查816人: every year's deeds and this year's (全年累计 is the year's;
         # 累计达到 a stock, as it stands)
@@ -1071,8 +1100,16 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
 
 
 def _a_target(norm: str, found: re.Match) -> bool:
-    """A target word, not 计划 naming a programme (营养改善计划。, 计划生育)."""
-    return found.group(0) != "计划" or not _NOT_A_TARGET_PLAN_RE.match(norm, found.start())
+    """A target word, not 计划 or 规划 naming a programme or an office (营养改善计划。, 计划生育, 免疫规划疫苗, 规划局)."""
+    word = found.group(0)
+    if word == "计划":
+        return not _NOT_A_TARGET_PLAN_RE.match(norm, found.start())
+    if word == "规划":
+        return not (norm.startswith("免疫", max(0, found.start() - 2)) or _PLANNING_OFFICE_RE.match(norm, found.end()))
+    return True
+
+
+_PLANNING_OFFICE_RE = re.compile(r"局|馆|设计|许可|部门|展览|疫苗")
 
 
 # --- a figure said done in a plan's paragraph ---------------------------------------------------------
@@ -1091,7 +1128,7 @@ _BASE_AFTER_RE = re.compile(r"[^。;,\n\d]{0,4}?的基础上")  # 在…84.2%的
 _ON_THE_BASE = "base"
 _PLAN_WORDS_RE = re.compile(r"将|力争|确保|计划|目标|争取|预计|预期|拟|下一步|打算|展望|思路|努力方向|设想|安排|继续")
 # 营养改善计划, 计划生育, 完成年度计划: 计划 that names a programme or a plan done, no target of a figure
-_NOT_A_TARGET_PLAN_RE = re.compile(r"计划(?=生育|免疫|[,。;、:)”\s]|$)")
+_NOT_A_TARGET_PLAN_RE = re.compile(r"计划(?=生育|免疫|[,。;、)”])")  # (工作计划: and a heading's 工作计划 stay plans)
 
 
 def _own_target(norm: str, sentence_start: int, figure: Figure) -> bool:
