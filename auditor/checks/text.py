@@ -530,6 +530,8 @@ def _first_of_overlapping(matches: list[re.Match]) -> list[re.Match]:
 # pattern that starts with an assertion is tried at every position, one that
 # starts with a character (class) is found by the regex engine's fast scan.
 _STRAY_RE = re.compile(r"\?(?<=[\u4e00-\u9fff]\?)(?=[\u4e00-\u9fff\s。,]|$)|\ufffd")
+# ??2021年,…: a paragraph's full-width indent lost in conversion, question marks at the line's start
+_LOST_INDENT_RE = re.compile(r"^[ \t]*[?？]{1,4}(?=[\u4e00-\u9fff\d(])", re.MULTILINE)
 # one syllable or a few (總結(zǒng jié)), at least one tone mark among them
 # (some sites write g and a as the IPA letters ɡ and ɑ: 國(ɡuó))
 _PINYIN_RE = re.compile(
@@ -561,6 +563,9 @@ def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     pinyin glosses (業(yè)), one finding per run of lines that carry them."""
     original, norm = analysis.text.original, analysis.text.norm
     cues = rule.options.question_cues
+    for match in _LOST_INDENT_RE.finditer(original):
+        marks = match.group(0).strip()
+        yield Hit(match.end() - len(marks), match.end(), {"phrase": marks}, {"character": marks})
     for match in _STRAY_RE.finditer(original):
         if match.group(0) == "?" and _is_question(norm, match.start(), cues):
             continue  # 还没有账号? is a question

@@ -16,7 +16,7 @@ from auditor.rulepack import Rule
 _DECIMAL_UNIT = (r"(?P<unit>\s*(?:%|‰|/10万|/万|/千|个百分点|[万亿](?:元|亩|人次|人|吨|户|平方米|公顷|千瓦时|千瓦|公里|立方米)?"
                  r"|元|平方米|平方公里|立方米|公顷|公里|千米|米|吨|千克|公斤|亩|倍|千瓦时|千瓦))?")
 # 1236。5万元, 98、36%: digits on both sides of the mark and a unit that takes decimals after
-_POINT_RE = compile_scanning(r"(?<![\d.、])(?P<whole>\d{1,9})(?P<mark>[。、])(?P<part>\d{1,3})(?![\d.、])" + _DECIMAL_UNIT)
+_POINT_RE = compile_scanning(r"(?<![\d.、·・])(?P<whole>\d{1,9})(?P<mark>[。、·・])(?P<part>\d{1,3})(?![\d.、·・])" + _DECIMAL_UNIT)
 # 12,6亿元, 98,36%: an ASCII comma with one or two digits after it and a unit is no thousands
 # separator (those group three digits)
 _COMMA_POINT_RE = compile_scanning(r"(?<![\d.,])(?P<whole>\d{1,9})(?P<mark>,)(?P<part>\d{1,2})(?![\d.,])" + _DECIMAL_UNIT)
@@ -31,6 +31,8 @@ def decimal_marks(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for match in _POINT_RE.finditer(norm):
         start, end = match.start(), match.end("part")
         if match.group("unit") is None:
+            if match.group("mark") in "·・":
+                continue  # 7·21暴雨, 9·11: a date's name; 1·8% with its unit is a figure
             if match.group("mark") == "、":
                 if not _bare_rate_value(norm, analysis, match):
                     continue
