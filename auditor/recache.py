@@ -102,12 +102,12 @@ def install() -> None:
                 try:
                     compiled = _sre.compile(p, *entry)
                     _used.add((p, flags))
-                    return compiled
+                    return _noted(compiled, entry)
                 except Exception:  # not code this engine accepts: compile it as usual
                     del _entries[(p, flags)]
             compiled, entry = _compile(p, flags)
             _remember((p, flags), entry)
-            return compiled
+            return _noted(compiled, entry)
         return original(p, flags)
 
     compile._auditor_cached = True
@@ -294,7 +294,7 @@ def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern:
         try:
             compiled = _sre.compile(pattern, *entry)
             _used.add(key)
-            return compiled
+            return _noted(compiled, entry)
         except Exception:
             del _entries[key]
     try:
@@ -306,7 +306,7 @@ def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)
     if _path is not None:
         _remember(key, entry)
-    return compiled
+    return _noted(compiled, entry)
 
 
 def hoist_lookbehinds(items: list) -> bool:
@@ -389,6 +389,26 @@ def _compile_parsed(pattern: str, parsed, flags: int) -> tuple[re.Pattern, tuple
 
 
 # --- the characters a match can start with, for the engine to scan for ------------------------
+
+# (pattern, flags) of the patterns compiled here whose engine code skips to the characters their
+# matches start with (a literal prefix or a charset in the info block): the engine's own search
+# costs no more than a scan for those characters first (regexscan.finditer_from)
+_scanning: set[tuple[str, int]] = set()
+_SRE_INFO_PREFIX = getattr(_c, "SRE_INFO_PREFIX", 1)
+
+
+def _noted(compiled: re.Pattern, entry: tuple) -> re.Pattern:
+    code = entry[1]
+    if len(code) > 2 and code[0] == _c.INFO and code[2] & (_SRE_INFO_PREFIX | _SRE_INFO_CHARSET):
+        _scanning.add((compiled.pattern, compiled.flags))
+    return compiled
+
+
+def scans_for_first_characters(compiled: re.Pattern) -> bool:
+    """Whether the engine searching `compiled` skips, itself, to the characters its matches
+    start with (known for the patterns compiled here; False when not known)."""
+    return (compiled.pattern, compiled.flags) in _scanning
+
 
 _SRE_INFO_CHARSET = getattr(_c, "SRE_INFO_CHARSET", 4)  # the info block flag: a charset of first characters follows
 
