@@ -1946,7 +1946,9 @@ def quantity_interval(figure: Figure, exact: bool = False, spread: Fraction = Fr
     if exact:
         low = high = Fraction(figure.value)
     else:
+        # rounded or truncated: 31.1万 is 310500 up to (not quite) 312000, as 93.49% may be a truncated 93.499%
         low, high = written_interval(figure.value, figure.decimals, figure.multiplier)
+        high += high - Fraction(figure.value)
     return (low * (1 - spread), high * (1 + spread)) if spread else (low, high)
 
 
@@ -3486,7 +3488,7 @@ def _periods_agree(base_words: str, change_words: str) -> bool:
 _BRACKET_GAP_RE = re.compile(r"\s*\(")
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
-    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年|(?:19|20)\d{2}\s*年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|增收|减收|增支|减支|多增|少增|缩短|延长|压缩|压减|缩减|削减|提高|降低|上升|提升|多出|少出|多|少)"
+    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年|(?:19|20)(?:\d{2}|[xX]{2})\s*年)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|增收|减收|增支|减支|多增|少增|缩短|延长|压缩|压减|缩减|削减|提高|降低|上升|提升|多出|少出|多|少)"
     r"|(?P<bare>增加|减少|净增加|净减少|净增|净减|增收|减收|缩短|延长|压缩|压减|缩减|多出|少出|多|少)|(?P<added>新增))了?\s*$"
 )
 # …,增长p% / …(增幅为p%) / …(降幅p%)

@@ -62,7 +62,7 @@ def value_as_written(analysis, change: Change, figure) -> str:
     return written + analysis.text.original[figure.end : figure.end + len(change.unit_tail)]
 
 
-def _closest_change(change: Change, reading: str) -> Fraction | None:
+def _closest_change(change: Change, reading: str, difference=None) -> Fraction | None:
     """The size of the change, with the old and new values anywhere in the
     intervals their rounding allows (31.1万 is 310500–311500), that comes
     closest to the stated change's interval; None when both are exact."""
@@ -72,7 +72,16 @@ def _closest_change(change: Change, reading: str) -> Fraction | None:
     new_low, new_high = quantity_interval(change.new)
     if old_low == old_high and new_low == new_high:
         return None
-    if reading == "points":
+    if difference is not None and reading == "relative":
+        # 12.7万吨,比去年增加2022吨: the old value is the new one less the difference, both moving together
+        d_low, d_high = quantity_interval(difference)
+        up = change.new.value > change.old.value
+        if d_low <= 0 or (up and new_low - d_high <= 0):
+            return None
+        low = 100 * d_low / (new_high - d_low) if up else 100 * d_low / (new_high + d_low)
+        high = 100 * d_high / (new_low - d_high) if up else 100 * d_high / (new_low + d_high)
+        low, high = (low, high) if up else (-high, -low)
+    elif reading == "points":
         low, high = new_low - old_high, new_high - old_low
     else:
         if old_low <= 0:
@@ -112,7 +121,9 @@ class ChangeCheck(NumericCheck):
             scaled, scale = abs(new - old) * 100, abs(old)
         low, high = scaled_interval(stated.written, stated.decimals, stated.qualifier, scale)
         if not within(scaled, low, high):
-            closest = _closest_change(change, reading)
+            difference = analysis.figures[change.old.index] if change.old.derived else None
+            difference = difference if difference is not None and difference.base_unit == change.new.base_unit else None
+            closest = _closest_change(change, reading, difference)
             if closest is not None:  # 32.6万 and 29.8万 are intervals: the change nearest the stated one, as p/q
                 low, high = scaled_interval(stated.written, stated.decimals, stated.qualifier, Decimal(closest.denominator))
                 scaled = Decimal(closest.numerator)
