@@ -76,6 +76,12 @@ def _fold(text: str) -> str:
     return _FOLDABLE_RE.sub(lambda m: _TABLE[ord(m.group())], text)
 
 
+def fold_width(text: str) -> str:
+    """Full-width forms to ASCII only (the same length, Traditional kept): for a check that
+    reads the original's lines, which the normalised copy may join."""
+    return _fold(text)
+
+
 _BLOCK_CHARS = 1 << 18
 
 

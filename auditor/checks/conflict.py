@@ -450,7 +450,7 @@ _TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任�
 # a change or comparison, a before or after value, a part, a share: not the quantity itself
 _NOT_A_STATE_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|新增了|由(?!于)|从(?![业事])|其中|分别|占|相当于|超出|差|^到|到$|至$|每")
 _FRAME_WORDS = re.compile(r"今年以来|一年来|以来|截至目前|截止目前|截至|截止|目前|同时|此外|另外|据统计|经统计|总体来看|全年|今年|本年|年内|年底|年末|共计|累计|合计|总计|共|已|均")
-_LEADING_FILLERS = ("截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成", "现有", "拥有", "实有", "接待", "建成", "建有", "设有", "有", "发生")
+_LEADING_FILLERS = ("各类", "各种", "各项", "截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成", "现有", "拥有", "实有", "接待", "建成", "建有", "设有", "有", "发生")
 # 参保人数 / 参保, 造林面积 / 造林, 投资金额 / 投资: one metric
 _METRIC_NOUN_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总面积|面积|总额|金额|规模)$")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
@@ -468,6 +468,31 @@ def name_runs(words: str) -> str:
 _TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,10}")
 _TAIL_STOP = "的和及与、或"
 _GROUP_HEAD_TAILS = ("中", "当中", "之中")
+
+
+# 共造成57人死亡, 导致死亡人数: the outcome an event caused, counted; the verb between says nothing more
+_CAUSED_RE = re.compile(r"(?:共计|共|累计)?(?:造成|导致|致使|(?<![一导以大])致)了?(?=死亡|受伤|遇难|失踪|重伤|轻伤|伤亡|死伤|中毒|被困)")
+
+
+@lru_cache(maxsize=1)
+def _deed_count_re() -> re.Pattern:
+    """A deed's count named as a noun: 立案数, 受理数 (the verbs conflict_restated knows)."""
+    from auditor.checks.conflict_restated import _DEED_VERBS  # (it reads this module: imported when first asked for)
+
+    return re.compile("(?:" + "|".join(sorted(set(_DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")数$")
+
+
+def measure_named(words: str, figure: Figure) -> str:
+    """A count's name without the measure word it ends on: 生产安全事故起数 (…64起) and 生产安全事故
+    (…46起), 信访案件数 and 信访案件 (…件), 残疾人 and 残疾人数 (…人) name one count."""
+    unit = figure.base_unit
+    if figure.kind != "count" or not unit:
+        return words
+    if words.endswith(unit + "数") or words.endswith("数") and _deed_count_re().search(words):
+        words = words[:-1]  # (刑事案件立案数: the count of a deed)
+    if words.endswith(unit) and len(words) - len(unit) >= 2:
+        words = words[: -len(unit)]
+    return words
 
 
 def _counted_thing(norm: str, figure: Figure, clause_end: int) -> str:
@@ -503,9 +528,39 @@ _COMPARED_RE = re.compile(r"[较比]|与|同$")
 _EVENT_FRAME_RE = re.compile(r"(?:开展|举办|组织|举行|召开|实施|参加|参与|承办|启动|推进|落实)[\u4e00-\u9fff]{2,}")
 _SAME_THING_FACTOR = 2  # one figure miscopied stays within this factor of the other
 _YEAR_END_RE = re.compile(r"(?<![上去前])年(?:末|底)")
+# 年末特困人员总数, 年底全县…: the year's end said with no year, no word of the name (2024年末 and 本年末 are
+# periods _PERIOD_RE reads; 年底前 is a deadline)
+BARE_YEAR_END_RE = re.compile(r"(?<![\d\s本上去今前当明])年(?:末|底)(?!前)")
 _YEAR_BEFORE_WORDS = frozenset({"上年", "去年", "上一年", "前一年", "前年"})
 _BASE_STATED_RE = re.compile(r"(?:末|底|同期)?(?:为|是)")  # 上年末为5.36万户: a base, in force for its own figure only
 _PARAGRAPH_WINDOW = 300  # how far back in its paragraph a figure's period and target are looked for
+# 截至12月底, 12月末, 12月31日: the end of the year named with it (or of the report's year), no month
+# of its own (not 12月底前, a deadline)
+_YEAR_END_DATE_RE = re.compile(r"12\s*月\s*(?:底|末|31\s*日)(?!前)")
+_PARAGRAPH_END = "。!?;"
+_PLAN_PERIOD_RE = re.compile(r"十[一二三四五]五|[一二三四五六七八九十]五(?:期间|时期)")
+_HEADING_MAX = 40
+
+
+def _paragraph_start(norm: str, line_start: int, floor: int) -> int:
+    """Where a figure's paragraph starts: its line, and the lines before it that a hard wrap broke
+    off (a line that ends with no 。, ;, !, ?), back to `floor` at most."""
+    start = line_start
+    while start > floor:
+        previous_start = norm.rfind("\n", 0, start - 1) + 1
+        previous = norm[previous_start : start - 1].rstrip()
+        if not previous or previous[-1] in _PARAGRAPH_END:
+            break
+        start = previous_start
+    return start
+
+
+def _heading_line(norm: str, position: int) -> bool:
+    """Whether the line at position is a heading (二、2023年工作回顾): short, with no sentence or clause in it."""
+    start = norm.rfind("\n", 0, position) + 1
+    end = norm.find("\n", position)
+    line = norm[start : end if end >= 0 else len(norm)].strip()
+    return len(line) <= _HEADING_MAX and not any(mark in line for mark in "。,;!?")
 
 
 # subject, counted thing, unit, kind, frame: a plain tuple hashes fastest
@@ -661,7 +716,8 @@ def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
         # 面积合计 / 总面积为: the verb off before the filler characters, or 合计 would leave its 合
         words = _TRAILING_VERBS_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip())
         words = _TRAILING_VERBS_RE.sub("", words.rstrip(_FILLER_CHARS))
-        before = (_METRIC_NOUN_RE.sub("", words) + _counted_thing(norm, figure, figure.end + 10))[-2:]
+        thing = _counted_thing(norm, figure, figure.end + 10)
+        before = (_METRIC_NOUN_RE.sub("", words if thing else measure_named(words, figure)) + thing)[-2:]
         if figure.kind == "area" and (before.endswith(_WHOLE_AREA_TAILS) or words.endswith("总面积")):
             # 总面积 and 国土面积: one group, keyed alike by _quantity_key; 耕地总面积 is in 耕地's too
             groups.setdefault((figure.base_unit, figure.kind, "总"), []).append(figure)
@@ -823,9 +879,13 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     if subject.startswith("经济") and _VILLAGE_SCOPE[0] in scope_words:
         subject = "全村" + subject  # 农村经济总收入 and 全村经济总收入 on a village's page, named as the page does
     thing = _counted_thing(norm, figure, clause_end)
+    if not thing:
+        subject = measure_named(subject, figure)
     # 共有村卫生室120个 and 全县116个村卫生室 name one thing: the words before and after, read together
     if len(subject) < 2 and len(thing) < 2:
         return None
+    if _CAUSED_RE.search(subject + thing):  # 交通事故共造成57人死亡 and 交通事故死亡人数为52人: one count of deaths
+        subject, thing = _CAUSED_RE.sub("", subject + thing), ""
     line_start, line_end = text.line_span(figure.start)
     if marks.in_table(norm, line_start, line_end):
         # a table row: its columns are years or places of their own; a bulleted row (- 学校16.01万所)
@@ -933,15 +993,23 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     prefix_start = max(sentence_start, figure.number_start - _FRAME_WINDOW)
     paragraph_start = max(line_start, figure.number_start - _PARAGRAPH_WINDOW)
     # the period in force may be stated lines before: a hard-wrapped page, a year heading
-    named = [(m.start(), m.group(0)) for m in _PERIOD_RE.finditer(norm, max(0, figure.number_start - _PARAGRAPH_WINDOW), figure.number_start)]
+    window_start = max(0, figure.number_start - _PARAGRAPH_WINDOW)
+    floor = _paragraph_start(norm, line_start, window_start)
+    # a paragraph ended with 。 says nothing of the next one's period, but for a heading line
+    # (二、2023年工作回顾); 截至12月底 of the report's year says its year, as 年底 does
+    # (a plan's period, 列入“十四五”规划的项目 … 规划内项目, holds for the paragraphs after it)
+    found = [(m.start(), m.group(0)) for m in _PERIOD_RE.finditer(norm, window_start, figure.number_start)]
+    named = [(start, word) for start, word in found
+             if (start >= floor or _PLAN_PERIOD_RE.match(word) or _heading_line(norm, start)) and not _YEAR_END_DATE_RE.match(norm, start)]
     # a comparison's base (较上年增长) is no period in force; 全年 is the period named before it
     # 今年 in its own sentence, where it is the report's year, says its year as 全年 does
     own_year = _DEFAULT_PERIOD if not named or not _this_year_reported(analysis) else _REPORTED_PERIOD
-    this_year_named = any(word == "今年" for _, word in named)
+    this_year_named = any(word == "今年" for _, word in found)  # (今年以来 a paragraph before: 全年 may be the next year)
     # 2023年,…总产值为10.85亿元。今年…总产值达到12.6亿元: a year named before is not the 今年 of a sentence
     this_year_own = "今年" in own_year and any(start >= prefix_start and word == "今年" for start, word in named)
     says_its_year = (any(start >= prefix_start and word in own_year for start, word in named)
-                     or bool(_YEAR_END_RE.search(norm, prefix_start, figure.number_start)))
+                     or bool(_YEAR_END_RE.search(norm, prefix_start, figure.number_start))
+                     or bool(_YEAR_END_DATE_RE.search(norm, prefix_start, figure.number_start)))
     clause_start = text.clause_span(figure.start)[0]
     if any(start >= clause_start and word in own_year for start, word in named):
         # 上年末A级景区48家,本年末A级景区共计56家: the year its own clause names, not the 上年 before

@@ -698,7 +698,7 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
         head = head[: per.start()] + head[per.end() :]
     modifies_after = head.rstrip().endswith("的")
     head = _EVERY_UNIT_RE.sub("", _MANNER_RE.sub("", head))
-    words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", ""))))
+    words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", base.BARE_YEAR_END_RE.sub("", head).replace("年度", "年").replace("以来", ""))))
     running = _RUNNING_RE.search(words) is not None
     levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if not m.group(0).startswith("辖区")}
     if len(levels) > 1:
@@ -726,8 +726,8 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
     found = _RECEIVING_VERB_RE.match(words)
     if found is not None:  # 兑付国家助学金, 领取租赁补贴: one deed as the payer or the payee says it
         words, verbs = words[found.end() :], verbs | {found.group(0)}
-    verbs = {_VERB_FAMILY.get(verb, verb) for verb in verbs}
-    words = _OUTPUT_TAIL_RE.sub("产量", _MEASURE_TAIL_RE.sub("", restated._canonical(words.replace("的", ""))))
+    verbs = restated.one_event_verb({_VERB_FAMILY.get(verb, verb) for verb in verbs}, unit)
+    words = restated.event_named(_OUTPUT_TAIL_RE.sub("产量", _MEASURE_TAIL_RE.sub("", restated._canonical(words.replace("的", "")))), unit)
     if not words and verbs:
         words = _DEED_ONLY + "+".join(sorted(verbs))  # 全年共立案421件: a deed with no noun, named by its verbs
     if len(words) < 2:
@@ -756,6 +756,8 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
 _PERSON_UNITS = frozenset({"人", "名"})
 _PAIR_TAIL_RE = re.compile(r"\s*(?:$|中|当中|之中|均|都|全部|,|。|;)")
 # a group of households (脱贫户, 搬迁户, 低保户): not the place's whole population
+# a group's households that the year moved or added, or a part: no stock
+_HOUSEHOLD_FLOW_RE = re.compile(r"新|其中|分别|外出|返乡|易地|搬迁|移民|累计|全年|年内|今年")
 _HOUSEHOLD_GROUP_RE = re.compile(r"贫|低保|五保|特困|监测|搬迁|移民|残疾|困难|留守|优抚|军属|烈属|党员|少数民族|新增|其中|分别|外出|返乡|易地|边缘")
 
 
@@ -817,10 +819,11 @@ def _pair_reading(analysis: Analysis, households: Figure, persons: Figure) -> _P
         return None  # 486户1823人完成搬迁: those that did, a part
     head = norm[max(clause_start, households.number_start - _HEAD_WINDOW) : households.number_start]
     prefix = norm[max(sentence_start, households.number_start - _PREFIX_WINDOW) : households.number_start]
-    if _NOT_A_STATE_RE.search(head) or _HEDGED_RE.search(prefix) or _HOUSEHOLD_GROUP_RE.search(head) \
-            or _ANAPHORA_RE.search(prefix) or "每" in head:
+    if _NOT_A_STATE_RE.search(head) or _HEDGED_RE.search(prefix) or _ANAPHORA_RE.search(prefix) or "每" in head:
         return None
-    words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", head)))
+    words = "".join(_CJK_RE.findall(base._PERIOD_RE.sub("", base.BARE_YEAR_END_RE.sub("", head))))
+    if _HOUSEHOLD_GROUP_RE.search(head) and (_HOUSEHOLD_FLOW_RE.search(head) or restated._split_verbs(words)[1:] != (set(), False)):
+        return None  # 新纳入低保对象, 累计救助困难群众, 搬迁户: a flow or a deed; 现有低保对象…户…人 is a group's stock
     levels = {_PLACE_LEVEL_RE.search(m.group(0)).group(0) for m in _PLACE_RE.finditer(words) if not m.group(0).startswith("辖区")}
     if len(levels) != 1:
         return None  # a pair with no place of its own may be any group's

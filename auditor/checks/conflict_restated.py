@@ -58,8 +58,8 @@ _DEED_VERBS = (
 # 服务业, 招聘会, 救助站, 组织部门: a verb that opens a noun is no verb
 _VERB_RE = re.compile("(?:" + "|".join(sorted(set(_STATE_VERBS + _DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")"
                       r"(?![会业站所室点处办局队员费金款商线区园馆厂器车证者生物率量额]|中心|机构|部门|对象|基地|平台|体系|设备|人数|人次|户数)|辖(?![区市])|^有")
-# 申诉受理量, 投资完成额, 标煤消耗量: the amount of a deed, named after what it was done to
-_DEED_AMOUNT_RE = re.compile("(?:" + "|".join(sorted(set(_DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")[量额]$")
+# 申诉受理量, 投资完成额, 标煤消耗量, 刑事案件立案数: the amount of a deed, named after what it was done to
+_DEED_AMOUNT_RE = re.compile("(?:" + "|".join(sorted(set(_DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")[量额数]$")
 _STATE_VERB_SET = frozenset(_STATE_VERBS + ("辖", "有"))
 _NEW_VERBS = frozenset({"新增", "新建"})
 
@@ -68,7 +68,7 @@ _PLACE_RE = re.compile(r"(?:全|本|我|该)(?:街道|国|省|市|州|盟|县|�
                        r"|^[县市镇]域(?!内外)")  # 县域网络零售总额: the county's, as 全县…
 _PLACE_LEVEL_RE = re.compile(r"街道|[国省市州盟县区旗镇乡村]")
 # words that change nothing of what is counted
-_NEUTRAL_RE = re.compile(r"新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|虽然|虽"
+_NEUTRAL_RE = re.compile(r"各类|各种|各项|新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|虽然|虽"
                          r"|(?<!公)共(?![同享建产青])|均|已经|已|先后|的")  # (公共充电桩 keeps its 共)
 _CUMULATIVE_RE = re.compile(r"累计")
 _STATE_OPENING_RE = re.compile(r"^(?:现有|拥有|实有|下辖|共辖|辖|有)")
@@ -103,7 +103,8 @@ _EVENT_RE = re.compile(r"(?:开展|举办|组织|举行|召开|实施|参加|参
 _NOUN_AFTER_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:(?:当中|之中|中)$|均|都|全部|全都|悉数|已全部|已经全部|已全|$|(?=已经?[\u4e00-\u9fff]{1,6}?\d)"
                             r"|(?=(?:按期|按时|及时)?[\u4e00-\u9fff]{1,3}率))")  # 826件信访事项按期办结率: the rate's base, all of them
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
-_METRIC_TAIL_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总额|金额|总规模|规模|(?<=[\u4e00-\u9fff]{2})人次)$")  # 接待游客人次总量: 游客
+# 接待游客人次总量: 游客; 办理不动产登记业务: 办理不动产登记
+_METRIC_TAIL_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总额|金额|总规模|规模|(?<=[\u4e00-\u9fff]{2})(?:人次|业务))$")
 # one noun, two spellings: the short form as a report writes it and the full one
 _ABBREVIATIONS = (("规上", "规模以上"), ("限上", "限额以上"), ("规划内", "规划"), ("高企", "高新技术企业"),
                   ("专精特新企业", "专精特新中小企业"), ("人大代表议案", "代表议案"), ("人大代表建议", "代表建议"))
@@ -165,7 +166,7 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
     if _HEDGED_RE.match(tail) or tail.startswith(("以上", "以下", "以内", "多", "余")):
         return None
     modifies_after = head.rstrip().endswith("的")  # 规划确定的38部志书: the words before name the noun after
-    words = base.name_runs(base._PERIOD_RE.sub("", head.replace("年度", "年").replace("以来", "").replace("年末", "年").replace("年底", "年")))
+    words = base.name_runs(base._PERIOD_RE.sub("", base.BARE_YEAR_END_RE.sub("", head).replace("年度", "年").replace("以来", "").replace("年末", "年").replace("年底", "年")))
     # 本年末…共计56家: a stock as of the year's end, not what the year added
     aspect = "new" if _YEAR_WORDS_RE.search(head) and not base._YEAR_END_RE.search(head) \
         else "total" if _CUMULATIVE_RE.search(words) else ""
@@ -192,8 +193,8 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
         named += after.group(1)
     if fresh:
         aspect = aspect or "new"
-    verb = "+".join(sorted(verbs))
-    words = _canonical(words)
+    verb = "+".join(sorted(one_event_verb(verbs, unit)))
+    words = event_named(_canonical(words), unit)
     if len(words) < 2:
         return None
     # 开展人居环境整治,全乡16个行政村均…: a clause opening on the place counts the place's own
@@ -203,6 +204,24 @@ def _reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bool]) -
         else _frame(analysis, figure, sentence_start, clause_start, words)
     return _Reading(words, unit, verb, aspect, fresh, _SUMMED_RE.search(head) is not None, level, frame, named,
                     _REGISTERED_RE.search(head) is not None)
+
+
+# 组织应急演练312场次 and 开展应急演练321场次, 举办 and 举行 讲座: verbs that only say an event took place,
+# one deed where the unit counts events (场, 次, 期); 参加, 承办, 观摩 say another deed
+_LIGHT_VERBS = frozenset({"开展", "组织", "举办", "举行", "实施", "进行", "召开"})
+_EVENT_UNITS = frozenset({"场", "场次", "次", "期", "批", "批次", "轮", "轮次", "届", "堂"})
+
+
+def event_named(noun: str, unit: str) -> str:
+    """消防宣传活动236场 and 消防宣传263场: 活动 after an event counted in 场/次/期 names nothing more."""
+    return noun[:-2] if unit in _EVENT_UNITS and noun.endswith("活动") and len(noun) >= 4 else noun
+
+
+def one_event_verb(verbs: set[str], unit: str) -> set[str]:
+    """The verbs of a count, the light verbs of an event (组织, 开展, 举办 …) read as one where it counts events."""
+    if unit not in _EVENT_UNITS or not verbs & _LIGHT_VERBS:
+        return verbs
+    return {"开展" if verb in _LIGHT_VERBS else verb for verb in verbs}
 
 
 def _split_verbs(words: str) -> tuple[str, set[str], bool]:

@@ -78,7 +78,9 @@ _VALUE_RE = re.compile(
     r"(?:\s*[:∶]\s*\d+(?:\.\d+)?)?"  # a ratio 13.5:1 is one value
     r"(?:/(?:10万|十万|万|千|百))?"  # 186.2/10万 is one value
 )
-_VALUE_JOIN_RE = re.compile(r"^[^、,。;:\d]{0,8}?(?:、|和|及|以及|与|或)\s*$")
+# 分别下降4.80%、50.00%及减少8.22个百分点: the last value may bring its own change word
+_VALUE_JOIN_RE = re.compile(r"^[^、,。;:\d]{0,8}?(?:、|和|及|以及|与|或)(?:分别)?"
+                            r"(?:(?:减少|增加|提高|下降|上升|降低|增长|回落|扩大|缩小|下滑|上涨)了?)?\s*$")
 # between the two ends of a range: a unit or % after the lower end may stand before the dash
 # (a unit, no verb: 从12人、15人减少到3人、4人 pairs a start and an end per subject, read as values in turn)
 _RANGE_JOIN_RE = re.compile(r"^(?:%|‰|(?:(?![增加提高降低减少升长扩缩降至到])[\u4e00-\u9fff]){1,2})?\s*(?:-|—{1,2}|–|~|～|至|到)\s*$")
@@ -386,7 +388,9 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         listing, where = _list_after(after_re, norm, figure), "after"
         if listing is not None and _is_gloss(listing, gloss_words):
             continue
-        if listing is None and stated <= 20 and (figure.chinese or figure.base_unit in type_units):
+        if listing is None and stated <= 20 and (figure.chinese or figure.base_unit in type_units
+                                                 or norm.startswith(type_units, figure.end)
+                                                 or _peer_names_before(norm, text, figure)):
             # a list before the number: 胸痛中心、卒中中心、创伤急救中心“三大中心”
             listing, where = _list_before(norm, text, figure, verbs), "before"
             if listing is not None and _is_gloss(listing, gloss_words):
@@ -465,6 +469,8 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 continue
             # 解决问题12个:⏎1.…⏎2.…: a count above ten over numbered lines is a total with examples
             below = _enumerated_below(norm, text, figure) if stated <= _BELOW_COUNT_MAX else None
+            if below is None and stated <= _BELOW_COUNT_MAX:
+                below = _bulleted_below(norm, text, figure)
             if below is not None:
                 if below != stated:  # read over lines: a reading, not a certainty
                     yield _count_hit(analysis, figure, stated, below, "below", severity="warning")
@@ -806,7 +812,7 @@ def _items_of_the_quoted_noun(norm: str, figure, head: str) -> bool:
 # (分别由…负责, 即:, 具体为:); the group `word` names the introducing word when there is one
 _LIST_HEAD_RE = re.compile(
     r"[\u4e00-\u9fff“”\"「」]{0,12}?(?:[::]|—{2}|-{2}|[,,]\s*(?P<word>分别是|分别为|分别由|分别在|分别位于|分别设在|分别来自"
-    r"|主要包括|具体包括|包括|即|主要是|具体是|具体为|主要有|为)\s*[::]?)\s*"
+    r"|主要包括|具体包括|包括|即|主要是|具体是|具体为|主要有|为|分别如下|具体如下|分述如下|列举如下|简述如下|如下)\s*[::]?)\s*"
 )
 # words that may name only some of the counted things: a list after them is checked only when it is longer
 _PARTIAL_WORDS = ("包括", "主要包括", "具体包括", "主要有")
@@ -980,6 +986,58 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
         position = _next_line(norm, _line_end(norm, position))
         lines += 1
     return count
+
+
+# ◎志愿服务获表扬;⏎◎…: lines opened by one bullet mark, one item each
+_BULLETS = "◎●○■□◆◇▲△•·★☆➢►▶✓√"
+_BULLET_LINE_RE = re.compile(rf"[ \t]*(?P<mark>[{_BULLETS}])")
+_BULLET_REACH_LINES = 3  # lines after the run in which the same mark would show the run goes on
+
+
+def _bulleted_below(norm: str, text, figure) -> int | None:
+    """获得4项表彰,分别如下:⏎◎…;⏎◎…: how many lines opened by one bullet mark follow a
+    count whose line ends in a colon; None when the run goes on after a line of another kind."""
+    head = _LIST_HEAD_RE.match(norm, figure.end)
+    if not head:
+        return None
+    _, line_end = text.line_span(figure.start)
+    if head.end() <= line_end or norm[head.start() : line_end].rstrip()[-1:] not in (":", ":"):
+        return None
+    if _COUNT_IN_HEAD_RE.search(norm, figure.end, line_end):
+        return None  # 两个方面八项措施: which count the run numbers is not told
+    position = _next_line(norm, line_end)
+    first = _BULLET_LINE_RE.match(norm, position) if position is not None else None
+    if first is None:
+        return None
+    mark, count = first.group("mark"), 0
+    while position is not None:
+        bullet = _BULLET_LINE_RE.match(norm, position)
+        if bullet is None or bullet.group("mark") != mark:
+            break
+        count += 1
+        position = _next_line(norm, _line_end(norm, position))
+    for _ in range(_BULLET_REACH_LINES):
+        if position is None:
+            break
+        bullet = _BULLET_LINE_RE.match(norm, position)
+        if bullet is not None and bullet.group("mark") == mark:
+            return None  # the run goes on after a line between
+        position = _next_line(norm, _line_end(norm, position))
+    return count if count >= 2 else None
+
+
+_PEER_SUFFIX_MIN = 3  # names ending alike (…村、…村、…村) before a count in digits
+
+
+def _peer_names_before(norm: str, text, figure) -> bool:
+    """山台村、兴林村、河溪村3个示范村: a list of names that end alike right before a count in digits."""
+    clause_start, _ = text.clause_span(figure.start)
+    head = norm[clause_start : figure.number_start]
+    items = head.split("、")
+    if len(items) < _PEER_SUFFIX_MIN or any(len(item) > 8 for item in items[1:]):
+        return False
+    tail = items[-1][-1:]
+    return "\u4e00" <= tail <= "\u9fff" and all(item.endswith(tail) for item in items)
 
 
 # 主要采取了以下三项措施。 / 三项措施如下。: a count whose lines below it announces without a colon

@@ -362,6 +362,8 @@ def _blank_number_patterns(words: tuple[str, ...], verbs: tuple[str, ...], objec
         (_BARE_MYRIAD_RE, "slot"),
         # 第月至第月, 第批: an ordinal with no number
         (_BARE_ORDINAL_RE, 0),
+        # 累计征地余亩, 投入资金余万元: 余 (some more than) after a word, the number before it left out
+        (_BARE_ODD_RE, "slot"),
         # 贫困户   户: spaces where the number was to go
         (_SPACED_BLANK_RE, "slot"),
         # 交办信访 件, 成灾面积 亩, 调解纠纷⏎件,: one space (or a wrapped line) where the number was to go
@@ -451,6 +453,10 @@ _BARE_YUAN_RE = compile_scanning(
 _BARE_MONTH_DAY_RE = compile_scanning(r"(?<=\d)年[ \t\u3000]*(?P<slot>月[ \t\u3000]*日)")
 # 单位:万元、%: a table's unit line names its units, no value is missing
 _UNIT_LINE_RE = re.compile(r"单位\s*:")
+# (其余, 剩余, 多余, 结余, 业余 … are words: 其余亩数 and 结余万元 have no slot)
+_BARE_ODD_RE = compile_scanning(
+    rf"(?<=[\u4e00-\u9fff])(?<![{_NUMBER_CHARS}其剩业残盈结节有若宁空富闲尚仅还])(?P<slot>余(?:万亩|亩|万元|亿元|公顷|平方米|万吨|吨|户|家|名|人次|所|处|座|公里|项|件))"
+    rf"(?=[,。;、)\s]|$)")
 _BARE_ORDINAL_RE = compile_scanning(r"(?<![次等及落门甲府宅])第(?:[月年季批轮届期])(?:(?:至|到|—|-)第(?:[月年季批轮届期]))?")
 
 

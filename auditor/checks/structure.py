@@ -53,6 +53,8 @@ _INLINE_KEYS = {"一是": "是", "一要": "要", "一抓": "抓", "第一": "�
 _INLINE_LIST_MARKERS = [
     (4, "(1)", re.compile(r"(?<=[;。:])[ \t]*\((\d{1,2})\)(?=[\u4e00-\u9fff])")),
     (3, "1、", re.compile(r"(?<=[;。:])[ \t]*(\d{1,2})、(?=[\u4e00-\u9fff])")),
+    (4, "①", re.compile(rf"(?<=[;。:,])[ \t]*([{CIRCLED}])(?=[\u4e00-\u9fff])")),
+    (2, "(一)", re.compile(rf"(?<=[;。:])[ \t]*\(([{CN}]{{1,3}})\)(?=[\u4e00-\u9fff])")),
 ]
 _MARKDOWN_PREFIX_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+)?[ \t]*")
 _OUTLINE_RE = re.compile(rf"(?:^|(?<=[。】\s]))(?:([{CN}]+)、|\(([{CN}]+)\))")
@@ -97,6 +99,8 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
         m = _LINE_MARKER_RE.match(body)
         if m:
             level, style = _LINE_LEVELS[m.lastgroup]
+            if style == "1." and m.group(0).endswith("、"):
+                style = "1、"  # quoted as written: 2、 not 2.
             number = _number(m.group(m.lastgroup))
             if number:
                 markers.append(Marker(level, number, offset, offset + m.end(), m.group(0), style))
@@ -113,7 +117,7 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
                 for m in pattern.finditer(body):
                     number = _number(m.group(1))
                     if number:
-                        markers.append(Marker(level, number, offset + m.start(1) - (style == "(1)"), offset + m.end(), m.group(0).strip(), style,
+                        markers.append(Marker(level, number, offset + m.start(1) - (style in ("(1)", "(一)")), offset + m.end(), m.group(0).strip(), style,
                                               inline=True))
         for level, style, pattern in _INLINE_MARKERS:
             if _INLINE_KEYS[style] not in body:

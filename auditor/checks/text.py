@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor.normalise import fold_width
 from auditor.recache import compile_scanning
 from auditor.model import Analysis, Hit
 from auditor.regexscan import PatternSet, finditer, pattern_set
@@ -169,9 +170,87 @@ def phrase(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         matches = _first_of_overlapping(matches + edge_furniture(analysis, rule.options.edge_lines, matches))
     if rule.options.beside_patterns:
         matches = _first_of_overlapping(matches + _beside_debris(analysis, rule, matches))
+    if rule.options.watermarks:
+        matches = _first_of_overlapping(matches + watermarks(analysis.text.norm))
+    if rule.options.page_marks and matches:  # a site's page numbers come with the site's other debris
+        matches = _first_of_overlapping(matches + page_marks(analysis.text.original))
     norm = analysis.text.norm
     matches = [m for m in matches if not _quoted_in_prose(norm, m.start(), m.end())]
     yield from _per_line(analysis, matches, rule.options.group == "block")
+
+
+# --- a document site's page numbers: 1、 page one … ⏎ 2、 page two, cut inside a sentence ------
+
+_PAGE_MARK_RE = re.compile(r"^[ \t]*(\d{1,3})、", re.MULTILINE)
+# a page's text is a few hundred characters; an outline item that long still ends its sentence
+_PAGE_MIN = 120
+_SENTENCE_END = frozenset("。!?;:…”’」』)]】》>.\"'")
+
+
+def page_marks(original: str) -> list[_Span]:
+    """The page numbers a document site puts before each page of a preview (1、…⏎2、…⏎3、…):
+    a line that starts with N、 right after a long line that starts with N-1、 and stops
+    inside a sentence (…紧紧围绕“农民增收 ⏎ 2、、企业增税”). An outline heading is short, and a
+    list item that long ends its sentence; the caller looks for these only on a page that
+    carries the site's other debris (下载文档, 页数:8页). Read on the original's lines (full-width
+    forms folded): the normalised copy joins a line cut before a figure (收入⏎2、87100) to the
+    line before it."""
+    norm = fold_width(original)
+    found: list[_Span] = []
+    for match in _PAGE_MARK_RE.finditer(norm):
+        position = _neighbour_line(norm, match.start(), -1)  # blank lines between are skipped
+        if position is None:
+            continue
+        end = norm.find("\n", position)
+        before = norm[position : end].strip()
+        number = int(match.group(1))
+        head = _PAGE_MARK_RE.match(before)
+        if (number >= 2 and head is not None and int(head.group(1)) == number - 1 and len(before) >= _PAGE_MIN
+                and before[-1] not in _SENTENCE_END):
+            found.append(_Span(match.start(1), match.end(), match.group(0).strip()))
+    return found
+
+
+# --- a site's watermark glued to the end of paragraphs -------------------------------------
+
+_MARK_MIN, _MARK_MAX, _MARK_TIMES = 8, 40, 3
+# what names a site: Latin letters, a dash pair, 网 / 百科 / 文库; a report's own repeated
+# words (…发展趋势 under three charts, 达到指标要求。) carry none of these
+_SITE_WORD_RE = re.compile(r"[A-Za-z]{2}|--|——|网|百科|文库|www")
+_MARK_STOP_RE = re.compile(r"[。,;!?、:%()\d]")
+
+
+def watermarks(norm: str) -> list[_Span]:
+    """A site's name glued to the end of three paragraphs or more (…总结如下。EiW乡村百科--
+    为乡村振兴助力): the same run of 8 characters or more ends each line after the line's own
+    text, holds no sentence mark or figure, and names a site."""
+    lines: list[tuple[int, str]] = []
+    start = 0
+    for line in norm.split("\n"):
+        stripped = line.rstrip()
+        if len(stripped.strip()) > _MARK_MIN:
+            lines.append((start, stripped))
+        start += len(line) + 1
+    counts: dict[str, int] = {}
+    for _, line in lines:
+        for size in range(_MARK_MIN, min(_MARK_MAX, len(line.strip()) - 1) + 1):
+            counts[line[-size:]] = counts.get(line[-size:], 0) + 1
+    # the longest run the lines share, not its own ends: 良好--县农业农村局审核 after 98% and 95%
+    # is the end of a table's rows (% 良好--…), which the stop marks then rule out
+    before: dict[str, set[str]] = {}
+    for _, line in lines:
+        for size in range(_MARK_MIN, min(_MARK_MAX, len(line.strip()) - 1) + 1):
+            if counts[line[-size:]] >= _MARK_TIMES:
+                before.setdefault(line[-size:], set()).add(line[-size - 1])
+    tails = [tail for tail, chars in before.items() if len(chars) > 1 and _SITE_WORD_RE.search(tail)
+             and not _MARK_STOP_RE.search(tail) and not tail[0].isspace()]
+    found: list[_Span] = []
+    for line_start, line in lines:
+        for tail in tails:
+            if line.endswith(tail):
+                found.append(_Span(line_start + len(line) - len(tail), line_start + len(line), tail))
+                break
+    return found
 
 
 @lru_cache(maxsize=256)
@@ -503,6 +582,39 @@ def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         glosses = sorted(glosses + bare, key=lambda m: m.start())
     for hit in _group_hits(analysis, _gloss_runs(glosses)):
         yield Hit(hit.start, hit.end, hit.values, {"pinyin": hit.details["phrases"]})
+    yield from _stray_punctuation(analysis)
+
+
+# two clause marks in a row (,, ,。 、, 。, ;。 …, 一、.): what deleting a clause or a list item
+# leaves; 。。 is left out (……。。 writes an ellipsis), and so are runs of ASCII commas alone
+# outside a sentence (a CSV row's empty cells)
+_STRAY_PUNCTUATION_RE = re.compile(r"(?:[,、;][,、;。]|。[,、;])[,、;。]*|、\.(?![\d.])")
+_WIDE_MARKS = "，、；。"
+
+
+def _in_sentence(norm: str, match: re.Match) -> bool:
+    """ASCII commas alone (a text typed with them, 100%,,,,以上) between words of a line of
+    sentences; a CSV row (项目,,合计) has no full stop."""
+    line_start = norm.rfind("\n", 0, match.start()) + 1
+    line_end = norm.find("\n", match.end())
+    return (_CJK_RE.match(norm, match.start() - 1) is not None and _CJK_RE.match(norm, match.end()) is not None
+            and "。" in norm[line_start : len(norm) if line_end < 0 else line_end])
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff%]")
+
+
+def _stray_punctuation(analysis: Analysis) -> Iterator[Hit]:
+    """Punctuation left by editing: one finding per line, every run named."""
+    original, norm = analysis.text.original, analysis.text.norm
+    runs = [m for m in _STRAY_PUNCTUATION_RE.finditer(norm)
+            if any(c in _WIDE_MARKS for c in original[m.start() : m.end()]) or _in_sentence(norm, m)]
+    by_line: dict[int, list[re.Match]] = {}
+    for match in runs:
+        by_line.setdefault(analysis.text.line_of(match.start()), []).append(match)
+    for hit in _group_hits(analysis, list(by_line.values())):
+        # marks named with marks between them would read as one run: a space parts them
+        yield Hit(hit.start, hit.end, {"phrase": " ".join(hit.details["phrases"])}, {"punctuation": hit.details["phrases"]})
 
 
 # one conversion glossed the whole page: glosses this close belong to one run, whatever
@@ -553,6 +665,8 @@ class PhraseParams(Params):
     beside_patterns: tuple[str, ...] = ()
     beside_cues: tuple[str, ...] = ()  # patterns that make a beside_patterns match debris, no finding themselves
     beside_rules: tuple[str, ...] = ()  # ids of rules whose debris makes a beside_patterns match debris
+    page_marks: bool = False  # a document site's page numbers (1、…⏎2、…) cut into a sentence
+    watermarks: bool = False  # a site's name glued to the end of three paragraphs or more
 
     def __post_init__(self) -> None:
         _valid_patterns(self.patterns)

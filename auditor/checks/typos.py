@@ -181,8 +181,9 @@ def number_typos(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 def _letters_as_digits(token: str) -> str | None:
-    """2305O → 23050, 1l2 → 112; None when the letters need not be digits: l or o at an end
-    (2l: litres, 25o: degrees), a lone O after a single digit, or one digit in all."""
+    """2305O → 23050, 1l2 → 112, 2704.l → 2704.1; None when the letters need not be digits: l
+    or o at an end (2l: litres, 25o: degrees), a lone O after a single digit, or one digit in
+    all. Right after a decimal point a letter stands where only a digit can."""
     digits = sum(c.isdigit() for c in token)
     if digits < 2:
         return None
@@ -191,7 +192,8 @@ def _letters_as_digits(token: str) -> str | None:
             continue
         following = token[index + 1 : index + 3]
         inside = following[:1].isdigit() or following[:1] in "Ool" and following[:1] != "" \
-            or following[:1] == "." and following[1:2].isdigit()
+            or following[:1] == "." and following[1:2].isdigit() \
+            or token[index - 2 : index - 1].isdigit() and token[index - 1 : index] == "."  # 2704.l: a decimal digit
         if char in "ol" and not inside:
             return None
         if char == "O" and not inside and sum(c.isdigit() for c in token[:index]) < 2:
@@ -265,7 +267,8 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         before = norm[max(body, match.start() - 4) : match.start()]
         if _early_next_year(match, mentioned, year):
             continue  # 2024年1月,… in a summary of 2023: written at the turn of the year
-        if mentioned >= year + rule.options.years_after and not any(w in before for w in _FUTURE_WORDS):
+        if mentioned >= year + rule.options.years_after and not any(w in before for w in _FUTURE_WORDS) \
+                and not _said_as_to_come(norm, match.start(), body):
             yield Hit(match.start(), match.start() + len(match.group("year")) + 1, {"year": year, "title": title.strip()},
                       {"year": year, "later": mentioned, "kind": "later"})
             return
@@ -282,6 +285,32 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 _MONTH_RE = re.compile(r"\s*年(?P<month>\d{1,2})\s*月")
+
+
+# 下一步,我们将…,确保2024年各项目标任务全面完成: a sentence that looks forward reports nothing done
+_LOOKING_FORWARD = ("将", "确保", "力争", "争取", "下一步", "明年", "今后", "计划", "预计", "拟", "努力", "目标", "打算", "展望", "推动")
+_SENTENCE_END_RE = re.compile(r"[。!?;\n]")
+# 三、2024年工作打算: a heading of the plan that closes a summary
+_PLAN_HEADING_RE = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、．]).{0,20}?"
+                              r"(?:打算|计划|思路|安排|下一步|明年|今后|展望|重点工作|工作目标)", re.M)
+
+
+def _said_as_to_come(norm: str, position: int, body: int) -> bool:
+    """Whether the sentence around a year looks forward, or stands under a heading of plans."""
+    sentence_start = body
+    for match in _SENTENCE_END_RE.finditer(norm, max(body, position - 80), position):
+        sentence_start = match.end()
+    if any(word in norm[sentence_start:position] for word in _LOOKING_FORWARD):
+        return True
+    headings = list(_PLAN_HEADING_RE.finditer(norm, body, position))
+    if not headings:
+        return False
+    # the plan heading is in force unless a heading of another kind stands after it
+    last_plan = headings[-1].end()
+    return _OTHER_HEADING_RE.search(norm, last_plan, position) is None
+
+
+_OTHER_HEADING_RE = re.compile(r"^[ \t]*[一二三四五六七八九十]+、", re.M)
 
 
 def _early_next_year(match: re.Match, mentioned: int, year: int) -> bool:
@@ -383,7 +412,8 @@ class DecimalMarkParams(Params):
 
 
 class ReportYearParams(Params):
-    summary_words: tuple[str, ...] = ("工作总结", "年终总结", "年度总结", "述职报告", "工作小结")  # titles of a look back
+    # titles of a look back: 工作总结, 经营工作的总结, 工作开展情况的汇报, 述职报告, 交出亮眼答卷
+    summary_words: tuple[str, ...] = ("总结", "小结", "述职", "汇报", "答卷", "回顾")
     part_year_words: tuple[str, ...] = ("上半年", "半年", "季度", "月份", "月工作", "计划", "要点", "打算", "安排")
     years_after: int = 1  # a done deed this many years after the title's year makes the title suspect
 
