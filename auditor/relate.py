@@ -115,9 +115,34 @@ def find_relations(analysis: Analysis) -> Relations:
     return Relations(
         ratios=tuple(find_ratios(analysis)),
         parts=parts,
-        changes=tuple(find_changes(analysis, part_indexes))
+        changes=tuple(_with_stated_differences(analysis.text, analysis.figures, find_changes(analysis, part_indexes)))
         + tuple(Change(g.old, g.new, g.word, g.points, g.word, g.new.start, g.points.end) for g in find_growth_points(analysis)),
     )
+
+
+# 由上年的42起减少到37起,减少3起 / 比上年的十三所多七所 / …增加到二十四个,新增八个: the difference said after both values
+_STATED_DIFFERENCE_RE = re.compile(
+    r"\s*[,,]?\s*(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?\s*(?P<word>净增加|净减少|净增|净减|增加|减少|新增|多出|少出|多|少)了?\s*")
+
+
+def _with_stated_differences(text, figures, changes: list[Change]) -> list[Change]:
+    """Each change with no stated change of its own whose two values are followed straight by a
+    difference of their unit (减少3起): that difference, for CH001 to hold against new − old."""
+    norm = text.norm
+    out = []
+    for change in changes:
+        last = max(change.old, change.new, key=lambda f: f.end)
+        following = figures[last.index + 1] if last.index + 1 < len(figures) else None
+        if (change.stated is None and change.multiple is None and not change.old.derived and not change.new.derived
+                and following is not None and following.exact and following.kind == last.kind
+                and following.base_unit == last.base_unit and change.old.exact and change.new.exact
+                and following.start < text.sentence_span(last.start)[1]
+                and not norm[following.end : following.end + 1] in ("%", "‰")):
+            match = _STATED_DIFFERENCE_RE.fullmatch(norm, last.end, following.number_start)
+            if match is not None:
+                change = replace(change, stated=following, stated_word=match.group("word"), end=max(change.end, following.end))
+        out.append(change)
+    return out
 
 
 @lru_cache(maxsize=64)

@@ -7,10 +7,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from auditor.arith import APPROXIMATE_WORDS, consistent, percent_change, rate_interval, scaled_interval, shown
+from auditor.arith import APPROXIMATE_WORDS, consistent, percent_change, rate_interval, scaled_interval, shown, written_interval
 from auditor.checks.base import NumericCheck, Params, first_by, pair_expectation, within
 from auditor.checks.common import as_written
-from auditor.model import Hit
+from auditor.model import Hit, format_decimal
 from auditor.relate import Change, direction_of, values_go
 
 TOLERANCE = "half a unit of the last place (rounding) or one unit (truncation)"
@@ -33,6 +33,9 @@ def change_reading(change: Change) -> str:
     actual = values_go(old, new)
     if going and actual and going != actual:
         return ""
+    if stated.kind not in ("percent", "points", "permille"):
+        # 由42起减少到37起,减少3起: a difference in the values' own unit
+        return "difference" if stated.kind == new.kind and stated.base_unit == new.base_unit else ""
     difference = abs(Fraction(new.value) - Fraction(old.value))
     relative = percent_change(old.value, new.value)
     if stated.kind == "points" or (stated.kind == "percent" and old.kind == "percent"):
@@ -97,6 +100,30 @@ def _closest_change(change: Change, reading: str, difference=None) -> Fraction |
     return max(sizes[0], target_low)
 
 
+def _difference_row(change: Change) -> dict[str, Any]:
+    """A stated difference against new − old, every value an interval: the size nearest the stated one
+    as change_scaled, within [change_low, change_high) when one reading of the values gives it."""
+    from auditor.relate import quantity_interval
+
+    old_low, old_high = quantity_interval(change.old)
+    new_low, new_high = quantity_interval(change.new)
+    low, high = new_low - old_high, new_high - old_low
+    sizes = sorted((abs(low), abs(high))) if low * high > 0 else [Fraction(0), max(abs(low), abs(high))]
+    s_low, s_high = written_interval(change.stated.value, change.stated.decimals, change.stated.multiplier)
+    if sizes[1] < s_low:
+        nearest = sizes[1]
+    elif sizes[0] > s_high:
+        nearest = sizes[0]
+    else:
+        nearest = max(sizes[0], s_low)
+    top = s_high + (nearest - s_high) / 2 if nearest > s_high else s_high + 1
+    return {"change_scaled": _decimal(nearest), "change_low": _decimal(s_low), "change_high": _decimal(top), "change_reading": "difference"}
+
+
+def _decimal(value: Fraction) -> Decimal:
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
 class ChangeCheck(NumericCheck):
     """A stated % change or points difference against the values it is computed from."""
 
@@ -114,6 +141,8 @@ class ChangeCheck(NumericCheck):
         reading = change_reading(change)
         if not reading:
             return {}
+        if reading == "difference":
+            return _difference_row(change)
         stated, old, new = change.stated, change.old.value, change.new.value
         if reading == "points":
             scaled, scale = abs(new - old), Decimal(1)
@@ -139,7 +168,10 @@ class ChangeCheck(NumericCheck):
     def hit(self, analysis, rule, change: Change, row, failed_roles) -> Hit:
         stated, old, new = change.stated, change.old, change.new
         reading = row["change_reading"]
-        if reading == "points":
+        if reading == "difference":
+            recomputed = format_decimal(abs(new.value - old.value) / new.multiplier)
+            recomputed_text = recomputed + stated.unit
+        elif reading == "points":
             recomputed = shown(abs(Fraction(new.value) - Fraction(old.value)), stated.decimals)
             recomputed_text = recomputed + "个百分点"
         else:
