@@ -263,9 +263,12 @@ def _own_periods(analysis: Analysis, figure: Figure) -> frozenset[str]:
     norm = analysis.text.norm
     # 今年以来 is the report's own year to date, as a sentence that names none
     # 较上年, 与上年同期相比: the base a change is measured against, no period of its own
-    return frozenset(_plain_year(m.group(0)) for m in _PERIOD_RE.finditer(norm, start, figure.number_start)
-                     if m.group(0) not in _DEFAULT_PERIOD and not norm.startswith("以来", m.end())
-                     and not _BASE_BEFORE_RE.search(norm, max(start, m.start() - 4), m.start()))
+    named = [m for m in _PERIOD_RE.finditer(norm, start, figure.number_start)
+             if not norm.startswith("以来", m.end()) and not _BASE_BEFORE_RE.search(norm, max(start, m.start() - 4), m.start())]
+    periods = frozenset(_plain_year(m.group(0)) for m in named if m.group(0) not in _DEFAULT_PERIOD)
+    if not periods and named and _title_year(analysis) is not None:
+        return frozenset({_title_year(analysis)})  # 全年…率 in a report titled 2019年: that year's, as 2019年…率 is
+    return periods
 
 
 _BASE_BEFORE_RE = re.compile(r"[比较与]")
@@ -413,7 +416,7 @@ def _part_of_year(periods: frozenset[str] | None) -> bool:
 
 def _rate_period(analysis: Analysis, figure: Figure) -> frozenset[str]:
     """The periods a rate's sentence names before it (no report-year default): empty when none."""
-    period = _period_of(analysis, figure)
+    period = _period_of(analysis, figure, window=True)
     return period[0] if period else frozenset()
 
 
@@ -437,6 +440,26 @@ def _hit(analysis: Analysis, metric: str, earlier: _Stated, figure: Figure, show
 # (开展义诊12次,服务群众580人). Two values under one key are a conflict only
 # when their written intervals (1.62亿 is 1.615–1.625亿) cannot meet.
 
+# verbs that say what was done to what is counted (conflict_restated keys a count by them)
+DEED_VERBS = (
+    "注册登记", "接收", "受理", "办理", "办结", "审结", "收到", "接待", "招引", "引进", "签约", "开工", "竣工", "建成",
+    "新建", "改建", "扩建", "改造", "培育", "培训", "发放", "处置", "处理", "查处", "查办", "组织", "开展", "举办",
+    "服务", "慰问", "救助", "帮扶", "资助", "登记", "注册", "调处", "化解", "排查", "整改", "评定", "创建", "发展",
+    "招录", "录用", "招聘", "安置", "转移", "投入", "拨付", "落实", "征收", "出让", "供应", "检查", "抽检", "检测",
+    "出版", "编纂", "接种", "救治", "收治", "调解", "惠及", "覆盖", "带动", "吸纳", "新增", "实施", "推出", "制定",
+    "出台", "修订", "清理", "整治", "关闭", "取缔", "淘汰", "拆除", "收购", "销售", "出口", "进口", "生产", "回收",
+    "认定", "命名", "表彰", "评选", "推荐", "申报", "获批", "立案", "结案", "破获", "抓获", "侦破", "起诉", "减免",
+    "兑现", "支付", "筹集", "募集", "捐赠", "识别", "认证", "交办", "审批", "批准", "办件", "走访", "参与",
+    "参加", "完成", "实现", "解决", "收集", "整理", "移交", "征集", "鉴定", "修复", "数字化", "提供", "吸引", "举行",
+    "摸排", "核查", "清查", "普查", "巡查", "督查", "暗访", "回访", "挂牌", "收储", "认领", "结对", "签订", "备案",
+    "审核", "审查", "核发", "颁发", "换发", "验收", "评估", "调查", "筛查", "体检", "义诊", "诊治", "接诊", "随访",
+    "扣押", "没收", "收缴", "追回", "挽回", "退还", "返还", "清退", "追缴", "补缴", "理赔", "赔付", "报销", "安装",
+    "更换", "维修", "铺设", "硬化", "修建", "修缮", "加固", "栽植", "种植", "补植", "造林", "出栏", "放流", "搬迁",
+    "招收", "录取", "考取", "获得", "荣获", "授予", "创成", "打造", "培养", "引育", "输送", "选派", "派驻", "选聘",
+    "聘用", "招募", "注销", "吊销", "撤销", "关停", "撤并", "开通", "接入", "发布", "编印", "印发", "制作", "播出",
+    "刊发", "刊登", "承接", "办结", "受训", "安排", "下达", "分配", "慰问", "看望", "帮助", "扶持", "孵化", "认定",
+    "消耗", "耗用",
+)
 _QUANTITY_KINDS = frozenset({"count", "money", "area", "weight", "length", "volume", "concentration"})
 _CN = "一二两三四五六七八九十"
 # the lookahead lets the engine skip, at C speed, characters no period starts with
@@ -479,9 +502,7 @@ _CAUSED_RE = re.compile(r"(?:共计|共|累计)?(?:造成|导致|致使|(?<![一
 @lru_cache(maxsize=1)
 def _deed_count_re() -> re.Pattern:
     """A deed's count named as a noun: 立案数, 受理数 (the verbs conflict_restated knows)."""
-    from auditor.checks.conflict_restated import _DEED_VERBS  # (it reads this module: imported when first asked for)
-
-    return re.compile("(?:" + "|".join(sorted(set(_DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")数$")
+    return re.compile("(?:" + "|".join(sorted(set(DEED_VERBS), key=lambda verb: (-len(verb), verb))) + ")数$")
 
 
 def measure_named(words: str, figure: Figure) -> str:
@@ -729,11 +750,12 @@ def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
     return groups
 
 
+_DEED_VERB_SET = frozenset(DEED_VERBS)
+
+
 def _bare_deed(name: str) -> bool:
     """结案, 办结: a deed named with no noun, done to what was named before."""
-    from auditor.checks.conflict_restated import _DEED_VERBS  # (it reads this module: imported when first asked for)
-
-    return name in _DEED_VERBS
+    return name in _DEED_VERB_SET
 
 
 def semicolon_frame(analysis: Analysis, figure: Figure) -> str:
@@ -1028,7 +1050,8 @@ def _only_year(analysis: Analysis, rule: Rule) -> str | None:
     return f"{years.pop()}年" if len(years) == 1 else None
 
 
-def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = None) -> tuple[frozenset[str], bool] | None:
+def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = None,
+               window: bool = False) -> tuple[frozenset[str], bool] | None:
     """The period in force for a figure: every one its sentence names before
     it, and its paragraph's last one (五年来…, 2017年…); and whether it is a
     target (计划, 目标 … in its paragraph before it or in its clause after it).
@@ -1046,7 +1069,9 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     paragraph_start = max(line_start, figure.number_start - _PARAGRAPH_WINDOW)
     # the period in force may be stated lines before: a hard-wrapped page, a year heading
     window_start = max(0, figure.number_start - _PARAGRAPH_WINDOW)
-    floor = _paragraph_start(norm, line_start, window_start)
+    # (a rate, read with no year of the report's to fall back on, keeps every period of the window before
+    # it: with none it would be compared with any other)
+    floor = window_start if window else _paragraph_start(norm, line_start, window_start)
     # a paragraph ended with 。 says nothing of the next one's period, but for a heading line
     # (二、2023年工作回顾); 截至12月底 of the report's year says its year, as 年底 does
     # (a plan's period, 列入“十四五”规划的项目 … 规划内项目, holds for the paragraphs after it)
@@ -1055,7 +1080,8 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
              if (start >= floor or _PLAN_PERIOD_RE.match(word) or _heading_line(norm, start)) and not _YEAR_END_DATE_RE.match(norm, start)]
     reported = said_done(analysis, figure)
     if reported:  # 2026年,将继续…。回顾全年,…累计达到26起: the plan's year is not the period of a figure said done
-        named = [(start, word) for start, word in named if start >= sentence_start or not _in_a_plan(norm, start)]
+        named = [(start, word) for start, word in named
+                 if start >= sentence_start or not (_YEAR_RE.match(word) and _in_a_plan(norm, start))]
     # a comparison's base (较上年增长) is no period in force; 全年 is the period named before it
     # 今年 in its own sentence, where it is the report's year, says its year as 全年 does
     own_year = _DEFAULT_PERIOD if not named or not _this_year_reported(analysis) else _REPORTED_PERIOD
@@ -1120,13 +1146,14 @@ _PLANNING_OFFICE_RE = re.compile(r"局|馆|设计|许可|部门|展览|疫苗")
 # done, not of the plan the sentence before states; the plan's year and target words are not in force for it.
 # A figure whose own sentence names a plan word (将, 力争, 计划 …) stays a target.
 
-_DONE_BEFORE_RE = re.compile(r"回顾|总计|共计|合计|今年以来|年初以来|一年来|据介绍|据了解|据统计|负责人表示|完成情况|截至(?:目前|年底|年末)"
+_DONE_BEFORE_RE = re.compile(r"回顾|总计|共计|合计|目前|数据显示|统计显示|经统计|今年以来|年初以来|一年来|据介绍|据了解|据统计|负责人表示|完成情况|截至(?:目前|年底|年末)"
                              r"|(?<![\u4e00-\u9fff])已(?=建成|完成|达到|达|实现|累计|全部|覆盖)|已经(?=建成|完成|达到|实现)")
 _DONE_AFTER_RE = re.compile(r"[^。;\n]{0,12}?(?:创[^。,;\n]{0,4}新高|最好水平|位居[^。,;\n]{0,6}前列|位列[^。,;\n]{0,6}前列|实现全覆盖|全部[^。,;\n]{0,4}到位"
-                            r"|反映良好|满意度持续提升|来之不易|数据来源|带动[^。,;\n]{0,10}(?:增长|提升))")
+                            r"|反映良好|满意度持续提升|来之不易|数据来源|带动[^。,;\n]{0,10}(?:增长|提升)|好评|超额完成|圆满完成"
+                            r"|成效(?:明显|显著)|(?:同比|比上年|较上年)(?:增长|下降|提高|减少|增加|上升|降低))")
 _BASE_AFTER_RE = re.compile(r"[^。;,\n\d]{0,4}?的基础上")  # 在…84.2%的基础上: the level reached, a plan's base
 _ON_THE_BASE = "base"
-_PLAN_WORDS_RE = re.compile(r"将|力争|确保|计划|目标|争取|预计|预期|拟|下一步|打算|展望|思路|努力方向|设想|安排|继续")
+_PLAN_WORDS_RE = re.compile(r"将|力争|确保|计划|目标|争取|预计|预期|拟|下一步|打算|展望|思路|努力方向|设想|安排|谋划|正在")
 # 营养改善计划, 计划生育, 完成年度计划: 计划 that names a programme or a plan done, no target of a figure
 _NOT_A_TARGET_PLAN_RE = re.compile(r"计划(?=生育|免疫|[,。;、)”])")  # (工作计划: and a heading's 工作计划 stay plans)
 
