@@ -573,6 +573,12 @@ def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if _ANNUAL_METRIC_RE.match(norm, start + 1) or norm[start - 1 : start] == "的" and _ANNUAL_RATE_RE.match(norm, start + 1):
             continue  # 年流转收入1 512万元, 年发电量, 在校生的年辍学率: a yearly amount or rate (,年孕产妇死亡率为零 lost its year)
         yield Hit(start, start + 1, {"slot": "年"}, {"slot": "年"})
+    for match in _OFFICE_YEAR_RE.finditer(norm):
+        yield Hit(match.start(), match.end(), {"slot": "年"}, {"slot": "年"})
+
+
+# 民政局年上半年工作总结: an office's name, then 年 and the half or the document it names (全县年度 is a word)
+_OFFICE_YEAR_RE = compile_scanning(r"年(?<=[局委院镇乡县区市办厅站]年)(?=[上下]半年|工作(?:总结|计划|要点|报告))")
 
 
 _TEXT_END_RE = re.compile(r"\s*\Z")
