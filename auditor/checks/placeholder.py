@@ -214,11 +214,15 @@ def _is_slot_run(norm: str, start: int, end: int, emphasis: set[int]) -> bool:
             return False
         if (not before or before == "\n") and norm[end : end + 1] == " ":
             return False  # a markdown bullet
+        if end - start == 1 and "\u4e00" <= before <= "\u9fff" and norm[end : end + 1] in ("\n", "\t", ""):
+            return False  # #政府办*: a table label's footnote mark at the line's (or the cell's) end
         if norm[end : end + 1].isdigit() and not before.isdigit() and not _FIGURE_AFTER_RE.match(norm, end):
             return False  # 博****1: a masked user name, not digits to fill (达**0%: digits of a figure)
         if _MASKED_PHONE_RE.match(norm, max(0, start - 3)) and start >= 3:
             return False  # 187****2391: a mobile number masked on purpose, no digits to fill
     if marks == {"?"}:
+        if (not before or before == "\n") and (after_space.isdigit() or "\u4e00" <= after_space <= "\u9fff"):
+            return False  # ??2021年,…: a paragraph's full-width indent lost at the line's start (RD003's)
         # ???万元 stands for digits; 还没有账号? is a question
         if run.count("?") < 2 and not (before.isdigit() or norm[end : end + 1].isdigit()):
             return False
@@ -487,7 +491,8 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 continue
             if norm[start - 1 : start] in _SLOT_MARKS or _EMPTY_BEFORE_RE.search(norm, max(0, start - 8), start):
                 continue  # ***份, 【 】万元: the marks are the slot (PH001/PH002), one finding for it
-            if pattern is _BARE_PERCENT_RE and _UNIT_LINE_RE.search(norm, max(0, norm.rfind("\n", 0, start) + 1, start - 30), start):
+            if pattern is _BARE_PERCENT_RE and (_UNIT_LINE_RE.search(norm, max(0, norm.rfind("\n", 0, start) + 1, start - 30), start)
+                                                or _header_row(norm, start)):
                 continue
             if pattern is _LONE_GE_RE and norm[start - 1 : start] in determiners:
                 continue
@@ -499,6 +504,21 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             if start not in seen:
                 seen.add(start)
                 yield Hit(start, end, {"slot": analysis.text.original[start:end]}, {"slot": norm[start:end]})
+
+
+# 产品名称 产量(吨) 比上年增长%: a table's header row, its cells labels apart by blanks or tabs
+_CELL_GAP_RE = re.compile(r"[ \t\u3000]+")
+
+
+def _header_row(norm: str, position: int) -> bool:
+    """The % at position ends a cell of a table's header row: three cells or more on the line,
+    apart by blanks or tabs, no digit and no sentence mark in any (the values are on the rows
+    below: 粮食 199008.5 6.3)."""
+    start = norm.rfind("\n", 0, position) + 1
+    end = norm.find("\n", position)
+    line = norm[start : len(norm) if end < 0 else end].strip()
+    cells = _CELL_GAP_RE.split(line)
+    return len(cells) >= 3 and not any(c.isdigit() for c in line) and not _CLAUSE_MARKS_RE.search(line)
 
 
 _WordIndex = dict[str, tuple[tuple[int, int, tuple[str, ...]], ...]]
@@ -553,6 +573,12 @@ def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if _ANNUAL_METRIC_RE.match(norm, start + 1) or norm[start - 1 : start] == "的" and _ANNUAL_RATE_RE.match(norm, start + 1):
             continue  # 年流转收入1 512万元, 年发电量, 在校生的年辍学率: a yearly amount or rate (,年孕产妇死亡率为零 lost its year)
         yield Hit(start, start + 1, {"slot": "年"}, {"slot": "年"})
+    for match in _OFFICE_YEAR_RE.finditer(norm):
+        yield Hit(match.start(), match.end(), {"slot": "年"}, {"slot": "年"})
+
+
+# 民政局年上半年工作总结: an office's name, then 年 and the half or the document it names (全县年度 is a word)
+_OFFICE_YEAR_RE = compile_scanning(r"年(?<=[局委院镇乡县区市办厅站]年)(?=[上下]半年|工作(?:总结|计划|要点|报告))")
 
 
 _TEXT_END_RE = re.compile(r"\s*\Z")

@@ -532,6 +532,9 @@ def _first_of_overlapping(matches: list[re.Match]) -> list[re.Match]:
 _STRAY_RE = re.compile(r"\?(?<=[\u4e00-\u9fff]\?)(?=[\u4e00-\u9fff\s。,]|$)|\ufffd")
 # ??2021年,…: a paragraph's full-width indent lost in conversion, question marks at the line's start
 _LOST_INDENT_RE = re.compile(r"^[ \t]*[?？]{1,4}(?=[\u4e00-\u9fff\d(])", re.MULTILINE)
+# 我县的'经济: an ASCII apostrophe between two characters, left by a page's markup; 部署我我市: a
+# word typed twice before the place it names
+_STRAY_MARK_RE = re.compile(r"'(?<=[\u4e00-\u9fff]')(?=[\u4e00-\u9fff])|([我本该全])\1(?=[市县区镇乡村局委院所])")
 # one syllable or a few (總結(zǒng jié)), at least one tone mark among them
 # (some sites write g and a as the IPA letters ɡ and ɑ: 國(ɡuó))
 _PINYIN_RE = re.compile(
@@ -563,6 +566,8 @@ def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     pinyin glosses (業(yè)), one finding per run of lines that carry them."""
     original, norm = analysis.text.original, analysis.text.norm
     cues = rule.options.question_cues
+    for match in _STRAY_MARK_RE.finditer(norm):
+        yield Hit(match.start(), match.end(), {"phrase": original[match.start() : match.end()]}, {"character": match.group(0)})
     for match in _LOST_INDENT_RE.finditer(original):
         marks = match.group(0).strip()
         yield Hit(match.end() - len(marks), match.end(), {"phrase": marks}, {"character": marks})

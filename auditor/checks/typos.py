@@ -431,8 +431,26 @@ class ReportYearParams(Params):
     years_after: int = 1  # a done deed this many years after the title's year makes the title suspect
 
 
+# --- changes stated without their unit ------------------------------------------------------
+
+# 同比分别增长33和16。: two changes or more after a change verb, no unit after any of them and the
+# clause ends (分别增长3和5个百分点, 增长2和3倍, 下降1.5、2.0个百分点 carry theirs)
+_BARE_CHANGES_RE = compile_scanning(
+    r"(?:增长|下降|增加|减少|提高|降低|上升)(?P<figure>\d+(?:\.\d+)?(?:、\d+(?:\.\d+)?)*(?:和|及|、)\d+(?:\.\d+)?)(?=[,。;(!?]|$)",
+    re.MULTILINE)
+
+
+def bare_changes(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
+    """Two changes or more stated without a unit (黄金周增长17和11): a % or a count's unit left out."""
+    original = analysis.text.original
+    for match in _BARE_CHANGES_RE.finditer(analysis.text.norm):
+        start, end = match.span("figure")
+        yield Hit(start, end, {"figure": original[start:end]}, {"figure": match.group("figure")})
+
+
 CHECKS = (
     Check("decimal_mark", decimal_marks, DecimalMarkParams, frozenset({"figure", "mark"})),
     Check("number_typo", number_typos, Params, frozenset({"figure", "mark", "reading"})),
+    Check("bare_change", bare_changes, Params, frozenset({"figure"})),
     Check("report_year", report_year, ReportYearParams, frozenset({"year", "title"}), whole_text=True),
 )
