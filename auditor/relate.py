@@ -49,6 +49,7 @@ from auditor.spans import Text, ends_with
 from auditor.spread_changes import (PART_OF_YEAR_RE, is_quantity as _is_quantity, rates_after_a_value, same_unit as _same_unit, QUANTITY_KINDS, base_in_sentence_before, changes_stated_first, names_alike,
                                      part_against_whole, same_period, spread_changes, stated_before_from, year_base_changes,
                                      year_before)
+from auditor.closed_lists import find_closed_lists
 from auditor.trend_words import paces_in_words, trends_after_values
 from auditor.unit_slip import unit_slip
 
@@ -2179,6 +2180,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     found.extend(_counted_items_totalled(analysis, {p.total.index for p in found}))
     found.extend(_lines_closed_by_total(analysis))
     found.extend(_composed_lists(analysis, {p.total.index for p in found}))
+    found.extend(find_closed_lists(analysis, {p.total.index for p in found}))
     found.extend(_kinds_closed_by_other(analysis, complement))
     found.extend(PartsTotal(total, (side, negated), (word, "不" + word), True, "partition")
                  for total, side, negated, word in complementary_pairs(analysis, {p.total.index for p in found}))
