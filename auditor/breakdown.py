@@ -185,6 +185,8 @@ def _respective_lists(text, figures, groups, complement) -> list[Breakdown]:
         if len(values) < 2:
             continue
         whole = _total_before(text, figures, ends, values[0], max(sentence_start, match.start() - _MAX_LABEL_CHARS), match.start())
+        if whole is None or whole[3]:  # none in the sentence: the population the bands name before a guess across ;
+            whole = _population_named_by_bands(text, figures, ends, values[0], match.start()) or whole
         if whole is None:
             continue
         total, labels_start, among, inferred = whole
@@ -253,6 +255,40 @@ def _total_before(text, figures, ends: list[int], first_value: Figure, floor: in
         return None
     among = "其中" in head.group(0)
     return total, sentence_start + head.end(), among, not among
+
+
+_BANDS_CLAUSE_RE = re.compile(r"[;。,]\s*(?=[^;。,]*$)")
+_BANDS_NOUN_RE = re.compile(r"(?P<noun>户籍人口|常住人口|总人口)\s*$")
+_POPULATION_REACH = 300  # characters back a population the bands name may stand, in its paragraph
+
+
+def _population_named_by_bands(text, figures, ends: list[int], first_value: Figure, words_start: int):
+    """…户籍人口为112635人。其中,城镇…;男性…;0-17岁、…、60岁及以上户籍人口分别为…: age bands that
+    name a population (户籍人口) after other splits of it, over that population stated last before them
+    in the paragraph, from the sentence before at most (inferred: a warning; the bands must tile every age)."""
+    norm = text.norm
+    clause = _BANDS_CLAUSE_RE.search(norm, max(0, words_start - _MAX_LABEL_CHARS), words_start)
+    if clause is None:
+        return None
+    labels_start = clause.end()
+    noun = _BANDS_NOUN_RE.search(norm, labels_start, words_start)
+    if noun is None:
+        return None
+    ages = [f for f in figures if labels_start <= f.start and f.end <= noun.start()]
+    if not ages or any(age_band(f) is None for f in ages) or bands_fit([age_band(a) for a in ages]) != "tile":
+        return None
+    floor = max(norm.rfind("\n", 0, labels_start) + 1, labels_start - _POPULATION_REACH)
+    stop = norm.rfind("。", 0, labels_start)  # the full stop ending the sentence before (; parts none)
+    floor = max(floor, norm.rfind("。", 0, stop) + 1 if stop >= 0 else 0)
+    index = bisect_right(ends, labels_start) - 1
+    while index >= 0 and figures[index].start >= floor:
+        figure = figures[index]
+        if figure.base_unit == first_value.base_unit and figure.kind == first_value.kind:
+            before = norm[max(floor, figure.number_start - 12) : figure.number_start]
+            if noun.group("noun") in before and figure.exact and not _OTHER_PERIOD_RE.search(before):
+                return figure, labels_start, False, True
+        index -= 1
+    return None
 
 
 # --- labelled lists (男性a人,女性b人) -------------------------------------------------

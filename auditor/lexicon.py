@@ -39,8 +39,8 @@ DEFINED_BASES = (
 SUM_BASES = (("失业率", ("从业", "就业")),)
 
 # direction words; a longer word before its prefix where both are listed
-UP_WORDS = ("增加", "提高", "上升", "增长", "扩大", "提升", "上涨", "延长", "攀升", "上调", "回升", "反弹", "偏多", "增", "升")
-DOWN_WORDS = ("下降", "减少", "降低", "缩减", "削减", "缩小", "回落", "下跌", "下滑", "下调", "降", "压缩", "压减", "缩短", "偏少", "减")
+UP_WORDS = ("增加", "提高", "上升", "增长", "扩大", "提升", "上涨", "延长", "攀升", "跃升", "上调", "回升", "反弹", "偏多", "增", "升")
+DOWN_WORDS = ("下降", "减少", "降低", "缩减", "削减", "缩小", "回落", "下跌", "下滑", "下调", "降", "压缩", "压减", "压降", "精简", "缩短", "偏少", "减")
 # as regular-expression alternatives: every direction word, and the two-character verbs alone
 DIRECTION_ALTERNATIVES = "|".join(sorted(UP_WORDS + DOWN_WORDS, key=len, reverse=True))
 DIRECTION_VERB_ALTERNATIVES = "|".join(w for w in UP_WORDS + DOWN_WORDS if len(w) == 2)

@@ -116,9 +116,34 @@ def find_relations(analysis: Analysis) -> Relations:
     return Relations(
         ratios=tuple(find_ratios(analysis)),
         parts=parts,
-        changes=tuple(find_changes(analysis, part_indexes))
+        changes=tuple(_with_stated_differences(analysis.text, analysis.figures, find_changes(analysis, part_indexes)))
         + tuple(Change(g.old, g.new, g.word, g.points, g.word, g.new.start, g.points.end) for g in find_growth_points(analysis)),
     )
+
+
+# 由上年的42起减少到37起,减少3起 / 比上年的十三所多七所 / …增加到二十四个,新增八个: the difference said after both values
+_STATED_DIFFERENCE_RE = re.compile(
+    r"\s*[,,]?\s*(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?\s*(?P<word>净增加|净减少|净增|净减|增加|减少|新增|多出|少出|多|少)了?\s*")
+
+
+def _with_stated_differences(text, figures, changes: list[Change]) -> list[Change]:
+    """Each change with no stated change of its own whose two values are followed straight by a
+    difference of their unit (减少3起): that difference, for CH001 to hold against new − old."""
+    norm = text.norm
+    out = []
+    for change in changes:
+        last = max(change.old, change.new, key=lambda f: f.end)
+        following = figures[last.index + 1] if last.index + 1 < len(figures) else None
+        if (change.stated is None and change.multiple is None and not change.old.derived and not change.new.derived
+                and following is not None and following.exact and following.kind == last.kind
+                and following.base_unit == last.base_unit and change.old.exact and change.new.exact
+                and following.start < text.sentence_span(last.start)[1]
+                and not norm[following.end : following.end + 1] in ("%", "‰")):
+            match = _STATED_DIFFERENCE_RE.fullmatch(norm, last.end, following.number_start)
+            if match is not None:
+                change = replace(change, stated=following, stated_word=match.group("word"), end=max(change.end, following.end))
+        out.append(change)
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -155,7 +180,7 @@ def values_go(old: Figure, new: Figure) -> str:
 
 RATE_SUFFIXES = RATE_WORDS + RATE_NOUN_ENDINGS
 _SHARE_HEAD_RE = re.compile(r"占(?:[^\d,。;]{0,12}?(?:的)?)?(?:比重|比例|比)?(?:为|达|达到|是)?\s*$")
-_AMONG_AFTER_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?中\s*[,,]?\s*(?:已|有|共|均|的|其)")
+_AMONG_AFTER_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:\([\u4e00-\u9fff、]{1,8}\))?中\s*[,,]?\s*(?:已|有|共|均|的|其)")  # 36个村(社区)中,有…
 _SUBSET_AFTER_RE = re.compile(r"^\s*[,,]?\s*其中")
 
 
@@ -766,6 +791,11 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         numerators = [scope[-1]]
     if not numerators:
         return None if share or task else _narrower_of_a_whole(text, scope, rate)
+    # 其中25家已达到二级以上标准 / 已有392人享受两项补贴: a small count in words of its own unit (二级, 两项)
+    # names a grade or a kind, no part of the rate, when another count has a partner of its unit
+    paired = [f for f in numerators if any(g is not f and _same_count(f, g) for g in scope)]
+    if paired and len(paired) < len(numerators):
+        numerators = [f for f in numerators if f in paired or not (f.chinese and f.value < 10)]
     # 出生人口…,死亡人口…,户籍人口…,出生率: the count of the rate's own event
     own = [f for f in numerators if stem and stem in _since_figure_before(text, figures, f)]
     numerator = own[-1] if own and not share else numerators[-1]
@@ -803,7 +833,7 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
         if not (_counts_event(rate.metric, clause, rate.subject[-4:]) or cues.numerator.search(clause) and not stem.startswith("完成")
                 or stem == "完成" and (cues.numerator.search(clause) or _DONE_RE.search(clause))):
             return None
-    same = [f for f in scope if f is not numerator and _same_unit(f, numerator)]
+    same = [f for f in scope if f is not numerator and _same_count(f, numerator)]
     cued = [f for f in same if roles[scope.index(f)] == "den" and (f.index < numerator.index or not _SUBSET_AFTER_RE.match(text.norm[f.end : f.end + 4]))]
     if cued:
         whole = min(cued, key=lambda f: abs(f.index - numerator.index))
@@ -817,6 +847,8 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
             # 新增就业5000人,其中女性2300人,登记失业率3.2%: a part, but not what the rate counts;
             # 改造站点23个,站点总数78个,到报率99.2%: a whole, but neither names what the rate counts
             # (其中参加养老保险71.2万人 is the whole's own part: the rate is of it)
+            if _group_then_members(text, whole, numerator, rate):
+                return numerator, whole, True, False
             return None
         if _breakdown_of(text, scope, roles, whole, numerator, stem):
             return None
@@ -869,11 +901,52 @@ def _best_reading(text, figures, rate: Figure, cues: _RatioCues, share: bool, ta
     verb_after = text.norm[numerator.end : min(numerator_clause_end, numerator.end + 12)]
     verb_after = "" if any(ch.isdigit() for ch in verb_after) else verb_after
     named_before = _counts_event(rate.metric, numerator_words, rate.subject[-4:]) or said_done
-    if named_before or stem and stem in verb_after:
+    if named_before or stem and _stem_in_order(stem, verb_after):
         larger = [f for f in same if f.index < numerator.index and f.value >= numerator.value]
         if larger and not _listed_with(text, larger[-1], numerator) and (named_before or _near_stated(numerator, larger[-1], rate)):
             return numerator, larger[-1], True, False  # (the verb after: only a whole near the rate, not 新增186套…)
     return None
+
+
+_PEOPLE_UNITS = frozenset({"人", "名", "位"})
+
+
+def _same_count(a: Figure, b: Figure) -> bool:
+    """One unit, or people counted in 人 and in 名 (1200名应接种人员中已接种1140人)."""
+    return _same_unit(a, b) or a.kind == b.kind and a.base_unit in _PEOPLE_UNITS and b.base_unit in _PEOPLE_UNITS
+
+
+_MEMBERS_LEAD_RE = re.compile(r"\s*[,,]?\s*(?:已有|有|共有|均有)?\s*$")
+
+
+def _group_then_members(text, whole: Figure, numerator: Figure, rate: Figure) -> bool:
+    """全县三十六个村(社区)中,有三十二个建立了村级图书室,覆盖率…: a group head (N个X中), the count of its
+    members right after it (有M个) and the rate right after them, nothing else between: a likely reading."""
+    if not (whole.index + 1 == numerator.index and numerator.index + 1 == rate.index):
+        return False
+    norm = text.norm
+    head = norm[whole.end : numerator.number_start]
+    among = head.rfind("中")
+    if among < 0 or not _AMONG_AFTER_RE.match(norm[whole.end : whole.end + 16]) or not _MEMBERS_LEAD_RE.fullmatch(head, among + 1):
+        return False
+    between = norm[numerator.end : rate.number_start]
+    if re.search(r"[。;]", between):
+        return False
+    deed, _, _ = between.rpartition(",")  # what the members did, before the rate's own clause
+    if "率" in deed:
+        return False
+    stem = _stem(rate.metric)
+    if stem and _stem_in_order(stem, deed):
+        return True
+    # 36个村中,有32个村通硬化路,通客车率…: a deed sharing a word of the rate's name but not its event is another count
+    name = (rate.subject[-4:] + rate.metric)[:-1]
+    return not any(ch in deed for ch in name if "\u4e00" <= ch <= "\u9fff")
+
+
+def _stem_in_order(stem: str, words: str, reach: int = 8) -> bool:
+    """The stem's two characters in order, at most `reach` apart: 通水 in 通自来水, 改厕 in 改造厕所."""
+    first = words.find(stem[0])
+    return first >= 0 and 0 < words.find(stem[1], first + 1) - first <= reach
 
 
 _PART_RIGHT_BEFORE_SHARE_RE = re.compile(r"\s*[,,]\s*(?:约|近|仅)?占[^\d,。;]{2,14}?的(?:比重|比例)?(?:为|达|达到|是)?\s*")
@@ -1745,7 +1818,7 @@ def _denominator_earlier(text, figures, numerator: Figure, rate: Figure, sentenc
         candidate = figures[index]
         if candidate.start < earliest:
             break
-        if not _is_quantity(candidate) or not _same_unit(candidate, numerator):
+        if not _is_quantity(candidate) or not _same_count(candidate, numerator):
             continue
         if candidate.start >= sentence_start or cues.cued(candidate, cues.numerator):
             continue
@@ -1899,7 +1972,9 @@ def quantity_interval(figure: Figure, exact: bool = False, spread: Fraction = Fr
     if exact:
         low = high = Fraction(figure.value)
     else:
+        # rounded or truncated: 31.1万 is 310500 up to (not quite) 312000, as 93.49% may be a truncated 93.499%
         low, high = written_interval(figure.value, figure.decimals, figure.multiplier)
+        high += high - Fraction(figure.value)
     return (low * (1 - spread), high * (1 + spread)) if spread else (low, high)
 
 
@@ -2054,6 +2129,35 @@ _AMONG_RE = re.compile(
     r"|(?<=,)\s*(?:[\u4e00-\u9fff]{2})?结果(?:为|是)\s*:?"
     r"|(?<=[\u4e00-\u9fff])(?P<colon>:)(?=\s*[\u4e00-\u9fff]{1,12}\s*\d)"  # 开展活动2 346场:进机关318场、…
 )
+# every match of _AMONG_RE holds one of these words, a blank run and two characters at most before it
+_AMONG_WORDS_RE = re.compile(r"其中|当中|包括|包含|分别|结果|[(:]")
+
+
+def _among_matches(norm: str) -> Iterator[re.Match]:
+    """_AMONG_RE.finditer(norm), the same matches in the same order. Its
+    alternatives open on lookbehinds and blanks, so the regex engine would try
+    it at almost every character; every match holds one of _AMONG_WORDS_RE,
+    found by a fast scan, and starts at it, after the blanks before it, or
+    (…结果为) two characters before that: _AMONG_RE is tried there only,
+    leftmost first, as finditer tries it."""
+    candidates: set[int] = set()
+    for word in _AMONG_WORDS_RE.finditer(norm):
+        for at in (word.start(), word.start() - 2) if word.group() == "结果" else (word.start(),):
+            start = at
+            while start > 0 and norm[start - 1].isspace():
+                start -= 1
+            candidates.update(range(max(start, 0), at + 1))
+    position = 0
+    match = _AMONG_RE.match
+    for start in sorted(candidates):
+        if start < position:
+            continue
+        found = match(norm, start)
+        if found is not None:
+            yield found
+            position = found.end()  # never empty: each alternative takes a character
+
+
 _TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
 
 
@@ -2089,7 +2193,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     found: list[PartsTotal] = []
     starts = [f.start for f in figures]
     ends = [f.end for f in figures]
-    for match in _AMONG_RE.finditer(norm):
+    for match in _among_matches(norm):
         sentence_start, sentence_end = text.sentence_span(match.start())
         listed = match.group("listed") is not None
         respective = match.group("respective") is not None
@@ -2138,7 +2242,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 if larger is not None and not _siblings_listed(whole_label, [larger[1]], siblings):
                     lists.append(PartsTotal(total, (larger[0],), (larger[1],), False, ""))
                 continue
-            crossing = len(parts) >= 2 and _across_dimensions(labels, dimensions)
+            core_labels = _without_the_whole_noun(labels, whole_label)  # 男党员、女党员 of 党员: 男、女
+            crossing = len(parts) >= 2 and _across_dimensions(core_labels, dimensions)
             if crossing and _completeness(labels, complement, ()) == "complement" and not summed:
                 # 其中农民工…、未成年人…、老年人…、残疾人…、其他人员…: kinds along several lines, closed by 其他
                 # as if one split; they may overlap, so only parts above the whole are reported (SM002)
@@ -2148,7 +2253,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 continue
             if _whole_of_them_elsewhere(figures, total, parts, totals_from, among):
                 continue
-            reason = (_completeness(labels, complement, groups) or _leading_sides(labels, groups)
+            reason = (_completeness(labels, complement, groups) or _every_side(core_labels, groups) or _leading_sides(labels, groups)
                       or _kinds_said_before(norm, total, match.start(), labels) or _spelled_out(labels, whole_label)
                       or _whole_made_of(labels, whole_label, whole_partitions)
                       or _two_sides_of_the_whole(labels, whole_label, groups) or _lettered_classes(labels, whole_label)
@@ -3097,6 +3202,29 @@ def _whole_made_of(labels: list[str], whole_label: str, partitions: list[tuple[s
     return ""
 
 
+def _every_side(labels: list[str], groups) -> str:
+    """Labels that are every side of a known split, each once (男、女 of 男党员、女党员)."""
+    for group in groups:
+        if len(labels) == len(group) and set(labels) == set(group):
+            return "partition"
+    return ""
+
+
+def _without_the_whole_noun(labels: list[str], whole_label: str) -> list[str]:
+    """The labels without the noun they all end with when the whole names it (党员568人,其中男党员…,女党员…):
+    the sides the whole is split into (男, 女), not a second line of kinds (党员)."""
+    if len(labels) < 2 or any(not label for label in labels):
+        return labels
+    shortest = min(len(label) for label in labels)
+    size = 0
+    while size < shortest - 1 and len({label[-size - 1 :] for label in labels}) == 1:
+        size += 1
+    noun = labels[0][-size:] if size else ""
+    if not noun or not all("\u4e00" <= ch <= "\u9fff" for ch in noun) or noun not in whole_label:
+        return labels
+    return [label[:-size] for label in labels]
+
+
 def _across_dimensions(labels: list[str], dimensions: list[tuple[str, ...]]) -> bool:
     """其中女性71人、少数民族38人、研究生64人: kinds along different lines overlap."""
     hit = {index for label in labels for index, group in enumerate(dimensions) if any(word in label for word in group)}
@@ -3416,8 +3544,8 @@ def _periods_agree(base_words: str, change_words: str) -> bool:
 _BRACKET_GAP_RE = re.compile(r"\s*\(")
 # N…,比上年增加D…,增长p%: the old value is N − D
 _DIFFERENCE_HEAD_RE = re.compile(
-    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年|(?:19|20)(?:\d{2}|\d?[xX×*]{1,2})\s*年度?)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|增收|减收|增支|减支|多增|少增|缩短|延长|压缩|压减|缩减|削减|提高|降低|上升|提升|多|少)"
-    r"|(?P<bare>增加|减少|净增加|净减少|净增|净减|增收|减收|缩短|延长|压缩|压减|缩减|多|少)|(?P<added>新增))了?\s*$"
+    r"(?:(?:(?:比|较|与)(?:上年|去年|上一年|(?:19|20)(?:\d{2}|\d?[xX×*]{1,2})\s*年度?)(?:同期|末|底)?(?:相比)?\s*[,,]?\s*|同比|环比)(?P<word>净增加|净减少|净增|净减|增加|减少|增长|下降|增收|减收|增支|减支|多增|少增|缩短|延长|压缩|压减|缩减|削减|提高|降低|上升|提升|多出|少出|多|少)"
+    r"|(?P<bare>增加|减少|净增加|净减少|净增|净减|增收|减收|缩短|延长|压缩|压减|缩减|多出|少出|多|少)|(?P<added>新增))了?\s*$"
 )
 # …,增长p% / …(增幅为p%) / …(降幅p%)
 _DIFFERENCE_TAIL_RE = re.compile(

@@ -7,10 +7,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from auditor.arith import APPROXIMATE_WORDS, consistent, percent_change, rate_interval, scaled_interval, shown
+from auditor.arith import APPROXIMATE_WORDS, consistent, percent_change, rate_interval, scaled_interval, shown, written_interval
 from auditor.checks.base import NumericCheck, Params, first_by, pair_expectation, within
 from auditor.checks.common import as_written
-from auditor.model import Hit
+from auditor.model import Hit, format_decimal
 from auditor.relate import Change, direction_of, values_go
 
 TOLERANCE = "half a unit of the last place (rounding) or one unit (truncation)"
@@ -35,6 +35,9 @@ def change_reading(change: Change) -> str:
     actual = values_go(old, new)
     if going and actual and going != actual:
         return ""
+    if stated.kind not in ("percent", "points", "permille"):
+        # 由42起减少到37起,减少3起: a difference in the values' own unit
+        return "difference" if stated.kind == new.kind and stated.base_unit == new.base_unit else ""
     difference = abs(Fraction(new.value) - Fraction(old.value))
     relative = percent_change(old.value, new.value)
     if stated.kind == "points" or (stated.kind == "percent" and old.kind == "percent"):
@@ -69,7 +72,7 @@ def value_as_written(analysis, change: Change, figure) -> str:
     return written + analysis.text.original[figure.end : figure.end + len(change.unit_tail)]
 
 
-def _closest_change(change: Change, reading: str) -> Fraction | None:
+def _closest_change(change: Change, reading: str, difference=None) -> Fraction | None:
     """The size of the change, with the old and new values anywhere in the
     intervals their rounding allows (31.1万 is 310500–311500), that comes
     closest to the stated change's interval; None when both are exact."""
@@ -79,7 +82,16 @@ def _closest_change(change: Change, reading: str) -> Fraction | None:
     new_low, new_high = quantity_interval(change.new)
     if old_low == old_high and new_low == new_high:
         return None
-    if reading == "points":
+    if difference is not None and reading == "relative":
+        # 12.7万吨,比去年增加2022吨: the old value is the new one less the difference, both moving together
+        d_low, d_high = quantity_interval(difference)
+        up = change.new.value > change.old.value
+        if d_low <= 0 or (up and new_low - d_high <= 0):
+            return None
+        low = 100 * d_low / (new_high - d_low) if up else 100 * d_low / (new_high + d_low)
+        high = 100 * d_high / (new_low - d_high) if up else 100 * d_high / (new_low + d_high)
+        low, high = (low, high) if up else (-high, -low)
+    elif reading == "points":
         low, high = new_low - old_high, new_high - old_low
     else:
         if old_low <= 0:
@@ -93,6 +105,30 @@ def _closest_change(change: Change, reading: str) -> Fraction | None:
     if sizes[0] >= target_high:
         return sizes[0]
     return max(sizes[0], target_low)
+
+
+def _difference_row(change: Change) -> dict[str, Any]:
+    """A stated difference against new − old, every value an interval: the size nearest the stated one
+    as change_scaled, within [change_low, change_high) when one reading of the values gives it."""
+    from auditor.relate import quantity_interval
+
+    old_low, old_high = quantity_interval(change.old)
+    new_low, new_high = quantity_interval(change.new)
+    low, high = new_low - old_high, new_high - old_low
+    sizes = sorted((abs(low), abs(high))) if low * high > 0 else [Fraction(0), max(abs(low), abs(high))]
+    s_low, s_high = written_interval(change.stated.value, change.stated.decimals, change.stated.multiplier)
+    if sizes[1] < s_low:
+        nearest = sizes[1]
+    elif sizes[0] > s_high:
+        nearest = sizes[0]
+    else:
+        nearest = max(sizes[0], s_low)
+    top = s_high + (nearest - s_high) / 2 if nearest > s_high else s_high + 1
+    return {"change_scaled": _decimal(nearest), "change_low": _decimal(s_low), "change_high": _decimal(top), "change_reading": "difference"}
+
+
+def _decimal(value: Fraction) -> Decimal:
+    return Decimal(value.numerator) / Decimal(value.denominator)
 
 
 class ChangeCheck(NumericCheck):
@@ -112,6 +148,8 @@ class ChangeCheck(NumericCheck):
         reading = change_reading(change)
         if not reading:
             return {}
+        if reading == "difference":
+            return _difference_row(change)
         stated, old, new = change.stated, change.old.value, change.new.value
         if reading == "points":
             scaled, scale = abs(new - old), Decimal(1)
@@ -119,7 +157,9 @@ class ChangeCheck(NumericCheck):
             scaled, scale = abs(new - old) * 100, abs(old)
         low, high = scaled_interval(magnitude(stated.written), stated.decimals, stated.qualifier, scale)
         if not within(scaled, low, high):
-            closest = _closest_change(change, reading)
+            difference = analysis.figures[change.old.index] if change.old.derived else None
+            difference = difference if difference is not None and difference.base_unit == change.new.base_unit else None
+            closest = _closest_change(change, reading, difference)
             if closest is not None:  # 32.6万 and 29.8万 are intervals: the change nearest the stated one, as p/q
                 low, high = scaled_interval(magnitude(stated.written), stated.decimals, stated.qualifier, Decimal(closest.denominator))
                 scaled = Decimal(closest.numerator)
@@ -135,7 +175,10 @@ class ChangeCheck(NumericCheck):
     def hit(self, analysis, rule, change: Change, row, failed_roles) -> Hit:
         stated, old, new = change.stated, change.old, change.new
         reading = row["change_reading"]
-        if reading == "points":
+        if reading == "difference":
+            recomputed = format_decimal(abs(new.value - old.value) / new.multiplier)
+            recomputed_text = recomputed + stated.unit
+        elif reading == "points":
             recomputed = shown(abs(Fraction(new.value) - Fraction(old.value)), stated.decimals)
             recomputed_text = recomputed + "个百分点"
         else:
