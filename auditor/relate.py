@@ -50,6 +50,7 @@ from auditor.spread_changes import (PART_OF_YEAR_RE, is_quantity as _is_quantity
                                      part_against_whole, same_period, spread_changes, stated_before_from, year_base_changes,
                                      year_before)
 from auditor.closed_lists import find_closed_lists
+from auditor.direction_readings import direction_readings
 from auditor.trend_words import paces_in_words, trends_after_values
 from auditor.unit_slip import unit_slip
 
@@ -3677,6 +3678,8 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
                  for old, new, word, start, end, inferred in trends_after_values(text, figures))
     found.extend(Change(old, new, word, None, "", start, end)
                  for old, new, word, start, end, _ in paces_in_words(text, figures, [f.start for f in figures]))
+    found.extend(Change(old, new, word, None, "", start, end, inferred=inferred)
+                 for old, new, word, start, end, inferred in direction_readings(text, figures))
     return [change for change in found if not part_against_whole(text, change.old, change.new)]
 
 
