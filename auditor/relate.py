@@ -49,6 +49,8 @@ from auditor.spans import Text, ends_with
 from auditor.spread_changes import (PART_OF_YEAR_RE, is_quantity as _is_quantity, rates_after_a_value, same_unit as _same_unit, QUANTITY_KINDS, base_in_sentence_before, changes_stated_first, names_alike,
                                      part_against_whole, same_period, spread_changes, stated_before_from, year_base_changes,
                                      year_before)
+from auditor.closed_lists import find_closed_lists
+from auditor.direction_readings import direction_readings
 from auditor.trend_words import paces_in_words, trends_after_values
 from auditor.unit_slip import unit_slip
 
@@ -2284,6 +2286,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     found.extend(_counted_items_totalled(analysis, {p.total.index for p in found}))
     found.extend(_lines_closed_by_total(analysis))
     found.extend(_composed_lists(analysis, {p.total.index for p in found}))
+    found.extend(find_closed_lists(analysis, {p.total.index for p in found}))
     found.extend(_kinds_closed_by_other(analysis, complement))
     found.extend(PartsTotal(total, (side, negated), (word, "不" + word), True, "partition")
                  for total, side, negated, word in complementary_pairs(analysis, {p.total.index for p in found}))
@@ -2783,7 +2786,11 @@ def _subset_larger(figures, starts: list[int], norm: str, start: int, stop: int,
     """有乡村人口54人,其中农业人口54人,劳动力55人: overlapping kinds of the
     whole (so no breakdown), one of them larger than the whole it is said to
     be in. Only counts of people or households, up to twice the whole (more
-    is another item), before a second 其中 or a new statement."""
+    is another item), before a second 其中 or a new statement.
+    Any other quantity only as the figure 其中 opens, in its clause (总投资2821万元,
+    其中2023年完成投资3300万元): larger than its whole by any amount."""
+    if total.kind in QUANTITY_KINDS and total.exact and total.base_unit not in ("人", "户", "名"):
+        return _first_part_larger(figures, starts, norm, start, stop, total)
     if total.kind != "count" or total.base_unit not in ("人", "户", "名") or not total.exact:
         return None
     cursor = start
@@ -2801,6 +2808,31 @@ def _subset_larger(figures, starts: list[int], norm: str, start: int, stop: int,
             return None
         if total.value < figure.value <= 2 * total.value:
             return figure, gap.strip(" ,、:;()的为")
+    return None
+
+
+_NOT_A_WHOLE_RE = re.compile(r"人均|户均|亩均|每|平均|\(|不含|上年|去年|同期|旧存|结转|余额")
+
+
+def _first_part_larger(figures, starts: list[int], norm: str, start: int, stop: int, total: Figure) -> tuple[Figure, str] | None:
+    """人均地区生产总值74331元。其中,第一产业增加值…万元 / …件(不含上年旧存28 802件),其中: a value
+    per head, in a bracket or another period's is no whole of what follows."""
+    clause_start = max(norm.rfind(mark, 0, total.start) for mark in (",", "。", ";", ":", "\n")) + 1
+    if _NOT_A_WHOLE_RE.search(norm, clause_start, total.number_start) or ")" in norm[total.end : start]:
+        return None
+    first = bisect_left(starts, start)
+    if first >= len(figures) or figures[first].end > stop:
+        return None
+    figure = figures[first]
+    gap = norm[start : figure.number_start]
+    if (figure.base_unit != total.base_unit or figure.kind != total.kind or not figure.exact or figure.derived
+            or re.search(r"[,;:。()]|累计|历年|合计|总|共|全", gap) or _NEW_STATEMENT_RE.match(gap.strip(" ,、:;"))
+            or _CHANGE_WORDS_RE.search(gap) or _TO_WORD_RE.search(gap) or _PER_UNIT_RE.search(gap)
+            or _PER_UNIT_VALUE_RE.search(gap) or _PER_SOMETHING_RE.match(norm, figure.end)
+            or _TO_WORD_RE.match(norm, figure.end) or _CHANGE_WORDS_RE.match(norm, figure.end)):
+        return None
+    if figure.value > total.value > 0:
+        return figure, gap.strip(" ,、:;()的为")
     return None
 
 
@@ -3646,6 +3678,8 @@ def find_changes(analysis: Analysis, part_indexes: set[int]) -> list[Change]:
                  for old, new, word, start, end, inferred in trends_after_values(text, figures))
     found.extend(Change(old, new, word, None, "", start, end)
                  for old, new, word, start, end, _ in paces_in_words(text, figures, [f.start for f in figures]))
+    found.extend(Change(old, new, word, None, "", start, end, inferred=inferred)
+                 for old, new, word, start, end, inferred in direction_readings(text, figures))
     return [change for change in found if not part_against_whole(text, change.old, change.new)]
 
 
