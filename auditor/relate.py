@@ -3668,7 +3668,7 @@ def _changes_after_a_named_base(text, figures, claimed: set[int], earlier_like: 
 
 _TIMES = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+"
 _TIMES_QUALIFIED = rf"(?P<approx>近|接近|约|超过|逾)?(?P<number>{_TIMES})倍(?P<more>多|余|以上)?"
-_BASE_PERIOD = r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上一年|同期)"
+_BASE_PERIOD = r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上一年|同期|[一二三四五六七八九十两\d]{1,2}年前)"
 # 642家,是2020年(185家)的4倍多 / 是上年185家的3.5倍 / 比2020年(185家)增长2.5倍: the base between the
 # period it belongs to and the multiple
 _BASE_MULTIPLE_HEAD_RE = re.compile(
@@ -3918,6 +3918,7 @@ _NEXT_BASE_HEAD_RE = re.compile(
     r"\s*(?:而|另外?)?\s*(?:(?:上年同期|去年同期|上年|去年|上一年)(?:全年)?|(?P<year>(?:19|20)\d{2})\s*年(?:全年)?)\s*[,,]?")
 _NEXT_BASE_NOISE_RE = re.compile(r"增|减|降|升|同比|比|较|其中|累计|以来|计划|目标|预计|分别|占")
 _NEXT_BASE_FIGURES = 6
+_THAT_FIGURE_RE = re.compile(r"\s*(?:这一|这个|该|此)(?:数字|数据|数值|指标|项|数)\s*(?:为|是|:)?\s*")
 
 
 def _base_in_sentence_after(text, figures, new: Figure, stated: Figure, sentence_start: int, sentence_end: int,
@@ -3944,6 +3945,8 @@ def _base_in_sentence_after(text, figures, new: Figure, stated: Figure, sentence
     base_words = norm[head.end() : base.number_start]
     if _NEXT_BASE_NOISE_RE.search(base_words) or _PART_OF_YEAR_RE.search(base_words):
         return None
+    if _THAT_FIGURE_RE.fullmatch(base_words):
+        return base  # 上年这一数字为N: the figure just stated, last year
     metric = _metric_named(base_words)
     new_metric = _metric_named(norm[max(sentence_start, text.clause_span(new.start)[0]) : new.number_start])
     if len(metric) < 2 or not (metric == new_metric or metric in new_metric or new_metric and len(new_metric) >= 2 and new_metric in metric):
