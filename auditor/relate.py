@@ -591,9 +591,18 @@ def _is_difference(text, figure: Figure) -> bool:
 def _role(text, figure: Figure, cues: _RatioCues) -> str:
     """"den" for a figure the wording makes a whole (应…, 计划, 共, 登记, N个X中,
     X人,其中…), "num" otherwise."""
+    norm = text.norm
+    clause_start = text.clause_span(figure.start)[0]
+    opening = norm.rfind("(", clause_start, figure.number_start)
+    if opening >= 0 and ")" not in norm[opening : figure.number_start]:
+        # 已调解成功9185件(应调解成功…11424件): a figure in a bracket takes the cues of its bracket only
+        inside = norm[opening + 1 : figure.number_start]
+        if cues.numerator.search(inside):
+            return "num"
+        if cues.denominator.search(inside):
+            return "den"
     if cues.cued(figure, cues.numerator):
         return "num"
-    norm = text.norm
     if cues.cued(figure, cues.denominator):
         return "den"
     tail = norm[figure.end : figure.end + 12]
@@ -991,7 +1000,7 @@ def _breakdown_of(text, scope, roles, whole: Figure, numerator: Figure, stem: st
 
 
 _AMONG_WHOLE_HEAD_RE = re.compile(r"在[^\d,。;()]{1,20}?(?P<open>\()?\s*$")
-_AMONG_WHOLE_TAIL_RE = re.compile(r"\s*(?P<close>\))?\s*(?:之)?中\s*(?:所|的)?占(?:比|比重|比例)?(?:为|达|达到|是)?\s*")
+_AMONG_WHOLE_TAIL_RE = re.compile(r"\s*(?P<close>\))?\s*(?:的(?:总量|总额|总数|总值|总规模))?(?:之)?中\s*(?:所|的)?占(?:比|比重|比例)?(?:为|达|达到|是)?\s*")
 _PART_BEFORE_AMONG_RE = re.compile(r"\s*[,,]?\s*")
 
 
@@ -1067,6 +1076,8 @@ def _whole_and_part_in_bracket(text, figures, rate: Figure, scope: list[Figure],
     part_words = norm[max(text.clause_span(part.start)[0], norm.rfind("(", rate.end, part.number_start) + 1) : part.number_start]
     if _NOT_A_BASE_RE.search(whole_words + part_words):
         return None
+    if part.index + 1 == whole.index and _SLASH_BETWEEN_RE.fullmatch(norm, part.end, whole.number_start):
+        return part, whole, False, False  # 完成率为92.0%(完成改造1431个/网点1518个): the quotient written out
     core = (rate.subject[-name_reach:] + rate.metric).removesuffix("率")
     pairs = [core[i : i + 2] for i in range(len(core) - 1) if core[i : i + 2] not in _GENERIC_PAIRS]
     if not any(pair in part_words for pair in pairs):
@@ -1078,6 +1089,7 @@ def _whole_and_part_in_bracket(text, figures, rate: Figure, scope: list[Figure],
     return part, whole, False, False
 
 
+_SLASH_BETWEEN_RE = re.compile(r"\s*/\s*[\u4e00-\u9fff]{0,12}\s*")
 _BRACKETED_BASE_HEAD_RE = re.compile(r"\s*\((?P<words>[^\d()。;,]{0,16})$")
 _BRACKETED_BASE_TAIL_RE = re.compile(r"\s*\)")
 _NOT_A_BASE_RE = re.compile(r"其中|含|包括|上年|去年|同期|增加|减少|增长|下降|提高|降低|比|较")
