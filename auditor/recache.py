@@ -102,12 +102,12 @@ def install() -> None:
                 try:
                     compiled = _sre.compile(p, *entry)
                     _used.add((p, flags))
-                    return compiled
+                    return _noted(compiled, entry)
                 except Exception:  # not code this engine accepts: compile it as usual
                     del _entries[(p, flags)]
             compiled, entry = _compile(p, flags)
             _remember((p, flags), entry)
-            return compiled
+            return _noted(compiled, entry)
         return original(p, flags)
 
     compile._auditor_cached = True
@@ -294,7 +294,7 @@ def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern:
         try:
             compiled = _sre.compile(pattern, *entry)
             _used.add(key)
-            return compiled
+            return _noted(compiled, entry)
         except Exception:
             del _entries[key]
     try:
@@ -306,7 +306,7 @@ def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)
     if _path is not None:
         _remember(key, entry)
-    return compiled
+    return _noted(compiled, entry)
 
 
 def hoist_lookbehinds(items: list) -> bool:
@@ -377,5 +377,121 @@ def _compile_parsed(pattern: str, parsed, flags: int) -> tuple[re.Pattern, tuple
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
+    scanning = _with_first_characters(code, parsed, flags)
+    if scanning is not code:
+        entry = (flags | parsed.state.flags, scanning, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        try:
+            return _sre.compile(pattern, *entry), entry
+        except Exception:  # code this engine does not take: the compiler's own
+            pass
     entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
     return _sre.compile(pattern, *entry), entry
+
+
+# --- the characters a match can start with, for the engine to scan for ------------------------
+
+# (pattern, flags) of the patterns compiled here whose engine code skips to the characters their
+# matches start with (a literal prefix or a charset in the info block): the engine's own search
+# costs no more than a scan for those characters first (regexscan.finditer_from)
+_scanning: set[tuple[str, int]] = set()
+_SRE_INFO_PREFIX = getattr(_c, "SRE_INFO_PREFIX", 1)
+
+
+def _noted(compiled: re.Pattern, entry: tuple) -> re.Pattern:
+    code = entry[1]
+    if len(code) > 2 and code[0] == _c.INFO and code[2] & (_SRE_INFO_PREFIX | _SRE_INFO_CHARSET):
+        _scanning.add((compiled.pattern, compiled.flags))
+    return compiled
+
+
+def scans_for_first_characters(compiled: re.Pattern) -> bool:
+    """Whether the engine searching `compiled` skips, itself, to the characters its matches
+    start with (known for the patterns compiled here; False when not known)."""
+    return (compiled.pattern, compiled.flags) in _scanning
+
+
+_SRE_INFO_CHARSET = getattr(_c, "SRE_INFO_CHARSET", 4)  # the info block flag: a charset of first characters follows
+
+
+def _with_first_characters(code: list, parsed, flags: int) -> list:
+    """The engine's code for a pattern, with the characters its matches can start
+    with in its info block where the compiler found none.
+
+    The regex engine skips, in a search, to a position holding the pattern's
+    literal prefix or a character of its "charset prefix"; the compiler finds
+    one only for a pattern that starts with a character, a class, or
+    alternatives each starting with a character. A pattern that starts with a
+    lookbehind, an optional part or alternatives of other kinds
+    (`(?<=[,;])\\s*当中|包括|\\(`) is tried at every position of the text.
+    Every match of such a pattern starts with a character of a set read from
+    the parsed pattern (`_first_characters`: zero-width assertions skipped,
+    optional parts and alternatives joined); given that set, the engine tries
+    only the positions holding one of its characters, the same matches found.
+    The code is unchanged where nothing is gained or anything is unsure: a
+    pattern that may match the empty string, a case-insensitive one, a start
+    that may be any character."""
+    try:
+        if code[0] != _c.INFO or code[2] != 0 or code[3] == 0 or flags & (re.IGNORECASE | re.LOCALE):
+            return code  # a prefix or a charset already, or a pattern that may match empty
+        all_flags = flags | parsed.state.flags
+        if all_flags & (re.IGNORECASE | re.LOCALE):
+            return code
+        items = list(parsed.data)
+        if items and items[0][0] is _c.AT and items[0][1] in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING) \
+                and not (items[0][1] is _c.AT_BEGINNING and all_flags & re.MULTILINE):
+            return code  # anchored at the text's start: the engine tries one position already
+        first = _first_characters(items)
+        if first is None or first[1] or not first[0]:
+            return code
+        charset, _cased = _compiler._optimize_charset(first[0])
+        info = [int(_c.INFO), 0, _SRE_INFO_CHARSET, code[3], code[4]]
+        _compiler._compile_charset(charset, all_flags, info)
+        info[1] = len(info) - 1
+        return [int(op) for op in info] + code[1 + code[1]:]
+    except Exception:  # anything unforeseen: the compiler's code as it is
+        return code
+
+
+def _first_characters(items: list) -> tuple[list, bool] | None:
+    """(class items, nullable) of a parsed sequence: the characters its first
+    consumed character may be, and whether it may consume nothing; None when
+    that character may be any, or the shape is not read here."""
+    found: list = []
+    for op, value in items:
+        if op is _c.LITERAL:
+            return found + [(_c.LITERAL, value)], False
+        if op is _c.IN:
+            if any(kind is not _c.LITERAL and kind is not _c.RANGE and kind is not _c.CATEGORY for kind, _ in value):
+                return None  # a negated class (or a case-folded one): nearly any character
+            return found + list(value), False
+        if op is _c.AT or op is _c.ASSERT or op is _c.ASSERT_NOT:
+            continue  # zero-width: the next item consumes the first character
+        if op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, inner = value
+            if add_flags or del_flags:
+                return None
+            part = _first_characters(list(inner.data))
+        elif op is _c.BRANCH:
+            part, nullable = [], False
+            for branch in value[1]:
+                each = _first_characters(list(branch.data))
+                if each is None:
+                    return None
+                part += each[0]
+                nullable = nullable or each[1]
+            part = (part, nullable)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            low, _high, inner = value
+            part = _first_characters(list(inner.data))
+            if part is not None and low == 0:
+                part = (part[0], True)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            part = _first_characters(list(value.data))
+        else:
+            return None  # any character, a negated literal, a back reference, a conditional
+        if part is None:
+            return None
+        found += part[0]
+        if not part[1]:
+            return found, False
+    return found, True

@@ -2140,6 +2140,35 @@ _AMONG_RE = re.compile(
     r"|(?<=,)\s*(?:[\u4e00-\u9fff]{2})?结果(?:为|是)\s*:?"
     r"|(?<=[\u4e00-\u9fff])(?P<colon>:)(?=\s*[\u4e00-\u9fff]{1,12}\s*\d)"  # 开展活动2 346场:进机关318场、…
 )
+# every match of _AMONG_RE holds one of these words, a blank run and two characters at most before it
+_AMONG_WORDS_RE = re.compile(r"其中|当中|包括|包含|分别|结果|[(:]")
+
+
+def _among_matches(norm: str) -> Iterator[re.Match]:
+    """_AMONG_RE.finditer(norm), the same matches in the same order. Its
+    alternatives open on lookbehinds and blanks, so the regex engine would try
+    it at almost every character; every match holds one of _AMONG_WORDS_RE,
+    found by a fast scan, and starts at it, after the blanks before it, or
+    (…结果为) two characters before that: _AMONG_RE is tried there only,
+    leftmost first, as finditer tries it."""
+    candidates: set[int] = set()
+    for word in _AMONG_WORDS_RE.finditer(norm):
+        for at in (word.start(), word.start() - 2) if word.group() == "结果" else (word.start(),):
+            start = at
+            while start > 0 and norm[start - 1].isspace():
+                start -= 1
+            candidates.update(range(max(start, 0), at + 1))
+    position = 0
+    match = _AMONG_RE.match
+    for start in sorted(candidates):
+        if start < position:
+            continue
+        found = match(norm, start)
+        if found is not None:
+            yield found
+            position = found.end()  # never empty: each alternative takes a character
+
+
 _TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计)(?:为|达|达到)?\s*$")
 
 
@@ -2175,7 +2204,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     found: list[PartsTotal] = []
     starts = [f.start for f in figures]
     ends = [f.end for f in figures]
-    for match in _AMONG_RE.finditer(norm):
+    for match in _among_matches(norm):
         sentence_start, sentence_end = text.sentence_span(match.start())
         listed = match.group("listed") is not None
         respective = match.group("respective") is not None

@@ -205,3 +205,76 @@ def test_a_hoisted_pattern_finds_what_the_written_one_finds(which, text):
     written, scanning = re.compile(pattern, flags), compile_scanning(pattern, flags)
     assert scanning.pattern == written.pattern and scanning.groupindex == written.groupindex
     assert [(m.span(), m.groups()) for m in scanning.finditer(text)] == [(m.span(), m.groups()) for m in written.finditer(text)]
+
+
+# --- the first characters of a match, for the engine to scan for --------------------------------
+
+from auditor.recache import _compile_parsed, _first_characters  # noqa: E402
+
+
+def _first(pattern: str, flags: int = 0):
+    from re import _parser
+
+    found = _first_characters(list(_parser.parse(pattern, flags).data))
+    return None if found is None else (sorted(map(str, found[0])), found[1])
+
+
+def test_the_first_characters_skip_assertions_and_join_optional_parts_and_alternatives():
+    assert _first(r"(?<=[,;])\s*当中|包括|\(") == _first(r"\s|当|包|\(")
+    assert _first(r"(?<![一二])(?P<n>[二三])(?P<name>\w):") == _first(r"[二三]")
+    assert _first(r"(?=a)b?c*d") == _first(r"[bcd]")
+    assert _first(r"^[ \t]*[%‰]", re.MULTILINE) == _first(r"[ \t%‰]")
+    assert _first(r"a?b*")[1] is True  # may consume nothing: no scan for it
+    for unknown in (r"[^x]y", r".a", r"(a)?\1b", r"(?i:a)b", r"(a)?(?(1)a|b)"):
+        assert _first(unknown) is None
+
+
+def _sped_up_patterns() -> list[tuple[str, int]]:
+    """The patterns of the package and the pack whose engine code gains first characters."""
+    import importlib
+    import pkgutil
+    from re import _parser
+
+    import auditor
+
+    found = set()
+    for info in pkgutil.walk_packages(auditor.__path__, "auditor."):
+        if ".serve" in info.name or info.name.endswith("__main__"):
+            continue
+        try:
+            module = importlib.import_module(info.name)
+        except Exception:  # an optional dependency missing: its patterns are not on the default path
+            continue
+        found.update((v.pattern, v.flags) for v in vars(module).values() if isinstance(v, re.Pattern) and type(v.pattern) is str)
+    pack = load_rulepack_for_tests()
+    found.update((p, re.MULTILINE) for rule in pack.rules for p in getattr(rule.options, "patterns", ()))
+    sped = []
+    for pattern, flags in sorted(found):
+        compiled, _entry = _compile_parsed(pattern, _parser.parse(pattern, flags), flags)
+        plain = [int(op) for op in re._compiler._code(_parser.parse(pattern, flags), flags)]
+        if list(_entry[1]) != plain:
+            sped.append((pattern, flags))
+    return sped
+
+
+SPED_UP = _sped_up_patterns()
+
+
+def test_many_patterns_gain_first_characters():
+    assert len(SPED_UP) >= 100
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(0, 100_000), st.text(alphabet=ALPHABET + "其中包括含分别为是结果:;,(\u3000按类划看", max_size=80),
+       st.integers(0, 80), st.integers(0, 80))
+def test_a_pattern_with_first_characters_finds_what_the_compiled_one_finds(which, text, a, b):
+    from re import _parser
+
+    pattern, flags = SPED_UP[which % len(SPED_UP)]
+    written = re.compile(pattern, flags)
+    scanning, _entry = _compile_parsed(pattern, _parser.parse(pattern, flags), flags)
+    assert [(m.span(), m.groups()) for m in scanning.finditer(text)] == [(m.span(), m.groups()) for m in written.finditer(text)]
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    found, expected = scanning.search(text, start, end), written.search(text, start, end)
+    assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+    assert scanning.sub("#", text) == written.sub("#", text)

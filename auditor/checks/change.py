@@ -30,6 +30,8 @@ def change_reading(change: Change) -> str:
     if stated is None or stated.qualifier in APPROXIMATE_WORDS:
         return ""
     going = direction_of(change.stated_word) or direction_of(change.word)
+    if direction_of(change.stated_word) and stated.value < 0:
+        going = {"up": "down", "down": "up"}[going]  # 增长-9.2%: a fall written as a negative growth
     actual = values_go(old, new)
     if going and actual and going != actual:
         return ""
@@ -39,12 +41,17 @@ def change_reading(change: Change) -> str:
     difference = abs(Fraction(new.value) - Fraction(old.value))
     relative = percent_change(old.value, new.value)
     if stated.kind == "points" or (stated.kind == "percent" and old.kind == "percent"):
-        if consistent(difference, stated.written, stated.decimals, stated.qualifier):
+        if consistent(difference, magnitude(stated.written), stated.decimals, stated.qualifier):
             return "points"
-        if stated.kind == "percent" and relative is not None and consistent(abs(relative), stated.written, stated.decimals, stated.qualifier):
+        if stated.kind == "percent" and relative is not None and consistent(abs(relative), magnitude(stated.written), stated.decimals, stated.qualifier):
             return "relative"
         return "points"
     return "relative" if relative is not None else ""
+
+
+def magnitude(written: Decimal) -> Decimal:
+    """-9.2 → 9.2: the size of a stated change; its sign is read with its word."""
+    return abs(written)
 
 
 def change_values(analysis, change: Change) -> dict[str, str]:
@@ -92,7 +99,7 @@ def _closest_change(change: Change, reading: str, difference=None) -> Fraction |
         low, high = 100 * new_low / old_high - 100, 100 * new_high / old_low - 100
     sizes = sorted((abs(low), abs(high))) if low * high > 0 else [Fraction(0), max(abs(low), abs(high))]
     stated = change.stated
-    target_low, target_high = rate_interval(stated.written, stated.decimals, stated.qualifier)
+    target_low, target_high = rate_interval(magnitude(stated.written), stated.decimals, stated.qualifier)
     if sizes[1] < target_low:
         return sizes[1]
     if sizes[0] >= target_high:
@@ -148,13 +155,13 @@ class ChangeCheck(NumericCheck):
             scaled, scale = abs(new - old), Decimal(1)
         else:
             scaled, scale = abs(new - old) * 100, abs(old)
-        low, high = scaled_interval(stated.written, stated.decimals, stated.qualifier, scale)
+        low, high = scaled_interval(magnitude(stated.written), stated.decimals, stated.qualifier, scale)
         if not within(scaled, low, high):
             difference = analysis.figures[change.old.index] if change.old.derived else None
             difference = difference if difference is not None and difference.base_unit == change.new.base_unit else None
             closest = _closest_change(change, reading, difference)
             if closest is not None:  # 32.6万 and 29.8万 are intervals: the change nearest the stated one, as p/q
-                low, high = scaled_interval(stated.written, stated.decimals, stated.qualifier, Decimal(closest.denominator))
+                low, high = scaled_interval(magnitude(stated.written), stated.decimals, stated.qualifier, Decimal(closest.denominator))
                 scaled = Decimal(closest.numerator)
         return {"change_scaled": scaled, "change_low": low, "change_high": high, "change_reading": reading}
 
@@ -176,6 +183,8 @@ class ChangeCheck(NumericCheck):
             recomputed_text = recomputed + "个百分点"
         else:
             recomputed = shown(abs(percent_change(old.value, new.value)), stated.decimals)
+            if stated.value < 0:
+                recomputed = "-" + recomputed  # 增长-8.2% against -9.16%: in the sign it was written with
             recomputed_text = recomputed + "%"
         return Hit(
             stated.start,

@@ -15,13 +15,13 @@ from auditor.checks.base import Params
 from auditor.checks.common import as_written, is_listed
 from auditor.divisions import division_conflicts, place_levels
 from auditor.extract import Figure, strip_fillers
-from auditor.lexicon import APPROXIMATE_WORDS, DIRECTION_ALTERNATIVES, SUBJECT_VARIANTS
+from auditor.lexicon import APPROXIMATE_WORDS, DIRECTION_ALTERNATIVES, SUBJECT_VARIANTS, YEAR_NUMBER_RE
 from auditor.model import Analysis, Hit
 from auditor.relate import direction_of
 from auditor.rulepack import Rule
 from auditor.standards import STANDARD_BOUNDS, said_as_target, standard_key
 
-_LEADING_RE = re.compile(r"^(?:截至|截止|到)?(?:(?:19|20)\d{2}年度?)?(?:目前|今年|本年|年底|\d+月底?)?[,]?")
+_LEADING_RE = re.compile(r"^(?:下一步|特别是|尤其是)?(?:在(?=全))?(?:截至|截止|到)?(?:(?:19|20)\d{2}年度?)?(?:目前|今年|本年|年底|年末|\d+月底?)?[,]?")
 # 2024年全区…率: a year that opens a rate's subject, compared by the periods, not by the key
 _SUBJECT_YEAR_RE = re.compile(r"^[\s,]*(?:截至|截止|到)?(?:19|20)\d{2}\s*年")
 
@@ -135,7 +135,7 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             continue
         if _RATE_TO_RE.search(analysis.text.norm, max(0, figure.number_start - 6), figure.number_start):
             continue  # 贫困发生率降至12.1%: the end of a change, of another time than a rate stated plainly
-        if analysis.text.norm.startswith("的", figure.end):
+        if analysis.text.norm.startswith("的", figure.end) and not _BASE_AFTER_RE.match(analysis.text.norm, figure.end):
             continue  # 贫困发生率30%以上的村: a threshold that names a group, not the rate
         key = _cached_key(keys, figure.subject, figure.metric, scope_words)
         if key in generic or len(key) < 3 or key.startswith("占") or _SHARE_KEY_RE.search(key):
@@ -145,6 +145,8 @@ def _rate_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         count_subject = "" if figure.subject else _subject_of_count_before(analysis, figure)
         if count_subject:
             key = _cached_key(keys, count_subject, figure.metric, scope_words)
+            if _bare_deed(count_subject):  # 受理执行类案件71件;…;结案10件,结案率14.08%: the cases' rate
+                key += semicolon_frame(analysis, figure)
         earlier = first_seen.get(key)
         level = _level(figure.subject)
         if earlier is None:
@@ -450,7 +452,7 @@ _TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任�
 # a change or comparison, a before or after value, a part, a share: not the quantity itself
 _NOT_A_STATE_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|新增了|由(?!于)|从(?![业事])|其中|分别|占|相当于|超出|差|^到|到$|至$|每")
 _FRAME_WORDS = re.compile(r"今年以来|一年来|以来|截至目前|截止目前|截至|截止|目前|同时|此外|另外|据统计|经统计|总体来看|全年|今年|本年|年内|年底|年末|共计|累计|合计|总计|共|已|均")
-_LEADING_FILLERS = ("各类", "各种", "各项", "截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成", "现有", "拥有", "实有", "接待", "建成", "建有", "设有", "有", "发生")
+_LEADING_FILLERS = ("各类", "各种", "各项", "特别是", "尤其是", "截至年底", "年底前", "年底", "年末", "共计", "累计", "合计", "总计", "共", "已", "均", "还", "先后", "全年", "今年", "本年", "年内", "目前", "实现", "达到", "完成", "现有", "拥有", "实有", "接待", "建成", "建有", "设有", "有", "发生")
 # 参保人数 / 参保, 造林面积 / 造林, 投资金额 / 投资: one metric
 _METRIC_NOUN_RE = re.compile(r"(?:总人数|人数|人次数|总数|数量|总量|总面积|面积|总额|金额|规模)$")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
@@ -570,7 +572,7 @@ _QuantityKey = tuple[str, str, str, str, str]
 def _quantity_conflicts(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     scope_words = tuple(sorted(rule.options.scope_words + _village_scope(analysis), key=len, reverse=True))
     marks = _Marks()
-    report_year = _only_year(analysis, rule)
+    report_year = _only_year(analysis, rule) or title_year(analysis, rule)
     # what a figure is, read cheaply; its period (a scan of its paragraph) only
     # once a second figure is read as the same thing
     state = analysis.state(rule.id + ":quantities")  # carried from piece to piece of a long document
@@ -711,10 +713,10 @@ def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
     for figure in analysis.figures:
         if figure.kind not in _QUANTITY_KINDS or figure.value_high is not None or figure.derived:
             continue
-        if figure.qualifier in APPROXIMATE_WORDS or figure.in_list:
+        if figure.qualifier in APPROXIMATE_WORDS or figure.in_list or is_grade(norm, figure):
             continue
         # 面积合计 / 总面积为: the verb off before the filler characters, or 合计 would leave its 合
-        words = _TRAILING_VERBS_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip())
+        words = _TRAILING_VERBS_RE.sub("", norm[max(0, figure.number_start - 8) : figure.number_start].rstrip().rstrip(":"))
         words = _TRAILING_VERBS_RE.sub("", words.rstrip(_FILLER_CHARS))
         thing = _counted_thing(norm, figure, figure.end + 10)
         before = (_METRIC_NOUN_RE.sub("", words if thing else measure_named(words, figure)) + thing)[-2:]
@@ -725,6 +727,31 @@ def _groups(analysis: Analysis) -> dict[tuple[str, str, str], list[Figure]]:
                 continue
         groups.setdefault((figure.base_unit, figure.kind, before), []).append(figure)
     return groups
+
+
+def _bare_deed(name: str) -> bool:
+    """结案, 办结: a deed named with no noun, done to what was named before."""
+    from auditor.checks.conflict_restated import _DEED_VERBS  # (it reads this module: imported when first asked for)
+
+    return name in _DEED_VERBS
+
+
+def semicolon_frame(analysis: Analysis, figure: Figure) -> str:
+    """The words of the ;-parts before a figure's, in its sentence up to 。 (受理执行类案件71件,同比下降16.47%;
+    受案数量占…;结案10件: what was received), or "" where its ;-part opens the sentence."""
+    norm = analysis.text.norm
+    part_start, _ = analysis.text.sentence_span(figure.start)
+    if part_start == 0 or norm[part_start - 1] != ";":
+        return ""
+    floor = max(0, part_start - _PARAGRAPH_WINDOW)
+    opened = max(norm.rfind("。", floor, part_start), norm.rfind("\n", floor, part_start), floor - 1) + 1
+    first = norm[opened : part_start].split(";", 1)[0]
+    return "".join(_CJK_RUN_RE.findall(_PERIOD_RE.sub("", first)))
+
+
+def is_grade(norm: str, figure: Figure) -> bool:
+    """三级医院, 二级响应: a grade named with 级 before its noun, no count."""
+    return figure.base_unit == "级" and _CJK_RUN_RE.match(norm, figure.end) is not None
 
 
 def _rivals(analysis: Analysis, rule: Rule) -> list[Figure]:
@@ -860,6 +887,9 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
                 return None  # 六十斤到七十九斤的有一百零四个县: the words before it belong to the figure before
             head_start += own_name.start("verb")
     head = norm[max(head_start, figure.number_start - _SUBJECT_WINDOW) : figure.number_start]
+    if head_start == clause_start > sentence_start and norm[clause_start - 1] == ":" and not head.strip():
+        # 主要指标完成情况——城镇新增就业:6643人: the label before the colon names the value
+        head = _LABEL_BREAK_RE.split(norm[max(sentence_start, clause_start - 1 - _SUBJECT_WINDOW) : clause_start - 1])[-1]
     head = head[head.rfind(":") + 1 :]  # 镇情:全镇辖区总面积: a heading before the colon names no part of it
     prefix_start = max(sentence_start, figure.number_start - _FRAME_WINDOW)
     prefix = norm[prefix_start : figure.number_start]
@@ -873,7 +903,8 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
     if village:
         marks.the_village.add(figure.index)
         head = _THE_VILLAGE_RE.sub("全村", head)
-    subject = same_subject(_RURAL_ECONOMY_RE.sub(r"\1经济", _core(_PERIOD_RE.sub("", head), scope_words)))
+    # (今年以来 is the year so far, a period; 2018年以来 a span of years, kept in the name)
+    subject = same_subject(_RURAL_ECONOMY_RE.sub(r"\1经济", _core(_PERIOD_RE.sub("", _SO_FAR_RE.sub("", head)), scope_words)))
     if figure.kind == "area" and subject in _WHOLE_AREA_NAMES:
         subject = "总面积"  # 国土面积, 总面积, 辖区面积: the area of the place itself
     if subject.startswith("经济") and _VILLAGE_SCOPE[0] in scope_words:
@@ -911,6 +942,8 @@ def _quantity_key(analysis: Analysis, figure: Figure, scope_words: tuple[str, ..
             frame = _group_opening(earlier) + (event.group(0) if event else "")
         elif _PER_HEAD_SUBJECT_RE.search(subject) and not _EVENT_FRAME_RE.search(frame):
             frame = ""  # 全村经济总收入66.16万元,农民人均纯收入2186元: the village's, not the total's
+    if _bare_deed(subject + thing):
+        frame += semicolon_frame(analysis, figure)  # 受理执行类案件71件;…;结案10件: the cases received, closed
     if _RUNNING_DEED_RE.search(head) and not _YEAR_SAID_RE.search(prefix):
         # 全县累计筛查809人 and 全年筛查816人: every year's deeds and this year's (全年累计 is the year's;
         # 累计达到 a stock, as it stands)
@@ -931,6 +964,8 @@ def _group_opening(earlier: str) -> str:
     return found.group(0).strip(" ,;:\n") if found else ""
 
 
+_SO_FAR_RE = re.compile(r"(?:今年|年初|本年)以来")
+_LABEL_BREAK_RE = re.compile(r"[:,;]|——|—")
 _RUNNING_DEED_RE = re.compile(r"累计(?!达到|达|为|有|共|\s*$)")
 _YEAR_SAID_RE = re.compile(r"全年|年内|今年|本年|当年|一年来|(?:19|20)\d{2}\s*年|季度|半年|\d+\s*月")
 
@@ -962,6 +997,23 @@ def _year_named_before(analysis: Analysis, year: str, figure: Figure) -> bool:
     start = len(norm) - len(norm.lstrip())
     end = norm.find("\n", start)
     return first_piece and figure.number_start < (len(norm) if end < 0 else end)
+
+
+def title_year(analysis: Analysis, rule: Rule) -> str | None:
+    """The one year a document's title names (某县2024年工作总结): its 全年 is that year, whatever
+    other year (2025年工作安排) the document names."""
+    return _title_year(analysis)
+
+
+def _title_year(analysis: Analysis) -> str | None:
+    state = analysis.state("CF001:title_year")
+    if "year" not in state:
+        title = _title_line(analysis)
+        norm = analysis.text.norm
+        start = len(norm) - len(norm.lstrip())
+        years = set(YEAR_NUMBER_RE.findall(norm[start : norm.find("\n", start)])) if title is not None else set()
+        state["year"] = f"{years.pop()}年" if len(years) == 1 else None
+    return state["year"]
 
 
 def _only_year(analysis: Analysis, rule: Rule) -> str | None:
@@ -1001,6 +1053,9 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     found = [(m.start(), m.group(0)) for m in _PERIOD_RE.finditer(norm, window_start, figure.number_start)]
     named = [(start, word) for start, word in found
              if (start >= floor or _PLAN_PERIOD_RE.match(word) or _heading_line(norm, start)) and not _YEAR_END_DATE_RE.match(norm, start)]
+    reported = said_done(analysis, figure)
+    if reported:  # 2026年,将继续…。回顾全年,…累计达到26起: the plan's year is not the period of a figure said done
+        named = [(start, word) for start, word in named if start >= sentence_start or not _in_a_plan(norm, start)]
     # a comparison's base (较上年增长) is no period in force; 全年 is the period named before it
     # 今年 in its own sentence, where it is the report's year, says its year as 全年 does
     own_year = _DEFAULT_PERIOD if not named or not _this_year_reported(analysis) else _REPORTED_PERIOD
@@ -1029,14 +1084,88 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
         # Only once the year has been named: 全年接待游客552.7万人次。2023年接待游客480.2万人次 may
         # well compare a later year with the one it names after it
         periods = frozenset({report_year})
+    if report_year is not None and periods <= {"今年"} and report_year == _title_year(analysis) and _this_year_reported(analysis) \
+            and any(start >= sentence_start and word == "今年" for start, word in found):
+        periods = frozenset({report_year})  # 今年教育经费投入…, 据介绍,今年以来…共1072亩 in a report titled 2024年: that year
     if any(_PLACEHOLDER_YEAR_RE.match(period) for period in periods):
         return None  # xx年度 … xx年度: years left blank may be any two years
     _, clause_end = text.clause_span(figure.start)
     if _DONE_AGAINST_TARGET_RE.match(norm, figure.end, min(clause_end + 12, figure.end + 40)):
         return periods, False  # 新增就业4862人,完成目标的108%: the value done, measured against the target
-    target = bool(_TARGET_RE.search(norm, paragraph_start, figure.number_start)
-                  or _TARGET_RE.search(norm, figure.end, min(clause_end, figure.end + 40)))
+    if reported:  # a target word of a sentence before frames no figure said done in its own
+        return periods, reported != _ON_THE_BASE and bool(_own_target(norm, sentence_start, figure))
+    target = any(_a_target(norm, found) for found in _TARGET_RE.finditer(norm, paragraph_start, figure.number_start)) \
+        or any(_a_target(norm, found) for found in _TARGET_RE.finditer(norm, figure.end, min(clause_end, figure.end + 40)))
     return periods, target
+
+
+def _a_target(norm: str, found: re.Match) -> bool:
+    """A target word, not 计划 or 规划 naming a programme or an office (营养改善计划。, 计划生育, 免疫规划疫苗, 规划局)."""
+    word = found.group(0)
+    if word == "计划":
+        return not _NOT_A_TARGET_PLAN_RE.match(norm, found.start())
+    if word == "规划":
+        return not (norm.startswith("免疫", max(0, found.start() - 2)) or _PLANNING_OFFICE_RE.match(norm, found.end()))
+    return True
+
+
+_PLANNING_OFFICE_RE = re.compile(r"局|馆|设计|许可|部门|展览|疫苗")
+
+
+# --- a figure said done in a plan's paragraph ---------------------------------------------------------
+#
+# 2026年,将继续聚焦…,确保2026年各项目标任务全面完成。回顾全年,招商引资到位资金累计达到15.28亿元 / 特别是
+# 出院人次达43038人次,创历史新高 / 在全年化解率84.2%的基础上继续巩固提升: a figure its own sentence says
+# done (a look back, a source, an outcome said of it, the base a plan builds on) is a statement of what was
+# done, not of the plan the sentence before states; the plan's year and target words are not in force for it.
+# A figure whose own sentence names a plan word (将, 力争, 计划 …) stays a target.
+
+_DONE_BEFORE_RE = re.compile(r"回顾|总计|共计|合计|今年以来|年初以来|一年来|据介绍|据了解|据统计|负责人表示|完成情况|截至(?:目前|年底|年末)"
+                             r"|(?<![\u4e00-\u9fff])已(?=建成|完成|达到|达|实现|累计|全部|覆盖)|已经(?=建成|完成|达到|实现)")
+_DONE_AFTER_RE = re.compile(r"[^。;\n]{0,12}?(?:创[^。,;\n]{0,4}新高|最好水平|位居[^。,;\n]{0,6}前列|位列[^。,;\n]{0,6}前列|实现全覆盖|全部[^。,;\n]{0,4}到位"
+                            r"|反映良好|满意度持续提升|来之不易|数据来源|带动[^。,;\n]{0,10}(?:增长|提升))")
+_BASE_AFTER_RE = re.compile(r"[^。;,\n\d]{0,4}?的基础上")  # 在…84.2%的基础上: the level reached, a plan's base
+_ON_THE_BASE = "base"
+_PLAN_WORDS_RE = re.compile(r"将|力争|确保|计划|目标|争取|预计|预期|拟|下一步|打算|展望|思路|努力方向|设想|安排|继续")
+# 营养改善计划, 计划生育, 完成年度计划: 计划 that names a programme or a plan done, no target of a figure
+_NOT_A_TARGET_PLAN_RE = re.compile(r"计划(?=生育|免疫|[,。;、)”])")  # (工作计划: and a heading's 工作计划 stay plans)
+
+
+def _own_target(norm: str, sentence_start: int, figure: Figure) -> bool:
+    sentence_end = norm.find("。", figure.end)
+    sentence_end = len(norm) if sentence_end < 0 else sentence_end
+    line_end = norm.find("\n", figure.end)
+    if 0 <= line_end < sentence_end:
+        sentence_end = line_end
+    for found in _PLAN_WORDS_RE.finditer(norm, sentence_start, sentence_end):
+        if found.group(0) == "计划" and _NOT_A_TARGET_PLAN_RE.match(norm, found.start()):
+            continue
+        return True
+    return False
+
+
+def said_done(analysis: Analysis, figure: Figure) -> str:
+    """Whether a figure's own sentence says it is done: "base" for the level a plan builds on (在…的基础上,
+    whatever plan words its sentence names), "done" for a look back, a source or an outcome said of it
+    and no plan word in its sentence, else ""."""
+    norm = analysis.text.norm
+    if _BASE_AFTER_RE.match(norm, figure.end):
+        return _ON_THE_BASE
+    sentence_start, _ = analysis.text.sentence_span(figure.start)
+    line_start = norm.rfind("\n", 0, figure.start) + 1
+    sentence_start = max(sentence_start, line_start)
+    if not (_DONE_BEFORE_RE.search(norm, sentence_start, figure.number_start) or _DONE_AFTER_RE.match(norm, figure.end)):
+        return ""
+    return "" if _own_target(norm, sentence_start, figure) else "done"
+
+
+def _in_a_plan(norm: str, position: int) -> bool:
+    """Whether the sentence (or heading line) at position states a plan: 2026年,将继续… / 四、2026年工作打算."""
+    start = max(norm.rfind("。", 0, position), norm.rfind("\n", 0, position)) + 1
+    ends = [end for end in (norm.find("。", position), norm.find("\n", position)) if end >= 0]
+    end = min(ends) if ends else len(norm)
+    return any(not (found.group(0) == "计划" and _NOT_A_TARGET_PLAN_RE.match(norm, found.start()))
+               for found in _PLAN_WORDS_RE.finditer(norm, start, end))
 
 
 _SUPERSEDED_RE = re.compile(r"[^。;\n\d]{0,6}?(?:更正为|核定为|核实为|调整为|修正为|订正为|核减为|核增为|实为|应为)")

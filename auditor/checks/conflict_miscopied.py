@@ -149,7 +149,8 @@ def miscopied_conflicts(analysis: Analysis, rule: Rule, report_year: str | None,
     none for a name another reading has already found stated twice (named)."""
     groups: dict[tuple, list[Figure]] = {}
     for figure in analysis.figures:
-        if figure.kind not in base._QUANTITY_KINDS or figure.value_high is not None or figure.derived or figure.in_list:
+        if figure.kind not in base._QUANTITY_KINDS or figure.value_high is not None or figure.derived or figure.in_list \
+                or base.is_grade(analysis.text.norm, figure):
             continue
         digits = str(figure.written).replace(".", "").lstrip("0-")
         if len(digits) < _MIN_DIGITS and not (len(digits) == 2 and digits[0] != digits[1] and "0" not in digits) \
@@ -730,6 +731,7 @@ def _loose_reading(analysis: Analysis, figure: Figure, table_lines: dict[int, bo
     words = restated.event_named(_OUTPUT_TAIL_RE.sub("产量", _MEASURE_TAIL_RE.sub("", restated._canonical(words.replace("的", "")))), unit)
     if not words and verbs:
         words = _DEED_ONLY + "+".join(sorted(verbs))  # 全年共立案421件: a deed with no noun, named by its verbs
+        words += base.semicolon_frame(analysis, figure)  # 受理执行类案件71件;…;结案10件: what was received, closed
     if len(words) < 2:
         return None
     sentence = text.sentence_span(figure.start)[0]

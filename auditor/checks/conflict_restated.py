@@ -68,7 +68,7 @@ _PLACE_RE = re.compile(r"(?:全|本|我|该)(?:街道|国|省|市|州|盟|县|�
                        r"|^[县市镇]域(?!内外)")  # 县域网络零售总额: the county's, as 全县…
 _PLACE_LEVEL_RE = re.compile(r"街道|[国省市州盟县区旗镇乡村]")
 # words that change nothing of what is counted
-_NEUTRAL_RE = re.compile(r"各类|各种|各项|新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|虽然|虽"
+_NEUTRAL_RE = re.compile(r"各类|各种|各项|特别是|尤其是|新一届|新一轮|本届|本轮|截至目前|截止目前|截至|截止|目前|现阶段|到目前为止|据统计|经统计|一共|总计|合计|共计|虽然|虽"
                          r"|(?<!公)共(?![同享建产青])|均|已经|已|先后|的")  # (公共充电桩 keeps its 共)
 _CUMULATIVE_RE = re.compile(r"累计")
 _STATE_OPENING_RE = re.compile(r"^(?:现有|拥有|实有|下辖|共辖|辖|有)")
@@ -311,6 +311,10 @@ def _after_clauses_of(norm: str, start: int, end: int, noun_end: str) -> int:
     return start
 
 
+# 完成新开工保障性住房612套 and 保障性住房开工490套: 完成, 实现 beside another verb say that deed was done, no deed of their own
+_DONE_VERBS = frozenset({"完成", "实现"})
+
+
 def _compatible(a: _Reading, b: _Reading) -> bool:
     """Whether two readings of one noun may be one statement."""
     if a.level and b.level and a.level != b.level:
@@ -320,6 +324,7 @@ def _compatible(a: _Reading, b: _Reading) -> bool:
     if a.registered != b.registered and (a if b.registered else b).verb:
         return False  # 登记在册的养老机构58家 and 累计建成养老机构55家: a register's count and a deed's
     verbs_a, verbs_b = set(a.verb.split("+")) - {""}, set(b.verb.split("+")) - {""}
+    verbs_a, verbs_b = (verbs - _DONE_VERBS if verbs - _DONE_VERBS else verbs for verbs in (verbs_a, verbs_b))
     if verbs_a == verbs_b:
         # 全年新纳入低保对象200人 and 低保对象共计210人: what the year added is not what there is
         return bool(verbs_a) or a.fresh == b.fresh
@@ -337,16 +342,7 @@ def _compatible(a: _Reading, b: _Reading) -> bool:
 
 
 def _title_year(analysis: Analysis, rule: Rule) -> str | None:
-    """The one year a document's title names (某县2024年工作总结): its 全年 is that year, whatever
-    other year (2025年工作安排) the document names."""
-    state = analysis.state(rule.id + ":title_year")
-    if "year" not in state:
-        title = base._title_line(analysis)
-        norm = analysis.text.norm
-        start = len(norm) - len(norm.lstrip())
-        years = set(_TITLE_YEAR_RE.findall(norm[start : norm.find("\n", start)])) if title is not None else set()
-        state["year"] = f"{years.pop()}年" if len(years) == 1 else None
-    return state["year"]
+    return base.title_year(analysis, rule)
 
 
 
@@ -354,7 +350,8 @@ def _title_year(analysis: Analysis, rule: Rule) -> str | None:
 # a heading line that names whose figures follow: a place or an institution
 _SUBJECT_HEADING_RE = re.compile(
     r"[ \t]*(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.．]|第[一二三四五六七八九十]+[部分章节])?[ \t]*"
-    r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:镇|乡|街道|村|社区|医院|卫生院|学校|中学|小学|幼儿园|中心|局|站|所|公司|集团|委员会|办公室|办))"
+    r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:镇|乡|街道|村|社区|医院|卫生院|学校|中学|小学|幼儿园|中心|局|站|所|公司|集团|委员会|办公室|办)"
+    r"|(?:普通)?(?:小学|初中|高中|中职|中等职业教育|学前教育|特殊教育|高等教育|义务教育|普通高校)|城市|农村|城镇|乡村|城区)"  # 1.小学 … 2.初中
     r"[ \t]*[:]?[ \t]*$")
 _HEADING_MAX = 24
 
@@ -382,7 +379,12 @@ def _under_two_subjects(headings: tuple[list[int], list[str]], hit: Hit) -> bool
     if not starts or not hit.related or hit.related[0][0] < 0:
         return False  # (a statement of an earlier piece of a long document: its heading is not known here)
     first, second = bisect_right(starts, hit.related[0][0]), bisect_right(starts, hit.start)
+    if first == 0 and second > 0 and _GROUP_HEADING_RE.fullmatch(names[second - 1]):
+        return True  # 全国…在校生1.38亿人 … 1.小学 … 在校生9360.55万人: the whole's, then a group's
     return first != second and first > 0 and names[first - 1] != names[second - 1]
+
+
+_GROUP_HEADING_RE = re.compile(r"(?:普通)?(?:小学|初中|高中|中职|中等职业教育|学前教育|特殊教育|高等教育|义务教育|普通高校)|城市|农村|城镇|乡村|城区")
 
 
 def restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, taken: set[tuple[int, int]]) -> Iterator[Hit]:
@@ -395,7 +397,7 @@ def restated_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, 
     for figure in analysis.figures:
         if figure.kind not in base._QUANTITY_KINDS or figure.value_high is not None or figure.derived or figure.in_list:
             continue
-        if figure.qualifier in APPROXIMATE_WORDS or base._names_a_group(analysis.text.norm, figure):
+        if figure.qualifier in APPROXIMATE_WORDS or base._names_a_group(analysis.text.norm, figure) or base.is_grade(analysis.text.norm, figure):
             continue
         reading = _reading(analysis, figure, table_lines)
         if reading is not None:
@@ -484,7 +486,8 @@ def _target_said(analysis: Analysis, figure: Figure) -> bool:
                                                   or _PLAN_NAMED_RE.search(norm, max(0, found.start() - 16), found.start()))
                     or found.group(0) == "任务" and _TASK_DONE_RE.match(norm, found.end())
                     or found.group(0) == "预算" and _BUDGET_NAME_RE.match(norm, found.end())
-                    or found.group(0) == "指标" and _TASK_DONE_RE.match(norm, found.end()))  # 主要指标完成情况: what was done
+                    or found.group(0) == "指标" and _TASK_DONE_RE.match(norm, found.end())  # 主要指标完成情况: what was done
+                    or not base._a_target(norm, found))  # 营养改善计划。: a programme's name
                for start, end in windows for found in base._TARGET_RE.finditer(norm, start, end))
 
 

@@ -13,8 +13,14 @@ from auditor.relate import Change, direction_of, values_go
 WORDS = (1, 2)  # the direction word before the new value, and the one before the stated change
 
 
+_OPPOSITE = {"up": "down", "down": "up"}
+
+
 def _says(change: Change) -> tuple[str, str]:
-    return direction_of(change.word), direction_of(change.stated_word)
+    stated = direction_of(change.stated_word)
+    if change.stated is not None and change.stated.value < 0:
+        stated = _OPPOSITE.get(stated, stated)  # 增长-9.2%: a growth written with a minus is a fall
+    return direction_of(change.word), stated
 
 
 def _word_holds(says: str | None, old, new) -> bool:

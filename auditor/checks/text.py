@@ -530,6 +530,8 @@ def _first_of_overlapping(matches: list[re.Match]) -> list[re.Match]:
 # pattern that starts with an assertion is tried at every position, one that
 # starts with a character (class) is found by the regex engine's fast scan.
 _STRAY_RE = re.compile(r"\?(?<=[\u4e00-\u9fff]\?)(?=[\u4e00-\u9fff\s。,]|$)|\ufffd")
+# ??2021年,…: a paragraph's full-width indent lost in conversion, question marks at the line's start
+_LOST_INDENT_RE = re.compile(r"^[ \t]*[?？]{1,4}(?=[\u4e00-\u9fff\d(])", re.MULTILINE)
 # one syllable or a few (總結(zǒng jié)), at least one tone mark among them
 # (some sites write g and a as the IPA letters ɡ and ɑ: 國(ɡuó))
 _PINYIN_RE = re.compile(
@@ -561,6 +563,9 @@ def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     pinyin glosses (業(yè)), one finding per run of lines that carry them."""
     original, norm = analysis.text.original, analysis.text.norm
     cues = rule.options.question_cues
+    for match in _LOST_INDENT_RE.finditer(original):
+        marks = match.group(0).strip()
+        yield Hit(match.end() - len(marks), match.end(), {"phrase": marks}, {"character": marks})
     for match in _STRAY_RE.finditer(original):
         if match.group(0) == "?" and _is_question(norm, match.start(), cues):
             continue  # 还没有账号? is a question
@@ -583,6 +588,64 @@ def stray_characters(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for hit in _group_hits(analysis, _gloss_runs(glosses)):
         yield Hit(hit.start, hit.end, hit.values, {"pinyin": hit.details["phrases"]})
     yield from _stray_punctuation(analysis)
+    yield from _mojibake(analysis)
+
+
+# UTF-8 text read as GBK (全年完成 → 鍏ㄥ勾瀹屾垚): every three bytes of the run are one
+# character's UTF-8, which ordinary text almost never is
+_MOJIBAKE_CANDIDATE_RE = re.compile(r"[\u3000-\u303f\u3100-\u312f\u4e00-\u9fff\uff00-\uffef]{4,}")
+_MOJIBAKE_MIN = 3  # characters the run decodes to
+_UTF8_CJK_RE = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2})+")
+
+
+@lru_cache(maxsize=1)
+def _lead_pair_re() -> re.Pattern:
+    """Two characters whose GBK bytes start with E4–E9 (a UTF-8 lead byte) near each other:
+    where a run read as GBK may be UTF-8; most Chinese text has none."""
+    pairs = bytes(b for lead in range(0xE4, 0xEA) for trail in range(0x40, 0xFF) if trail != 0x7F for b in (lead, trail))
+    leads = {c for c in pairs.decode("gbk", errors="replace") if "\u4e00" <= c <= "\u9fff"}
+    cls = "[" + "".join(sorted(leads)) + "]"
+    return compile_scanning(cls + r"[^\s,。;]{0,3}" + cls)
+
+
+def _mojibake(analysis: Analysis) -> Iterator[Hit]:
+    original = analysis.text.original
+    if not _lead_pair_re().search(original):
+        return
+    for run in _MOJIBAKE_CANDIDATE_RE.finditer(original):
+        if not _lead_pair_re().search(run.group(0)):
+            continue
+        found = _mojibake_span(run.group(0))
+        if found is not None:
+            first, last, meant = found
+            start, end = run.start() + first, run.start() + last
+            yield Hit(start, end, {"phrase": original[start:end]}, {"garbled": original[start:end], "meant": meant})
+
+
+def _mojibake_span(run: str) -> tuple[int, int, str] | None:
+    """The longest stretch of whole characters of run whose GBK bytes decode as UTF-8 Chinese
+    of three characters or more: (first, last, the text meant), or None."""
+    try:
+        pieces = [c.encode("gbk") for c in run]
+    except UnicodeEncodeError:
+        return None
+    if sum(len(p) == 2 and 0xE4 <= p[0] <= 0xE9 for p in pieces) < 2:
+        return None  # the cheap test first: a run of UTF-8 starts again and again with E4–E9
+    data = b"".join(pieces)
+    starts = [0]
+    for piece in pieces:
+        starts.append(starts[-1] + len(piece))
+    best = None
+    for match in _UTF8_CJK_RE.finditer(data):
+        # whole characters inside the match: the first that starts in it to the last that ends in it
+        first = next((i for i, at in enumerate(starts) if at >= match.start()), None)
+        last = max((i for i, at in enumerate(starts) if at <= match.end()), default=None)
+        if first is None or last is None or last <= first:
+            continue
+        meant = match.group(0).decode("utf-8", errors="ignore")
+        if len(meant) >= _MOJIBAKE_MIN and all("\u4e00" <= c <= "\u9fff" for c in meant) and (best is None or last - first > best[1] - best[0]):
+            best = (first, last, meant)
+    return best
 
 
 # two clause marks in a row (,, ,。 、, 。, ;。 …, 一、.): what deleting a clause or a list item

@@ -16,7 +16,7 @@ from auditor.rulepack import Rule
 _DECIMAL_UNIT = (r"(?P<unit>\s*(?:%|‰|/10万|/万|/千|个百分点|[万亿](?:元|亩|人次|人|吨|户|平方米|公顷|千瓦时|千瓦|公里|立方米)?"
                  r"|元|平方米|平方公里|立方米|公顷|公里|千米|米|吨|千克|公斤|亩|倍|千瓦时|千瓦))?")
 # 1236。5万元, 98、36%: digits on both sides of the mark and a unit that takes decimals after
-_POINT_RE = compile_scanning(r"(?<![\d.、])(?P<whole>\d{1,9})(?P<mark>[。、])(?P<part>\d{1,3})(?![\d.、])" + _DECIMAL_UNIT)
+_POINT_RE = compile_scanning(r"(?<![\d.、·・])(?P<whole>\d{1,9})(?P<mark>[。、·・])(?P<part>\d{1,3})(?![\d.、·・])" + _DECIMAL_UNIT)
 # 12,6亿元, 98,36%: an ASCII comma with one or two digits after it and a unit is no thousands
 # separator (those group three digits)
 _COMMA_POINT_RE = compile_scanning(r"(?<![\d.,])(?P<whole>\d{1,9})(?P<mark>,)(?P<part>\d{1,2})(?![\d.,])" + _DECIMAL_UNIT)
@@ -31,6 +31,8 @@ def decimal_marks(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     for match in _POINT_RE.finditer(norm):
         start, end = match.start(), match.end("part")
         if match.group("unit") is None:
+            if match.group("mark") in "·・":
+                continue  # 7·21暴雨, 9·11: a date's name; 1·8% with its unit is a figure
             if match.group("mark") == "、":
                 if not _bare_rate_value(norm, analysis, match):
                     continue
@@ -137,6 +139,10 @@ _LETTER_IN_DIGITS_RE = compile_scanning(r"(?<![A-Za-z0-9._\-/#:=&%+@])\d[\d.]*[O
 _LETTER_IN_GROUPS_RE = compile_scanning(
     r"(?<![A-Za-z0-9._\-/#:=&%+@])\d{1,3}(?:[ \u2009\u202f\u00a0][\dOol]{3})+(?![A-Za-z0-9])")
 _GROUP_BEFORE_RE = re.compile(r"\d[ \u2009\u202f\u00a0]$")
+# l2个, l5人: a lower-case l for the first digit, after a word and before a measure word (O3浓度,
+# O2O, PM2.5 stay out: a letter, a code or a chemical's formula before no measure word)
+_LEADING_LETTER_RE = compile_scanning(
+    r"(?<=[\u4e00-\u9fff])(?P<figure>l\d{1,4})(?=(?:个|人次|人|户|家|所|项|件|名|座|条|处|台|辆|亩|吨|公里|万元|亿元|元|万|亿|%)(?![A-Za-z]))")
 _PERCENT_ZEROS_RE = compile_scanning(r"%(?<=\d%)(?P<zeros>00+)(?![\dA-Za-z.%])")
 _FIGURE_BEFORE_RE = re.compile(r"(?<![A-Za-z0-9._\-/#:=&%+@])\d+(?:\.\d+)?$")
 _AFTER_FIGURE_RE = re.compile(r"$|[\s\u4e00-\u9fff%‰,。;:、)”]")
@@ -157,6 +163,13 @@ def number_typos(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         mark = "".join(sorted({c for c in token if c in "Ool"}))
         yield Hit(match.start(), end, {"figure": original[match.start():end], "mark": mark, "reading": reading},
                   {"kind": "letter", "mark": mark, "reading": reading})
+    for match in _LEADING_LETTER_RE.finditer(norm):
+        # 建成服务站l2个: an l or O typed for the first digit, a count's measure word right after
+        token = match.group("figure")
+        reading = ("1" if token[0] == "l" else "0") + token[1:]
+        end = match.start() + len(token)
+        yield Hit(match.start(), end, {"figure": original[match.start():end], "mark": token[0], "reading": reading},
+                  {"kind": "letter", "mark": token[0], "reading": reading})
     for match in _LETTER_IN_GROUPS_RE.finditer(norm):
         token = match.group(0)
         groups = token.split()
