@@ -19,6 +19,8 @@ _EXTRA = {
     "\u2030": "‰",
     "\ufe6a": "%",
     "\u2236": ":",
+    "\u3014": "(",  # 〔上年同期78.9万元〕: tortoise-shell brackets read as round ones
+    "\u3015": ")",
 }
 
 

@@ -593,9 +593,18 @@ def _is_difference(text, figure: Figure) -> bool:
 def _role(text, figure: Figure, cues: _RatioCues) -> str:
     """"den" for a figure the wording makes a whole (应…, 计划, 共, 登记, N个X中,
     X人,其中…), "num" otherwise."""
+    norm = text.norm
+    clause_start = text.clause_span(figure.start)[0]
+    opening = norm.rfind("(", clause_start, figure.number_start)
+    if opening >= 0 and ")" not in norm[opening : figure.number_start]:
+        # 已调解成功9185件(应调解成功…11424件): a figure in a bracket takes the cues of its bracket only
+        inside = norm[opening + 1 : figure.number_start]
+        if cues.numerator.search(inside):
+            return "num"
+        if cues.denominator.search(inside):
+            return "den"
     if cues.cued(figure, cues.numerator):
         return "num"
-    norm = text.norm
     if cues.cued(figure, cues.denominator):
         return "den"
     tail = norm[figure.end : figure.end + 12]
@@ -993,7 +1002,7 @@ def _breakdown_of(text, scope, roles, whole: Figure, numerator: Figure, stem: st
 
 
 _AMONG_WHOLE_HEAD_RE = re.compile(r"在[^\d,。;()]{1,20}?(?P<open>\()?\s*$")
-_AMONG_WHOLE_TAIL_RE = re.compile(r"\s*(?P<close>\))?\s*(?:之)?中\s*(?:所|的)?占(?:比|比重|比例)?(?:为|达|达到|是)?\s*")
+_AMONG_WHOLE_TAIL_RE = re.compile(r"\s*(?P<close>\))?\s*(?:的(?:总量|总额|总数|总值|总规模))?(?:之)?中\s*(?:所|的)?占(?:比|比重|比例)?(?:为|达|达到|是)?\s*")
 _PART_BEFORE_AMONG_RE = re.compile(r"\s*[,,]?\s*")
 
 
@@ -1069,6 +1078,8 @@ def _whole_and_part_in_bracket(text, figures, rate: Figure, scope: list[Figure],
     part_words = norm[max(text.clause_span(part.start)[0], norm.rfind("(", rate.end, part.number_start) + 1) : part.number_start]
     if _NOT_A_BASE_RE.search(whole_words + part_words):
         return None
+    if part.index + 1 == whole.index and _SLASH_BETWEEN_RE.fullmatch(norm, part.end, whole.number_start):
+        return part, whole, False, False  # 完成率为92.0%(完成改造1431个/网点1518个): the quotient written out
     core = (rate.subject[-name_reach:] + rate.metric).removesuffix("率")
     pairs = [core[i : i + 2] for i in range(len(core) - 1) if core[i : i + 2] not in _GENERIC_PAIRS]
     if not any(pair in part_words for pair in pairs):
@@ -1080,6 +1091,7 @@ def _whole_and_part_in_bracket(text, figures, rate: Figure, scope: list[Figure],
     return part, whole, False, False
 
 
+_SLASH_BETWEEN_RE = re.compile(r"\s*/\s*[\u4e00-\u9fff]{0,12}\s*")
 _BRACKETED_BASE_HEAD_RE = re.compile(r"\s*\((?P<words>[^\d()。;,]{0,16})$")
 _BRACKETED_BASE_TAIL_RE = re.compile(r"\s*\)")
 _NOT_A_BASE_RE = re.compile(r"其中|含|包括|上年|去年|同期|增加|减少|增长|下降|提高|降低|比|较")
@@ -3731,7 +3743,7 @@ def _changes_after_a_named_base(text, figures, claimed: set[int], earlier_like: 
 
 _TIMES = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+"
 _TIMES_QUALIFIED = rf"(?P<approx>近|接近|约|超过|逾)?(?P<number>{_TIMES})倍(?P<more>多|余|以上)?"
-_BASE_PERIOD = r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上一年|同期)"
+_BASE_PERIOD = r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上一年|同期|[一二三四五六七八九十两\d]{1,2}年前)"
 # 642家,是2020年(185家)的4倍多 / 是上年185家的3.5倍 / 比2020年(185家)增长2.5倍: the base between the
 # period it belongs to and the multiple
 _BASE_MULTIPLE_HEAD_RE = re.compile(
@@ -3981,6 +3993,7 @@ _NEXT_BASE_HEAD_RE = re.compile(
     r"\s*(?:而|另外?)?\s*(?:(?:上年同期|去年同期|上年|去年|上一年)(?:全年)?|(?P<year>(?:19|20)\d{2})\s*年(?:全年)?)\s*[,,]?")
 _NEXT_BASE_NOISE_RE = re.compile(r"增|减|降|升|同比|比|较|其中|累计|以来|计划|目标|预计|分别|占")
 _NEXT_BASE_FIGURES = 6
+_THAT_FIGURE_RE = re.compile(r"\s*(?:这一|这个|该|此)(?:数字|数据|数值|指标|项|数)\s*(?:为|是|:)?\s*")
 
 
 def _base_in_sentence_after(text, figures, new: Figure, stated: Figure, sentence_start: int, sentence_end: int,
@@ -4007,6 +4020,8 @@ def _base_in_sentence_after(text, figures, new: Figure, stated: Figure, sentence
     base_words = norm[head.end() : base.number_start]
     if _NEXT_BASE_NOISE_RE.search(base_words) or _PART_OF_YEAR_RE.search(base_words):
         return None
+    if _THAT_FIGURE_RE.fullmatch(base_words):
+        return base  # 上年这一数字为N: the figure just stated, last year
     metric = _metric_named(base_words)
     new_metric = _metric_named(norm[max(sentence_start, text.clause_span(new.start)[0]) : new.number_start])
     if len(metric) < 2 or not (metric == new_metric or metric in new_metric or new_metric and len(new_metric) >= 2 and new_metric in metric):

@@ -274,7 +274,7 @@ def year_before(base_head: str, new_prefix: str) -> bool:
     return bool(base_year) and any(int(y) == int(base_year.group(1)) + 1 for y in _YEAR_NUMBER_RE.findall(new_prefix))
 
 
-_NAME_NOISE_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年(?:底|末|初)?|{PART_OF_YEAR_RE.pattern}|(?:发展|增加|增长|提高|上升|提升|扩大|下降|减少|降低)(?:到|至)|[增降]至|到|{_BASES}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|[^\u4e00-\u9fff]")
+_NAME_NOISE_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年(?:底|末|初)?|{PART_OF_YEAR_RE.pattern}|(?:发展|增加|增长|提高|上升|提升|扩大|下降|减少|降低)(?:到|至)|[增降]至|到|{_BASES}|今年|本年|全年|全县|全市|全区|全镇|全乡|全省|我县|我市|我区|实现|完成|达到|累计|共|为|是|达|的|有|(?:这一|该|此|这个)(?:数字|数据|数值|指标|数)|[^\u4e00-\u9fff]")  # 上年这一数字为N: names nothing
 # two-character words many metrics end with: 粮食总产量 and 蔬菜产量 share one and are two metrics
 _MEASURE_BIGRAMS = frozenset({"产量", "总量", "数量", "总额", "金额", "收入", "人数", "面积", "规模", "总数", "产值", "总产"})
 
@@ -321,6 +321,7 @@ _CHANGE_BEFORE_RE = re.compile(
 )
 VALUE_AFTER_RE = re.compile(r"\s*,\s*(?:今年|全年|本年|当年)?(?:总量|规模|总额|总数)?(?:达到|达|为|增至|降至|增加到|减少到|实现|完成|共)?\s*")
 BASE_AFTER_VALUE_RE = re.compile(rf"\s*(?:(?P<open>\()|,)\s*{_BASES}(?:为|是|:)?\s*")
+_BASE_AFTER_SEMICOLON_RE = re.compile(rf"(?P<open>(?!))?\s*;\s*{_BASES}(?:为|是|:)?\s*")
 
 
 def changes_stated_first(text, figures, claimed: set[int]) -> list[tuple[Figure, Figure, Figure, str]]:
@@ -336,13 +337,15 @@ def changes_stated_first(text, figures, claimed: set[int]) -> list[tuple[Figure,
         if says is None:
             continue
         new, old = figures[stated.index + 1], figures[stated.index + 2]
+        if norm[sentence_end : sentence_end + 1] == ";" and new.start < sentence_end <= old.start:
+            sentence_end = text.sentence_span(sentence_end + 1)[1]  # …达到4.01亿元;上年同期为3.55亿元: ; joins the base
         if old.start >= sentence_end or not is_quantity(new) or not is_quantity(old) or not same_unit(new, old):
             continue
         if not VALUE_AFTER_RE.fullmatch(norm, stated.end, new.number_start) and not (
                 _opens_its_clause(norm, says.start(), sentence_start)
                 and _NAMED_VALUE_AFTER_RE.fullmatch(norm, stated.end, new.number_start)):
             continue
-        base = BASE_AFTER_VALUE_RE.fullmatch(norm, new.end, old.number_start)
+        base = BASE_AFTER_VALUE_RE.fullmatch(norm, new.end, old.number_start) or _BASE_AFTER_SEMICOLON_RE.fullmatch(norm, new.end, old.number_start)
         if base is None or not closes_base(norm, old, bool(base.group("open"))):
             continue
         found.append((old, new, stated, says.group("word") or says.group("rate")))

@@ -128,6 +128,9 @@ def find_share_splits(analysis) -> list[ShareSplit]:
             labels = [label for label in _LABEL_SPLIT_RE.split(before.split(",")[-1].split("的")[-1]) if label]
             if len(labels) == len(shares) and _covers(labels, groups):
                 found.append(ShareSplit(tuple(shares), tuple(labels)))
+            elif len(labels) == len(shares) >= 2 and _kinds_of_one_whole(norm, before, head, labels, shares):
+                # 财政资金、社会资本、银行贷款分别占总投资的10.8%、31.5%、59.3%: kinds of one whole, only more than 100% is wrong
+                found.append(ShareSplit(tuple(shares), tuple(labels), partial=True))
             continue
         # 第一产业增加值占比8.6%,第二产业占比38.6%,第三产业占比55.8%: one share per clause
         if not _SHARE_WORDS_RE.search(norm, clause_start, first.number_start):
@@ -169,6 +172,20 @@ def find_share_splits(analysis) -> list[ShareSplit]:
             found.append(ShareSplit(tuple(shares), tuple(names), partial=not (_OTHER_RE.match(names[-1].strip()) or _ladder_closed(names))))
             index = probe
     return found
+
+
+_ONE_WHOLE_AFTER_RE = re.compile(r"分别(?:占|占到|占了)[^\d,。;、]{1,14}?的(?:比重|比例)?(?:为|是)?\s*$")
+_PLAIN_KIND_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+def _kinds_of_one_whole(norm: str, before: str, head: str, labels: list[str], shares: list[Figure]) -> bool:
+    """A、B、C分别占X的a%、b%、c%: plain kinds (no overlapping line: 女性, 本科, 高新 …) each with an exact
+    share of the one whole 占 names."""
+    if any(share.qualifier for share in shares) or not _ONE_WHOLE_AFTER_RE.search(head):
+        return False
+    if len(set(labels)) != len(labels):
+        return False
+    return all(_PLAIN_KIND_RE.fullmatch(label) and not _OVERLAPPING_RE.search(label) for label in labels)
 
 
 # 全市规上工业产值中,装备制造占52.6%,食品加工占49.8%: kinds of one whole, each said once
