@@ -69,9 +69,9 @@ def _plain(figure: Figure) -> bool:
     return figure.exact and not figure.derived
 
 
-def find_closed_lists(analysis: Analysis, claimed: set[int]):
-    from auditor.relate import PartsTotal
-
+def find_closed_lists(analysis: Analysis, claimed: set[int]) -> list[tuple[Figure, tuple[Figure, ...], tuple[str, ...]]]:
+    """(total, parts, labels) of every list closed by how it is written; relate makes each a
+    complete PartsTotal."""
     text, figures = analysis.text, analysis.figures
     if not figures:
         return []
@@ -81,7 +81,7 @@ def find_closed_lists(analysis: Analysis, claimed: set[int]):
             if total.index in claimed or len(parts) < 2:
                 continue
             claimed.add(total.index)
-            found.append(PartsTotal(total, tuple(parts), tuple(labels), True, "total_word"))
+            found.append((total, tuple(parts), tuple(labels)))
     return found
 
 
