@@ -124,7 +124,7 @@ def find_relations(analysis: Analysis) -> Relations:
 
 # 由上年的42起减少到37起,减少3起 / 比上年的十三所多七所 / …增加到二十四个,新增八个: the difference said after both values
 _STATED_DIFFERENCE_RE = re.compile(
-    r"\s*[,,]?\s*(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?\s*(?P<word>净增加|净减少|净增|净减|增加|减少|新增|多出|少出|多|少)了?\s*")
+    r"\s*[,,]?\s*(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?\s*(?P<word>净增加|净减少|净增|净减|增加|减少|新增|多出|少出|缩短|延长|压缩|压减|缩减|提高|降低|下降|上升|多|少)了?\s*")
 
 
 def _with_stated_differences(text, figures, changes: list[Change]) -> list[Change]:
@@ -140,7 +140,8 @@ def _with_stated_differences(text, figures, changes: list[Change]) -> list[Chang
                 and following.base_unit == last.base_unit and change.old.exact and change.new.exact
                 and following.start < text.sentence_span(last.start)[1]
                 and not norm[following.end : following.end + 1] in ("%", "‰")):
-            match = _STATED_DIFFERENCE_RE.fullmatch(norm, last.end, following.number_start)
+            rest = len(_shared_unit_rest(norm, last, following))  # 8个工作日,压缩了5个工作日: the unit's rest
+            match = _STATED_DIFFERENCE_RE.fullmatch(norm, last.end + rest, following.number_start)
             if match is not None:
                 change = replace(change, stated=following, stated_word=match.group("word"), end=max(change.end, following.end))
         out.append(change)

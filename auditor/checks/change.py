@@ -58,7 +58,8 @@ def change_values(analysis, change: Change) -> dict[str, str]:
     """The words and figures of a stated change as written, for its message."""
     return {
         "word": change.stated_word,
-        "stated": as_written(analysis, change.stated),
+        "stated": value_as_written(analysis, change, change.stated)
+        if change.stated is not None and change.stated.kind not in ("percent", "points") else as_written(analysis, change.stated),
         "old": value_as_written(analysis, change, change.old),
         "new": value_as_written(analysis, change, change.new),
     }
@@ -177,7 +178,9 @@ class ChangeCheck(NumericCheck):
         reading = row["change_reading"]
         if reading == "difference":
             recomputed = format_decimal(abs(new.value - old.value) / new.multiplier)
-            recomputed_text = recomputed + stated.unit
+            unit = analysis.text.original[stated.end - len(stated.unit) : stated.end] if stated.unit else ""
+            tail = analysis.text.original[stated.end : stated.end + len(change.unit_tail)] if change.unit_tail else ""
+            recomputed_text = recomputed + unit + tail  # 7個工作日: the whole of the unit, as written
         elif reading == "points":
             recomputed = shown(abs(Fraction(new.value) - Fraction(old.value)), stated.decimals)
             recomputed_text = recomputed + "个百分点"
