@@ -254,10 +254,24 @@ _COMPARED_WITH_RE = re.compile(r"(?:与|同|跟|和)[^、,;和与同跟]{1,14}?(
 _ITEM_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([^()\n]{1,12}\)(?=、)")
 
 
+# the industries of the national classification whose names hold 、 or 和: each one subject
+_INDUSTRY_NAME_RE = re.compile(
+    r"农、林、牧、渔(?:专业及辅助性活动|业)?|电力、热力、燃气及水生产和供应业|交通运输、仓储和邮政业|信息传输、软件和信息技术服务业"
+    r"|批发和零售业|住宿和餐饮业|租赁和商务服务业|科学研究和技术服务业|水利、环境和公共设施管理业|居民服务、修理和其他服务业"
+    r"|卫生和社会工作|文化、体育和娱乐业|公共管理、社会保障和社会组织")
+
+
+def _one_name_each(clause: str) -> str:
+    """农、林、牧、渔业 and 批发和零售业 as one name each: the marks inside them join no items."""
+    if "业" not in clause and "卫生和" not in clause and "公共管理" not in clause:
+        return clause
+    return _INDUSTRY_NAME_RE.sub(lambda m: re.sub(r"、|和|及", "·", m.group(0)), clause)
+
+
 def _own_subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
     """Counts of a list in 分别's own clause (甲、乙分别建成…), if it has one."""
     clause_start, _ = text.clause_span(position)
-    clause = _ITEM_GLOSS_RE.sub("", norm[max(clause_start, sentence_start) : position])
+    clause = _one_name_each(_ITEM_GLOSS_RE.sub("", norm[max(clause_start, sentence_start) : position]))
     clause = _COMPARED_WITH_RE.sub("", clause[clause.rfind(")") + 1 :])
     if "分别" in clause or not ("、" in clause or _LAST_JOIN_RE.search(clause)):
         return set()
@@ -291,7 +305,7 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
     for _ in range(3):
         clause_start, _ = text.clause_span(max(end - 1, sentence_start))
         clause_start = max(clause_start, sentence_start)
-        clause = _ITEM_GLOSS_RE.sub("", norm[clause_start:end])
+        clause = _one_name_each(_ITEM_GLOSS_RE.sub("", norm[clause_start:end]))
         clause = clause[clause.rfind(")") + 1 :] if ")" in clause else clause
         if end == position:  # …和直接经济损失与近5年均值相比分别下降: what they are compared with is no subject
             clause = _COMPARED_WITH_RE.sub("", clause)
