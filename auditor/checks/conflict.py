@@ -570,7 +570,7 @@ def _paragraph_start(norm: str, line_start: int, floor: int) -> int:
     off (a line that ends with no 。, ;, !, ?), back to `floor` at most."""
     start = line_start
     while start > floor:
-        previous_start = norm.rfind("\n", 0, start - 1) + 1
+        previous_start = max(norm.rfind("\n", floor, start - 1) + 1, floor)
         previous = norm[previous_start : start - 1].rstrip()
         if not previous or previous[-1] in _PARAGRAPH_END:
             break
@@ -580,8 +580,10 @@ def _paragraph_start(norm: str, line_start: int, floor: int) -> int:
 
 def _heading_line(norm: str, position: int) -> bool:
     """Whether the line at position is a heading (二、2023年工作回顾): short, with no sentence or clause in it."""
-    start = norm.rfind("\n", 0, position) + 1
-    end = norm.find("\n", position)
+    start = norm.rfind("\n", max(0, position - _HEADING_MAX - 1), position) + 1
+    end = norm.find("\n", position, position + _HEADING_MAX + 1)
+    if (start == 0 and position > _HEADING_MAX) or (end < 0 and len(norm) - position > _HEADING_MAX):
+        return False  # a line longer than a heading
     line = norm[start : end if end >= 0 else len(norm)].strip()
     return len(line) <= _HEADING_MAX and not any(mark in line for mark in "。,;!?")
 
@@ -1119,7 +1121,7 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
     if _DONE_AGAINST_TARGET_RE.match(norm, figure.end, min(clause_end + 12, figure.end + 40)):
         return periods, False  # 新增就业4862人,完成目标的108%: the value done, measured against the target
     if reported:  # a target word of a sentence before frames no figure said done in its own
-        return periods, reported != _ON_THE_BASE and bool(_own_target(norm, sentence_start, figure))
+        return periods, reported != _ON_THE_BASE and bool(_own_target(analysis, sentence_start, figure))
     target = any(_a_target(norm, found) for found in _TARGET_RE.finditer(norm, paragraph_start, figure.number_start)) \
         or any(_a_target(norm, found) for found in _TARGET_RE.finditer(norm, figure.end, min(clause_end, figure.end + 40)))
     return periods, target
@@ -1158,13 +1160,11 @@ _PLAN_WORDS_RE = re.compile(r"将|力争|确保|计划|目标|争取|预计|预�
 _NOT_A_TARGET_PLAN_RE = re.compile(r"计划(?=生育|免疫|[,。;、)”])")  # (工作计划: and a heading's 工作计划 stay plans)
 
 
-def _own_target(norm: str, sentence_start: int, figure: Figure) -> bool:
-    sentence_end = norm.find("。", figure.end)
-    sentence_end = len(norm) if sentence_end < 0 else sentence_end
-    line_end = norm.find("\n", figure.end)
-    if 0 <= line_end < sentence_end:
-        sentence_end = line_end
-    for found in _PLAN_WORDS_RE.finditer(norm, sentence_start, sentence_end):
+def _own_target(analysis: Analysis, sentence_start: int, figure: Figure) -> bool:
+    """Whether a plan word stands in a figure's own sentence (read within _SAID_REACH of it)."""
+    norm = analysis.text.norm
+    sentence_end = min(analysis.text.sentence_span(figure.start)[1], analysis.text.line_span(figure.start)[1], figure.end + _SAID_REACH)
+    for found in _PLAN_WORDS_RE.finditer(norm, max(sentence_start, figure.number_start - _SAID_REACH), sentence_end):
         if found.group(0) == "计划" and _NOT_A_TARGET_PLAN_RE.match(norm, found.start()):
             continue
         return True
@@ -1178,19 +1178,22 @@ def said_done(analysis: Analysis, figure: Figure) -> str:
     norm = analysis.text.norm
     if _BASE_AFTER_RE.match(norm, figure.end):
         return _ON_THE_BASE
-    sentence_start, _ = analysis.text.sentence_span(figure.start)
-    line_start = norm.rfind("\n", 0, figure.start) + 1
-    sentence_start = max(sentence_start, line_start)
-    if not (_DONE_BEFORE_RE.search(norm, sentence_start, figure.number_start) or _DONE_AFTER_RE.match(norm, figure.end)):
+    sentence_start = max(analysis.text.sentence_span(figure.start)[0], analysis.text.line_span(figure.start)[0])
+    if not (_DONE_BEFORE_RE.search(norm, max(sentence_start, figure.number_start - _SAID_REACH), figure.number_start)
+            or _DONE_AFTER_RE.match(norm, figure.end)):
         return ""
-    return "" if _own_target(norm, sentence_start, figure) else "done"
+    return "" if _own_target(analysis, sentence_start, figure) else "done"
+
+
+_SAID_REACH = 120  # how far from a figure its own sentence is read for a word saying it done or planned
 
 
 def _in_a_plan(norm: str, position: int) -> bool:
     """Whether the sentence (or heading line) at position states a plan: 2026年,将继续… / 四、2026年工作打算."""
-    start = max(norm.rfind("。", 0, position), norm.rfind("\n", 0, position)) + 1
-    ends = [end for end in (norm.find("。", position), norm.find("\n", position)) if end >= 0]
-    end = min(ends) if ends else len(norm)
+    floor, ceiling = max(0, position - _SAID_REACH), min(len(norm), position + _SAID_REACH)
+    start = max(norm.rfind("。", floor, position), norm.rfind("\n", floor, position), floor - 1) + 1
+    ends = [end for end in (norm.find("。", position, ceiling), norm.find("\n", position, ceiling)) if end >= 0]
+    end = min(ends) if ends else ceiling
     return any(not (found.group(0) == "计划" and _NOT_A_TARGET_PLAN_RE.match(norm, found.start()))
                for found in _PLAN_WORDS_RE.finditer(norm, start, end))
 
