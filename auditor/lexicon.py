@@ -51,7 +51,7 @@ UPPER_BOUND_WORDS = ("以下", "不足", "不到", "低于", "小于", "不超�
 # the words two mentions of one subject may differ by (登记在册的养老机构, 登记养老机构;
 # 中心城区建成区, 城区建成区), each with the one it is keyed as: longest first
 SUBJECT_VARIANTS = (("年末", ""), ("年底", ""), ("登记在册", "登记"), ("在册登记", "登记"), ("注册登记", "登记"), ("在册", "登记"), ("中心城区", "城区"),
-                    ("主城区", "城区"), ("的", ""))
+                    ("主城区", "城区"), ("户籍总人口", "户籍人口"), ("常住总人口", "常住人口"), ("城乡低保", "低保"), ("的", ""))
 # 2024年 / 2024 年: the digits of a year, its group 1
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 

@@ -471,7 +471,8 @@ _PERIOD_RE = re.compile(
 )
 _DEFAULT_PERIOD = frozenset({"全年", "本年", "年内", "一年来"})  # the report's own year (今年 is next year's plan in a government work report)
 _DONE_AGAINST_TARGET_RE = re.compile(r"[^。;\d]{0,4}?[,,]?\s*(?:完成|达到|为|占)了?[^\d,。;]{0,8}?(?:目标|计划|任务)")
-_TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任务|拟|规划|要求|指标|下达|预算")
+# 主要指标, 经济指标, 统计指标, 各项指标: indicators reported, no target set
+_TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任务|拟|规划|要求|(?<![要济计项])指标|下达|预算")
 # a change or comparison, a before or after value, a part, a share: not the quantity itself
 _NOT_A_STATE_RE = re.compile(r"比|较|同比|环比|增加|减少|增长|下降|提高|降低|上升|缩短|压缩|压减|新增了|由(?!于)|从(?![业事])|其中|分别|占|相当于|超出|差|^到|到$|至$|每")
 _FRAME_WORDS = re.compile(r"今年以来|一年来|以来|截至目前|截止目前|截至|截止|目前|同时|此外|另外|据统计|经统计|总体来看|全年|今年|本年|年内|年底|年末|共计|累计|合计|总计|共|已|均")
