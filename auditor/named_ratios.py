@@ -50,9 +50,7 @@ def find_named_ratios(analysis: Analysis) -> list[Ratio]:
             names = _phrase_names(norm, text.clause_span(rate.start)[0], rate)
         if names is None:
             continue
-        reading = _pair(text, figures, rate, names[0], names[1])
-        if reading is not None and not _kind_of_the_whole(text, reading[1], names[2]):
-            continue  # 命案破案率 over 立案42起: the rate of a kind of case, its whole not stated
+        reading = _pair(text, figures, rate, *names)
         if reading is not None:
             found.append(_explained(text, figures, rate, reading))
     return found
@@ -69,7 +67,7 @@ def _definitions(entries: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-def _defined_names(rate: Figure, definitions) -> tuple[str, str, str] | None:
+def _defined_names(rate: Figure, definitions) -> tuple[str, str] | None:
     """The definition the rate's name ends with (存贷比 is the subject when no rate word ends it)."""
     name_written = rate.subject + rate.metric  # 个人住房|贷款率
     if not name_written:
@@ -79,27 +77,17 @@ def _defined_names(rate: Figure, definitions) -> tuple[str, str, str] | None:
             qualifier = name_written[: -len(name)]
             if "其中" in qualifier or numerator[-2:] in qualifier:
                 return None  # 其中涉农贷款存贷比: a rate of a part (a kind of loan), not of the two totals
-            return numerator, denominator, _SCOPE_WORDS_RE.sub("", qualifier)
+            return numerator, denominator
     return None
 
 
-# words of scope and time before a rate's name, which name no kind of what it counts
-_SCOPE_WORDS_RE = re.compile(r"全年|今年|本年|年内|年末|全[市县区镇省乡村]|本[市县区镇]|我[市县区镇局院]|[市县区镇]级|的|为|达|是")
 
-
-def _kind_of_the_whole(text, denominator: Figure, qualifier: str) -> bool:
-    """Whether the words before the whole name the kind the rate's name narrows to (命案破案率 over
-    立命案…), or the rate's name narrows to none."""
-    return not qualifier or qualifier[-2:] in _words_before(text, denominator, _NAME_REACH)
-
-
-
-def _phrase_names(norm: str, clause_start: int, rate: Figure) -> tuple[str, str, str] | None:
+def _phrase_names(norm: str, clause_start: int, rate: Figure) -> tuple[str, str] | None:
     phrase = _NAMED_PAIR_RE.search(norm, max(clause_start, rate.number_start - 30), rate.number_start)
     if phrase is None:
         return None
     part, whole = phrase.group("part"), phrase.group("whole")
-    return (part[-2:], whole[-2:], "") if part[-2:] != whole[-2:] else None
+    return (part[-2:], whole[-2:]) if part[-2:] != whole[-2:] else None
 
 
 def _named_figures(text, candidates, start: int, end: int, numerator_name: str, denominator_name: str):
