@@ -76,7 +76,7 @@ def find_closed_lists(analysis: Analysis, claimed: set[int]):
     if not figures:
         return []
     found = []
-    for reading in (_items_then_bare_total, _made_of, _added_up, _lines_below, _lines_above):
+    for reading in (_items_then_bare_total, _made_of, _added_up, _lines_below, _lines_above, _subtotal_columns):
         for total, parts, labels in reading(analysis):
             if total.index in claimed or len(parts) < 2:
                 continue
@@ -105,6 +105,9 @@ def _items_then_bare_total(analysis: Analysis):
         stated = _count(head.group("n"))
         if stated is not None and stated != len(items):
             continue
+        name = head.group("name")
+        if len(name) > 2 and name[-2:] not in norm[sentence_start:clause_start]:
+            continue  # 东村搬迁14户、西村搬迁22户,共有贫困户40户: a total of something the items do not name
         yield total, [f for f, _ in items], [label for _, label in items]
 
 
@@ -280,3 +283,46 @@ def _lines_above(analysis: Analysis):
             continue  # fewer lines than said, or more: which ones are summed is not clear
         parts.reverse()
         yield total, parts, [_label(norm, text.line_span(p.start)[0], p) for p in parts]
+
+
+# 乡镇 小麦(亩) 玉米(亩) 小计(亩): a header whose last column totals the others, each of one unit
+_HEADER_CELL_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:\((?P<unit>[^()\d]{1,6})\))?")
+_TOTAL_HEADER_RE = re.compile(r"(?:小计|合计|总计)(?:\((?P<unit>[^()\d]{1,6})\))?")
+_ROW_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{1,12}")
+_NUMBER_CELL_RE = re.compile(r"\d+(?:\.\d+)?")
+_MAX_COLUMNS = 8
+
+
+def _subtotal_columns(analysis: Analysis):
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    if "计" not in norm:
+        return
+    starts = [f.start for f in figures]
+    lines = norm.split("\n")
+    offset = 0
+    offsets = []
+    for line in lines:
+        offsets.append(offset)
+        offset += len(line) + 1
+    for number, line in enumerate(lines):
+        cells = line.split()
+        if not 3 <= len(cells) <= _MAX_COLUMNS or not _TOTAL_HEADER_RE.fullmatch(cells[-1]):
+            continue
+        heads = [_HEADER_CELL_RE.fullmatch(cell) for cell in cells[1:-1]]
+        if not all(heads) or not _ROW_LABEL_RE.fullmatch(cells[0]):
+            continue
+        units = {h.group("unit") for h in heads} | {_TOTAL_HEADER_RE.fullmatch(cells[-1]).group("unit")}
+        if len(units) != 1 or None in units:
+            continue  # every column in one unit, written in the header
+        for row in range(number + 1, min(len(lines), number + 1 + _MAX_LINES)):
+            row_cells = lines[row].split()
+            if (len(row_cells) != len(cells) or not _ROW_LABEL_RE.fullmatch(row_cells[0])
+                    or not all(_NUMBER_CELL_RE.fullmatch(c) for c in row_cells[1:])):
+                break
+            start, end = offsets[row], offsets[row] + len(lines[row])
+            inside = figures[bisect_left(starts, start) : bisect_left(starts, end)]
+            if len(inside) != len(cells) - 1 or not all(f.exact and not f.unit for f in inside):
+                break
+            total, parts = inside[-1], inside[:-1]
+            yield total, parts, [c for c in cells[1:-1]]
