@@ -104,7 +104,9 @@ def values_reached(text, figures) -> list:
                 candidate = alike[0]
                 own_clause = text.clause_span(candidate.start)[0]
                 words = norm[own_clause : candidate.number_start]
-                if _BASE_CLAUSE_RE.search(words) and not _NOT_A_LEVEL_RE.search(words):
+                if (_BASE_CLAUSE_RE.search(words) and not _NOT_A_LEVEL_RE.search(words)
+                        and _noun_after(norm, candidate) == _noun_after(norm, new)
+                        and (len(_noun_after(norm, new)) >= 2 or _names_it(words, norm[clause_start : reached.start()]))):
                     old, inferred = candidate, True
         if old is None or old.value == new.value:
             continue
@@ -113,6 +115,20 @@ def values_reached(text, figures) -> list:
             continue
         found.append((old, new, word[:2], min(old.start, reached.start()), max(old.end, new.end), inferred))
     return found
+
+
+_GENERIC = frozenset({"上年", "去年", "今年", "本年", "全年", "进一", "一步", "同期"})
+
+
+def _noun_after(norm: str, figure: Figure) -> str:
+    return re.match(r"[\u4e00-\u9fff]{0,3}", norm[figure.end : figure.end + 3]).group(0)
+
+
+def _names_it(base_words: str, new_words: str) -> bool:
+    """上年办理时限为9天,…办理时限缩短至12天: the name right before the word reached (up to four
+    characters) stands in the base's clause (亏损企业 is not 全县有企业)."""
+    name = re.search(r"[\u4e00-\u9fff]{2,4}$", new_words)
+    return name is not None and name.group(0) not in _GENERIC and name.group(0) in base_words
 
 
 def changes_then_values(text, figures) -> list:
