@@ -69,9 +69,8 @@ def _plain(figure: Figure) -> bool:
     return figure.exact and not figure.derived
 
 
-def find_closed_lists(analysis: Analysis, claimed: set[int]):
-    from auditor.relate import PartsTotal
-
+def find_closed_lists(analysis: Analysis, claimed: set[int]) -> list[tuple[Figure, list[Figure], list[str]]]:
+    """(total, parts, labels) of every list read here whose total no other reader claimed: the whole."""
     text, figures = analysis.text, analysis.figures
     if not figures:
         return []
@@ -81,7 +80,7 @@ def find_closed_lists(analysis: Analysis, claimed: set[int]):
             if total.index in claimed or len(parts) < 2:
                 continue
             claimed.add(total.index)
-            found.append(PartsTotal(total, tuple(parts), tuple(labels), True, "total_word"))
+            found.append((total, parts, labels))
     return found
 
 
@@ -99,7 +98,7 @@ def _items_then_bare_total(analysis: Analysis):
         if head is None:
             continue
         sentence_start, _ = text.sentence_span(total.start)
-        items = _items(norm, figures, starts, sentence_start, clause_start - 1, total)
+        items = _items(norm, figures, starts, max(sentence_start, clause_start - 300), clause_start - 1, total)
         if items is None:
             continue
         stated = _count(head.group("n"))
@@ -223,7 +222,7 @@ def _lines_below(analysis: Analysis):
         if total.kind not in _KINDS or not _plain(total):
             continue
         _, line_end = text.line_span(total.start)
-        if not _BELOW_RE.match(norm[total.end : line_end]):
+        if line_end - total.end > 16 or not _BELOW_RE.match(norm[total.end : line_end]):
             continue
         line_start = text.line_span(total.start)[0]
         if any(_alike(f, total) for f in figures[bisect_left(starts, line_start) : total.index]):

@@ -87,8 +87,8 @@ def values_reached(text, figures) -> list:
         if not is_quantity(new):
             continue
         clause_start, _ = text.clause_span(new.start)
-        reached = _REACHED_RE.search(norm, clause_start, new.number_start)
-        if reached is None or _FROM_IN_CLAUSE_RE.search(norm, clause_start, reached.start()):
+        reached = _REACHED_RE.search(norm, max(clause_start, new.number_start - 12), new.number_start)
+        if reached is None or _FROM_IN_CLAUSE_RE.search(norm, max(clause_start, reached.start() - 60), reached.start()):
             continue
         old, inferred = None, False
         after = figures[new.index + 1] if new.index + 1 < len(figures) else None
@@ -99,7 +99,12 @@ def values_reached(text, figures) -> list:
             old = after
         else:
             sentence_start, _ = text.sentence_span(new.start)
-            alike = [f for f in figures[: new.index] if f.start >= sentence_start and same_unit(f, new)]
+            alike = []
+            for f in reversed(figures[max(0, new.index - 12) : new.index]):
+                if f.start < sentence_start or len(alike) > 1:
+                    break
+                if same_unit(f, new):
+                    alike.append(f)
             if len(alike) == 1 and is_quantity(alike[0]):
                 candidate = alike[0]
                 own_clause = text.clause_span(candidate.start)[0]
@@ -141,7 +146,7 @@ def changes_then_values(text, figures) -> list:
         if not (is_quantity(old) and is_quantity(new) and same_unit(old, new)):
             continue
         clause_start, _ = text.clause_span(stated.start)
-        said = _CHANGE_BEFORE_RE.search(norm, clause_start, stated.number_start)
+        said = _CHANGE_BEFORE_RE.search(norm, max(clause_start, stated.number_start - 20), stated.number_start)
         if said is None or not _CHANGED_TO_RE.fullmatch(norm, stated.end, old.number_start):
             continue
         if not _BECAME_RE.fullmatch(norm, old.end, new.number_start) or old.value == new.value:
