@@ -87,8 +87,8 @@ def values_reached(text, figures) -> list:
         if not is_quantity(new):
             continue
         clause_start, _ = text.clause_span(new.start)
-        reached = _REACHED_RE.search(norm, clause_start, new.number_start)
-        if reached is None or _FROM_IN_CLAUSE_RE.search(norm, clause_start, reached.start()):
+        reached = _REACHED_RE.search(norm, max(clause_start, new.number_start - 12), new.number_start)
+        if reached is None or _FROM_IN_CLAUSE_RE.search(norm, max(clause_start, reached.start() - 60), reached.start()):
             continue
         old, inferred = None, False
         after = figures[new.index + 1] if new.index + 1 < len(figures) else None
@@ -99,12 +99,19 @@ def values_reached(text, figures) -> list:
             old = after
         else:
             sentence_start, _ = text.sentence_span(new.start)
-            alike = [f for f in figures[: new.index] if f.start >= sentence_start and same_unit(f, new)]
+            alike = []
+            for f in reversed(figures[max(0, new.index - 12) : new.index]):
+                if f.start < sentence_start or len(alike) > 1:
+                    break
+                if same_unit(f, new):
+                    alike.append(f)
             if len(alike) == 1 and is_quantity(alike[0]):
                 candidate = alike[0]
                 own_clause = text.clause_span(candidate.start)[0]
                 words = norm[own_clause : candidate.number_start]
-                if _BASE_CLAUSE_RE.search(words) and not _NOT_A_LEVEL_RE.search(words):
+                if (_BASE_CLAUSE_RE.search(words) and not _NOT_A_LEVEL_RE.search(words)
+                        and _noun_after(norm, candidate) == _noun_after(norm, new)
+                        and (len(_noun_after(norm, new)) >= 2 or _names_it(words, norm[clause_start : reached.start()]))):
                     old, inferred = candidate, True
         if old is None or old.value == new.value:
             continue
@@ -113,6 +120,20 @@ def values_reached(text, figures) -> list:
             continue
         found.append((old, new, word[:2], min(old.start, reached.start()), max(old.end, new.end), inferred))
     return found
+
+
+_GENERIC = frozenset({"上年", "去年", "今年", "本年", "全年", "进一", "一步", "同期"})
+
+
+def _noun_after(norm: str, figure: Figure) -> str:
+    return re.match(r"[\u4e00-\u9fff]{0,3}", norm[figure.end : figure.end + 3]).group(0)
+
+
+def _names_it(base_words: str, new_words: str) -> bool:
+    """上年办理时限为9天,…办理时限缩短至12天: the name right before the word reached (up to four
+    characters) stands in the base's clause (亏损企业 is not 全县有企业)."""
+    name = re.search(r"[\u4e00-\u9fff]{2,4}$", new_words)
+    return name is not None and name.group(0) not in _GENERIC and name.group(0) in base_words
 
 
 def changes_then_values(text, figures) -> list:
@@ -125,7 +146,7 @@ def changes_then_values(text, figures) -> list:
         if not (is_quantity(old) and is_quantity(new) and same_unit(old, new)):
             continue
         clause_start, _ = text.clause_span(stated.start)
-        said = _CHANGE_BEFORE_RE.search(norm, clause_start, stated.number_start)
+        said = _CHANGE_BEFORE_RE.search(norm, max(clause_start, stated.number_start - 20), stated.number_start)
         if said is None or not _CHANGED_TO_RE.fullmatch(norm, stated.end, old.number_start):
             continue
         if not _BECAME_RE.fullmatch(norm, old.end, new.number_start) or old.value == new.value:
