@@ -69,19 +69,18 @@ def _plain(figure: Figure) -> bool:
     return figure.exact and not figure.derived
 
 
-def find_closed_lists(analysis: Analysis, claimed: set[int]) -> list[tuple[Figure, tuple[Figure, ...], tuple[str, ...]]]:
-    """(total, parts, labels) of every list closed by how it is written; relate makes each a
-    complete PartsTotal."""
+def find_closed_lists(analysis: Analysis, claimed: set[int]) -> list[tuple[Figure, list[Figure], list[str]]]:
+    """(total, parts, labels) of every list read here whose total no other reader claimed: the whole."""
     text, figures = analysis.text, analysis.figures
     if not figures:
         return []
     found = []
-    for reading in (_items_then_bare_total, _made_of, _added_up, _lines_below, _lines_above):
+    for reading in (_items_then_bare_total, _made_of, _added_up, _lines_below, _lines_above, _subtotal_columns):
         for total, parts, labels in reading(analysis):
             if total.index in claimed or len(parts) < 2:
                 continue
             claimed.add(total.index)
-            found.append((total, tuple(parts), tuple(labels)))
+            found.append((total, parts, labels))
     return found
 
 
@@ -99,12 +98,15 @@ def _items_then_bare_total(analysis: Analysis):
         if head is None:
             continue
         sentence_start, _ = text.sentence_span(total.start)
-        items = _items(norm, figures, starts, sentence_start, clause_start - 1, total)
+        items = _items(norm, figures, starts, max(sentence_start, clause_start - 300), clause_start - 1, total)
         if items is None:
             continue
         stated = _count(head.group("n"))
         if stated is not None and stated != len(items):
             continue
+        name = head.group("name")
+        if len(name) > 2 and name[-2:] not in norm[sentence_start:clause_start]:
+            continue  # 东村搬迁14户、西村搬迁22户,共有贫困户40户: a total of something the items do not name
         yield total, [f for f, _ in items], [label for _, label in items]
 
 
@@ -220,7 +222,7 @@ def _lines_below(analysis: Analysis):
         if total.kind not in _KINDS or not _plain(total):
             continue
         _, line_end = text.line_span(total.start)
-        if not _BELOW_RE.match(norm[total.end : line_end]):
+        if line_end - total.end > 16 or not _BELOW_RE.match(norm[total.end : line_end]):
             continue
         line_start = text.line_span(total.start)[0]
         if any(_alike(f, total) for f in figures[bisect_left(starts, line_start) : total.index]):
@@ -280,3 +282,46 @@ def _lines_above(analysis: Analysis):
             continue  # fewer lines than said, or more: which ones are summed is not clear
         parts.reverse()
         yield total, parts, [_label(norm, text.line_span(p.start)[0], p) for p in parts]
+
+
+# 乡镇 小麦(亩) 玉米(亩) 小计(亩): a header whose last column totals the others, each of one unit
+_HEADER_CELL_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:\((?P<unit>[^()\d]{1,6})\))?")
+_TOTAL_HEADER_RE = re.compile(r"(?:小计|合计|总计)(?:\((?P<unit>[^()\d]{1,6})\))?")
+_ROW_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{1,12}")
+_NUMBER_CELL_RE = re.compile(r"\d+(?:\.\d+)?")
+_MAX_COLUMNS = 8
+
+
+def _subtotal_columns(analysis: Analysis):
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    if "计" not in norm:
+        return
+    starts = [f.start for f in figures]
+    lines = norm.split("\n")
+    offset = 0
+    offsets = []
+    for line in lines:
+        offsets.append(offset)
+        offset += len(line) + 1
+    for number, line in enumerate(lines):
+        cells = line.split()
+        if not 3 <= len(cells) <= _MAX_COLUMNS or not _TOTAL_HEADER_RE.fullmatch(cells[-1]):
+            continue
+        heads = [_HEADER_CELL_RE.fullmatch(cell) for cell in cells[1:-1]]
+        if not all(heads) or not _ROW_LABEL_RE.fullmatch(cells[0]):
+            continue
+        units = {h.group("unit") for h in heads} | {_TOTAL_HEADER_RE.fullmatch(cells[-1]).group("unit")}
+        if len(units) != 1 or None in units:
+            continue  # every column in one unit, written in the header
+        for row in range(number + 1, min(len(lines), number + 1 + _MAX_LINES)):
+            row_cells = lines[row].split()
+            if (len(row_cells) != len(cells) or not _ROW_LABEL_RE.fullmatch(row_cells[0])
+                    or not all(_NUMBER_CELL_RE.fullmatch(c) for c in row_cells[1:])):
+                break
+            start, end = offsets[row], offsets[row] + len(lines[row])
+            inside = figures[bisect_left(starts, start) : bisect_left(starts, end)]
+            if len(inside) != len(cells) - 1 or not all(f.exact and not f.unit for f in inside):
+                break
+            total, parts = inside[-1], inside[:-1]
+            yield total, parts, [c for c in cells[1:-1]]

@@ -2299,7 +2299,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     found.extend(_counted_items_totalled(analysis, {p.total.index for p in found}))
     found.extend(_lines_closed_by_total(analysis))
     found.extend(_composed_lists(analysis, {p.total.index for p in found}))
-    found.extend(PartsTotal(total, parts, labels, True, "total_word")
+    found.extend(PartsTotal(total, tuple(parts), tuple(labels), True, "total_word")
                  for total, parts, labels in find_closed_lists(analysis, {p.total.index for p in found}))
     found.extend(_kinds_closed_by_other(analysis, complement))
     found.extend(PartsTotal(total, (side, negated), (word, "不" + word), True, "partition")
