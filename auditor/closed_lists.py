@@ -212,6 +212,25 @@ def _label(norm: str, line_start: int, figure: Figure) -> str:
     return words[-1][-10:] if words else ""
 
 
+def _item_lines(text, figures, starts, total: Figure, position: int, down: bool, most: int) -> tuple[list[Figure], bool]:
+    """The item figures of consecutive lines from position, walking down or up, at most `most`
+    lines, and whether something ended the run within them (a line of no item, the text's end);
+    no items when a line reads otherwise (another figure of the total's unit)."""
+    parts: list[Figure] = []
+    for _ in range(most):
+        if position >= len(text.norm) if down else position <= 0:
+            return parts, True
+        start, end = text.line_span(position)
+        item = _line_item(text, figures, starts, start, end, total)
+        if item is False:
+            return parts, True
+        if item is None:
+            return [], True
+        parts.append(item)
+        position = end + 1 if down else start - 1
+    return parts, False
+
+
 def _lines_below(analysis: Analysis):
     text, figures = analysis.text, analysis.figures
     norm = text.norm
@@ -227,23 +246,9 @@ def _lines_below(analysis: Analysis):
         line_start = text.line_span(total.start)[0]
         if any(_alike(f, total) for f in figures[bisect_left(starts, line_start) : total.index]):
             continue  # two figures of the unit before 如下: which one the lines split is not said
-        parts, position = [], line_end + 1
-        for _ in range(_MAX_LINES):
-            if position >= len(norm):
-                break
-            start, end = text.line_span(position)
-            item = _line_item(text, figures, starts, start, end, total)
-            if item is False:
-                break
-            if item is None:
-                parts = []
-                break
-            parts.append(item)
-            position = end + 1
-        else:
-            continue
-        if len(parts) < 2:
-            continue
+        parts, ended = _item_lines(text, figures, starts, total, line_end + 1, True, _MAX_LINES)
+        if not ended or len(parts) < 2:
+            continue  # no line ends the run within reach, or a line of another reading breaks it
         stated = _COUNT_IN_LINE_RE.search(norm, line_start, total.number_start)
         if stated is not None and _count(stated.group("n")) != len(parts):
             continue
@@ -267,18 +272,10 @@ def _lines_above(analysis: Analysis):
         if head is None or not line_start:
             continue
         wanted = _count(head.group("n"))
-        parts, position = [], line_start - 1
-        while position > 0 and len(parts) <= (wanted or 0):
-            start, end = text.line_span(position)
-            item = _line_item(text, figures, starts, start, end, total)
-            if item is False:
-                break
-            if item is None:
-                parts = []
-                break
-            parts.append(item)
-            position = start - 1
-        if wanted is None or len(parts) != wanted:
+        if wanted is None:
+            continue
+        parts, _ = _item_lines(text, figures, starts, total, line_start - 1, False, wanted + 1)
+        if len(parts) != wanted:
             continue  # fewer lines than said, or more: which ones are summed is not clear
         parts.reverse()
         yield total, parts, [_label(norm, text.line_span(p.start)[0], p) for p in parts]
