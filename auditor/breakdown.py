@@ -274,7 +274,9 @@ def _population_named_by_bands(text, figures, ends: list[int], first_value: Figu
     noun = _BANDS_NOUN_RE.search(norm, labels_start, words_start)
     if noun is None:
         return None
-    ages = [f for f in figures if labels_start <= f.start and f.end <= noun.start()]
+    # the figures between the clause's start and the noun, found by position, not by a walk over all of them
+    first, last = bisect_left(ends, labels_start), bisect_right(ends, noun.start())
+    ages = [f for f in figures[first:last] if f.start >= labels_start]
     if not ages or any(age_band(f) is None for f in ages) or bands_fit([age_band(a) for a in ages]) != "tile":
         return None
     floor = max(norm.rfind("\n", 0, labels_start) + 1, labels_start - _POPULATION_REACH)

@@ -240,10 +240,9 @@ def _lines_below(analysis: Analysis):
     for total in figures:
         if total.kind not in _KINDS or not _plain(total):
             continue
-        _, line_end = text.line_span(total.start)
+        line_start, line_end = text.line_span(total.start)
         if line_end - total.end > 16 or not _BELOW_RE.match(norm[total.end : line_end]):
             continue
-        line_start = text.line_span(total.start)[0]
         if any(_alike(f, total) for f in figures[bisect_left(starts, line_start) : total.index]):
             continue  # two figures of the unit before 如下: which one the lines split is not said
         parts, ended = _item_lines(text, figures, starts, total, line_end + 1, True, _MAX_LINES)

@@ -29,9 +29,7 @@ def change_reading(change: Change) -> str:
     stated, old, new = change.stated, change.old, change.new
     if stated is None or stated.qualifier in APPROXIMATE_WORDS:
         return ""
-    going = direction_of(change.stated_word) or direction_of(change.word)
-    if direction_of(change.stated_word) and stated.value < 0:
-        going = {"up": "down", "down": "up"}[going]  # 增长-9.2%: a fall written as a negative growth
+    going = stated_direction(change) or direction_of(change.word)
     actual = values_go(old, new)
     if going and actual and going != actual:
         return ""
@@ -47,6 +45,15 @@ def change_reading(change: Change) -> str:
             return "relative"
         return "points"
     return "relative" if relative is not None else ""
+
+
+def stated_direction(change: Change) -> str | None:
+    """The direction the stated change's word gives, in the sign it was written with:
+    增长-9.2% is a fall."""
+    going = direction_of(change.stated_word)
+    if going and change.stated is not None and change.stated.value < 0:
+        return {"up": "down", "down": "up"}[going]
+    return going
 
 
 def magnitude(written: Decimal) -> Decimal:

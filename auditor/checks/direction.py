@@ -6,21 +6,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from auditor.checks.base import NumericCheck, Params, gx_column, pair_expectation
-from auditor.checks.change import hosted_changes, value_as_written
+from auditor.checks.change import hosted_changes, stated_direction, value_as_written
 from auditor.model import Hit
 from auditor.relate import Change, direction_of, values_go
 
 WORDS = (1, 2)  # the direction word before the new value, and the one before the stated change
 
 
-_OPPOSITE = {"up": "down", "down": "up"}
-
-
 def _says(change: Change) -> tuple[str, str]:
-    stated = direction_of(change.stated_word)
-    if change.stated is not None and change.stated.value < 0:
-        stated = _OPPOSITE.get(stated, stated)  # 增长-9.2%: a growth written with a minus is a fall
-    return direction_of(change.word), stated
+    return direction_of(change.word), stated_direction(change)
 
 
 def _word_holds(says: str | None, old, new) -> bool:
