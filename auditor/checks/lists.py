@@ -332,6 +332,7 @@ def _subjects(norm: str, text, position: int, sentence_start: int) -> set[int]:
 def count_list(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """5种疾病(a、b、c、d): the stated number against the list's length."""
     yield from _counted_figures(analysis, rule)
+    yield from _word_counts(analysis)
     if "“" in analysis.text.norm or "「" in analysis.text.norm or "\"" in analysis.text.norm:
         yield from _abbreviations(analysis, _ABBREVIATION_RE)
     if ":" in analysis.text.norm:
@@ -352,6 +353,17 @@ def _abbreviations(analysis: Analysis, pattern: re.Pattern) -> Iterator[Hit]:
     text, norm = analysis.text, analysis.text.norm
     for match in pattern.finditer(norm):
         opened = _next_line_after_colon(norm, match.end()) if norm.endswith(":", 0, match.end()) else match.end()
+        if norm.startswith("一" + match.group("head"), opened):
+            # 做到三要:一要讲政治,二要讲规矩…: items numbered by the name's own character
+            _, line_end = text.line_span(opened)
+            listed = _numbered_by(norm, match.group("head"), opened, line_end) \
+                if line_end - opened <= _BELOW_REACH else None
+            stated = _marker_number(match.group("n"))
+            if listed is not None and listed != stated:
+                start, end = match.start("n"), match.end("head")
+                yield Hit(start, end, {"stated": text.original[start:end], "found": listed},
+                          {"stated": stated, "found": listed, "items": "", "list_position": "enumerated"})
+            continue
         if match.group("bracket"):  # “三进”活动(进社区、进学校…): the items in the bracket after the name
             stop = norm.find(")", opened, opened + _LIST_MAX)
             if stop < 0 or "(" in norm[opened:stop]:
@@ -475,14 +487,34 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                 if listed != stated:
                     yield _count_hit(analysis, figure, stated, listed, "enumerated")
                 continue
+            # 三点体会:首先,…;其次,…;最后,…: ordinal words number the items (a reading: they may be steps)
+            ordinals = _ordinals_after(norm, text, figure) if figure.base_unit in _ORDINAL_UNITS else None
+            if ordinals is not None:
+                if ordinals != stated:
+                    yield _count_hit(analysis, figure, stated, ordinals, "enumerated", severity="warning")
+                continue
             # 重点抓了四个方面的工作。一是…。二是…。: the sentences after the count's own number them
             sentences = _enumerated_sentences_after(norm, text, figure) if figure.chinese and stated <= 10 else None
             if sentences is not None:
                 if sentences != stated:  # read across sentences: a reading, not a certainty
                     yield _count_hit(analysis, figure, stated, sentences, "enumerated", severity="warning")
                 continue
+            # 围绕三个重点开展工作,一是…,二是…: the clause after the count's opens the run (a reading)
+            clause = _enumerated_after_comma(norm, text, figure) if stated <= _BELOW_COUNT_MAX else None
+            if clause is not None:
+                if clause != stated:
+                    yield _count_hit(analysis, figure, stated, clause, "enumerated", severity="warning")
+                continue
+            # 以上三个方面的工作 after the list it sums up: the run of items above (a reading)
+            above = _enumerated_above(norm, text, figure) if stated <= _BELOW_COUNT_MAX else None
+            if above is not None:
+                if above != stated:
+                    yield _count_hit(analysis, figure, stated, above, "before", severity="warning")
+                continue
             # 解决问题12个:⏎1.…⏎2.…: a count above ten over numbered lines is a total with examples
             below = _enumerated_below(norm, text, figure) if stated <= _BELOW_COUNT_MAX else None
+            if below is None and stated <= _BELOW_COUNT_MAX and figure.base_unit in _ORDINAL_UNITS:
+                below = _ordinal_lines_below(norm, text, figure)
             if below is None and stated <= _BELOW_COUNT_MAX:
                 below = _bulleted_below(norm, text, figure)
             if below is not None:
@@ -901,13 +933,13 @@ def _enumerated_sentences_after(norm: str, text, figure) -> int | None:
 # line starting with a style of a higher level (a lower index) than the run's is a new heading
 _LINE_STYLES = (
     re.compile(r"[ \t]*第(?P<n>[一二三四五六七八九十]{1,3})(?:部分|章|节|篇)"),
-    re.compile(r"[ \t]*(?P<n>[一二三四五六七八九十]{1,3})、"),
+    re.compile(r"[ \t]*(?P<n>[一二三四五六七八九十]{1,3})(?:、|\.(?!\d))"),
     re.compile(r"[ \t]*\((?P<n>[一二三四五六七八九十]{1,3})\)"),
     re.compile(r"[ \t]*(?P<n>\d{1,2})[.、](?!\d)"),
     re.compile(r"[ \t]*\((?P<n>\d{1,2})\)"),
     re.compile(r"[ \t]*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])"),
     re.compile(r"[ \t]*(?P<n>[一二三四五六七八九十]{1,3})(?:是|要|抓)"),
-    re.compile(r"[ \t]*第(?P<n>[一二三四五六七八九十]{1,3})[,,、是]"),
+    re.compile(r"[ \t]*第(?P<n>[一二三四五六七八九十]{1,3})(?:[,,、是]|(?:条|点|项)[,,、::\s])"),
 )
 _COUNT_IN_HEAD_RE = re.compile(r"[一二两三四五六七八九十]+(?:个|项|种|类|条|大|批|方面)")
 _BELOW_COUNT_MAX = 10  # the largest count compared with a run of numbered lines
@@ -970,7 +1002,7 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
     inline = _LINE_STYLES[style]
     while count < 30:
         marker = _line_marker(norm, position) if position is not None else None
-        if marker != (style, count + 1):
+        if marker != (style, count + 1) or count and _opens_next_part(norm, position, style):
             break
         count += 1
         end = _line_end(norm, position)
@@ -988,11 +1020,13 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
         return _headings_with_bodies(norm, first, style)
     if count < 2:
         return None
-    if marker is not None and marker[0] == style:
+    if marker is not None and marker[0] == style and not _opens_next_part(norm, position, style):
         return None  # the numbering breaks (一是, 二是, 四是): the numbering rule's to tell
     reach, lines = (position or len(norm)) + _BELOW_REACH, 0
     while position is not None and position < reach and lines < _BELOW_REACH_LINES:
         marker = _line_marker(norm, position)
+        if marker is not None and marker[0] == style and _opens_next_part(norm, position, style):
+            break  # 3.存在的问题: the report's next part at the items' level, the run is over
         if marker is not None and marker[0] == style:
             return None  # the run goes on after what interrupted it
         if marker is not None and marker[0] < style:
@@ -1340,6 +1374,263 @@ def _figured_semicolon_items(norm: str, text, figure, open_words: tuple[str, ...
     if not re.search(r"\d", "".join(outside)) or figure.base_unit in units or figure.unit in units:
         return None
     return len(outside), head.group("word") or ""
+
+
+# the counts ordinal words may number: points, tasks, aspects (首先…其次… after 三个村 are steps, not villages)
+_ORDINAL_UNITS = frozenset({"项", "个", "条", "类", "种", "大", "方面", ""})
+# 首先…;其次…;再次…;最后…: ordinal words that number a list; 首先 opens it, the others follow a mark
+# each ordinal opens an item (首先,… / 首先是…), not a step of a sentence (首先拆除旧房,其次平整土地)
+_ORDINAL_NEXT_RE = re.compile(r"(?<=[,;。:])[ \t]*(?P<w>其次|再次|第[三四五六七八九十]|最后)(?=[,、:是])")
+_ORDINAL_LINE_RE = re.compile(r"[ \t]*(?:其次|再次|第[三四五六七八九十]|最后)(?=[,、:是])")
+_ORDINAL_FIRST_RE = re.compile(r"首先(?=[,、:是])")
+_ORDINAL_FIRST_LINE_RE = re.compile(r"[ \t]*首先(?=[,、:是])")
+_SENTENCE_THEN_ORDINAL_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,12}?。[ \t]*(?=首先)")
+
+
+def _ordinals_after(norm: str, text, figure) -> int | None:
+    """主要有三点体会:首先,…;其次,…;最后,…。: how many ordinal words number the paragraph
+    after the count's colon (or its sentence); None when 首先 does not open it, when an ordinal
+    follows 最后, or when the list goes on in the next line."""
+    head = _LIST_HEAD_RE.match(norm, figure.end) or _SENTENCE_THEN_ORDINAL_RE.match(norm, figure.end)
+    if not head or not _ORDINAL_FIRST_RE.match(norm, head.end()):
+        return None
+    _, line_end = text.line_span(figure.start)
+    if head.end() >= line_end:
+        return None  # the colon ends the line: the lines below are read by _ordinal_lines_below
+    if line_end - head.end() > _BELOW_REACH:
+        return None  # read no further than a paragraph of items goes: a long line is read once
+    count, closed = 1, False
+    for match in _ORDINAL_NEXT_RE.finditer(norm, head.end(), line_end):
+        if closed:
+            return None  # an ordinal after 最后: not a list of its own
+        count += 1
+        closed = match.group("w") == "最后"
+    if count < 2 or _ORDINAL_LINE_RE.match(norm, line_end + 1) or _NEXT_LINE_MARKER_RE.match(norm, line_end + 1):
+        return None
+    return count
+
+
+def _ordinal_lines_below(norm: str, text, figure) -> int | None:
+    """三点体会:⏎首先,…⏎其次,…⏎最后,…: how many lines, each opened by an ordinal word, follow a
+    count whose line ends in its colon (or in 。 after 以下/如下); None when the run goes on after
+    a line between, or when an ordinal follows 最后."""
+    head = _LIST_HEAD_RE.match(norm, figure.end) or _FOLLOWING_LINES_RE.match(norm, figure.end)
+    if not head:
+        return None
+    _, line_end = text.line_span(figure.start)
+    if head.end() <= line_end or norm[head.start() : line_end].rstrip()[-1:] not in (":", ":", "。"):
+        return None
+    if norm[head.start() : line_end].rstrip().endswith("。") and not (
+            norm.endswith(("以下", "如下"), max(0, figure.number_start - 4), figure.number_start)
+            or "如下" in norm[figure.end : line_end]):
+        return None
+    position = _next_line(norm, line_end)
+    if position is None or not _ORDINAL_FIRST_LINE_RE.match(norm, position):
+        return None
+    count, closed = 1, False
+    position = _next_line(norm, _line_end(norm, position))
+    while position is not None and _ORDINAL_LINE_RE.match(norm, position):
+        if closed:
+            return None
+        count += 1
+        closed = norm[position:].lstrip(" \t").startswith("最后")
+        position = _next_line(norm, _line_end(norm, position))
+    for _ in range(_BULLET_REACH_LINES):
+        if position is None:
+            break
+        if _ORDINAL_LINE_RE.match(norm, position):
+            return None  # the run goes on after a line between
+        position = _next_line(norm, _line_end(norm, position))
+    return count if count >= 2 else None
+
+
+# the styles a run of items inside one paragraph is numbered in: 一是, 第一, 一抓/一要
+_INLINE_RUN_STYLES = (_MARKER_STYLES[0], _MARKER_STYLES[5], _MARKER_STYLES[6])
+
+
+def _run_in_line(norm: str, position: int, end: int) -> int | None:
+    """How many items a run numbered from position (一是…,二是…;三是…) holds before end, each
+    marker after a mark; None when no run opens at position or when its numbering breaks."""
+    if _ORDINAL_FIRST_RE.match(norm, position):
+        count, closed = 1, False
+        for match in _ORDINAL_NEXT_RE.finditer(norm, position, end):
+            if closed:
+                return None
+            count += 1
+            closed = match.group("w") == "最后"
+        return count
+    style = next((pattern for pattern in _INLINE_RUN_STYLES if pattern.match(norm, position)), None)
+    if style is None or _marker_number(style.match(norm, position).group("n")) != 1:
+        return None
+    count = 1
+    for marker in style.finditer(norm, position + 1, end):
+        if _marker_number(marker.group("n")) == 1:
+            return None  # …其中包括一是…,二是…: a run nested in an item
+        if norm[marker.start() - 1 : marker.start()] not in ";。,:,、 \t":
+            continue  # 三是 inside a word
+        if _marker_number(marker.group("n")) != count + 1:
+            return None  # a skip or a repeat: the numbering rule's to tell
+        count += 1
+    return count
+
+
+def _numbered_by(norm: str, head: str, position: int, end: int) -> int | None:
+    """一要…,二要…,三要…: how many items the numerals before head number from position, each
+    after a mark; None when the numbering breaks or the run goes on in the next line."""
+    style = re.compile(rf"(?P<n>[一二三四五六七八九十]{{1,3}}){re.escape(head)}")
+    count = 1
+    for marker in style.finditer(norm, position + 1, end):
+        if norm[marker.start() - 1 : marker.start()] not in ";。,:,、 \t":
+            continue
+        if _marker_number(marker.group("n")) != count + 1:
+            return None
+        count += 1
+    if count < 2 or style.match(norm, _BLANK_LINES_RE.match(norm, end + 1).end() if end < len(norm) else end):
+        return None
+    return count
+
+
+# 围绕三个重点开展工作,一是…: a count whose clause the run of items follows after a comma
+_COMMA_HEAD_RE = re.compile(r"[\u4e00-\u9fff“”\"「」]{0,12}?[,,][ \t]*(?=一是|第一[,、]|首先[,、:是])")
+
+
+def _enumerated_after_comma(norm: str, text, figure) -> int | None:
+    """今年围绕三个重点开展工作,一是抓产业,二是抓环境…: how many items the run after the
+    comma that ends the count's clause numbers in its paragraph; None when another count
+    stands between, or the run goes on in the next line."""
+    head = _COMMA_HEAD_RE.match(norm, figure.end)
+    if not head or _COUNT_IN_HEAD_RE.search(norm, figure.end, head.end()) or re.search(r"\d", norm[figure.end : head.end()]):
+        return None
+    _, line_end = text.line_span(figure.start)
+    if line_end - head.end() > _BELOW_REACH:
+        return None  # read no further than a paragraph of items goes: a long line is read once
+    count = _run_in_line(norm, head.end(), line_end)
+    if count is None or count < 2 or _NEXT_LINE_MARKER_RE.match(norm, line_end + 1) \
+            or _ORDINAL_LINE_RE.match(norm, line_end + 1):
+        return None
+    return count
+
+
+# 以上三个方面 / 上述四项措施 / 以上这两点: a count that sums up the list before it
+_SUMMARY_LEAD_RE = re.compile(r"(?:以上|上述|前述)(?:这|的)?[ \t]*$")
+_ABOVE_REACH_LINES = 60
+_INLINE_RUN_FIRST_RE = re.compile(r"(?:(?<=^)|(?<=[:;。,\s]))(?:一是|第一[,、]|一[抓要](?![求素点])|首先(?=[,、:是]))", re.M)
+
+
+def _previous_line(norm: str, position: int) -> int | None:
+    """The start of the non-blank line before the line holding position."""
+    start = norm.rfind("\n", 0, position) if position else -1
+    while start > 0:
+        begin = norm.rfind("\n", 0, start) + 1
+        if norm[begin:start].strip():
+            return begin
+        start = begin - 1
+    return None
+
+
+def _enumerated_above(norm: str, text, figure) -> int | None:
+    """以上三个方面的工作 after 一是…⏎二是…⏎三是…⏎四是…: how many items the run ending right
+    above numbers, in the paragraph before the summing-up sentence or in the lines above it.
+    A run nested in the last item of another (三是…⏎1.…⏎2.…) gives both its counts; the
+    reading closest to the stated count is returned. None when a heading of a higher level
+    interrupts the run, the numbering breaks, or the lines above announce a count of their own."""
+    lead = _SUMMARY_LEAD_RE.search(norm, max(0, figure.number_start - 4), figure.number_start)
+    if not lead:
+        return None
+    line_start, _ = text.line_span(figure.start)
+    before = norm[line_start : lead.start()]
+    stated = int(figure.value)
+    if before.strip():
+        if not before.rstrip().endswith(("。", ";")):
+            return None
+        if lead.start() - line_start > _BELOW_REACH:
+            return None  # read no further back than a paragraph of items goes
+        first = _INLINE_RUN_FIRST_RE.search(norm, line_start, lead.start())
+        if first is None or _COUNT_IN_HEAD_RE.search(norm, line_start, first.start()):
+            return None  # the paragraph announces its count before the run: read after that count
+        return _run_in_line(norm, first.start(), lead.start())
+    candidates: list[int] = []
+    style = expected = found = None
+    position, lines = _previous_line(norm, line_start), 0
+    while position is not None and lines < _ABOVE_REACH_LINES:
+        marker = _line_marker(norm, position)
+        if style is None and marker is not None:
+            style, found = marker
+            expected = found - 1
+        elif marker is not None and marker[0] == style:
+            if marker[1] != expected:
+                return None  # a skip or a repeat: the numbering rule's to tell
+            expected -= 1
+        elif marker is not None and marker[0] < style:
+            if expected:
+                return None  # a heading of a higher level inside the run
+            style, found = marker  # the run was nested in this item: its own run is a reading too
+            expected = found - 1
+        elif marker is not None and expected == 0:
+            break  # the run sits under an item of another kind
+        if style is not None and expected == 0:
+            candidates.append(found)
+            above = _previous_line(norm, position)
+            upper = _line_marker(norm, above) if above is not None else None
+            if upper is None or upper[0] >= style or upper[1] == 1:
+                if above is not None and upper is None:
+                    counts = [_marker_number(m.group(0)[:-1]) for m in
+                              re.finditer(r"[一二两三四五六七八九十]+(?=个|项|种|类|条|大|批|方面|点)", norm[above : _line_end(norm, above)])]
+                    if any(n != found for n in counts):
+                        return None  # the lead-in announces its own count: read after it
+                break
+        position = _previous_line(norm, position)
+        lines += 1
+    if not candidates or max(candidates) < 2 or stated in candidates:
+        return None if not candidates or max(candidates) < 2 else stated
+    return min(candidates, key=lambda n: abs(n - stated))
+
+
+class _WordCount:
+    """两点体会 / 三方面工作: a count the figure reader has no measure word for, read like a figure."""
+
+    kind, exact, base_unit = "count", True, ""
+
+    def __init__(self, match: re.Match):
+        self.start = self.number_start = match.start("n")
+        self.end = match.end()
+        self.chinese = not match.group("n").isdigit()
+        self.value = _marker_number(match.group("n").replace("两", "二"))
+
+
+_WORD_COUNT_RE = re.compile(r"(?<![第\d.一二两三四五六七八九十百千万零〇几])(?P<n>[二两三四五六七八九十]|[2-9])(?:点|方面)(?![钟半整多前后左右])")
+
+
+def _word_counts(analysis: Analysis) -> Iterator[Hit]:
+    """主要体会有两点:⏎第一,…⏎第二,…⏎第三,…: 点 and 方面 counts against the numbered items after
+    them (the marked readers only: a 、 list after 两点 is not told apart from prose)."""
+    text, norm = analysis.text, analysis.text.norm
+    if "点" not in norm and "方面" not in norm:
+        return
+    for match in _WORD_COUNT_RE.finditer(norm):
+        figure = _WordCount(match)
+        stated = figure.value
+        if stated < 2 or stated > _BELOW_COUNT_MAX:
+            continue
+        marked = _enumerated_after(norm, text, figure)
+        if marked is not None:
+            if marked != stated:
+                yield _count_hit(analysis, figure, stated, marked, "enumerated")
+            continue
+        for reader, position in ((_ordinals_after, "enumerated"), (_enumerated_sentences_after, "enumerated"), (_enumerated_after_comma, "enumerated"),
+                                 (_enumerated_above, "before"), (_enumerated_below, "below"),
+                                 (_ordinal_lines_below, "below")):
+            found = reader(norm, text, figure)
+            if found is not None:
+                if found != stated:
+                    yield _count_hit(analysis, figure, stated, found, position, severity="warning")
+                break
+
+
+def _opens_next_part(norm: str, position: int, style: int) -> bool:
+    """3.存在的问题 / 四、下一步打算: a line of the items' style that opens the report's next part."""
+    marker = _LINE_STYLES[style].match(norm, position)
+    return marker is not None and bool(_SECTION_TITLE_RE.match(norm, marker.end()))
 
 
 class CountListParams(Params):

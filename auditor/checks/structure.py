@@ -30,16 +30,18 @@ class Marker:
 
 
 _LINE_MARKER_RE = re.compile(
-    rf"(?P<l1>[{CN}]+)、|\((?P<l2>[{CN}]+)\)|(?P<l3>\d{{1,2}})[.、](?![\d%])|\((?P<l4>\d{{1,2}})\)|(?P<l5>[{CIRCLED}])"
+    rf"第(?P<l0>[{CN}]+)(?:部分|章|篇)(?=[ \t\u3000:]|$)"
+    # 一、 / 一 、 / 一. (a heading's 、 typed as a point or set off by a space)
+    rf"|(?P<l1>[{CN}]+)(?:[ \t]*、|\.(?!\d))|\((?P<l2>[{CN}]+)\)|(?P<l3>\d{{1,2}})[.、](?![\d%])|\((?P<l4>\d{{1,2}})\)|(?P<l5>[{CIRCLED}])"
     r"|(?P<l6>\d{1,2})\)(?![\d%])"
 )
 # 1、 before a digit: a chunk number a document site puts wherever its page breaks, or a figure (3、4月份)
 _WEAK_LINE_MARKER_RE = re.compile(r"(?m)^[ \t]*(\d{1,2})、(?=\d)")
-_LINE_LEVELS = {"l1": (1, "一、"), "l2": (2, "(一)"), "l3": (3, "1."), "l4": (4, "(1)"), "l5": (4, "①"), "l6": (4, "1)")}
+_LINE_LEVELS = {"l0": (0, "第一部分"), "l1": (1, "一、"), "l2": (2, "(一)"), "l3": (3, "1."), "l4": (4, "(1)"), "l5": (4, "①"), "l6": (4, "1)")}
 # at the line's start or after a mark: no character before them that is not one (so they
 # start with a lookbehind compile_scanning moves behind the numeral, which is scanned for fast)
 _INLINE_MARKERS = [
-    (5, "一是", compile_scanning(rf"(?<![^。;:,\s])([{CN}]+)是")),
+    (5, "一是", compile_scanning(rf"(?<![^。;:,、\s])([{CN}]+)是")),
     # 一要…,二要…;一抓…,二抓…: each its own sequence (a level of its own), 一抓到底 and 三要素 no marker
     (7, "一要", compile_scanning(rf"(?<![^。;:,\s])([{CN}]+)要(?!素|件|点|求|务|害|员|闻|职|领|是|不|么)")),
     (8, "一抓", compile_scanning(rf"(?<![^。;:,\s])([{CN}]+)抓(?!到底|就灵|一个准|住)")),
@@ -51,8 +53,9 @@ _INLINE_MARKERS = [
 _INLINE_KEYS = {"一是": "是", "一要": "要", "一抓": "抓", "第一": "第", "其一": "其"}
 # after a full stop or semicolon, as the next item of a list written in one line
 _INLINE_LIST_MARKERS = [
-    (4, "(1)", re.compile(r"(?<=[;。:])[ \t]*\((\d{1,2})\)(?=[\u4e00-\u9fff])")),
+    (4, "(1)", re.compile(r"(?<=[;。:,])[ \t]*\((\d{1,2})\)(?=[\u4e00-\u9fff])")),
     (3, "1、", re.compile(r"(?<=[;。:])[ \t]*(\d{1,2})、(?=[\u4e00-\u9fff])")),
+    (3, "1.", re.compile(r"(?<=[;。:])[ \t]*(\d{1,2})\.(?=[\u4e00-\u9fff])")),
     (4, "①", re.compile(rf"(?<=[;。:,])[ \t]*([{CIRCLED}])(?=[\u4e00-\u9fff])")),
     (2, "(一)", re.compile(rf"(?<=[;。:])[ \t]*\(([{CN}]{{1,3}})\)(?=[\u4e00-\u9fff])")),
 ]
@@ -101,6 +104,10 @@ def outline_markers(analysis: Analysis, reset_words: tuple[str, ...]) -> list[Ma
             level, style = _LINE_LEVELS[m.lastgroup]
             if style == "1." and m.group(0).endswith("、"):
                 style = "1、"  # quoted as written: 2、 not 2.
+            elif style == "一、" and m.group(0).endswith("."):
+                style = "一."  # quoted as written: 三. not 三、
+            elif style == "第一部分":
+                style = "第一" + m.group(0)[1 + len(m.group("l0")) :]  # 第三章 / 第三篇 as written
             number = _number(m.group(m.lastgroup))
             if number:
                 markers.append(Marker(level, number, offset, offset + m.end(), m.group(0), style))
@@ -246,7 +253,11 @@ def _render(style: str, number: int) -> str:
     cn = written(number) if number < 100 else str(number)
     return {
         "一、": f"{cn}、",
+        "一.": f"{cn}.",
         "(一)": f"({cn})",
+        "第一部分": f"第{cn}部分",
+        "第一章": f"第{cn}章",
+        "第一篇": f"第{cn}篇",
         "1.": f"{number}.",
         "1、": f"{number}、",
         "(1)": f"({number})",
