@@ -5,6 +5,7 @@ and a 工作总结 whose body does not fit the year in its title."""
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from collections.abc import Iterator
 
 from auditor.checks.base import Check, Params
@@ -440,12 +441,59 @@ _BARE_CHANGES_RE = compile_scanning(
     re.MULTILINE)
 
 
+# 比去年同期增长42。/ 占全区工业总产值的59.5,/ 增长90以上: one rate with no unit where a % belongs, told
+# as a % stripped only in a text that has no % anywhere (a page that dropped every %) and two of them or more
+_STRIPPED_RATE_RE = compile_scanning(
+    r"(?:(?:增长|下降|提高|降低|上升|回落|增幅|降幅|增速)(?:了|为|达|达到)?"
+    r"|占[^,。;:!?\n%]{1,20}?的|(?:比重|占比)(?:为|达|达到)?)"
+    r"(?P<figure>(?<![\d.])\d{1,3}(?:\.\d{1,2})?)(?=(?:以上|左右|多)?(?:[,。;、)!?]|$))",
+    re.MULTILINE)
+_STRIPPED_RATES_MIN = 2
+_STRIPPED_SHOWN = 4  # values named in a paragraph's finding
+# 发病下降的病种:流腮(100)、风疹(100%): a bracketed value with no % among siblings that all carry one
+_BRACKET_VALUE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]?\((?P<figure>\d{1,4}(?:\.\d{1,2})?)(?P<percent>%?)\)(?=[、,;。]|$)", re.M)
+_BRACKET_SIBLINGS_MIN = 3  # bracketed values with % in the paragraph
+_BRACKET_BARE_SHARE = 3  # at most one bare value for this many with %
+
+
 def bare_changes(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
-    """Two changes or more stated without a unit (黄金周增长17和11): a % or a count's unit left out."""
-    original = analysis.text.original
-    for match in _BARE_CHANGES_RE.finditer(analysis.text.norm):
+    """Two changes or more stated without a unit (黄金周增长17和11): a % or a count's unit left out;
+    single rates with no unit in a text that has no % at all; a bracketed value with no % among
+    bracketed siblings that carry one."""
+    original, norm = analysis.text.original, analysis.text.norm
+    told: set[int] = set()
+    for match in _BARE_CHANGES_RE.finditer(norm):
         start, end = match.span("figure")
+        told.add(start)
         yield Hit(start, end, {"figure": original[start:end]}, {"figure": match.group("figure")})
+    if "%" not in norm and "‰" not in norm and "百分之" not in norm:
+        spots = [m for m in _STRIPPED_RATE_RE.finditer(norm) if m.start("figure") not in told]
+        if len(spots) >= _STRIPPED_RATES_MIN:
+            # one finding a paragraph, naming its values: one slip (the page dropped every %), many places
+            for _, group in groupby(spots, key=lambda m: analysis.text.line_span(m.start())):
+                group = list(group)
+                start, end = group[0].start("figure"), group[-1].end("figure")
+                values = [original[m.start("figure") : m.end("figure")] for m in group]
+                shown = "、".join(values[:_STRIPPED_SHOWN]) + ("…" if len(values) > _STRIPPED_SHOWN else "")
+                yield Hit(start, end, {"figure": shown}, {"figure": "、".join(m.group("figure") for m in group)},
+                          severity="warning")
+    elif "(" in norm:
+        yield from _bare_bracket_values(analysis)
+
+
+def _bare_bracket_values(analysis: Analysis) -> Iterator[Hit]:
+    """…下降的病种:流腮(100)、风疹(100%)、水痘(50%): a bracketed value of a paragraph's lists of
+    names that alone has no %, when most of the paragraph's bracketed values carry one."""
+    original, norm = analysis.text.original, analysis.text.norm
+    for _, group in groupby(_BRACKET_VALUE_RE.finditer(norm), key=lambda m: analysis.text.line_span(m.start())):
+        group = list(group)
+        with_percent = sum(1 for m in group if m.group("percent"))
+        bare = [m for m in group if not m.group("percent") and not re.fullmatch(r"(?:19|20)\d\d", m.group("figure"))]
+        if with_percent < _BRACKET_SIBLINGS_MIN or not bare or len(bare) * _BRACKET_BARE_SHARE > with_percent:
+            continue
+        for match in bare:
+            start, end = match.span("figure")
+            yield Hit(start, end, {"figure": original[start:end]}, {"figure": match.group("figure")})
 
 
 CHECKS = (
