@@ -151,15 +151,15 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     missing_first = _missing_first(analysis, markers)
     if missing_first is not None:
         yield missing_first
-    hits = list(_breaks(markers))
+    hits = list(_breaks(markers, norm=analysis.text.norm))
     if not hits or not any(m is not None and m.inline for m in markers):
         yield from hits
         return
     # 1、 at a line's start and 1、 after a full stop inside a paragraph may be two lists (a document site's
     # chunk numbers around a paragraph's own items): a break counts only if it breaks its own kind's list too
     judged: set[int] = set()  # the markers a run had a number before to compare with
-    line_only = {hit.start for hit in _breaks([m for m in markers if m is None or not m.inline], judged)}
-    inline_only = {hit.start for hit in _breaks([m for m in markers if m is None or m.inline or m.level not in _INLINE_LEVELS], judged)}
+    line_only = {hit.start for hit in _breaks([m for m in markers if m is None or not m.inline], judged, analysis.text.norm)}
+    inline_only = {hit.start for hit in _breaks([m for m in markers if m is None or m.inline or m.level not in _INLINE_LEVELS], judged, analysis.text.norm)}
     inline_starts = {m.start for m in markers if m is not None and m.inline}
     for hit in hits:
         if hit.start not in judged or hit.start in (inline_only if hit.start in inline_starts else line_only):
@@ -169,16 +169,33 @@ def numbering(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 _INLINE_LEVELS = frozenset(level for level, _, _ in _INLINE_LIST_MARKERS)
 
 
-def _breaks(markers: list[Marker | None], judged: set[int] | None = None) -> Iterator[Hit]:
+def _breaks(markers: list[Marker | None], judged: set[int] | None = None, norm: str = "") -> Iterator[Hit]:
     """The skips and repeats of a run of markers, each level's open sequences kept on a stack;
     `judged` collects the markers that had a number before them to be compared with."""
     open_sequences: dict[int, list[int]] = {}
     repeated: dict[int, int] = {}  # level → the number just written twice
+    last: dict[int, Marker] = {}  # level → its last marker
+    # level → [the second of two first items, the depth of the list it opened, whether that list reached 2]
+    pending: dict[int, list] = {}
     for marker in markers:
         if marker is None:
+            for level in list(pending):
+                yield from _first_twice(pending.pop(level))
             open_sequences.clear()
             repeated.clear()
+            last.clear()
             continue
+        for level in [lvl for lvl in pending if lvl > marker.level]:
+            yield from _first_twice(pending.pop(level))
+        if marker.level in pending:
+            twice = pending[marker.level]
+            stack = open_sequences.get(marker.level, [])
+            if len(stack) == twice[1] and marker.number == stack[-1] + 1:
+                twice[2] = True  # 一是、一是、二是: the list after the second first item goes on
+            elif len(stack) >= twice[1] and marker.number != 1 and any(
+                    stack[i] + 1 == marker.number for i in range(twice[1] - 1)):
+                del pending[marker.level]  # the outer list goes on: the second was a nested list's first item
+        before, last[marker.level] = last.get(marker.level), marker
         if marker.weak:
             weak_stack = open_sequences.get(marker.level)
             if (marker.number != weak_stack[-1] + 1) if weak_stack else (marker.number != 1):
@@ -200,6 +217,10 @@ def _breaks(markers: list[Marker | None], judged: set[int] | None = None) -> Ite
             stack[-1] = marker.number
             continue
         if marker.number == 1:
+            if previous == 1 and not marker.weak and before is not None and _close_by(norm, before, marker):
+                # 一是…;一是…;二是… / (一)…⏎(一)…⏎(二): a first item twice, or a list nested in the
+                # first item; told apart by what follows (the outer list goes on, or never does)
+                pending[marker.level] = [marker, len(stack) + 1, False]
             stack.append(1)  # a nested list, or a new part, starts
             if len(stack) > _OPEN_SEQUENCES_MAX:
                 del stack[0]  # no outline nests so deep: a text of many restarts stays linear
@@ -220,6 +241,30 @@ def _breaks(markers: list[Marker | None], judged: set[int] | None = None) -> Ite
             {"found": marker.text.strip(), "expected": expected, "previous": _render(marker.style, previous)},
             {"found": marker.number, "expected": previous + 1, "level": marker.level, "kind": kind},
         )
+    for level in list(pending):
+        yield from _first_twice(pending.pop(level))
+
+
+_FIRST_TWICE_REACH = 600  # characters between two first items read as one list's
+_FIRST_TWICE_LINES = 8  # non-blank lines likewise
+
+
+def _close_by(norm: str, first: Marker, second: Marker) -> bool:
+    """The two markers are near enough to number one list (a table or a long part between: two lists)."""
+    if not norm or second.start - first.end > _FIRST_TWICE_REACH:
+        return False
+    between = norm[first.end : second.start]
+    return sum(1 for line in between.split("\n") if line.strip()) <= _FIRST_TWICE_LINES
+
+
+def _first_twice(twice: list) -> Iterator[Hit]:
+    """一是…;一是…;二是…: the first item written twice, when the list after the second went on
+    and the list before never did; a warning (a list nested in a first item reads the same)."""
+    marker, _, went_on = twice
+    if went_on:
+        yield Hit(marker.start, marker.end,
+                  {"found": marker.text.strip(), "expected": _render(marker.style, 2), "previous": _render(marker.style, 1)},
+                  {"found": 1, "expected": 2, "level": marker.level, "kind": "repeat"}, severity="warning")
 
 
 # the end of a report's opening paragraph that announces its outline (现将有关情况汇报如下:)
