@@ -553,7 +553,11 @@ def _counted_figures(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         else:
             found = min(counts, key=lambda n: abs(n - stated))
         if partial and found < stated:
-            continue  # 包括甲、乙: may name only some of them
+            if not _names_all(norm, figure, listing):
+                continue  # 包括甲、乙: may name only some of them
+            # 建立四项制度,包括通报制度、考核制度和信息报送制度: each item the count's noun, the list closed
+            yield _count_hit(analysis, figure, stated, found, where, items=listing, severity="warning")
+            continue
         yield _count_hit(analysis, figure, stated, found, where, items=listing)
 
 
@@ -653,17 +657,24 @@ _GLOSS_LEAD_RE = re.compile(r"^(?:包括|包含|含|其中|主要是|主要有|�
 
 # a code of letters and digits (5G信号, 4A级景区, G20峰会, 3D打印): a name, not a figure
 # (one digit and one capital, or capitals then digits: 12km and 20MW are amounts in units)
+# 0-6岁儿童, 65岁以上老人: an age band qualifies an item, it counts nothing
+_AGE_BAND_RE = re.compile(r"\d{1,3}[ \t]*(?:(?:-|~|—|–|至|到)[ \t]*\d{1,3}[ \t]*)?(?:周岁|岁)(?:以上|以下|及以上|及以下)?")
 _CODE_RE = re.compile(r"(?<![A-Za-z\d.])(?:\d[A-Z](?![A-Za-z])|[A-Z]{1,3}\d{1,3})(?![\d.])")
 
 
 def _has_count(listing: str) -> bool:
     """A list whose items carry numbers of their own (卫生院十二所、中心三所; 一、二、三级;
     “四个意识”、“四个自信”): the stated number counts something else."""
-    if re.search(r"\d", _CODE_RE.sub("", listing)):
+    if re.search(r"\d", _AGE_BAND_RE.sub("", _CODE_RE.sub("", listing))):
         return True  # a figure in an item; a code (5G, 4A, G20) counts nothing
     pieces = [p.strip() for p in re.split(r"[、]|和|及|与", listing) if p.strip()]
+    if pieces and _OWN_COUNT_END_RE.search(pieces[-1]):
+        return True  # 甲、乙、丙三个片区: the list counted by its own number
     return any(p.strip("“”\"") in set(_CN_NUMERAL) or _QUANTITY_END_RE.search(p.strip("“”\""))
                or _SLOGAN_START_RE.match(p) for p in pieces)
+
+
+_OWN_COUNT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+[个项种类条所家名处片座支][\u4e00-\u9fff]{0,4}$")
 
 
 _AMOUNT_RE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?([\u4e00-\u9fff%])")
@@ -858,6 +869,7 @@ def _items_of_the_quoted_noun(norm: str, figure, head: str) -> bool:
 # (分别由…负责, 即:, 具体为:); the group `word` names the introducing word when there is one
 _LIST_HEAD_RE = re.compile(
     r"[\u4e00-\u9fff“”\"「」]{0,12}?(?:[::]|—{2}|-{2}|[,,]\s*(?P<word>分别是|分别为|分别由|分别在|分别位于|分别设在|分别来自"
+    r"|分别负责|分别承担|分别牵头|分别对接|分别联系|分别包保|分别挂钩"
     r"|主要包括|具体包括|包括|即|主要是|具体是|具体为|主要有|为|分别如下|具体如下|分述如下|列举如下|简述如下|如下)\s*[::]?)\s*"
 )
 # words that may name only some of the counted things: a list after them is checked only when it is longer
@@ -872,12 +884,14 @@ _MARKER_STYLES = (
     # 第一,…;第二,… and 一抓…,二抓… / 一要…,二要…: each right after a mark or the colon
     re.compile(r"(?<=[,;。:\s])第(?P<n>[一二三四五六七八九十]{1,3})(?=[,、:])"),
     re.compile(r"(?<=[,;。:\s])(?P<n>[一二三四五六七八九十]{1,3})(?:抓|要)(?![求素点])"),
+    # 其一,…;其二,…: each right after a mark or the colon
+    re.compile(r"(?<=[,;。:\s])其(?P<n>[一二三四五六七八九十]{1,3})(?=[,、:])"),
     re.compile(r"(?<![一二三四五六七八九十])(?P<n>[一二三四五六七八九十]{1,3})、"),
 )
 _BARE_MARKER = _MARKER_STYLES[-1]  # 一、 is an item only after a ; or 。 (一、二、三级 is one item)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _NEXT_LINE_MARKER_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[是抓要]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、]"
-                                  r"|第[一二三四五六七八九十]{1,3}[,、:])")
+                                  r"|第[一二三四五六七八九十]{1,3}[,、:]|其[一二三四五六七八九十]{1,3}[,、:])")
 
 
 def _enumerated_after(norm: str, text, figure) -> int | None:
@@ -903,9 +917,18 @@ def _enumerated_after(norm: str, text, figure) -> int | None:
         previous_end = marker.end()
     if count < 2:
         return None
-    if _NEXT_LINE_MARKER_RE.match(norm, line_end + 1):
+    if _goes_on_below(norm, line_end, style, count):
         return None  # the items go on in the lines below
     return count
+
+
+def _goes_on_below(norm: str, line_end: int, style: re.Pattern, count: int) -> bool:
+    """The next line opens with the run's next marker (…二是…、⏎三是…): the run goes on there. A
+    marker of another style (三、基金监管… after 一是…五是…) opens something else."""
+    start = _BLANK_LINES_RE.match(norm, min(len(norm), line_end + 1)).end()
+    start += len(norm[start : start + 8]) - len(norm[start : start + 8].lstrip(" \t\u3000"))
+    marker = style.match(norm, start)
+    return marker is not None and _marker_number(marker.group("n")) == count + 1
 
 
 _SENTENCE_THEN_FIRST_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,12}?。[ \t]*(?=一是)")
@@ -924,7 +947,7 @@ def _enumerated_sentences_after(norm: str, text, figure) -> int | None:
         if _marker_number(marker.group("n")) != count + 1 or not (count == 0 or norm[marker.start() - 1] in "。;"):
             break
         count += 1
-    if count < 2 or _NEXT_LINE_MARKER_RE.match(norm, line_end + 1):
+    if count < 2 or _goes_on_below(norm, line_end, _MARKER_STYLES[0], count):
         return None
     return count
 
@@ -940,6 +963,7 @@ _LINE_STYLES = (
     re.compile(r"[ \t]*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])"),
     re.compile(r"[ \t]*(?P<n>[一二三四五六七八九十]{1,3})(?:是|要|抓)"),
     re.compile(r"[ \t]*第(?P<n>[一二三四五六七八九十]{1,3})(?:[,,、是]|(?:条|点|项)[,,、::\s])"),
+    re.compile(r"[ \t]*其(?P<n>[一二三四五六七八九十]{1,3})[,,、:]"),
 )
 _COUNT_IN_HEAD_RE = re.compile(r"[一二两三四五六七八九十]+(?:个|项|种|类|条|大|批|方面)")
 _BELOW_COUNT_MAX = 10  # the largest count compared with a run of numbered lines
@@ -989,8 +1013,8 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
         return None  # the colon must end the count's line
     if norm[head.start() : line_end].rstrip().endswith("。") and not (
             norm.endswith(("以下", "如下"), max(0, figure.number_start - 4), figure.number_start)
-            or "如下" in norm[figure.end : line_end]):
-        return None  # …三项措施。: the lines below announced by 以下 / 如下 only
+            or "如下" in norm[figure.end : line_end] or _lead_in_line(norm, text, figure, line_end)):
+        return None  # …三项措施。: the lines below announced by 以下 / 如下, or by a lead-in line
     if _COUNT_IN_HEAD_RE.search(norm, figure.end, head.end()) \
             or _COUNT_IN_HEAD_RE.search(norm, max(0, figure.number_start - 8), figure.number_start):
         return None  # 两个方面八项措施: which count the run numbers is not told
@@ -1034,6 +1058,19 @@ def _enumerated_below(norm: str, text, figure) -> int | None:
         position = _next_line(norm, _line_end(norm, position))
         lines += 1
     return count
+
+
+# 下一步,重点做好五项工作。/ 工作中还存在5方面问题。: a line that is one sentence ending in the
+# count and its noun, whose words announce what follows (a deed done, 全年完成三项任务。, does not)
+_ANNOUNCING_RE = re.compile(r"重点|主要|着力|突出|存在|采取|做好|抓好|抓了|做了|抓住|聚焦|围绕|有")
+_LEAD_IN_MAX = 40  # the longest lead-in line
+
+
+def _lead_in_line(norm: str, text, figure, line_end: int) -> bool:
+    line_start, _ = text.line_span(figure.start)
+    if line_end - line_start > _LEAD_IN_MAX or "。" in norm[line_start : figure.start]:
+        return False
+    return bool(_ANNOUNCING_RE.search(norm, line_start, figure.number_start))
 
 
 # ◎志愿服务获表扬;⏎◎…: lines opened by one bullet mark, one item each
@@ -1216,6 +1253,17 @@ def _noun(norm: str, figure, head: re.Match) -> str:
             words = words[: -len(word)].rstrip(",,")
             break
     return words[-2:] if len(words) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in words[-2:]) else ""
+
+
+def _names_all(norm: str, figure, listing: str) -> bool:
+    """包括通报制度、考核制度和信息报送制度 after 四项制度: every item ends with the count's own noun
+    and 和/及 closes the list, so it reads as the whole set, not examples."""
+    head = _LIST_HEAD_RE.match(norm, figure.end)
+    noun = _noun(norm, figure, head) if head else ""
+    if not noun or not re.search(r"(?:和|及|以及)[^、和及]+$", listing):
+        return False
+    items = [p.strip() for p in re.split(r"、|以及|和|及", listing) if p.strip()]
+    return len(items) >= 2 and all(item.endswith(noun) and len(item) > len(noun) for item in items)
 
 
 def _ends_at_comma(first: str, rest: str, stated: int, verbs: tuple[str, ...], noun: str) -> bool:
@@ -1422,7 +1470,7 @@ def _ordinal_lines_below(norm: str, text, figure) -> int | None:
         return None
     if norm[head.start() : line_end].rstrip().endswith("。") and not (
             norm.endswith(("以下", "如下"), max(0, figure.number_start - 4), figure.number_start)
-            or "如下" in norm[figure.end : line_end]):
+            or "如下" in norm[figure.end : line_end] or _lead_in_line(norm, text, figure, line_end)):
         return None
     position = _next_line(norm, line_end)
     if position is None or not _ORDINAL_FIRST_LINE_RE.match(norm, position):
@@ -1445,7 +1493,7 @@ def _ordinal_lines_below(norm: str, text, figure) -> int | None:
 
 
 # the styles a run of items inside one paragraph is numbered in: 一是, 第一, 一抓/一要
-_INLINE_RUN_STYLES = (_MARKER_STYLES[0], _MARKER_STYLES[5], _MARKER_STYLES[6])
+_INLINE_RUN_STYLES = (_MARKER_STYLES[0], _MARKER_STYLES[5], _MARKER_STYLES[6], _MARKER_STYLES[-2])
 
 
 def _run_in_line(norm: str, position: int, end: int) -> int | None:
@@ -1592,20 +1640,23 @@ class _WordCount:
     kind, exact, base_unit = "count", True, ""
 
     def __init__(self, match: re.Match):
-        self.start = self.number_start = match.start("n")
+        group = "n" if match.group("n") else "bare"
+        self.start = self.number_start = match.start(group)
         self.end = match.end()
-        self.chinese = not match.group("n").isdigit()
-        self.value = _marker_number(match.group("n").replace("两", "二"))
+        self.chinese = not match.group(group).isdigit()
+        self.value = _marker_number(match.group(group).replace("两", "二"))
 
 
-_WORD_COUNT_RE = re.compile(r"(?<![第\d.一二两三四五六七八九十百千万零〇几])(?P<n>[二两三四五六七八九十]|[2-9])(?:点|方面)(?![钟半整多前后左右])")
+_WORD_COUNT_RE = re.compile(r"(?<![第\d.一二两三四五六七八九十百千万零〇几])(?P<n>[二两三四五六七八九十]|[2-9])(?:点|方面)(?![钟半整多前后左右])"
+                            # 分析原因有6:其一,…: a bare number after 有 right before the colon of a list
+                            r"|(?<=[\u4e00-\u9fff]有)(?P<bare>[二两三四五六七八九十]|[2-9])(?=[::])")
 
 
 def _word_counts(analysis: Analysis) -> Iterator[Hit]:
     """主要体会有两点:⏎第一,…⏎第二,…⏎第三,…: 点 and 方面 counts against the numbered items after
     them (the marked readers only: a 、 list after 两点 is not told apart from prose)."""
     text, norm = analysis.text, analysis.text.norm
-    if "点" not in norm and "方面" not in norm:
+    if "点" not in norm and "方面" not in norm and "有" not in norm:
         return
     for match in _WORD_COUNT_RE.finditer(norm):
         figure = _WordCount(match)

@@ -219,7 +219,8 @@ def _letters_as_digits(token: str) -> str | None:
 
 _TITLE_YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?")
 _FUTURE_RE = re.compile(
-    r"(?:(?:将|计划|力争|争取|预计|拟|确保|要在|努力|打算)[^,。;\n]{0,6}(?P<y1>(?:19|20)\d{2})\s*年"
+    # 现将…2022年度工作情况总结如下: 现将 / 特将 / 兹将 hand the report over, they say nothing of the future
+    r"(?:(?:(?<![现特兹])将|计划|力争|争取|预计|拟|确保|要在|努力|打算)[^,。;\n]{0,6}(?P<y1>(?:19|20)\d{2})\s*年"
     r"|(?P<y2>(?:19|20)\d{2})\s*年(?:底|内|前|末)?(?:前)?[,]?(?:我们|我局|我院|我镇|我县|全县|全镇|全院)?(?:将|计划|力争|拟|要))"
 )
 _PAST_RE = re.compile(
@@ -282,7 +283,8 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if _early_next_year(match, mentioned, year):
             continue  # 2024年1月,… in a summary of 2023: written at the turn of the year
         if mentioned >= year + rule.options.years_after and not any(w in before for w in _FUTURE_WORDS) \
-                and not _said_as_to_come(norm, match.start(), body):
+                and not _said_as_to_come(norm, match.start(), body) \
+                and not any(w in match.group(0) for w in _LOOKING_FORWARD):  # 2026年,出院人数力争达到…
             yield Hit(match.start(), match.start() + len(match.group("year")) + 1, {"year": year, "title": title.strip()},
                       {"year": year, "later": mentioned, "kind": "later"})
             return
