@@ -233,7 +233,26 @@ def _is_slot_run(norm: str, start: int, end: int, emphasis: set[int]) -> bool:
         return True
     if after_space == "(" and marks <= {"x", "X"} and norm[end : end + 3].lstrip(" ")[1:2] in _AFTER_DIGITS:
         return True  # X(件)批 X 人次: the slot's unit in brackets after it (a * before (个) marks a table row)
-    return _neighbour(norm, start - 1) or bool(after_space) and (_slot_neighbour_char(after_space))
+    if _neighbour(norm, start - 1) or bool(after_space) and (_slot_neighbour_char(after_space)):
+        return True
+    return end - start >= 2 and _alone_on_broken_line(norm, start, end)
+
+
+_BREAK_REACH = 3  # blanks a PDF leaves around a line break
+
+
+def _alone_on_broken_line(norm: str, start: int, end: int) -> bool:
+    """XX alone on its line in a PDF's text broken at every figure (镇⏎XX⏎亿元,增长): the
+    characters on either side of the line breaks are what it stands between."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    line_end = norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    if norm[line_start:line_end].strip(" \t") != norm[start:end]:
+        return False
+    before = norm[max(0, line_start - 1 - _BREAK_REACH) : line_start - 1].rstrip(" \t\r")[-1:]
+    after = norm[line_end + 1 : line_end + 1 + _BREAK_REACH].lstrip(" \t")[:1]
+    # (the document's first line: XX⏎镇⏎2023⏎年政府工作报告, a title's place name left out)
+    return (_slot_neighbour_char(before) or line_start == 0) and (_slot_neighbour_char(after) or after in "%‰")
 
 
 # what may follow digits: ???万亩, ??%, 共??人, 20??年

@@ -271,6 +271,8 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     body = title_end
     for match in _FUTURE_RE.finditer(norm, body):
         mentioned = int(match.group("y1") or match.group("y2"))
+        if match.group("y1") and norm.startswith("将", match.start()) and norm[match.start() - 1 : match.start()] in _HEREBY:
+            continue  # 现将2023年工作情况报告如下: the report hands itself over, nothing is to come
         if mentioned == year:
             yield Hit(match.start(), match.end(), {"year": year, "title": title.strip()},
                       {"year": year, "kind": "future"})
@@ -298,6 +300,7 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 _MONTH_RE = re.compile(r"\s*年(?P<month>\d{1,2})\s*月")
+_HEREBY = ("现", "特", "兹", "今")  # 现将/特将/兹将: "herewith", not "will"
 
 
 # 下一步,我们将…,确保2024年各项目标任务全面完成: a sentence that looks forward reports nothing done
