@@ -244,10 +244,12 @@ _BREAK_REACH = 3  # blanks a PDF leaves around a line break
 def _alone_on_broken_line(norm: str, start: int, end: int) -> bool:
     """XX alone on its line in a PDF's text broken at every figure (镇⏎XX⏎亿元,增长): the
     characters on either side of the line breaks are what it stands between."""
-    line_start = norm.rfind("\n", 0, start) + 1
-    line_end = norm.find("\n", end)
-    line_end = len(norm) if line_end < 0 else line_end
-    if norm[line_start:line_end].strip(" \t") != norm[start:end]:
+    # (the line's ends are looked for a few blanks away only: a run inside a long line is not alone on it)
+    line_start = norm.rfind("\n", max(0, start - _BREAK_REACH - 1), start) + 1
+    line_end = norm.find("\n", end, end + _BREAK_REACH + 1)
+    line_end = len(norm) if line_end < 0 and len(norm) - end <= _BREAK_REACH else line_end
+    if line_end < 0 or (line_start == 0 and start > _BREAK_REACH) \
+            or norm[line_start:line_end].strip(" \t") != norm[start:end]:
         return False
     before = norm[max(0, line_start - 1 - _BREAK_REACH) : line_start - 1].rstrip(" \t\r")[-1:]
     after = norm[line_end + 1 : line_end + 1 + _BREAK_REACH].lstrip(" \t")[:1]
@@ -532,10 +534,11 @@ _ADDRESS_REACH = 40
 def _beside_address(norm: str, position: int) -> bool:
     """A % in a site's watermark (创%素材[库:https://…, …cn/。公众号:笔杆%子): a web address within
     a few words on its line, so the % is one more mark the site scattered, no number left out."""
-    line_start = norm.rfind("\n", 0, position) + 1
-    line_end = norm.find("\n", position)
-    stop = min(len(norm) if line_end < 0 else line_end, position + _ADDRESS_REACH)
-    return _ADDRESS_RE.search(norm, max(line_start, position - _ADDRESS_REACH), stop) is not None
+    begin = max(0, position - _ADDRESS_REACH)
+    line_start = norm.rfind("\n", begin, position) + 1
+    line_end = norm.find("\n", position, position + _ADDRESS_REACH)
+    stop = position + _ADDRESS_REACH if line_end < 0 else line_end
+    return _ADDRESS_RE.search(norm, max(line_start, begin), stop) is not None
 
 
 # 产品名称 产量(吨) 比上年增长%: a table's header row, its cells labels apart by blanks or tabs
