@@ -271,6 +271,8 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     body = title_end
     for match in _FUTURE_RE.finditer(norm, body):
         mentioned = int(match.group("y1") or match.group("y2"))
+        if match.group("y1") and norm.startswith("将", match.start()) and _HANDED_OVER_RE.match(norm, match.end()):
+            continue  # (现)将2023年工作情况报告如下, 我将2023年主要工作作简要汇报: the report hands itself over
         if mentioned == year:
             yield Hit(match.start(), match.end(), {"year": year, "title": title.strip()},
                       {"year": year, "kind": "future"})
@@ -298,6 +300,9 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 _MONTH_RE = re.compile(r"\s*年(?P<month>\d{1,2})\s*月")
+# …工作情况报告如下 / …工作总结如下 / …向大家作简要汇报: the rest of the clause after 将 and the year hands the
+# report over (将 is 把, "take", not "will")
+_HANDED_OVER_RE = re.compile(r"[^,。;:\n]{0,30}?(?:(?:汇报|报告|总结|通报|述职)(?:如下|于后)|作[^,。;:\n]{0,10}?(?:汇报|报告|总结))")
 
 
 # 下一步,我们将…,确保2024年各项目标任务全面完成: a sentence that looks forward reports nothing done
