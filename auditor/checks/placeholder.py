@@ -254,7 +254,12 @@ def _alone_on_broken_line(norm: str, start: int, end: int) -> bool:
     before = norm[max(0, line_start - 1 - _BREAK_REACH) : line_start - 1].rstrip(" \t\r")[-1:]
     after = norm[line_end + 1 : line_end + 1 + _BREAK_REACH].lstrip(" \t")[:1]
     # (the document's first line: XX⏎镇⏎2023⏎年政府工作报告, a title's place name left out)
-    return (_slot_neighbour_char(before) or line_start == 0) and (_slot_neighbour_char(after) or after in "%‰")
+    # (after a clause's mark the slot opens the clause: 今年以来,⏎XX⏎镇…)
+    return (_slot_neighbour_char(before) or line_start == 0 or before in _CLAUSE_OPENERS) \
+        and (_slot_neighbour_char(after) or after in "%‰")
+
+
+_CLAUSE_OPENERS = frozenset(",;:。")
 
 
 # what may follow digits: ???万亩, ??%, 共??人, 20??年

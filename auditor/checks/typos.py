@@ -283,7 +283,8 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if _early_next_year(match, mentioned, year):
             continue  # 2024年1月,… in a summary of 2023: written at the turn of the year
         if mentioned >= year + rule.options.years_after and not any(w in before for w in _FUTURE_WORDS) \
-                and not _said_as_to_come(norm, match.start(), body):
+                and not any(w in match.group(0) for w in _LOOKING_FORWARD) \
+                and not _said_as_to_come(norm, match.start(), body):  # (2026年,出院人数力争达到…: a target)
             yield Hit(match.start(), match.start() + len(match.group("year")) + 1, {"year": year, "title": title.strip()},
                       {"year": year, "later": mentioned, "kind": "later"})
             return
