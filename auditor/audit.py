@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -293,16 +294,20 @@ def _in_prose(norm: str, position: int) -> bool:
 def _one_per_debris_span(findings: list[Finding], in_prose=lambda finding: False) -> list[Finding]:
     """One finding per piece of debris: where residue findings share a line, the first
     rule's (phrases before patterns before stray characters) stands for them all."""
-    kept_spans: list[tuple[int, int]] = []  # line ranges
+    kept_starts: list[int] = []  # the line ranges kept, apart from each other, sorted by their first line
+    kept_ends: list[int] = []
     dropped: set[int] = set()
     # pinyin glosses (業(yè)) run through the report's own prose: they are no one else's page
     residue = sorted((f for f in findings if f.category == "residue" and "pinyin" not in f.details),
                      key=lambda f: (f.rule, f.start))
     for finding in residue:
-        if any(finding.line <= end and start <= finding.end_line for start, end in kept_spans):
+        # the kept ranges are disjoint: only the last one starting at or before this one's last line can overlap it
+        index = bisect_right(kept_starts, finding.end_line) - 1
+        if index >= 0 and kept_ends[index] >= finding.line:
             dropped.add(id(finding))
         else:
-            kept_spans.append((finding.line, finding.end_line))
+            kept_starts.insert(index + 1, finding.line)
+            kept_ends.insert(index + 1, finding.end_line)
     # a block of debris over several lines is someone else's page: what other rules
     # find inside it (a 年 with its year cut off in a list of links) is not the report's
     blocks = [(f.start, f.end) for f in residue if id(f) not in dropped and f.end_line > f.line]

@@ -4544,12 +4544,14 @@ def _times(start: int, end: int, written: str, grown: bool, approx: str | None, 
         return Multiple(start, end, value, _UNBOUNDED)
     if approx:  # 近4倍, 约4倍: somewhat below or about
         return Multiple(start, end, value - 1, value + extra + 1)
+    # a multiple with decimals may be truncated as a rate is (25/14 = 1.79 written 1.7倍): up to one unit of its last place
+    upper = 2 * half if decimals else half
     if extra and 2 * half < extra:
-        return Multiple(start, end, value - half, value + half, (value + extra - half, value + extra + half))
+        return Multiple(start, end, value - half, value + upper, (value + extra - half, value + extra + upper))
     if extra:  # 增长了2倍: about 2 or about 3 times, not 2.5 (增长了1.5倍 or 两倍多)
         return Multiple(start, end, value - _WHOLE_SLACK, value + _WHOLE_SLACK,
                         (value + extra - _WHOLE_SLACK, value + extra + _WHOLE_SLACK))
-    return Multiple(start, end, value - half, value + extra + half)
+    return Multiple(start, end, value - half, value + extra + upper)
 
 
 _WHOLE_SLACK = Fraction(3, 10)  # 增长了N倍 with N whole: either reading within 0.3 of a whole multiple

@@ -51,8 +51,10 @@ def item_counts(listing: str) -> set[int]:
             and all(len(p.strip()) >= 2 for p in pieces[:-1]):
         last_split = []  # 东山乡、…、中和乡: a 和 inside a name of several characters joins nothing
     if len(last_split) > 1:
-        if len(pieces) > 1 and "的" not in last_split[-1]:
-            counts = set()  # A、B和C: the 和 joins the last item
+        # A、B和C: the 和 joins the last item; A、B、C的X和Y: a 和 after the list's 的 joins
+        # the nouns of what the items have (违规和管理不规范问题金额), not another item
+        if len(pieces) > 1 and "的" not in last_split[-1] and "的" not in last_split[0]:
+            counts = set()
         counts.add(len(pieces) - 1 + len(last_split))
     if len(pieces) == 1:
         whole = [p for p in _LAST_JOIN_RE.split(listing) if p.strip()]

@@ -233,7 +233,33 @@ def _is_slot_run(norm: str, start: int, end: int, emphasis: set[int]) -> bool:
         return True
     if after_space == "(" and marks <= {"x", "X"} and norm[end : end + 3].lstrip(" ")[1:2] in _AFTER_DIGITS:
         return True  # X(件)批 X 人次: the slot's unit in brackets after it (a * before (个) marks a table row)
-    return _neighbour(norm, start - 1) or bool(after_space) and (_slot_neighbour_char(after_space))
+    if _neighbour(norm, start - 1) or bool(after_space) and (_slot_neighbour_char(after_space)):
+        return True
+    return end - start >= 2 and _alone_on_broken_line(norm, start, end)
+
+
+_BREAK_REACH = 3  # blanks a PDF leaves around a line break
+
+
+def _alone_on_broken_line(norm: str, start: int, end: int) -> bool:
+    """XX alone on its line in a PDF's text broken at every figure (镇⏎XX⏎亿元,增长): the
+    characters on either side of the line breaks are what it stands between."""
+    # (the line's ends are looked for a few blanks away only: a run inside a long line is not alone on it)
+    line_start = norm.rfind("\n", max(0, start - _BREAK_REACH - 1), start) + 1
+    line_end = norm.find("\n", end, end + _BREAK_REACH + 1)
+    line_end = len(norm) if line_end < 0 and len(norm) - end <= _BREAK_REACH else line_end
+    if line_end < 0 or (line_start == 0 and start > _BREAK_REACH) \
+            or norm[line_start:line_end].strip(" \t") != norm[start:end]:
+        return False
+    before = norm[max(0, line_start - 1 - _BREAK_REACH) : line_start - 1].rstrip(" \t\r")[-1:]
+    after = norm[line_end + 1 : line_end + 1 + _BREAK_REACH].lstrip(" \t")[:1]
+    # (the document's first line: XX⏎镇⏎2023⏎年政府工作报告, a title's place name left out)
+    # (after a clause's mark the slot opens the clause: 今年以来,⏎XX⏎镇…)
+    return (_slot_neighbour_char(before) or line_start == 0 or before in _CLAUSE_OPENERS) \
+        and (_slot_neighbour_char(after) or after in "%‰")
+
+
+_CLAUSE_OPENERS = frozenset(",;:。")
 
 
 # what may follow digits: ???万亩, ??%, 共??人, 20??年
@@ -492,7 +518,7 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             if norm[start - 1 : start] in _SLOT_MARKS or _EMPTY_BEFORE_RE.search(norm, max(0, start - 8), start):
                 continue  # ***份, 【 】万元: the marks are the slot (PH001/PH002), one finding for it
             if pattern is _BARE_PERCENT_RE and (_UNIT_LINE_RE.search(norm, max(0, norm.rfind("\n", 0, start) + 1, start - 30), start)
-                                                or _header_row(norm, start)):
+                                                or _header_row(norm, start) or _beside_address(norm, start)):
                 continue
             if pattern is _LONE_GE_RE and norm[start - 1 : start] in determiners:
                 continue
@@ -504,6 +530,20 @@ def blank_numbers(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
             if start not in seen:
                 seen.add(start)
                 yield Hit(start, end, {"slot": analysis.text.original[start:end]}, {"slot": norm[start:end]})
+
+
+_ADDRESS_RE = re.compile(r"https?://|www\.|\.(?:com|cn|net)\b")
+_ADDRESS_REACH = 40
+
+
+def _beside_address(norm: str, position: int) -> bool:
+    """A % in a site's watermark (创%素材[库:https://…, …cn/。公众号:笔杆%子): a web address within
+    a few words on its line, so the % is one more mark the site scattered, no number left out."""
+    begin = max(0, position - _ADDRESS_REACH)
+    line_start = norm.rfind("\n", begin, position) + 1
+    line_end = norm.find("\n", position, position + _ADDRESS_REACH)
+    stop = position + _ADDRESS_REACH if line_end < 0 else line_end
+    return _ADDRESS_RE.search(norm, max(line_start, begin), stop) is not None
 
 
 # 产品名称 产量(吨) 比上年增长%: a table's header row, its cells labels apart by blanks or tabs
@@ -554,13 +594,15 @@ _YEAR_RE = compile_scanning(r"(?<![^\s,。;:、“”\"()《》【】\[\]由从�
 def blank_years(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     """年 where a year number must stand: 年是“十四五”开局之年, 由年的, ——年月日."""
     norm = analysis.text.norm
-    followers = set(analysis.pack.words("year_word_followers"))
+    words = analysis.pack.words("year_word_followers")
+    followers = {word for word in words if len(word) == 1}
+    longer = tuple(word for word in words if len(word) > 1)  # 年新增: a per-year verb of two characters
     for match in _YEAR_RE.finditer(norm):
         start = match.start()
         if norm.startswith("年月日", start):
             yield Hit(start, start + 3, {"slot": analysis.text.original[start : start + 3]}, {"slot": "年月日"})
             continue
-        if norm[start + 1 : start + 2] in followers:
+        if norm[start + 1 : start + 2] in followers or longer and norm.startswith(longer, start + 1):
             continue
         if norm[start - 1 : start] == "除" and _CJK_RE.match(norm[start - 2 : start - 1]):
             continue  # 免除年费, 扣除年…: 除 ends a verb; only 除 opening a clause (,除年遭遇…之外) wants a year
@@ -596,9 +638,18 @@ _ANNUAL_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,5}?率")
 
 def _year_written_before(norm: str, start: int) -> bool:
     index = start - 1
-    while index >= 0 and norm[index] in " \t\u2009\u202f":
+    while index >= 0 and norm[index] in " \t\u2009\u202f\r\n":
         index -= 1
-    return index >= 0 and index < start - 1 and (norm[index].isdigit() or norm[index] in "零〇一二三四五六七八九十")
+    if index < 0 or index == start - 1:
+        return False
+    if "\n" in norm[index + 1 : start]:
+        # 2023⏎年政府工作报告: a PDF's line break between a year and its 年 (a year of four digits only:
+        # a line that ends in any other number says nothing of the 年 that opens the next)
+        return _YEAR_AT_LINE_END_RE.search(norm, max(0, index - 4), index + 1) is not None
+    return norm[index].isdigit() or norm[index] in "零〇一二三四五六七八九十"
+
+
+_YEAR_AT_LINE_END_RE = re.compile(r"(?<![\d.])(?:19|20)\d\d$")
 
 
 # (阴性(-) / 弱阳性(+) is a test's result, not a range)

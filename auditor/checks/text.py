@@ -83,13 +83,13 @@ def _group_hits(analysis: Analysis, groups: list[list[re.Match]]) -> Iterator[Hi
     """One finding per group of matches: the first match to the last, every phrase named."""
     for group in groups:
         start, end = group[0].start(), max(m.end() for m in group)
-        phrases = []
+        named: dict[str, None] = {}  # in order, each once (a block of thousands of lines: no list search)
         for m in group:
             quoted = getattr(m, "label", None) or analysis.text.original[m.start() : m.end()].strip()
             if "\n" in quoted:  # a block over lines (推荐阅读 and its headlines): named by its first line
                 quoted = quoted.split("\n", 1)[0].strip() + " …"
-            if quoted not in phrases:
-                phrases.append(quoted)
+            named[quoted] = None
+        phrases = list(named)
         shown = phrases if len(phrases) <= 4 else phrases[:4] + ["…"]
         yield Hit(start, end, {"phrase": "、".join(shown)}, {"phrases": phrases})
 
@@ -129,12 +129,14 @@ def _report_words_between(analysis: Analysis, last_end: int, after: list) -> boo
     """The report's own words after the last debris of one line (which ends at last_end) or
     before the first of the next: the two are debris in the report's text, not one block of
     someone else's page."""
-    norm = analysis.text.norm
-    line_end = norm.find("\n", last_end)
+    text = analysis.text
+    norm = text.norm
+    # the lines as the file has them (text.line_span): a hard-wrapped page's normalised text joins them
+    line_end = max(text.line_span(max(last_end - 1, 0))[1], last_end)
     first_start = min(m.start() for m in after)
-    line_start = norm.rfind("\n", 0, first_start) + 1
+    line_start = min(text.line_span(first_start)[0], first_start)
     # before the next line's debris only a full sentence counts: headlines between 热门推荐 and 上一篇 carry commas
-    return report_words(norm[last_end : len(norm) if line_end < 0 else line_end]) \
+    return report_words(norm[last_end:line_end]) \
         or "。" in norm[line_start:first_start] and report_words(norm[line_start:first_start])
 
 

@@ -219,8 +219,7 @@ def _letters_as_digits(token: str) -> str | None:
 
 _TITLE_YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?")
 _FUTURE_RE = re.compile(
-    # 现将…2022年度工作情况总结如下: 现将 / 特将 / 兹将 hand the report over, they say nothing of the future
-    r"(?:(?:(?<![现特兹])将|计划|力争|争取|预计|拟|确保|要在|努力|打算)[^,。;\n]{0,6}(?P<y1>(?:19|20)\d{2})\s*年"
+    r"(?:(?:将|计划|力争|争取|预计|拟|确保|要在|努力|打算)[^,。;\n]{0,6}(?P<y1>(?:19|20)\d{2})\s*年"
     r"|(?P<y2>(?:19|20)\d{2})\s*年(?:底|内|前|末)?(?:前)?[,]?(?:我们|我局|我院|我镇|我县|全县|全镇|全院)?(?:将|计划|力争|拟|要))"
 )
 _PAST_RE = re.compile(
@@ -273,6 +272,8 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     body = title_end
     for match in _FUTURE_RE.finditer(norm, body):
         mentioned = int(match.group("y1") or match.group("y2"))
+        if match.group("y1") and norm.startswith("将", match.start()) and _HANDED_OVER_RE.match(norm, match.end()):
+            continue  # (现)将2023年工作情况报告如下, 我将2023年主要工作作简要汇报: the report hands itself over
         if mentioned == year:
             yield Hit(match.start(), match.end(), {"year": year, "title": title.strip()},
                       {"year": year, "kind": "future"})
@@ -283,8 +284,8 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         if _early_next_year(match, mentioned, year):
             continue  # 2024年1月,… in a summary of 2023: written at the turn of the year
         if mentioned >= year + rule.options.years_after and not any(w in before for w in _FUTURE_WORDS) \
-                and not _said_as_to_come(norm, match.start(), body) \
-                and not any(w in match.group(0) for w in _LOOKING_FORWARD):  # 2026年,出院人数力争达到…
+                and not any(w in match.group(0) for w in _LOOKING_FORWARD) \
+                and not _said_as_to_come(norm, match.start(), body):  # (2026年,出院人数力争达到…: a target)
             yield Hit(match.start(), match.start() + len(match.group("year")) + 1, {"year": year, "title": title.strip()},
                       {"year": year, "later": mentioned, "kind": "later"})
             return
@@ -301,6 +302,9 @@ def report_year(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
 
 
 _MONTH_RE = re.compile(r"\s*年(?P<month>\d{1,2})\s*月")
+# …工作情况报告如下 / …工作总结如下 / …向大家作简要汇报: the rest of the clause after 将 and the year hands the
+# report over (将 is 把, "take", not "will")
+_HANDED_OVER_RE = re.compile(r"[^,。;:\n]{0,30}?(?:(?:汇报|报告|总结|通报|述职)(?:如下|于后)|作[^,。;:\n]{0,10}?(?:汇报|报告|总结))")
 
 
 # 下一步,我们将…,确保2024年各项目标任务全面完成: a sentence that looks forward reports nothing done
