@@ -3545,8 +3545,8 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
 _PER_UNIT = r"(?:每(?:人次|人|户|亩|月|年|名|天|日|吨|床|桌|平方米|公里)|人均|户均|亩均|次均|平均){0,2}"
 _FROM_RE = re.compile(rf"(?:由|从)(?:(?:\d{{4}}|\d{{3}}[xX×*]|\d{{2}}[xX×*]{{2}})\s*年(?:底|末|初)?|(?:上年|去年|上一年|前年|前一年)(?:底|末|同期)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?{_PER_UNIT}\s*$")
 _TO_RE = re.compile(
-    rf"^\s*(?:的)?(?P<word>{DIRECTION_ALTERNATIVES})?"
-    rf"(?:到|至|为)\s*(?:(?:(?:\d{{4}}|\d{{3}}[xX×*]|\d{{2}}[xX×*]{{2}})\s*年|今年|本年|当年)(?:底|末)?的?)?{_PER_UNIT}$"
+    rf"^\s*(?:的)?(?:(?P<word>{DIRECTION_ALTERNATIVES})|发展|壮大)?"  # 由14家发展到目前的71家: a neutral verb, the values tell the way
+    rf"(?:到|至|为)\s*(?:(?:(?:\d{{4}}|\d{{3}}[xX×*]|\d{{2}}[xX×*]{{2}})\s*年|今年|本年|当年|目前|现在|如今)(?:底|末)?的?)?{_PER_UNIT}$"
 )
 # each blank run follows a word that must be there: adjacent optional \s* would
 # try a long run of blanks in polynomially many ways
@@ -3950,7 +3950,12 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
         if not says or stated.kind == "points" and new.kind != "percent":
             continue
         following = figures[stated.index + 1] if stated.index + 1 < len(figures) else None
-        if (following is not None and following.start < sentence_end and _same_unit(following, new)
+        if following is not None and norm[sentence_end : sentence_end + 1] == ";" and following.start > sentence_end:
+            # M,环比增长p%;2月份为N: a ; goes on with the sentence, the base opening its next part
+            base_end = text.sentence_span(sentence_end + 1)[1]
+        else:
+            base_end = sentence_end
+        if (following is not None and following.start < base_end and _same_unit(following, new)
                 and following.exact and (base := _BASE_AFTER_RE.match(norm[stated.end : following.number_start]))
                 and (not base.group("bare") or _CLAUSE_END_RE.match(norm, following.end))):
             if _YEAR_ON_YEAR_RE.search(norm, new.end, stated.number_start) and _names_another_year(norm, base.group(0), new, sentence_start):
