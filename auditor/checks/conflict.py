@@ -1123,7 +1123,8 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
         return periods, False  # 新增就业4862人,完成目标的108%: the value done, measured against the target
     if reported:  # a target word of a sentence before frames no figure said done in its own
         return periods, reported != _ON_THE_BASE and bool(_own_target(analysis, sentence_start, figure))
-    target = any(_a_target(norm, found) for found in _TARGET_RE.finditer(norm, paragraph_start, figure.number_start)) \
+    target = any(_a_target(norm, found) and not (found.start() < sentence_start and target_done(norm, found))
+                 for found in _TARGET_RE.finditer(norm, paragraph_start, figure.number_start)) \
         or any(_a_target(norm, found) for found in _TARGET_RE.finditer(norm, figure.end, min(clause_end, figure.end + 40)))
     return periods, target
 
@@ -1139,6 +1140,14 @@ def _a_target(norm: str, found: re.Match) -> bool:
 
 
 _PLANNING_OFFICE_RE = re.compile(r"局|馆|设计|许可|部门|展览|疫苗")
+# 相关工作已纳入年度目标责任考核。 / 工作经费足额纳入预算保障。 / 圆满完成董事会下达的目标任务。: a target word its
+# clause says was reached or taken in (纳入, 完成 before it) states what was done, no plan for the sentences after
+_TARGET_DONE_RE = re.compile(r"(?:纳入|列入|完成了?|实现了?|超额|圆满|达成|如期)[^,。;,:\d\n]{0,10}$")
+
+
+def target_done(norm: str, found: re.Match) -> bool:
+    """Whether a target word of a sentence before a figure's is the object of a deed done."""
+    return _TARGET_DONE_RE.search(norm, max(0, found.start() - 12), found.start()) is not None
 
 
 # --- a figure said done in a plan's paragraph ---------------------------------------------------------
