@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from auditor.checks import conflict as base
 from auditor.checks import conflict_restated as restated
@@ -562,17 +562,34 @@ def _spelling(reading: _Loose, unit: str) -> str | None:
     return "".join(sorted(noun + verbs))
 
 
+@dataclass
+class _Spelt:
+    """A statement of a quantity as a later one spelt alike is compared with it; figure is None once its
+    piece of a long document is read (its period then read in that piece)."""
+
+    stated: base._Stated
+    level: str
+    sentence: int  # where its sentence starts, in the document
+    named: str
+    noun: str
+    figure: Figure | None
+
+
 def alike_named_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, taken: set[tuple[int, int]],
                           named: frozenset[str] = frozenset()) -> Iterator[Hit]:
-    """Two values of one quantity whose names differ only in their spelling (above)."""
+    """Two values of one quantity whose names differ only in their spelling (above). The pieces of a long
+    document share what was stated first."""
     norm = analysis.text.norm
-    groups: dict[tuple, list[tuple[Figure, _Loose]]] = {}
+    state = analysis.state(rule.id + ":alike")
+    groups: dict[tuple, list[_Spelt]] = state.setdefault("groups", {})
+    reported: set[tuple] = state.setdefault("reported", set())
+    named = state.setdefault("named", set()) | named if analysis.carry is not None else named
+    if analysis.carry is not None:
+        state["named"] = named  # (a metric another reading told in an earlier piece)
     table_lines: dict[int, bool] = {}
     for figure in analysis.figures:
         if figure.kind not in base._QUANTITY_KINDS or figure.value_high is not None or figure.derived or figure.in_list \
-                or figure.qualifier in APPROXIMATE_WORDS or base.is_grade(norm, figure) or base._names_a_group(norm, figure):
-            continue
-        if figure.qualifier or not _ENDS_CLAUSE_RE.match(norm, figure.end) \
+                or figure.qualifier or base.is_grade(norm, figure) or not _ENDS_CLAUSE_RE.match(norm, figure.end) \
                 or figure.index and analysis.figures[figure.index - 1].end > analysis.text.clause_span(figure.start)[0]:
             continue  # a bound (不低于120元); a name after the value (527家企业参与…); an item after another (…286起、死亡64人)
         reading = _loose_reading(analysis, figure, table_lines)
@@ -585,35 +602,53 @@ def alike_named_conflicts(analysis: Analysis, rule: Rule, report_year: str | Non
         clause_start = max(analysis.text.clause_span(figure.start)[0], figure.number_start - _HEAD_WINDOW)
         letters = "".join(run for run in base._NAME_RUN_RE.findall(norm, clause_start, figure.number_start) if run[0] < "\u4e00")
         key = (figure.kind, reading.unit, spelt, letters, reading.running, reading.fresh, reading.frame)
-        group = groups.setdefault(key, [])
-        if len(group) < _GROUP_MAX:
-            group.append((figure, reading))
-    for key, group in groups.items():
-        if len(group) < 2 or len({figure.value for figure, _ in group}) < 2:
+        if key in reported:
             continue
-        done = False
-        for later_index, (figure, reading) in enumerate(group):
-            if done or (figure.start, figure.end) in taken:
+        group = groups.setdefault(key, [])
+        this = _Spelt(base._stated(analysis, figure), reading.level, analysis.offset + reading.sentence, reading.named, reading.noun, figure)
+        if (figure.start, figure.end) not in taken:
+            hit = _alike_hit(analysis, report_year, group, this, named)
+            if hit is not None:
+                reported.add(key)
+                yield hit
                 continue
-            for earlier, earlier_reading in group[:later_index]:
-                if earlier.value == figure.value or earlier_reading.sentence == reading.sentence \
-                        or not base._alike(earlier, figure) or not base._apart(earlier, figure):
-                    continue
-                if earlier_reading.level and reading.level and earlier_reading.level != reading.level:
-                    continue  # 全市… and 全县…
-                if (earlier.start, earlier.end) in taken or base.sentences_of_two_places(analysis, earlier, figure):
-                    continue
-                # (the periods as a name stated twice reads them: 今年 of a government work report is the year ahead)
-                when_earlier, when_later = restated._when(analysis, earlier, report_year), restated._when(analysis, figure, report_year)
-                if when_earlier is None or when_earlier != when_later:
-                    continue
-                shown = min((earlier_reading.named, reading.named), key=len)
-                if shown in named or earlier_reading.noun in named or reading.noun in named:
-                    done = True
-                    break
-                yield base._hit(analysis, shown, base._stated(analysis, earlier), figure)
-                done = True
-                break
+        if len(group) < _GROUP_MAX:
+            group.append(this)
+    if analysis.carry is not None:  # the next piece reads this one's statements with their periods
+        for group in groups.values():
+            for seen in group:
+                if seen.figure is not None:
+                    when = restated._when(analysis, seen.figure, report_year)
+                    seen.stated, seen.figure = replace(seen.stated, when=when if when is not None else _NO_PERIOD), None
+
+
+_NO_PERIOD = frozenset({"\x00"})  # a target or a list's value: compared with nothing
+
+
+def _alike_hit(analysis: Analysis, report_year: str | None, group: list[_Spelt], this: _Spelt, named: frozenset[str]) -> Hit | None:
+    figure = this.figure
+    when_later = None
+    for earlier in group:
+        if earlier.stated.value == figure.value or earlier.sentence == this.sentence \
+                or not base._alike(earlier.stated, figure) or not base._apart(earlier.stated, figure):
+            continue
+        if earlier.level and this.level and earlier.level != this.level:
+            continue  # 全市… and 全县…
+        if earlier.figure is not None and (base.sentences_of_two_places(analysis, earlier.figure, figure)):
+            continue
+        # (the periods as a name stated twice reads them: 今年 of a government work report is the year ahead)
+        when_earlier = earlier.stated.when if earlier.figure is None else restated._when(analysis, earlier.figure, report_year)
+        if when_later is None:
+            when_later = restated._when(analysis, figure, report_year)
+            if when_later is None:
+                return None
+        if when_earlier is None or when_earlier != when_later:
+            continue
+        shown = min((earlier.named, this.named), key=len)
+        if shown in named or earlier.noun in named or this.noun in named:
+            return None
+        return base._hit(analysis, shown, earlier.stated, figure)
+    return None
 
 
 def _when(analysis: Analysis, figure: Figure, report_year: str | None) -> frozenset[str] | None:
