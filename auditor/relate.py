@@ -3959,15 +3959,19 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
                 and following.exact and (base := _BASE_AFTER_RE.match(norm[stated.end : following.number_start]))
                 and (not base.group("bare") or _CLAUSE_END_RE.match(norm, following.end))):
             if _YEAR_ON_YEAR_RE.search(norm, new.end, stated.number_start) and _names_another_year(norm, base.group(0), new, sentence_start):
-                continue  # 同比增长18.9%,2019年为…: a year further back, not the base of 同比
-            if says.group("year") and _YEAR_NUMBER_RE.findall(base.group(0)) != [says.group("year")]:
-                continue  # 较2020年上升p个百分点,上年为N: the base of another year
-            if not _periods_agree(base.group(0), says.group(0)):
-                continue  # 同比增长p%,上月为N: the base of another kind of period
-            if base.group("verb") and not _base_verb_of(norm, base.group("verb"), new, sentence_start):
-                continue  # 上年新增N / 上年办结N: a difference, or another event than new's
-            found.append(Change(following, new, "", stated, says.group("word") or says.group("word_rate"), new.start, following.end))
-            continue
+                rejected = True  # 同比增长18.9%,2019年为…: a year further back, not the base of 同比
+            elif says.group("year") and _YEAR_NUMBER_RE.findall(base.group(0)) != [says.group("year")]:
+                rejected = True  # 较2020年上升p个百分点,上年为N: the base of another year
+            elif not _periods_agree(base.group(0), says.group(0)):
+                rejected = True  # 同比增长p%,上月为N: the base of another kind of period
+            elif base.group("verb") and not _base_verb_of(norm, base.group("verb"), new, sentence_start):
+                rejected = True  # 上年新增N / 上年办结N: a difference, or another event than new's
+            else:
+                found.append(Change(following, new, "", stated, says.group("word") or says.group("word_rate"), new.start, following.end))
+                continue
+            if base_end == sentence_end:
+                continue
+            # (after a ;, a base this reading refuses is left to the readings below: 同比下降p%;去年一季度为N)
         named = _base_of_a_named_year(text, figures, new, sentence_start, says)
         if named is not None:  # 2023年…N,2024年达到M,增长p%
             found.append(Change(named, new, "", stated, says.group("word") or says.group("word_rate"), named.start, stated.end))

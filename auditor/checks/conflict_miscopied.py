@@ -605,7 +605,11 @@ def alike_named_conflicts(analysis: Analysis, rule: Rule, report_year: str | Non
         if key in reported:
             continue
         group = groups.setdefault(key, [])
-        this = _Spelt(base._stated(analysis, figure), reading.level, analysis.offset + reading.sentence, reading.named, reading.noun, figure)
+        shown = reading.named
+        at = norm.rfind(shown, clause_start, figure.number_start)
+        if at > 0 and norm[at - 1] == "在":
+            shown = "在" + shown  # 在校生, 在岗职工: 在 is a word of the name, not the preposition the loose reading drops
+        this = _Spelt(base._stated(analysis, figure), reading.level, analysis.offset + reading.sentence, shown, reading.noun, figure)
         if (figure.start, figure.end) not in taken:
             hit = _alike_hit(analysis, report_year, group, this, named)
             if hit is not None:
