@@ -4582,7 +4582,12 @@ def _changes_from_difference(text, figures) -> list[Change]:
             continue
         difference, new = figures[stated.index - 1], figures[stated.index - 2]
         sentence_start, _ = text.sentence_span(stated.start)
-        if new.start < sentence_start or not _is_quantity(new) or not _is_quantity(difference) or not _same_unit(new, difference):
+        if new.start < sentence_start or new.kind == "percent":
+            opened = _difference_opening_sentence(text, figures, stated, difference, sentence_start)
+            if opened is not None:
+                found.append(opened)
+            continue
+        if not _is_quantity(new) or not _is_quantity(difference) or not _same_unit(new, difference):
             continue
         rest = len(_shared_unit_rest(norm, new, difference))  # 6.4个工作日,…缩短2.1个工作日: the unit's rest
         tail = _DIFFERENCE_TAIL_RE.match(norm[difference.end + rest : stated.number_start])
@@ -4639,6 +4644,46 @@ def _shared_unit_rest(norm: str, one: Figure, other: Figure) -> str:
     if first is None or second is None:
         return ""
     return os.path.commonprefix([first.group(0), second.group(0)])
+
+
+# …举报3618件,占27%。 : the value ends its sentence, at most a share of it after it
+_VALUE_ENDS_SENTENCE_RE = re.compile(r"\s*(?:[,,]\s*占[^。;\d]{0,10}\d+(?:\.\d+)?%)?\s*$")
+
+
+def _difference_opening_sentence(text, figures, stated: Figure, difference: Figure, sentence_start: int) -> Change | None:
+    """受理消费者举报3618件,占27%。比去年同期增加433件,举报量增长12%。: a difference compared with last year
+    that opens its sentence, with the rate after it naming its metric, speaks of the value that ends the
+    sentence before (a share of it may follow it there): the old value is that value less the difference.
+    Inferred across the sentence end: a warning."""
+    norm = text.norm
+    if difference.start < sentence_start or not _is_quantity(difference) or not sentence_start:
+        return None
+    head = _DIFFERENCE_HEAD_RE.fullmatch(norm, sentence_start, difference.number_start)
+    if head is None or not head.group("word") or head.group("word") in ("多", "少"):
+        return None  # 增加433件 alone, 新增…: no comparison said
+    index = difference.index - 1
+    while index >= 0 and figures[index].kind == "percent" and figures[index].start >= sentence_start - _WORDS_REACH:
+        index -= 1
+    if index < 0:
+        return None
+    new = figures[index]
+    previous_start = text.previous_sentence_start(sentence_start)
+    if new.start < previous_start or new.start >= sentence_start or not _is_quantity(new) or not new.exact \
+            or not _same_unit(new, difference) or not _VALUE_ENDS_SENTENCE_RE.fullmatch(norm, new.end, sentence_start - 1):
+        return None
+    tail = _DIFFERENCE_TAIL_RE.match(norm[difference.end : stated.number_start])
+    if tail is None or not tail.group("name") or not _names_its_value(norm, tail.group("name"), new, previous_start):
+        return None  # the rate must name the value it is of
+    word = head.group("word")
+    word = {"净增": "增加", "净减": "减少", "多增": "增加", "少增": "减少"}.get(word[:2], word)
+    says = direction_of(word)
+    tail_word = tail.group("word") or tail.group("rate")
+    if says is None or (direction_of(tail.group("word")) if tail.group("word") else _RATE_DIRECTION[tail_word]) != says:
+        return None
+    value = new.value - difference.value if says == "up" else new.value + difference.value
+    if value <= 0 or unit_slip(norm, new, difference, stated) is not None:
+        return None
+    return Change(_derived(difference, new, value), new, "", stated, tail_word, new.start, stated.end, inferred=True)
 
 
 def _names_its_value(norm: str, name: str, value: Figure, sentence_start: int) -> bool:
