@@ -1099,6 +1099,11 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
         # 上年末A级景区48家,本年末A级景区共计56家: the year its own clause names, not the 上年 before
         # (2024年末…,全年出生人口: a year named before is the one 全年 is)
         named = [(start, word) for start, word in named if start >= clause_start or word not in _YEAR_BEFORE_WORDS]
+    if _YEAR_END_RE.search(norm, max(clause_start, prefix_start), figure.number_start):
+        # 年初各项贷款余额742.2亿元,年末各项贷款余额755.7亿元: the year's end its own clause names, not the
+        # 年初 (or 上半年, 6月底) of a clause before; a year named before stays the year it is the end of
+        named = [(start, word) for start, word in named
+                 if start >= clause_start or _YEAR_RE.match(word) or word in own_year or word in _DEFAULT_PERIOD]
     named = [(start, _plain_year(word)) for start, word in named
              if word not in _DEFAULT_PERIOD and not (start >= prefix_start and word in own_year)
              and not _COMPARED_RE.search(norm, max(0, start - 2), start)
