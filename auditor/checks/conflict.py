@@ -464,12 +464,12 @@ _QUANTITY_KINDS = frozenset({"count", "money", "area", "weight", "length", "volu
 _CN = "一二两三四五六七八九十"
 # the lookahead lets the engine skip, at C speed, characters no period starts with
 _PERIOD_RE = re.compile(
-    rf"(?=[0-9{_CN}两上下全本今年过去前同近xX×Ｘ])(?:"
+    rf"(?=[0-9{_CN}两上下全本今年过去前同近xX×Ｘ报])(?:"
     rf"(?:19|20)\d{{2}}\s*年(?:度)?|[xX×Ｘ]{{2,4}}\s*年(?:度)?|(?:\d{{2}}\s*世纪\s*)?\d{{2}}\s*年代|\d{{1,2}}\s*(?:[-—–~至到]\s*\d{{1,2}}\s*)?月(?:份|底|末|初|中旬|上旬|下旬)?"
     rf"|[{_CN}]{{1,2}}(?:[-—至到][{_CN}]{{1,2}})?月(?:份|底|末|初)?|[一二三四1-4]季度|前[{_CN}]季度|[上下]半年"
-    rf"|全年|本年|今年|年内|一年来|过去一年|上月(?:底|末|初)?|上个月|上季度末?|本月|上年|去年|上一年|前一年|前年|同期|年初|年中|(?:近|过去)[{_CN}\d]+年|[{_CN}\d]+年(?:来|间|中)|十[一二三四五]五|[{_CN}]五(?:期间|时期))"
+    rf"|全年|本年|今年|年内|一年来|过去一年|报告期内|(?:(?<=[\s,;:。])|^)年度(?!目标|计划|任务|考核|预算|工作|重点|指标)|上月(?:底|末|初)?|上个月|上季度末?|本月|上年|去年|上一年|前一年|前年|同期|年初|年中|(?:近|过去)[{_CN}\d]+年|[{_CN}\d]+年(?:来|间|中)|十[一二三四五]五|[{_CN}]五(?:期间|时期))"
 )
-_DEFAULT_PERIOD = frozenset({"全年", "本年", "年内", "一年来"})  # the report's own year (今年 is next year's plan in a government work report)
+_DEFAULT_PERIOD = frozenset({"全年", "本年", "年内", "一年来", "年度", "报告期内"})  # (年度 opening a clause, 报告期内: the report's year)  # the report's own year (今年 is next year's plan in a government work report)
 _DONE_AGAINST_TARGET_RE = re.compile(r"[^。;\d]{0,4}?[,,]?\s*(?:完成|达到|为|占)了?[^\d,。;]{0,8}?(?:目标|计划|任务)")
 # 主要指标, 经济指标, 统计指标, 各项指标: indicators reported, no target set
 _TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任务|拟|规划|要求|(?<![要济计项])指标|下达|预算")
