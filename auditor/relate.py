@@ -4093,7 +4093,7 @@ def _base_verb_of(norm: str, verb: str, new: Figure, sentence_start: int) -> boo
 # 上年全市快递业务量为5.86亿件,今年完成6.82亿件,同比增长p%: last year's value named first, this
 # year's after it with no other subject of its own
 _NAMED_BASE_HEAD_RE = re.compile(
-    rf"(?:^|[,,;:\s])(?:而|其中)?(?:{_BASE_WORDS})(?:全年)?[\u4e00-\u9fff]{{0,12}}?(?:为|是|达到|达|有|共|共计)?\s*$")
+    rf"(?:^|[,,;:\s。!?])(?:而|其中)?(?:{_BASE_WORDS})(?:全年)?[\u4e00-\u9fff]{{0,12}}?(?:为|是|达到|达|有|共|共计)?\s*$")
 _NAMED_BASE_REACH = 24
 _THIS_YEAR_HEAD_RE = re.compile(
     r"^\s*[,,;]\s*(?:(?:今年|本年|当年|本期)(?:全年)?(?:以来)?|全年)\s*(?:共|累计|实际|已)?"
