@@ -375,11 +375,17 @@ def changes_stated_first(text, figures, claimed: set[int]) -> list[tuple[Figure,
     norm = text.norm
     found = []
     for stated in figures:
-        if stated.kind != "percent" or stated.index in claimed or stated.index + 2 >= len(figures):
+        if stated.kind != "percent" or stated.index in claimed or stated.index + 1 >= len(figures):
             continue
         sentence_start, sentence_end = text.sentence_span(stated.start)
         says = _CHANGE_BEFORE_RE.search(norm, max(sentence_start, stated.number_start - _ALONE_REACH), stated.number_start)
         if says is None:
+            continue
+        before = _base_bracketed_before(text, figures, stated, says, sentence_start, sentence_end)
+        if before is not None:  # 营业收入(上年77178万元)比上年下降p%,降至M
+            found.append((*before, stated, says.group("word") or says.group("rate")))
+            continue
+        if stated.index + 2 >= len(figures):
             continue
         new, old = figures[stated.index + 1], figures[stated.index + 2]
         if norm[sentence_end : sentence_end + 1] == ";" and new.start < sentence_end <= old.start:
@@ -395,6 +401,28 @@ def changes_stated_first(text, figures, claimed: set[int]) -> list[tuple[Figure,
             continue
         found.append((old, new, stated, says.group("word") or says.group("rate")))
     return found
+
+
+_BRACKET_BASE_BEFORE_RE = re.compile(rf"\(\s*{_BASES}(?:为|是|:)?\s*$")
+_BRACKET_CLOSE_RE = re.compile(r"\s*\)\s*")
+
+
+def _base_bracketed_before(text, figures, stated: Figure, says: re.Match, sentence_start: int, sentence_end: int):
+    """开展教研活动(上年96次)比上年增长p%,达到124次: the base in a bracket right before the change, the
+    value after it; (old, new) or None."""
+    if not stated.index or stated.index + 1 >= len(figures):
+        return None
+    norm = text.norm
+    old, new = figures[stated.index - 1], figures[stated.index + 1]
+    if old.start < sentence_start or new.start >= sentence_end or not is_quantity(old) or not is_quantity(new) \
+            or not same_unit(old, new):
+        return None
+    if not _BRACKET_BASE_BEFORE_RE.search(norm, max(sentence_start, old.number_start - 12), old.number_start) \
+            or not _BRACKET_CLOSE_RE.fullmatch(norm, old.end, says.start()):
+        return None
+    if not VALUE_AFTER_RE.fullmatch(norm, stated.end, new.number_start) or not closes_base(norm, new, False):
+        return None
+    return old, new
 
 
 # 同比下降12.6%,全年共发生道路交通事故286起,上年同期为318起: a change that opens its sentence
