@@ -25,7 +25,8 @@ from auditor.spread_changes import (BASE_AFTER_VALUE_RE, VALUE_AFTER_RE, base_op
 
 _TIMES = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+"
 _PERIOD = (r"(?:(?:19|20)\d{2}\s*年(?:末|底|同期)?|上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|上一年|同期"
-           r"|原来|过去|[一二三四五六七八九十两\d]{1,2}年前)")
+           r"|原来|原先|过去|以前|[一二三四五六七八九十两\d]{1,2}年前)")
+_ORIGINAL = ("原来", "原先", "过去", "以前")  # no period: the value before, said as such
 _SPAN = r"(?:[一二三四五六七八九十两\d]+年(?:来|间|中)?|近[一二三四五六七八九十两\d]+年(?:来)?)"
 # 是上年的1.6倍 / 为2020年的近4倍 / 比上年增长3.5倍 / 两年增长了两倍 / 翻了两番
 MULTIPLE_RE = re.compile(
@@ -62,8 +63,13 @@ def multiples_apart(text, figures, starts: list[int], taken: set[int]) -> list[t
         at = bisect_left(starts, match.start())
         period = match.group("period") or match.group("g_period") or match.group("d_period") or ""
         period = re.sub(r"\s+", "", period)
-        if period in ("原来", "过去"):
-            continue  # 原来 is read where the values are written 由…到…
+        if period in _ORIGINAL:
+            # 原来 is read where the values are written 由…到…, or with the value before said right
+            # after the multiple: 现有15个,是原来的2.7倍(原有7个) / …,原来为7个
+            original = _original_after(text, figures, match, at, sentence_start, sentence_end)
+            if original is not None:
+                found.append((*original, match, False))
+            continue
         after = None if period and not _BASE_LABELS.match(period) else _values_after(text, figures, match, at, sentence_end)
         if after is not None:
             found.append((*after, match, False))
@@ -85,6 +91,32 @@ def multiples_apart(text, figures, starts: list[int], taken: set[int]) -> list[t
             if old.exact and new.exact and old.value > 0 and plain_value(text, new) and plain_value(text, old):
                 found.append((old, new, match, inferred))
     return found
+
+
+# (原有7个) / ,原来为7个 / (过去只有7个): the value before, named as the multiple names it
+_ORIGINAL_AFTER_RE = re.compile(r"\s*(?:\(\s*|[,;]\s*)(?:原有|原来|原先|原|过去|以前|当时)(?:只有|仅有|共有|有|为|是|:)?\s*$")
+
+
+def _original_after(text, figures, match: re.Match, at: int, sentence_start: int, sentence_end: int):
+    """M,是原来的K倍(原有N): the one value right before the multiple in its sentence and the value
+    after it said to be the one before (原有, 原来为), of one unit."""
+    before = [f for f in figures[max(0, at - _MAX_BACK) : at] if f.start >= sentence_start and is_quantity(f)]
+    if not before or match.start() - before[-1].end > _REACH or not _GAP_RE.fullmatch(text.norm, before[-1].end, match.start()):
+        return None
+    new = before[-1]
+    if any(same_unit(f, new) for f in before[:-1]):
+        return None  # 由7个增加到15个,是原来的…: the pair before reads it
+    index = new.index + 1
+    while index < len(figures) and figures[index].start < match.end():
+        index += 1
+    if index >= len(figures):
+        return None
+    old = figures[index]
+    if old.start >= sentence_end or not same_unit(old, new) or not is_quantity(old):
+        return None
+    if not _ORIGINAL_AFTER_RE.fullmatch(text.norm, match.end(), old.number_start) or not _BASE_CLOSE_RE.match(text.norm, old.end):
+        return None
+    return (old, new) if plain_value(text, new) and plain_value(text, old) else None
 
 
 def _names_period(text, figure: Figure, period: str, floor: int) -> bool:

@@ -87,17 +87,23 @@ def fold_width(text: str) -> str:
 _BLOCK_CHARS = 1 << 18
 
 
-# Hong Kong's 按年 (year on year) is the mainland's 同比, as long: 按年增长8.8% / 按年下跌4.6%
-_REGIONAL_RE = re.compile(r"按年(?=[增减下上升跌降录])")
+# Hong Kong's 按年 (year on year) is the mainland's 同比, as long: 按年增长8.8% / 按年下跌4.6%; its 按月
+# (month on month) the mainland's 环比: 按月增长10.3%; Taiwan's 成长 before a figure its 增长: 较去年同期
+# 成长5.75%, 成长了8倍 (健康成长 and 成长环境 stay: no figure follows)
+_REGIONAL_RE = re.compile(r"按年(?=[增减下上升跌降录])|按月(?=增长|增加|增幅|减少|下降|下跌|上升|上涨|回落|回升|录得)"
+                          r"|成长(?=了?\s*(?:[\d.]|[一二两三四五六七八九十百]+(?:\.\d+)?\s*(?:倍|成|个百分点|%)))")
+_REGIONAL_WORDS = {"按年": "同比", "按月": "环比", "成长": "增长"}
 
 
 def _regional(text: str) -> str:
-    return _REGIONAL_RE.sub("同比", text) if "按年" in text else text
+    if "按年" not in text and "按月" not in text and "成长" not in text:
+        return text
+    return _REGIONAL_RE.sub(lambda found: _REGIONAL_WORDS[found.group(0)], text)
 
 
 def normalise(text: str) -> str:
-    """Full-width forms to ASCII, Traditional to Simplified, Hong Kong's 按年 to
-    同比; same length."""
+    """Full-width forms to ASCII, Traditional to Simplified, Hong Kong's 按年 and 按月 to
+    同比 and 环比, Taiwan's 成长 before a figure to 增长; same length."""
     if len(text) > _BLOCK_CHARS:
         return _normalise_long(text)
     folded = _fold(text)

@@ -3545,8 +3545,8 @@ def _lines_closed_by_total(analysis: Analysis) -> list[PartsTotal]:
 _PER_UNIT = r"(?:每(?:人次|人|户|亩|月|年|名|天|日|吨|床|桌|平方米|公里)|人均|户均|亩均|次均|平均){0,2}"
 _FROM_RE = re.compile(rf"(?:由|从)(?:(?:\d{{4}}|\d{{3}}[xX×*]|\d{{2}}[xX×*]{{2}})\s*年(?:底|末|初)?|(?:上年|去年|上一年|前年|前一年)(?:底|末|同期)?|原来|原先|原|过去|以前|此前|之前|改革前|年初)?的?{_PER_UNIT}\s*$")
 _TO_RE = re.compile(
-    rf"^\s*(?:的)?(?P<word>{DIRECTION_ALTERNATIVES})?"
-    rf"(?:到|至|为)\s*(?:(?:(?:\d{{4}}|\d{{3}}[xX×*]|\d{{2}}[xX×*]{{2}})\s*年|今年|本年|当年)(?:底|末)?的?)?{_PER_UNIT}$"
+    rf"^\s*(?:的)?(?:(?P<word>{DIRECTION_ALTERNATIVES})|发展|壮大)?"  # 由14家发展到目前的71家: a neutral verb, the values tell the way
+    rf"(?:到|至|为)\s*(?:(?:(?:\d{{4}}|\d{{3}}[xX×*]|\d{{2}}[xX×*]{{2}})\s*年|今年|本年|当年|目前|现在|如今)(?:底|末)?的?)?{_PER_UNIT}$"
 )
 # each blank run follows a word that must be there: adjacent optional \s* would
 # try a long run of blanks in polynomially many ways
@@ -3950,19 +3950,28 @@ def _changes_with_base_elsewhere(text, figures, claimed: set[int]) -> list[Chang
         if not says or stated.kind == "points" and new.kind != "percent":
             continue
         following = figures[stated.index + 1] if stated.index + 1 < len(figures) else None
-        if (following is not None and following.start < sentence_end and _same_unit(following, new)
+        if following is not None and norm[sentence_end : sentence_end + 1] == ";" and following.start > sentence_end:
+            # M,环比增长p%;2月份为N: a ; goes on with the sentence, the base opening its next part
+            base_end = text.sentence_span(sentence_end + 1)[1]
+        else:
+            base_end = sentence_end
+        if (following is not None and following.start < base_end and _same_unit(following, new)
                 and following.exact and (base := _BASE_AFTER_RE.match(norm[stated.end : following.number_start]))
                 and (not base.group("bare") or _CLAUSE_END_RE.match(norm, following.end))):
             if _YEAR_ON_YEAR_RE.search(norm, new.end, stated.number_start) and _names_another_year(norm, base.group(0), new, sentence_start):
-                continue  # 同比增长18.9%,2019年为…: a year further back, not the base of 同比
-            if says.group("year") and _YEAR_NUMBER_RE.findall(base.group(0)) != [says.group("year")]:
-                continue  # 较2020年上升p个百分点,上年为N: the base of another year
-            if not _periods_agree(base.group(0), says.group(0)):
-                continue  # 同比增长p%,上月为N: the base of another kind of period
-            if base.group("verb") and not _base_verb_of(norm, base.group("verb"), new, sentence_start):
-                continue  # 上年新增N / 上年办结N: a difference, or another event than new's
-            found.append(Change(following, new, "", stated, says.group("word") or says.group("word_rate"), new.start, following.end))
-            continue
+                rejected = True  # 同比增长18.9%,2019年为…: a year further back, not the base of 同比
+            elif says.group("year") and _YEAR_NUMBER_RE.findall(base.group(0)) != [says.group("year")]:
+                rejected = True  # 较2020年上升p个百分点,上年为N: the base of another year
+            elif not _periods_agree(base.group(0), says.group(0)):
+                rejected = True  # 同比增长p%,上月为N: the base of another kind of period
+            elif base.group("verb") and not _base_verb_of(norm, base.group("verb"), new, sentence_start):
+                rejected = True  # 上年新增N / 上年办结N: a difference, or another event than new's
+            else:
+                found.append(Change(following, new, "", stated, says.group("word") or says.group("word_rate"), new.start, following.end))
+                continue
+            if base_end == sentence_end:
+                continue
+            # (after a ;, a base this reading refuses is left to the readings below: 同比下降p%;去年一季度为N)
         named = _base_of_a_named_year(text, figures, new, sentence_start, says)
         if named is not None:  # 2023年…N,2024年达到M,增长p%
             found.append(Change(named, new, "", stated, says.group("word") or says.group("word_rate"), named.start, stated.end))
@@ -4084,7 +4093,7 @@ def _base_verb_of(norm: str, verb: str, new: Figure, sentence_start: int) -> boo
 # 上年全市快递业务量为5.86亿件,今年完成6.82亿件,同比增长p%: last year's value named first, this
 # year's after it with no other subject of its own
 _NAMED_BASE_HEAD_RE = re.compile(
-    rf"(?:^|[,,;:\s])(?:而|其中)?(?:{_BASE_WORDS})(?:全年)?[\u4e00-\u9fff]{{0,12}}?(?:为|是|达到|达|有|共|共计)?\s*$")
+    rf"(?:^|[,,;:\s。!?])(?:而|其中)?(?:{_BASE_WORDS})(?:全年)?[\u4e00-\u9fff]{{0,12}}?(?:为|是|达到|达|有|共|共计)?\s*$")
 _NAMED_BASE_REACH = 24
 _THIS_YEAR_HEAD_RE = re.compile(
     r"^\s*[,,;]\s*(?:(?:今年|本年|当年|本期)(?:全年)?(?:以来)?|全年)\s*(?:共|累计|实际|已)?"
@@ -4575,7 +4584,12 @@ def _changes_from_difference(text, figures) -> list[Change]:
             continue
         difference, new = figures[stated.index - 1], figures[stated.index - 2]
         sentence_start, _ = text.sentence_span(stated.start)
-        if new.start < sentence_start or not _is_quantity(new) or not _is_quantity(difference) or not _same_unit(new, difference):
+        if new.start < sentence_start or new.kind == "percent":
+            opened = _difference_opening_sentence(text, figures, stated, difference, sentence_start)
+            if opened is not None:
+                found.append(opened)
+            continue
+        if not _is_quantity(new) or not _is_quantity(difference) or not _same_unit(new, difference):
             continue
         rest = len(_shared_unit_rest(norm, new, difference))  # 6.4个工作日,…缩短2.1个工作日: the unit's rest
         tail = _DIFFERENCE_TAIL_RE.match(norm[difference.end + rest : stated.number_start])
@@ -4632,6 +4646,46 @@ def _shared_unit_rest(norm: str, one: Figure, other: Figure) -> str:
     if first is None or second is None:
         return ""
     return os.path.commonprefix([first.group(0), second.group(0)])
+
+
+# …举报3618件,占27%。 : the value ends its sentence, at most a share of it after it
+_VALUE_ENDS_SENTENCE_RE = re.compile(r"\s*(?:[,,]\s*占[^。;\d]{0,10}\d+(?:\.\d+)?%)?\s*$")
+
+
+def _difference_opening_sentence(text, figures, stated: Figure, difference: Figure, sentence_start: int) -> Change | None:
+    """受理消费者举报3618件,占27%。比去年同期增加433件,举报量增长12%。: a difference compared with last year
+    that opens its sentence, with the rate after it naming its metric, speaks of the value that ends the
+    sentence before (a share of it may follow it there): the old value is that value less the difference.
+    Inferred across the sentence end: a warning."""
+    norm = text.norm
+    if difference.start < sentence_start or not _is_quantity(difference) or not sentence_start:
+        return None
+    head = _DIFFERENCE_HEAD_RE.fullmatch(norm, sentence_start, difference.number_start)
+    if head is None or not head.group("word") or head.group("word") in ("多", "少"):
+        return None  # 增加433件 alone, 新增…: no comparison said
+    index = difference.index - 1
+    while index >= 0 and figures[index].kind == "percent" and figures[index].start >= sentence_start - _WORDS_REACH:
+        index -= 1
+    if index < 0:
+        return None
+    new = figures[index]
+    previous_start = text.previous_sentence_start(sentence_start)
+    if new.start < previous_start or new.start >= sentence_start or not _is_quantity(new) or not new.exact \
+            or not _same_unit(new, difference) or not _VALUE_ENDS_SENTENCE_RE.fullmatch(norm, new.end, sentence_start - 1):
+        return None
+    tail = _DIFFERENCE_TAIL_RE.match(norm[difference.end : stated.number_start])
+    if tail is None or not tail.group("name") or not _names_its_value(norm, tail.group("name"), new, previous_start):
+        return None  # the rate must name the value it is of
+    word = head.group("word")
+    word = {"净增": "增加", "净减": "减少", "多增": "增加", "少增": "减少"}.get(word[:2], word)
+    says = direction_of(word)
+    tail_word = tail.group("word") or tail.group("rate")
+    if says is None or (direction_of(tail.group("word")) if tail.group("word") else _RATE_DIRECTION[tail_word]) != says:
+        return None
+    value = new.value - difference.value if says == "up" else new.value + difference.value
+    if value <= 0 or unit_slip(norm, new, difference, stated) is not None:
+        return None
+    return Change(_derived(difference, new, value), new, "", stated, tail_word, new.start, stated.end, inferred=True)
 
 
 def _names_its_value(norm: str, name: str, value: Figure, sentence_start: int) -> bool:

@@ -66,13 +66,19 @@ def spread_changes(text, figures, claimed: set[int]) -> list[tuple[Figure, Figur
     norm = text.norm
     found = []
     for stated in figures:
-        if stated.kind != "percent" or stated.index in claimed or not stated.index:
+        if stated.kind != "percent" or stated.index in claimed:
             continue
         sentence_start, _ = text.sentence_span(stated.start)
-        if not sentence_start or stated.number_start - sentence_start > _ALONE_REACH:
+        if stated.number_start - sentence_start > _ALONE_REACH:
             continue
         says = _ALONE_CHANGE_RE.match(norm[sentence_start : stated.number_start])
         if says is None:
+            continue
+        ahead = _pair_in_next_sentence(text, figures, stated, says)
+        if ahead is not None:  # 事故起数同比下降p%。全年共发生事故M起,去年同期为N起。
+            found.append((*ahead, stated, says.group("word") or says.group("rate")))
+            continue
+        if not sentence_start or not stated.index:
             continue
         last = figures[stated.index - 1]
         if last.start >= sentence_start or not is_quantity(last):
@@ -108,6 +114,45 @@ def spread_changes(text, figures, claimed: set[int]) -> list[tuple[Figure, Figur
 
 
 _TRAILING_RE = re.compile(r"[^\d]{0,12}")
+_RATE_ENDS_RE = re.compile(r"\s*(?:[。;]|$)")
+_MEASURE_TAIL_RE = re.compile(r"(?:总数|数量|总量|总额|人数|人次)$")
+
+
+def _pair_in_next_sentence(text, figures, stated: Figure, says: re.Match) -> tuple[Figure, Figure] | None:
+    """道路交通事故起数同比下降24.9%。全年共发生道路交通事故110起,去年同期为147起。: a change that
+    is its whole sentence, naming its metric, read with the sentence after it when that sentence
+    holds exactly the metric's value and its base (said to be last year's), named alike. The
+    sentence before must not end on a value of that unit (the change would then be read as its)."""
+    name = says.group("name")
+    if not name or says.group("year") or says.group("with_year"):
+        return None
+    norm = text.norm
+    _, sentence_end = text.sentence_span(stated.start)
+    if not _RATE_ENDS_RE.match(norm, stated.end) or stated.index + 2 >= len(figures):
+        return None
+    first = figures[stated.index + 1]
+    next_start, next_end = text.sentence_span(first.start)
+    if next_start != sentence_end + 1 or not is_quantity(first):
+        return None
+    pair = None
+    alike = [f for f in figures[stated.index + 1 : stated.index + 1 + _MAX_BACK] if f.start < next_end and same_unit(f, first)]
+    if len(alike) == 2:
+        pair = _pair_in_sentence(text, figures, alike[-1], next_start)
+    if pair is None:
+        return None
+    # 事故起数 names the events counted in 起 (…发生事故110起): the measure word and 数 go
+    unit = first.base_unit
+    name = name[: -len(unit) - 1] if first.kind == "count" and unit and name.endswith(unit + "数") else _MEASURE_TAIL_RE.sub("", name)
+    if not named_as(name, text, *pair):
+        return None
+    if stated.index:
+        before = figures[stated.index - 1]
+        previous_start = text.previous_sentence_start(text.sentence_span(stated.start)[0])
+        if before.start >= previous_start and same_unit(before, first) and _ends_its_sentence(norm, before, text.sentence_span(stated.start)[0]):
+            return None
+    if not same_period(text, *pair) or not plain_value(text, pair[0]) or not plain_value(text, pair[1]):
+        return None
+    return pair
 
 
 def _ends_its_sentence(norm: str, figure: Figure, sentence_end: int) -> bool:
@@ -330,11 +375,17 @@ def changes_stated_first(text, figures, claimed: set[int]) -> list[tuple[Figure,
     norm = text.norm
     found = []
     for stated in figures:
-        if stated.kind != "percent" or stated.index in claimed or stated.index + 2 >= len(figures):
+        if stated.kind != "percent" or stated.index in claimed or stated.index + 1 >= len(figures):
             continue
         sentence_start, sentence_end = text.sentence_span(stated.start)
         says = _CHANGE_BEFORE_RE.search(norm, max(sentence_start, stated.number_start - _ALONE_REACH), stated.number_start)
         if says is None:
+            continue
+        before = _base_bracketed_before(text, figures, stated, says, sentence_start, sentence_end)
+        if before is not None:  # 营业收入(上年77178万元)比上年下降p%,降至M
+            found.append((*before, stated, says.group("word") or says.group("rate")))
+            continue
+        if stated.index + 2 >= len(figures):
             continue
         new, old = figures[stated.index + 1], figures[stated.index + 2]
         if norm[sentence_end : sentence_end + 1] == ";" and new.start < sentence_end <= old.start:
@@ -350,6 +401,28 @@ def changes_stated_first(text, figures, claimed: set[int]) -> list[tuple[Figure,
             continue
         found.append((old, new, stated, says.group("word") or says.group("rate")))
     return found
+
+
+_BRACKET_BASE_BEFORE_RE = re.compile(rf"\(\s*{_BASES}(?:为|是|:)?\s*$")
+_BRACKET_CLOSE_RE = re.compile(r"\s*\)\s*")
+
+
+def _base_bracketed_before(text, figures, stated: Figure, says: re.Match, sentence_start: int, sentence_end: int):
+    """开展教研活动(上年96次)比上年增长p%,达到124次: the base in a bracket right before the change, the
+    value after it; (old, new) or None."""
+    if not stated.index or stated.index + 1 >= len(figures):
+        return None
+    norm = text.norm
+    old, new = figures[stated.index - 1], figures[stated.index + 1]
+    if old.start < sentence_start or new.start >= sentence_end or not is_quantity(old) or not is_quantity(new) \
+            or not same_unit(old, new):
+        return None
+    if not _BRACKET_BASE_BEFORE_RE.search(norm, max(sentence_start, old.number_start - 12), old.number_start) \
+            or not _BRACKET_CLOSE_RE.fullmatch(norm, old.end, says.start()):
+        return None
+    if not VALUE_AFTER_RE.fullmatch(norm, stated.end, new.number_start) or not closes_base(norm, new, False):
+        return None
+    return old, new
 
 
 # 同比下降12.6%,全年共发生道路交通事故286起,上年同期为318起: a change that opens its sentence

@@ -464,12 +464,12 @@ _QUANTITY_KINDS = frozenset({"count", "money", "area", "weight", "length", "volu
 _CN = "一二两三四五六七八九十"
 # the lookahead lets the engine skip, at C speed, characters no period starts with
 _PERIOD_RE = re.compile(
-    rf"(?=[0-9{_CN}两上下全本今年过去前同近xX×Ｘ])(?:"
+    rf"(?=[0-9{_CN}两上下全本今年过去前同近xX×Ｘ报])(?:"
     rf"(?:19|20)\d{{2}}\s*年(?:度)?|[xX×Ｘ]{{2,4}}\s*年(?:度)?|(?:\d{{2}}\s*世纪\s*)?\d{{2}}\s*年代|\d{{1,2}}\s*(?:[-—–~至到]\s*\d{{1,2}}\s*)?月(?:份|底|末|初|中旬|上旬|下旬)?"
     rf"|[{_CN}]{{1,2}}(?:[-—至到][{_CN}]{{1,2}})?月(?:份|底|末|初)?|[一二三四1-4]季度|前[{_CN}]季度|[上下]半年"
-    rf"|全年|本年|今年|年内|一年来|过去一年|上月(?:底|末|初)?|上个月|上季度末?|本月|上年|去年|上一年|前一年|前年|同期|年初|年中|(?:近|过去)[{_CN}\d]+年|[{_CN}\d]+年(?:来|间|中)|十[一二三四五]五|[{_CN}]五(?:期间|时期))"
+    rf"|全年|本年|今年|年内|一年来|过去一年|报告期内|(?:(?<=[\s,;:。])|^)年度(?!目标|计划|任务|考核|预算|工作|重点|指标)|上月(?:底|末|初)?|上个月|上季度末?|本月|上年|去年|上一年|前一年|前年|同期|年初|年中|(?:近|过去)[{_CN}\d]+年|[{_CN}\d]+年(?:来|间|中)|十[一二三四五]五|[{_CN}]五(?:期间|时期))"
 )
-_DEFAULT_PERIOD = frozenset({"全年", "本年", "年内", "一年来"})  # the report's own year (今年 is next year's plan in a government work report)
+_DEFAULT_PERIOD = frozenset({"全年", "本年", "年内", "一年来", "年度", "报告期内"})  # (年度 opening a clause, 报告期内: the report's year)  # the report's own year (今年 is next year's plan in a government work report)
 _DONE_AGAINST_TARGET_RE = re.compile(r"[^。;\d]{0,4}?[,,]?\s*(?:完成|达到|为|占)了?[^\d,。;]{0,8}?(?:目标|计划|任务)")
 # 主要指标, 经济指标, 统计指标, 各项指标: indicators reported, no target set
 _TARGET_RE = re.compile(r"目标|计划|力争|预计|预期|确保|争取|任务|拟|规划|要求|(?<![要济计项])指标|下达|预算")
@@ -548,7 +548,7 @@ _STATE_NOUN_RE = re.compile(r"(?:建成区|常住人口|户籍人口|总人口)$
 _FRAME_WINDOW = 60
 _PLACEHOLDER_YEAR_RE = re.compile(r"[xX×Ｘ]")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
-_COMPARED_RE = re.compile(r"[较比]|与|同$")
+_COMPARED_RE = re.compile(r"(?:[较比与]|同)\s*$")  # 比上年 / 较2023年 (not 作为对比,上年: 比 closes its clause)
 _EVENT_FRAME_RE = re.compile(r"(?:开展|举办|组织|举行|召开|实施|参加|参与|承办|启动|推进|落实)[\u4e00-\u9fff]{2,}")
 _SAME_THING_FACTOR = 2  # one figure miscopied stays within this factor of the other
 _YEAR_END_RE = re.compile(r"(?<![上去前])年(?:末|底)")
@@ -1099,6 +1099,11 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
         # 上年末A级景区48家,本年末A级景区共计56家: the year its own clause names, not the 上年 before
         # (2024年末…,全年出生人口: a year named before is the one 全年 is)
         named = [(start, word) for start, word in named if start >= clause_start or word not in _YEAR_BEFORE_WORDS]
+    if _YEAR_END_RE.search(norm, max(clause_start, prefix_start), figure.number_start):
+        # 年初各项贷款余额742.2亿元,年末各项贷款余额755.7亿元: the year's end its own clause names, not the
+        # 年初 (or 上半年, 6月底) of a clause before; a year named before stays the year it is the end of
+        named = [(start, word) for start, word in named
+                 if start >= clause_start or _YEAR_RE.match(word) or word in own_year or word in _DEFAULT_PERIOD]
     named = [(start, _plain_year(word)) for start, word in named
              if word not in _DEFAULT_PERIOD and not (start >= prefix_start and word in own_year)
              and not _COMPARED_RE.search(norm, max(0, start - 2), start)
@@ -1123,7 +1128,8 @@ def _period_of(analysis: Analysis, figure: Figure, report_year: str | None = Non
         return periods, False  # 新增就业4862人,完成目标的108%: the value done, measured against the target
     if reported:  # a target word of a sentence before frames no figure said done in its own
         return periods, reported != _ON_THE_BASE and bool(_own_target(analysis, sentence_start, figure))
-    target = any(_a_target(norm, found) for found in _TARGET_RE.finditer(norm, paragraph_start, figure.number_start)) \
+    target = any(_a_target(norm, found) and not (found.start() < sentence_start and target_done(norm, found))
+                 for found in _TARGET_RE.finditer(norm, paragraph_start, figure.number_start)) \
         or any(_a_target(norm, found) for found in _TARGET_RE.finditer(norm, figure.end, min(clause_end, figure.end + 40)))
     return periods, target
 
@@ -1139,6 +1145,14 @@ def _a_target(norm: str, found: re.Match) -> bool:
 
 
 _PLANNING_OFFICE_RE = re.compile(r"局|馆|设计|许可|部门|展览|疫苗")
+# 相关工作已纳入年度目标责任考核。 / 工作经费足额纳入预算保障。 / 圆满完成董事会下达的目标任务。: a target word its
+# clause says was reached or taken in (纳入, 完成 before it) states what was done, no plan for the sentences after
+_TARGET_DONE_RE = re.compile(r"(?:纳入|列入|完成了?|实现了?|超额|圆满|达成|如期)[^,。;,:\d\n]{0,10}$")
+
+
+def target_done(norm: str, found: re.Match) -> bool:
+    """Whether a target word of a sentence before a figure's is the object of a deed done."""
+    return _TARGET_DONE_RE.search(norm, max(0, found.start() - 12), found.start()) is not None
 
 
 # --- a figure said done in a plan's paragraph ---------------------------------------------------------

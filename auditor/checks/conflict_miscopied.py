@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from auditor.checks import conflict as base
 from auditor.checks import conflict_restated as restated
@@ -529,6 +529,132 @@ def _last_shared(earlier: str, later: str) -> str | None:
     return None
 
 
+# --- one quantity spelt two ways ---------------------------------------------------------------------
+#
+# 全年粮食总产量达到17.62万吨 … 2019年粮食总产16.04万吨; 全年完成各类手术17669台次 … 全年手术量19082台次;
+# 全年新增城镇就业3370人 … 城镇新增就业人员3303人; 在校生29731人 … 在校学生总数30325人; 共接报火灾262起 …
+# 火灾起数为280起. A writer who states one quantity twice names it with the same words, but not always
+# in the same form: the measure said or not (量, 总数, 人员, 起数), the verb that only says it was done (完成,
+# 实现, 发生, 接报), the words in another order, 学生 shortened to 生. Read loosely as above, and then
+# spelt with those left out and its characters in order, two such names are one: every word either name
+# holds, the other holds too (a part, 新型职业农民 of 农民, keeps words of its own and stays apart). The
+# two values are then compared as a name stated twice is: the same period, the same frame, running
+# total and flow apart, no place of another level, within a factor of two.
+
+# verbs that say only that a quantity came about, nothing of what it counts
+_LIGHT_VERBS = frozenset({"完成", "实现", "发生", "接报"})
+_SPELT_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:总人数|人数|人员|人次数|总数|数量|总量|总额|金额|总值|规模|[量额数])$")
+_SPELT_OPENING_RE = re.compile(r"^(?:共接报|接报|共发生|发生)")
+_ENDS_CLAUSE_RE = re.compile(r"[ \t]*(?:[,,。;;:!?)\n]|$)")
+
+
+def _spelling(reading: _Loose, unit: str) -> str | None:
+    """A loose name's words as a set of characters in order: the measure, light verbs and 学生's 学 left out."""
+    if reading.part or reading.done_to or reading.noun.startswith(_DEED_ONLY):
+        return None
+    noun = _SPELT_OPENING_RE.sub("", reading.noun)
+    if unit and noun.endswith(unit + "数") and len(noun) > len(unit) + 2:
+        noun = noun[: -len(unit) - 1]  # 火灾起数: the fires counted in 起
+    noun = _SPELT_TAIL_RE.sub("", noun).replace("学生", "生")
+    verbs = "".join(sorted(reading.verbs - _LIGHT_VERBS))
+    if len(noun) < 2:
+        return None
+    return "".join(sorted(noun + verbs))
+
+
+@dataclass
+class _Spelt:
+    """A statement of a quantity as a later one spelt alike is compared with it; figure is None once its
+    piece of a long document is read (its period then read in that piece)."""
+
+    stated: base._Stated
+    level: str
+    sentence: int  # where its sentence starts, in the document
+    named: str
+    noun: str
+    figure: Figure | None
+
+
+def alike_named_conflicts(analysis: Analysis, rule: Rule, report_year: str | None, taken: set[tuple[int, int]],
+                          named: frozenset[str] = frozenset()) -> Iterator[Hit]:
+    """Two values of one quantity whose names differ only in their spelling (above). The pieces of a long
+    document share what was stated first."""
+    norm = analysis.text.norm
+    state = analysis.state(rule.id + ":alike")
+    groups: dict[tuple, list[_Spelt]] = state.setdefault("groups", {})
+    reported: set[tuple] = state.setdefault("reported", set())
+    named = state.setdefault("named", set()) | named if analysis.carry is not None else named
+    if analysis.carry is not None:
+        state["named"] = named  # (a metric another reading told in an earlier piece)
+    table_lines: dict[int, bool] = {}
+    for figure in analysis.figures:
+        if figure.kind not in base._QUANTITY_KINDS or figure.value_high is not None or figure.derived or figure.in_list \
+                or figure.qualifier or base.is_grade(norm, figure) or not _ENDS_CLAUSE_RE.match(norm, figure.end) \
+                or figure.index and analysis.figures[figure.index - 1].end > analysis.text.clause_span(figure.start)[0]:
+            continue  # a bound (不低于120元); a name after the value (527家企业参与…); an item after another (…286起、死亡64人)
+        reading = _loose_reading(analysis, figure, table_lines)
+        if reading is None:
+            continue
+        spelt = _spelling(reading, figure.base_unit)
+        if spelt is None:
+            continue
+        # PM2.5 and PM10, 5G: the letters and digits of a name, which the loose reading (its Chinese) leaves out
+        clause_start = max(analysis.text.clause_span(figure.start)[0], figure.number_start - _HEAD_WINDOW)
+        letters = "".join(run for run in base._NAME_RUN_RE.findall(norm, clause_start, figure.number_start) if run[0] < "\u4e00")
+        key = (figure.kind, reading.unit, spelt, letters, reading.running, reading.fresh, reading.frame)
+        if key in reported:
+            continue
+        group = groups.setdefault(key, [])
+        shown = reading.named
+        at = norm.rfind(shown, clause_start, figure.number_start)
+        if at > 0 and norm[at - 1] == "在":
+            shown = "在" + shown  # 在校生, 在岗职工: 在 is a word of the name, not the preposition the loose reading drops
+        this = _Spelt(base._stated(analysis, figure), reading.level, analysis.offset + reading.sentence, shown, reading.noun, figure)
+        if (figure.start, figure.end) not in taken:
+            hit = _alike_hit(analysis, report_year, group, this, named)
+            if hit is not None:
+                reported.add(key)
+                yield hit
+                continue
+        if len(group) < _GROUP_MAX:
+            group.append(this)
+    if analysis.carry is not None:  # the next piece reads this one's statements with their periods
+        for group in groups.values():
+            for seen in group:
+                if seen.figure is not None:
+                    when = restated._when(analysis, seen.figure, report_year)
+                    seen.stated, seen.figure = replace(seen.stated, when=when if when is not None else _NO_PERIOD), None
+
+
+_NO_PERIOD = frozenset({"\x00"})  # a target or a list's value: compared with nothing
+
+
+def _alike_hit(analysis: Analysis, report_year: str | None, group: list[_Spelt], this: _Spelt, named: frozenset[str]) -> Hit | None:
+    figure = this.figure
+    when_later = None
+    for earlier in group:
+        if earlier.stated.value == figure.value or earlier.sentence == this.sentence \
+                or not base._alike(earlier.stated, figure) or not base._apart(earlier.stated, figure):
+            continue
+        if earlier.level and this.level and earlier.level != this.level:
+            continue  # 全市… and 全县…
+        if earlier.figure is not None and (base.sentences_of_two_places(analysis, earlier.figure, figure)):
+            continue
+        # (the periods as a name stated twice reads them: 今年 of a government work report is the year ahead)
+        when_earlier = earlier.stated.when if earlier.figure is None else restated._when(analysis, earlier.figure, report_year)
+        if when_later is None:
+            when_later = restated._when(analysis, figure, report_year)
+            if when_later is None:
+                return None
+        if when_earlier is None or when_earlier != when_later:
+            continue
+        shown = min((earlier.named, this.named), key=len)
+        if shown in named or earlier.noun in named or this.noun in named:
+            return None
+        return base._hit(analysis, shown, earlier.stated, figure)
+    return None
+
+
 def _when(analysis: Analysis, figure: Figure, report_year: str | None) -> frozenset[str] | None:
     """A figure's period (None for a target or a value of a list); a 今年 stated as done is the report's year."""
     period = restated._when(analysis, figure, report_year)
@@ -849,6 +975,8 @@ def conflict(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     hits += rate_restated_conflicts(analysis, rule, report_year, spans)
     spans.update((hit.start, hit.end) for hit in hits)
     hits += table_total_conflicts(analysis, report_year, spans)
+    spans.update((hit.start, hit.end) for hit in hits)
+    hits += alike_named_conflicts(analysis, rule, report_year, spans, frozenset(hit.values["metric"] for hit in hits))
     if hits:
         headings = restated._subject_headings(analysis.text.norm)
         hits = [hit for hit in hits if not restated._under_two_subjects(headings, hit)]

@@ -462,6 +462,7 @@ def _target_said(analysis: Analysis, figure: Figure) -> bool:
     text, norm = analysis.text, analysis.text.norm
     line_start, _ = text.line_span(figure.start)
     _, clause_end = text.clause_span(figure.start)
+    sentence_start, _ = text.sentence_span(figure.start)
     windows = ((max(line_start, figure.number_start - base._PARAGRAPH_WINDOW), figure.number_start),
                (figure.end, min(clause_end, figure.end + 40)))
     return any(not (found.group(0) == "规划" and (_PLAN_CONTENTS_RE.match(norm, found.start())
@@ -469,7 +470,8 @@ def _target_said(analysis: Analysis, figure: Figure) -> bool:
                     or found.group(0) == "任务" and _TASK_DONE_RE.match(norm, found.end())
                     or found.group(0) == "预算" and _BUDGET_NAME_RE.match(norm, found.end())
                     or found.group(0) == "指标" and _TASK_DONE_RE.match(norm, found.end())  # 主要指标完成情况: what was done
-                    or not base._a_target(norm, found))  # 营养改善计划。: a programme's name
+                    or not base._a_target(norm, found)  # 营养改善计划。: a programme's name
+                    or found.start() < sentence_start and base.target_done(norm, found))  # 已纳入年度目标考核。
                for start, end in windows for found in base._TARGET_RE.finditer(norm, start, end))
 
 
