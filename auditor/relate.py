@@ -2136,7 +2136,7 @@ def _section_start(text, offset: int, max_lines: int = 6) -> int:
 # --- parts and total ----------------------------------------------------------------
 
 _AMONG_RE = re.compile(
-    r"其中\s*[,:]?|(?<=[,;:\n])\s*当中\s*[,:]?(?=\S)|(?P<listed>(?P<including>包括|包含)\s*[,:]?"
+    r"其中\s*[,:]?|(?<=[,;:\n])\s*当中\s*[,:]?(?=\S)|(?P<listed>(?P<including>包括|包含|(?<=[,;])\s*含(?=[\u4e00-\u9fff]{2})(?!税|量|金|在|有|义))\s*[,:]?"
     r"|(?P<bracket>\()(?!\s*(?:其中|含|包括|包含|如|主要|即|下同|注|不含|占|同比|比|较|增|减|下降|提高|\d{4}年|上年|去年|上期|前年|上一年|同期)))"
     r"|(?<=,)\s*(?P<respective>分别(?:为|是))\s*:?"  # 共有各类学校86所,分别为小学…: the kinds of the whole just stated
     # 评定2316家,评定结果为A级…、B级… / 测试学生38.6万人,测试结果为优秀…: the outcomes each of the whole got
@@ -2144,7 +2144,7 @@ _AMONG_RE = re.compile(
     r"|(?<=[\u4e00-\u9fff])(?P<colon>:)(?=\s*[\u4e00-\u9fff]{1,12}\s*\d)"  # 开展活动2 346场:进机关318场、…
 )
 # every match of _AMONG_RE holds one of these words, a blank run and two characters at most before it
-_AMONG_WORDS_RE = re.compile(r"其中|当中|包括|包含|分别|结果|[(:]")
+_AMONG_WORDS_RE = re.compile(r"其中|当中|包括|包含|(?<=[,;])\s*含|分别|结果|[(:]")
 
 
 def _among_matches(norm: str) -> Iterator[re.Match]:
@@ -2249,6 +2249,10 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 parts, labels = parts[:1], labels[:1]
             if len(parts) >= 2 and _metrics_of_a_subset(whole_label, labels):
                 continue
+            outcome = next((i for i in range(1, len(parts)) if _outcome_of_the_whole(labels[i], labels[:i])), None)
+            if outcome is not None:
+                # 受理投诉1380件,其中质量问题512件、价格问题406件,办结1360件: what became of the whole
+                parts, labels = parts[:outcome], labels[:outcome]
             if respective and len(parts) < 2:
                 continue
             if len(parts) < 2 and not listed and not in_parenthesis:
@@ -2818,6 +2822,8 @@ def _subset_larger(figures, starts: list[int], norm: str, start: int, stop: int,
             return None
         if figure.base_unit != total.base_unit or figure.kind != total.kind:
             continue
+        if _OTHER_PERIOD_LABEL_RE.search(gap) or _outcome_of_the_whole(gap.strip(" ,、:;()的为"), ["-"]):
+            return None  # …,去年新增就业1310人 / …,办结1360件: another period's figure or what became of the whole
         if not figure.exact or _PER_SOMETHING_RE.match(norm, figure.end):
             return None
         if total.value < figure.value <= 2 * total.value:
@@ -3120,6 +3126,8 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
             return [], []
         if parts and _STATUS_RE.search(label):
             break  # a subset of the parts before, not one more part
+        if parts and _OTHER_PERIOD_LABEL_RE.match(label):
+            break  # 其中城镇新增就业1120人,去年新增就业1310人: another period's figure, no part of this one
         if parts and _subset_of_a_part(norm, figure, label, labels):
             break
         if parts and _PART_CHANGE_RE.search(label):
@@ -3142,6 +3150,29 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
                 return parts[: end + 1], labels[: end + 1]
         return parts[:statement], labels[:statement]
     return parts, labels
+
+
+_OTHER_PERIOD_LABEL_RE = re.compile(r"(?:去年|上年|前年|上一年|前一年|上年同期|去年同期|同期)")
+_OUTCOME_HEAD_RE = re.compile(r"^(?:已|共|累计|全部|均|其中|目前|现)*")
+
+
+# what is done with a counted whole (受理…件, 办结…件): a verb alone names an outcome, not a kind
+_OUTCOME_VERBS = ("办结", "结案", "审结", "办复", "答复", "回复", "反馈", "化解", "解决", "处理", "处置", "整改", "销号",
+                  "完成", "调处", "调解", "查处", "立案", "验收", "兑现", "落实", "受理", "办理", "核实", "销案", "结办")
+
+
+@lru_cache(maxsize=1)
+def _outcome_verbs_re() -> re.Pattern:
+    return re.compile("(?:" + "|".join(sorted(_OUTCOME_VERBS, key=lambda verb: (-len(verb), verb))) + ")")
+
+
+def _outcome_of_the_whole(label: str, labels: list[str]) -> bool:
+    """A part named by a verb alone (办结, 已整改, 结案) after parts named by their kinds (质量问题…):
+    what became of the whole, not one more kind of it."""
+    bare = _OUTCOME_HEAD_RE.sub("", label.strip())
+    if not bare or not _outcome_verbs_re().fullmatch(bare):
+        return False
+    return not any(_outcome_verbs_re().fullmatch(_OUTCOME_HEAD_RE.sub("", earlier.strip()) or "-") for earlier in labels)
 
 
 def _rate_of_the_part(gap: str, label: str) -> bool:
@@ -3307,6 +3338,13 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
                 continue  # 合计   126 184   115 914: a table's total row, read column by column (TB001)
             # the parts of this total follow the sentence's previous total, if any
             first = bisect_left(starts, sentence_start)
+            if _OPENS_ON_TOTAL_WORD_RE.match(norm, sentence_start, total.number_start) and sentence_start \
+                    and not any(f.base_unit == total.base_unit and f.kind == total.kind for f in figures[first : total.index]):
+                # 城区新增停车位1260个,乡镇…。全县合计新增停车位2580个: a sentence that is nothing but the
+                # total sums the one before (its words must still name the parts, below)
+                first = bisect_left(starts, text.previous_sentence_start(sentence_start))
+                if named is None and not _REFERRING_RE.match(norm[sentence_start : total.number_start].strip()):
+                    continue
             if previous_total is not None and previous_total.start >= sentence_start:
                 first = previous_total.index + 1
             previous_total = total
@@ -3358,10 +3396,18 @@ def _word_before(norm: str, figure: Figure) -> str:
 _WORD_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]+\s*$")
 
 
+# a sentence holding nothing before its total but a scope and the total word: 全县合计新增… / 以上合计 / 合计:
+_OPENS_ON_TOTAL_WORD_RE = re.compile(
+    r"\s*(?:(?:以上|上述|前述)(?:[两二三四五六七八九十]|\d{1,2})?(?:项|个|类|方面|部分)?|全(?:县|市|区|镇|乡|年|村)|各项)?"
+    r"\s*(?:合计|总计|共计)[\u4e00-\u9fff]{0,10}?(?:为|达|达到)?\s*:?\s*$")
+
+
 def _names_the_parts_head(name: str, labels: list[str]) -> bool:
     names = [label.strip() for label in labels]
     if any(not n for n in names):
         return False
+    if len(name) >= _MIN_HEAD and all(name in n and len(n) > len(name) for n in names):
+        return True  # 城区完成改造…,乡镇完成改造…,合计完成…: what every part did, said of the whole
     shared = 0
     while all(len(n) > shared for n in names) and len({n[-1 - shared] for n in names}) == 1:
         shared += 1
@@ -3374,7 +3420,7 @@ def _names_the_parts_head(name: str, labels: list[str]) -> bool:
 # items the last that many figures of its unit just before it (the sentence, or the one before)
 _COUNTED_TOTAL_RE = re.compile(
     r"(?:^|[,,;。:\n])\s*(?:以上|上述|前述|这|此)?(?P<n>[两二三四五六七八九十]|\d{1,2})\s*(?:项|个|类|档|笔|部分|种|所|家|批|处)"
-    r"(?:[\u4e00-\u9fff]{0,4}?)(?:合计|总计|共计)(?P<name>[\u4e00-\u9fff]{0,8}?)(?:为|达|达到|是)?\s*$")
+    r"(?:[\u4e00-\u9fff]{0,4}?)(?:合计|总计|共计|累计|一共|总共|共)(?P<name>[\u4e00-\u9fff]{0,8}?)(?:为|达|达到|是)?\s*$")
 _COUNTED_NAME_NOISE_RE = re.compile(r"^(?:发放|完成|实现|共|累计)|(?:人数|数量|总数|总额|金额)$")
 _COUNTED_REACH = 40  # characters before a total its counted head may take
 _COUNTED_WINDOW = 600  # characters before the total the items may stand in
@@ -3385,13 +3431,13 @@ def _counted_items_totalled(analysis: Analysis, claimed: set[int]) -> list[Parts
     before it (or its own, up to the total) holds exactly n of them."""
     text, figures = analysis.text, analysis.figures
     norm = text.norm
-    if "计" not in norm:
+    if "计" not in norm and "共" not in norm:
         return []
     found = []
     for total in figures:
         if total.index in claimed or total.kind not in QUANTITY_KINDS or not total.exact or total.index < 2:
             continue
-        if "计" not in norm[max(0, total.number_start - 14) : total.number_start]:
+        if not re.search(r"计|共", norm[max(0, total.number_start - 14) : total.number_start]):
             continue
         head = _COUNTED_TOTAL_RE.search(norm, max(0, total.number_start - _COUNTED_REACH), total.number_start)
         if head is None:

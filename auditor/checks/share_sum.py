@@ -105,6 +105,11 @@ def find_share_splits(analysis) -> list[ShareSplit]:
     while index < len(figures):
         first = figures[index]
         index += 1
+        structure = _structure_ratio(text, figures, first)
+        if structure is not None:
+            found.append(structure)
+            index = structure.shares[-1].index + 1
+            continue
         if first.kind != "percent" or first.in_list:
             continue
         sentence_start, sentence_end = text.sentence_span(first.start)
@@ -172,6 +177,42 @@ def find_share_splits(analysis) -> list[ShareSplit]:
             found.append(ShareSplit(tuple(shares), tuple(names), partial=not (_OTHER_RE.match(names[-1].strip()) or _ladder_closed(names))))
             index = probe
     return found
+
+
+# 三次产业结构为13.2:41.5:45.3 / 产业结构由上年的14.1∶40.2∶45.7调整为…: a structure, its parts in
+# percent joined by colons, adds up to 100
+_STRUCTURE_WORD_RE = re.compile(r"结构|結構")
+_RATIO_JOINER_RE = re.compile(r"\s*[:∶︰]\s*")
+_CHAIN_RE = re.compile(r"\d+(?:\.\d+)?(?:\s*[:∶︰]\s*\d+(?:\.\d+)?)+")
+_STRUCTURE_REACH = 40  # characters before the chain its 结构 may stand in
+
+
+def _structure_ratio(text, figures, first: Figure) -> ShareSplit | None:
+    """A chain of three or more plain numbers joined by colons after 结构 in its clause (a 三次产业结构,
+    就业结构 …), none with a qualifier, adding up to 90–110 (percent, not a ratio of counts)."""
+    norm = text.norm
+    if first.kind not in ("number", "percent") or first.qualifier:
+        return None
+    if first.index and _RATIO_JOINER_RE.fullmatch(norm, figures[first.index - 1].end, first.number_start):
+        return None  # inside a chain, not its first
+    reach = max(0, first.number_start - _STRUCTURE_REACH)
+    clause_start = max(norm.rfind(mark, reach, first.number_start) for mark in ",。;\n") + 1  # a colon is inside the chain
+    words = norm[max(clause_start, reach) : first.number_start]
+    named = _STRUCTURE_WORD_RE.search(words)
+    if not named or re.search(r"\d", _CHAIN_RE.sub("", words[named.end() :])):
+        return None  # a figure of its own between 结构 and the chain (an earlier chain is none: 由…调整为…)
+    shares = [first]
+    probe = first.index + 1
+    while probe < len(figures) and figures[probe].kind == first.kind and not figures[probe].qualifier \
+            and _RATIO_JOINER_RE.fullmatch(norm, shares[-1].end, figures[probe].number_start):
+        shares.append(figures[probe])
+        probe += 1
+    if len(shares) < 3 or norm[shares[-1].end : shares[-1].end + 1] in (":", "∶"):
+        return None
+    total = sum((f.value for f in shares), Decimal(0))
+    if not 90 <= total <= 110:
+        return None
+    return ShareSplit(tuple(shares), tuple(f"{i + 1}" for i in range(len(shares))))
 
 
 _ONE_WHOLE_AFTER_RE = re.compile(r"分别(?:占|占到|占了)[^\d,。;、]{1,14}?的(?:比重|比例)?(?:为|是)?\s*$")
