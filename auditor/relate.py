@@ -2136,7 +2136,7 @@ def _section_start(text, offset: int, max_lines: int = 6) -> int:
 # --- parts and total ----------------------------------------------------------------
 
 _AMONG_RE = re.compile(
-    r"其中\s*[,:]?|(?<=[,;:\n])\s*当中\s*[,:]?(?=\S)|(?P<listed>(?P<including>包括|包含|(?<=[,;])\s*含(?=[\u4e00-\u9fff]{2})(?!税|量|金|在|有|义))\s*[,:]?"
+    r"其中\s*[,:]?|(?<=[,;:\n])\s*当中\s*[,:]?(?=\S)|(?P<listed>(?P<including>包括|包含|(?<=[,;])\s*(?:具体(?:为|是|包括)|分别用于)|(?<=[,;])\s*含(?=[\u4e00-\u9fff]{2})(?!税|量|金|在|有|义))\s*[,:]?"
     r"|(?P<bracket>\()(?!\s*(?:其中|含|包括|包含|如|主要|即|下同|注|不含|占|同比|比|较|增|减|下降|提高|\d{4}年|上年|去年|上期|前年|上一年|同期)))"
     r"|(?<=,)\s*(?P<respective>分别(?:为|是))\s*:?"  # 共有各类学校86所,分别为小学…: the kinds of the whole just stated
     # 评定2316家,评定结果为A级…、B级… / 测试学生38.6万人,测试结果为优秀…: the outcomes each of the whole got
@@ -2144,7 +2144,7 @@ _AMONG_RE = re.compile(
     r"|(?<=[\u4e00-\u9fff])(?P<colon>:)(?=\s*[\u4e00-\u9fff]{1,12}\s*\d)"  # 开展活动2 346场:进机关318场、…
 )
 # every match of _AMONG_RE holds one of these words, a blank run and two characters at most before it
-_AMONG_WORDS_RE = re.compile(r"其中|当中|包括|包含|(?<=[,;])\s*含|分别|结果|[(:]")
+_AMONG_WORDS_RE = re.compile(r"其中|当中|包括|包含|(?<=[,;])\s*(?:含|具体)|分别|结果|[(:]")
 
 
 def _among_matches(norm: str) -> Iterator[re.Match]:
@@ -2885,6 +2885,9 @@ def _items_after_semicolons(text, figures, starts: list[int], stop: int, total: 
     return stop
 
 
+_BARE_SHARE_RE = re.compile(r"\s*[,,]\s*(?:占|约占|占比|占比为)\s*")
+
+
 def _item_plain(figures, norm: str, index: int, item_end: int, total: Figure) -> bool:
     """An item sentence holds one value of the total's unit, quantities of other units
     beside it, and no change words or rates, within 40 characters."""
@@ -2893,6 +2896,9 @@ def _item_plain(figures, norm: str, index: int, item_end: int, total: Figure) ->
         return False
     alike = 0
     while index < len(figures) and figures[index].start < item_end:
+        if figures[index].kind == "percent" and index and _BARE_SHARE_RE.fullmatch(norm, figures[index - 1].end, figures[index].number_start):
+            index += 1
+            continue  # 农村人口33.84万人,占64.6%: the item's own share of the whole
         if figures[index].kind not in QUANTITY_KINDS:
             return False  # 支出…元,占预算数的96.99%: a rate of something else, not a plain item
         if figures[index].base_unit == total.base_unit and figures[index].kind == total.kind:
@@ -3107,6 +3113,9 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
         if figure.base_unit != total.base_unit or figure.kind != total.kind:
             if figure.kind == "percent" and parts and _rate_of_the_part(gap, labels[-1]):
                 break  # 其中留本市工作39人,留本市工作比例为75%,留企业工作22人: what follows may lie within it
+            if figure.kind in ("percent", "points", "permille") and parts:
+                cursor = figure.end  # 城镇人口18.42万人,占35.2%;农村人口…: the next part's name starts after the share
+                continue
             if figure.kind in QUANTITY_KINDS or figure.kind in ("percent", "points", "permille"):
                 continue
             break
@@ -3302,8 +3311,10 @@ def _without_the_whole_noun(labels: list[str], whole_label: str) -> list[str]:
 
 def _across_dimensions(labels: list[str], dimensions: list[tuple[str, ...]]) -> bool:
     """其中女性71人、少数民族38人、研究生64人: kinds along different lines overlap."""
-    hit = {index for label in labels for index, group in enumerate(dimensions) if any(word in label for word in group)}
-    return len(hit) >= 2 or any(_REOPENED_WHOLE_RE.search(label) for label in labels[1:])
+    # the lines each label is drawn along; one label on two lines (党员干部培训) is one kind, not two:
+    # only labels drawn along different lines cross (女性…、少数民族…; 女性…、女党员…)
+    lines = {frozenset(index for index, group in enumerate(dimensions) if any(word in label for word in group)) for label in labels}
+    return len(lines - {frozenset()}) >= 2 or any(_REOPENED_WHOLE_RE.search(label) for label in labels[1:])
 
 
 # 其中按保护价收购1.26万吨,…,收购的稻谷中三等以上的占92.3%(5.39万吨): a later item that
@@ -3342,7 +3353,13 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
                     and not any(f.base_unit == total.base_unit and f.kind == total.kind for f in figures[first : total.index]):
                 # 城区新增停车位1260个,乡镇…。全县合计新增停车位2580个: a sentence that is nothing but the
                 # total sums the one before (its words must still name the parts, below)
-                first = bisect_left(starts, text.previous_sentence_start(sentence_start))
+                floor = text.previous_sentence_start(sentence_start)
+                for _ in range(_MAX_LIST_ITEMS):  # 一是…;二是…;三是…。以上共计…: items joined by ;
+                    if not floor or norm[max(0, floor - 4) : floor].rstrip()[-1:] not in (";", ":") \
+                            or total.start - floor >= _COUNTED_WINDOW:
+                        break
+                    floor = text.previous_sentence_start(floor)
+                first = bisect_left(starts, max(floor, total.start - _COUNTED_WINDOW))
                 if named is None and not _REFERRING_RE.match(norm[sentence_start : total.number_start].strip()):
                     continue
             if previous_total is not None and previous_total.start >= sentence_start:
