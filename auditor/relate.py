@@ -2295,6 +2295,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         found.extend(_paired(lists))
     found.extend(_split_by_place(analysis))
     found.extend(_parts_of_a_named_group(analysis, {p.total.index for p in found}, siblings, dimensions))
+    found.extend(_parts_of_a_counted_group(analysis, {p.total.index for p in found}, complement, groups, siblings, dimensions))
     years = _years_of_a_span(analysis, {p.total.index for p in found if p.complete})
     if years:  # 2021—2024年…,其中2021年…2024年: the years make the whole that a bare 其中 list does not
         spanned = {p.total.index for p in years}
@@ -2414,6 +2415,59 @@ def _parts_of_a_named_group(analysis: Analysis, read: set[int], siblings, dimens
         found.append(PartsTotal(nearest, tuple(parts), tuple(labels), False, "", True,
                                 text.original[opening.start("group") : close.start()] + "中"))
     return found
+
+
+# 全县68437户危房户中, / 在全县1.2万名党员中,: a clause that counts a group and opens on its kinds
+_COUNTED_GROUP_RE = re.compile(r"\s*(?:在)?[\u4e00-\u9fff]{0,6}?$")
+_COUNTED_GROUP_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{1,8}")
+
+
+def _parts_of_a_counted_group(analysis: Analysis, read: set[int], complement, groups, siblings, dimensions) -> list[PartsTotal]:
+    """全县68437户危房户中,五保户11户,低保户28918户,困难户26931户,一般户7848户: the group counted in the
+    clause that opens on it, its kinds listed after. The whole when the list is closed by its rest (其他…,
+    一般户 of 五保户、低保户…) or is a known split, a warning; otherwise only parts above it are reported."""
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    starts = [f.start for f in figures]
+    ends = [f.end for f in figures]
+    found = []
+    for close in _GROUP_CLOSE_RE.finditer(norm):
+        clause_start, _ = text.clause_span(close.start())
+        if close.start() - clause_start > 30:
+            continue
+        index = bisect_right(ends, close.start()) - 1
+        if index < 0 or figures[index].start < clause_start:
+            continue
+        total = figures[index]
+        if index and figures[index - 1].start >= clause_start:
+            continue  # one figure in the head clause, the group's count
+        if (total.index in read or not total.exact or total.kind not in QUANTITY_KINDS
+                or not _COUNTED_GROUP_RE.fullmatch(norm, clause_start, total.number_start)
+                or not _COUNTED_GROUP_NOUN_RE.fullmatch(norm, total.end, close.start())):
+            continue
+        whole_label = norm[clause_start : total.number_start] + norm[total.end : close.start()]
+        if _GROUP_NOT_A_SET_RE.search(norm[total.end : close.start()]) or _CHANGE_WORDS_RE.search(whole_label):
+            continue
+        _, sentence_end = text.sentence_span(close.end())
+        parts, labels = _parts_after(figures, starts, norm, close.end(), sentence_end, total)
+        parts, labels = _within_the_whole(parts, labels, total)
+        core_labels = _without_the_whole_noun(labels, whole_label)  # 农民党员、在职党员 of 党员
+        if len(parts) < 2 or _siblings_listed(whole_label, labels, siblings) or _across_dimensions(core_labels, dimensions):
+            continue
+        reason = _completeness(labels, complement, groups) or ("complement" if _closed_by_ordinary(labels) else "")
+        found.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason, True,
+                                text.original[total.end : close.start()] + "中"))
+    return found
+
+
+def _closed_by_ordinary(labels: list[str]) -> bool:
+    """五保户、低保户、困难户、一般户: kinds of one noun closed by its ordinary kind (一般户), the rest of it."""
+    names = [label.strip() for label in labels]
+    last = names[-1]
+    if len(names) < 3 or not last.startswith("一般") or len(last) < 3:
+        return False
+    noun = last[2:]
+    return all(name.endswith(noun) and name != noun and not name.startswith("一般") for name in names[:-1])
 
 
 def _whole_label_of(text: Text, figure: Figure) -> str:
@@ -2582,6 +2636,9 @@ def _with_breakdowns(analysis: Analysis, found: list[PartsTotal]) -> list[PartsT
                    for b in find_declared_splits(analysis) if b.total.index not in claimed]
     if not breakdowns:
         return found
+    # 全县3860名党员中,农民党员1820名,…: the group's count is the whole, its first kind no total of the rest
+    counted_parts = {part.index for p in found if p.opening.endswith("中") and p.opening not in ("其中", "当中") for part in p.parts}
+    breakdowns = [b for b in breakdowns if b.total.index not in counted_parts]
     claimed = {b.total.index for b in breakdowns}
     return breakdowns + [p for p in found if p.total.index not in claimed]
 
