@@ -3411,14 +3411,20 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
                 # 城区新增停车位1260个,乡镇…。全县合计新增停车位2580个: a sentence that is nothing but the
                 # total sums the one before (its words must still name the parts, below)
                 floor = text.previous_sentence_start(sentence_start)
+                items = 0
                 for _ in range(_MAX_LIST_ITEMS):  # 一是…;二是…;三是…。以上共计…: items joined by ;
                     if not floor or norm[max(0, floor - 4) : floor].rstrip()[-1:] not in (";", ":") \
                             or total.start - floor >= _COUNTED_WINDOW:
                         break
                     floor = text.previous_sentence_start(floor)
+                    items += 1
+                opener = norm.rfind(":", floor, sentence_start)
+                if items and opener >= 0 and norm.count(";", opener, sentence_start) == items:
+                    floor = opener  # 分项看:A…;B…;C…。总计…: the items after the colon, not the words before it
                 first = bisect_left(starts, max(floor, total.start - _COUNTED_WINDOW))
-                if named is None and not _REFERRING_RE.match(norm[sentence_start : total.number_start].strip()):
-                    continue
+                if named is None and not _REFERRING_RE.match(norm[sentence_start : total.number_start].strip()) \
+                        and not (items >= 1 and opener >= 0):
+                    continue  # a bare 合计 sums the sentence before only when it is a list (A…;B…;C…)
             if previous_total is not None and previous_total.start >= sentence_start:
                 first = previous_total.index + 1
             previous_total = total
