@@ -2277,6 +2277,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                       or _two_sides_of_the_whole(labels, whole_label, groups) or _lettered_classes(labels, whole_label)
                       or _every_grade(labels))
             inferred = False
+            if not reason and _counted_close(norm, parts[-1].end, stop, len(parts)):
+                reason = "enumerated"  # 包括一般程序…、简易程序…等两类: the list says how many kinds there are, all of them
             if not reason and summed:  # …,合计12.7亿元 closing the list: all of it (a bracket may single a few out: a warning)
                 reason, inferred = "total_word", listed or in_parenthesis
             if not reason and listed and _enumerated(text, total, parts, match.end(), stop):
@@ -2723,6 +2725,15 @@ def _siblings_listed(whole_label: str, labels: list[str], siblings: list[tuple[s
 
 _WHOLE_COUNT_RE = re.compile(r"共|总|合计|全部|现有")
 _ITEM_SPLIT_RE = re.compile(r"[、,;]")
+
+
+_COUNTED_CLOSE_RE = re.compile(r"\s*\)?\s*等\s*(?P<n>[两二三四五六七八九十]|\d{1,2})\s*(?:个)?(?:类|项|种|部分|方面|个)")
+
+
+def _counted_close(norm: str, end: int, stop: int, count: int) -> bool:
+    """…、B…等两类: 等 and a count of the items listed right after the last (all of them, not examples)."""
+    match = _COUNTED_CLOSE_RE.match(norm, end, stop)
+    return match is not None and _stated_count(match.group("n")) == count
 
 
 def _enumerated(text, total: Figure, parts: list[Figure], start: int, stop: int) -> bool:
@@ -3329,9 +3340,14 @@ def _spelled_out(labels: list[str], whole_label: str) -> str:
                 return "partition"
     joined = "".join(names)
     whole = _LABEL_JOIN_RE.sub("", strip_fillers(whole_label.strip()))
-    if len(joined) >= 3 and all(len(n) >= 1 for n in names) and whole.endswith(joined):
+    # 民警和辅警两项合计4007人,其中民警…,辅警…: the names, then how many they are and the total word
+    counted = _COUNTED_WHOLE_TAIL_RE.sub("", whole)
+    if len(joined) >= 3 and all(len(n) >= 1 for n in names) and (whole.endswith(joined) or counted != whole and counted.endswith(joined)):
         return "partition"
     return ""
+
+
+_COUNTED_WHOLE_TAIL_RE = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:项|类|个|种|部分)(?:合计|总计|共计|共|合共)(?:为|达|达到|是|有)?$")
 
 
 def _whole_made_of(labels: list[str], whole_label: str, partitions: list[tuple[str, tuple[str, ...]]]) -> str:
