@@ -209,6 +209,10 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
         if inline is not None:
             found.append(inline)
             continue
+        written = _fraction_written_after(text, figures, rate)
+        if written is not None:
+            found.append(written)  # 完成率:95.13%(13952/15161): the writer's own numerator and denominator
+            continue
         if rate.kind == "percent":
             task = _is_task_share(text, rate)
             share = not task and _is_share(text, rate)
@@ -235,6 +239,35 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
             continue
         found.append(ratio)
     return found
+
+
+# 完成率:95.13%(13952/15161) / (13952÷15161): the rate's numerator and denominator written beside it
+_FRACTION_AFTER_RE = re.compile(r"\s*\(\s*(?P<a>\d{1,12}(?:\.\d+)?)\s*[/÷]\s*(?P<b>\d{1,12}(?:\.\d+)?)\s*\)")
+
+
+_FRACTION_OF_A_CHANGE_RE = re.compile(r"比|较|同期|环比|上升|下降|增长|减少|增加|提高|降低|增幅|降幅|增速|变化|回落|回升")
+
+
+def _fraction_written_after(text, figures, rate: Figure) -> Ratio | None:
+    if rate.kind != "percent" or not rate.exact:
+        return None
+    match = _FRACTION_AFTER_RE.match(text.norm, rate.end)
+    if match is None:
+        return None
+    clause_start, _ = text.clause_span(rate.start)
+    if _FRACTION_OF_A_CHANGE_RE.search(text.norm, clause_start, rate.number_start):
+        return None  # 与去年同期相比325%(68/16): new and old of a change, not a part and its whole
+    a, b = Decimal(match.group("a")), Decimal(match.group("b"))
+    if b <= 0 or a > b * 10:
+        return None
+    numerator = next((f for f in figures[rate.index + 1 : rate.index + 3] if f.number_start == match.start("a")), None)
+    if numerator is None or numerator.value != a:
+        return None
+    decimals = len(match.group("b").partition(".")[2])
+    denominator = replace(numerator, index=numerator.index, start=match.start("b"), end=match.end("b"),
+                          number_start=match.start("b"), number_end=match.end("b"), value=b, value_high=None,
+                          written=b, decimals=decimals, multiplier=1, qualifier="")
+    return Ratio(rate, numerator, denominator)
 
 
 _CAPACITY_RE = re.compile(r"能力|设计规模|产能|装机容量")
