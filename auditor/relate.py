@@ -245,6 +245,26 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
 _FRACTION_AFTER_RE = re.compile(r"\s*\(\s*(?P<a>\d{1,12}(?:\.\d+)?)\s*[/÷]\s*(?P<b>\d{1,12}(?:\.\d+)?)\s*\)")
 
 
+# 准确率96.6%,即在45804笔申报中有43312笔准确申报: the rate spelled out as a whole and its part
+_SPELLED_OUT_RE = re.compile(r"\s*[,,]\s*即\s*(?:在)?\s*$")
+_WHOLE_THEN_PART_RE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:之)?中\s*(?:有|共有)\s*$")
+
+
+def _whole_and_part_said_after(text, figures, rate: Figure) -> Ratio | None:
+    if rate.index + 2 >= len(figures):
+        return None
+    whole, part = figures[rate.index + 1], figures[rate.index + 2]
+    norm = text.norm
+    if (not _SPELLED_OUT_RE.match(norm, rate.end, whole.number_start) or not _WHOLE_THEN_PART_RE.fullmatch(norm, whole.end, part.number_start)
+            or not _same_unit(whole, part) or not whole.exact or not part.exact or part.value > whole.value
+            or text.sentence_span(part.start)[0] != text.sentence_span(rate.start)[0]):
+        return None
+    clause_start, _ = text.clause_span(rate.start)
+    if _FRACTION_OF_A_CHANGE_RE.search(norm, clause_start, rate.number_start):
+        return None
+    return Ratio(rate, part, whole)
+
+
 _FRACTION_OF_A_CHANGE_RE = re.compile(r"比|较|同期|环比|上升|下降|增长|减少|增加|提高|降低|增幅|降幅|增速|变化|回落|回升")
 
 
@@ -253,7 +273,7 @@ def _fraction_written_after(text, figures, rate: Figure) -> Ratio | None:
         return None
     match = _FRACTION_AFTER_RE.match(text.norm, rate.end)
     if match is None:
-        return None
+        return _whole_and_part_said_after(text, figures, rate)
     clause_start, _ = text.clause_span(rate.start)
     if _FRACTION_OF_A_CHANGE_RE.search(text.norm, clause_start, rate.number_start):
         return None  # 与去年同期相比325%(68/16): new and old of a change, not a part and its whole
