@@ -2368,7 +2368,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     if periods:  # 全年…,其中一季度…四季度…: the periods make the whole that a bare 其中 list does not
         summed = {p.total.index for p in periods}
         found = [p for p in found if p.total.index not in summed] + periods
-    return _with_breakdowns(analysis, [p for p in found if not _said_to_overlap(text, p) and not _part_above_total(p)])
+    return _with_breakdowns(analysis, [p for p in found if not _said_to_overlap(text, p)
+                                       and (not _part_above_total(p) or _sides_of_one_split(p, groups))])
 
 
 _WHOLE_LABEL_TAIL_RE = re.compile(r"(?:共有|现有|共计|合计|总计|达到|共|有|为|达|是|约|计|近|\s)+$")
@@ -2411,6 +2412,12 @@ def _part_above_total(parts: PartsTotal) -> bool:
     the whole of its parts is none of them (其中 lists whose parts exceed the whole stay, SM002)."""
     total = parts.total
     return parts.complete and total.value > 0 and any(part.value > total.value for part in parts.parts)
+
+
+def _sides_of_one_split(parts: PartsTotal, groups) -> bool:
+    """城镇24个、农村5个,城乡合计23个: the sides of one known split (城镇|农村) closed by a total word
+    are the whole even when one side passes it: the total is wrong, not the reading."""
+    return parts.reason == "total_word" and len(parts.parts) >= 2 and _completeness(list(parts.labels), (), groups) == "partition"
 
 
 # (急诊含在门诊中) / (可重复统计) / 部分学员同时参加两类培训 / 可多选: the parts are said to overlap
