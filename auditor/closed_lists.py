@@ -41,7 +41,9 @@ _ITEM_SPLIT_RE = re.compile(r"[、,;]")
 
 # ,由水田34.1万亩和旱地44.2万亩构成 / 组成
 _MADE_OF_RE = re.compile(r"\s*[,]?\s*由(?P<items>[^。;!?\n]{2,80}?)(?:共同)?(?:构成|组成)")
-_JOINERS_RE = re.compile(r"^\s*(?:、|和|及|与|以及|,)\s*[\u4e00-\u9fff]{0,14}\s*$")
+_JOINERS_RE = re.compile(r"^\s*\)?\s*(?:、|和|及|与|以及|,)\s*[\u4e00-\u9fff]{0,14}\s*\(?\s*$")
+# …(1699起)三部分构成: the number of parts the list says it has, after its last
+_MADE_COUNT_RE = re.compile(rf"^\s*\)?\s*(?:等|共)?(?P<n>{_COUNT})\s*(?:个)?(?:部分|类|项|块|方面)(?:共同)?$")
 
 # A加上B,总数达C
 _ADDED_RE = re.compile(r"加上|再加上|连同")
@@ -156,11 +158,18 @@ def _made_of(analysis: Analysis):
         if made is None:
             continue
         inside = figures[bisect_left(starts, made.start("items")) : bisect_left(starts, made.end("items"))]
+        if len(inside) >= 3 and not _alike(inside[-1], total) and _MADE_COUNT_RE.match(norm[inside[-2].end : made.end("items")]):
+            inside = inside[:-1]  # …(1699起)三部分构成: the count of the parts, read as a figure of its own
         if not 2 <= len(inside) <= _MAX_ITEMS or not all(_alike(f, total) and _plain(f) for f in inside):
             continue
         if any(not _JOINERS_RE.match(norm[a.end : b.number_start]) for a, b in zip(inside, inside[1:])):
             continue
-        labels = [norm[(inside[i - 1].end if i else made.start("items")) : f.number_start].strip(" 、和及与以,") for i, f in enumerate(inside)]
+        tail = norm[inside[-1].end : made.end("items")]
+        if tail.strip(" )"):
+            counted = _MADE_COUNT_RE.match(tail)
+            if counted is None or _count(counted.group("n")) != len(inside):
+                continue  # words after the last part: another item, unread, or a count the list does not meet
+        labels = [norm[(inside[i - 1].end if i else made.start("items")) : f.number_start].strip(" 、和及与以,()") for i, f in enumerate(inside)]
         if any(_NOT_PLAIN_RE.search(label) for label in labels):
             continue
         yield total, inside, labels

@@ -25,6 +25,11 @@ from auditor.spread_changes import is_quantity, same_unit
 _BASE_WORDS = r"(?:上年同期|去年同期|上年|去年|上一年|改革前|此前|以前|原来|原)"
 _DIFFERENCE_RE = re.compile(r"\s*,\s*(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)\s*(?P<word>增加|减少|增长|下降|多|少)了?\s*")
 _BASE_AFTER_RE = re.compile(rf"\s*(?:\(\s*{_BASE_WORDS}(?:为|是|:)?\s*|,\s*{_BASE_WORDS}(?:为|是)\s*)")
+# …降低到148期,2020年为101期: a year named after the value reached, with its value, is the former one
+_YEAR_BASE_AFTER_RE = re.compile(r"\s*(?:\(\s*(?:19|20)\d{2}\s*年(?:同期)?(?:为|是|:)?\s*|,\s*(?:19|20)\d{2}\s*年(?:同期)?(?:为|是)\s*)")
+# 开展健康讲座同比上升,为80场(上年同期106场): the word, then the value it came to; only a base right after it
+_SAID_THEN_VALUE_RE = re.compile(
+    r"(?:同比|比上年|较上年|比去年|较去年)?(?P<word>上升|增加|增长|提高|提升|下降|减少|降低|回落|回升)了?\s*,\s*(?:为|达到|达|是)\s*$")
 
 _REACHED_RE = re.compile(
     r"(?P<word>降至|降到|降低至|降低到|下降至|下降到|减少至|减少到|减至|缩短至|缩短到|缩减至|缩减到|压缩至|压缩到|压减至|压减到"
@@ -88,15 +93,24 @@ def values_reached(text, figures) -> list:
             continue
         clause_start, _ = text.clause_span(new.start)
         reached = _REACHED_RE.search(norm, max(clause_start, new.number_start - 12), new.number_start)
-        if reached is None or _FROM_IN_CLAUSE_RE.search(norm, max(clause_start, reached.start() - 60), reached.start()):
+        said = None
+        if reached is None:
+            said = _SAID_THEN_VALUE_RE.search(norm, max(0, new.number_start - 16), new.number_start)
+            if said is None or text.sentence_span(said.start())[0] != text.sentence_span(new.start)[0]:
+                continue
+            reached = said
+        if _FROM_IN_CLAUSE_RE.search(norm, max(clause_start, reached.start() - 60), reached.start()):
             continue
         old, inferred = None, False
         after = figures[new.index + 1] if new.index + 1 < len(figures) else None
         noun = re.match(r"[\u4e00-\u9fff]{0,3}", norm[new.end : new.end + 3]).group(0)  # 10个工作日(上年为6个工作日)
         if (after is not None and is_quantity(after) and same_unit(after, new)
-                and _BASE_AFTER_RE.fullmatch(norm, new.end + len(noun), after.number_start)
+                and (_BASE_AFTER_RE.fullmatch(norm, new.end + len(noun), after.number_start)
+                     or _YEAR_BASE_AFTER_RE.fullmatch(norm, new.end + len(noun), after.number_start) and not _SAME_YEAR_BEFORE(norm, text.sentence_span(new.start)[0], new))
                 and norm.startswith(noun, after.end)):
             old = after
+        elif said is not None:
+            continue  # a word said then a value: its base only right after it
         else:
             sentence_start, _ = text.sentence_span(new.start)
             alike = []
@@ -120,6 +134,12 @@ def values_reached(text, figures) -> list:
             continue
         found.append((old, new, word[:2], min(old.start, reached.start()), max(old.end, new.end), inferred))
     return found
+
+
+def _SAME_YEAR_BEFORE(norm: str, sentence_start: int, new: Figure) -> bool:
+    """A year named before the value reached in its sentence (2021年降低到…,2020年为…): a series of years,
+    not this year's value against a former one — left to the readers of years."""
+    return re.search(r"(?:19|20)\d{2}\s*年", norm[max(sentence_start, new.number_start - 60) : new.number_start]) is not None
 
 
 _GENERIC = frozenset({"上年", "去年", "今年", "本年", "全年", "进一", "一步", "同期"})

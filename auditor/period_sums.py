@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from auditor.extract import Figure
 from auditor.model import Analysis
@@ -100,6 +100,7 @@ class _Label:
     months: frozenset[int]
     name: str
     group: int = -1  # where the 分别 list it comes from starts; -1 for a period that opens its own item
+    figure: Figure | None = None  # the figure read with the unit of the list's last (316、114、90个次), when it has none
 
 
 _BAD_WORDS_RE = re.compile(r"[\d,;。\n]")
@@ -136,6 +137,7 @@ _RESPECTIVE_PERIODS_RE = re.compile(
     r"(?![末底初中上下旬])(?P<words>[^\d,;。\n]{0,16}?(?:,[^\d,;。\n]{0,16}?)?)分别(?P<more>[^\d,;。\n]{0,16}?)(?=\d)"
 )
 _RESPECTIVE_JOIN_RE = re.compile(r"\s*(?:[、,和及]|以及)\s*")
+_RESPECTIVE_TAIL_JOIN_RE = re.compile(r"(?P<tail>次?)\s*(?:[、,和及]|以及)\s*")
 _PERIOD_DIGIT_RE = re.compile(rf"{_N}")
 
 
@@ -169,16 +171,30 @@ def _respective_labels(analysis: Analysis, starts: list[int]) -> list[_Label]:
         if index >= len(figures) or figures[index].number_start != match.end():
             continue
         listed = [figures[index]]
+        tail = None  # 316个次、114个次: the unit's own tail after every figure (个 read, 次 left)
         while len(listed) <= len(periods) and listed[-1].index + 1 < len(figures):
             following = figures[listed[-1].index + 1]
-            if not _RESPECTIVE_JOIN_RE.fullmatch(norm, listed[-1].end, following.number_start):
+            joint = _RESPECTIVE_TAIL_JOIN_RE.fullmatch(norm, listed[-1].end, following.number_start)
+            if joint is None or (tail is not None and joint.group("tail") != tail):
                 break
+            tail = joint.group("tail")
             listed.append(following)
-        if len(listed) != len(periods) or any(f.base_unit != listed[0].base_unit for f in listed):
+        if tail and not norm.startswith(tail, listed[-1].end):
+            continue
+        if len(listed) == len(periods) and listed[-1].unit and all(f.kind == "number" and not f.unit for f in listed[:-1]):
+            listed = [_with_unit_of(f, listed[-1]) for f in listed[:-1]] + listed[-1:]  # 316、114、353、90个次
+        if len(listed) != len(periods) or any(f.base_unit != listed[0].base_unit or f.kind != listed[0].kind for f in listed):
             continue
         name = _name(words.lstrip(", "))
-        found.extend(_Label(f.number_start, f.index, months, name, match.start()) for f, months in zip(listed, periods))
+        found.extend(_Label(f.number_start, f.index, months, name, match.start(), f) for f, months in zip(listed, periods))
     return found
+
+
+def _with_unit_of(bare: Figure, last: Figure) -> Figure:
+    """A bare number of a list read in the unit its last item carries (6716、9049、3504万元)."""
+    written = bare.written if bare.written is not None else bare.value
+    return replace(bare, value=written * last.multiplier, value_high=None, unit=last.unit, base_unit=last.base_unit,
+                   kind=last.kind, multiplier=last.multiplier)
 
 
 def _parts_in(analysis: Analysis, labels: list[_Label], label_starts: list[int], total: Figure,
@@ -187,7 +203,7 @@ def _parts_in(analysis: Analysis, labels: list[_Label], label_starts: list[int],
     figures = analysis.figures
     parts = []
     for label in labels[bisect_left(label_starts, start) : bisect_left(label_starts, end)]:
-        figure = figures[label.index]
+        figure = label.figure or figures[label.index]
         if (label.index >= stop or label.index == total.index or figure.kind != total.kind
                 or figure.base_unit != total.base_unit or not figure.exact or figure.derived):
             continue
@@ -258,12 +274,23 @@ def find_period_sums(analysis: Analysis):
         if not chosen or len(chosen) < 2 or not _one_list_near(text, chosen, total):
             continue
         named = {part.name for part in chosen if part.name}
-        if (not named or total.kind == "number") and not _table_rows(text, figures, (total, *(part.figure for part in chosen))):
+        if (not named or total.kind == "number") and not _table_rows(text, figures, (total, *(part.figure for part in chosen))) \
+                and not (not named and not name and total.kind != "number" and _topic_before(text, chosen[0].figure)):
             continue  # nothing says what the parts count (a bare number: only a table's heading does)
         if named and not all(_alike(a, b) for a in named | {name} - {""} for b in named):
             continue  # they count two things
         inferred = not _CUMULATIVE_WORDS_RE.search(norm, clause_start, total.number_start)
         yield total, tuple(part.figure for part in chosen), inferred
+
+
+# 新增床位方面,上半年…张,下半年…张,全年累计…张: a topic clause says what bare periods count
+_TOPIC_RE = re.compile(r"(?:^|[,。;:\n])\s*(?:在)?(?P<topic>[\u4e00-\u9fff]{2,14}?)(?:方面|工作上|上)\s*[,:]\s*$")
+
+
+def _topic_before(text, first: Figure) -> bool:
+    clause_start, _ = text.clause_span(first.start)
+    norm = text.norm
+    return _TOPIC_RE.search(norm, max(0, clause_start - 20), clause_start) is not None
 
 
 def _one_list_near(text, chosen: list[PeriodPart], total: Figure) -> bool:

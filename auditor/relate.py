@@ -209,6 +209,10 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
         if inline is not None:
             found.append(inline)
             continue
+        written = _fraction_written_after(text, figures, rate)
+        if written is not None:
+            found.append(written)  # 完成率:95.13%(13952/15161): the writer's own numerator and denominator
+            continue
         if rate.kind == "percent":
             task = _is_task_share(text, rate)
             share = not task and _is_share(text, rate)
@@ -235,6 +239,55 @@ def find_ratios(analysis: Analysis) -> list[Ratio]:
             continue
         found.append(ratio)
     return found
+
+
+# 完成率:95.13%(13952/15161) / (13952÷15161): the rate's numerator and denominator written beside it
+_FRACTION_AFTER_RE = re.compile(r"\s*\(\s*(?P<a>\d{1,12}(?:\.\d+)?)\s*[/÷]\s*(?P<b>\d{1,12}(?:\.\d+)?)\s*\)")
+
+
+# 准确率96.6%,即在45804笔申报中有43312笔准确申报: the rate spelled out as a whole and its part
+_SPELLED_OUT_RE = re.compile(r"\s*[,,]\s*即\s*(?:在)?\s*$")
+_WHOLE_THEN_PART_RE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:之)?中\s*(?:有|共有)\s*$")
+
+
+def _whole_and_part_said_after(text, figures, rate: Figure) -> Ratio | None:
+    if rate.index + 2 >= len(figures):
+        return None
+    whole, part = figures[rate.index + 1], figures[rate.index + 2]
+    norm = text.norm
+    if (not _SPELLED_OUT_RE.match(norm, rate.end, whole.number_start) or not _WHOLE_THEN_PART_RE.fullmatch(norm, whole.end, part.number_start)
+            or not _same_unit(whole, part) or not whole.exact or not part.exact or part.value > whole.value
+            or text.sentence_span(part.start)[0] != text.sentence_span(rate.start)[0]):
+        return None
+    clause_start, _ = text.clause_span(rate.start)
+    if _FRACTION_OF_A_CHANGE_RE.search(norm, clause_start, rate.number_start):
+        return None
+    return Ratio(rate, part, whole)
+
+
+_FRACTION_OF_A_CHANGE_RE = re.compile(r"比|较|同期|环比|上升|下降|增长|减少|增加|提高|降低|增幅|降幅|增速|变化|回落|回升")
+
+
+def _fraction_written_after(text, figures, rate: Figure) -> Ratio | None:
+    if rate.kind != "percent" or not rate.exact:
+        return None
+    match = _FRACTION_AFTER_RE.match(text.norm, rate.end)
+    if match is None:
+        return _whole_and_part_said_after(text, figures, rate)
+    clause_start, _ = text.clause_span(rate.start)
+    if _FRACTION_OF_A_CHANGE_RE.search(text.norm, clause_start, rate.number_start):
+        return None  # 与去年同期相比325%(68/16): new and old of a change, not a part and its whole
+    a, b = Decimal(match.group("a")), Decimal(match.group("b"))
+    if b <= 0 or a > b * 10:
+        return None
+    numerator = next((f for f in figures[rate.index + 1 : rate.index + 3] if f.number_start == match.start("a")), None)
+    if numerator is None or numerator.value != a:
+        return None
+    decimals = len(match.group("b").partition(".")[2])
+    denominator = replace(numerator, index=numerator.index, start=match.start("b"), end=match.end("b"),
+                          number_start=match.start("b"), number_end=match.end("b"), value=b, value_high=None,
+                          written=b, decimals=decimals, multiplier=1, qualifier="")
+    return Ratio(rate, numerator, denominator)
 
 
 _CAPACITY_RE = re.compile(r"能力|设计规模|产能|装机容量")
@@ -2136,7 +2189,7 @@ def _section_start(text, offset: int, max_lines: int = 6) -> int:
 # --- parts and total ----------------------------------------------------------------
 
 _AMONG_RE = re.compile(
-    r"其中\s*[,:]?|(?<=[,;:\n])\s*当中\s*[,:]?(?=\S)|(?P<listed>(?P<including>包括|包含)\s*[,:]?"
+    r"其中\s*[,:]?|(?<=[,;:\n])\s*当中\s*[,:]?(?=\S)|(?P<listed>(?P<including>包括|包含|(?<=[,;])\s*(?:具体(?:为|是|包括)|分别用于)|(?<=[,;])\s*含(?=[\u4e00-\u9fff]{2})(?!税|量|金|在|有|义))\s*[,:]?"
     r"|(?P<bracket>\()(?!\s*(?:其中|含|包括|包含|如|主要|即|下同|注|不含|占|同比|比|较|增|减|下降|提高|\d{4}年|上年|去年|上期|前年|上一年|同期)))"
     r"|(?<=,)\s*(?P<respective>分别(?:为|是))\s*:?"  # 共有各类学校86所,分别为小学…: the kinds of the whole just stated
     # 评定2316家,评定结果为A级…、B级… / 测试学生38.6万人,测试结果为优秀…: the outcomes each of the whole got
@@ -2144,7 +2197,7 @@ _AMONG_RE = re.compile(
     r"|(?<=[\u4e00-\u9fff])(?P<colon>:)(?=\s*[\u4e00-\u9fff]{1,12}\s*\d)"  # 开展活动2 346场:进机关318场、…
 )
 # every match of _AMONG_RE holds one of these words, a blank run and two characters at most before it
-_AMONG_WORDS_RE = re.compile(r"其中|当中|包括|包含|分别|结果|[(:]")
+_AMONG_WORDS_RE = re.compile(r"其中|当中|包括|包含|(?<=[,;])\s*(?:含|具体)|分别|结果|[(:]")
 
 
 def _among_matches(norm: str) -> Iterator[re.Match]:
@@ -2249,6 +2302,10 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                 parts, labels = parts[:1], labels[:1]
             if len(parts) >= 2 and _metrics_of_a_subset(whole_label, labels):
                 continue
+            outcome = next((i for i in range(1, len(parts)) if _outcome_of_the_whole(labels[i], labels[:i])), None)
+            if outcome is not None:
+                # 受理投诉1380件,其中质量问题512件、价格问题406件,办结1360件: what became of the whole
+                parts, labels = parts[:outcome], labels[:outcome]
             if respective and len(parts) < 2:
                 continue
             if len(parts) < 2 and not listed and not in_parenthesis:
@@ -2273,6 +2330,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
                       or _two_sides_of_the_whole(labels, whole_label, groups) or _lettered_classes(labels, whole_label)
                       or _every_grade(labels))
             inferred = False
+            if not reason and _counted_close(norm, parts[-1].end, stop, len(parts)):
+                reason = "enumerated"  # 包括一般程序…、简易程序…等两类: the list says how many kinds there are, all of them
             if not reason and summed:  # …,合计12.7亿元 closing the list: all of it (a bracket may single a few out: a warning)
                 reason, inferred = "total_word", listed or in_parenthesis
             if not reason and listed and _enumerated(text, total, parts, match.end(), stop):
@@ -2291,6 +2350,7 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
         found.extend(_paired(lists))
     found.extend(_split_by_place(analysis))
     found.extend(_parts_of_a_named_group(analysis, {p.total.index for p in found}, siblings, dimensions))
+    found.extend(_parts_of_a_counted_group(analysis, {p.total.index for p in found}, complement, groups, siblings, dimensions))
     years = _years_of_a_span(analysis, {p.total.index for p in found if p.complete})
     if years:  # 2021—2024年…,其中2021年…2024年: the years make the whole that a bare 其中 list does not
         spanned = {p.total.index for p in years}
@@ -2308,7 +2368,8 @@ def find_parts(analysis: Analysis) -> list[PartsTotal]:
     if periods:  # 全年…,其中一季度…四季度…: the periods make the whole that a bare 其中 list does not
         summed = {p.total.index for p in periods}
         found = [p for p in found if p.total.index not in summed] + periods
-    return _with_breakdowns(analysis, [p for p in found if not _said_to_overlap(text, p) and not _part_above_total(p)])
+    return _with_breakdowns(analysis, [p for p in found if not _said_to_overlap(text, p)
+                                       and (not _part_above_total(p) or _sides_of_one_split(p, groups))])
 
 
 _WHOLE_LABEL_TAIL_RE = re.compile(r"(?:共有|现有|共计|合计|总计|达到|共|有|为|达|是|约|计|近|\s)+$")
@@ -2351,6 +2412,12 @@ def _part_above_total(parts: PartsTotal) -> bool:
     the whole of its parts is none of them (其中 lists whose parts exceed the whole stay, SM002)."""
     total = parts.total
     return parts.complete and total.value > 0 and any(part.value > total.value for part in parts.parts)
+
+
+def _sides_of_one_split(parts: PartsTotal, groups) -> bool:
+    """城镇24个、农村5个,城乡合计23个: the sides of one known split (城镇|农村) closed by a total word
+    are the whole even when one side passes it: the total is wrong, not the reading."""
+    return parts.reason == "total_word" and len(parts.parts) >= 2 and _completeness(list(parts.labels), (), groups) == "partition"
 
 
 # (急诊含在门诊中) / (可重复统计) / 部分学员同时参加两类培训 / 可多选: the parts are said to overlap
@@ -2410,6 +2477,59 @@ def _parts_of_a_named_group(analysis: Analysis, read: set[int], siblings, dimens
         found.append(PartsTotal(nearest, tuple(parts), tuple(labels), False, "", True,
                                 text.original[opening.start("group") : close.start()] + "中"))
     return found
+
+
+# 全县68437户危房户中, / 在全县1.2万名党员中,: a clause that counts a group and opens on its kinds
+_COUNTED_GROUP_RE = re.compile(r"\s*(?:在)?[\u4e00-\u9fff]{0,6}?$")
+_COUNTED_GROUP_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{1,8}")
+
+
+def _parts_of_a_counted_group(analysis: Analysis, read: set[int], complement, groups, siblings, dimensions) -> list[PartsTotal]:
+    """全县68437户危房户中,五保户11户,低保户28918户,困难户26931户,一般户7848户: the group counted in the
+    clause that opens on it, its kinds listed after. The whole when the list is closed by its rest (其他…,
+    一般户 of 五保户、低保户…) or is a known split, a warning; otherwise only parts above it are reported."""
+    text, figures = analysis.text, analysis.figures
+    norm = text.norm
+    starts = [f.start for f in figures]
+    ends = [f.end for f in figures]
+    found = []
+    for close in _GROUP_CLOSE_RE.finditer(norm):
+        clause_start, _ = text.clause_span(close.start())
+        if close.start() - clause_start > 30:
+            continue
+        index = bisect_right(ends, close.start()) - 1
+        if index < 0 or figures[index].start < clause_start:
+            continue
+        total = figures[index]
+        if index and figures[index - 1].start >= clause_start:
+            continue  # one figure in the head clause, the group's count
+        if (total.index in read or not total.exact or total.kind not in QUANTITY_KINDS
+                or not _COUNTED_GROUP_RE.fullmatch(norm, clause_start, total.number_start)
+                or not _COUNTED_GROUP_NOUN_RE.fullmatch(norm, total.end, close.start())):
+            continue
+        whole_label = norm[clause_start : total.number_start] + norm[total.end : close.start()]
+        if _GROUP_NOT_A_SET_RE.search(norm[total.end : close.start()]) or _CHANGE_WORDS_RE.search(whole_label):
+            continue
+        _, sentence_end = text.sentence_span(close.end())
+        parts, labels = _parts_after(figures, starts, norm, close.end(), sentence_end, total)
+        parts, labels = _within_the_whole(parts, labels, total)
+        core_labels = _without_the_whole_noun(labels, whole_label)  # 农民党员、在职党员 of 党员
+        if len(parts) < 2 or _siblings_listed(whole_label, labels, siblings) or _across_dimensions(core_labels, dimensions):
+            continue
+        reason = _completeness(labels, complement, groups) or ("complement" if _closed_by_ordinary(labels) else "")
+        found.append(PartsTotal(total, tuple(parts), tuple(labels), bool(reason), reason, True,
+                                text.original[total.end : close.start()] + "中"))
+    return found
+
+
+def _closed_by_ordinary(labels: list[str]) -> bool:
+    """五保户、低保户、困难户、一般户: kinds of one noun closed by its ordinary kind (一般户), the rest of it."""
+    names = [label.strip() for label in labels]
+    last = names[-1]
+    if len(names) < 3 or not last.startswith("一般") or len(last) < 3:
+        return False
+    noun = last[2:]
+    return all(name.endswith(noun) and name != noun and not name.startswith("一般") for name in names[:-1])
 
 
 def _whole_label_of(text: Text, figure: Figure) -> str:
@@ -2578,6 +2698,9 @@ def _with_breakdowns(analysis: Analysis, found: list[PartsTotal]) -> list[PartsT
                    for b in find_declared_splits(analysis) if b.total.index not in claimed]
     if not breakdowns:
         return found
+    # 全县3860名党员中,农民党员1820名,…: the group's count is the whole, its first kind no total of the rest
+    counted_parts = {part.index for p in found if p.opening.endswith("中") and p.opening not in ("其中", "当中") for part in p.parts}
+    breakdowns = [b for b in breakdowns if b.total.index not in counted_parts]
     claimed = {b.total.index for b in breakdowns}
     return breakdowns + [p for p in found if p.total.index not in claimed]
 
@@ -2662,6 +2785,15 @@ def _siblings_listed(whole_label: str, labels: list[str], siblings: list[tuple[s
 
 _WHOLE_COUNT_RE = re.compile(r"共|总|合计|全部|现有")
 _ITEM_SPLIT_RE = re.compile(r"[、,;]")
+
+
+_COUNTED_CLOSE_RE = re.compile(r"\s*\)?\s*等\s*(?P<n>[两二三四五六七八九十]|\d{1,2})\s*(?:个)?(?:类|项|种|部分|方面|个)")
+
+
+def _counted_close(norm: str, end: int, stop: int, count: int) -> bool:
+    """…、B…等两类: 等 and a count of the items listed right after the last (all of them, not examples)."""
+    match = _COUNTED_CLOSE_RE.match(norm, end, stop)
+    return match is not None and _stated_count(match.group("n")) == count
 
 
 def _enumerated(text, total: Figure, parts: list[Figure], start: int, stop: int) -> bool:
@@ -2818,6 +2950,8 @@ def _subset_larger(figures, starts: list[int], norm: str, start: int, stop: int,
             return None
         if figure.base_unit != total.base_unit or figure.kind != total.kind:
             continue
+        if _OTHER_PERIOD_LABEL_RE.search(gap) or _outcome_of_the_whole(gap.strip(" ,、:;()的为"), ["-"]):
+            return None  # …,去年新增就业1310人 / …,办结1360件: another period's figure or what became of the whole
         if not figure.exact or _PER_SOMETHING_RE.match(norm, figure.end):
             return None
         if total.value < figure.value <= 2 * total.value:
@@ -2879,6 +3013,9 @@ def _items_after_semicolons(text, figures, starts: list[int], stop: int, total: 
     return stop
 
 
+_BARE_SHARE_RE = re.compile(r"\s*[,,]\s*(?:占|约占|占比|占比为)\s*")
+
+
 def _item_plain(figures, norm: str, index: int, item_end: int, total: Figure) -> bool:
     """An item sentence holds one value of the total's unit, quantities of other units
     beside it, and no change words or rates, within 40 characters."""
@@ -2887,6 +3024,9 @@ def _item_plain(figures, norm: str, index: int, item_end: int, total: Figure) ->
         return False
     alike = 0
     while index < len(figures) and figures[index].start < item_end:
+        if figures[index].kind == "percent" and index and _BARE_SHARE_RE.fullmatch(norm, figures[index - 1].end, figures[index].number_start):
+            index += 1
+            continue  # 农村人口33.84万人,占64.6%: the item's own share of the whole
         if figures[index].kind not in QUANTITY_KINDS:
             return False  # 支出…元,占预算数的96.99%: a rate of something else, not a plain item
         if figures[index].base_unit == total.base_unit and figures[index].kind == total.kind:
@@ -3101,6 +3241,9 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
         if figure.base_unit != total.base_unit or figure.kind != total.kind:
             if figure.kind == "percent" and parts and _rate_of_the_part(gap, labels[-1]):
                 break  # 其中留本市工作39人,留本市工作比例为75%,留企业工作22人: what follows may lie within it
+            if figure.kind in ("percent", "points", "permille") and parts:
+                cursor = figure.end  # 城镇人口18.42万人,占35.2%;农村人口…: the next part's name starts after the share
+                continue
             if figure.kind in QUANTITY_KINDS or figure.kind in ("percent", "points", "permille"):
                 continue
             break
@@ -3120,6 +3263,8 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
             return [], []
         if parts and _STATUS_RE.search(label):
             break  # a subset of the parts before, not one more part
+        if parts and _OTHER_PERIOD_LABEL_RE.match(label):
+            break  # 其中城镇新增就业1120人,去年新增就业1310人: another period's figure, no part of this one
         if parts and _subset_of_a_part(norm, figure, label, labels):
             break
         if parts and _PART_CHANGE_RE.search(label):
@@ -3142,6 +3287,29 @@ def _parts_after(figures, starts: list[int], norm, start, stop, total) -> tuple[
                 return parts[: end + 1], labels[: end + 1]
         return parts[:statement], labels[:statement]
     return parts, labels
+
+
+_OTHER_PERIOD_LABEL_RE = re.compile(r"(?:去年|上年|前年|上一年|前一年|上年同期|去年同期|同期)")
+_OUTCOME_HEAD_RE = re.compile(r"^(?:已|共|累计|全部|均|其中|目前|现)*")
+
+
+# what is done with a counted whole (受理…件, 办结…件): a verb alone names an outcome, not a kind
+_OUTCOME_VERBS = ("办结", "结案", "审结", "办复", "答复", "回复", "反馈", "化解", "解决", "处理", "处置", "整改", "销号",
+                  "完成", "调处", "调解", "查处", "立案", "验收", "兑现", "落实", "受理", "办理", "核实", "销案", "结办")
+
+
+@lru_cache(maxsize=1)
+def _outcome_verbs_re() -> re.Pattern:
+    return re.compile("(?:" + "|".join(sorted(_OUTCOME_VERBS, key=lambda verb: (-len(verb), verb))) + ")")
+
+
+def _outcome_of_the_whole(label: str, labels: list[str]) -> bool:
+    """A part named by a verb alone (办结, 已整改, 结案) after parts named by their kinds (质量问题…):
+    what became of the whole, not one more kind of it."""
+    bare = _OUTCOME_HEAD_RE.sub("", label.strip())
+    if not bare or not _outcome_verbs_re().fullmatch(bare):
+        return False
+    return not any(_outcome_verbs_re().fullmatch(_OUTCOME_HEAD_RE.sub("", earlier.strip()) or "-") for earlier in labels)
 
 
 def _rate_of_the_part(gap: str, label: str) -> bool:
@@ -3232,9 +3400,14 @@ def _spelled_out(labels: list[str], whole_label: str) -> str:
                 return "partition"
     joined = "".join(names)
     whole = _LABEL_JOIN_RE.sub("", strip_fillers(whole_label.strip()))
-    if len(joined) >= 3 and all(len(n) >= 1 for n in names) and whole.endswith(joined):
+    # 民警和辅警两项合计4007人,其中民警…,辅警…: the names, then how many they are and the total word
+    counted = _COUNTED_WHOLE_TAIL_RE.sub("", whole)
+    if len(joined) >= 3 and all(len(n) >= 1 for n in names) and (whole.endswith(joined) or counted != whole and counted.endswith(joined)):
         return "partition"
     return ""
+
+
+_COUNTED_WHOLE_TAIL_RE = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:项|类|个|种|部分)(?:合计|总计|共计|共|合共)(?:为|达|达到|是|有)?$")
 
 
 def _whole_made_of(labels: list[str], whole_label: str, partitions: list[tuple[str, tuple[str, ...]]]) -> str:
@@ -3271,8 +3444,10 @@ def _without_the_whole_noun(labels: list[str], whole_label: str) -> list[str]:
 
 def _across_dimensions(labels: list[str], dimensions: list[tuple[str, ...]]) -> bool:
     """其中女性71人、少数民族38人、研究生64人: kinds along different lines overlap."""
-    hit = {index for label in labels for index, group in enumerate(dimensions) if any(word in label for word in group)}
-    return len(hit) >= 2 or any(_REOPENED_WHOLE_RE.search(label) for label in labels[1:])
+    # the lines each label is drawn along; one label on two lines (党员干部培训) is one kind, not two:
+    # only labels drawn along different lines cross (女性…、少数民族…; 女性…、女党员…)
+    lines = {frozenset(index for index, group in enumerate(dimensions) if any(word in label for word in group)) for label in labels}
+    return len(lines - {frozenset()}) >= 2 or any(_REOPENED_WHOLE_RE.search(label) for label in labels[1:])
 
 
 # 其中按保护价收购1.26万吨,…,收购的稻谷中三等以上的占92.3%(5.39万吨): a later item that
@@ -3307,6 +3482,25 @@ def _parts_before_total_word(analysis: Analysis) -> list[PartsTotal]:
                 continue  # 合计   126 184   115 914: a table's total row, read column by column (TB001)
             # the parts of this total follow the sentence's previous total, if any
             first = bisect_left(starts, sentence_start)
+            if _OPENS_ON_TOTAL_WORD_RE.match(norm, sentence_start, total.number_start) and sentence_start \
+                    and not any(f.base_unit == total.base_unit and f.kind == total.kind for f in figures[first : total.index]):
+                # 城区新增停车位1260个,乡镇…。全县合计新增停车位2580个: a sentence that is nothing but the
+                # total sums the one before (its words must still name the parts, below)
+                floor = text.previous_sentence_start(sentence_start)
+                items = 0
+                for _ in range(_MAX_LIST_ITEMS):  # 一是…;二是…;三是…。以上共计…: items joined by ;
+                    if not floor or norm[max(0, floor - 4) : floor].rstrip()[-1:] not in (";", ":") \
+                            or total.start - floor >= _COUNTED_WINDOW:
+                        break
+                    floor = text.previous_sentence_start(floor)
+                    items += 1
+                opener = norm.rfind(":", floor, sentence_start)
+                if items and opener >= 0 and norm.count(";", opener, sentence_start) == items:
+                    floor = opener  # 分项看:A…;B…;C…。总计…: the items after the colon, not the words before it
+                first = bisect_left(starts, max(floor, total.start - _COUNTED_WINDOW))
+                if named is None and not _REFERRING_RE.match(norm[sentence_start : total.number_start].strip()) \
+                        and not (items >= 1 and opener >= 0):
+                    continue  # a bare 合计 sums the sentence before only when it is a list (A…;B…;C…)
             if previous_total is not None and previous_total.start >= sentence_start:
                 first = previous_total.index + 1
             previous_total = total
@@ -3358,10 +3552,18 @@ def _word_before(norm: str, figure: Figure) -> str:
 _WORD_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]+\s*$")
 
 
+# a sentence holding nothing before its total but a scope and the total word: 全县合计新增… / 以上合计 / 合计:
+_OPENS_ON_TOTAL_WORD_RE = re.compile(
+    r"\s*(?:(?:以上|上述|前述)(?:[两二三四五六七八九十]|\d{1,2})?(?:项|个|类|方面|部分)?|全(?:县|市|区|镇|乡|年|村)|各项)?"
+    r"\s*(?:合计|总计|共计)[\u4e00-\u9fff]{0,10}?(?:为|达|达到)?\s*:?\s*$")
+
+
 def _names_the_parts_head(name: str, labels: list[str]) -> bool:
     names = [label.strip() for label in labels]
     if any(not n for n in names):
         return False
+    if len(name) >= _MIN_HEAD and all(name in n and len(n) > len(name) for n in names):
+        return True  # 城区完成改造…,乡镇完成改造…,合计完成…: what every part did, said of the whole
     shared = 0
     while all(len(n) > shared for n in names) and len({n[-1 - shared] for n in names}) == 1:
         shared += 1
@@ -3374,7 +3576,7 @@ def _names_the_parts_head(name: str, labels: list[str]) -> bool:
 # items the last that many figures of its unit just before it (the sentence, or the one before)
 _COUNTED_TOTAL_RE = re.compile(
     r"(?:^|[,,;。:\n])\s*(?:以上|上述|前述|这|此)?(?P<n>[两二三四五六七八九十]|\d{1,2})\s*(?:项|个|类|档|笔|部分|种|所|家|批|处)"
-    r"(?:[\u4e00-\u9fff]{0,4}?)(?:合计|总计|共计)(?P<name>[\u4e00-\u9fff]{0,8}?)(?:为|达|达到|是)?\s*$")
+    r"(?:[\u4e00-\u9fff]{0,4}?)(?:合计|总计|共计|累计|一共|总共|共)(?P<name>[\u4e00-\u9fff]{0,8}?)(?:为|达|达到|是)?\s*$")
 _COUNTED_NAME_NOISE_RE = re.compile(r"^(?:发放|完成|实现|共|累计)|(?:人数|数量|总数|总额|金额)$")
 _COUNTED_REACH = 40  # characters before a total its counted head may take
 _COUNTED_WINDOW = 600  # characters before the total the items may stand in
@@ -3385,13 +3587,13 @@ def _counted_items_totalled(analysis: Analysis, claimed: set[int]) -> list[Parts
     before it (or its own, up to the total) holds exactly n of them."""
     text, figures = analysis.text, analysis.figures
     norm = text.norm
-    if "计" not in norm:
+    if "计" not in norm and "共" not in norm:
         return []
     found = []
     for total in figures:
         if total.index in claimed or total.kind not in QUANTITY_KINDS or not total.exact or total.index < 2:
             continue
-        if "计" not in norm[max(0, total.number_start - 14) : total.number_start]:
+        if not re.search(r"计|共", norm[max(0, total.number_start - 14) : total.number_start]):
             continue
         head = _COUNTED_TOTAL_RE.search(norm, max(0, total.number_start - _COUNTED_REACH), total.number_start)
         if head is None:

@@ -105,6 +105,11 @@ def find_share_splits(analysis) -> list[ShareSplit]:
     while index < len(figures):
         first = figures[index]
         index += 1
+        structure = _structure_ratio(text, figures, first)
+        if structure is not None:
+            found.append(structure)
+            index = structure.shares[-1].index + 1
+            continue
         if first.kind != "percent" or first.in_list:
             continue
         sentence_start, sentence_end = text.sentence_span(first.start)
@@ -126,7 +131,7 @@ def find_share_splits(analysis) -> list[ShareSplit]:
                 found.append(ShareSplit(tuple(shares), ("第一产业", "第二产业", "第三产业")))
                 continue
             labels = [label for label in _LABEL_SPLIT_RE.split(before.split(",")[-1].split("的")[-1]) if label]
-            if len(labels) == len(shares) and _covers(labels, groups):
+            if len(labels) == len(shares) and (_covers(labels, groups) or _rest_of_the_group(before, labels)):
                 found.append(ShareSplit(tuple(shares), tuple(labels)))
             elif len(labels) == len(shares) >= 2 and _kinds_of_one_whole(norm, before, head, labels, shares):
                 # 财政资金、社会资本、银行贷款分别占总投资的10.8%、31.5%、59.3%: kinds of one whole, only more than 100% is wrong
@@ -174,6 +179,57 @@ def find_share_splits(analysis) -> list[ShareSplit]:
     return found
 
 
+# 三次产业结构为13.2:41.5:45.3 / 产业结构由上年的14.1∶40.2∶45.7调整为…: a structure, its parts in
+# percent joined by colons, adds up to 100
+_STRUCTURE_WORD_RE = re.compile(r"结构|結構")
+_RATIO_JOINER_RE = re.compile(r"\s*[:∶︰]\s*")
+_CHAIN_RE = re.compile(r"\d+(?:\.\d+)?(?:\s*[:∶︰]\s*\d+(?:\.\d+)?)+")
+_STRUCTURE_REACH = 40  # characters before the chain its 结构 may stand in
+
+
+def _structure_ratio(text, figures, first: Figure) -> ShareSplit | None:
+    """A chain of three or more plain numbers joined by colons after 结构 in its clause (a 三次产业结构,
+    就业结构 …), none with a qualifier, adding up to 90–110 (percent, not a ratio of counts)."""
+    norm = text.norm
+    if first.kind not in ("number", "percent") or first.qualifier:
+        return None
+    if first.index and _RATIO_JOINER_RE.fullmatch(norm, figures[first.index - 1].end, first.number_start):
+        return None  # inside a chain, not its first
+    reach = max(0, first.number_start - _STRUCTURE_REACH)
+    clause_start = max(norm.rfind(mark, reach, first.number_start) for mark in ",。;\n") + 1  # a colon is inside the chain
+    words = norm[max(clause_start, reach) : first.number_start]
+    named = _STRUCTURE_WORD_RE.search(words)
+    if not named or re.search(r"\d", _CHAIN_RE.sub("", words[named.end() :])):
+        return None  # a figure of its own between 结构 and the chain (an earlier chain is none: 由…调整为…)
+    shares = [first]
+    probe = first.index + 1
+    while probe < len(figures) and figures[probe].kind == first.kind and not figures[probe].qualifier \
+            and _RATIO_JOINER_RE.fullmatch(norm, shares[-1].end, figures[probe].number_start):
+        shares.append(figures[probe])
+        probe += 1
+    if len(shares) < 3 or norm[shares[-1].end : shares[-1].end + 1] in (":", "∶"):
+        return None
+    total = sum((f.value for f in shares), Decimal(0))
+    if not 90 <= total <= 110:
+        return None
+    return ShareSplit(tuple(shares), tuple(f"{i + 1}" for i in range(len(shares))))
+
+
+# 刑事案件立案中,盗窃、诈骗、其他刑事案件分别占…: the group the sentence opens on, its rest closing the kinds
+_GROUP_OPENED_RE = re.compile(r"[\u4e00-\u9fff]{2,14}(?:之)?中\s*,")
+
+
+def _rest_of_the_group(before: str, labels: list[str]) -> bool:
+    """Plain kinds closed by 其他 + the group the sentence opened on (X中,A、B、其他X分别占…): all of it."""
+    if len(labels) < 2 or any(_OVERLAPPING_RE.search(label) for label in labels[:-1]):
+        return False
+    other = _OTHER_RE.match(labels[-1].strip())
+    if not other or len(other.group("noun")) < 2 or any(_OTHER_RE.match(label.strip()) for label in labels[:-1]):
+        return False
+    opened = _GROUP_OPENED_RE.search(before)
+    return opened is not None and other.group("noun") in opened.group(0)
+
+
 _ONE_WHOLE_AFTER_RE = re.compile(r"分别(?:占|占到|占了)[^\d,。;、]{1,14}?的(?:比重|比例)?(?:为|是)?\s*$")
 _PLAIN_KIND_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
@@ -216,7 +272,7 @@ def _plain_kinds(norm: str, shares: list[Figure], labels: list[str]) -> bool:
 
 _CHAINED_SHARE_RE = re.compile(r"\s*、\s*(?P<label>[\u4e00-\u9fff]{1,12}?(?:所)?占(?:比|比重|比例)?(?:为|达)?)\s*")
 # 按行业分, / 按企业类型划分: / 从行业看, — the sentence splits one whole by one dimension
-_BY_DIMENSION_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,12}?(?:按|从|從)[\u4e00-\u9fff]{1,6}?(?:分|划分|劃分|分类|分類|统计|統計|来看|來看|看)\s*[,:]\s*")
+_BY_DIMENSION_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,12}?(?:按|从|從)[\u4e00-\u9fff]{1,10}?(?:分|划分|劃分|分类|分類|统计|統計|来看|來看|看)\s*[,:]\s*")
 
 
 def _split_by_a_dimension(norm: str, sentence_start: int, clause_start: int, shares: list[Figure], labels: list[str]) -> bool:
