@@ -106,17 +106,25 @@ def _original_after(text, figures, match: re.Match, at: int, sentence_start: int
     new = before[-1]
     if any(same_unit(f, new) for f in before[:-1]):
         return None  # 由7个增加到15个,是原来的…: the pair before reads it
+    old = _value_after(figures, new, match.end(), sentence_end)
+    if old is None:
+        return None
+    if not _ORIGINAL_AFTER_RE.fullmatch(text.norm, match.end(), old.number_start) or not _BASE_CLOSE_RE.match(text.norm, old.end):
+        return None
+    return (old, new) if plain_value(text, new) and plain_value(text, old) else None
+
+
+def _value_after(figures, new: Figure, position: int, sentence_end: int) -> Figure | None:
+    """The first value after position, in the sentence and of new's unit."""
     index = new.index + 1
-    while index < len(figures) and figures[index].start < match.end():
+    while index < len(figures) and figures[index].start < position:
         index += 1
     if index >= len(figures):
         return None
     old = figures[index]
     if old.start >= sentence_end or not same_unit(old, new) or not is_quantity(old):
         return None
-    if not _ORIGINAL_AFTER_RE.fullmatch(text.norm, match.end(), old.number_start) or not _BASE_CLOSE_RE.match(text.norm, old.end):
-        return None
-    return (old, new) if plain_value(text, new) and plain_value(text, old) else None
+    return old
 
 
 def _names_period(text, figure: Figure, period: str, floor: int) -> bool:
@@ -130,13 +138,8 @@ def _names_period(text, figure: Figure, period: str, floor: int) -> bool:
 
 def _base_after(text, figures, match: re.Match, new: Figure, period: str, sentence_end: int):
     """是上年的1.6倍(上年2.46亿元) / …,上年为3.1亿元: the base right after the multiple."""
-    index = new.index + 1
-    while index < len(figures) and figures[index].start < match.end():
-        index += 1
-    if index >= len(figures):
-        return None
-    old = figures[index]
-    if old.start >= sentence_end or not same_unit(old, new) or not is_quantity(old):
+    old = _value_after(figures, new, match.end(), sentence_end)
+    if old is None:
         return None
     words = _BASE_AFTER_RE.match(text.norm[match.end() : old.number_start])
     if words is None or not _BASE_CLOSE_RE.match(text.norm, old.end):
