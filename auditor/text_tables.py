@@ -3,7 +3,11 @@ blanks (出访欧洲    12批  46人), as a report exported to .txt or pasted fr
 spreadsheet carries them. Read as tables for the 合计-row check (TB001), which
 then treats them more strictly than Word tables: no header needed, but every
 cell of a column in one unit (12批, 19批 …), and a total no larger than one of
-its parts is no total (an average or a largest value)."""
+its parts is no total (an average or a largest value).
+
+Lines whose cells stand apart by | (项目|总数|达标数|比率(%)), as a web page or a
+Markdown export without its |---| line gives them, are `pipe_tables`: a header
+line and the rows under it, read as a .docx table is (TB001, TB002)."""
 
 from __future__ import annotations
 
@@ -65,3 +69,60 @@ def _cells(line: str, offset: int) -> tuple[TableCell, ...] | None:
             return None
     cells.append(TableCell(stripped[cursor:], offset + lead + cursor))
     return tuple(cells) if len(cells) >= 2 else None
+
+
+_PIPE_RE = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*")
+_PIPE_MIN_ROWS = 2  # a header and one row
+_MD_RULE_RE = re.compile(r"[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?")
+
+
+def pipe_tables(text: str) -> list[Table]:
+    """The runs of two lines or more that split at | into the same number of cells (three or more)."""
+    if "|" not in text and "｜" not in text:
+        return []
+    tables: list[Table] = []
+    block: list[tuple[TableCell, ...]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if block and _MD_RULE_RE.fullmatch(line.strip()):
+            offset += len(line) + 1
+            continue  # |---|---|: the rule under a Markdown header, no row
+        cells = _pipe_cells(line, offset)
+        # a line of words only under rows of figures is the next table's header
+        new_header = cells is not None and len(block) >= 2 and not _any_digit(cells) and _any_digit(block[-1])
+        if cells is None or new_header or block and len(cells) != len(block[-1]):
+            _close_pipes(block, tables)
+            block = []
+        if cells is not None:
+            block.append(cells)
+        offset += len(line) + 1
+    _close_pipes(block, tables)
+    return tables
+
+
+def _any_digit(cells: tuple[TableCell, ...]) -> bool:
+    return any(char.isdigit() for cell in cells for char in cell.text)
+
+
+def _close_pipes(block: list[tuple[TableCell, ...]], tables: list[Table]) -> None:
+    if len(block) >= _PIPE_MIN_ROWS:
+        tables.append(Table(len(tables) + 1, tuple(block)))
+
+
+def _pipe_cells(line: str, offset: int) -> tuple[TableCell, ...] | None:
+    body = line.rstrip("\r")
+    if ("|" not in body and "｜" not in body) or _MD_RULE_RE.fullmatch(body.strip()):
+        return None
+    cells: list[TableCell] = []
+    cursor = 0
+    for gap in _PIPE_RE.finditer(body):
+        cells.append(TableCell(body[cursor : gap.start()], offset + cursor))
+        cursor = gap.end()
+    cells.append(TableCell(body[cursor:].rstrip(" \t\u3000"), offset + cursor))
+    if cells and not cells[0].text.strip():
+        cells = cells[1:]  # |a|b|: the outer bars open and close the row
+    if cells and not cells[-1].text.strip():
+        cells = cells[:-1]
+    if len(cells) < 3 or len(cells) > _MAX_CELLS or any(not c.text.strip() for c in cells):
+        return None
+    return tuple(cells)

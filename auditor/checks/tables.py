@@ -14,7 +14,7 @@ from auditor.model import Analysis, Hit, format_decimal
 from auditor.normalise import normalise_key
 from auditor.rulepack import Rule
 from auditor.checks.base import Check, Params
-from auditor.text_tables import text_tables
+from auditor.text_tables import pipe_tables, text_tables
 
 _CELL_NUMBER_RE = re.compile(r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|‰)?\s*[\u4e00-\u9fff]{0,3}$")
 
@@ -39,20 +39,36 @@ def _is_rate_header(text: str) -> bool:
     return any(w in key for w in (*RATE_WORDS, "%"))
 
 
-def _header_and_body(table):
+def _header_and_body(table, min_rows: int = 3):
     rows = [r for r in table.rows if any(c.text for c in r)]
-    if len(rows) < 3:
+    if len(rows) < min_rows:
         return None, []
     return rows[0], rows[1:]
+
+
+def _tables(analysis: Analysis):
+    """(table, fewest rows it is read with): the document's tables, or in plain text the lines
+    whose cells stand apart by | (a header and one row are a table there: 项目|总数|合计 ⏎ 8|5|13)."""
+    if analysis.tables:
+        return [(table, 3) for table in analysis.tables]
+    if analysis.path.lower().endswith((".md", ".markdown")):
+        return []  # Markdown's own tables need their |---| line: bars without it are a paragraph there
+    return [(table, 2) for table in pipe_tables(analysis.text.original)]
+
+
+def _labelled(header, body) -> bool:
+    """Whether the first column names the rows (甲乡, 合计), rather than holding values of its own."""
+    return not all(cell_number(row[0].text) is not None for row in body) or cell_number(header[0].text) is not None
 
 
 def table_sum(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     words = rule.options.total_words
     skip = rule.options.subset_words
-    for table in analysis.tables:
-        header, body = _header_and_body(table)
+    for table, min_rows in _tables(analysis):
+        header, body = _header_and_body(table, min_rows)
         if header is None:
             continue
+        first = 0 if _labelled(header, body) else None  # a column of values from the first on: every column counts
         parts_rows = [r for r in body if not _is_total(r[0].text, words) and not _is_total(r[0].text, skip)]
         for row in body:
             if not _is_total(row[0].text, words):
@@ -68,7 +84,7 @@ def table_sum(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
         for column, head in enumerate(header):
             if not _is_total(head.text, words):
                 continue
-            others = [j for j, h in enumerate(header) if j not in (0, column) and not _is_rate_header(h.text)
+            others = [j for j, h in enumerate(header) if j not in (first, column) and not _is_rate_header(h.text)
                       and not _is_total(h.text, words) and not _is_total(h.text, skip)]
             for row in body:
                 if column >= len(row):
@@ -79,7 +95,7 @@ def table_sum(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                     continue
                 yield from _sum_hit(table.number, row[column], row[0].text, total, values, "row")
     if not analysis.tables:
-        yield from plain_table_sums(analysis, words, skip)
+        yield from plain_table_sums(analysis, words, skip, len(_tables(analysis)))
 
 
 def _sum_hit(number, cell, label, total, values, direction) -> Iterator[Hit]:
@@ -100,8 +116,8 @@ def _sum_hit(number, cell, label, total, values, direction) -> Iterator[Hit]:
 def table_rate(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     denominator_words = rule.options.denominator_words
     numerator_words = rule.options.numerator_words
-    for table in analysis.tables:
-        header, body = _header_and_body(table)
+    for table, min_rows in _tables(analysis):
+        header, body = _header_and_body(table, min_rows)
         if header is None:
             continue
         heads = [normalise_key(h.text) for h in header]
@@ -230,7 +246,7 @@ def _row_kind(row, words: tuple[str, ...], skip: tuple[str, ...]) -> str:
 _ROW_UNIT_RE = re.compile(r"[((]\s*([^()()]{1,6})\s*[))]\s*$")
 
 
-def plain_table_sums(analysis: Analysis, words: tuple[str, ...], skip: tuple[str, ...]) -> Iterator[Hit]:
+def plain_table_sums(analysis: Analysis, words: tuple[str, ...], skip: tuple[str, ...], before: int = 0) -> Iterator[Hit]:
     """A 合计/总计 (or 小计) row of a table in plain text against the rows it covers, column by
     column: every cell of the column a number in one unit, the column not a rate, an average, a date
     or a rank (by its header or its unit), the rows not in units of their own (资金(万元), 人数(人)),
@@ -240,7 +256,7 @@ def plain_table_sums(analysis: Analysis, words: tuple[str, ...], skip: tuple[str
         rows = list(table.rows)
         header = rows[0] if all(_names_a_column(cell.text) for cell in rows[0][1:]) else None
         body = rows[1:] if header is not None else rows
-        number = len(analysis.tables) + table.number
+        number = len(analysis.tables) + before + table.number  # after the tables read before (| tables)
         for total_row, parts in _groups(body, words, skip):
             if len(parts) < 2 or len({_row_unit(row) for row in parts}) > 1:
                 continue
