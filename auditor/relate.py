@@ -268,9 +268,54 @@ def _whole_and_part_said_after(text, figures, rate: Figure) -> Ratio | None:
 _FRACTION_OF_A_CHANGE_RE = re.compile(r"比|较|同期|环比|上升|下降|增长|减少|增加|提高|降低|增幅|降幅|增速|变化|回落|回升")
 
 
+# the rate's parts named as such: 参保率:94.47%(分子42 281人,分母42 968人) / …覆盖率92.72%,其中纳入巡访1625人(基数为…1828人)
+_LABELLED_PARTS_RE = re.compile(r"\s*\(\s*分子\s*(?:为|是|:)?\s*$")
+_DENOMINATOR_LABEL_RE = re.compile(r"\s*[^\d()]{0,8}?[,;]\s*分母\s*(?:为|是|:)?\s*$")
+_BASE_LABEL_RE = re.compile(r"\s*\(\s*基数\s*(?:为|是|:)?\s*[\u4e00-\u9fff]{0,10}?\s*$")
+_CLOSE_RE = re.compile(r"\s*\)")
+# 37303÷53443,折合70.50%: a division written out before the rate it gives
+_DIVISION_BEFORE_RE = re.compile(r"\s*[÷/]\s*$")
+_GIVES_RE = re.compile(r"\s*[,,]?\s*(?:折合|约合|约为|即|为|等于|得)\s*$")
+
+
+def _parts_named_beside(text, figures, rate: Figure) -> Ratio | None:
+    """A rate whose numerator and denominator the sentence names as such: (分子A,分母B) right after
+    it, A÷B right before it, or a count right after it followed by (基数为…B). No reading is
+    needed: the writer says which figure is which."""
+    norm = text.norm
+    following = figures[rate.index + 1 : rate.index + 4]
+    if len(following) >= 2:
+        top, bottom = following[0], following[1]
+        if _LABELLED_PARTS_RE.fullmatch(norm, rate.end, top.number_start) \
+                and _DENOMINATOR_LABEL_RE.fullmatch(norm, top.end, bottom.number_start) and _CLOSE_RE.match(norm, bottom.end):
+            return _explicit(rate, top, bottom)
+    if rate.index >= 2:
+        top, bottom = figures[rate.index - 2], figures[rate.index - 1]
+        if _DIVISION_BEFORE_RE.fullmatch(norm, top.end, bottom.number_start) and _GIVES_RE.fullmatch(norm, bottom.end, rate.number_start):
+            return _explicit(rate, top, bottom)
+    _, sentence_end = text.sentence_span(rate.start)
+    for index, top in enumerate(following[:-1]):
+        bottom = following[index + 1]
+        if bottom.start >= sentence_end:
+            break
+        if _BASE_LABEL_RE.fullmatch(norm, top.end, bottom.number_start) and _CLOSE_RE.match(norm, bottom.end) \
+                and not _FRACTION_OF_A_CHANGE_RE.search(norm, rate.end, top.number_start):
+            return _explicit(rate, top, bottom)
+    return None
+
+
+def _explicit(rate: Figure, top: Figure, bottom: Figure) -> Ratio | None:
+    if not (top.exact and bottom.exact and _same_unit(top, bottom)) or bottom.value <= 0 or top.value > bottom.value * 10:
+        return None
+    return Ratio(rate, top, bottom)
+
+
 def _fraction_written_after(text, figures, rate: Figure) -> Ratio | None:
     if rate.kind != "percent" or not rate.exact:
         return None
+    named = _parts_named_beside(text, figures, rate)
+    if named is not None:
+        return named
     match = _FRACTION_AFTER_RE.match(text.norm, rate.end)
     if match is None:
         return _whole_and_part_said_after(text, figures, rate)
