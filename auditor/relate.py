@@ -153,8 +153,14 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(words) if words else "(?!)")
 
 
+# nouns that open with a direction character: 升学率, 增值税, 降水量 name a metric, no rise or fall
+_NOUNS_NOT_DIRECTION = ("升学", "增值", "降水", "降雨", "降尘", "减灾")
+
+
 @lru_cache(maxsize=1024)
 def direction_of(word: str) -> str:
+    if word.startswith(_NOUNS_NOT_DIRECTION):
+        return ""
     if any(word.startswith(w) for w in DOWN_WORDS + _PACE_DOWN):
         return "down"
     if any(word.startswith(w) for w in UP_WORDS + _PACE_UP):
