@@ -587,6 +587,7 @@ def alike_named_conflicts(analysis: Analysis, rule: Rule, report_year: str | Non
     if analysis.carry is not None:
         state["named"] = named  # (a metric another reading told in an earlier piece)
     table_lines: dict[int, bool] = {}
+    added: list[_Spelt] = []  # this piece's statements: only they are given their periods for the next piece
     for figure in analysis.figures:
         if figure.kind not in base._QUANTITY_KINDS or figure.value_high is not None or figure.derived or figure.in_list \
                 or figure.qualifier or base.is_grade(norm, figure) or not _ENDS_CLAUSE_RE.match(norm, figure.end) \
@@ -618,12 +619,11 @@ def alike_named_conflicts(analysis: Analysis, rule: Rule, report_year: str | Non
                 continue
         if len(group) < _GROUP_MAX:
             group.append(this)
+            added.append(this)
     if analysis.carry is not None:  # the next piece reads this one's statements with their periods
-        for group in groups.values():
-            for seen in group:
-                if seen.figure is not None:
-                    when = restated._when(analysis, seen.figure, report_year)
-                    seen.stated, seen.figure = replace(seen.stated, when=when if when is not None else _NO_PERIOD), None
+        for seen in added:
+            when = restated._when(analysis, seen.figure, report_year)
+            seen.stated, seen.figure = replace(seen.stated, when=when if when is not None else _NO_PERIOD), None
 
 
 _NO_PERIOD = frozenset({"\x00"})  # a target or a list's value: compared with nothing
