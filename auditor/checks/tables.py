@@ -64,7 +64,8 @@ def _labelled(header, body) -> bool:
 def table_sum(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
     words = rule.options.total_words
     skip = rule.options.subset_words
-    for table, min_rows in _tables(analysis):
+    tables = _tables(analysis)
+    for table, min_rows in tables:
         header, body = _header_and_body(table, min_rows)
         if header is None:
             continue
@@ -95,7 +96,7 @@ def table_sum(analysis: Analysis, rule: Rule) -> Iterator[Hit]:
                     continue
                 yield from _sum_hit(table.number, row[column], row[0].text, total, values, "row")
     if not analysis.tables:
-        yield from plain_table_sums(analysis, words, skip, len(_tables(analysis)))
+        yield from plain_table_sums(analysis, words, skip, len(tables))
 
 
 def _sum_hit(number, cell, label, total, values, direction) -> Iterator[Hit]:
